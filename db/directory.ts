@@ -1,0 +1,393 @@
+import { sql, type Updateable } from 'kysely'
+import { audit } from './audit'
+import { stamp, today, write, type Executor, type LedgerContext, type Tx } from './context'
+import { OPEN_STATUSES } from './deadlines'
+import { LedgerError, notFound } from './errors'
+import { cleanCreditCode, cleanIdNumber, cleanPhone } from './identity'
+import { listIssues } from './issue-queries'
+import { maskIdNumber, maskPhone } from './mask'
+import type { OrganizationRow, OrganizationsTable, VisitorKind, VisitorRow, VisitorsTable } from './schema'
+import type { Organization, OrganizationHistory, ReturningMatches, Visitor, VisitorHistory } from './types'
+import { normalizeCreditCode } from './validation/credit-code'
+import { normalizePhone } from './validation/phone'
+import { optionalText, requireText } from './validation/text'
+import { listVisits } from './visit-queries'
+
+export function toOrganization(r: OrganizationRow): Organization {
+  return { id: r.id, name: r.name, creditCode: r.credit_code, address: r.address, industry: r.industry, note: r.note }
+}
+
+export function toVisitor(r: VisitorRow & { organization_name?: string | null }): Visitor {
+  return {
+    id: r.id,
+    name: r.name,
+    phone: maskPhone(r.phone),
+    idNumber: maskIdNumber(r.id_number),
+    kind: r.kind,
+    organizationId: r.organization_id,
+    organizationName: r.organization_name ?? null,
+    address: r.address,
+    note: r.note,
+  }
+}
+
+export interface OrganizationInput {
+  id?: number | undefined
+  name: string
+  creditCode?: string | null | undefined
+  address?: string | null | undefined
+  industry?: string | null | undefined
+}
+
+export interface VisitorInput {
+  id?: number | undefined
+  name: string
+  phone?: string | null | undefined
+  idNumber?: string | null | undefined
+  kind: VisitorKind
+  address?: string | null | undefined
+}
+
+/** Validates the typed organization before any write, so a bad code refuses the whole visit. */
+export function cleanOrganization(input: OrganizationInput) {
+  return {
+    id: input.id,
+    name: requireText(input.name, '企业（单位）名称', 100),
+    creditCode: cleanCreditCode(input.creditCode),
+    address: optionalText(input.address, '企业地址', 200),
+    industry: optionalText(input.industry, '所属行业', 50),
+  }
+}
+
+export function cleanVisitor(input: VisitorInput) {
+  if (input.kind !== 'resident' && input.kind !== 'enterprise') throw new LedgerError('invalid_input', '请选择来访人类型')
+  return {
+    id: input.id,
+    name: requireText(input.name, '来访人姓名', 50),
+    phone: cleanPhone(input.phone),
+    idNumber: cleanIdNumber(input.idNumber),
+    kind: input.kind,
+    address: optionalText(input.address, '住址', 200),
+  }
+}
+
+async function liveOrganization(trx: Executor, id: number): Promise<OrganizationRow> {
+  const row = await trx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('企业', id)
+  if (row.merged_into_id !== null) return liveOrganization(trx, row.merged_into_id)
+  return row
+}
+
+async function liveVisitor(trx: Executor, id: number): Promise<VisitorRow> {
+  const row = await trx.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('来访人', id)
+  if (row.merged_into_id !== null) return liveVisitor(trx, row.merged_into_id)
+  return row
+}
+
+/** Finds the enterprise the desk means, or creates it; a credit code outranks a name. */
+export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: ReturnType<typeof cleanOrganization>): Promise<number> {
+  let existing: OrganizationRow | undefined
+  if (o.id !== undefined) existing = await liveOrganization(trx, o.id)
+  if (!existing && o.creditCode) {
+    existing = await trx
+      .selectFrom('organizations')
+      .selectAll()
+      .where('credit_code', '=', o.creditCode)
+      .where('merged_into_id', 'is', null)
+      .executeTakeFirst()
+  }
+  if (!existing) {
+    existing = await trx
+      .selectFrom('organizations')
+      .selectAll()
+      .where('name', '=', o.name)
+      .where('merged_into_id', 'is', null)
+      .where((eb) => (o.creditCode ? eb.or([eb('credit_code', 'is', null), eb('credit_code', '=', o.creditCode)]) : eb.val(true)))
+      .orderBy('id')
+      .executeTakeFirst()
+  }
+  if (existing) {
+    const changes: Updateable<OrganizationsTable> = {}
+    if (o.name !== existing.name) changes.name = o.name
+    if (o.creditCode && o.creditCode !== existing.credit_code) {
+      const clash = await trx
+        .selectFrom('organizations')
+        .select(['id', 'name'])
+        .where('credit_code', '=', o.creditCode)
+        .where('merged_into_id', 'is', null)
+        .where('id', '!=', existing.id)
+        .executeTakeFirst()
+      if (clash) throw new LedgerError('duplicate', `统一社会信用代码 ${o.creditCode} 已属于“${clash.name}”，请选择该企业或核对代码`)
+      changes.credit_code = o.creditCode
+    }
+    if (o.address && o.address !== existing.address) changes.address = o.address
+    if (o.industry && o.industry !== existing.industry) changes.industry = o.industry
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .updateTable('organizations')
+        .set({ ...changes, updated_at: stamp(ctx) })
+        .where('id', '=', existing.id)
+        .execute()
+      await audit(trx, ctx, 'update', 'organization', existing.id, { before: toOrganization(existing), changes })
+    }
+    return existing.id
+  }
+  const at = stamp(ctx)
+  const row = await trx
+    .insertInto('organizations')
+    .values({
+      name: o.name,
+      credit_code: o.creditCode,
+      address: o.address,
+      industry: o.industry,
+      note: null,
+      merged_into_id: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await audit(trx, ctx, 'create', 'organization', row.id, { name: o.name, creditCode: o.creditCode })
+  return row.id
+}
+
+/** Finds the returning person (same phone and name, or same name at the same enterprise) or creates one. */
+export async function resolveVisitor(
+  trx: Tx,
+  ctx: LedgerContext,
+  v: ReturnType<typeof cleanVisitor>,
+  organizationId: number | null,
+): Promise<number> {
+  let existing: VisitorRow | undefined
+  if (v.id !== undefined) existing = await liveVisitor(trx, v.id)
+  if (!existing && v.phone) {
+    existing = await trx
+      .selectFrom('visitors')
+      .selectAll()
+      .where('phone', '=', v.phone)
+      .where('name', '=', v.name)
+      .where('merged_into_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirst()
+  }
+  if (!existing && !v.phone && organizationId !== null) {
+    existing = await trx
+      .selectFrom('visitors')
+      .selectAll()
+      .where('name', '=', v.name)
+      .where('organization_id', '=', organizationId)
+      .where('merged_into_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirst()
+  }
+  if (existing) {
+    const changes: Updateable<VisitorsTable> = {}
+    if (v.name !== existing.name) changes.name = v.name
+    if (v.phone && v.phone !== existing.phone) changes.phone = v.phone
+    if (v.idNumber && v.idNumber !== existing.id_number) changes.id_number = v.idNumber
+    if (v.address && v.address !== existing.address) changes.address = v.address
+    if (v.kind !== existing.kind) changes.kind = v.kind
+    if (organizationId !== null && organizationId !== existing.organization_id) changes.organization_id = organizationId
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .updateTable('visitors')
+        .set({ ...changes, updated_at: stamp(ctx) })
+        .where('id', '=', existing.id)
+        .execute()
+      // Personal data stays out of the audit text; that a field changed is what matters.
+      await audit(trx, ctx, 'update', 'visitor', existing.id, { changed: Object.keys(changes) })
+    }
+    return existing.id
+  }
+  const at = stamp(ctx)
+  const row = await trx
+    .insertInto('visitors')
+    .values({
+      name: v.name,
+      phone: v.phone,
+      id_number: v.idNumber,
+      kind: v.kind,
+      organization_id: organizationId,
+      address: v.address,
+      note: null,
+      merged_into_id: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await audit(trx, ctx, 'create', 'visitor', row.id, { name: v.name, kind: v.kind })
+  return row.id
+}
+
+const MATCH_LIMIT = 10
+
+/** What the desk offers while the visitor's phone, name, enterprise or credit code is typed. */
+export async function findReturning(ctx: LedgerContext, query: string): Promise<ReturningMatches> {
+  const q = query.trim()
+  if (q.length === 0) return { visitors: [], organizations: [] }
+  const db = ctx.db
+  const digits = normalizePhone(q)
+  const isDigits = /^\d{3,}$/.test(digits)
+  const code = normalizeCreditCode(q)
+  const looksLikeCode = /^[0-9A-Z]{18}$/.test(code) && /[A-Z]/.test(code)
+
+  const openCount = (col: 'v2.visitor_id' | 'v2.organization_id', ref: 'p.id' | 'o.id') =>
+    sql<number>`(select count(*) from issues i2 join matters m2 on m2.id = i2.matter_id join visits v2 on v2.id = m2.visit_id where ${sql.ref(col)} = ${sql.ref(ref)} and i2.status in (${sql.join(OPEN_STATUSES)}))`
+
+  let vq = db
+    .selectFrom('visitors as p')
+    .leftJoin('organizations as org', 'org.id', 'p.organization_id')
+    .selectAll('p')
+    .select([
+      'org.name as organization_name',
+      sql<number>`(select count(*) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('visit_count'),
+      sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('last_visit_date'),
+      openCount('v2.visitor_id', 'p.id').as('open_issue_count'),
+    ])
+    .where('p.merged_into_id', 'is', null)
+  if (isDigits) {
+    vq = vq.where('p.phone', '>=', digits).where('p.phone', '<', `${digits}:`)
+  } else {
+    vq = vq.where((eb) => eb.or([eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\uffff`)]), eb('org.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)]))
+  }
+  const visitors = await vq.orderBy('p.id', 'desc').limit(MATCH_LIMIT).execute()
+
+  let oq = db
+    .selectFrom('organizations as o')
+    .selectAll('o')
+    .select([
+      sql<number>`(select count(*) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('visit_count'),
+      sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last_visit_date'),
+      openCount('v2.organization_id', 'o.id').as('open_issue_count'),
+    ])
+    .where('o.merged_into_id', 'is', null)
+  if (looksLikeCode) oq = oq.where('o.credit_code', '=', code)
+  else if (isDigits) oq = oq.where('o.credit_code', '>=', digits).where('o.credit_code', '<', `${digits}:`)
+  else oq = oq.where('o.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)
+  const organizations = await oq.orderBy('o.id', 'desc').limit(MATCH_LIMIT).execute()
+
+  return {
+    visitors: visitors.map((r) => ({
+      ...toVisitor(r),
+      visitCount: Number(r.visit_count),
+      lastVisitDate: r.last_visit_date,
+      openIssueCount: Number(r.open_issue_count),
+    })),
+    organizations: organizations.map((r) => ({
+      ...toOrganization(r),
+      visitCount: Number(r.visit_count),
+      lastVisitDate: r.last_visit_date,
+      openIssueCount: Number(r.open_issue_count),
+    })),
+  }
+}
+
+export async function getVisitor(db: Executor, id: number): Promise<Visitor> {
+  const row = await db
+    .selectFrom('visitors as p')
+    .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+    .selectAll('p')
+    .select('o.name as organization_name')
+    .where('p.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound('来访人', id)
+  return toVisitor(row)
+}
+
+export async function visitorHistory(ctx: LedgerContext, id: number): Promise<VisitorHistory> {
+  const visitor = await getVisitor(ctx.db, id)
+  const visits = await listVisits(ctx.db, { visitorId: id, limit: 200 })
+  const open = await listIssues(ctx.db, { visitorId: id, status: [...OPEN_STATUSES], pageSize: 200 }, today(ctx))
+  return { visitor, visits, openIssues: open.rows }
+}
+
+export async function getOrganization(db: Executor, id: number): Promise<Organization> {
+  const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('企业', id)
+  return toOrganization(row)
+}
+
+export async function organizationHistory(ctx: LedgerContext, id: number): Promise<OrganizationHistory> {
+  const organization = await getOrganization(ctx.db, id)
+  const people = await ctx.db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('organization_id', '=', id)
+    .where('merged_into_id', 'is', null)
+    .orderBy('id')
+    .execute()
+  const visits = await listVisits(ctx.db, { organizationId: id, limit: 200 })
+  const open = await listIssues(ctx.db, { organizationId: id, status: [...OPEN_STATUSES], pageSize: 200 }, today(ctx))
+  return {
+    organization,
+    visitors: people.map((p) => toVisitor({ ...p, organization_name: organization.name })),
+    visits,
+    openIssues: open.rows,
+  }
+}
+
+export async function saveOrganization(ctx: LedgerContext, input: OrganizationInput & { id: number; note?: string | null | undefined }): Promise<Organization> {
+  const o = cleanOrganization(input)
+  const note = optionalText(input.note, '备注', 500)
+  return write(ctx, async (trx) => {
+    const before = await trx.selectFrom('organizations').selectAll().where('id', '=', input.id).executeTakeFirst()
+    if (!before) throw notFound('企业', input.id)
+    if (o.creditCode) {
+      const clash = await trx
+        .selectFrom('organizations')
+        .select('name')
+        .where('credit_code', '=', o.creditCode)
+        .where('merged_into_id', 'is', null)
+        .where('id', '!=', input.id)
+        .executeTakeFirst()
+      if (clash) throw new LedgerError('duplicate', `统一社会信用代码 ${o.creditCode} 已属于“${clash.name}”，如为同一企业请使用合并`)
+    }
+    await trx
+      .updateTable('organizations')
+      .set({ name: o.name, credit_code: o.creditCode, address: o.address, industry: o.industry, note, updated_at: stamp(ctx) })
+      .where('id', '=', input.id)
+      .execute()
+    await audit(trx, ctx, 'update', 'organization', input.id, { before: toOrganization(before), after: { ...o, note } })
+    return getOrganization(trx, input.id)
+  })
+}
+
+export async function saveVisitor(
+  ctx: LedgerContext,
+  input: Omit<VisitorInput, 'phone' | 'idNumber'> & {
+    id: number
+    /** Leave undefined to keep the stored number: the screen only ever sees it masked. */
+    phone?: string | null | undefined
+    idNumber?: string | null | undefined
+    organizationId?: number | null | undefined
+    note?: string | null | undefined
+  },
+): Promise<Visitor> {
+  const v = cleanVisitor({ ...input, phone: input.phone ?? null, idNumber: input.idNumber ?? null })
+  const note = optionalText(input.note, '备注', 500)
+  return write(ctx, async (trx) => {
+    const before = await trx.selectFrom('visitors').selectAll().where('id', '=', input.id).executeTakeFirst()
+    if (!before) throw notFound('来访人', input.id)
+    if (input.organizationId) await getOrganization(trx, input.organizationId)
+    await trx
+      .updateTable('visitors')
+      .set({
+        name: v.name,
+        kind: v.kind,
+        address: v.address,
+        note,
+        phone: input.phone === undefined ? before.phone : v.phone,
+        id_number: input.idNumber === undefined ? before.id_number : v.idNumber,
+        organization_id: input.organizationId === undefined ? before.organization_id : input.organizationId,
+        updated_at: stamp(ctx),
+      })
+      .where('id', '=', input.id)
+      .execute()
+    await audit(trx, ctx, 'update', 'visitor', input.id, {
+      changed: ['name', 'kind', 'address', 'note', ...(input.phone !== undefined ? ['phone'] : []), ...(input.idNumber !== undefined ? ['id_number'] : [])],
+    })
+    return getVisitor(trx, input.id)
+  })
+}

@@ -1,0 +1,175 @@
+import { sql } from 'kysely'
+import type { Executor } from './context'
+import { OPEN_STATUSES } from './deadlines'
+import { LedgerError } from './errors'
+import { listIssues } from './issue-queries'
+import type { CategoryFigure, MonthlySummary, SessionKind } from './types'
+import { isYearMonth, monthRange } from './validation/dates'
+
+/**
+ * Definitions, stated once and shown to users in the README and on the 统计 screen:
+ * - 受理 (issuesAccepted): issues registered in the month, less those refused (不予受理).
+ * - 办结 (issuesResolved): of those, the ones now 办结 or 销号.
+ * - 办结率 = 办结 ÷ (受理 − 转办): a transferred issue left the bureau's hands.
+ * - 按期办结率 = 办结 on or before the due date in force (after approved extensions) ÷ 办结.
+ * - 满意率 = (满意 + 基本满意) ÷ callbacks made in the month.
+ * - 结转 (carriedOver): issues registered before the month that were still open on its first day,
+ *   read from the history rows, so the figure does not move when they are later resolved.
+ * Every figure is "as of now" for statuses; the month only selects which records count.
+ */
+export function percent(part: number, whole: number): number | null {
+  if (whole <= 0) return null
+  return Math.round((part / whole) * 1000) / 10
+}
+
+const num = (v: unknown): number => Number(v ?? 0)
+
+export async function monthlySummary(db: Executor, month: string, today: string): Promise<MonthlySummary> {
+  if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
+  const { first, nextFirst } = monthRange(month)
+
+  const sessionRows = await db
+    .selectFrom('sessions')
+    .select(['kind', sql<number>`count(*)`.as('n')])
+    .where('date', '>=', first)
+    .where('date', '<', nextFirst)
+    .where('status', 'in', ['open', 'closed'])
+    .where('voided_at', 'is', null)
+    .groupBy('kind')
+    .execute()
+  const sessionsByKind: Record<SessionKind, number> = { enterprise: 0, public: 0, leader: 0, field: 0 }
+  for (const r of sessionRows) sessionsByKind[r.kind] = num(r.n)
+
+  const visitRow = await db
+    .selectFrom('visits as v')
+    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
+    .select([
+      sql<number>`count(*)`.as('visits'),
+      sql<number>`coalesce(sum(v.headcount), 0)`.as('person_times'),
+      sql<number>`coalesce(sum(case when v.organization_id is null then v.headcount else 0 end), 0)`.as('resident_times'),
+      sql<number>`count(distinct coalesce(o.credit_code, o.name))`.as('enterprises'),
+    ])
+    .where('v.visit_date', '>=', first)
+    .where('v.visit_date', '<', nextFirst)
+    .where('v.voided_at', 'is', null)
+    .executeTakeFirstOrThrow()
+
+  const consultationRows = await db
+    .selectFrom('matters as m')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .select(['m.category_id', sql<number>`count(*)`.as('n')])
+    .where('v.visit_date', '>=', first)
+    .where('v.visit_date', '<', nextFirst)
+    .where('v.voided_at', 'is', null)
+    .where('m.type', '=', 'consultation')
+    .groupBy('m.category_id')
+    .execute()
+
+  const issueRows = await db
+    .selectFrom('issues as i')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .select([
+      'i.category_id',
+      sql<number>`count(*)`.as('registered'),
+      sql<number>`sum(i.status = 'rejected')`.as('rejected'),
+      sql<number>`sum(i.status = 'transferred')`.as('transferred'),
+      sql<number>`sum(i.status in ('resolved', 'closed'))`.as('resolved'),
+      sql<number>`sum(i.status in ('resolved', 'closed') and i.resolved_date <= i.due_date)`.as('on_time'),
+      sql<number>`sum(i.status = 'closed')`.as('closed'),
+      sql<number>`sum(i.status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
+    ])
+    .where('i.accepted_date', '>=', first)
+    .where('i.accepted_date', '<', nextFirst)
+    .where('v.voided_at', 'is', null)
+    .groupBy('i.category_id')
+    .execute()
+
+  const callbackRow = await db
+    .selectFrom('callbacks')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(satisfaction = 'satisfied'), 0)`.as('satisfied'),
+      sql<number>`coalesce(sum(satisfaction = 'basically_satisfied'), 0)`.as('basically'),
+      sql<number>`coalesce(sum(satisfaction = 'unsatisfied'), 0)`.as('unsatisfied'),
+    ])
+    .where('callback_date', '>=', first)
+    .where('callback_date', '<', nextFirst)
+    .executeTakeFirstOrThrow()
+
+  // The status an issue had when the month began is the last history row written before it.
+  const carried = await db
+    .selectFrom('issues as i')
+    .select('i.id')
+    .where('i.accepted_date', '<', first)
+    .where(
+      sql<string>`(select h.to_status from issue_history h where h.issue_id = i.id and h.at < ${first} order by h.at desc, h.id desc limit 1)`,
+      'in',
+      OPEN_STATUSES,
+    )
+    .execute()
+
+  const overdue = await listIssues(db, { dueState: 'overdue', sort: 'dueDate', order: 'asc', pageSize: 500 }, today)
+  const carriedOverIssues = await listIssues(db, { issueIds: carried.map((c) => c.id), sort: 'acceptedDate', order: 'asc', pageSize: 500 }, today)
+
+  const categories = await db.selectFrom('categories').select(['id', 'name', 'sort_order']).orderBy('sort_order').orderBy('id').execute()
+  const byCategory: CategoryFigure[] = categories
+    .map((c) => {
+      const i = issueRows.find((r) => r.category_id === c.id)
+      return {
+        categoryId: c.id,
+        categoryName: c.name,
+        consultations: num(consultationRows.find((r) => r.category_id === c.id)?.n),
+        issuesAccepted: i ? num(i.registered) - num(i.rejected) : 0,
+        issuesResolved: i ? num(i.resolved) : 0,
+      }
+    })
+    .filter((c) => c.consultations > 0 || c.issuesAccepted > 0 || c.issuesResolved > 0)
+
+  const sum = (key: 'registered' | 'rejected' | 'transferred' | 'resolved' | 'on_time' | 'closed' | 'open') =>
+    issueRows.reduce((acc, r) => acc + num(r[key]), 0)
+  const registered = sum('registered')
+  const rejected = sum('rejected')
+  const transferred = sum('transferred')
+  const accepted = registered - rejected
+  const resolved = sum('resolved')
+  const onTime = sum('on_time')
+  const satisfied = num(callbackRow.satisfied)
+  const basically = num(callbackRow.basically)
+  const callbacks = num(callbackRow.n)
+  const personTimes = num(visitRow.person_times)
+  const residentTimes = num(visitRow.resident_times)
+
+  // Visits of this month only count in the overdue list when the issue was registered by then.
+  const overdueRows = overdue.rows.filter((r) => r.acceptedDate < nextFirst)
+  return {
+    month,
+    sessions: Object.values(sessionsByKind).reduce((a, b) => a + b, 0),
+    sessionsByKind,
+    visits: num(visitRow.visits),
+    enterprises: num(visitRow.enterprises),
+    residentPersonTimes: residentTimes,
+    enterprisePersonTimes: personTimes - residentTimes,
+    personTimes,
+    consultations: consultationRows.reduce((acc, r) => acc + num(r.n), 0),
+    issuesRegistered: registered,
+    issuesAccepted: accepted,
+    issuesResolved: resolved,
+    issuesResolvedOnTime: onTime,
+    issuesClosed: sum('closed'),
+    issuesTransferred: transferred,
+    issuesRejected: rejected,
+    issuesOpen: sum('open'),
+    resolutionRate: percent(resolved, accepted - transferred),
+    onTimeRate: percent(onTime, resolved),
+    callbacks,
+    satisfied,
+    basicallySatisfied: basically,
+    unsatisfied: num(callbackRow.unsatisfied),
+    satisfactionRate: percent(satisfied + basically, callbacks),
+    carriedOver: carried.length,
+    overdue: overdueRows,
+    carriedOverIssues: carriedOverIssues.rows,
+    byCategory,
+  }
+}

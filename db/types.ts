@@ -1,0 +1,255 @@
+// Domain objects as they cross into the renderer: camelCase, booleans, personal data masked.
+// This file is pure types so the renderer can import it without pulling in Node or SQLite.
+
+export type SessionKind = 'enterprise' | 'public' | 'leader' | 'field'
+export type SessionStatus = 'planned' | 'open' | 'closed'
+export type IssueStatus =
+  | 'accepted'
+  | 'assigned'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'reopened'
+  | 'transferred'
+  | 'rejected'
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied'
+export type CallbackMethod = 'phone' | 'visit' | 'sms' | 'other'
+export type StaffRole = 'desk' | 'supervisor' | 'handler'
+export type VisitorKind = 'resident' | 'enterprise'
+export type MatterType = 'consultation' | 'issue'
+export type DueState = 'overdue' | 'due_soon' | 'on_time' | 'done'
+export type IssueAction =
+  | 'assign'
+  | 'progress'
+  | 'supervise'
+  | 'extend'
+  | 'resolve'
+  | 'callback'
+  | 'close'
+  | 'transfer'
+  | 'reject'
+
+export interface Department {
+  id: number
+  name: string
+  sortOrder: number
+  active: boolean
+}
+
+export interface Staff {
+  id: number
+  name: string
+  departmentId: number | null
+  departmentName: string | null
+  title: string | null
+  role: StaffRole
+  isLeader: boolean
+  phone: string | null
+  active: boolean
+  hasPin: boolean
+}
+
+export interface Category {
+  id: number
+  name: string
+  timeLimitDays: number
+  sortOrder: number
+  active: boolean
+}
+
+export interface HolidayOverride {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+}
+
+export interface Session {
+  id: number
+  date: string
+  kind: SessionKind
+  title: string
+  location: string
+  hostLeaderId: number | null
+  hostLeaderName: string | null
+  staffIds: number[]
+  staffNames: string[]
+  status: SessionStatus
+  note: string | null
+  openedAt: string | null
+  closedAt: string | null
+  visitCount: number
+  personTimes: number
+  issueCount: number
+  consultationCount: number
+}
+
+export interface Organization {
+  id: number
+  name: string
+  creditCode: string | null
+  address: string | null
+  industry: string | null
+  note: string | null
+}
+
+export interface Visitor {
+  id: number
+  name: string
+  /** Masked for display: 138****5678. */
+  phone: string | null
+  /** Masked for display: 110***********1234. */
+  idNumber: string | null
+  kind: VisitorKind
+  organizationId: number | null
+  organizationName: string | null
+  address: string | null
+  note: string | null
+}
+
+export interface MatterSummary {
+  id: number
+  type: MatterType
+  categoryId: number
+  categoryName: string
+  content: string
+  answer: string | null
+  place: string | null
+  issueId: number | null
+  issueNumber: string | null
+  issueStatus: IssueStatus | null
+}
+
+export interface VisitSummary {
+  id: number
+  sessionId: number | null
+  visitDate: string
+  arrivedAt: string
+  visitorId: number
+  visitorName: string
+  visitorPhone: string | null
+  organizationId: number | null
+  organizationName: string | null
+  headcount: number
+  receivedByName: string | null
+  matters: MatterSummary[]
+}
+
+export interface IssueListItem {
+  id: number
+  number: string
+  status: IssueStatus
+  categoryId: number
+  categoryName: string
+  content: string
+  visitorName: string
+  organizationName: string | null
+  departmentId: number | null
+  departmentName: string | null
+  assigneeName: string | null
+  acceptedDate: string
+  dueDate: string
+  resolvedDate: string | null
+  dueState: DueState
+}
+
+export interface TimelineEntry {
+  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback'
+  at: string
+  actorName: string | null
+  title: string
+  text: string | null
+}
+
+export interface IssueDetail extends IssueListItem {
+  place: string | null
+  result: string | null
+  transferTo: string | null
+  reason: string | null
+  closedDate: string | null
+  visitId: number
+  visitorId: number
+  visitorPhone: string | null
+  organizationId: number | null
+  sessionId: number | null
+  sessionTitle: string | null
+  assigneeId: number | null
+  leaderId: number | null
+  leaderName: string | null
+  firstContactId: number | null
+  firstContactName: string | null
+  answer: string | null
+  lastSatisfaction: Satisfaction | null
+  timeline: TimelineEntry[]
+  allowedActions: IssueAction[]
+}
+
+export interface IssuePage {
+  rows: IssueListItem[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface VisitorHistory {
+  visitor: Visitor
+  visits: VisitSummary[]
+  openIssues: IssueListItem[]
+}
+
+export interface OrganizationHistory {
+  organization: Organization
+  visitors: Visitor[]
+  visits: VisitSummary[]
+  openIssues: IssueListItem[]
+}
+
+export interface ReturningMatches {
+  visitors: (Visitor & { visitCount: number; lastVisitDate: string | null; openIssueCount: number })[]
+  organizations: (Organization & { visitCount: number; lastVisitDate: string | null; openIssueCount: number })[]
+}
+
+export interface CategoryFigure {
+  categoryId: number
+  categoryName: string
+  consultations: number
+  issuesAccepted: number
+  issuesResolved: number
+}
+
+export interface MonthlySummary {
+  month: string
+  sessions: number
+  sessionsByKind: Record<SessionKind, number>
+  visits: number
+  enterprises: number
+  residentPersonTimes: number
+  enterprisePersonTimes: number
+  personTimes: number
+  consultations: number
+  issuesRegistered: number
+  issuesAccepted: number
+  issuesResolved: number
+  issuesResolvedOnTime: number
+  issuesClosed: number
+  issuesTransferred: number
+  issuesRejected: number
+  issuesOpen: number
+  /** Percent 0–100 with one decimal, null when nothing to divide by. */
+  resolutionRate: number | null
+  onTimeRate: number | null
+  callbacks: number
+  satisfied: number
+  basicallySatisfied: number
+  unsatisfied: number
+  satisfactionRate: number | null
+  carriedOver: number
+  overdue: IssueListItem[]
+  carriedOverIssues: IssueListItem[]
+  byCategory: CategoryFigure[]
+}
+
+export interface Operator {
+  id: number | null
+  name: string
+  role: StaffRole
+}
