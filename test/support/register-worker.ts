@@ -1,0 +1,22 @@
+// Run as a child process: registers visits with issues into an existing ledger and prints each
+// acknowledged issue number on its own line, so a parent can compare with what survived.
+import { openLedger } from '../../db/open'
+import { registerVisit } from '../../db/visits'
+
+const [file, sessionArg, countArg, categoryArg] = process.argv.slice(2)
+const sessionId = Number(sessionArg)
+const count = Number(countArg)
+const categoryId = Number(categoryArg)
+
+const ledger = await openLedger(file ?? '')
+const ctx = { db: ledger.db, actor: { id: null, name: `worker-${process.pid}`, role: 'desk' as const }, now: () => new Date() }
+for (let i = 0; i < count; i++) {
+  const v = await registerVisit(ctx, {
+    sessionId,
+    visitor: { name: `来访人${process.pid}-${i}`, kind: 'resident' },
+    headcount: 1,
+    matters: [{ type: 'issue', categoryId, content: `第${i}号问题：河道有异味` }],
+  })
+  for (const m of v.matters) process.stdout.write(`ack ${m.issueNumber}\n`)
+}
+await ledger.close()

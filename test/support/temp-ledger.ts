@@ -1,0 +1,109 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { LedgerContext } from '../../db/context'
+import { openLedger, type Ledger, type OpenOptions } from '../../db/open'
+import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference'
+import type { Category, Department, Staff } from '../../db/types'
+
+export function tempDir(prefix = 'ledger-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** A clock the test moves by hand: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm:ss', local time. */
+export class TestClock {
+  private current: Date
+  constructor(start: string) {
+    this.current = TestClock.parse(start)
+  }
+  static parse(s: string): Date {
+    const [d, t = '09:00:00'] = s.split(' ')
+    const [y, mo, da] = (d ?? '').split('-').map(Number)
+    const [h, mi, se] = t.split(':').map(Number)
+    return new Date(y ?? 2000, (mo ?? 1) - 1, da ?? 1, h ?? 0, mi ?? 0, se ?? 0)
+  }
+  set(s: string): void {
+    this.current = TestClock.parse(s)
+  }
+  tick(seconds = 1): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000)
+  }
+  now = (): Date => {
+    this.tick()
+    return this.current
+  }
+}
+
+export interface TestLedger {
+  ledger: Ledger
+  ctx: LedgerContext
+  clock: TestClock
+  file: string
+  dir: string
+  close(): Promise<void>
+}
+
+export async function openTempLedger(start = '2026-11-10 09:00:00', options: OpenOptions = {}): Promise<TestLedger> {
+  const dir = tempDir()
+  const file = path.join(dir, 'ledger.sqlite')
+  const ledger = await openLedger(file, options)
+  const clock = new TestClock(start)
+  const ctx: LedgerContext = { db: ledger.db, actor: { id: null, name: '测试', role: 'supervisor' }, now: clock.now }
+  return {
+    ledger,
+    ctx,
+    clock,
+    file,
+    dir,
+    close: async () => {
+      await ledger.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Fixture {
+  categories: Category[]
+  departments: Department[]
+  desk: Staff
+  leader: Staff
+  handler: Staff
+  category(name: string): Category
+}
+
+/** Default categories and sections plus three people, with the desk clerk acting. */
+export async function seedFixture(t: TestLedger): Promise<Fixture> {
+  await seedDefaults(t.ctx)
+  const categories = await listCategories(t.ctx.db)
+  const departments = await listDepartments(t.ctx.db)
+  const desk = await saveStaff(t.ctx, { name: '王晓丽', role: 'desk' })
+  const leader = await saveStaff(t.ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  const handler = await saveStaff(t.ctx, { name: '赵刚', role: 'handler', departmentId: departments[2]?.id ?? null })
+  t.ctx.actor = { id: desk.id, name: desk.name, role: desk.role }
+  return {
+    categories,
+    departments,
+    desk,
+    leader,
+    handler,
+    category(name: string) {
+      const c = categories.find((x) => x.name === name)
+      if (!c) throw new Error(`no category ${name}`)
+      return c
+    },
+  }
+}
+
+/** Row counts of every ledger table: a refused call must leave all of them as they were. */
+export async function tableCounts(t: TestLedger): Promise<Record<string, number>> {
+  const tables = t.ledger.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all()
+    .map((r) => (r !== null && typeof r === 'object' && 'name' in r ? String(r.name) : ''))
+  const out: Record<string, number> = {}
+  for (const name of tables) {
+    const row = t.ledger.sqlite.prepare(`select count(*) as n from "${name}"`).get()
+    out[name] = row !== null && typeof row === 'object' && 'n' in row ? Number(row.n) : -1
+  }
+  return out
+}
