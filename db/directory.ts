@@ -98,14 +98,10 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
       .executeTakeFirst()
   }
   if (!existing) {
-    existing = await trx
-      .selectFrom('organizations')
-      .selectAll()
-      .where('name', '=', o.name)
-      .where('merged_into_id', 'is', null)
-      .where((eb) => (o.creditCode ? eb.or([eb('credit_code', 'is', null), eb('credit_code', '=', o.creditCode)]) : eb.val(true)))
-      .orderBy('id')
-      .executeTakeFirst()
+    let byName = trx.selectFrom('organizations').selectAll().where('name', '=', o.name).where('merged_into_id', 'is', null)
+    // A different code under the same name is a different enterprise (branches share names).
+    if (o.creditCode) byName = byName.where('credit_code', 'is', null)
+    existing = await byName.orderBy('id').executeTakeFirst()
   }
   if (existing) {
     const changes: Updateable<OrganizationsTable> = {}

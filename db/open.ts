@@ -28,7 +28,7 @@ function provider(list: Record<string, Migration>): MigrationProvider {
   return { getMigrations: async () => list }
 }
 
-function openSqlite(file: string, readonly: boolean): Database.Database {
+function openSqlite(file: string, readonly: boolean, known: Record<string, Migration>): Database.Database {
   let sqlite: Database.Database
   try {
     sqlite = new Database(file, { readonly, fileMustExist: readonly })
@@ -37,6 +37,13 @@ function openSqlite(file: string, readonly: boolean): Database.Database {
   }
   // busy_timeout first: a second process holding the lock must not fail the other pragmas.
   sqlite.pragma('busy_timeout = 5000')
+  try {
+    // Before any pragma that writes: a newer app's file must stay byte-for-byte as it was.
+    assertNotNewer(sqlite, known, file)
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
   if (!readonly) sqlite.pragma('journal_mode = WAL')
   // FULL: a commit the desk was told about survives a power cut, not just an app crash.
   sqlite.pragma('synchronous = FULL')
@@ -86,13 +93,7 @@ export async function migrate(db: Kysely<Schema>, list: Record<string, Migration
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
-  const sqlite = openSqlite(file, readonly)
-  try {
-    assertNotNewer(sqlite, list, file)
-  } catch (e) {
-    sqlite.close()
-    throw e
-  }
+  const sqlite = openSqlite(file, readonly, list)
   const db = new Kysely<Schema>({ dialect: new LedgerDialect(sqlite) })
   if (!readonly) {
     try {

@@ -1,0 +1,97 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { sql, type Kysely, type Migration } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { LedgerError } from '../../db/errors'
+import { ledgerVersion, openLedger } from '../../db/open'
+import { latestMigration, migrations } from '../../db/migrations'
+import { seedDefaults } from '../../db/reference'
+import { registerVisit } from '../../db/visits'
+import { openSession, planSession } from '../../db/sessions'
+import { tempDir } from '../support/temp-ledger'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+function file(): string {
+  const d = tempDir()
+  dirs.push(d)
+  return path.join(d, 'ledger.sqlite')
+}
+
+// Stands in for the next version's migration: additive, and it must keep every existing row.
+const nextVersion: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('visits').addColumn('appointment_ref', 'text').execute()
+    await sql`update visits set appointment_ref = 'walk-in'`.execute(db)
+  },
+}
+const withNext = { ...migrations, '9999_next_version': nextVersion }
+
+const ctxFor = (db: Awaited<ReturnType<typeof openLedger>>['db']) => ({ db, actor: { id: null, name: '测试', role: 'desk' as const }, now: () => new Date() })
+
+describe('migrations', () => {
+  it('brings a new file to the latest version with every table in place', async () => {
+    const f = file()
+    const ledger = await openLedger(f)
+    expect(ledgerVersion(ledger.sqlite)).toBe(latestMigration)
+    const tables = ledger.sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all()
+    for (const t of ['sessions', 'visits', 'matters', 'issues', 'issue_history', 'progress_notes', 'extensions', 'callbacks', 'audit_log', 'holiday_overrides']) {
+      expect(tables).toContain(t)
+    }
+    expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(ledger.sqlite.pragma('synchronous', { simple: true })).toBe(2)
+    expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    await ledger.close()
+  })
+
+  it('migrates a ledger from the previous version and keeps its rows', async () => {
+    const f = file()
+    const old = await openLedger(f)
+    const ctx = ctxFor(old.db)
+    await seedDefaults(ctx)
+    const today = new Date().toISOString().slice(0, 10)
+    const s = await planSession(ctx, { date: today, kind: 'public', location: '接待室' })
+    await openSession(ctx, s.id)
+    await registerVisit(ctx, { sessionId: s.id, visitor: { name: '张三', kind: 'resident' }, headcount: 2, matters: [{ type: 'issue', categoryId: 1, content: '烟囱冒黑烟' }] })
+    const auditBefore = old.sqlite.prepare('select count(*) as n from audit_log').get()
+    await old.close()
+
+    const upgraded = await openLedger(f, { migrations: withNext })
+    expect(ledgerVersion(upgraded.sqlite)).toBe('9999_next_version')
+    expect(upgraded.sqlite.prepare('select headcount, appointment_ref from visits').all()).toEqual([{ headcount: 2, appointment_ref: 'walk-in' }])
+    expect(upgraded.sqlite.prepare('select number, status from issues').all()).toEqual([{ number: `JD-${today.slice(0, 7)}-0001`, status: 'accepted' }])
+    expect(upgraded.sqlite.prepare('select count(*) as n from audit_log').get()).toEqual(auditBefore)
+    await upgraded.close()
+  })
+
+  it('leaves the ledger at its old version when a migration fails halfway', async () => {
+    const f = file()
+    await (await openLedger(f)).close()
+    const broken: Migration = {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('half_built').addColumn('id', 'integer').execute()
+        throw new Error('boom')
+      },
+    }
+    const e = await openLedger(f, { migrations: { ...migrations, '9999_broken': broken } }).catch((err: unknown) => err)
+    expect(e).toBeInstanceOf(LedgerError)
+    expect(e instanceof LedgerError && e.message).toMatch(/台账升级失败.*9999_broken.*原版本/)
+    const again = await openLedger(f)
+    expect(ledgerVersion(again.sqlite)).toBe(latestMigration)
+    expect(again.sqlite.prepare("select name from sqlite_master where name = 'half_built'").all()).toEqual([])
+    await again.close()
+  })
+
+  it('refuses a ledger written by a newer version and leaves the file untouched', async () => {
+    const f = file()
+    await (await openLedger(f, { migrations: withNext })).close()
+    const before = fs.readFileSync(f)
+    const e = await openLedger(f).catch((err: unknown) => err)
+    expect(e).toBeInstanceOf(LedgerError)
+    expect(e instanceof LedgerError && e.code).toBe('ledger_too_new')
+    expect(e instanceof LedgerError && e.message).toMatch(/更新版本.*请先升级软件/)
+    expect(fs.readFileSync(f).equals(before)).toBe(true)
+  })
+})
