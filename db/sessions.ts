@@ -14,6 +14,8 @@ export const SESSION_KIND_LABEL: Record<SessionKind, string> = {
   field: '上门服务',
 }
 
+export const SESSION_KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
+
 export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
   planned: '计划中',
   open: '进行中',
