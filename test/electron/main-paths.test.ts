@@ -41,7 +41,8 @@ describe('own page check', () => {
 
   it('accepts the dev server origin only when not packaged', () => {
     const page = rendererPage({ devServerUrl: 'http://localhost:5173/', isPackaged: false, mainDir: '/x/out/main' })
-    expect(page).toEqual({ kind: 'dev-server', origin: 'http://localhost:5173' })
+    expect(page).toEqual({ kind: 'dev-server', url: 'http://localhost:5173/', origin: 'http://localhost:5173' })
+    expect(pageUrl(page)).toBe('http://localhost:5173/')
     expect(isOwnPage(page, 'http://localhost:5173/#/today')).toBe(true)
     expect(isOwnPage(page, 'http://localhost:5174/')).toBe(false)
     expect(isOwnPage(page, 'http://evil.test/')).toBe(false)

@@ -1,0 +1,42 @@
+import type { z } from 'zod'
+import { LedgerError } from '../../db/errors'
+import { contract, type ContractInput, type ContractKey, type ContractParsedInput, type ContractResult } from '../contract'
+import type { CallFailure, Envelope } from '../contract/define'
+import { handlers } from './index'
+import { describeInputError, inputIssueMessage } from './input-messages'
+import type { AppState, Handler } from './types'
+
+// The contract seen as a mapped type: indexing it with a generic K keeps K, so the parsed input
+// provably matches Handler<K>. Indexing `contract` itself widens to the union of every entry.
+type InputSchemas = {
+  [K in ContractKey]: { readonly input: z.ZodType<ContractParsedInput<K>, ContractInput<K>> }
+}
+const inputSchemas: InputSchemas = contract
+
+function failure(code: string, message: string): { ok: false; error: CallFailure } {
+  return { ok: false, error: { code, message } }
+}
+
+// Object.hasOwn, not `in`: '__proto__' or 'constructor' from a renderer must not look like calls.
+export function isContractKey(channel: string): channel is ContractKey {
+  return Object.hasOwn(contract, channel)
+}
+
+async function run<K extends ContractKey>(state: AppState, channel: K, rawInput: unknown): Promise<Envelope<ContractResult<K>>> {
+  const parsed = await inputSchemas[channel].input.safeParseAsync(rawInput, { error: inputIssueMessage })
+  if (!parsed.success) return failure('invalid_input', describeInputError(parsed.error))
+  const handler: Handler<K> = handlers[channel]
+  return { ok: true, data: await handler(state, parsed.data) }
+}
+
+/** The one way a call from outside reaches a handler: IPC in the app, the bridge in tests. Never throws. */
+export async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  if (!isContractKey(channel)) return failure('unknown_call', `未知的调用：${channel}`)
+  try {
+    return await run(state, channel, rawInput)
+  } catch (e) {
+    if (e instanceof LedgerError) return failure(e.code, e.message)
+    console.error(`[${channel}]`, e)
+    return failure('internal', `内部错误：${e instanceof Error ? e.message : String(e)}`)
+  }
+}

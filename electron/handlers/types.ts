@@ -1,0 +1,25 @@
+import type { Actor } from '../../db/context'
+import type { Ledger } from '../../db/open'
+import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
+
+/** What every handler may use. */
+export interface HandlerContext {
+  ledger: Ledger
+  operator: Actor
+  appVersion: string
+  now: () => Date
+}
+
+/**
+ * Main owns exactly one, for the life of the process. Fields are mutable on purpose: choosing who
+ * is on duty replaces `operator`, restoring a backup replaces `ledger`, and every later call
+ * sees the change.
+ */
+export type AppState = HandlerContext
+
+export type Handler<K extends ContractKey> = (
+  state: AppState,
+  input: ContractParsedInput<K>,
+) => Promise<ContractResult<K>>
+
+export type Handlers = { [K in ContractKey]: Handler<K> }
