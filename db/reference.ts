@@ -4,7 +4,7 @@ import { LedgerError, notFound } from './errors'
 import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
 import { maskPhone } from './mask'
 import type { StaffRole } from './schema'
-import type { Category, Department, HolidayOverride, Staff } from './types'
+import type { Category, Department, HolidayOverride, Settings, Staff } from './types'
 import { requireDate } from './validation/dates'
 import { isValidPhone, normalizePhone } from './validation/phone'
 import { optionalText, requireText } from './validation/text'
@@ -299,11 +299,6 @@ export async function removeHolidayOverride(ctx: LedgerContext, dateInput: strin
 }
 
 // ---- settings ----
-
-export interface Settings {
-  bureauName: string
-  showVisitorOnHandover: boolean
-}
 
 export async function getSettings(db: Executor): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute()

@@ -253,3 +253,10 @@ export interface Operator {
   name: string
   role: StaffRole
 }
+
+export interface Settings {
+  /** Printed at the top of handover sheets and reports. */
+  bureauName: string
+  /** Complaints about a third party often withhold the complainant's identity on the sheet. */
+  showVisitorOnHandover: boolean
+}
