@@ -260,3 +260,154 @@ export interface Settings {
   /** Complaints about a third party often withhold the complainant's identity on the sheet. */
   showVisitorOnHandover: boolean
 }
+
+// ---- search ----
+
+export type SearchKind = 'issue' | 'visitor' | 'organization'
+
+/** A matched stretch of `text`: UTF-16 offsets as String.prototype.slice takes them, end exclusive. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/**
+ * Text with the places the query matched, for the renderer to mark up itself (no HTML crosses
+ * the boundary). Long fields come as an excerpt around the first match, with '…' at a cut end.
+ */
+export interface MarkedText {
+  text: string
+  ranges: TextRange[]
+}
+
+export interface IssueSearchHit {
+  kind: 'issue'
+  id: number
+  number: MarkedText
+  status: IssueStatus
+  acceptedDate: string
+  visitorName: string
+  organizationName: string | null
+  content: MarkedText
+  place: MarkedText | null
+  result: MarkedText | null
+}
+
+export interface VisitorSearchHit {
+  kind: 'visitor'
+  id: number
+  name: MarkedText
+  visitorKind: VisitorKind
+  /** Masked. */
+  phone: string | null
+  organizationName: string | null
+  lastVisitDate: string | null
+}
+
+export interface OrganizationSearchHit {
+  kind: 'organization'
+  id: number
+  name: MarkedText
+  creditCode: MarkedText | null
+  lastVisitDate: string | null
+}
+
+export type SearchHit = IssueSearchHit | VisitorSearchHit | OrganizationSearchHit
+
+/** Each list is in rank order, best first. */
+export interface SearchResults {
+  query: string
+  /** The terms the query was split into; every hit matches all of them. */
+  terms: string[]
+  issues: IssueSearchHit[]
+  visitors: VisitorSearchHit[]
+  organizations: OrganizationSearchHit[]
+}
+
+// ---- reliability: backups, audit, operators, personal data, voiding ----
+
+export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'damaged'
+
+export interface BackupInfo {
+  /** File name inside the backup folder, e.g. ledger-20261110-083012-daily.sqlite; what backup-restore takes. */
+  name: string
+  /** Full path, for showing where the copy is. */
+  file: string
+  kind: BackupKind
+  /** 每日自动备份 / 手动备份 / 升级前自动备份 / 恢复前保留的台账 / 损坏的台账（保留备查）. */
+  kindLabel: string
+  /** Local time 'YYYY-MM-DD HH:mm:ss'. */
+  createdAt: string
+  /** Bytes. */
+  size: number
+}
+
+export interface BackupOverview {
+  /** Where backups go now. */
+  folder: string
+  /** True when no folder was chosen and backups go to the default folder next to the ledger. */
+  isDefault: boolean
+  defaultFolder: string
+  /** Newest first. */
+  backups: BackupInfo[]
+  /** How many routine copies rotation keeps: every copy of the last N days, the newest of the last M months. */
+  keepDays: number
+  keepMonths: number
+}
+
+export interface RestoreResult {
+  /** The backup the ledger now holds. */
+  restoredFrom: string
+  /** The copy of the replaced ledger, kept in the backup folder. */
+  keptCopy: BackupInfo
+  /** Data version after the restore (an older backup is upgraded as it opens). */
+  schemaVersion: string
+  /** Restoring signs everyone out: the restored staff list may differ. Always null. */
+  operator: null
+}
+
+export interface AuditEntry {
+  id: number
+  /** Local time 'YYYY-MM-DD HH:mm:ss'. */
+  at: string
+  actorId: number | null
+  actorName: string
+  action: string
+  entity: string
+  entityId: number | null
+  /** One line in Chinese, e.g. “登记 来访登记 #12”. */
+  summary: string
+  /** The stored JSON detail, as text; never contains full phone or ID numbers. */
+  detail: string
+}
+
+export interface AuditPage {
+  rows: AuditEntry[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface AuditChainStatus {
+  rows: number
+  /** Id of the first row whose hash does not match, or null when the chain is intact. */
+  brokenAt: number | null
+}
+
+export type RevealField = 'phone' | 'idNumber'
+
+export interface RevealedValue {
+  visitorId: number
+  field: RevealField
+  /** The full, unmasked value. Show it briefly; never store it in the page. */
+  value: string
+}
+
+export interface VoidResult {
+  entity: 'visit' | 'session'
+  id: number
+  voidedAt: string
+  reason: string
+  /** Ledger numbers of the issues that went out of lists and figures with the visit. */
+  issueNumbers: string[]
+}

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process'
-import chineseDays from 'chinese-days'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WorkCalendar } from '../../db/calendar/working-days'
 import { LedgerError } from '../../db/errors'

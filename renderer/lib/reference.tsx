@@ -1,0 +1,32 @@
+import { createContext, useContext, type ReactNode } from 'react'
+import type { Category, Department, Staff } from '../../db/types'
+import { api } from '../api'
+import { useQuery } from './useQuery'
+
+export interface Reference {
+  categories: Category[]
+  departments: Department[]
+  staff: Staff[]
+  reload: () => void
+}
+
+const ReferenceContext = createContext<Reference>({ categories: [], departments: [], staff: [], reload: () => undefined })
+
+/** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
+export function ReferenceProvider({ children }: { children: ReactNode }) {
+  const q = useQuery(async () => {
+    const [categories, departments, staff] = await Promise.all([api.categoryList({}), api.departmentList({}), api.staffList({})])
+    return { categories, departments, staff }
+  }, [])
+  const value: Reference = {
+    categories: q.data?.categories ?? [],
+    departments: q.data?.departments ?? [],
+    staff: q.data?.staff ?? [],
+    reload: q.reload,
+  }
+  return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>
+}
+
+export function useReference(): Reference {
+  return useContext(ReferenceContext)
+}

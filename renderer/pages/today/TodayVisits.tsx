@@ -1,0 +1,44 @@
+import { Card, Empty, List, Space, Tag, Typography } from 'antd'
+import type { VisitSummary } from '../../../db/types'
+import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
+import { navigate } from '../../lib/route'
+
+/** Today's arrivals, newest first, each with what it raised. */
+export function TodayVisits({ visits, loading }: { visits: VisitSummary[]; loading: boolean }) {
+  return (
+    <Card size="small" title={`今日来访（${visits.length} 批，${visits.reduce((n, v) => n + v.headcount, 0)} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+      <List
+        loading={loading}
+        dataSource={visits}
+        locale={{ emptyText: <Empty description="还没有来访登记" /> }}
+        renderItem={(v) => (
+          <List.Item>
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap>
+                <Typography.Text type="secondary">{v.arrivedAt.slice(11, 16)}</Typography.Text>
+                <Typography.Text strong>{v.visitorName}</Typography.Text>
+                {v.organizationName && <Typography.Text>{v.organizationName}</Typography.Text>}
+                {v.visitorPhone && <Typography.Text type="secondary">{v.visitorPhone}</Typography.Text>}
+                <Tag>{v.headcount} 人</Tag>
+              </Space>
+              {v.matters.map((m) => (
+                <Space key={m.id} size={4} align="start">
+                  {m.type === 'consultation' ? (
+                    <Tag color="default">咨询</Tag>
+                  ) : (
+                    <Tag color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'} style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                      {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
+                    </Tag>
+                  )}
+                  <Typography.Text ellipsis={{ tooltip: m.content }} style={{ maxWidth: 340 }}>
+                    [{m.categoryName}] {m.content}
+                  </Typography.Text>
+                </Space>
+              ))}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  )
+}

@@ -1,0 +1,75 @@
+import type { ContractInput } from '../../../electron/contract'
+
+export interface MatterValues {
+  type: 'consultation' | 'issue'
+  categoryId?: number
+  content?: string
+  answer?: string
+  place?: string
+}
+
+export interface RegistrationValues {
+  visitorKind: 'resident' | 'enterprise'
+  name?: string
+  phone?: string
+  idNumber?: string
+  headcount?: number
+  organizationName?: string
+  creditCode?: string
+  matters: MatterValues[]
+}
+
+export interface Chosen {
+  visitorId?: number
+  organizationId?: number
+}
+
+export const emptyMatter = (type: MatterValues['type'] = 'consultation'): MatterValues => ({ type })
+
+export const initialValues: RegistrationValues = { visitorKind: 'resident', headcount: 1, matters: [emptyMatter()] }
+
+const blankToNull = (s: string | undefined): string | null => (s && s.trim() !== '' ? s : null)
+
+/** The form as the contract's visit-register input; the ledger checks the rest and answers in Chinese. */
+export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen: Chosen): ContractInput<'visit-register'> {
+  const enterprise = v.visitorKind === 'enterprise'
+  return {
+    sessionId,
+    visitor: {
+      ...(chosen.visitorId !== undefined ? { id: chosen.visitorId } : {}),
+      name: v.name ?? '',
+      // A returning visitor's stored number is only ever shown masked; blank keeps it.
+      phone: blankToNull(v.phone),
+      idNumber: blankToNull(v.idNumber),
+      kind: v.visitorKind,
+    },
+    organization: enterprise
+      ? {
+          ...(chosen.organizationId !== undefined ? { id: chosen.organizationId } : {}),
+          name: v.organizationName ?? '',
+          creditCode: blankToNull(v.creditCode),
+        }
+      : null,
+    headcount: v.headcount ?? 1,
+    matters: v.matters.map((m) =>
+      m.type === 'consultation'
+        ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
+        : { type: 'issue', categoryId: m.categoryId ?? 0, content: m.content ?? '', place: blankToNull(m.place) },
+    ),
+  }
+}
+
+/** Which field a refusal from the ledger is about, so the message appears beside it. */
+export function fieldForError(code: string): keyof RegistrationValues | null {
+  switch (code) {
+    case 'invalid_phone':
+      return 'phone'
+    case 'invalid_id_number':
+      return 'idNumber'
+    case 'invalid_credit_code':
+    case 'duplicate':
+      return 'creditCode'
+    default:
+      return null
+  }
+}

@@ -1,0 +1,132 @@
+// The browser preview's bridge: serves the built renderer and answers window.api calls over
+// loopback HTTP with the real handlers and a real ledger file. Only the transport differs from
+// Electron's IPC. Used by `npm run dev:web` and the Playwright tests; never packaged.
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { systemActor } from '../../db/context'
+import { openLedger } from '../../db/open'
+import { seedDefaults } from '../../db/reference'
+import { contract } from '../../electron/contract'
+import { methodName } from '../../electron/contract/define'
+import { dispatch } from '../../electron/handlers/dispatch'
+import type { AppState } from '../../electron/handlers/types'
+
+export interface BridgeOptions {
+  ledgerFile: string
+  rendererDir?: string
+  port?: number
+  now?: () => Date
+}
+
+export interface Bridge {
+  url: string
+  state: AppState
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/** The preload's job in the browser: one function per contract entry, posting to the bridge. */
+function bridgeScript(): string {
+  const methods = Object.keys(contract).map((channel) => [methodName(channel), channel])
+  return `(() => {
+  const call = (channel) => async (input) => {
+    const res = await fetch('/__api/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input === undefined ? null : input) })
+    return res.json()
+  }
+  const api = {}
+  for (const [name, channel] of ${JSON.stringify(methods)}) api[name] = call(channel)
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
+})()
+`
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      // The largest legitimate input is a visit with 20 long matters; 8 MB leaves room for fuzzing.
+      if (size > 8 * 1024 * 1024) req.destroy(new Error('请求过大'))
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const rendererDir = options.rendererDir ?? path.resolve(import.meta.dirname, '../../out/renderer')
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`找不到已构建的界面 ${rendererDir}，请先运行 npm run build`)
+  }
+  const ledger = await openLedger(options.ledgerFile)
+  const now = options.now ?? (() => new Date())
+  await seedDefaults({ db: ledger.db, actor: systemActor, now })
+  const state: AppState = { ledger, operator: systemActor, appVersion: 'preview', now }
+  const script = bridgeScript()
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const host = req.headers.host ?? ''
+      // Loopback only, and no DNS-rebinding: the Host must be the loopback address we bound.
+      if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+        res.writeHead(403).end()
+        return
+      }
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (url.pathname.startsWith('/__api/') && req.method === 'POST') {
+        const channel = decodeURIComponent(url.pathname.slice('/__api/'.length))
+        let input: unknown
+        try {
+          input = JSON.parse(await readBody(req))
+        } catch {
+          input = undefined
+        }
+        const envelope = await dispatch(state, channel, input)
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(envelope))
+        return
+      }
+      if (url.pathname === '/__bridge.js') {
+        res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript' }).end(script)
+        return
+      }
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+      const file = path.resolve(rendererDir, rel)
+      if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        res.writeHead(404).end()
+        return
+      }
+      let body: Buffer | string = fs.readFileSync(file)
+      if (rel === 'index.html') {
+        // The bridge must exist before the app's module script runs, as preload's does.
+        body = body.toString('utf8').replace('<script', '<script src="/__bridge.js"></script>\n    <script')
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body)
+    })().catch((e: unknown) => {
+      res.writeHead(500).end(e instanceof Error ? e.message : String(e))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = address !== null && typeof address === 'object' ? (address satisfies AddressInfo).port : 0
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    state,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await state.ledger.close()
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { LedgerContext } from '../../db/context'
+import { startBridge, type Bridge } from '../bridge/server'
+import { TestClock, tempDir } from './temp-ledger'
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
+
+export interface AppUnderTest {
+  page: Page
+  context: BrowserContext
+  bridge: Bridge
+  clock: TestClock
+  /** The same ledger the screens use, for seeding and for checking what they wrote. */
+  ctx: LedgerContext
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+export interface AppOptions {
+  /** Local 'YYYY-MM-DD HH:mm:ss' for both the ledger's clock and the page's Date. */
+  now?: string
+  seed?: (ctx: LedgerContext, clock: TestClock) => Promise<void>
+  /** 1366×768 is the common office PC screen. */
+  viewport?: { width: number; height: number }
+}
+
+/**
+ * The real renderer in Debian's Chromium, with window.api served by the real handlers over a
+ * real SQLite file through the loopback bridge. Only the IPC transport differs from Electron.
+ */
+export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
+  const dir = tempDir('ledger-e2e-')
+  const clock = new TestClock(options.now ?? '2026-11-10 09:00:00')
+  const bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), now: clock.now })
+  const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
+  if (options.seed) await options.seed(ctx, clock)
+  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  // The page's "today" must be the ledger's today, or date defaults would disagree with the rules.
+  await context.clock.setFixedTime(TestClock.parse(options.now ?? '2026-11-10 09:00:00'))
+  const page = context.pages()[0] ?? (await context.newPage())
+  // A missing element fails the test in seconds with a clear locator, not at the test timeout.
+  page.setDefaultTimeout(8_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(bridge.url)
+  await page.getByText('接待日台账').first().waitFor()
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  return {
+    page,
+    context,
+    bridge,
+    clock,
+    ctx,
+    async screenshot(name: string) {
+      const file = path.join(ARTIFACTS, `${name}.png`)
+      await page.screenshot({ path: file })
+      return file
+    },
+    async close() {
+      await context.close()
+      await bridge.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+      if (errors.length > 0) throw new Error(`页面脚本出错：${errors.join('；')}`)
+    },
+  }
+}
