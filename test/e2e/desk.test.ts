@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { seedDefaults, saveStaff } from '../../db/reference'
-import { openSession, planSession } from '../../db/sessions'
+import { closeSession, openSession, planSession } from '../../db/sessions'
+import { registerVisit } from '../../db/visits'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
@@ -44,6 +45,125 @@ describe('今日接待', () => {
     expect(rows).toEqual([{ credit_code: '91350100M000100Y43', headcount: 1 }])
     // The form is clear for the next person, with the cursor back in the name box.
     expect(await page.getByLabel('来访人姓名').inputValue()).toBe('')
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('来访人姓名').getAttribute('id'))
+    expect(await page.getByLabel('来访人姓名').evaluate('(el) => el === document.activeElement')).toBe(true)
+  })
+})
+
+describe('今日接待 with a returning visitor', () => {
+  it('offers a returning visitor by phone and shows their past visits and open issues', async () => {
+    app = await openApp({
+      now: '2026-11-10 09:00:00',
+      seed: async (ctx, clock) => {
+        await seedDefaults(ctx)
+        clock.set('2026-10-13 09:00:00')
+        const old = await planSession(ctx, { date: '2026-10-13', kind: 'public', location: '接待室' })
+        await openSession(ctx, old.id)
+        await registerVisit(ctx, {
+          sessionId: old.id,
+          visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
+          headcount: 1,
+          matters: [{ type: 'issue', categoryId: 1, content: '化工园区夜间有刺鼻气味', place: '城东工业园' }],
+        })
+        await closeSession(ctx, old.id)
+        clock.set('2026-11-10 08:30:00')
+        const today = await planSession(ctx, { date: '2026-11-10', kind: 'public', location: '接待室' })
+        await openSession(ctx, today.id)
+      },
+    })
+    const { page } = app
+    await page.getByLabel('联系电话').fill('1381234')
+    await page.getByText(/Alt\+1　张桂芳 138\*\*\*\*5678/).waitFor()
+    await page.keyboard.press('Alt+1')
+    await page.getByText('老来访人：张桂芳（138****5678） · 以往来访 1 次').waitFor()
+    await page.getByText('JD-2026-10-0001').first().waitFor()
+    expect(await page.getByText('化工园区夜间有刺鼻气味').count()).toBeGreaterThan(0)
+    expect(await page.getByLabel('来访人姓名').inputValue()).toBe('张桂芳')
+    await app.screenshot('desk-returning-visitor')
+
+    await page.getByLabel('问题类别').click()
+    await page.getByTitle(/^大气/).click()
+    await page.getByLabel('咨询内容').fill('上次反映的问题办得怎样了')
+    await page.getByLabel('答复内容').fill('已告知正在办理，承办股室将于本周回复')
+    await page.getByRole('button', { name: '保存登记' }).click()
+    await page.getByText('已登记 张桂芳').waitFor()
+    const visitors = await app.ctx.db.selectFrom('visitors').select('id').execute()
+    expect(visitors).toHaveLength(1)
+    expect(await app.ctx.db.selectFrom('visits').select('visitor_id').execute()).toEqual([{ visitor_id: visitors[0]?.id }, { visitor_id: visitors[0]?.id }])
+  })
+})
+
+describe('今日接待 from the keyboard', () => {
+  it('registers a visitor with an accepted issue using only the keyboard', async () => {
+    app = await openDesk()
+    const { page } = app
+    const k = page.keyboard
+    // The cursor starts in the name box.
+    await k.type('刘洋')
+    await k.press('Tab')
+    await k.type('0591-87654321')
+    await k.press('Tab')
+    await k.press('Control+A')
+    await k.type('2')
+    await k.press('Tab') // 类型: 群众 stays
+    await k.press('Tab') // 身份证号
+    await k.press('Tab') // 事项 1: 办理方式
+    await k.press('ArrowRight') // 受理·交办
+    await k.press('Tab') // 问题类别
+    await k.type('噪声')
+    await k.press('Enter')
+    await k.press('Tab')
+    await k.type('搅拌站夜间作业噪声扰民')
+    await k.press('Tab')
+    await k.type('河滨路搅拌站')
+    await k.press('Enter')
+    await page.getByText(/已登记 刘洋，受理问题 JD-2026-11-0001/).waitFor()
+    const issue = await app.ctx.db
+      .selectFrom('issues')
+      .innerJoin('matters', 'matters.id', 'issues.matter_id')
+      .innerJoin('visits', 'visits.id', 'matters.visit_id')
+      .innerJoin('categories', 'categories.id', 'issues.category_id')
+      .select(['issues.number', 'matters.content', 'matters.place', 'visits.headcount', 'categories.name'])
+      .executeTakeFirstOrThrow()
+    expect(issue).toEqual({ number: 'JD-2026-11-0001', content: '搅拌站夜间作业噪声扰民', place: '河滨路搅拌站', headcount: 2, name: '噪声' })
+  })
+})
+
+describe('今日接待 when a save is refused', () => {
+  it('shows the ledger message beside the credit code and keeps everything typed', async () => {
+    app = await openDesk()
+    const { page } = app
+    await page.getByLabel('来访人姓名').fill('陈志强')
+    await page.getByText('企业', { exact: true }).click()
+    await page.getByLabel('企业（单位）名称').fill('青山化工有限公司')
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44')
+    await page.getByLabel('问题类别').click()
+    await page.getByTitle(/^排污许可/).click()
+    await page.getByLabel('咨询内容').fill('排污许可证延续需要哪些材料')
+    await page.getByLabel('答复内容').fill('已发放材料清单')
+    await page.getByRole('button', { name: '保存登记' }).click()
+    await expect.poll(() => page.getByText('统一社会信用代码校验不通过，请核对：91350100M000100Y44').count()).toBe(2)
+    await app.screenshot('desk-refused')
+    expect(await page.getByLabel('来访人姓名').inputValue()).toBe('陈志强')
+    expect(await page.getByLabel('咨询内容').inputValue()).toBe('排污许可证延续需要哪些材料')
+    expect(await page.getByLabel('答复内容').inputValue()).toBe('已发放材料清单')
+    expect(await app.ctx.db.selectFrom('visits').select('id').execute()).toEqual([])
+    // Correcting the code and saving again works without retyping anything else.
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43')
+    await page.getByRole('button', { name: '保存登记' }).click()
+    await page.getByText('已登记 陈志强').waitFor()
+  })
+})
+
+describe('今日接待 with no reception day open', () => {
+  it('starts today\'s reception day from the desk', async () => {
+    app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx) => seedDefaults(ctx) })
+    const { page } = app
+    await page.getByText('还没有进行中的接待日').waitFor()
+    await app.screenshot('desk-no-session')
+    await page.getByLabel('地点').fill('局一楼群众接待室')
+    await page.getByRole('button', { name: '开始今日接待' }).click()
+    await page.getByText('2026年11月10日服务群众接待日').waitFor()
+    const s = await app.ctx.db.selectFrom('sessions').select(['date', 'kind', 'status', 'location']).execute()
+    expect(s).toEqual([{ date: '2026-11-10', kind: 'public', status: 'open', location: '局一楼群众接待室' }])
   })
 })

@@ -27,6 +27,11 @@ export function RegistrationForm({ session, onSaved }: Props) {
   const [chosenLabel, setChosenLabel] = useState<{ visitor?: string; organization?: string }>({})
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const [showId, setShowId] = useState(false)
+  const alertRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (error) alertRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [error])
   const kind = Form.useWatch('visitorKind', form)
   const watched = Form.useWatch([], form)
   const activeCategories = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name}（${c.timeLimitDays}个工作日）` }))
@@ -62,6 +67,7 @@ export function RegistrationForm({ session, onSaved }: Props) {
     setChosen({})
     setChosenLabel({})
     setError(null)
+    setShowId(false)
     setCleared((n) => n + 1)
   }
 
@@ -132,9 +138,15 @@ export function RegistrationForm({ session, onSaved }: Props) {
             </Col>
           </Row>
         )}
-        <Form.Item name="idNumber" label="身份证号（可不填）" style={{ marginBottom: 8 }}>
-          <Input placeholder="仅在需要时填写，屏幕和打印均脱敏显示" maxLength={40} />
-        </Form.Item>
+        {showId ? (
+          <Form.Item name="idNumber" label="身份证号">
+            <Input placeholder="仅在需要时填写，屏幕和打印均脱敏显示" maxLength={40} autoFocus />
+          </Form.Item>
+        ) : (
+          <Button type="link" size="small" style={{ padding: 0, marginBottom: 8 }} onClick={() => setShowId(true)}>
+            ＋ 填写身份证号（一般不需要）
+          </Button>
+        )}
 
         <MatchPanel values={watched} chosen={chosen} chosenLabel={chosenLabel} onChoose={choose} onForget={forget} />
 
@@ -156,7 +168,7 @@ export function RegistrationForm({ session, onSaved }: Props) {
           )}
         </Form.List>
 
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <div ref={alertRef}>{error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}</div>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>
             保存登记
@@ -180,7 +192,12 @@ interface MatterProps {
 function MatterFields({ index, name, categories, canRemove, onRemove, onEnter }: MatterProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
-    <Card size="small" type="inner" style={{ marginBottom: 8 }} title={`事项 ${index + 1}`} extra={canRemove && <Button type="text" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label={`删除事项 ${index + 1}`} />}>
+    <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
+      {canRemove && (
+        <Button type="text" size="small" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label={`删除事项 ${index + 1}`} style={{ float: 'right' }}>
+          删除事项 {index + 1}
+        </Button>
+      )}
       <Row gutter={12}>
         <Col span={11}>
           <Form.Item name={[name, 'type']} label="办理方式" style={{ marginBottom: 8 }}>
