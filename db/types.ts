@@ -181,6 +181,9 @@ export interface IssueDetail extends IssueListItem {
   lastSatisfaction: Satisfaction | null
   timeline: TimelineEntry[]
   allowedActions: IssueAction[]
+  /** Set when the visit that raised it was voided: shown for the record, out of lists and figures. */
+  voidedAt: string | null
+  voidReason: string | null
 }
 
 export interface IssuePage {
@@ -358,8 +361,8 @@ export interface BackupOverview {
 export interface RestoreResult {
   /** The backup the ledger now holds. */
   restoredFrom: string
-  /** The copy of the replaced ledger, kept in the backup folder. */
-  keptCopy: BackupInfo
+  /** The copy of the replaced ledger, kept in the backup folder (null only when there was no ledger file). */
+  keptCopy: BackupInfo | null
   /** Data version after the restore (an older backup is upgraded as it opens). */
   schemaVersion: string
   /** Restoring signs everyone out: the restored staff list may differ. Always null. */
@@ -410,4 +413,90 @@ export interface VoidResult {
   reason: string
   /** Ledger numbers of the issues that went out of lists and figures with the visit. */
   issueNumbers: string[]
+}
+
+// ---- directory: paged lists and merging duplicates ----
+
+export interface OrganizationListItem extends Organization {
+  /** Visits not voided, and the people they brought (人次). */
+  visitCount: number
+  personTimes: number
+  lastVisitDate: string | null
+  openIssueCount: number
+  /** Live (not merged) people recorded as working there. */
+  visitorCount: number
+}
+
+export interface VisitorListItem extends Visitor {
+  visitCount: number
+  lastVisitDate: string | null
+  openIssueCount: number
+}
+
+export interface DirectoryPage<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** What merging a duplicate into the kept record did; the merged record stays, marked. */
+export interface MergeResult<T> {
+  kept: T
+  mergedId: number
+  /** Visits that now belong to the kept record (voided ones included). */
+  movedVisits: number
+  /** For enterprises: people whose enterprise is now the kept one. Always 0 for visitors. */
+  movedVisitors: number
+  /** Fields of the kept record that were blank and were taken from the merged one (code names). */
+  filled: string[]
+}
+
+export interface HandoverSheet {
+  bureauName: string
+  issueId: number
+  number: string
+  acceptedDate: string
+  dueDate: string
+  timeLimitDays: number
+  sessionTitle: string | null
+  /** False when the office withholds the complainant's identity on handover sheets. */
+  showVisitor: boolean
+  visitorName: string | null
+  /** Masked: 138****5678. */
+  visitorPhone: string | null
+  organizationName: string | null
+  categoryName: string
+  place: string | null
+  content: string
+  answeredOnTheSpot: string | null
+  departmentName: string | null
+  assigneeName: string | null
+  leaderName: string | null
+  firstContactName: string | null
+  assignNote: string | null
+}
+
+export interface MonthlyReport {
+  summary: MonthlySummary
+  /** The report sentence, figures from the summary; editable on screen before printing. */
+  sentence: string
+  bureauName: string
+}
+
+// ---- export (Excel / CSV) ----
+
+/** A finished export: where it went and how many ledger records it holds. */
+export interface ExportResult {
+  /** Full path of the written file. */
+  file: string
+  /** Data rows of the record sheets (来访登记 + 问题台账 + 回访); for the CSV, its issue rows. */
+  rows: number
+}
+
+/** A year export as it runs: rows written so far out of the rows it will write. */
+export interface ExportProgress {
+  running: boolean
+  done: number
+  total: number
 }

@@ -8,6 +8,14 @@ export interface HandlerContext {
   operator: Actor
   appVersion: string
   now: () => Date
+  /** Main's printing of the window that asked; absent where there is no window (tests, CLI). */
+  printer?: Printer
+}
+
+/** Printing through Electron: A4 on the system dialog, or A4 PDF to a file the user picks. */
+export interface Printer {
+  print(): Promise<boolean>
+  savePdf(suggestedName: string): Promise<string | null>
 }
 
 /**

@@ -1,12 +1,13 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
-import { systemActor } from '../../db/context'
+import { signedOut } from '../../db/access'
 import type { AppState } from '../handlers/types'
 import { denyPermissions, guardContents } from './guard-contents'
 import { registerIpc } from './ipc'
 import { chooseLedgerFile } from './ledger-file'
-import { openChosenLedger } from './open-ledger'
+import { dailyBackup, openChosenLedger, type AskRestore } from './open-ledger'
 import { pageUrl, rendererPage } from './renderer-page'
+import { windowPrinter } from './printer'
 import { mainWindowOptions } from './window-options'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
@@ -22,6 +23,9 @@ const page = rendererPage({
 let mainWindow: BrowserWindow | null = null
 let state: AppState | null = null
 let ledgerClosed = false
+let backupTimer: NodeJS.Timeout | null = null
+
+const HOUR = 3_600_000
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(path.join(mainDir, '..', 'preload', 'index.cjs')))
@@ -46,9 +50,12 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession, page)
 
   const choice = chooseLedgerFile(process.argv, process.env, app.getPath('userData'), process.cwd())
+  let notices: string[]
   try {
-    const ledger = await openChosenLedger(choice)
-    state = { ledger, operator: systemActor, appVersion: app.getVersion(), now: () => new Date() }
+    const opened = await openChosenLedger(choice, askRestore)
+    notices = opened.notices
+    // Nobody is on duty until someone picks themselves (with their PIN): operator-select.
+    state = { ledger: opened.ledger, operator: signedOut, appVersion: app.getVersion(), now: () => new Date() }
   } catch (e) {
     dialog.showErrorBox('无法打开台账', e instanceof Error ? e.message : String(e))
     ledgerClosed = true
@@ -56,8 +63,40 @@ async function start(): Promise<void> {
     return
   }
 
+  state.printer = windowPrinter(() => mainWindow)
   registerIpc(state, page)
   mainWindow = createMainWindow()
+  showNotices(notices)
+  // The app may stay open past midnight: the first hour of a new day takes that day's copy.
+  backupTimer = setInterval(() => {
+    if (!state || ledgerClosed) return
+    dailyBackup(state.ledger)
+      .then(showNotices)
+      .catch((e: unknown) => console.error('自动备份出错', e))
+  }, HOUR)
+}
+
+/** A damaged ledger at start: explain, and restore the newest good backup only if the desk says so. */
+const askRestore: AskRestore = async (decision) => {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: decision.title,
+    message: decision.title,
+    detail: decision.message,
+    buttons: ['从该备份恢复', '退出，不做改动'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  })
+  return response === 0
+}
+
+function showNotices(notices: readonly string[]): void {
+  for (const detail of notices) {
+    dialog
+      .showMessageBox({ type: 'warning', title: '接待日台账', message: '备份提醒', detail, buttons: ['知道了'], noLink: true })
+      .catch((e: unknown) => console.error(e))
+  }
 }
 
 // A second launch (double-clicked shortcut) must not open the same ledger twice: it hands
@@ -69,6 +108,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardContents(contents, page))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
+    if (backupTimer) clearInterval(backupTimer)
     if (ledgerClosed || !state) return
     // Close the ledger cleanly (checkpoints the WAL) before the process goes away.
     event.preventDefault()

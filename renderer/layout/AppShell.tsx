@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   PhoneOutlined,
@@ -24,6 +25,8 @@ const IssuesPage = lazy(() => import('../pages/issues/IssuesPage'))
 const CallbacksPage = lazy(() => import('../pages/callbacks/CallbacksPage'))
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'))
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'))
+const SummaryPage = lazy(() => import('../pages/summary/SummaryPage'))
+const PrintPage = lazy(() => import('../pages/print/PrintPage'))
 
 const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'today', icon: <UserAddOutlined />, label: '今日接待' },
@@ -31,6 +34,7 @@ const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'issues', icon: <FileSearchOutlined />, label: '问题台账' },
   { key: 'callbacks', icon: <PhoneOutlined />, label: '回访' },
   { key: 'directory', icon: <TeamOutlined />, label: '企业与来访人' },
+  { key: 'summary', icon: <BarChartOutlined />, label: '统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
 ]
 
@@ -46,6 +50,8 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
       return <DirectoryPage params={params} />
     case 'settings':
       return <SettingsPage />
+    case 'summary':
+      return <SummaryPage params={params} />
     default:
       return <TodayPage />
   }
@@ -55,6 +61,14 @@ export function AppShell() {
   const appInfo = useAppInfo()
   const route = useRoute()
   if (appInfo.status === 'loading') return <PageLoading />
+  // Print views take the whole window: what is on screen is what goes on paper.
+  if (route.page === 'print') {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <PrintPage params={route.params} />
+      </Suspense>
+    )
+  }
   return (
     <OperatorProvider initial={appInfo.status === 'ready' ? appInfo.info.operator : null}>
       <ReferenceProvider>

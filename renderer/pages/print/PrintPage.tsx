@@ -1,0 +1,66 @@
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Empty, Spin } from 'antd'
+import { useState } from 'react'
+import { ContractError } from '../../../electron/contract/errors'
+import { api } from '../../api'
+import { errorMessage } from '../../lib/errors'
+import { useQuery } from '../../lib/useQuery'
+import { HandoverSheetView } from './HandoverSheetView'
+import { MonthlyReportView } from './MonthlyReportView'
+import './print.css'
+
+const idsOf = (v: string | null): number[] =>
+  (v ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0)
+
+/** A4 pages as they will print; the toolbar is hidden on paper. */
+export default function PrintPage({ params }: { params: URLSearchParams }) {
+  const kind = params.get('kind')
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+  const data = useQuery(async () => {
+    if (kind === 'monthly') return { kind: 'monthly' as const, report: await api.reportMonth({ month: params.get('month') ?? '' }) }
+    const sessionId = Number(params.get('session'))
+    const sheets = await api.printHandover(Number.isInteger(sessionId) && sessionId > 0 ? { sessionId } : { issueIds: idsOf(params.get('issues')) })
+    return { kind: 'handover' as const, sheets }
+  }, [params.toString()])
+
+  const fileName = data.data?.kind === 'monthly' ? `接待日月报-${data.data.report.summary.month}` : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+
+  const run = async (mode: 'print' | 'pdf') => {
+    setBusy(true)
+    try {
+      const outcome = await api.printPage({ mode, fileName })
+      if (outcome.file) message.success(`已存为 ${outcome.file}`)
+    } catch (e) {
+      // The browser preview has no Electron printer; the browser's own dialog does the same job.
+      if (e instanceof ContractError && e.code === 'unavailable') window.print()
+      else message.error(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="print-desk">
+      <div className="print-toolbar">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()}>
+          返回
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} loading={busy} onClick={() => void run('print')} disabled={!data.data}>
+          打印（A4）
+        </Button>
+        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void run('pdf')} disabled={!data.data}>
+          存为 PDF
+        </Button>
+      </div>
+      {data.error && <Alert type="error" showIcon title={data.error} style={{ maxWidth: 600, margin: '0 auto' }} />}
+      {data.loading && !data.data && <Spin style={{ display: 'block', margin: 40 }} />}
+      {data.data?.kind === 'handover' &&
+        (data.data.sheets.length === 0 ? <Empty description="没有可打印的交办单" /> : data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />))}
+      {data.data?.kind === 'monthly' && <MonthlyReportView report={data.data.report} sentence={params.get('sentence') ?? data.data.report.sentence} />}
+    </div>
+  )
+}
