@@ -16,6 +16,7 @@ import { isYearMonth, monthRange } from './validation/dates'
  * - 结转 (carriedOver): issues registered before the month that were still open on its first day,
  *   read from the history rows, so the figure does not move when they are later resolved.
  * Every figure is "as of now" for statuses; the month only selects which records count.
+ * Voided visits (and the issues and callbacks that hang off them) and voided sessions never count.
  */
 export function percent(part: number, whole: number): number | null {
   if (whole <= 0) return null
@@ -23,6 +24,37 @@ export function percent(part: number, whole: number): number | null {
 }
 
 const num = (v: unknown): number => Number(v ?? 0)
+
+/**
+ * 结转: issues registered before `first` (a 'YYYY-MM-DD') that were still open on that day, read
+ * from the history: the status an issue had is the last history row written before it.
+ */
+export async function carriedOverIds(db: Executor, first: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('issues as i')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .select('i.id')
+    .where('v.voided_at', 'is', null)
+    .where('i.accepted_date', '<', first)
+    // Only an issue open now, or changed since, can have been open then. Every change of status
+    // is a history row and no issue's updated_at is older than its last one (migration 0002), so
+    // the covering index issues_accepted_status_updated narrows ten years to a handful.
+    .where('i.id', 'in', (eb) =>
+      eb
+        .selectFrom('issues as c')
+        .select('c.id')
+        .where('c.accepted_date', '<', first)
+        .where((c) => c.or([c('c.status', 'in', OPEN_STATUSES), c('c.updated_at', '>=', first)])),
+    )
+    .where(
+      sql<string>`(select h.to_status from issue_history h where h.issue_id = i.id and h.at < ${first} order by h.at desc, h.id desc limit 1)`,
+      'in',
+      OPEN_STATUSES,
+    )
+    .execute()
+  return rows.map((r) => r.id)
+}
 
 export async function monthlySummary(db: Executor, month: string, today: string): Promise<MonthlySummary> {
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
@@ -52,6 +84,8 @@ export async function monthlySummary(db: Executor, month: string, today: string)
     .where('v.visit_date', '>=', first)
     .where('v.visit_date', '<', nextFirst)
     .where('v.voided_at', 'is', null)
+    // 接待 means received in person on a reception day; calls and letters count as issues only.
+    .where('v.channel', '=', 'desk')
     .executeTakeFirstOrThrow()
 
   const consultationRows = await db
@@ -86,31 +120,25 @@ export async function monthlySummary(db: Executor, month: string, today: string)
     .execute()
 
   const callbackRow = await db
-    .selectFrom('callbacks')
+    .selectFrom('callbacks as cb')
+    .innerJoin('issues as i', 'i.id', 'cb.issue_id')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
     .select([
       sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(satisfaction = 'satisfied'), 0)`.as('satisfied'),
-      sql<number>`coalesce(sum(satisfaction = 'basically_satisfied'), 0)`.as('basically'),
-      sql<number>`coalesce(sum(satisfaction = 'unsatisfied'), 0)`.as('unsatisfied'),
+      sql<number>`coalesce(sum(cb.satisfaction = 'satisfied'), 0)`.as('satisfied'),
+      sql<number>`coalesce(sum(cb.satisfaction = 'basically_satisfied'), 0)`.as('basically'),
+      sql<number>`coalesce(sum(cb.satisfaction = 'unsatisfied'), 0)`.as('unsatisfied'),
     ])
-    .where('callback_date', '>=', first)
-    .where('callback_date', '<', nextFirst)
+    .where('cb.callback_date', '>=', first)
+    .where('cb.callback_date', '<', nextFirst)
+    .where('v.voided_at', 'is', null)
     .executeTakeFirstOrThrow()
 
-  // The status an issue had when the month began is the last history row written before it.
-  const carried = await db
-    .selectFrom('issues as i')
-    .select('i.id')
-    .where('i.accepted_date', '<', first)
-    .where(
-      sql<string>`(select h.to_status from issue_history h where h.issue_id = i.id and h.at < ${first} order by h.at desc, h.id desc limit 1)`,
-      'in',
-      OPEN_STATUSES,
-    )
-    .execute()
+  const carried = await carriedOverIds(db, first)
 
   const overdue = await listIssues(db, { dueState: 'overdue', sort: 'dueDate', order: 'asc', pageSize: 500 }, today)
-  const carriedOverIssues = await listIssues(db, { issueIds: carried.map((c) => c.id), sort: 'acceptedDate', order: 'asc', pageSize: 500 }, today)
+  const carriedOverIssues = await listIssues(db, { issueIds: carried, sort: 'acceptedDate', order: 'asc', pageSize: 500 }, today)
 
   const categories = await db.selectFrom('categories').select(['id', 'name', 'sort_order']).orderBy('sort_order').orderBy('id').execute()
   const byCategory: CategoryFigure[] = categories

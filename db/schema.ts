@@ -27,6 +27,7 @@ export interface DepartmentsTable {
   sort_order: Generated<number>
   active: Generated<number>
   created_at: string
+  import_batch_id: number | null
 }
 
 export interface StaffTable {
@@ -73,6 +74,10 @@ export interface SessionsTable {
   void_reason: string | null
   created_at: string
   updated_at: string
+  max_bookings: number | null
+  max_people_per_booking: number | null
+  /** Set on a reception day an import created (db/import/); null for everything else. */
+  import_batch_id: number | null
 }
 
 export interface SessionStaffTable {
@@ -90,6 +95,7 @@ export interface OrganizationsTable {
   merged_into_id: number | null
   created_at: string
   updated_at: string
+  import_batch_id: number | null
 }
 
 export interface VisitorsTable {
@@ -104,6 +110,7 @@ export interface VisitorsTable {
   merged_into_id: number | null
   created_at: string
   updated_at: string
+  import_batch_id: number | null
 }
 
 export interface VisitsTable {
@@ -120,6 +127,9 @@ export interface VisitsTable {
   voided_at: string | null
   void_reason: string | null
   created_at: string
+  import_batch_id: number | null
+  /** The sheet row the visit was imported from. */
+  import_row: number | null
 }
 
 export interface MattersTable {
@@ -154,6 +164,7 @@ export interface IssuesTable {
   reason: string | null
   created_at: string
   updated_at: string
+  import_batch_id: number | null
 }
 
 export interface IssueHistoryTable {
@@ -213,6 +224,56 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface AppointmentsTable {
+  id: Generated<number>
+  session_id: number
+  visitor_name: string
+  phone: string | null
+  kind: VisitorKind
+  organization_name: string | null
+  credit_code: string | null
+  headcount: number
+  status: Generated<'booked' | 'arrived' | 'cancelled'>
+  visit_id: number | null
+  note: string | null
+  cancel_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AppointmentQuestionsTable {
+  id: Generated<number>
+  appointment_id: number
+  category_id: number | null
+  content: string
+}
+
+/** One import of an old Excel / CSV ledger (db/import/); undone as a whole. */
+export interface ImportBatchesTable {
+  id: Generated<number>
+  file_name: string
+  sheet: string | null
+  /** The mapping used, as JSON: field → column. */
+  mapping: string
+  rows_total: Generated<number>
+  rows_imported: Generated<number>
+  rows_skipped: Generated<number>
+  rows_duplicate: Generated<number>
+  /** What the import created, as JSON (ImportCounts). */
+  summary: Generated<string>
+  last_history_id: Generated<number>
+  last_note_id: Generated<number>
+  last_callback_id: Generated<number>
+  last_extension_id: Generated<number>
+  actor_id: number | null
+  actor_name: string
+  created_at: string
+  finished_at: string | null
+  undone_at: string | null
+  undone_by_id: number | null
+  undone_by_name: string | null
+}
+
 export interface Database {
   settings: SettingsTable
   departments: DepartmentsTable
@@ -231,6 +292,9 @@ export interface Database {
   extensions: ExtensionsTable
   callbacks: CallbacksTable
   audit_log: AuditLogTable
+  import_batches: ImportBatchesTable
+  appointments: AppointmentsTable
+  appointment_questions: AppointmentQuestionsTable
 }
 
 export type SessionRow = Selectable<SessionsTable>

@@ -8,6 +8,8 @@ export interface VisitFilter {
   visitorId?: number
   organizationId?: number
   visitIds?: number[]
+  /** Calls, letters and online messages (no reception day) received in this month. */
+  contactsInMonth?: { first: string; nextFirst: string }
   limit?: number
 }
 
@@ -29,11 +31,18 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
       'o.name as organization_name',
       'v.headcount',
       'r.name as received_by_name',
+      'v.channel',
     ])
     .where('v.voided_at', 'is', null)
   if (filter.sessionId !== undefined) q = q.where('v.session_id', '=', filter.sessionId)
   if (filter.visitorId !== undefined) q = q.where('v.visitor_id', '=', filter.visitorId)
   if (filter.organizationId !== undefined) q = q.where('v.organization_id', '=', filter.organizationId)
+  if (filter.contactsInMonth !== undefined) {
+    q = q
+      .where('v.session_id', 'is', null)
+      .where('v.visit_date', '>=', filter.contactsInMonth.first)
+      .where('v.visit_date', '<', filter.contactsInMonth.nextFirst)
+  }
   if (filter.visitIds !== undefined) q = q.where('v.id', 'in', filter.visitIds.length > 0 ? filter.visitIds : [-1])
   const visits = await q
     .orderBy('v.arrived_at', 'desc')
@@ -94,6 +103,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     organizationName: v.organization_name,
     headcount: v.headcount,
     receivedByName: v.received_by_name,
+    channel: v.channel,
     matters: byVisit.get(v.id) ?? [],
   }))
 }

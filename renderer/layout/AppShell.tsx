@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  MailOutlined,
   PhoneOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -25,11 +26,13 @@ const IssuesPage = lazy(() => import('../pages/issues/IssuesPage'))
 const CallbacksPage = lazy(() => import('../pages/callbacks/CallbacksPage'))
 const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'))
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'))
+const ContactsPage = lazy(() => import('../pages/contacts/ContactsPage'))
 const SummaryPage = lazy(() => import('../pages/summary/SummaryPage'))
 const PrintPage = lazy(() => import('../pages/print/PrintPage'))
 
 const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'today', icon: <UserAddOutlined />, label: '今日接待' },
+  { key: 'contacts', icon: <MailOutlined />, label: '来电来信' },
   { key: 'sessions', icon: <CalendarOutlined />, label: '接待日' },
   { key: 'issues', icon: <FileSearchOutlined />, label: '问题台账' },
   { key: 'callbacks', icon: <PhoneOutlined />, label: '回访' },
@@ -50,6 +53,8 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
       return <DirectoryPage params={params} />
     case 'settings':
       return <SettingsPage />
+    case 'contacts':
+      return <ContactsPage />
     case 'summary':
       return <SummaryPage params={params} />
     default:

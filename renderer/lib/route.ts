@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 
-export type PageKey = 'today' | 'sessions' | 'issues' | 'callbacks' | 'directory' | 'summary' | 'settings' | 'print'
+export type PageKey = 'today' | 'contacts' | 'sessions' | 'issues' | 'callbacks' | 'directory' | 'summary' | 'settings' | 'print'
 
-const PAGES: readonly PageKey[] = ['today', 'sessions', 'issues', 'callbacks', 'directory', 'summary', 'settings', 'print']
+const PAGES: readonly PageKey[] = ['today', 'contacts', 'sessions', 'issues', 'callbacks', 'directory', 'summary', 'settings', 'print']
 
 export interface Route {
   page: PageKey

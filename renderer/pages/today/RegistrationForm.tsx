@@ -1,16 +1,20 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { Session } from '../../../db/types'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography, type InputRef } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import type { Appointment, Session } from '../../../db/types'
 import { api } from '../../api'
 import { ContractError } from '../../../electron/contract/errors'
 import { errorMessage } from '../../lib/errors'
 import { useReference } from '../../lib/reference'
 import { MatchPanel, type Choice } from './MatchPanel'
-import { emptyMatter, fieldForError, initialValues, toRegisterInput, type Chosen, type RegistrationValues } from './registration'
+import { MatterFields, submitOnEnter } from './MatterFields'
+import { emptyMatter, fieldForError, initialValues, toRegisterInput, valuesFromBooking, type Chosen, type RegistrationValues } from './registration'
 
 interface Props {
   session: Session
+  /** A booked visitor who has just arrived; their details and questions fill the form. */
+  arrival: Appointment | null
+  onArrivalDone: () => void
   onSaved: () => void
 }
 
@@ -18,7 +22,7 @@ interface Props {
  * The walk-in form, keyboard first: type, Tab, and Enter saves (Shift+Enter for a new line in
  * long text). Alt+数字 picks a returning visitor or enterprise from the suggestions.
  */
-export function RegistrationForm({ session, onSaved }: Props) {
+export function RegistrationForm({ session, arrival, onArrivalDone, onSaved }: Props) {
   const [form] = Form.useForm<RegistrationValues>()
   const { message } = App.useApp()
   const { categories } = useReference()
@@ -57,12 +61,23 @@ export function RegistrationForm({ session, onSaved }: Props) {
     }
   }
 
+  useEffect(() => {
+    if (!arrival) return
+    form.resetFields()
+    form.setFieldsValue(valuesFromBooking(arrival))
+    setChosen({ appointmentId: arrival.id })
+    setChosenLabel({})
+    setError(null)
+    setCleared((n) => n + 1)
+  }, [arrival, form])
+
   const forget = (what: 'visitor' | 'organization') => {
-    setChosen((prev) => (what === 'visitor' ? { organizationId: prev.organizationId } : { visitorId: prev.visitorId }))
+    setChosen(({ visitorId, organizationId, ...rest }) => (what === 'visitor' ? { ...rest, organizationId } : { ...rest, visitorId }))
     setChosenLabel((prev) => (what === 'visitor' ? { organization: prev.organization } : { visitor: prev.visitor }))
   }
 
   const reset = () => {
+    onArrivalDone()
     form.resetFields()
     setChosen({})
     setChosenLabel({})
@@ -91,13 +106,6 @@ export function RegistrationForm({ session, onSaved }: Props) {
     }
   }
 
-  // Enter saves from a long-text box too; Shift+Enter adds a line; an IME's Enter picks characters.
-  const submitOnEnter = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-      e.preventDefault()
-      form.submit()
-    }
-  }
 
   return (
     <Card size="small" title="来访登记" extra={<Typography.Text type="secondary">Enter 保存 · Shift+Enter 换行 · Alt+数字 选择老来访人</Typography.Text>}>
@@ -148,13 +156,25 @@ export function RegistrationForm({ session, onSaved }: Props) {
           </Button>
         )}
 
+        {arrival && chosen.appointmentId === arrival.id && (
+          <Alert
+            type="success"
+            style={{ marginBottom: 8 }}
+            title={`预约到访：${arrival.visitorName}${arrival.organizationName ? `（${arrival.organizationName}）` : ''}${arrival.phone ? ` ${arrival.phone}` : ''}，预约时提交的问题已列为事项，请逐项答复或受理`}
+            action={
+              <Button size="small" onClick={reset}>
+                不是预约登记
+              </Button>
+            }
+          />
+        )}
         <MatchPanel values={watched} chosen={chosen} chosenLabel={chosenLabel} onChoose={choose} onForget={forget} />
 
         <Form.List name="matters">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <MatterFields key={field.key} index={index} name={field.name} categories={activeCategories} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter} />
+                <MatterFields key={field.key} index={index} name={field.name} categories={activeCategories} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter(form)} />
               ))}
               <Space style={{ marginBottom: 12 }}>
                 <Button icon={<PlusOutlined />} onClick={() => add(emptyMatter('consultation'))}>
@@ -176,52 +196,6 @@ export function RegistrationForm({ session, onSaved }: Props) {
           <Button onClick={reset}>清空</Button>
         </Space>
       </Form>
-    </Card>
-  )
-}
-
-interface MatterProps {
-  index: number
-  name: number
-  categories: { value: number; label: string }[]
-  canRemove: boolean
-  onRemove: () => void
-  onEnter: (e: KeyboardEvent<HTMLTextAreaElement>) => void
-}
-
-function MatterFields({ index, name, categories, canRemove, onRemove, onEnter }: MatterProps) {
-  const type = Form.useWatch(['matters', name, 'type'])
-  return (
-    <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
-      {canRemove && (
-        <Button type="text" size="small" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label={`删除事项 ${index + 1}`} style={{ float: 'right' }}>
-          删除事项 {index + 1}
-        </Button>
-      )}
-      <Row gutter={12}>
-        <Col span={11}>
-          <Form.Item name={[name, 'type']} label="办理方式" style={{ marginBottom: 8 }}>
-            <Radio.Group optionType="button" options={[{ value: 'consultation', label: '咨询·当场答复' }, { value: 'issue', label: '受理·交办' }]} />
-          </Form.Item>
-        </Col>
-        <Col span={13}>
-          <Form.Item name={[name, 'categoryId']} label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]} style={{ marginBottom: 8 }}>
-            <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择类别（可输入筛选）" options={categories} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name={[name, 'content']} label={type === 'issue' ? '反映问题' : '咨询内容'} rules={[{ required: true, whitespace: true, message: type === 'issue' ? '请填写反映的问题' : '请填写咨询内容' }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
-      </Form.Item>
-      {type === 'issue' ? (
-        <Form.Item name={[name, 'place']} label="问题地点" style={{ marginBottom: 0 }}>
-          <Input maxLength={200} placeholder="如：城东工业园" />
-        </Form.Item>
-      ) : (
-        <Form.Item name={[name, 'answer']} label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]} style={{ marginBottom: 0 }}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
-        </Form.Item>
-      )}
     </Card>
   )
 }

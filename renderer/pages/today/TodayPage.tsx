@@ -1,18 +1,24 @@
 import { Col, Row } from 'antd'
+import { useState } from 'react'
+import type { Appointment } from '../../../db/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 import { RegistrationForm } from './RegistrationForm'
 import { SessionBar } from './SessionBar'
+import { TodayAppointments } from './TodayAppointments'
 import { TodayVisits } from './TodayVisits'
 
-/** 今日接待: the open reception day, the registration form, and who has come so far. */
+/** 今日接待: the open reception day, the registration form, the day's bookings and who has come. */
 export function TodayPage() {
   const session = useQuery(() => api.sessionCurrent({}), [])
   const current = session.data ?? null
   const visits = useQuery(() => (current ? api.visitList({ sessionId: current.id }) : Promise.resolve([])), [current?.id])
+  const bookings = useQuery(() => (current ? api.appointmentList({ sessionId: current.id }).then((d) => d.appointments) : Promise.resolve([])), [current?.id])
+  const [arrival, setArrival] = useState<Appointment | null>(null)
   const refresh = () => {
     session.reload()
     visits.reload()
+    bookings.reload()
   }
   return (
     <>
@@ -20,9 +26,10 @@ export function TodayPage() {
       {current && current.status === 'open' && (
         <Row gutter={16} style={{ marginTop: 12 }}>
           <Col flex="600px">
-            <RegistrationForm session={current} onSaved={refresh} />
+            <RegistrationForm session={current} arrival={arrival} onArrivalDone={() => setArrival(null)} onSaved={refresh} />
           </Col>
           <Col flex="1 1 360px" style={{ minWidth: 0 }}>
+            <TodayAppointments sessionId={current.id} appointments={bookings.data ?? []} onArrive={setArrival} />
             <TodayVisits visits={visits.data ?? []} loading={visits.loading} />
           </Col>
         </Row>

@@ -1,3 +1,4 @@
+import type { Appointment } from '../../../db/types'
 import type { ContractInput } from '../../../electron/contract'
 
 export interface MatterValues {
@@ -22,6 +23,8 @@ export interface RegistrationValues {
 export interface Chosen {
   visitorId?: number
   organizationId?: number
+  /** Registering a booked visitor: the booking becomes this visit. */
+  appointmentId?: number
 }
 
 export const emptyMatter = (type: MatterValues['type'] = 'consultation'): MatterValues => ({ type })
@@ -51,11 +54,25 @@ export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen
         }
       : null,
     headcount: v.headcount ?? 1,
+    ...(chosen.appointmentId !== undefined ? { appointmentId: chosen.appointmentId } : {}),
     matters: v.matters.map((m) =>
       m.type === 'consultation'
         ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
         : { type: 'issue', categoryId: m.categoryId ?? 0, content: m.content ?? '', place: blankToNull(m.place) },
     ),
+  }
+}
+
+/** A booking's details and questions as the starting point of its arrival's registration. */
+export function valuesFromBooking(a: Appointment): RegistrationValues {
+  return {
+    visitorKind: a.kind,
+    name: a.visitorName,
+    phone: '',
+    headcount: a.headcount,
+    organizationName: a.organizationName ?? undefined,
+    creditCode: '',
+    matters: a.questions.length > 0 ? a.questions.map((q) => ({ type: 'consultation', categoryId: q.categoryId ?? undefined, content: q.content })) : [emptyMatter()],
   }
 }
 

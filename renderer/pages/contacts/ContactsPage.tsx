@@ -1,0 +1,182 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Space, Table, Tag, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useState } from 'react'
+import type { VisitSummary } from '../../../db/types'
+import type { ContractInput } from '../../../electron/contract'
+import { api } from '../../api'
+import { errorMessage } from '../../lib/errors'
+import { ISSUE_STATUS } from '../../lib/labels'
+import { useReference } from '../../lib/reference'
+import { navigate } from '../../lib/route'
+import { useQuery } from '../../lib/useQuery'
+import { MatterFields, submitOnEnter } from '../today/MatterFields'
+import { emptyMatter, type MatterValues } from '../today/registration'
+
+type ContactChannel = ContractInput<'contact-register'>['channel']
+
+const CHANNELS: { value: ContactChannel; label: string }[] = [
+  { value: 'phone', label: '电话' },
+  { value: 'letter', label: '来信' },
+  { value: 'online', label: '网上' },
+  { value: 'other', label: '其他' },
+]
+
+interface ContactValues {
+  channel: ContactChannel
+  date: Dayjs
+  name?: string
+  phone?: string
+  kind: 'resident' | 'enterprise'
+  organizationName?: string
+  matters: MatterValues[]
+}
+
+function toInput(v: ContactValues): ContractInput<'contact-register'> {
+  return {
+    channel: v.channel,
+    date: v.date.format('YYYY-MM-DD'),
+    visitor: { name: v.name ?? '', phone: v.phone || null, kind: v.kind },
+    organization: v.kind === 'enterprise' ? { name: v.organizationName ?? '' } : null,
+    headcount: 1,
+    matters: v.matters.map((m) =>
+      m.type === 'consultation'
+        ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
+        : { type: 'issue', categoryId: m.categoryId ?? 0, content: m.content ?? '', place: m.place || null },
+    ),
+  }
+}
+
+/** 来电来信: issues raised by phone, letter or online between reception days, in the same ledger. */
+export default function ContactsPage() {
+  const [form] = Form.useForm<ContactValues>()
+  const { message } = App.useApp()
+  const { categories } = useReference()
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'))
+  const list = useQuery(() => api.contactList({ month: month.format('YYYY-MM') }), [month.format('YYYY-MM')])
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const kind = Form.useWatch('kind', form)
+  const options = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name}（${c.timeLimitDays}个工作日）` }))
+
+  const save = async (v: ContactValues) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const saved = await api.contactRegister(toInput(v))
+      const numbers = saved.matters.flatMap((m) => (m.issueNumber ? [m.issueNumber] : []))
+      message.success(`已登记 ${saved.visitorName}${numbers.length > 0 ? `，受理问题 ${numbers.join('、')}` : ''}`)
+      form.resetFields()
+      list.reload()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Row gutter={16}>
+      <Col flex="560px">
+        <Card size="small" title="登记来电、来信">
+          <Form form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone', date: dayjs(), kind: 'resident', matters: [emptyMatter('issue')] }} onFinish={(v) => void save(v)}>
+            <Row gutter={8}>
+              <Col span={12}>
+                <Form.Item name="channel" label="来源">
+                  <Radio.Group optionType="button" options={CHANNELS} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="date" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]}>
+                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Row gutter={8}>
+              <Col span={8}>
+                <Form.Item name="name" label="反映人" rules={[{ required: true, whitespace: true, message: '请填写反映人姓名' }]}>
+                  <Input autoFocus maxLength={50} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="phone" label="联系电话">
+                  <Input maxLength={40} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="kind" label="类型">
+                  <Radio.Group optionType="button" options={[{ value: 'resident', label: '群众' }, { value: 'enterprise', label: '企业' }]} />
+                </Form.Item>
+              </Col>
+            </Row>
+            {kind === 'enterprise' && (
+              <Form.Item name="organizationName" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            )}
+            <Form.List name="matters">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field, index) => (
+                    <MatterFields key={field.key} index={index} name={field.name} categories={options} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter(form)} />
+                  ))}
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))} style={{ marginBottom: 12 }}>
+                    添加事项
+                  </Button>
+                </>
+              )}
+            </Form.List>
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+            <Button type="primary" htmlType="submit" loading={busy}>
+              保存登记
+            </Button>
+          </Form>
+        </Card>
+      </Col>
+      <Col flex="1 1 400px" style={{ minWidth: 0 }}>
+        <Card
+          size="small"
+          title={
+            <Space>
+              来电来信记录
+              <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} aria-label="记录月份" />
+            </Space>
+          }
+        >
+          {list.error && <Alert type="error" showIcon title={list.error} />}
+          <Table<VisitSummary>
+            size="small"
+            rowKey="id"
+            loading={list.loading}
+            dataSource={list.data ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: '本月没有来电来信记录' }}
+            columns={[
+              { title: '日期', dataIndex: 'visitDate', width: 100 },
+              { title: '来源', dataIndex: 'channel', width: 60, render: (c: string) => CHANNELS.find((x) => x.value === c)?.label ?? c },
+              { title: '反映人', dataIndex: 'visitorName', width: 90 },
+              {
+                title: '事项',
+                render: (_: unknown, v: VisitSummary) =>
+                  v.matters.map((m) => (
+                    <div key={m.id}>
+                      {m.issueNumber ? (
+                        <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                          {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
+                        </Tag>
+                      ) : (
+                        <Tag>咨询</Tag>
+                      )}
+                      <Typography.Text ellipsis={{ tooltip: m.content }} style={{ maxWidth: 260 }}>
+                        {m.content}
+                      </Typography.Text>
+                    </div>
+                  )),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  )
+}
