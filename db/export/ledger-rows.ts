@@ -1,0 +1,295 @@
+import { sql } from 'kysely'
+import type { Executor } from '../context'
+import { isOpenStatus } from '../deadlines'
+import { CALLBACK_METHOD_LABEL, ISSUE_STATUS_LABEL, SATISFACTION_LABEL } from '../labels'
+import { maskIdNumber, maskPhone } from '../mask'
+import type { IssueStatus, Satisfaction, VisitorKind } from '../types'
+import { CHANNEL_LABEL } from '../visits'
+import { excelDate, type Cell, type Column, type SheetData } from './cells'
+
+// The three list sheets of an export, for any span of dates: 来访登记, 问题台账, 回访. Which
+// records count follows db/figures.ts exactly, so the row counts equal the month's figures:
+// visits received at the desk by visit date (calls and letters between reception days are not
+// 接待; their issues are in 问题台账 with their 来源), issues by accepted date (refused ones
+// included, as 登记问题), callbacks by callback date; anything hanging off a voided visit is left out.
+
+export interface Span {
+  /** 'YYYY-MM-DD', inclusive. */
+  from: string
+  /** 'YYYY-MM-DD', exclusive. */
+  to: string
+}
+
+export interface Privacy {
+  /** Phones and ID numbers in full: a supervisor's audited choice (db/export/xlsx.ts). */
+  unmasked: boolean
+}
+
+const VISITOR_KIND_LABEL: Record<VisitorKind, string> = { resident: '群众', enterprise: '企业' }
+
+// A phone or ID number typed into free text (“举报人电话13812345678”) would leave the office with
+// the masked export all the same: masked exports mask these too. Only whole numbers match, so an
+// 18-character credit code or a longer serial is left alone.
+const MOBILE_IN_TEXT = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
+
+export function maskNumbersInText(text: string): string {
+  return text.replace(ID_IN_TEXT, (id) => maskIdNumber(id) ?? '').replace(MOBILE_IN_TEXT, (p) => maskPhone(p) ?? '')
+}
+
+function privacy(p: Privacy) {
+  return {
+    phone: (v: string | null): string | null => (p.unmasked ? v : maskPhone(v)),
+    idNumber: (v: string | null): string | null => (p.unmasked ? v : maskIdNumber(v)),
+    text: (v: string | null): string | null => (v === null || p.unmasked ? v : maskNumbersInText(v)),
+  }
+}
+
+const timeOf = (stampText: string): string => stampText.slice(11, 16)
+
+const channelLabels: Record<string, string> = CHANNEL_LABEL
+const channelOf = (channel: string): string => channelLabels[channel] ?? channel
+
+export const VISIT_COLUMNS: readonly Column[] = [
+  { header: '来访日期' },
+  { header: '到达时间' },
+  { header: '接待日' },
+  { header: '来访人' },
+  { header: '类型' },
+  { header: '联系电话' },
+  { header: '身份证号' },
+  { header: '企业/单位' },
+  { header: '统一社会信用代码' },
+  { header: '人数' },
+  { header: '来访事项', wrap: true },
+  { header: '咨询答复', wrap: true },
+  { header: '接待人' },
+]
+
+export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
+  const mask = privacy(p)
+  const visits = await db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
+    .leftJoin('sessions as s', 's.id', 'v.session_id')
+    .leftJoin('staff as r', 'r.id', 'v.received_by_id')
+    .select([
+      'v.id',
+      'v.visit_date',
+      'v.arrived_at',
+      's.title as session_title',
+      'p.name as visitor_name',
+      'p.kind as visitor_kind',
+      'p.phone',
+      'p.id_number',
+      'o.name as organization_name',
+      'o.credit_code',
+      'v.headcount',
+      'r.name as received_by',
+    ])
+    .where('v.visit_date', '>=', span.from)
+    .where('v.visit_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+    .where('v.channel', '=', 'desk')
+    .orderBy('v.visit_date')
+    .orderBy('v.arrived_at')
+    .orderBy('v.id')
+    .execute()
+  const matters = await db
+    .selectFrom('matters as m')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('categories as c', 'c.id', 'm.category_id')
+    .leftJoin('issues as i', 'i.matter_id', 'm.id')
+    .select(['m.visit_id', 'm.type', 'c.name as category_name', 'm.content', 'm.answer', 'i.number as issue_number'])
+    .where('v.visit_date', '>=', span.from)
+    .where('v.visit_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+    .where('v.channel', '=', 'desk')
+    .orderBy('m.id')
+    .execute()
+  const raised = new Map<number, string[]>()
+  const answered = new Map<number, string[]>()
+  for (const m of matters) {
+    const content = mask.text(m.content) ?? ''
+    const line = m.type === 'issue' ? `问题 ${m.issue_number ?? ''}（${m.category_name}）：${content}` : `咨询（${m.category_name}）：${content}`
+    raised.set(m.visit_id, [...(raised.get(m.visit_id) ?? []), line])
+    if (m.type === 'consultation' && m.answer) answered.set(m.visit_id, [...(answered.get(m.visit_id) ?? []), mask.text(m.answer) ?? ''])
+  }
+  const rows: Cell[][] = visits.map((v) => [
+    excelDate(v.visit_date),
+    timeOf(v.arrived_at),
+    v.session_title,
+    v.visitor_name,
+    VISITOR_KIND_LABEL[v.visitor_kind],
+    mask.phone(v.phone),
+    mask.idNumber(v.id_number),
+    v.organization_name,
+    v.credit_code,
+    v.headcount,
+    (raised.get(v.id) ?? []).join('\n'),
+    (answered.get(v.id) ?? []).join('\n'),
+    v.received_by,
+  ])
+  return { name: '来访登记', columns: [...VISIT_COLUMNS], rows, autoFilter: true }
+}
+
+export const ISSUE_COLUMNS: readonly Column[] = [
+  { header: '问题编号' },
+  { header: '状态' },
+  { header: '问题类别' },
+  { header: '反映问题', wrap: true },
+  { header: '地点' },
+  { header: '来访人' },
+  { header: '联系电话' },
+  { header: '企业/单位' },
+  { header: '来源' },
+  { header: '承办股室' },
+  { header: '承办人' },
+  { header: '包案领导' },
+  { header: '受理日期' },
+  { header: '办结时限' },
+  { header: '时限情况' },
+  { header: '办结日期' },
+  { header: '办理结果', wrap: true },
+  { header: '销号日期' },
+  { header: '最近回访' },
+  { header: '转办单位' },
+  { header: '转办/不予受理理由', wrap: true },
+]
+
+function timeLimitState(status: IssueStatus, due: string, resolved: string | null, today: string): string | null {
+  if (status === 'resolved' || status === 'closed') return resolved !== null && resolved <= due ? '按期办结' : '超期办结'
+  if (isOpenStatus(status)) return due < today ? '已超期' : '未到期'
+  return null
+}
+
+/** Rows in ledger-number order; `today` decides 已超期 for issues still open. */
+export async function issueRows(db: Executor, span: Span, p: Privacy, today: string): Promise<Cell[][]> {
+  const mask = privacy(p)
+  const issues = await db
+    .selectFrom('issues as i')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .innerJoin('categories as c', 'c.id', 'i.category_id')
+    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
+    .leftJoin('departments as d', 'd.id', 'i.department_id')
+    .leftJoin('staff as a', 'a.id', 'i.assignee_id')
+    .leftJoin('staff as l', 'l.id', 'i.leader_id')
+    .select([
+      'i.number',
+      'i.status',
+      'c.name as category_name',
+      'm.content',
+      'm.place',
+      'p.name as visitor_name',
+      'p.phone',
+      'o.name as organization_name',
+      'v.channel',
+      'd.name as department_name',
+      'a.name as assignee_name',
+      'l.name as leader_name',
+      'i.accepted_date',
+      'i.due_date',
+      'i.resolved_date',
+      'i.result',
+      'i.closed_date',
+      'i.transfer_to',
+      'i.reason',
+      sql<Satisfaction | null>`(select cb.satisfaction from callbacks cb where cb.issue_id = i.id order by cb.callback_date desc, cb.id desc limit 1)`.as(
+        'last_satisfaction',
+      ),
+    ])
+    .where('i.accepted_date', '>=', span.from)
+    .where('i.accepted_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+    .orderBy('i.year_month')
+    .orderBy('i.seq')
+    .orderBy('i.id')
+    .execute()
+  return issues.map((i) => [
+    i.number,
+    ISSUE_STATUS_LABEL[i.status],
+    i.category_name,
+    mask.text(i.content),
+    mask.text(i.place),
+    i.visitor_name,
+    mask.phone(i.phone),
+    i.organization_name,
+    channelOf(i.channel),
+    i.department_name,
+    i.assignee_name,
+    i.leader_name,
+    excelDate(i.accepted_date),
+    excelDate(i.due_date),
+    timeLimitState(i.status, i.due_date, i.resolved_date, today),
+    excelDate(i.resolved_date),
+    mask.text(i.result),
+    excelDate(i.closed_date),
+    i.last_satisfaction === null ? null : SATISFACTION_LABEL[i.last_satisfaction],
+    i.transfer_to,
+    // `reason` is only written by 转办 and 不予受理 (db/issues.ts).
+    i.status === 'transferred' || i.status === 'rejected' ? mask.text(i.reason) : null,
+  ])
+}
+
+export async function issueSheet(db: Executor, span: Span, p: Privacy, today: string): Promise<SheetData> {
+  return { name: '问题台账', columns: [...ISSUE_COLUMNS], rows: await issueRows(db, span, p, today), autoFilter: true }
+}
+
+export const CALLBACK_COLUMNS: readonly Column[] = [
+  { header: '回访日期' },
+  { header: '问题编号' },
+  { header: '反映问题', wrap: true },
+  { header: '来访人' },
+  { header: '联系电话' },
+  { header: '企业/单位' },
+  { header: '回访方式' },
+  { header: '满意度' },
+  { header: '回访意见', wrap: true },
+  { header: '回访人' },
+]
+
+export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
+  const mask = privacy(p)
+  const callbacks = await db
+    .selectFrom('callbacks as cb')
+    .innerJoin('issues as i', 'i.id', 'cb.issue_id')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
+    .leftJoin('staff as s', 's.id', 'cb.actor_id')
+    .select([
+      'cb.callback_date',
+      'i.number',
+      'm.content',
+      'p.name as visitor_name',
+      'p.phone',
+      'o.name as organization_name',
+      'cb.method',
+      'cb.satisfaction',
+      'cb.comment',
+      's.name as actor_name',
+    ])
+    .where('cb.callback_date', '>=', span.from)
+    .where('cb.callback_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+    .orderBy('cb.callback_date')
+    .orderBy('cb.id')
+    .execute()
+  const rows: Cell[][] = callbacks.map((c) => [
+    excelDate(c.callback_date),
+    c.number,
+    mask.text(c.content),
+    c.visitor_name,
+    mask.phone(c.phone),
+    c.organization_name,
+    CALLBACK_METHOD_LABEL[c.method],
+    SATISFACTION_LABEL[c.satisfaction],
+    mask.text(c.comment),
+    c.actor_name,
+  ])
+  return { name: '回访', columns: [...CALLBACK_COLUMNS], rows, autoFilter: true }
+}

@@ -1,0 +1,158 @@
+import ExcelJS from 'exceljs'
+import dayjs from 'dayjs'
+import { requireSupervisor } from '../access'
+import { audit } from '../audit'
+import { today, write, type LedgerContext } from '../context'
+import { monthlySummary } from '../figures'
+import type { ExportProgress, ExportResult } from '../types'
+import { requireText } from '../validation/text'
+import { columnLetter, columnWidths, DATE_FORMAT, isPercent, PERCENT_FORMAT, type Cell, type SheetData } from './cells'
+import { monthSpan, monthsOf, readSnapshot, requireMonth, requireYear, writeAtomically, yearSpan } from './files'
+import { callbackSheet, issueSheet, visitSheet } from './ledger-rows'
+import { monthSummarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
+
+// The month's ledger as one .xlsx: 汇总, 来访登记, 问题台账, 回访. A year goes through exceljs's
+// streaming writer instead, which writes each row to the zip as it is committed rather than
+// building the whole workbook model in memory.
+
+export interface MonthExportOptions {
+  month: string
+  file: string
+  /** Phones and ID numbers in full. Only a signed-in supervisor, for a stated reason; audited. */
+  unmasked?: boolean | undefined
+  reason?: string | undefined
+}
+
+export interface YearExportOptions {
+  year: number
+  file: string
+  /** Called as rows are written, with done rising to total. */
+  onProgress?: ((progress: Pick<ExportProgress, 'done' | 'total'>) => void) | undefined
+  /** Rows between progress reports (default 200). */
+  progressEvery?: number | undefined
+}
+
+type ExcelValue = string | number | Date | null
+
+// Excel's limit for one cell (longer text makes it "repair" the file); a visit with twenty long
+// matters could pass it. Control characters XML cannot hold are dropped by exceljs itself.
+const MAX_CELL_TEXT = 32767
+
+function excelValue(cell: Cell): ExcelValue {
+  if (isPercent(cell)) return cell.percent / 100
+  if (typeof cell !== 'string' || cell.length <= MAX_CELL_TEXT) return cell
+  return `${cell.slice(0, MAX_CELL_TEXT - 1)}…`
+}
+
+/** Frozen, bold header row, widths from the content, autofilter over the list. */
+function addSheet(workbook: ExcelJS.Workbook, sheet: SheetData): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] })
+  const widths = columnWidths(sheet)
+  ws.columns = sheet.columns.map((_column, i) => ({ key: `c${i + 1}`, width: widths[i] ?? 10 }))
+  if (sheet.autoFilter) ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}${sheet.rows.length + 1}`
+  const header = ws.addRow(sheet.columns.map((c) => c.header))
+  header.eachCell((cell) => {
+    cell.font = { bold: true }
+    cell.alignment = { vertical: 'middle' }
+  })
+  header.commit()
+  return ws
+}
+
+function addRow(ws: ExcelJS.Worksheet, sheet: SheetData, cells: Cell[], bold: boolean): void {
+  const row = ws.addRow(cells.map(excelValue))
+  cells.forEach((cell, i) => {
+    const target = row.getCell(i + 1)
+    if (cell instanceof Date) target.numFmt = DATE_FORMAT
+    else if (isPercent(cell)) target.numFmt = PERCENT_FORMAT
+    target.alignment = sheet.columns[i]?.wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' }
+    if (bold) target.font = { bold: true }
+  })
+  row.commit()
+}
+
+function describeWorkbook(workbook: ExcelJS.Workbook, ctx: LedgerContext, title: string): void {
+  workbook.creator = `接待日台账（${ctx.actor.name}）`
+  workbook.title = title
+  workbook.created = ctx.now()
+}
+
+export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOptions): Promise<ExportResult> {
+  const month = requireMonth(options.month)
+  const unmasked = options.unmasked === true
+  let privacy = '已脱敏'
+  if (unmasked) {
+    requireSupervisor(ctx, '导出未脱敏的联系电话和身份证号')
+    const reason = requireText(options.reason, '导出原因', 200)
+    // Recorded before any personal data is read: the log shows the attempt even if writing fails.
+    await write(ctx, (trx) => audit(trx, ctx, 'export_unmasked', 'ledger', null, { month, reason, file: options.file }))
+    privacy = `未脱敏（${ctx.actor.name} 批准，原因：${reason}）`
+  }
+  const day = today(ctx)
+  const span = monthSpan(month)
+  const sheets = await readSnapshot(ctx.db, async (db) => {
+    const summary = await monthlySummary(db, month, day)
+    const head = { month, exportedAt: dayjs(ctx.now()).format('YYYY-MM-DD HH:mm'), exportedBy: ctx.actor.name, privacy }
+    return [
+      monthSummarySheet(summary, head),
+      await visitSheet(db, span, { unmasked }),
+      await issueSheet(db, span, { unmasked }, day),
+      await callbackSheet(db, span, { unmasked }),
+    ]
+  })
+  const workbook = new ExcelJS.Workbook()
+  describeWorkbook(workbook, ctx, `${month} 接待日台账`)
+  for (const sheet of sheets) {
+    const ws = addSheet(workbook, sheet)
+    const bold = new Set(sheet.boldRows ?? [])
+    sheet.rows.forEach((cells, index) => addRow(ws, sheet, cells, bold.has(index)))
+  }
+  await writeAtomically(options.file, async (temp) => {
+    await workbook.xlsx.writeFile(temp)
+  })
+  return { file: options.file, rows: sheets.slice(1).reduce((n, s) => n + s.rows.length, 0) }
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+const PROGRESS_EVERY = 200
+
+/**
+ * A year: 汇总 with one row per month, then every visit, issue and callback of the year. The rows
+ * are read first (plain values, one snapshot), so the column widths fit the content and the total
+ * for the progress bar is known; then they stream out, committed one by one.
+ */
+export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOptions): Promise<ExportResult> {
+  const year = requireYear(options.year)
+  const day = today(ctx)
+  const span = yearSpan(year)
+  const sheets = await readSnapshot(ctx.db, async (db) => {
+    const summaries = []
+    for (const month of monthsOf(year)) summaries.push(await monthlySummary(db, month, day))
+    const summarySheet: SheetData = { name: '汇总', columns: yearSummaryColumns(), rows: summaries.map(yearSummaryRow), autoFilter: true }
+    return [summarySheet, await visitSheet(db, span, { unmasked: false }), await issueSheet(db, span, { unmasked: false }, day), await callbackSheet(db, span, { unmasked: false })]
+  })
+  const total = sheets.reduce((n, s) => n + s.rows.length, 0)
+  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
+  let done = 0
+  options.onProgress?.({ done, total })
+  await writeAtomically(options.file, async (temp) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true })
+    describeWorkbook(workbook, ctx, `${year} 年接待日台账`)
+    for (const sheet of sheets) {
+      const ws = addSheet(workbook, sheet)
+      for (const cells of sheet.rows) {
+        addRow(ws, sheet, cells, false)
+        done += 1
+        if (done % every === 0) {
+          options.onProgress?.({ done, total })
+          // Lets the app answer other calls (the progress poll among them) while a long year writes.
+          await yieldToEventLoop()
+        }
+      }
+      ws.commit()
+    }
+    await workbook.commit()
+  })
+  options.onProgress?.({ done, total })
+  return { file: options.file, rows: sheets.slice(1).reduce((n, s) => n + s.rows.length, 0) }
+}
