@@ -6,6 +6,7 @@ import { LedgerError, notFound } from './errors'
 import { cleanCreditCode, cleanIdNumber, cleanPhone } from './identity'
 import { listIssues } from './issue-queries'
 import { maskIdNumber, maskPhone } from './mask'
+import { organizationIdsByName } from './search'
 import type { OrganizationRow, OrganizationsTable, VisitorKind, VisitorRow, VisitorsTable } from './schema'
 import type { Organization, OrganizationHistory, ReturningMatches, Visitor, VisitorHistory } from './types'
 import { normalizeCreditCode } from './validation/credit-code'
@@ -85,8 +86,8 @@ async function liveVisitor(trx: Executor, id: number): Promise<VisitorRow> {
   return row
 }
 
-/** Finds the enterprise the desk means, or creates it; a credit code outranks a name. */
-export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: ReturnType<typeof cleanOrganization>): Promise<number> {
+/** The live enterprise the desk means, if the ledger has it: by id, else credit code, else name. */
+export async function matchOrganization(trx: Executor, o: ReturnType<typeof cleanOrganization>): Promise<OrganizationRow | undefined> {
   let existing: OrganizationRow | undefined
   if (o.id !== undefined) existing = await liveOrganization(trx, o.id)
   if (!existing && o.creditCode) {
@@ -103,6 +104,12 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
     if (o.creditCode) byName = byName.where('credit_code', 'is', null)
     existing = await byName.orderBy('id').executeTakeFirst()
   }
+  return existing
+}
+
+/** Finds the enterprise the desk means, or creates it; a credit code outranks a name. */
+export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: ReturnType<typeof cleanOrganization>): Promise<number> {
+  const existing = await matchOrganization(trx, o)
   if (existing) {
     const changes: Updateable<OrganizationsTable> = {}
     if (o.name !== existing.name) changes.name = o.name
@@ -148,13 +155,8 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
   return row.id
 }
 
-/** Finds the returning person (same phone and name, or same name at the same enterprise) or creates one. */
-export async function resolveVisitor(
-  trx: Tx,
-  ctx: LedgerContext,
-  v: ReturnType<typeof cleanVisitor>,
-  organizationId: number | null,
-): Promise<number> {
+/** The returning person, if the ledger has them: by id, else same phone and name, else same name at the same enterprise. */
+export async function matchVisitor(trx: Executor, v: ReturnType<typeof cleanVisitor>, organizationId: number | null): Promise<VisitorRow | undefined> {
   let existing: VisitorRow | undefined
   if (v.id !== undefined) existing = await liveVisitor(trx, v.id)
   if (!existing && v.phone) {
@@ -177,6 +179,17 @@ export async function resolveVisitor(
       .orderBy('id')
       .executeTakeFirst()
   }
+  return existing
+}
+
+/** Finds the returning person (same phone and name, or same name at the same enterprise) or creates one. */
+export async function resolveVisitor(
+  trx: Tx,
+  ctx: LedgerContext,
+  v: ReturnType<typeof cleanVisitor>,
+  organizationId: number | null,
+): Promise<number> {
+  const existing = await matchVisitor(trx, v, organizationId)
   if (existing) {
     const changes: Updateable<VisitorsTable> = {}
     if (v.name !== existing.name) changes.name = v.name
@@ -229,10 +242,26 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
   const code = normalizeCreditCode(q)
   const looksLikeCode = /^[0-9A-Z]{18}$/.test(code) && /[A-Z]/.test(code)
 
+  // Counted from the person's or enterprise's visits outward (CROSS JOIN keeps that order), never
+  // from the open issues of the whole ledger inward.
   const openCount = (col: 'v2.visitor_id' | 'v2.organization_id', ref: 'p.id' | 'o.id') =>
-    sql<number>`(select count(*) from issues i2 join matters m2 on m2.id = i2.matter_id join visits v2 on v2.id = m2.visit_id where ${sql.ref(col)} = ${sql.ref(ref)} and i2.status in (${sql.join(OPEN_STATUSES)}))`
+    sql<number>`(select count(*) from visits v2 cross join matters m2 cross join issues i2
+      where ${sql.ref(col)} = ${sql.ref(ref)} and m2.visit_id = v2.id and i2.matter_id = m2.id
+        and v2.voided_at is null and i2.status in (${sql.join(OPEN_STATUSES)}))`
 
-  let vq = db
+  // The matching ids first (newest ten), then the counts for just those: a common surname or
+  // a phone prefix matches thousands, and the counts are the costly part.
+  let visitorIds = db.selectFrom('visitors as p').select('p.id').where('p.merged_into_id', 'is', null)
+  if (isDigits) {
+    visitorIds = visitorIds.where('p.phone', '>=', digits).where('p.phone', '<', `${digits}:`)
+  } else {
+    // A name as typed so far (by index), or anyone from an enterprise whose name holds the text
+    // (by the search index for 3+ characters).
+    visitorIds = visitorIds.where((eb) =>
+      eb.or([eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\u{10FFFF}`)]), eb('p.organization_id', 'in', organizationIdsByName(q))]),
+    )
+  }
+  const visitors = await db
     .selectFrom('visitors as p')
     .leftJoin('organizations as org', 'org.id', 'p.organization_id')
     .selectAll('p')
@@ -242,15 +271,15 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
       sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('last_visit_date'),
       openCount('v2.visitor_id', 'p.id').as('open_issue_count'),
     ])
-    .where('p.merged_into_id', 'is', null)
-  if (isDigits) {
-    vq = vq.where('p.phone', '>=', digits).where('p.phone', '<', `${digits}:`)
-  } else {
-    vq = vq.where((eb) => eb.or([eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\uffff`)]), eb('org.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)]))
-  }
-  const visitors = await vq.orderBy('p.id', 'desc').limit(MATCH_LIMIT).execute()
+    .where('p.id', 'in', visitorIds.orderBy('p.id', 'desc').limit(MATCH_LIMIT))
+    .orderBy('p.id', 'desc')
+    .execute()
 
-  let oq = db
+  let organizationIds = db.selectFrom('organizations as o').select('o.id').where('o.merged_into_id', 'is', null)
+  if (looksLikeCode) organizationIds = organizationIds.where('o.credit_code', '=', code)
+  else if (isDigits) organizationIds = organizationIds.where('o.credit_code', '>=', digits).where('o.credit_code', '<', `${digits}:`)
+  else organizationIds = organizationIds.where('o.id', 'in', organizationIdsByName(q))
+  const organizations = await db
     .selectFrom('organizations as o')
     .selectAll('o')
     .select([
@@ -258,11 +287,9 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
       sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last_visit_date'),
       openCount('v2.organization_id', 'o.id').as('open_issue_count'),
     ])
-    .where('o.merged_into_id', 'is', null)
-  if (looksLikeCode) oq = oq.where('o.credit_code', '=', code)
-  else if (isDigits) oq = oq.where('o.credit_code', '>=', digits).where('o.credit_code', '<', `${digits}:`)
-  else oq = oq.where('o.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)
-  const organizations = await oq.orderBy('o.id', 'desc').limit(MATCH_LIMIT).execute()
+    .where('o.id', 'in', organizationIds.orderBy('o.id', 'desc').limit(MATCH_LIMIT))
+    .orderBy('o.id', 'desc')
+    .execute()
 
   return {
     visitors: visitors.map((r) => ({

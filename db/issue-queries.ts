@@ -7,6 +7,7 @@ import { maskPhone } from './mask'
 import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, Satisfaction, TimelineEntry } from './types'
 import { isYearMonth, monthRange } from './validation/dates'
 import { describeHistory, SATISFACTION_LABEL, CALLBACK_METHOD_LABEL } from './labels'
+import { issueTextConditions } from './search'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -91,23 +92,28 @@ function toListItem(r: ListRow, today: string, soonUntil: string): IssueListItem
   }
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
-}
-
-export async function listIssues(db: Executor, filter: IssueFilter, today: string): Promise<IssuePage> {
-  const calendar = await loadCalendar(db)
-  const soonUntil = dueSoonUntil(calendar, today)
-  const page = Math.max(1, filter.page ?? 1)
-  const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50))
-
-  let q = baseQuery(db)
+/**
+ * The filters as conditions on `issues as i` alone, so that counting needs no joins and every
+ * filter can be served by an index on issues (or, for visitor, enterprise and session, by the
+ * visit indexes through a subquery).
+ */
+function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUntil: string) {
+  // Issues of a voided visit leave every list (db/voids.ts); the partial index visits_voided keeps this cheap.
+  let q = db
+    .selectFrom('issues as i')
+    .where('i.matter_id', 'not in', db.selectFrom('matters as vm').innerJoin('visits as vv', 'vv.id', 'vm.visit_id').select('vm.id').where('vv.voided_at', 'is not', null))
   if (filter.status && filter.status.length > 0) q = q.where('i.status', 'in', filter.status)
   if (filter.categoryId !== undefined) q = q.where('i.category_id', '=', filter.categoryId)
   if (filter.departmentId !== undefined) q = q.where('i.department_id', '=', filter.departmentId)
-  if (filter.visitorId !== undefined) q = q.where('v.visitor_id', '=', filter.visitorId)
-  if (filter.organizationId !== undefined) q = q.where('v.organization_id', '=', filter.organizationId)
-  if (filter.sessionId !== undefined) q = q.where('v.session_id', '=', filter.sessionId)
+  const byVisit = (column: 'v.visitor_id' | 'v.organization_id' | 'v.session_id', value: number) =>
+    db
+      .selectFrom('visits as v')
+      .innerJoin('matters as m', 'm.visit_id', 'v.id')
+      .select('m.id')
+      .where(column, '=', value)
+  if (filter.visitorId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.visitor_id', filter.visitorId))
+  if (filter.organizationId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.organization_id', filter.organizationId))
+  if (filter.sessionId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.session_id', filter.sessionId))
   if (filter.issueIds !== undefined) q = q.where('i.id', 'in', filter.issueIds.length > 0 ? filter.issueIds : [-1])
   if (filter.month !== undefined) {
     if (!isYearMonth(filter.month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${filter.month}`)
@@ -120,20 +126,18 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
     if (filter.dueState === 'due_soon') q = q.where('i.due_date', '>=', today).where('i.due_date', '<=', soonUntil)
     if (filter.dueState === 'on_time') q = q.where('i.due_date', '>', soonUntil)
   }
-  const text = filter.text?.trim()
-  if (text) {
-    const pattern = `%${escapeLike(text)}%`
-    q = q.where((eb) =>
-      eb.or([
-        eb('i.number', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('m.content', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('p.name', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('o.name', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('m.place', 'like', sql<string>`${pattern} escape '\\'`),
-        eb('i.result', 'like', sql<string>`${pattern} escape '\\'`),
-      ]),
-    )
-  }
+  // 3+ characters through the search index, shorter terms by LIKE (db/search.ts).
+  for (const condition of issueTextConditions(filter.text ?? '')) q = q.where(condition)
+  return q
+}
+
+export async function listIssues(db: Executor, filter: IssueFilter, today: string): Promise<IssuePage> {
+  const calendar = await loadCalendar(db)
+  const soonUntil = dueSoonUntil(calendar, today)
+  const page = Math.max(1, filter.page ?? 1)
+  const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50))
+
+  const q = filteredIssues(db, filter, today, soonUntil)
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   const order = filter.order ?? 'desc'
   const sortColumn =
@@ -144,13 +148,27 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
         : filter.sort === 'resolvedDate'
           ? 'i.resolved_date'
           : 'i.accepted_date'
-  const rows = await q
-    .select(LIST_COLUMNS)
+  // The page's ids first, from issues alone; then the joins for just those rows.
+  const ids = await q
+    .select('i.id')
     .orderBy(sortColumn, order)
     .orderBy('i.id', order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute()
+  const rows =
+    ids.length === 0
+      ? []
+      : await baseQuery(db)
+          .select(LIST_COLUMNS)
+          .where(
+            'i.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .execute()
+  const position = new Map(ids.map((r, index) => [r.id, index]))
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
   return {
     rows: rows.map((r) => toListItem(r, today, soonUntil)),
     total: Number(totalRow.n),
@@ -185,6 +203,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
       'l.name as leader_name',
       'i.first_contact_id',
       'f.name as first_contact_name',
+      'v.voided_at',
+      'v.void_reason',
     ])
     .where('i.id', '=', id)
     .executeTakeFirst()
@@ -221,7 +241,10 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     answer: r.answer,
     lastSatisfaction,
     timeline,
-    allowedActions: allowedActions(r.status, lastSatisfaction),
+    // A voided visit's issue is kept for the record but can no longer be worked on.
+    allowedActions: r.voided_at === null ? allowedActions(r.status, lastSatisfaction) : [],
+    voidedAt: r.voided_at,
+    voidReason: r.void_reason,
   }
 }
 

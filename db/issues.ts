@@ -3,7 +3,7 @@ import { stamp, today, write, type LedgerContext, type Tx } from './context'
 import { LedgerError, notFound } from './errors'
 import { getIssueDetail, listIssues } from './issue-queries'
 import { recordHistory } from './issue-history'
-import { assertAllowed } from './lifecycle'
+import { ACTION_LABEL, assertAllowed } from './lifecycle'
 import type { CallbackMethod, IssueRow, Satisfaction } from './schema'
 import type { IssueAction, IssueDetail, IssueListItem } from './types'
 import { requireDate } from './validation/dates'
@@ -12,6 +12,13 @@ import { optionalText, requireText } from './validation/text'
 async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
   const issue = await trx.selectFrom('issues').selectAll().where('id', '=', issueId).executeTakeFirst()
   if (!issue) throw notFound('问题', issueId)
+  const visit = await trx
+    .selectFrom('matters as m')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .select('v.voided_at')
+    .where('m.id', '=', issue.matter_id)
+    .executeTakeFirst()
+  if (visit?.voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${ACTION_LABEL[action]}`)
   const last = await trx
     .selectFrom('callbacks')
     .select('satisfaction')

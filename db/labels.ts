@@ -34,6 +34,7 @@ const ACTION_LABEL: Record<string, string> = {
   close: '销号',
   transfer: '转办',
   reject: '不予受理',
+  void: '随来访登记作废',
 }
 
 export function describeHistory(action: string, from: IssueStatus | null, to: IssueStatus): string {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, type MigrationProvider } from 'kysely'
+import { writeBackupWithFallback } from './backup-files'
 import { LedgerDialect } from './dialect'
 import { LedgerError } from './errors'
 import { migrations as knownMigrations } from './migrations'
@@ -19,6 +20,13 @@ export interface OpenOptions {
   /** The migrations this build knows; tests pass a longer list to fake a newer app. */
   migrations?: Record<string, Migration>
   readonly?: boolean
+  /**
+   * Copy the file before upgrading a ledger that already holds data (default true). The copy
+   * goes to the backup folder; if no copy can be made the upgrade does not run.
+   */
+  backupBeforeMigration?: boolean
+  /** Clock for the backup's name; tests pass their own. */
+  now?: () => Date
 }
 
 const MIGRATION_TABLE = 'ledger_migration'
@@ -90,6 +98,28 @@ export async function migrate(db: Kysely<Schema>, list: Record<string, Migration
   }
 }
 
+/** Migrations the Migrator is about to run, in the order it runs them. */
+export function pendingMigrations(sqlite: Database.Database, list: Record<string, Migration>, target?: string): string[] {
+  const applied = new Set(appliedMigrations(sqlite))
+  return Object.keys(list)
+    .sort()
+    .filter((name) => !applied.has(name) && (target === undefined || name <= target))
+}
+
+/** Before an upgrade of a file that already has data, a verified copy of it as it was. */
+async function backupBeforeMigration(sqlite: Database.Database, file: string, list: Record<string, Migration>, options: OpenOptions): Promise<void> {
+  if (appliedMigrations(sqlite).length === 0) return
+  if (pendingMigrations(sqlite, list, options.migrateTo).length === 0) return
+  try {
+    await writeBackupWithFallback(sqlite, file, 'pre-migration', (options.now ?? (() => new Date()))())
+  } catch (e) {
+    throw new LedgerError(
+      'migration_failed',
+      `台账升级前的备份未能完成，为安全起见没有升级：${e instanceof Error ? e.message : String(e)}。台账保持原版本未改动。`,
+    )
+  }
+}
+
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
@@ -97,6 +127,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   const db = new Kysely<Schema>({ dialect: new LedgerDialect(sqlite) })
   if (!readonly) {
     try {
+      if (options.backupBeforeMigration !== false) await backupBeforeMigration(sqlite, file, list, options)
       await migrate(db, list, options.migrateTo)
     } catch (e) {
       await db.destroy()

@@ -1,3 +1,4 @@
+import { assertMayEditStaff } from './access'
 import { audit } from './audit'
 import { stamp, write, type Executor, type LedgerContext } from './context'
 import { LedgerError, notFound } from './errors'
@@ -216,6 +217,7 @@ export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<
     phone = raw === null ? null : normalizePhone(raw)
     if (phone !== null && !isValidPhone(phone)) throw new LedgerError('invalid_phone', `电话号码格式不正确：${raw}`)
   }
+  await assertMayEditStaff(ctx)
   return write(ctx, async (trx) => {
     if (input.departmentId) {
       const dep = await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()

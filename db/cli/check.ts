@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import { integrityProblems } from '../backup-files'
 import { verifyAuditChain } from '../audit'
 import type { Ledger } from '../open'
 import { ledgerVersion } from '../open'
@@ -14,11 +14,7 @@ export interface CheckReport {
   auditBrokenAt: number | null
 }
 
-export function integrityProblems(sqlite: Database.Database, quick = false): string[] {
-  const rows = sqlite.prepare(quick ? 'pragma quick_check' : 'pragma integrity_check').pluck().all()
-  const messages = rows.map(String)
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages
-}
+export { integrityProblems }
 
 /** Everything IT staff need to know before trusting a ledger file. */
 export async function checkLedger(ledger: Ledger): Promise<CheckReport> {

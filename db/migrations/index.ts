@@ -1,10 +1,18 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_initial'
+import * as m0002 from './0002_search'
+import * as m0003 from './0003_reliability'
+import * as m0004 from './0004_import'
+import * as m0005 from './0005_appointments'
 
 // A static list, not a folder scan: it bundles with the app and loads under vitest alike.
 // Names sort in order; a landed entry is never edited or removed.
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_search': m0002,
+  '0003_reliability': m0003,
+  '0004_import': m0004,
+  '0005_appointments': m0005,
 }
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? ''

@@ -26,7 +26,8 @@ export function areaCodeLength(digits: string): 3 | 4 {
 export function isValidLandline(raw: string): boolean {
   const n = normalizePhone(raw)
   if (!/^\d+$/.test(n)) return false
-  if (n.startsWith('0')) return /^\d{7,8}$/.test(n.slice(areaCodeLength(n)))
+  // Area codes run 010–099x (00 is the international prefix); local numbers never start with 0.
+  if (n.startsWith('0')) return /^0[1-9]/.test(n) && /^[1-9]\d{6,7}$/.test(n.slice(areaCodeLength(n)))
   // A local number without area code is how most residents give a landline in their own county.
   return /^[1-9]\d{6,7}$/.test(n)
 }

@@ -1,25 +1,41 @@
 import type { z } from 'zod'
 import { call, type AnyCallSpec, type ApiOf, type RawApiOf, type ResultOf } from './define'
 import type {
+  Appointment,
+  SessionAppointments,
+  AuditChainStatus,
+  AuditPage,
+  BackupInfo,
+  BackupOverview,
   Category,
   Department,
+  HandoverSheet,
   HolidayOverride,
   IssueDetail,
   IssueListItem,
   IssuePage,
+  MonthlyReport,
   MonthlySummary,
   Operator,
   Organization,
   OrganizationHistory,
+  RestoreResult,
   ReturningMatches,
+  RevealedValue,
+  SearchResults,
   Session,
   Settings,
   Staff,
   Visitor,
   VisitorHistory,
   VisitSummary,
+  VoidResult,
+  YearlySummary,
 } from '../../db/types'
-import type { AppInfo } from './results'
+import type { DirectoryPage, MergeResult, OrganizationListItem, VisitorListItem } from '../../db/types'
+import type { ExportProgress, ExportResult } from '../../db/types'
+import type { ImportBatch, ImportBatchSummary, ImportFileChoice, ImportInspection, ImportProgress, ImportReport, ImportUndoResult } from '../../db/types'
+import type { AppInfo, PrintOutcome } from './results'
 import * as s from './schemas'
 
 // The one list of calls between renderer and main. Keys are 'domain-verb' in kebab case; the
@@ -54,12 +70,22 @@ export const contract = {
 
   'visit-register': call(s.visitRegisterInput).returns<VisitSummary>(),
   'visit-list': call(s.visitListInput).returns<VisitSummary[]>(),
+  'contact-register': call(s.contactRegisterInput).returns<VisitSummary>(),
+  'contact-list': call(s.contactListInput).returns<VisitSummary[]>(),
+  'appointment-list': call(s.appointmentListInput).returns<SessionAppointments>(),
+  'appointment-book': call(s.appointmentBookInput).returns<Appointment>(),
+  'appointment-cancel': call(s.appointmentCancelInput).returns<Appointment>(),
+  'appointment-limits-set': call(s.appointmentLimitsInput).returns<SessionAppointments>(),
 
   'directory-lookup': call(s.directoryLookupInput).returns<ReturningMatches>(),
   'visitor-history': call(s.byId).returns<VisitorHistory>(),
   'visitor-update': call(s.visitorUpdateInput).returns<Visitor>(),
   'organization-history': call(s.byId).returns<OrganizationHistory>(),
   'organization-update': call(s.organizationUpdateInput).returns<Organization>(),
+  'organization-list': call(s.directoryListInput).returns<DirectoryPage<OrganizationListItem>>(),
+  'visitor-list': call(s.directoryListInput).returns<DirectoryPage<VisitorListItem>>(),
+  'organization-merge': call(s.mergeInput).returns<MergeResult<Organization>>(),
+  'visitor-merge': call(s.mergeInput).returns<MergeResult<Visitor>>(),
 
   'issue-list': call(s.issueListInput).returns<IssuePage>(),
   'issue-get': call(s.byId).returns<IssueDetail>(),
@@ -72,9 +98,46 @@ export const contract = {
   'issue-close': call(s.issueCloseInput).returns<IssueDetail>(),
   'issue-transfer': call(s.issueTransferInput).returns<IssueDetail>(),
   'issue-reject': call(s.issueRejectInput).returns<IssueDetail>(),
+  'issue-update-text': call(s.issueUpdateTextInput).returns<IssueDetail>(),
   'callback-due': call(s.noInput).returns<IssueListItem[]>(),
 
   'summary-month': call(s.summaryMonthInput).returns<MonthlySummary>(),
+  'summary-year': call(s.summaryYearInput).returns<YearlySummary>(),
+  'report-month': call(s.summaryMonthInput).returns<MonthlyReport>(),
+  'print-handover': call(s.printHandoverInput).returns<HandoverSheet[]>(),
+  'print-page': call(s.printPageInput).returns<PrintOutcome>(),
+
+  // Excel / CSV export (issue 4): main asks where to save; null when the user cancels the dialog.
+  'export-month': call(s.exportMonthInput).returns<ExportResult | null>(),
+  'export-year': call(s.exportYearInput).returns<ExportResult | null>(),
+  'export-issues-csv': call(s.exportIssuesCsvInput).returns<ExportResult | null>(),
+  'export-progress': call(s.noInput).returns<ExportProgress>(),
+
+  'search-all': call(s.searchAllInput).returns<SearchResults>(),
+
+  // Reliability (issue 5). Supervisor-only calls answer { code: 'forbidden' } to anyone else.
+  'staff-set-pin': call(s.staffSetPinInput).returns<Staff>(),
+  'audit-list': call(s.auditListInput).returns<AuditPage>(),
+  'audit-verify': call(s.noInput).returns<AuditChainStatus>(),
+  'visitor-reveal': call(s.visitorRevealInput).returns<RevealedValue>(),
+  'visit-void': call(s.visitVoidInput).returns<VoidResult>(),
+  'session-void': call(s.sessionVoidInput).returns<VoidResult>(),
+  'backup-list': call(s.noInput).returns<BackupOverview>(),
+  'backup-now': call(s.noInput).returns<BackupInfo>(),
+  'backup-restore': call(s.backupRestoreInput).returns<RestoreResult>(),
+  'backup-folder-set': call(s.backupFolderSetInput).returns<BackupOverview>(),
+
+  // Import an old Excel / CSV ledger (issue 7). The file comes from main's open dialog
+  // (import-choose-file, null when cancelled); the other calls accept only a file chosen there.
+  // import-run and import-undo are supervisor-only; import-run answers once the whole import is
+  // committed (or nothing is), and import-progress can be polled meanwhile for the progress bar.
+  'import-choose-file': call(s.noInput).returns<ImportFileChoice | null>(),
+  'import-inspect': call(s.importInspectInput).returns<ImportInspection>(),
+  'import-dry-run': call(s.importDryRunInput).returns<ImportReport>(),
+  'import-run': call(s.importRunInput).returns<ImportBatchSummary>(),
+  'import-progress': call(s.noInput).returns<ImportProgress>(),
+  'import-undo': call(s.importUndoInput).returns<ImportUndoResult>(),
+  'import-batches': call(s.noInput).returns<ImportBatch[]>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>
 
 export type Contract = typeof contract

@@ -10,3 +10,9 @@ export interface AppInfo {
   /** Null until someone on duty has been chosen. */
   operator: Operator | null
 }
+
+/** What became of a print request: printed, saved to `file`, or cancelled by the user. */
+export interface PrintOutcome {
+  done: boolean
+  file: string | null
+}

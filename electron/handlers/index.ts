@@ -1,7 +1,14 @@
 import { appInfo } from './app-info'
+import * as appointments from './appointments'
 import * as desk from './desk'
+import * as directory from './directory'
+import * as exporting from './export'
+import * as importing from './import'
 import * as issues from './issues'
+import * as print from './print'
 import * as ref from './reference'
+import * as reliability from './reliability'
+import { searchAll } from './search'
 import type { Handlers } from './types'
 
 // One handler per contract entry, same key. Annotated (not `satisfies`) so callers index it
@@ -32,12 +39,22 @@ export const handlers: Handlers = {
 
   'visit-register': desk.visitRegister,
   'visit-list': desk.visitList,
+  'contact-register': appointments.contactRegister,
+  'contact-list': appointments.contactList,
+  'appointment-list': appointments.appointmentList,
+  'appointment-book': appointments.appointmentBook,
+  'appointment-cancel': appointments.appointmentCancel,
+  'appointment-limits-set': appointments.appointmentLimitsSet,
 
   'directory-lookup': desk.directoryLookup,
   'visitor-history': desk.visitorHistoryHandler,
   'visitor-update': desk.visitorUpdate,
   'organization-history': desk.organizationHistoryHandler,
   'organization-update': desk.organizationUpdate,
+  'organization-list': directory.organizationList,
+  'visitor-list': directory.visitorList,
+  'organization-merge': directory.organizationMerge,
+  'visitor-merge': directory.visitorMerge,
 
   'issue-list': issues.issueList,
   'issue-get': issues.issueGet,
@@ -50,7 +67,38 @@ export const handlers: Handlers = {
   'issue-close': issues.issueClose,
   'issue-transfer': issues.issueTransfer,
   'issue-reject': issues.issueReject,
+  'issue-update-text': issues.issueUpdateText,
   'callback-due': issues.callbackDue,
 
   'summary-month': issues.summaryMonth,
+  'summary-year': issues.summaryYear,
+  'report-month': print.reportMonth,
+  'print-handover': print.printHandover,
+  'print-page': print.printPage,
+
+  'export-month': exporting.exportMonth,
+  'export-year': exporting.exportYear,
+  'export-issues-csv': exporting.exportIssuesCsvHandler,
+  'export-progress': exporting.exportProgress,
+
+  'search-all': searchAll,
+
+  'staff-set-pin': reliability.staffSetPin,
+  'audit-list': reliability.auditList,
+  'audit-verify': reliability.auditVerify,
+  'visitor-reveal': reliability.visitorReveal,
+  'visit-void': reliability.visitVoid,
+  'session-void': reliability.sessionVoid,
+  'backup-list': reliability.backupList,
+  'backup-now': reliability.backupNowHandler,
+  'backup-restore': reliability.backupRestore,
+  'backup-folder-set': reliability.backupFolderSet,
+
+  'import-choose-file': importing.importChooseFile,
+  'import-inspect': importing.importInspect,
+  'import-dry-run': importing.importDryRun,
+  'import-run': importing.importRun,
+  'import-progress': importing.importProgress,
+  'import-undo': importing.importUndo,
+  'import-batches': importing.importBatches,
 }

@@ -1,5 +1,6 @@
 import { today } from '../../db/context'
 import { monthlySummary } from '../../db/figures'
+import { yearlySummary } from '../../db/figures-year'
 import { getIssueDetail, listIssues } from '../../db/issue-queries'
 import {
   addProgress,
@@ -13,6 +14,7 @@ import {
   superviseIssue,
   transferIssue,
 } from '../../db/issues'
+import { updateIssueText } from '../../db/issue-text'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 
@@ -27,6 +29,8 @@ export const issueCallback: Handler<'issue-callback'> = (state, input) => record
 export const issueClose: Handler<'issue-close'> = (state, input) => closeIssue(ledgerContext(state), input)
 export const issueTransfer: Handler<'issue-transfer'> = (state, input) => transferIssue(ledgerContext(state), input)
 export const issueReject: Handler<'issue-reject'> = (state, input) => rejectIssue(ledgerContext(state), input)
+export const issueUpdateText: Handler<'issue-update-text'> = (state, input) => updateIssueText(ledgerContext(state), input)
 export const callbackDue: Handler<'callback-due'> = (state) => callbacksDue(ledgerContext(state))
 
+export const summaryYear: Handler<'summary-year'> = (state, input) => yearlySummary(state.ledger.db, input.year)
 export const summaryMonth: Handler<'summary-month'> = (state, input) => monthlySummary(state.ledger.db, input.month, today(ledgerContext(state)))

@@ -10,7 +10,28 @@ export interface HandlerContext {
   now: () => Date
   /** Main's printing of the window that asked; absent where there is no window (tests, CLI). */
   printer?: Printer
+  /**
+   * Where to save an export: main asks with the system save dialog; null when the user cancels.
+   * Absent where there is no window (the CLI); tests and the bridge pass a temp path.
+   */
+  chooseSavePath?: ChooseSavePath
+  /**
+   * Which file to import: main asks with the system open dialog; null when the user cancels.
+   * Absent where there is no window (the CLI); tests and the bridge pass a fixture path.
+   */
+  chooseOpenPath?: ChooseOpenPath
 }
+
+/** A save-dialog filter, the shape Electron's dialog takes: { name: 'Excel 工作簿', extensions: ['xlsx'] }. */
+export interface SaveFilter {
+  name: string
+  extensions: string[]
+}
+
+export type ChooseSavePath = (suggestedName: string, filters: SaveFilter[]) => Promise<string | null>
+
+/** An open dialog for one existing file, with the same filters as the save dialog. */
+export type ChooseOpenPath = (filters: SaveFilter[]) => Promise<string | null>
 
 /** Printing through Electron: A4 on the system dialog, or A4 PDF to a file the user picks. */
 export interface Printer {

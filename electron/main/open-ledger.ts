@@ -1,22 +1,64 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { LedgerError } from '../../db/errors'
+import { ensureDailyBackup } from '../../db/backup-files'
+import { decideAtStartup, restoreFromBackup, type StartupDecision } from '../../db/backup'
+import type { Actor } from '../../db/context'
 import { systemActor } from '../../db/context'
+import { LedgerError } from '../../db/errors'
 import { openLedger, type Ledger } from '../../db/open'
 import { seedDefaults } from '../../db/reference'
 import type { LedgerFileChoice } from './ledger-file'
 
-/** Opens (and migrates) the ledger; any failure becomes a LedgerError whose message the desk can read. */
-export async function openChosenLedger(choice: LedgerFileChoice): Promise<Ledger> {
+// No electron import here: main passes in how to ask the desk, so this runs (and is tested) in Node.
+
+/** Shows the desk a damaged-ledger decision; resolves true when they choose to restore. */
+export type AskRestore = (decision: Extract<StartupDecision, { action: 'offer-restore' }>) => Promise<boolean>
+
+export interface OpenedLedger {
+  ledger: Ledger
+  /** Things the desk should know that did not stop the start, in Chinese (e.g. a backup that failed). */
+  notices: string[]
+}
+
+const startupActor: Actor = { ...systemActor, name: '系统（启动时从备份恢复）' }
+
+/**
+ * Opens (and migrates) the ledger for the desk. Before anything writes to it: quick_check. A
+ * damaged ledger is never opened for writing — the desk is told why and offered the newest good
+ * backup (the damaged file is kept). Then the first start of the day takes the daily backup.
+ * Any refusal is a LedgerError whose message the desk can read.
+ */
+export async function openChosenLedger(choice: LedgerFileChoice, ask: AskRestore, now: () => Date = () => new Date()): Promise<OpenedLedger> {
+  let ledger: Ledger
   try {
     // Only the default folder is created: a typo in --ledger should fail, not start an empty ledger.
     if (choice.isDefault) fs.mkdirSync(path.dirname(choice.file), { recursive: true })
-    const ledger = await openLedger(choice.file)
+    const decision = decideAtStartup(choice.file)
+    if (decision.action === 'refuse') throw new LedgerError('ledger_damaged', decision.message)
+    if (decision.action === 'offer-restore') {
+      if (!(await ask(decision))) throw new LedgerError('ledger_damaged', `${decision.message}\n\n您选择了不恢复，台账文件未作任何改动。`)
+      ledger = (await restoreFromBackup({ current: null, file: choice.file, backupFile: decision.backup.file, now, actor: startupActor })).ledger
+    } else {
+      ledger = await openLedger(choice.file, { now })
+    }
     // A new ledger starts with the usual categories and sections so the desk can work at once.
-    await seedDefaults({ db: ledger.db, actor: systemActor, now: () => new Date() })
-    return ledger
+    await seedDefaults({ db: ledger.db, actor: systemActor, now })
   } catch (e) {
     if (e instanceof LedgerError) throw e
     throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${choice.file}：${e instanceof Error ? e.message : String(e)}`)
+  }
+  return { ledger, notices: await dailyBackup(ledger, now) }
+}
+
+/** The daily copy; a failure is reported to the desk but never stops the app. */
+export async function dailyBackup(ledger: Ledger, now: () => Date = () => new Date()): Promise<string[]> {
+  try {
+    const r = await ensureDailyBackup(ledger.sqlite, ledger.file, now())
+    if (r.backup !== null && r.fallbackReason !== null) {
+      return [`设置的备份文件夹暂时无法使用（${r.fallbackReason}），今天的自动备份已改存到 ${path.dirname(r.backup.file)}。`]
+    }
+    return []
+  } catch (e) {
+    return [`今天的自动备份未能完成：${e instanceof Error ? e.message : String(e)}。请在“设置 → 备份”中检查备份文件夹，或立即手动备份。`]
   }
 }

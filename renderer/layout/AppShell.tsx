@@ -44,7 +44,7 @@ const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
 function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams }) {
   switch (page) {
     case 'sessions':
-      return <SessionsPage />
+      return <SessionsPage params={params} />
     case 'issues':
       return <IssuesPage params={params} />
     case 'callbacks':
@@ -52,7 +52,7 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
     case 'directory':
       return <DirectoryPage params={params} />
     case 'settings':
-      return <SettingsPage />
+      return <SettingsPage params={params} />
     case 'contacts':
       return <ContactsPage />
     case 'summary':

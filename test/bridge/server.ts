@@ -18,6 +18,8 @@ export interface BridgeOptions {
   rendererDir?: string
   port?: number
   now?: () => Date
+  /** Where export-month / export-year / export-issues-csv write (no save dialog in a browser). */
+  exportDir?: string
 }
 
 export interface Bridge {
@@ -74,7 +76,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const ledger = await openLedger(options.ledgerFile)
   const now = options.now ?? (() => new Date())
   await seedDefaults({ db: ledger.db, actor: systemActor, now })
-  const state: AppState = { ledger, operator: systemActor, appVersion: 'preview', now }
+  // No save dialog in a browser: exports go to options.exportDir (default: a folder beside the ledger).
+  const exportDir = options.exportDir ?? path.join(path.dirname(options.ledgerFile), 'exports')
+  const chooseSavePath = async (suggestedName: string): Promise<string> => {
+    fs.mkdirSync(exportDir, { recursive: true })
+    return path.join(exportDir, suggestedName)
+  }
+  const state: AppState = { ledger, operator: systemActor, appVersion: 'preview', now, chooseSavePath }
   const script = bridgeScript()
 
   const server = http.createServer((req, res) => {

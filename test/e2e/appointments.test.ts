@@ -74,3 +74,36 @@ describe('预约到访', () => {
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)
   })
 })
+
+describe('预约服务 on the 接待日 screen', () => {
+  it('books an enterprise with its questions and refuses once the day is full', async () => {
+    let sessionId = 0
+    app = await openApp({
+      now: '2026-11-05 09:00:00',
+      seed: async (ctx) => {
+        await seedDefaults(ctx)
+        const s = await planSession(ctx, { date: '2026-11-12', kind: 'enterprise', location: '政务服务中心生态环境窗口' })
+        await setBookingLimits(ctx, { sessionId: s.id, maxBookings: 1, maxPeoplePerBooking: 3 })
+        sessionId = s.id
+      },
+    })
+    const { page } = app
+    await page.goto(`${app.bridge.url}#/sessions?id=${sessionId}`)
+    await page.getByRole('button', { name: '预约服务' }).click()
+    await page.getByLabel('预约人').fill('陈志强')
+    await page.getByLabel('企业（单位）名称').fill('青山化工有限公司')
+    await page.getByLabel('会前提交的问题').fill('排污许可证变更需要多久')
+    await page.getByRole('button', { name: '登记预约' }).click()
+    await page.getByText('已预约 1 批 1 人，上限 1 批。').waitFor()
+    await app.screenshot('appointments-drawer')
+    await page.getByLabel('预约人').fill('林小红')
+    await page.getByLabel('企业（单位）名称').fill('江南印染有限公司')
+    await page.getByRole('button', { name: '登记预约' }).click()
+    await page.getByText('预约已满（上限 1 个），请预约其他接待日').waitFor()
+    expect(await page.getByLabel('预约人').inputValue()).toBe('林小红')
+    const rows = await app.ctx.db.selectFrom('appointments').select(['visitor_name', 'organization_name']).execute()
+    expect(rows).toEqual([{ visitor_name: '陈志强', organization_name: '青山化工有限公司' }])
+    const q = await app.ctx.db.selectFrom('appointment_questions').select('content').execute()
+    expect(q).toEqual([{ content: '排污许可证变更需要多久' }])
+  })
+})

@@ -1,6 +1,100 @@
-import { Typography } from 'antd'
+import { Tabs, Typography } from 'antd'
+import { useState } from 'react'
+import type { Organization, Visitor } from '../../../db/types'
+import { navigate } from '../../lib/route'
+import { MergeModal, type MergeSide } from './MergeModal'
+import { OrganizationDrawer } from './OrganizationDrawer'
+import { OrganizationEditModal } from './OrganizationEditModal'
+import { OrganizationsTab } from './OrganizationsTab'
+import { VisitorDrawer } from './VisitorDrawer'
+import { VisitorEditModal } from './VisitorEditModal'
+import { VisitorsTab } from './VisitorsTab'
 
-// Being built in this change; replaced by the full screen.
-export default function DirectoryPage(_props: { params?: URLSearchParams }) {
-  return <Typography.Title level={3}>…</Typography.Title>
+type Tab = 'organizations' | 'visitors'
+
+type Dialog = { kind: 'edit-organization'; organization: Organization } | { kind: 'edit-visitor'; visitor: Visitor } | { kind: 'merge'; what: 'organization' | 'visitor'; current: MergeSide } | null
+
+/**
+ * 企业与来访人: every enterprise and visitor with their whole history. The open record is in the
+ * address (`#/directory?tab=visitors&id=12`), so other screens can link to it and 后退 works.
+ */
+export default function DirectoryPage({ params }: { params?: URLSearchParams }) {
+  const tab: Tab = params?.get('tab') === 'visitors' ? 'visitors' : 'organizations'
+  const idParam = Number(params?.get('id') ?? '')
+  const selectedId = Number.isInteger(idParam) && idParam > 0 ? idParam : null
+  const [version, setVersion] = useState(0)
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const changed = () => setVersion((n) => n + 1)
+
+  const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
+
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        企业与来访人
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => show(k === 'visitors' ? 'visitors' : 'organizations', null)}
+        items={[
+          { key: 'organizations', label: '企业', children: <OrganizationsTab version={version} selectedId={tab === 'organizations' ? selectedId : null} onSelect={(id) => show('organizations', id)} /> },
+          { key: 'visitors', label: '来访人', children: <VisitorsTab version={version} selectedId={tab === 'visitors' ? selectedId : null} onSelect={(id) => show('visitors', id)} /> },
+        ]}
+      />
+
+      {selectedId !== null && tab === 'organizations' && (
+        <OrganizationDrawer
+          id={selectedId}
+          version={version}
+          onClose={() => show(tab, null)}
+          onEdit={(organization) => setDialog({ kind: 'edit-organization', organization })}
+          onMerge={(current) => setDialog({ kind: 'merge', what: 'organization', current })}
+          onPickVisitor={(id) => show('visitors', id)}
+        />
+      )}
+      {selectedId !== null && tab === 'visitors' && (
+        <VisitorDrawer
+          id={selectedId}
+          version={version}
+          onClose={() => show(tab, null)}
+          onEdit={(visitor) => setDialog({ kind: 'edit-visitor', visitor })}
+          onMerge={(current) => setDialog({ kind: 'merge', what: 'visitor', current })}
+          onPickOrganization={(id) => show('organizations', id)}
+        />
+      )}
+
+      {dialog?.kind === 'edit-organization' && (
+        <OrganizationEditModal
+          organization={dialog.organization}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            changed()
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit-visitor' && (
+        <VisitorEditModal
+          visitor={dialog.visitor}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            changed()
+          }}
+        />
+      )}
+      {dialog?.kind === 'merge' && (
+        <MergeModal
+          kind={dialog.what}
+          current={dialog.current}
+          onClose={() => setDialog(null)}
+          onMerged={(keptId) => {
+            setDialog(null)
+            changed()
+            show(dialog.what === 'organization' ? 'organizations' : 'visitors', keptId)
+          }}
+        />
+      )}
+    </>
+  )
 }

@@ -1,6 +1,38 @@
-import { Typography } from 'antd'
+import { Tabs, Typography } from 'antd'
+import { useState } from 'react'
+import { CategoriesTab } from './CategoriesTab'
+import { DepartmentsTab } from './DepartmentsTab'
+import { HolidaysTab } from './HolidaysTab'
+import { LedgerTab } from './LedgerTab'
+import { StaffTab } from './StaffTab'
 
-// Being built in this change; replaced by the full screen.
-export default function SettingsPage(_props: { params?: URLSearchParams }) {
-  return <Typography.Title level={3}>…</Typography.Title>
+type TabKey = 'departments' | 'staff' | 'categories' | 'holidays' | 'ledger'
+
+const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'holidays', 'ledger']
+
+/**
+ * 设置: the lists every form picks from, the holiday table behind due dates, and the ledger file.
+ * Each tab reloads the shared lists after a change, so the other screens see it at once.
+ */
+export default function SettingsPage({ params }: { params?: URLSearchParams }) {
+  const fromAddress = KEYS.find((k) => k === params?.get('tab'))
+  const [tab, setTab] = useState<TabKey>(fromAddress ?? 'departments')
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        设置
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(KEYS.find((x) => x === k) ?? 'departments')}
+        items={[
+          { key: 'departments', label: '股室', children: <DepartmentsTab /> },
+          { key: 'staff', label: '人员', children: <StaffTab /> },
+          { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
+          { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
+          { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
+        ]}
+      />
+    </>
+  )
 }

@@ -1,0 +1,87 @@
+import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd'
+import type { Visitor } from '../../../db/types'
+import { api } from '../../api'
+import { useQuery } from '../../lib/useQuery'
+import { OpenIssues, VisitHistory } from './History'
+import type { MergeSide } from './MergeModal'
+
+interface Props {
+  id: number
+  version: number
+  onEdit: (v: Visitor) => void
+  onMerge: (side: MergeSide) => void
+  onPickOrganization: (id: number) => void
+  onClose: () => void
+}
+
+/** A visitor's whole history. Phone and ID number are shown masked, as everywhere on screen. */
+export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization, onClose }: Props) {
+  const h = useQuery(() => api.visitorHistory({ id }), [id, version])
+  const data = h.data?.visitor.id === id ? h.data : undefined
+  const v = data?.visitor
+  return (
+    <Drawer
+      open
+      size={780}
+      onClose={onClose}
+      title={
+        v ? (
+          <Space>
+            {v.name}
+            {v.kind === 'enterprise' ? <Tag color="blue">企业</Tag> : <Tag color="green">群众</Tag>}
+          </Space>
+        ) : (
+          '来访人'
+        )
+      }
+      extra={
+        v &&
+        data && (
+          <Space>
+            <Button onClick={() => onEdit(v)}>修改信息</Button>
+            <Button onClick={() => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visits.length })}>
+              合并重复记录
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {h.error && <Alert type="error" showIcon title={h.error} />}
+      {v && data && (
+        <>
+          <Descriptions
+            size="small"
+            bordered
+            column={2}
+            items={[
+              { key: 'phone', label: '联系电话', children: v.phone ?? '—' },
+              { key: 'id', label: '身份证号', children: v.idNumber ?? '—' },
+              {
+                key: 'org',
+                label: '所属企业',
+                span: 2,
+                children:
+                  v.organizationId && v.organizationName ? (
+                    <Typography.Link onClick={() => v.organizationId && onPickOrganization(v.organizationId)}>{v.organizationName}</Typography.Link>
+                  ) : (
+                    '—'
+                  ),
+              },
+              { key: 'visits', label: '来访', children: `${data.visits.length} 次` },
+              { key: 'address', label: '住址', children: v.address ?? '—' },
+              ...(v.note ? [{ key: 'note', label: '备注', children: v.note, span: 2 }] : []),
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            未办结问题（{data.openIssues.length}）
+          </Typography.Title>
+          <OpenIssues issues={data.openIssues} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            来访记录
+          </Typography.Title>
+          <VisitHistory visits={data.visits} show="organization" />
+        </>
+      )}
+    </Drawer>
+  )
+}

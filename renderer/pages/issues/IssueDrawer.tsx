@@ -1,0 +1,106 @@
+import { PrinterOutlined } from '@ant-design/icons'
+import { Alert, Button, Divider, Drawer, Skeleton, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import type { IssueAction, IssueDetail } from '../../../db/types'
+import { api } from '../../api'
+import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SATISFACTION } from '../../lib/labels'
+import { navigate } from '../../lib/route'
+import { useQuery } from '../../lib/useQuery'
+import { ActionPanel, actionLabel } from './actions/ActionPanel'
+import { DueTag } from './DueTag'
+import { IssueFacts } from './IssueFacts'
+import { IssueTimeline } from './IssueTimeline'
+
+interface Props {
+  /** The issue to show; null closes the drawer. */
+  id: number | null
+  onClose: () => void
+  /** After any saved action, so the ledger behind shows the new state. */
+  onChanged: () => void
+}
+
+function savedMessage(action: IssueAction, before: IssueDetail, after: IssueDetail): string {
+  if (action === 'callback' && after.lastSatisfaction) {
+    return after.status === 'reopened' ? `${after.number} 回访不满意，已转为重新办理` : `${after.number} 回访${SATISFACTION[after.lastSatisfaction]}，可以销号`
+  }
+  if (action === 'extend') return `${after.number} 已延期至 ${after.dueDate}`
+  if (action === 'transfer') return `${after.number} 已转办至 ${after.transferTo ?? ''}`
+  return `${after.number} 已${actionLabel(action, before)}`
+}
+
+/** One issue: its facts, the actions its state allows, and its whole timeline. */
+export function IssueDrawer({ id, onClose, onChanged }: Props) {
+  // Keep showing the last issue while the drawer slides shut; read it afresh at every opening.
+  const [shownId, setShownId] = useState(id)
+  const [openings, setOpenings] = useState(0)
+  const [wasOpen, setWasOpen] = useState(id !== null)
+  if (id !== null && id !== shownId) setShownId(id)
+  if ((id !== null) !== wasOpen) {
+    setWasOpen(id !== null)
+    if (id !== null) setOpenings((n) => n + 1)
+  }
+  const q = useQuery(() => (shownId === null ? Promise.resolve(null) : api.issueGet({ id: shownId })), [shownId, openings])
+  const detail = q.data && q.data.id === shownId ? q.data : null
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={720}
+      extra={
+        detail?.departmentId ? (
+          <Button icon={<PrinterOutlined />} onClick={() => navigate('print', { kind: 'handover', issues: detail.id })}>
+            打印交办单
+          </Button>
+        ) : null
+      }
+      title={
+        detail ? (
+          <Space size={8}>
+            <span>{detail.number}</span>
+            <Tag color={ISSUE_STATUS_COLOR[detail.status]}>{ISSUE_STATUS[detail.status]}</Tag>
+            <DueTag state={detail.dueState} />
+          </Space>
+        ) : (
+          '问题详情'
+        )
+      }
+    >
+      {q.error && <Alert type="error" showIcon title={q.error} style={{ marginBottom: 12 }} />}
+      {!detail && !q.error && <Skeleton active />}
+      {detail && <DrawerBody key={`${detail.id}-${openings}`} detail={detail} reload={q.reload} onChanged={onChanged} />}
+    </Drawer>
+  )
+}
+
+function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload: () => void; onChanged: () => void }) {
+  const [active, setActive] = useState<IssueAction | null>(null)
+  // Said here rather than in a toast: a toast would sit over the next action's button.
+  const [notice, setNotice] = useState<string | null>(null)
+  const choose = (a: IssueAction | null) => {
+    setNotice(null)
+    setActive(a)
+  }
+  const saved = (action: IssueAction, after: IssueDetail) => {
+    setNotice(savedMessage(action, detail, after))
+    setActive(null)
+    reload()
+    onChanged()
+  }
+  // The ledger may have moved on (someone else saved first): show its current state around the form.
+  const refused = () => {
+    reload()
+    onChanged()
+  }
+  return (
+    <>
+      {notice && <Alert type="success" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} />}
+      <ActionPanel detail={detail} active={active} onChoose={choose} onSaved={saved} onRefused={refused} />
+      <IssueFacts d={detail} />
+      <Divider titlePlacement="start" style={{ margin: '20px 0 12px' }}>
+        <Typography.Text strong>办理经过</Typography.Text>
+      </Divider>
+      <IssueTimeline entries={detail.timeline} />
+    </>
+  )
+}

@@ -1,0 +1,130 @@
+import { Empty, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd'
+import type { IssueListItem, IssuePage } from '../../../db/types'
+import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
+import { DueTag } from './DueTag'
+import { PAGE_SIZES, type IssueView, type SortKey, type SortOrder } from './filters'
+import './issues.css'
+
+interface Props {
+  data: IssuePage | undefined
+  loading: boolean
+  view: IssueView
+  filtered: boolean
+  onPage: (page: number, pageSize: number) => void
+  onSort: (sort: SortKey, order: SortOrder) => void
+  onOpen: (id: number) => void
+}
+
+const SORT_KEYS: readonly SortKey[] = ['acceptedDate', 'dueDate', 'number']
+
+type SortOrderName = 'ascend' | 'descend'
+
+function isSortKey(key: unknown): key is SortKey {
+  return SORT_KEYS.some((k) => k === key)
+}
+
+function rowClass(r: IssueListItem): string {
+  if (r.dueState === 'overdue') return 'issue-row issue-row-overdue'
+  if (r.dueState === 'due_soon') return 'issue-row issue-row-due-soon'
+  return 'issue-row'
+}
+
+/** The ledger, one page at a time from main; a row opens with a click or Enter. */
+export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
+  const sortOrder = (key: SortKey) => (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null)
+  // A click flips the order and never lands on "unsorted"; dates start newest-first, deadlines most urgent first.
+  const flip: SortOrderName[] = ['ascend', 'descend', 'ascend']
+  const flipNewestFirst: SortOrderName[] = ['descend', 'ascend', 'descend']
+  const columns: TableColumnsType<IssueListItem> = [
+    { key: 'number', title: '编号', dataIndex: 'number', width: 138, sorter: true, sortOrder: sortOrder('number'), sortDirections: flip },
+    {
+      key: 'status',
+      title: '状态',
+      width: 92,
+      render: (_, r) => (
+        <Tag color={ISSUE_STATUS_COLOR[r.status]} style={{ marginInlineEnd: 0 }}>
+          {ISSUE_STATUS[r.status]}
+        </Tag>
+      ),
+    },
+    { key: 'category', title: '类别', dataIndex: 'categoryName', width: 88, ellipsis: true },
+    { key: 'content', title: '反映问题', dataIndex: 'content', ellipsis: true },
+    {
+      key: 'visitor',
+      title: '来访人/企业',
+      width: 172,
+      ellipsis: true,
+      render: (_, r) => (r.organizationName ? `${r.visitorName}（${r.organizationName}）` : r.visitorName),
+    },
+    {
+      key: 'department',
+      title: '承办股室',
+      width: 124,
+      ellipsis: true,
+      render: (_, r) => r.departmentName ?? <Typography.Text type="secondary">{r.status === 'accepted' ? '未交办' : '—'}</Typography.Text>,
+    },
+    { key: 'acceptedDate', title: '受理日期', dataIndex: 'acceptedDate', width: 108, sorter: true, sortOrder: sortOrder('acceptedDate'), sortDirections: flipNewestFirst },
+    {
+      key: 'dueDate',
+      title: '办结时限',
+      width: 168,
+      sorter: true,
+      sortOrder: sortOrder('dueDate'),
+      sortDirections: flip,
+      render: (_, r) => (
+        <Space size={4}>
+          <span className="issue-due-date">{r.dueDate}</span>
+          <DueTag state={r.dueState} />
+        </Space>
+      ),
+    },
+  ]
+
+  const onChange: TableProps<IssueListItem>['onChange'] = (p, _f, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter
+      if (s && isSortKey(s.columnKey) && s.order) onSort(s.columnKey, s.order === 'ascend' ? 'asc' : 'desc')
+      else onSort('acceptedDate', 'desc')
+      return
+    }
+    if (extra.action === 'paginate') {
+      const size = p.pageSize ?? view.pageSize
+      onPage(size !== view.pageSize ? 1 : (p.current ?? 1), size)
+    }
+  }
+
+  return (
+    <Table<IssueListItem>
+      className="issue-table"
+      size="small"
+      rowKey="id"
+      tableLayout="fixed"
+      columns={columns}
+      dataSource={data?.rows ?? []}
+      loading={loading}
+      scroll={{ y: 'calc(100vh - 296px)' }}
+      locale={{ emptyText: <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} /> }}
+      rowClassName={rowClass}
+      onRow={(r) => ({
+        tabIndex: 0,
+        onClick: () => onOpen(r.id),
+        onKeyDown: (e) => {
+          if (e.key === 'Enter' && e.target === e.currentTarget) {
+            e.preventDefault()
+            onOpen(r.id)
+          }
+        },
+      })}
+      pagination={{
+        current: view.page,
+        pageSize: view.pageSize,
+        total: data?.total ?? 0,
+        pageSizeOptions: PAGE_SIZES.map(String),
+        showSizeChanger: true,
+        showTotal: (total) => `共 ${total} 个问题`,
+        size: 'small',
+      }}
+      onChange={onChange}
+    />
+  )
+}

@@ -1,0 +1,86 @@
+import { Button, Card, Space } from 'antd'
+import type { IssueAction, IssueDetail } from '../../../../db/types'
+import { AssignForm } from './AssignForm'
+import { CallbackForm } from './CallbackForm'
+import { ExtendForm } from './ExtendForm'
+import { CloseForm, ProgressForm, RejectForm, ResolveForm, SuperviseForm, TransferForm } from './NoteForms'
+import type { ActionFormProps } from './ActionForm'
+
+export const ACTION_LABEL: Record<IssueAction, string> = {
+  assign: '交办',
+  progress: '记录进展',
+  supervise: '督办',
+  extend: '延期',
+  resolve: '办结',
+  callback: '回访',
+  close: '销号',
+  transfer: '转办',
+  reject: '不予受理',
+}
+
+/** The step the desk most likely takes next in each state, shown as the primary button. */
+const NEXT: Partial<Record<IssueDetail['status'], IssueAction>> = {
+  accepted: 'assign',
+  assigned: 'progress',
+  in_progress: 'resolve',
+  reopened: 'resolve',
+  resolved: 'callback',
+}
+
+export function actionLabel(action: IssueAction, detail: IssueDetail): string {
+  return action === 'assign' && detail.status !== 'accepted' ? '重新交办' : ACTION_LABEL[action]
+}
+
+function ActionBody({ action, ...props }: ActionFormProps & { action: IssueAction }) {
+  switch (action) {
+    case 'assign':
+      return <AssignForm {...props} />
+    case 'progress':
+      return <ProgressForm {...props} />
+    case 'supervise':
+      return <SuperviseForm {...props} />
+    case 'extend':
+      return <ExtendForm {...props} />
+    case 'resolve':
+      return <ResolveForm {...props} />
+    case 'callback':
+      return <CallbackForm issue={props.detail} onSaved={props.onSaved} onRefused={props.onRefused} onCancel={props.onCancel} />
+    case 'close':
+      return <CloseForm {...props} />
+    case 'transfer':
+      return <TransferForm {...props} />
+    case 'reject':
+      return <RejectForm {...props} />
+  }
+}
+
+interface Props {
+  detail: IssueDetail
+  active: IssueAction | null
+  onChoose: (a: IssueAction | null) => void
+  onSaved: (action: IssueAction, d: IssueDetail) => void
+  onRefused: () => void
+}
+
+/** The actions the ledger allows in the issue's state, each opening its small form. */
+export function ActionPanel({ detail, active, onChoose, onSaved, onRefused }: Props) {
+  const next = detail.allowedActions.includes('close') ? 'close' : NEXT[detail.status]
+  return (
+    <>
+      {detail.allowedActions.length > 0 && (
+        <Space wrap size={8} style={{ marginBottom: 12 }}>
+          {detail.allowedActions.map((a) => (
+            <Button key={a} type={a === (active ?? next) ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => onChoose(a === active ? null : a)}>
+              {actionLabel(a, detail)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      {active && (
+        <Card size="small" title={actionLabel(active, detail)} style={{ marginBottom: 16, borderColor: '#91caff' }} styles={{ header: { background: '#f0f7ff' } }}>
+          <ActionBody key={active} action={active} detail={detail} onSaved={(d) => onSaved(active, d)} onRefused={onRefused} onCancel={() => onChoose(null)} />
+        </Card>
+      )}
+    </>
+  )
+}

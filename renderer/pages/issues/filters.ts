@@ -1,0 +1,61 @@
+import type { Dayjs } from 'dayjs'
+import type { DueState, IssueStatus } from '../../../db/types'
+import type { ContractInput } from '../../../electron/contract'
+
+export type DueFilter = Exclude<DueState, 'done'>
+export type SortKey = 'acceptedDate' | 'dueDate' | 'number'
+export type SortOrder = 'asc' | 'desc'
+
+/** What the filter bar holds; every change goes back to page 1. */
+export interface IssueFilters {
+  status: IssueStatus[]
+  categoryId: number | null
+  departmentId: number | null
+  dueState: DueFilter | null
+  month: Dayjs | null
+  text: string
+}
+
+export interface IssueView {
+  filters: IssueFilters
+  page: number
+  pageSize: number
+  sort: SortKey
+  order: SortOrder
+}
+
+export const PAGE_SIZES = [20, 50, 100] as const
+
+export const emptyFilters: IssueFilters = { status: [], categoryId: null, departmentId: null, dueState: null, month: null, text: '' }
+
+export const initialView: IssueView = { filters: emptyFilters, page: 1, pageSize: 20, sort: 'acceptedDate', order: 'desc' }
+
+export const DUE_FILTER_LABEL: Record<DueFilter, string> = {
+  overdue: '已超期',
+  due_soon: '3个工作日内到期',
+  on_time: '未到期',
+}
+
+export const ALL_STATUSES: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened', 'resolved', 'closed', 'transferred', 'rejected']
+
+export function hasFilters(f: IssueFilters): boolean {
+  return f.status.length > 0 || f.categoryId !== null || f.departmentId !== null || f.dueState !== null || f.month !== null || f.text.trim() !== ''
+}
+
+/** The view as the contract's issue-list input: one page only, never the whole ledger. */
+export function toListInput(view: IssueView): ContractInput<'issue-list'> {
+  const f = view.filters
+  const text = f.text.trim()
+  return {
+    ...(f.status.length > 0 ? { status: f.status } : {}),
+    ...(f.categoryId !== null ? { categoryId: f.categoryId } : {}),
+    ...(f.departmentId !== null ? { departmentId: f.departmentId } : {}),
+    ...(f.dueState !== null ? { dueState: f.dueState } : {}),
+    ...(f.month !== null ? { month: f.month.format('YYYY-MM') } : {}),
+    ...(text !== '' ? { text: text.slice(0, 100) } : {}),
+    sort: view.sort,
+    order: view.order,
+    page: view.page,
+    pageSize: view.pageSize,
+  }
+}

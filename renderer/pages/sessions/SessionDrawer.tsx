@@ -1,0 +1,168 @@
+import { useState } from 'react'
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
+import dayjs from 'dayjs'
+import type { Session, VisitSummary } from '../../../db/types'
+import { api } from '../../api'
+import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
+import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
+import { navigate } from '../../lib/route'
+import { useQuery } from '../../lib/useQuery'
+import { KIND_COLOR, STATUS_COLOR, WEEKDAY } from './kinds'
+
+interface Props {
+  id: number
+  /** Bumped by the page after a change, so the drawer reads the session again. */
+  version: number
+  busy: boolean
+  onEdit: (s: Session) => void
+  onOpenSession: (s: Session) => void
+  onCloseSession: (s: Session) => void
+  onClose: () => void
+}
+
+/** One reception day: who held it, and once held, its figures and every visit. */
+export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onCloseSession, onClose }: Props) {
+  const session = useQuery(() => api.sessionGet({ id }), [id, version])
+  const s = session.data?.id === id ? session.data : undefined
+  const held = s !== undefined && s.status !== 'planned'
+  const visits = useQuery(() => (held ? api.visitList({ sessionId: id }) : Promise.resolve([])), [id, version, held])
+  const today = dayjs().format('YYYY-MM-DD')
+  const [bookingsFor, setBookingsFor] = useState<number | null>(null)
+
+  return (
+    <Drawer
+      open
+      size={760}
+      onClose={onClose}
+      title={
+        s ? (
+          <Space>
+            {s.title}
+            <Tag color={STATUS_COLOR[s.status]}>{SESSION_STATUS[s.status]}</Tag>
+          </Space>
+        ) : (
+          '接待日'
+        )
+      }
+      extra={
+        s && (
+          <Space>
+            <Button onClick={() => setBookingsFor(s.id)}>预约服务</Button>
+            {held && <Button onClick={() => navigate('print', { kind: 'handover', session: s.id })}>打印交办单</Button>}
+            {s.status !== 'closed' && <Button onClick={() => onEdit(s)}>修改</Button>}
+            {s.status === 'planned' && s.date <= today && (
+              <Button type="primary" loading={busy} onClick={() => onOpenSession(s)}>
+                开始接待
+              </Button>
+            )}
+            {s.status === 'open' && (
+              <Popconfirm title="结束这个接待日？" description="结束后不能再登记来访，数字随之定格。" okText="结束" cancelText="取消" onConfirm={() => onCloseSession(s)}>
+                <Button danger loading={busy}>
+                  结束接待日
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )
+      }
+    >
+      {session.error && <Alert type="error" showIcon title={session.error} />}
+      {s && (
+        <>
+          <Descriptions
+            size="small"
+            column={2}
+            bordered
+            items={[
+              { key: 'date', label: '日期', children: `${s.date}（${WEEKDAY[dayjs(s.date).day()] ?? ''}）` },
+              { key: 'kind', label: '类型', children: <Tag color={KIND_COLOR[s.kind]}>{SESSION_KIND[s.kind]}</Tag> },
+              { key: 'location', label: '地点', children: s.location, span: 2 },
+              { key: 'leader', label: '接待领导', children: s.hostLeaderName ?? '—' },
+              { key: 'staff', label: '值班人员', children: s.staffNames.length > 0 ? s.staffNames.join('、') : '—' },
+              ...(s.openedAt ? [{ key: 'opened', label: '开始时间', children: s.openedAt }] : []),
+              ...(s.closedAt ? [{ key: 'closed', label: '结束时间', children: s.closedAt }] : []),
+              ...(s.note ? [{ key: 'note', label: '备注', children: s.note, span: 2 }] : []),
+            ]}
+          />
+          {held ? (
+            <>
+              <Card size="small" style={{ marginTop: 16 }} title={s.status === 'closed' ? '本次接待情况' : '接待进行中，截至目前'}>
+                <Row gutter={16}>
+                  <Col span={6}>
+                    <Statistic title="来访" value={s.visitCount} suffix="批" />
+                  </Col>
+                  <Col span={6}>
+                    <Statistic title="接待" value={s.personTimes} suffix="人次" />
+                  </Col>
+                  <Col span={6}>
+                    <Statistic title="当场答复咨询" value={s.consultationCount} suffix="项" />
+                  </Col>
+                  <Col span={6}>
+                    <Statistic title="受理问题" value={s.issueCount} suffix="个" />
+                  </Col>
+                </Row>
+              </Card>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                来访登记
+              </Typography.Title>
+              <VisitTable visits={visits.data ?? []} loading={visits.loading} />
+            </>
+          ) : (
+            <Empty style={{ marginTop: 24 }} description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'} />
+          )}
+        </>
+      )}
+      <AppointmentsDrawer sessionId={bookingsFor} onClose={() => setBookingsFor(null)} />
+    </Drawer>
+  )
+}
+
+function VisitTable({ visits, loading }: { visits: VisitSummary[]; loading: boolean }) {
+  return (
+    <Table<VisitSummary>
+      size="small"
+      rowKey="id"
+      loading={loading}
+      dataSource={visits}
+      pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
+      locale={{ emptyText: '没有来访登记' }}
+      columns={[
+        { title: '时间', dataIndex: 'arrivedAt', width: 60, render: (v: string) => v.slice(11, 16) },
+        {
+          title: '来访人',
+          width: 170,
+          render: (_, v) => (
+            <Space orientation="vertical" size={0}>
+              <span>
+                {v.visitorName}
+                {v.headcount > 1 && <Typography.Text type="secondary">（{v.headcount} 人）</Typography.Text>}
+              </span>
+              {v.organizationName && <Typography.Text type="secondary">{v.organizationName}</Typography.Text>}
+            </Space>
+          ),
+        },
+        {
+          title: '事项',
+          render: (_, v) => (
+            <Space orientation="vertical" size={2}>
+              {v.matters.map((m) => (
+                <span key={m.id}>
+                  {m.type === 'consultation' ? (
+                    <Tag>咨询</Tag>
+                  ) : (
+                    <Tag color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'} style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                      {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
+                    </Tag>
+                  )}
+                  <Typography.Text>
+                    [{m.categoryName}] {m.content}
+                  </Typography.Text>
+                </span>
+              ))}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  )
+}

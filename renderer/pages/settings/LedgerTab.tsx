@@ -1,0 +1,79 @@
+import { Alert, App, Button, Card, Descriptions, Form, Input, Switch, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import type { Settings } from '../../../db/types'
+import { api } from '../../api'
+import { showSaveError } from '../../lib/forms'
+import { useQuery } from '../../lib/useQuery'
+
+/** 单位与台账: the bureau's name for printed sheets, what handover sheets show, and where the ledger file is. */
+export function LedgerTab() {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<Settings>()
+  const settings = useQuery(() => api.settingsGet({}), [])
+  const info = useQuery(() => api.appInfo({}), [])
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data)
+  }, [settings.data, form])
+
+  const save = async (v: Settings) => {
+    setSaving(true)
+    setError(null)
+    try {
+      const saved = await api.settingsUpdate({ bureauName: v.bureauName, showVisitorOnHandover: v.showVisitorOnHandover })
+      form.setFieldsValue(saved)
+      message.success('已保存单位设置')
+    } catch (e) {
+      setError(showSaveError(form, e, (_code, msg) => (msg.includes('单位名称') ? 'bureauName' : null)))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <>
+      <Card size="small" title="单位" style={{ marginBottom: 16 }}>
+        {settings.error && <Alert type="error" showIcon title={settings.error} style={{ marginBottom: 12 }} />}
+        <Form form={form} name="bureau" layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} style={{ maxWidth: 640 }}>
+          <Form.Item name="bureauName" label="单位名称（打印在交办单和月度汇总的抬头）" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+            <Input maxLength={60} placeholder="如：某某市生态环境局某某分局" />
+          </Form.Item>
+          <Form.Item
+            name="showVisitorOnHandover"
+            label="交办单显示来访人姓名和电话"
+            valuePropName="checked"
+            extra="关闭后，打印的交办单不写来访人信息——反映他人问题的来访人常要求为其保密；来访人信息仍保存在台账中。"
+          >
+            <Switch checkedChildren="显示" unCheckedChildren="不显示" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Button type="primary" htmlType="submit" loading={saving} disabled={!settings.data}>
+            保存单位设置
+          </Button>
+        </Form>
+      </Card>
+      <Card size="small" title="台账文件">
+        {info.error && <Alert type="error" showIcon title={info.error} style={{ marginBottom: 12 }} />}
+        {info.data && (
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            style={{ marginBottom: 12 }}
+            items={[
+              { key: 'file', label: '台账文件位置', children: <Typography.Text copyable>{info.data.ledgerFile}</Typography.Text> },
+              { key: 'schema', label: '数据版本', children: info.data.schemaVersion || '未初始化' },
+              { key: 'version', label: '程序版本', children: info.data.version },
+            ]}
+          />
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          台账是一个 SQLite 文件。要使用另一个台账文件（如共享盘上的台账、培训用的副本），请关闭程序后用启动参数 <Typography.Text code>--ledger=路径</Typography.Text> 启动，或设置环境变量{' '}
+          <Typography.Text code>LEDGER_FILE=路径</Typography.Text>。程序运行时台账旁还有同名的 -wal、-shm 文件；复制台账请先关闭程序。
+        </Typography.Paragraph>
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateLedger, type GeneratedLedger } from '../../bench/generate'
+import { OPEN_STATUSES } from '../../db/deadlines'
+import { LedgerError } from '../../db/errors'
+import { carriedOverIds, monthlySummary } from '../../db/figures'
+import { yearlySummary } from '../../db/figures-year'
+import { openLedger, type Ledger } from '../../db/open'
+import type { MonthFigures } from '../../db/types'
+import { tempDir } from '../support/temp-ledger'
+
+// Two generated years (2024–2025, a five-hundredth of the benchmark's density) checked against
+// the monthly summary, whose definitions were worked by hand in figures.test.ts.
+
+let dir: string
+let ledger: Ledger
+let made: GeneratedLedger
+
+beforeAll(async () => {
+  dir = tempDir('figures-year-')
+  ledger = await openLedger(path.join(dir, 'ledger.sqlite'))
+  made = await generateLedger(ledger, { scale: 0.002, firstMonth: '2024-01', months: 24, seed: 'figures-year' })
+})
+afterAll(async () => {
+  await ledger.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const FIELDS = [
+  'sessions',
+  'visits',
+  'enterprises',
+  'residentPersonTimes',
+  'enterprisePersonTimes',
+  'personTimes',
+  'consultations',
+  'issuesRegistered',
+  'issuesAccepted',
+  'issuesResolved',
+  'issuesResolvedOnTime',
+  'issuesClosed',
+  'issuesTransferred',
+  'issuesRejected',
+  'issuesOpen',
+  'resolutionRate',
+  'onTimeRate',
+  'callbacks',
+  'satisfied',
+  'basicallySatisfied',
+  'unsatisfied',
+  'satisfactionRate',
+  'carriedOver',
+] as const satisfies readonly (keyof MonthFigures)[]
+
+describe('yearly figures', () => {
+  it('give each month exactly the figures of its monthly summary', async () => {
+    for (const year of ['2024', '2025']) {
+      const y = await yearlySummary(ledger.db, year)
+      expect(y.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`))
+      for (const m of y.months) {
+        const monthly = await monthlySummary(ledger.db, m.month, made.today)
+        for (const field of FIELDS) expect(m[field], `${m.month} ${field}`).toBe(monthly[field])
+      }
+    }
+  })
+
+  it('total the months, counting an enterprise once a year and carrying over what was open on 1 January', async () => {
+    const y = await yearlySummary(ledger.db, '2025')
+    for (const field of ['sessions', 'visits', 'personTimes', 'consultations', 'issuesRegistered', 'issuesResolved', 'callbacks'] as const) {
+      expect(y.total[field], field).toBe(y.months.reduce((a, m) => a + m[field], 0))
+    }
+    expect(y.total.enterprises).toBeLessThanOrEqual(y.months.reduce((a, m) => a + m.enterprises, 0))
+    expect(y.total.enterprises).toBeGreaterThanOrEqual(Math.max(...y.months.map((m) => m.enterprises)))
+    expect(y.total.carriedOver).toBe(y.months[0]?.carriedOver)
+    expect(y.byCategory.reduce((a, c) => a + c.issuesAccepted, 0)).toBe(y.total.issuesAccepted)
+  })
+
+  it('refuses a year that is not four digits', async () => {
+    await expect(yearlySummary(ledger.db, '25')).rejects.toBeInstanceOf(LedgerError)
+  })
+})
+
+describe('carried-over issues', () => {
+  it('are, month by month, exactly the issues whose last history row before the month left them open', async () => {
+    const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
+    const bruteForce = ledger.sqlite.prepare(`select i.id from issues i where i.accepted_date < ? and
+      (select h.to_status from issue_history h where h.issue_id = i.id and h.at < ? order by h.at desc, h.id desc limit 1) in (${open}) order by i.id`)
+    let nonEmpty = 0
+    for (let m = 1; m <= 24; m++) {
+      const first = `${2024 + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`
+      const expected = bruteForce.pluck().all(first, first)
+      const found = (await carriedOverIds(ledger.db, first)).sort((a, b) => a - b)
+      expect(found, first).toEqual(expected)
+      if (found.length > 0) nonEmpty += 1
+    }
+    expect(nonEmpty).toBeGreaterThan(12)
+  })
+})

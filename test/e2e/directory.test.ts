@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LedgerContext } from '../../db/context'
+import { listCategories, saveStaff, seedDefaults } from '../../db/reference'
+import { closeSession, openSession, planSession } from '../../db/sessions'
+import { registerVisit, type RegisterVisitInput } from '../../db/visits'
+import { openApp, type AppUnderTest } from '../support/browser'
+import type { TestClock } from '../support/temp-ledger'
+
+let app: AppUnderTest | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+/**
+ * Before a screenshot: toasts gone, drawers and modals done sliding. The page's clock is fixed and
+ * antd times its toasts by it, so both clocks move on a few seconds first.
+ */
+async function settle(app: AppUnderTest): Promise<void> {
+  app.clock.tick(5)
+  await app.context.clock.setFixedTime(app.clock.now())
+  await app.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
+  const sliding = "document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
+  for (let i = 0; i < 50 && (await app.page.evaluate<boolean>(sliding)); i++) await app.page.waitForTimeout(100)
+}
+
+interface Seeded {
+  /** 青山化工有限公司, registered by its full name without a code. */
+  qingshan: number
+  /** 青山化工, the same enterprise registered again under its short name, with its code. */
+  duplicate: number
+  zhang: number
+}
+
+/**
+ * Two reception days with enterprises and residents; the same chemical works was registered once
+ * by its full name and once by its short name.
+ */
+async function seedDirectory(ctx: LedgerContext, clock: TestClock, out: Seeded): Promise<void> {
+  await seedDefaults(ctx)
+  await saveStaff(ctx, { name: '王晓丽', role: 'desk' })
+  const cats = await listCategories(ctx.db)
+  const cat = (name: string) => cats.find((c) => c.name === name)?.id ?? 0
+  const day = async (date: string, kind: 'enterprise' | 'public', visits: ((sessionId: number) => RegisterVisitInput)[]) => {
+    clock.set(`${date} 08:30:00`)
+    const s = await openSession(ctx, (await planSession(ctx, { date, kind, location: '政务服务中心生态环境窗口' })).id)
+    const saved = []
+    for (const v of visits) saved.push(await registerVisit(ctx, v(s.id)))
+    await closeSession(ctx, s.id)
+    return saved
+  }
+  const [first, , zhang] = await day('2026-10-14', 'enterprise', [
+    (sessionId) => ({
+      sessionId,
+      visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
+      organization: { name: '青山化工有限公司', industry: '化学原料和化学制品制造业' },
+      headcount: 2,
+      matters: [{ type: 'issue', categoryId: cat('大气'), content: '厂区VOCs治理设施改造方案咨询并申请现场指导', place: '城东工业园' }],
+    }),
+    (sessionId) => ({
+      sessionId,
+      visitor: { name: '林海', phone: '13698765432', kind: 'enterprise' },
+      organization: { name: '绿源污水处理厂', creditCode: '91350100MA2XYW123F', industry: '污水处理及其再生利用' },
+      headcount: 1,
+      matters: [{ type: 'consultation', categoryId: cat('排污许可'), content: '排污许可证重新申请的时限', answer: '应在有效期届满前60日提出延续申请' }],
+    }),
+    (sessionId) => ({
+      sessionId,
+      visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident', address: '城南街道幸福小区' },
+      headcount: 1,
+      matters: [{ type: 'consultation', categoryId: cat('噪声'), content: '小区旁工地夜间施工', answer: '已告知夜间施工须办理许可，可拨打12369举报' }],
+    }),
+  ])
+  const [second] = await day('2026-11-04', 'enterprise', [
+    (sessionId) => ({
+      sessionId,
+      visitor: { name: '王磊', phone: '13700001111', kind: 'enterprise' },
+      organization: { name: '青山化工', creditCode: '91350100M000100Y43' },
+      headcount: 1,
+      matters: [{ type: 'consultation', categoryId: cat('环评审批'), content: '扩建项目环评审批流程', answer: '已告知需编制环境影响报告书，发放办事指南' }],
+    }),
+    (sessionId) => ({
+      sessionId,
+      visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
+      organization: { name: '青山化工有限公司' },
+      headcount: 1,
+      matters: [{ type: 'consultation', categoryId: cat('固废/危废'), content: '危险废物转移联单办理', answer: '已告知通过省固废平台在线办理' }],
+    }),
+  ])
+  out.qingshan = first?.organizationId ?? 0
+  out.duplicate = second?.organizationId ?? 0
+  out.zhang = zhang?.visitorId ?? 0
+  clock.set('2026-11-10 09:00:00')
+}
+
+async function openDirectory(seeded: Seeded): Promise<AppUnderTest> {
+  const opened = await openApp({ now: '2026-11-10 09:00:00', seed: (ctx, clock) => seedDirectory(ctx, clock, seeded) })
+  await opened.page.getByRole('menuitem', { name: '企业与来访人' }).click()
+  return opened
+}
+
+describe('企业与来访人', () => {
+  it('shows an enterprise with its people, open issues and every visit when it is picked from the list', async () => {
+    const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
+    app = await openDirectory(seeded)
+    const { page } = app
+    await expect.poll(() => page.getByText('共 3 家').count()).toBe(1)
+    await settle(app)
+    await app.screenshot('directory')
+
+    await page.getByLabel('查找企业').fill('有限公司')
+    await expect.poll(() => page.getByText('共 1 家').count()).toBe(1)
+    await page.getByRole('row', { name: /青山化工有限公司/ }).click()
+    const drawer = page.getByRole('dialog', { name: '青山化工有限公司' })
+    await expect.poll(() => drawer.getByText('2 次，3 人次').count()).toBe(1)
+    await expect.poll(() => drawer.getByText('未办结问题（1）').count()).toBe(1)
+    await expect.poll(() => drawer.getByText('JD-2026-10-0001').count()).toBeGreaterThan(0)
+    await expect.poll(() => drawer.getByText('陈志强 139****5678').count()).toBe(1)
+    expect(await drawer.getByRole('row', { name: /危险废物转移联单办理/ }).count()).toBe(1)
+    expect(page.url()).toContain(`#/directory?tab=organizations&id=${seeded.qingshan}`)
+    await settle(app)
+    await app.screenshot('directory-history')
+  })
+
+  it('merges two records of the same enterprise into one, keeping every visit', async () => {
+    const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
+    app = await openDirectory(seeded)
+    const { page } = app
+    const visitsBefore = await app.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount']).orderBy('id').execute()
+
+    await page.getByRole('row', { name: /青山化工有限公司/ }).click()
+    const drawer = page.getByRole('dialog', { name: '青山化工有限公司' })
+    await drawer.getByRole('button', { name: '合并重复记录' }).click()
+    const dialog = page.getByRole('dialog', { name: '合并重复的企业：青山化工有限公司' })
+    await dialog.getByLabel('与哪一条重复（输入查找）').fill('青山')
+    await page.getByTitle(/^青山化工（91350100M000100Y43）/).click()
+    await dialog.getByLabel('合并说明（可不填）').fill('简称与全称重复登记')
+    await expect.poll(() => dialog.getByText(/合并后“青山化工有限公司”共 3 次来访，“青山化工”标记为已合并/).count()).toBe(1)
+    await settle(app)
+    await app.screenshot('directory-merge')
+    await dialog.getByRole('button', { name: '确认合并' }).click()
+
+    await expect.poll(() => page.getByText('已合并：“青山化工”的 1 次来访已归入“青山化工有限公司”').count()).toBe(1)
+    await expect.poll(() => drawer.getByText('3 次，4 人次').count()).toBe(1)
+    await expect.poll(() => drawer.getByText('91350100M000100Y43').count()).toBe(1)
+    await expect.poll(() => page.getByText('共 2 家').count()).toBe(1)
+    expect(await page.getByRole('row', { name: /^青山化工 / }).count()).toBe(0)
+
+    // In the ledger: every visit is still there and the three of the works belong to the kept record.
+    const visitsAfter = await app.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount', 'organization_id']).orderBy('id').execute()
+    expect(visitsAfter.map(({ organization_id: _o, ...v }) => v)).toEqual(visitsBefore)
+    expect(visitsAfter.filter((v) => v.organization_id === seeded.qingshan)).toHaveLength(3)
+    expect(visitsAfter.filter((v) => v.organization_id === seeded.duplicate)).toHaveLength(0)
+    const merged = await app.ctx.db.selectFrom('organizations').select(['name', 'merged_into_id']).where('id', '=', seeded.duplicate).executeTakeFirstOrThrow()
+    expect(merged).toEqual({ name: '青山化工', merged_into_id: seeded.qingshan })
+    const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'entity_id', 'detail']).where('entity', '=', 'organization').where('action', '=', 'merge').execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ mergedId: seeded.duplicate, movedVisits: 1, reason: '简称与全称重复登记' })
+  })
+
+  it('edits a visitor without seeing the stored phone: blank keeps it, a wrong ID number is shown by its field and stays typed', async () => {
+    const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
+    app = await openDirectory(seeded)
+    const { page } = app
+    await page.getByRole('tab', { name: '来访人' }).click()
+    await page.getByLabel('查找来访人').fill('5678')
+    await expect.poll(() => page.getByText('共 2 人').count()).toBe(1)
+    await page.getByRole('row', { name: /张桂芳/ }).click()
+    const drawer = page.getByRole('dialog', { name: /张桂芳/ })
+    await expect.poll(() => drawer.getByText('138****5678').count()).toBe(1)
+    await settle(app)
+    await app.screenshot('directory-visitor')
+    await drawer.getByRole('button', { name: '修改信息' }).click()
+
+    const dialog = page.getByRole('dialog', { name: '修改来访人信息' })
+    expect(await dialog.getByLabel('联系电话').inputValue()).toBe('')
+    expect(await dialog.getByLabel('联系电话').getAttribute('placeholder')).toBe('已存 138****5678，不改请留空')
+    await dialog.getByLabel('住址').fill('城南街道幸福小区3栋')
+    await dialog.getByLabel('身份证号').fill('110101199003071235')
+    await dialog.getByLabel('住址').press('Enter')
+    // The message is the field's own help text, tied to the box by aria-describedby.
+    await expect.poll(() => dialog.getByLabel('身份证号').getAttribute('aria-invalid')).toBe('true')
+    const help = await dialog.getByLabel('身份证号').getAttribute('aria-describedby')
+    await expect.poll(() => dialog.locator(`[id="${help}"]`).innerText()).toBe('身份证号校验不通过，请核对（18 位，末位可为 X）')
+    expect(await dialog.getByLabel('身份证号').inputValue()).toBe('110101199003071235')
+    expect(await dialog.getByLabel('住址').inputValue()).toBe('城南街道幸福小区3栋')
+    await settle(app)
+    await app.screenshot('directory-edit-refused')
+    expect((await app.ctx.db.selectFrom('visitors').select('address').where('id', '=', seeded.zhang).executeTakeFirstOrThrow()).address).toBe('城南街道幸福小区')
+
+    await dialog.getByLabel('身份证号').fill('')
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click()
+    await expect.poll(() => page.getByText('已保存来访人“张桂芳”').count()).toBe(1)
+    const row = await app.ctx.db.selectFrom('visitors').select(['phone', 'id_number', 'address']).where('id', '=', seeded.zhang).executeTakeFirstOrThrow()
+    expect(row).toEqual({ phone: '13812345678', id_number: null, address: '城南街道幸福小区3栋' })
+  })
+})

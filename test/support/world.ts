@@ -1,0 +1,238 @@
+import path from 'node:path'
+import { backupNow } from '../../db/backup'
+import type { Actor } from '../../db/context'
+import { assignIssue, addProgress, recordCallback, rejectIssue, resolveIssue, transferIssue, closeIssue } from '../../db/issues'
+import { setStaffPin } from '../../db/operators'
+import { saveStaff } from '../../db/reference'
+import { closeSession, planSession } from '../../db/sessions'
+import type { IssueStatus, Satisfaction, Session, Staff } from '../../db/types'
+import { registerVisit } from '../../db/visits'
+import { voidVisit } from '../../db/voids'
+import type { ContractKey } from '../../electron/contract'
+import type { AppState } from '../../electron/handlers/types'
+import { acceptIssue, openDay, residentVisit } from './desk'
+import { openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
+
+// A small ledger with something in every state, for tests that go through every contract call:
+// reception days planned, open, closed; issues in every status (and one of a voided visit);
+// people with full phone and ID numbers on file; a backup in the backup folder.
+
+export type IssueState = IssueStatus | 'resolved_satisfied' | 'voided'
+
+export interface StateIssue {
+  id: number
+  number: string
+  status: IssueStatus
+  lastSatisfaction: Satisfaction | null
+  voided: boolean
+}
+
+export interface World {
+  t: TestLedger
+  f: Fixture
+  state: AppState
+  supervisor: Actor
+  desk: Actor
+  sessions: { open: Session; open2: Session; planned: Session; plannedToday: Session; plannedToVoid: Session; closed: Session }
+  /** One issue per state, for transitions from every wrong state. */
+  issues: Record<IssueState, StateIssue>
+  /** Issues the base input of each issue call acts on (in a state where the call is allowed). */
+  play: Record<'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject', number>
+  visitorId: number
+  organizationId: number
+  liveVisitId: number
+  voidedVisitId: number
+  playVisitId: number
+  backupName: string
+  /** Full values on file, which no list or detail may show unmasked. */
+  secrets: { phones: string[]; idNumbers: string[] }
+}
+
+export const FULL_PHONE = '13912345678'
+export const FULL_ID = '11010519491231002X'
+export const CREDIT_CODE = '91350100M000100Y43'
+export const LEADER_PIN = '8642'
+
+function actorOf(s: Staff): Actor {
+  return { id: s.id, name: s.name, role: s.role }
+}
+
+export async function buildWorld(): Promise<World> {
+  const t = await openTempLedger('2026-11-03 08:00:00')
+  const f = await seedFixture(t)
+  const supervisor = actorOf(f.leader)
+  const desk = actorOf(f.desk)
+  await saveStaff(t.ctx, { id: f.desk.id, name: f.desk.name, phone: '13700001111' })
+  const dep = f.departments[1]?.id ?? 1
+
+  const closed = await openDay(t, f, '2026-11-03')
+  await registerVisit(t.ctx, residentVisit(closed.id))
+  await closeSession(t.ctx, closed.id)
+
+  const open = await openDay(t, f, '2026-11-10')
+  const open2 = await openDay(t, f, '2026-11-10', 'public')
+  const planned = await planSession(t.ctx, { date: '2026-11-20', kind: 'leader', location: '局长接待室' })
+  const plannedToday = await planSession(t.ctx, { date: '2026-11-10', kind: 'field', location: '城东工业园' })
+  const plannedToVoid = await planSession(t.ctx, { date: '2026-11-24', kind: 'public', location: '接待室' })
+
+  const enterprise = await registerVisit(t.ctx, {
+    sessionId: open.id,
+    visitor: { name: '陈志强', phone: FULL_PHONE, idNumber: FULL_ID, kind: 'enterprise' },
+    organization: { name: '青山化工有限公司', creditCode: CREDIT_CODE, address: '城东工业园8号', industry: '化学原料' },
+    headcount: 2,
+    matters: [{ type: 'consultation', categoryId: f.category('排污许可').id, content: '许可证延续', answer: '提前30日申请' }],
+  })
+
+  const make = async (content: string) => (await acceptIssue(t, f, open.id, content)).issueId
+  const issueIds: Record<IssueState, number> = {
+    accepted: await make('已受理的问题'),
+    assigned: await make('已交办的问题'),
+    in_progress: await make('办理中的问题'),
+    resolved: await make('已办结未回访'),
+    resolved_satisfied: await make('已办结已回访满意'),
+    closed: await make('已销号的问题'),
+    reopened: await make('回访不满意重新办理'),
+    transferred: await make('已转办的问题'),
+    rejected: await make('不予受理的问题'),
+    voided: await make('随来访作废的问题'),
+  }
+  const assign = (id: number) => assignIssue(t.ctx, { issueId: id, departmentId: dep })
+  for (const k of ['assigned', 'in_progress', 'resolved', 'resolved_satisfied', 'closed', 'reopened'] as const) await assign(issueIds[k])
+  await addProgress(t.ctx, { issueId: issueIds.in_progress, note: '已现场核查' })
+  for (const k of ['resolved', 'resolved_satisfied', 'closed', 'reopened'] as const) await resolveIssue(t.ctx, { issueId: issueIds[k], result: '已整改' })
+  for (const k of ['resolved_satisfied', 'closed'] as const) await recordCallback(t.ctx, { issueId: issueIds[k], method: 'phone', satisfaction: 'satisfied' })
+  await closeIssue(t.ctx, { issueId: issueIds.closed })
+  await recordCallback(t.ctx, { issueId: issueIds.reopened, method: 'phone', satisfaction: 'unsatisfied', comment: '仍有异味' })
+  await transferIssue(t.ctx, { issueId: issueIds.transferred, to: '市城管局', reason: '属城管职责' })
+  await rejectIssue(t.ctx, { issueId: issueIds.rejected, reason: '不属环保职责' })
+
+  const playIds = {
+    assign: await make('待交办'),
+    progress: await make('待记录进展'),
+    supervise: await make('待督办'),
+    extend: await make('待延期'),
+    resolve: await make('待办结'),
+    callback: await make('待回访'),
+    close: await make('待销号'),
+    transfer: await make('待转办'),
+    reject: await make('待不予受理'),
+  }
+  for (const k of ['progress', 'supervise', 'extend', 'resolve', 'callback', 'close'] as const) await assign(playIds[k])
+  for (const k of ['callback', 'close'] as const) await resolveIssue(t.ctx, { issueId: playIds[k], result: '已处理' })
+  await recordCallback(t.ctx, { issueId: playIds.close, method: 'sms', satisfaction: 'basically_satisfied' })
+
+  const playVisit = await registerVisit(t.ctx, residentVisit(open.id, { visitor: { name: '刘洋', phone: '13600002222', kind: 'resident' } }))
+  t.ctx.actor = supervisor
+  const voidedVisitId = (await t.ledger.db.selectFrom('matters').select('visit_id').innerJoin('issues', 'issues.matter_id', 'matters.id').where('issues.id', '=', issueIds.voided).executeTakeFirstOrThrow()).visit_id
+  await voidVisit(t.ctx, { visitId: voidedVisitId, reason: '重复登记' })
+
+  const info = async (id: number, voided = false): Promise<StateIssue> => {
+    const row = await t.ledger.db.selectFrom('issues').select(['id', 'number', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
+    const last = await t.ledger.db.selectFrom('callbacks').select('satisfaction').where('issue_id', '=', id).orderBy('id', 'desc').executeTakeFirst()
+    return { id, number: row.number, status: row.status, lastSatisfaction: last?.satisfaction ?? null, voided }
+  }
+  const issues: Record<IssueState, StateIssue> = {
+    accepted: await info(issueIds.accepted),
+    assigned: await info(issueIds.assigned),
+    in_progress: await info(issueIds.in_progress),
+    resolved: await info(issueIds.resolved),
+    resolved_satisfied: await info(issueIds.resolved_satisfied),
+    closed: await info(issueIds.closed),
+    reopened: await info(issueIds.reopened),
+    transferred: await info(issueIds.transferred),
+    rejected: await info(issueIds.rejected),
+    voided: await info(issueIds.voided, true),
+  }
+
+  // The supervisor protects their name with a PIN, which also turns staff-change checks on.
+  await setStaffPin(t.ctx, { staffId: f.leader.id, pin: LEADER_PIN })
+
+  const backup = await backupNow(t.ledger, new Date(2026, 10, 10, 7, 0, 0))
+  const state: AppState = { ledger: t.ledger, operator: supervisor, appVersion: 'world', now: t.clock.now }
+  return {
+    t,
+    f,
+    state,
+    supervisor,
+    desk,
+    sessions: { open, open2, planned, plannedToday, plannedToVoid, closed },
+    issues,
+    play: playIds,
+    visitorId: enterprise.visitorId,
+    organizationId: enterprise.organizationId ?? 0,
+    liveVisitId: enterprise.id,
+    voidedVisitId,
+    playVisitId: playVisit.id,
+    backupName: backup.name,
+    secrets: { phones: [FULL_PHONE, '13812345678', '13700001111', '13600002222'], idNumbers: [FULL_ID] },
+  }
+}
+
+export function backupFolderOfWorld(w: World): string {
+  return path.join(w.t.dir, 'backups')
+}
+
+/** An unmasked mainland mobile number or 18-character ID number anywhere in a text. */
+export const UNMASKED_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
+export const UNMASKED_ID = /(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])/
+
+/** A valid call for each contract entry this issue knows (the fuzz synthesizes the others from their schema). */
+
+export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> {
+  const { f, sessions, play } = world
+  const category = f.category('大气').id
+  const dep = f.departments[1]?.id ?? 1
+  return {
+    'settings-update': { bureauName: '某某区生态环境局', showVisitorOnHandover: false },
+    'department-save': { name: '新设股室', sortOrder: 9, active: true },
+    'staff-save': { name: '新同事', departmentId: dep, title: '科员', role: 'desk', isLeader: false, phone: '13700002222', active: true },
+    'category-save': { name: '新类别', timeLimitDays: 10, sortOrder: 20, active: true },
+    'holiday-set': { date: '2027-01-02', kind: 'holiday', name: '元旦' },
+    'holiday-remove': { date: '2027-01-02' },
+    // The supervisor has a PIN (buildWorld): every fuzzed PIN is checked, and wrong ones are logged.
+    'operator-select': { staffId: f.leader.id, pin: LEADER_PIN },
+    'session-list': { month: '2026-11', status: 'open' },
+    'session-get': { id: sessions.open.id },
+    'session-plan': { date: '2026-11-25', kind: 'enterprise', title: '十一月企业接待日', location: '接待室', hostLeaderId: f.leader.id, staffIds: [f.desk.id], note: '备注' },
+    'session-update': { id: sessions.planned.id, date: '2026-11-20', kind: 'leader', title: '改期', location: '二楼', hostLeaderId: f.leader.id, staffIds: [f.desk.id], note: '改' },
+    'session-open': { id: sessions.plannedToday.id },
+    'session-close': { id: sessions.open2.id },
+    'visit-register': {
+      sessionId: sessions.open.id,
+      visitor: { name: '林小红', phone: '13512345678', idNumber: '11010519491231002X', kind: 'enterprise', address: '城东' },
+      organization: { name: '江南印染有限公司', creditCode: '91350100M000100Y43', address: '城西', industry: '纺织业' },
+      headcount: 2,
+      matters: [
+        { type: 'issue', categoryId: category, content: '废水直排', place: '河边' },
+        { type: 'consultation', categoryId: category, content: '如何申报', answer: '已告知' },
+      ],
+      note: '备注',
+    },
+    'visit-list': { sessionId: sessions.open.id },
+    'directory-lookup': { query: '陈志' },
+    'visitor-history': { id: world.visitorId },
+    'visitor-update': { id: world.visitorId, name: '陈志强', phone: '13912345678', idNumber: '11010519491231002X', kind: 'enterprise', address: '城东', organizationId: world.organizationId, note: '常来' },
+    'organization-history': { id: world.organizationId },
+    'organization-update': { id: world.organizationId, name: '青山化工有限公司', creditCode: '91350100M000100Y43', address: '城东工业园8号', industry: '化工', note: '重点企业' },
+    'issue-list': { status: ['accepted'], categoryId: category, departmentId: dep, dueState: 'overdue', month: '2026-11', text: '问题', visitorId: world.visitorId, organizationId: world.organizationId, sessionId: sessions.open.id, sort: 'dueDate', order: 'asc', page: 1, pageSize: 20 },
+    'issue-get': { id: play.assign },
+    'issue-assign': { issueId: play.assign, departmentId: dep, assigneeId: f.handler.id, leaderId: f.leader.id, note: '请核实' },
+    'issue-progress': { issueId: play.progress, date: '2026-11-10', note: '已现场核查' },
+    'issue-supervise': { issueId: play.supervise, note: '请加快办理' },
+    'issue-extend': { issueId: play.extend, newDueDate: '2027-01-29', approverId: f.leader.id, reason: '需监测数据' },
+    'issue-resolve': { issueId: play.resolve, result: '已整改到位', date: '2026-11-10' },
+    'issue-callback': { issueId: play.callback, date: '2026-11-10', method: 'phone', satisfaction: 'basically_satisfied', comment: '基本满意' },
+    'issue-close': { issueId: play.close, note: '销号' },
+    'issue-transfer': { issueId: play.transfer, to: '市城管局', reason: '属城管职责' },
+    'issue-reject': { issueId: play.reject, reason: '不属本局职责' },
+    'summary-month': { month: '2026-11' },
+    'staff-set-pin': { staffId: f.handler.id, pin: '2580', currentPin: '1111' },
+    'audit-list': { page: 1, pageSize: 20, entity: 'issue', entityId: play.assign, actorId: f.desk.id, action: 'assign', from: '2026-11-01', to: '2026-11-30' },
+    'visitor-reveal': { visitorId: world.visitorId, field: 'phone', reason: '电话回访' },
+    'visit-void': { visitId: world.playVisitId, reason: '登记错误' },
+    'session-void': { id: sessions.plannedToVoid.id, reason: '日期定错' },
+    // A name that is well formed but not in the folder: a fuzzed restore must never replace the ledger.
+    'backup-restore': { name: 'ledger-20990101-000000-manual.sqlite' },
+    'backup-folder-set': { folder: path.join(world.t.dir, '备份盘') },
+  }
+}
