@@ -39,13 +39,15 @@ export async function carriedOverIds(db: Executor, first: string): Promise<numbe
     .where('i.accepted_date', '<', first)
     // Only an issue open now, or changed since, can have been open then. Every change of status
     // is a history row and no issue's updated_at is older than its last one (migration 0002), so
-    // the covering index issues_accepted_status_updated narrows ten years to a handful.
+    // two index ranges (issues_status, issues_updated) narrow ten years to a handful. UNION ALL:
+    // a plain UNION makes SQLite walk the table to merge the two in id order.
     .where('i.id', 'in', (eb) =>
       eb
         .selectFrom('issues as c')
         .select('c.id')
+        .where('c.status', 'in', OPEN_STATUSES)
         .where('c.accepted_date', '<', first)
-        .where((c) => c.or([c('c.status', 'in', OPEN_STATUSES), c('c.updated_at', '>=', first)])),
+        .unionAll(eb.selectFrom('issues as u').select('u.id').where('u.updated_at', '>=', first).where('u.accepted_date', '<', first)),
     )
     .where(
       sql<string>`(select h.to_status from issue_history h where h.issue_id = i.id and h.at < ${first} order by h.at desc, h.id desc limit 1)`,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from './context'
 import { dueSoonUntil, dueState, loadCalendar, OPEN_STATUSES } from './deadlines'
 import { LedgerError, notFound } from './errors'
@@ -97,7 +97,7 @@ function toListItem(r: ListRow, today: string, soonUntil: string): IssueListItem
  * filter can be served by an index on issues (or, for visitor, enterprise and session, by the
  * visit indexes through a subquery).
  */
-function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUntil: string) {
+function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUntil: string, textConditions: readonly RawBuilder<SqlBool>[]) {
   // Issues of a voided visit leave every list (db/voids.ts); the partial index visits_voided keeps this cheap.
   let q = db
     .selectFrom('issues as i')
@@ -127,7 +127,7 @@ function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUn
     if (filter.dueState === 'on_time') q = q.where('i.due_date', '>', soonUntil)
   }
   // 3+ characters through the search index, shorter terms by LIKE (db/search.ts).
-  for (const condition of issueTextConditions(filter.text ?? '')) q = q.where(condition)
+  for (const condition of textConditions) q = q.where(condition)
   return q
 }
 
@@ -137,7 +137,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
   const page = Math.max(1, filter.page ?? 1)
   const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50))
 
-  const q = filteredIssues(db, filter, today, soonUntil)
+  const q = filteredIssues(db, filter, today, soonUntil, await issueTextConditions(db, filter.text ?? ''))
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   const order = filter.order ?? 'desc'
   const sortColumn =

@@ -18,11 +18,16 @@ import type {
 //
 // The trigram tokenizer finds any substring of three or more characters and returns NOTHING for
 // a shorter one, without an error; a short term inside an AND query would empty the whole
-// result. So a query is split into terms on whitespace, terms of three or more characters go to
-// the FTS index, and shorter ones become LIKE conditions on the rows the index found (or, when
-// every term is short, on the rows walked newest first until the limit is reached). User text
-// never becomes query syntax: an FTS term is always one quoted string, and a LIKE pattern has
-// %, _ and \ escaped. Quotes, *, parentheses and AND/OR/NOT are searched as the text they are.
+// result. So a query is split into terms on whitespace, and every term must match:
+// - three or more characters: one FTS string;
+// - two characters, in issue text: the trigrams of the index that begin with them, OR'ed, found
+//   in the index's vocabulary (the copied text ends every field in two padding characters, so a
+//   pair at the very end of a field begins a trigram too; migration 0002); when a pair begins
+//   very many trigrams it is common, and LIKE finds enough of it at once;
+// - otherwise (one character, or names): LIKE, on the rows the index found, or, when no term
+//   can use the index, on the rows walked newest first until the limit is reached.
+// User text never becomes query syntax: an FTS term is always one quoted string, and a LIKE
+// pattern has %, _ and \ escaped. Quotes, *, parentheses and AND/OR/NOT are searched as text.
 
 /** The trigram tokenizer's shortest findable term, counted in characters as it counts them. */
 export const INDEXED_TERM_LENGTH = 3
@@ -31,6 +36,8 @@ export const DEFAULT_SEARCH_LIMIT = 20
 export const MAX_SEARCH_LIMIT = 100
 const EXCERPT_WIDTH = 60
 const EXCERPT_LEAD = 16
+/** A pair of characters that begins more trigrams than this is common: LIKE finds it quickly. */
+const MAX_PAIR_TRIGRAMS = 200
 
 export const SEARCH_INDEXES = ['visitor_search', 'organization_search', 'issue_search'] as const
 
@@ -46,7 +53,7 @@ function foldAscii(s: string): string {
   return s.replace(/[A-Z]/g, (ch) => ch.toLowerCase())
 }
 
-const CONTROL_CHARS = /[\x00-\x1F\x7F]/g
+const CONTROL_CHARS = /[\x00-\x1F\x7F\uE000]/g
 
 /** Splits what the user typed into distinct terms; every term must match. */
 export function searchTerms(query: string): SearchTerm[] {
@@ -74,6 +81,51 @@ export function ftsQuery(terms: readonly SearchTerm[], columns?: readonly string
   if (indexed.length === 0) return null
   const all = indexed.map((t) => ftsString(t.text)).join(' AND ')
   return columns ? `{${columns.join(' ')}} : (${all})` : all
+}
+
+/**
+ * How the issue index finds each term: an FTS query for the terms it can serve (three or more
+ * characters; pairs through the vocabulary), the rest left for LIKE. `none` when a pair occurs
+ * nowhere: then no issue matches every term.
+ */
+interface IssueIndexPlan {
+  fts: string | null
+  like: SearchTerm[]
+  none: boolean
+}
+
+/** Whether a term has a cased letter beyond ASCII, which the tokenizer folds and this code does not. */
+const hasNonAsciiCase = (text: string) => [...text].some((ch) => ch > '\x7F' && ch.toLowerCase() !== ch.toUpperCase())
+
+/** The trigrams of the issue index that begin with a two-character term, or null if too many. */
+async function trigramsStarting(db: Executor, pair: string): Promise<string[] | null> {
+  const low = foldAscii(pair)
+  const { rows } = await sql<{ term: string }>`select term from issue_search_vocab
+    where term >= ${low} and term < ${`${low}\u{10FFFF}`} limit ${MAX_PAIR_TRIGRAMS + 1}`.execute(db)
+  return rows.length > MAX_PAIR_TRIGRAMS ? null : rows.map((r) => r.term)
+}
+
+async function issueIndexPlan(db: Executor, terms: readonly SearchTerm[], columns?: readonly string[]): Promise<IssueIndexPlan> {
+  const parts: string[] = []
+  const likeTerms: SearchTerm[] = []
+  for (const term of terms) {
+    if (term.indexed) {
+      parts.push(ftsString(term.text))
+      continue
+    }
+    // Only pairs whose case the tokenizer folds as this code does (ASCII) use the vocabulary.
+    if ([...term.text].length === 2 && !hasNonAsciiCase(term.text)) {
+      const trigrams = await trigramsStarting(db, term.text)
+      if (trigrams !== null && trigrams.length === 0) return { fts: null, like: [], none: true }
+      if (trigrams !== null) {
+        parts.push(`(${trigrams.map(ftsString).join(' OR ')})`)
+        continue
+      }
+    }
+    likeTerms.push(term)
+  }
+  const all = parts.join(' AND ')
+  return { fts: parts.length === 0 ? null : columns ? `{${columns.join(' ')}} : (${all})` : all, like: likeTerms, none: false }
 }
 
 /** A LIKE pattern finding `text` anywhere; use with `escape '\'`. */
@@ -168,10 +220,9 @@ interface IssueHitRow {
   organization_name: string | null
 }
 
-const ISSUE_COLUMNS = sql`i.id, t.number, i.status, i.accepted_date, t.content, t.place, t.result,
+const ISSUE_COLUMNS = sql`i.id, i.number, i.status, i.accepted_date, m.content, m.place, i.result,
   p.name as visitor_name, o.name as organization_name`
-const ISSUE_JOINS = sql`join issue_search_text t on t.id = hit.id
-  join issues i on i.id = t.id
+const ISSUE_JOINS = sql`join issues i on i.id = hit.id
   join matters m on m.id = i.matter_id
   join visits v on v.id = m.visit_id
   join visitors p on p.id = v.visitor_id
@@ -185,14 +236,16 @@ const NOT_VOIDED = sql<SqlBool>`t.id not in (
   where vv.voided_at is not null and vm.visit_id = vv.id and vi.matter_id = vm.id
 )`
 
-/** A short term against an issue's text, as copied into issue_search_text (alias t). */
+/** A short term against an issue's text, as copied (and padded) into issue_search_text (alias t). */
 function issueTextLike(term: SearchTerm): RawBuilder<SqlBool> {
   return anyColumnLike([sql`t.number`, sql`t.content`, sql`t.place`, sql`t.result`], term)
 }
 
 async function searchIssues(db: Executor, terms: readonly SearchTerm[], limit: number): Promise<IssueSearchHit[]> {
-  const fts = ftsQuery(terms)
-  const short = allOf(terms.filter((t) => !t.indexed).map(issueTextLike))
+  const plan = await issueIndexPlan(db, terms)
+  if (plan.none) return []
+  const fts = plan.fts
+  const short = allOf(plan.like.map(issueTextLike))
   // The best `limit` ids first, from the index (and the compact text for short terms); only
   // those are joined to the rest of the ledger.
   const hits = fts
@@ -334,39 +387,42 @@ export async function search(db: Executor, query: string, options: SearchOptions
 
 /**
  * For the issue ledger's text filter, as conditions on `issues as i`: each term must occur in the
- * issue's number, description, place or result, or in its visitor's or enterprise's name.
- * An indexed term becomes a set of issue ids from the three indexes, so the ledger is searched
- * by index; a short term is checked row by row on what the other filters left.
+ * issue's number, description, place or result, or in its visitor's or enterprise's name. A term
+ * becomes a set of issue ids: from the three indexes when it has three or more characters, from
+ * the issue index's vocabulary and the names by LIKE when it is a pair, and by LIKE over the
+ * compact copies (never the joined ledger row by row) when it is one character.
  */
-export function issueTextConditions(text: string): RawBuilder<SqlBool>[] {
-  return searchTerms(text).map((term) => {
+export async function issueTextConditions(db: Executor, text: string): Promise<RawBuilder<SqlBool>[]> {
+  const conditions: RawBuilder<SqlBool>[] = []
+  for (const term of searchTerms(text)) {
+    const fromVisits = (visitorIds: RawBuilder<unknown>, organizationIds: RawBuilder<unknown>) => sql`
+      select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
+        where v2.visitor_id in ${visitorIds}
+      union
+      select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
+        where v2.organization_id in ${organizationIds}`
     if (term.indexed) {
       const q = ftsString(term.text)
-      return sql<SqlBool>`i.id in (
+      conditions.push(sql<SqlBool>`i.id in (
         select rowid from issue_search where issue_search match ${q}
-        union
-        select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
-          where v2.visitor_id in (select rowid from visitor_search where visitor_search match ${q})
-        union
-        select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
-          where v2.organization_id in (select rowid from organization_search where organization_search match ${q})
-      )`
+        union ${fromVisits(sql`(select rowid from visitor_search where visitor_search match ${q})`, sql`(select rowid from organization_search where organization_search match ${q})`)}
+      )`)
+      continue
     }
-    // A short term: LIKE over the compact copies (issue text, visitor and enterprise names),
-    // each a single-table scan, never the joined ledger row by row.
     const pattern = likeContains(term.text)
-    return sql<SqlBool>`i.id in (
-      select t.id from issue_search_text t
-        where t.number like ${pattern} escape '\\' or t.content like ${pattern} escape '\\'
-          or t.place like ${pattern} escape '\\' or t.result like ${pattern} escape '\\'
-      union
-      select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
-        where v2.visitor_id in (select p2.id from visitors p2 where p2.name like ${pattern} escape '\\')
-      union
-      select i2.id from visits v2 join matters m2 on m2.visit_id = v2.id join issues i2 on i2.matter_id = m2.id
-        where v2.organization_id in (select o2.id from organizations o2 where o2.name like ${pattern} escape '\\')
-    )`
-  })
+    const names = fromVisits(
+      sql`(select p2.id from visitors p2 where p2.name like ${pattern} escape '\\')`,
+      sql`(select o2.id from organizations o2 where o2.name like ${pattern} escape '\\')`,
+    )
+    const plan = await issueIndexPlan(db, [term])
+    const issueText = plan.none
+      ? sql`select -1`
+      : plan.fts
+        ? sql`select rowid from issue_search where issue_search match ${plan.fts}`
+        : sql`select t.id from issue_search_text t where ${issueTextLike(term)}`
+    conditions.push(sql<SqlBool>`i.id in (${issueText} union ${names})`)
+  }
+  return conditions
 }
 
 /**
@@ -383,6 +439,8 @@ export function organizationIdsByName(text: string): RawBuilder<number> {
 }
 
 // ---- keeping the index ----
+
+const PAD_SQL = 'char(57344, 57344)'
 
 function isTriggerRow(r: unknown): r is { name: string; sql: string } {
   return r !== null && typeof r === 'object' && 'name' in r && typeof r.name === 'string' && 'sql' in r && typeof r.sql === 'string'
@@ -405,7 +463,8 @@ export function bulkLoad<T>(sqlite: BetterSqlite3.Database, load: () => T): T {
       const result = load()
       sqlite.exec(`delete from issue_search_text;
         insert into issue_search_text(id, number, content, place, result)
-          select i.id, i.number, m.content, m.place, i.result from issues i join matters m on m.id = i.matter_id;`)
+          select i.id, i.number || ${PAD_SQL}, m.content || ${PAD_SQL}, m.place || ${PAD_SQL}, i.result || ${PAD_SQL}
+          from issues i join matters m on m.id = i.matter_id;`)
       for (const table of SEARCH_INDEXES) sqlite.exec(`insert into ${table}(${table}) values ('rebuild')`)
       for (const t of triggers) sqlite.exec(t.sql)
       return result
@@ -439,7 +498,8 @@ export function checkSearchIndex(sqlite: BetterSqlite3.Database): string[] {
   const stale = countOf(
     sqlite,
     `select count(*) as n from issues i join matters m on m.id = i.matter_id left join issue_search_text t on t.id = i.id
-      where t.id is null or t.number is not i.number or t.content is not m.content or t.place is not m.place or t.result is not i.result`,
+      where t.id is null or t.number is not i.number || ${PAD_SQL} or t.content is not m.content || ${PAD_SQL}
+        or t.place is not m.place || ${PAD_SQL} or t.result is not i.result || ${PAD_SQL}`,
   )
   const extra = countOf(sqlite, 'select count(*) as n from issue_search_text t where not exists (select 1 from issues i where i.id = t.id)')
   if (stale > 0) problems.push(`issue_search_text: ${stale} 条问题的检索文本与台账不一致`)

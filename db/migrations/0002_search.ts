@@ -3,14 +3,22 @@ import { sql, type Kysely } from 'kysely'
 // Migrations never import app code: the search index as it stood when this file landed.
 //
 // Search: one FTS5 index per kind of thing the desk looks for, all with the trigram tokenizer,
-// which finds any substring of three or more characters (db/search.ts sends shorter terms
-// through LIKE). The indexes are "external content": they hold only the index and read the text
-// from rows. Visitors and enterprises are indexed straight from their tables. An issue's text
-// lives in two tables (number and result on the issue, description and place on its matter), so
-// it is copied into issue_search_text, one compact row per issue, which the index reads and
-// which LIKE scans for short terms far faster than the join. Triggers keep all of it in step
-// with every write, in the writer's transaction; after a bulk load the copy is refilled and
-// `insert into X(X) values('rebuild')` rebuilds each index (db/search.ts, bulkLoad).
+// which finds any substring of three or more characters. The indexes are "external content":
+// they hold only the index and read the text from rows. Visitors and enterprises are indexed
+// straight from their tables. An issue's text lives in two tables (number and result on the
+// issue, description and place on its matter), so it is copied into issue_search_text, one
+// compact row per issue, which the index reads.
+//
+// Each copied field ends in two U+E000 (private use) characters. Then every one- and
+// two-character piece of the text starts some trigram of the index, even at the end of a field,
+// and db/search.ts finds a two-character term through the index's vocabulary
+// (issue_search_vocab) instead of reading every row. No one types U+E000; the search strips it.
+//
+// Triggers keep all of it in step with every write, in the writer's transaction; after a bulk
+// load the copy is refilled and `insert into X(X) values('rebuild')` rebuilds each index
+// (db/search.ts, bulkLoad).
+
+const PAD = sql.raw('char(57344, 57344)')
 
 const TRIGGERS = [
   // Visitors: name.
@@ -43,14 +51,14 @@ const TRIGGERS = [
   // one- or two-character term is matched against with LIKE) and indexed from there.
   sql`create trigger issues_search_insert after insert on issues begin
     insert into issue_search_text(id, number, content, place, result)
-      select new.id, new.number, m.content, m.place, new.result from matters m where m.id = new.matter_id;
+      select new.id, new.number || ${PAD}, m.content || ${PAD}, m.place || ${PAD}, new.result || ${PAD} from matters m where m.id = new.matter_id;
   end`,
   sql`create trigger issues_search_update after update of number, result, matter_id on issues
     when old.number is not new.number or old.result is not new.result or old.matter_id is not new.matter_id begin
     update issue_search_text
-      set number = new.number, result = new.result,
-        content = (select m.content from matters m where m.id = new.matter_id),
-        place = (select m.place from matters m where m.id = new.matter_id)
+      set number = new.number || ${PAD}, result = new.result || ${PAD},
+        content = (select m.content || ${PAD} from matters m where m.id = new.matter_id),
+        place = (select m.place || ${PAD} from matters m where m.id = new.matter_id)
       where id = new.id;
   end`,
   sql`create trigger issues_search_delete after delete on issues begin
@@ -58,7 +66,7 @@ const TRIGGERS = [
   end`,
   sql`create trigger matters_search_update after update of content, place on matters
     when old.content is not new.content or old.place is not new.place begin
-    update issue_search_text set content = new.content, place = new.place
+    update issue_search_text set content = new.content || ${PAD}, place = new.place || ${PAD}
       where id in (select i.id from issues i where i.matter_id = new.id);
   end`,
   // The index follows its content table, as SQLite documents for external content.
@@ -88,10 +96,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table visitor_search using fts5(name, content='visitors', content_rowid='id', tokenize='trigram')`.execute(db)
   await sql`create virtual table organization_search using fts5(name, credit_code, content='organizations', content_rowid='id', tokenize='trigram')`.execute(db)
   await sql`create virtual table issue_search using fts5(number, content, place, result, content='issue_search_text', content_rowid='id', tokenize='trigram')`.execute(db)
+  await sql`create virtual table issue_search_vocab using fts5vocab(issue_search, 'row')`.execute(db)
 
   // A ledger upgraded from 0001 already has rows: copy them, then index everything at once.
   await sql`insert into issue_search_text(id, number, content, place, result)
-    select i.id, i.number, m.content, m.place, i.result from issues i join matters m on m.id = i.matter_id`.execute(db)
+    select i.id, i.number || ${PAD}, m.content || ${PAD}, m.place || ${PAD}, i.result || ${PAD}
+    from issues i join matters m on m.id = i.matter_id`.execute(db)
   for (const trigger of TRIGGERS) await trigger.execute(db)
   await sql`insert into visitor_search(visitor_search) values ('rebuild')`.execute(db)
   await sql`insert into organization_search(organization_search) values ('rebuild')`.execute(db)
@@ -104,10 +114,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Indexes the queries of a ten-year ledger showed they need (test/db/query-plans.test.ts).
   // The ledger sorted by deadline without a status filter:
   await sql`create index issues_due_date on issues(due_date)`.execute(db)
-  // The month's carried-over issues (open when it began): registered before it, and open now or
-  // changed since. "Changed since" reads updated_at, which the trigger below makes never older
-  // than the issue's last history row, whatever code wrote that row.
-  await sql`create index issues_accepted_status_updated on issues(accepted_date, status, updated_at)`.execute(db)
+  // The month's carried-over issues (open when it began): registered before it, and open now
+  // (issues_status) or changed since. "Changed since" reads updated_at, which the trigger below
+  // makes never older than the issue's last history row, whatever code wrote that row.
+  await sql`create index issues_updated on issues(updated_at, accepted_date)`.execute(db)
   await sql`create trigger issue_history_touches_issue after insert on issue_history begin
     update issues set updated_at = new.at where id = new.issue_id and updated_at < new.at;
   end`.execute(db)

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { signedOut } from '../../db/access'
 import { systemActor } from '../../db/context'
 import { openLedger } from '../../db/open'
 import { seedDefaults } from '../../db/reference'
@@ -20,6 +21,8 @@ export interface BridgeOptions {
   now?: () => Date
   /** Where export-month / export-year / export-issues-csv write (no save dialog in a browser). */
   exportDir?: string
+  /** The file import-choose-file answers with (no open dialog in a browser); unset: as if cancelled. */
+  importFile?: string
 }
 
 export interface Bridge {
@@ -82,7 +85,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     fs.mkdirSync(exportDir, { recursive: true })
     return path.join(exportDir, suggestedName)
   }
-  const state: AppState = { ledger, operator: systemActor, appVersion: 'preview', now, chooseSavePath }
+  const chooseOpenPath = async (): Promise<string | null> => options.importFile ?? null
+  const state: AppState = { ledger, operator: signedOut, appVersion: 'preview', now, chooseSavePath, chooseOpenPath }
   const script = bridgeScript()
 
   const server = http.createServer((req, res) => {

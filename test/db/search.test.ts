@@ -82,6 +82,34 @@ describe('the search box', () => {
     expect(issueIds(await search(t.ctx.db, '夜间 工业园'))).toEqual([ids.B])
   })
 
+  it('finds a two-character term at the very end of a field, through the index vocabulary', async () => {
+    expect(issueIds(await search(t.ctx.db, '业园'))).toEqual([ids.B])
+    expect(issueIds(await search(t.ctx.db, '强烈'))).toEqual([ids.A])
+    expect(issueIds(await search(t.ctx.db, '01'))).toEqual([ids.A])
+  })
+
+  it('finds a two-character term that begins very many trigrams by LIKE instead', async () => {
+    for (let v = 0; v < 11; v++) {
+      await registerVisit(t.ctx, {
+        sessionId: day.id,
+        visitor: { name: `来访人${v}`, kind: 'resident' },
+        headcount: 1,
+        matters: Array.from({ length: 20 }, (_, k) => ({ type: 'issue' as const, categoryId: f.category('水').id, content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常` })),
+      })
+    }
+    const continuations = t.ledger.sqlite.prepare("select count(*) from issue_search_vocab where term >= '水体' and term < '水体' || char(1114111)").pluck().get()
+    expect(Number(continuations)).toBeGreaterThan(200)
+    const r = await search(t.ctx.db, '水体', { limit: 100 })
+    expect(r.issues).toHaveLength(100)
+    expect(r.issues.every((h) => h.content.text.includes('水体'))).toBe(true)
+    expect((await listIssues(t.ctx.db, { text: '水体' }, '2026-11-10')).total).toBe(221)
+  })
+
+  it('ignores the padding character that ends the indexed copies, should anyone type it', async () => {
+    expect(await search(t.ctx.db, '\uE000')).toMatchObject({ terms: [], issues: [] })
+    expect(issueIds(await search(t.ctx.db, '园\uE000'))).toEqual([ids.B])
+  })
+
   it('requires every term, so a term that no issue holds empties the result', async () => {
     expect(issueIds(await search(t.ctx.db, '黑臭 噪声'))).toEqual([])
     expect(issueIds(await search(t.ctx.db, '黑臭水体 搅拌站'))).toEqual([])

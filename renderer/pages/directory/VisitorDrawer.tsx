@@ -1,9 +1,12 @@
-import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd'
-import type { Visitor } from '../../../db/types'
+import { Alert, Button, Descriptions, Drawer, Space, Tag, Tooltip, Typography } from 'antd'
+import { useState, type ReactNode } from 'react'
+import type { RevealField, Visitor } from '../../../db/types'
 import { api } from '../../api'
+import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
 import { OpenIssues, VisitHistory } from './History'
 import type { MergeSide } from './MergeModal'
+import { RevealModal } from './RevealModal'
 
 interface Props {
   id: number
@@ -14,11 +17,33 @@ interface Props {
   onClose: () => void
 }
 
-/** A visitor's whole history. Phone and ID number are shown masked, as everywhere on screen. */
+/**
+ * A visitor's whole history. Phone and ID number are shown masked, as everywhere on screen; a
+ * 负责人 may see one in full in a dialog, for a stated reason that goes to the audit log.
+ */
 export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization, onClose }: Props) {
   const h = useQuery(() => api.visitorHistory({ id }), [id, version])
   const data = h.data?.visitor.id === id ? h.data : undefined
   const v = data?.visitor
+  const { operator } = useOperator()
+  const supervisor = operator?.role === 'supervisor' && operator.id !== null
+  const [revealing, setRevealing] = useState<RevealField | null>(null)
+
+  // Masked as everywhere; a 负责人 may look at the full number, for a reason, in a dialog.
+  const masked = (value: string | null, field: RevealField): ReactNode =>
+    value ? (
+      <Space size={4} wrap>
+        <span>{value}</span>
+        <Tooltip title={supervisor ? '说明原因后查看，记入审计日志' : '须由负责人登录后查看'}>
+          <Button size="small" type="link" disabled={!supervisor} onClick={() => setRevealing(field)} aria-label={field === 'phone' ? '查看完整联系电话' : '查看完整身份证号'}>
+            查看完整号码
+          </Button>
+        </Tooltip>
+      </Space>
+    ) : (
+      '—'
+    )
+
   return (
     <Drawer
       open
@@ -54,8 +79,8 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
             bordered
             column={2}
             items={[
-              { key: 'phone', label: '联系电话', children: v.phone ?? '—' },
-              { key: 'id', label: '身份证号', children: v.idNumber ?? '—' },
+              { key: 'phone', label: '联系电话', children: masked(v.phone, 'phone') },
+              { key: 'id', label: '身份证号', children: masked(v.idNumber, 'idNumber') },
               {
                 key: 'org',
                 label: '所属企业',
@@ -82,6 +107,7 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
           <VisitHistory visits={data.visits} show="organization" />
         </>
       )}
+      {v && revealing && <RevealModal key={`${v.id}-${revealing}`} visitor={v} field={revealing} onClose={() => setRevealing(null)} />}
     </Drawer>
   )
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import type { Session, VisitSummary } from '../../../db/types'
 import { api } from '../../api'
 import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
+import { VoidReasonModal, VoidVisitModal } from '../today/VoidReasonModal'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
@@ -18,22 +19,42 @@ interface Props {
   onOpenSession: (s: Session) => void
   onCloseSession: (s: Session) => void
   onClose: () => void
+  /** After a void, so the page's list and figures read the ledger again. */
+  onChanged?: () => void
 }
 
 /** One reception day: who held it, and once held, its figures and every visit. */
-export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onCloseSession, onClose }: Props) {
-  const session = useQuery(() => api.sessionGet({ id }), [id, version])
+export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onCloseSession, onClose, onChanged }: Props) {
+  const { message } = App.useApp()
+  const [tick, setTick] = useState(0)
+  const session = useQuery(() => api.sessionGet({ id }), [id, version, tick])
   const s = session.data?.id === id ? session.data : undefined
   const held = s !== undefined && s.status !== 'planned'
-  const visits = useQuery(() => (held ? api.visitList({ sessionId: id }) : Promise.resolve([])), [id, version, held])
+  const visits = useQuery(() => (held ? api.visitList({ sessionId: id }) : Promise.resolve([])), [id, version, held, tick])
   const today = dayjs().format('YYYY-MM-DD')
   const [bookingsFor, setBookingsFor] = useState<number | null>(null)
+  const [voidingVisit, setVoidingVisit] = useState<VisitSummary | null>(null)
+  const [voidingSession, setVoidingSession] = useState(false)
+  const changed = () => {
+    setTick((n) => n + 1)
+    onChanged?.()
+  }
 
   return (
     <Drawer
       open
       size={760}
       onClose={onClose}
+      footer={
+        s && (
+          <Flex justify="space-between" align="center">
+            <Typography.Text type="secondary">登记错误的接待日可作废（须说明原因，记入审计日志）。</Typography.Text>
+            <Button danger onClick={() => setVoidingSession(true)}>
+              作废此接待日
+            </Button>
+          </Flex>
+        )
+      }
       title={
         s ? (
           <Space>
@@ -105,7 +126,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 来访登记
               </Typography.Title>
-              <VisitTable visits={visits.data ?? []} loading={visits.loading} />
+              <VisitTable visits={visits.data ?? []} loading={visits.loading} onVoid={setVoidingVisit} />
             </>
           ) : (
             <Empty style={{ marginTop: 24 }} description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'} />
@@ -113,11 +134,38 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
         </>
       )}
       <AppointmentsDrawer sessionId={bookingsFor} onClose={() => setBookingsFor(null)} />
+      {voidingVisit && (
+        <VoidVisitModal
+          visit={voidingVisit}
+          onClose={() => setVoidingVisit(null)}
+          onVoided={() => {
+            setVoidingVisit(null)
+            changed()
+          }}
+        />
+      )}
+      {s && voidingSession && (
+        <VoidReasonModal
+          title={`作废接待日：${s.title}`}
+          okText="作废接待日"
+          onClose={() => setVoidingSession(false)}
+          onVoid={async (reason) => {
+            await api.sessionVoid({ id: s.id, reason })
+            message.success(`已作废接待日“${s.title}”`)
+            setVoidingSession(false)
+            onChanged?.()
+            onClose()
+          }}
+        >
+          作废后，这个接待日不再出现在接待日列表和统计数字中，但仍保留在台账和审计日志里。
+          {s.status === 'planned' ? '计划中的接待日，值班人员即可作废。' : '已举行的接待日只有负责人可以作废，且须先逐条作废其中的来访登记。'}
+        </VoidReasonModal>
+      )}
     </Drawer>
   )
 }
 
-function VisitTable({ visits, loading }: { visits: VisitSummary[]; loading: boolean }) {
+function VisitTable({ visits, loading, onVoid }: { visits: VisitSummary[]; loading: boolean; onVoid: (v: VisitSummary) => void }) {
   return (
     <Table<VisitSummary>
       size="small"
@@ -160,6 +208,15 @@ function VisitTable({ visits, loading }: { visits: VisitSummary[]; loading: bool
                 </span>
               ))}
             </Space>
+          ),
+        },
+        {
+          title: '操作',
+          width: 64,
+          render: (_, v) => (
+            <Button size="small" type="link" danger aria-label={`作废 ${v.visitorName} 的来访登记`} onClick={() => onVoid(v)}>
+              作废
+            </Button>
           ),
         },
       ]}

@@ -192,6 +192,7 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
           onEdit={(s) => setEditing({ session: s })}
           onOpenSession={openSession}
           onCloseSession={closeSession}
+          onChanged={changed}
         />
       )}
     </>

@@ -1,17 +1,20 @@
 import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
+import { AuditTab } from './AuditTab'
+import { BackupTab } from './BackupTab'
 import { CategoriesTab } from './CategoriesTab'
 import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
 import { LedgerTab } from './LedgerTab'
 import { StaffTab } from './StaffTab'
 
-type TabKey = 'departments' | 'staff' | 'categories' | 'holidays' | 'ledger'
+type TabKey = 'departments' | 'staff' | 'categories' | 'holidays' | 'ledger' | 'backup' | 'audit'
 
-const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'holidays', 'ledger']
+const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'holidays', 'ledger', 'backup', 'audit']
 
 /**
- * 设置: the lists every form picks from, the holiday table behind due dates, and the ledger file.
+ * 设置: the lists every form picks from, the holiday table behind due dates, the ledger file, its
+ * backups and (for a 负责人) the audit log.
  * Each tab reloads the shared lists after a change, so the other screens see it at once.
  */
 export default function SettingsPage({ params }: { params?: URLSearchParams }) {
@@ -31,6 +34,8 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
+          { key: 'backup', label: '备份与恢复', children: <BackupTab /> },
+          { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}
       />
     </>

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
+import { LockOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import type { Staff, StaffRole } from '../../../db/types'
@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors'
 import { blankToNull, blankToUndefined, showSaveError } from '../../lib/forms'
 import { optionsOf, STAFF_ROLE } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
+import { PinModal } from './PinModal'
 
 /** 人员: who works the desk, who is a leader, who takes assignments. Leaving staff are stopped, not deleted. */
 export function StaffTab() {
@@ -14,6 +15,7 @@ export function StaffTab() {
   const { message } = App.useApp()
   const [editing, setEditing] = useState<Staff | 'new' | null>(null)
   const [busy, setBusy] = useState(false)
+  const [pinFor, setPinFor] = useState<{ staff: Staff; mode: 'set' | 'clear' } | null>(null)
 
   const toggle = async (s: Staff) => {
     setBusy(true)
@@ -49,22 +51,44 @@ export function StaffTab() {
           { title: '领导', dataIndex: 'isLeader', width: 70, render: (v: boolean) => (v ? <Tag color="gold">领导</Tag> : '') },
           { title: '电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
           { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="green">在岗</Tag> : <Tag>已停用</Tag>) },
+          { title: 'PIN', dataIndex: 'hasPin', width: 70, render: (v: boolean) => (v ? <Tag icon={<LockOutlined />}>已设</Tag> : <Typography.Text type="secondary">未设</Typography.Text>) },
           {
             title: '操作',
-            width: 130,
+            width: 250,
             render: (_, s) => (
-              <Space size={4}>
+              <Space size={0}>
                 <Button size="small" type="link" onClick={() => setEditing(s)}>
                   修改
                 </Button>
                 <Button size="small" type="link" danger={s.active} disabled={busy} onClick={() => void toggle(s)}>
                   {s.active ? '停用' : '启用'}
                 </Button>
+                {s.active && (
+                  <Button size="small" type="link" onClick={() => setPinFor({ staff: s, mode: 'set' })}>
+                    {s.hasPin ? '修改 PIN' : '设置 PIN'}
+                  </Button>
+                )}
+                {s.hasPin && (
+                  <Button size="small" type="link" danger onClick={() => setPinFor({ staff: s, mode: 'clear' })}>
+                    清除 PIN
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
+      {pinFor && (
+        <PinModal
+          staff={pinFor.staff}
+          mode={pinFor.mode}
+          onClose={() => setPinFor(null)}
+          onDone={() => {
+            setPinFor(null)
+            reload()
+          }}
+        />
+      )}
       {editing && (
         <StaffModal
           staff={editing === 'new' ? null : editing}

@@ -1,10 +1,13 @@
-import { Card, Empty, List, Space, Tag, Typography } from 'antd'
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import type { VisitSummary } from '../../../db/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
+import { VoidVisitModal } from './VoidReasonModal'
 
-/** Today's arrivals, newest first, each with what it raised. */
-export function TodayVisits({ visits, loading }: { visits: VisitSummary[]; loading: boolean }) {
+/** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
+export function TodayVisits({ visits, loading, onChanged }: { visits: VisitSummary[]; loading: boolean; onChanged: () => void }) {
+  const [voiding, setVoiding] = useState<VisitSummary | null>(null)
   return (
     <Card size="small" title={`今日来访（${visits.length} 批，${visits.reduce((n, v) => n + v.headcount, 0)} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
       <List
@@ -12,7 +15,13 @@ export function TodayVisits({ visits, loading }: { visits: VisitSummary[]; loadi
         dataSource={visits}
         locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <Button key="void" size="small" type="link" danger aria-label={`作废 ${v.visitorName} 的来访登记`} onClick={() => setVoiding(v)}>
+                作废
+              </Button>,
+            ]}
+          >
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
                 <Typography.Text type="secondary">{v.arrivedAt.slice(11, 16)}</Typography.Text>
@@ -39,6 +48,16 @@ export function TodayVisits({ visits, loading }: { visits: VisitSummary[]; loadi
           </List.Item>
         )}
       />
+      {voiding && (
+        <VoidVisitModal
+          visit={voiding}
+          onClose={() => setVoiding(null)}
+          onVoided={() => {
+            setVoiding(null)
+            onChanged()
+          }}
+        />
+      )}
     </Card>
   )
 }

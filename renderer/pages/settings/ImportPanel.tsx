@@ -1,0 +1,471 @@
+import { FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import type {
+  ImportBatch,
+  ImportBatchSummary,
+  ImportField,
+  ImportFieldInfo,
+  ImportInspection,
+  ImportMapping,
+  ImportReport,
+  ImportRowProblem,
+  IssueStatus,
+  SessionKind,
+} from '../../../db/types'
+import { api } from '../../api'
+import { errorMessage } from '../../lib/errors'
+import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
+import { useOperator } from '../../lib/operator'
+import { useQuery } from '../../lib/useQuery'
+
+// 设置 → 导入: bring in the office's existing Excel / CSV ledger. Choose the file (main's open
+// dialog), check the guessed column for each ledger field, dry-run, then import in one go with a
+// progress bar; past imports are listed and can be undone as a whole.
+
+const STATUS_ORDER: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']
+const KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
+
+/** The guessed mapping as field → column number, over the fields main listed. */
+function mappedColumns(mapping: ImportMapping, fields: readonly ImportFieldInfo[]): Map<ImportField, number> {
+  const out = new Map<ImportField, number>()
+  for (const { field } of fields) {
+    const column = mapping[field]
+    if (typeof column === 'number') out.set(field, column)
+  }
+  return out
+}
+
+function toMapping(columns: ReadonlyMap<ImportField, number>): ImportMapping {
+  const mapping: ImportMapping = {}
+  for (const [field, column] of columns) mapping[field] = column
+  return mapping
+}
+
+function ProblemList({ title, problems, type }: { title: string; problems: ImportRowProblem[]; type: 'error' | 'warning' }) {
+  if (problems.length === 0) return null
+  return (
+    <Alert
+      type={type}
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`${title} ${new Set(problems.map((p) => p.row)).size} 行`}
+      description={
+        <List
+          size="small"
+          dataSource={problems.slice(0, 200)}
+          renderItem={(p) => (
+            <List.Item style={{ padding: '2px 0' }}>
+              第 {p.row} 行{p.column ? `（${p.column}）` : ''}：{p.message}
+            </List.Item>
+          )}
+          footer={problems.length > 200 ? `另有 ${problems.length - 200} 条未列出` : undefined}
+        />
+      }
+    />
+  )
+}
+
+function ReportView({ report, done }: { report: ImportReport | ImportBatchSummary; done: boolean }) {
+  const c = report.counts
+  const statuses = STATUS_ORDER.filter((s) => c.issuesByStatus[s] > 0)
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={2}
+        bordered
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'rows', label: '数据行', children: `${c.rows} 行${report.blankRows > 0 ? `（另有空行 ${report.blankRows} 行）` : ''}${report.totalRows > 0 ? `，合计行 ${report.totalRows} 行不导入` : ''}` },
+          { key: 'imported', label: done ? '已导入' : '将导入', children: `${c.imported} 行${c.months.length > 0 ? `（${c.months[0]}${c.months.length > 1 ? ` 至 ${c.months[c.months.length - 1]}` : ''}）` : ''}` },
+          { key: 'sessions', label: '接待日', children: `新建 ${c.sessionsCreated} 场，并入已有 ${c.sessionsReused} 场` },
+          { key: 'visits', label: '来访登记', children: `${c.visits} 条，${c.personTimes} 人次` },
+          { key: 'consultations', label: '咨询', children: `${c.consultations} 件` },
+          {
+            key: 'issues',
+            label: '受理问题',
+            children: (
+              <Space size={4} wrap>
+                {c.issues} 个
+                {statuses.map((s) => (
+                  <Tag key={s}>
+                    {ISSUE_STATUS[s]} {c.issuesByStatus[s]}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          { key: 'visitors', label: '来访人', children: `新建 ${c.visitorsCreated} 人，台账中已有 ${c.visitorsMatched} 人` },
+          { key: 'organizations', label: '企业', children: `新建 ${c.organizationsCreated} 家，台账中已有 ${c.organizationsMatched} 家` },
+          { key: 'callbacks', label: '回访', children: `${c.callbacks} 次` },
+          { key: 'departments', label: '新增股室', children: `${c.departmentsCreated} 个` },
+        ]}
+      />
+      <ProblemList title={done ? '无法读取（已跳过）' : '无法读取'} problems={report.unreadable} type="error" />
+      <ProblemList title="重复（不导入）" problems={report.duplicates} type="warning" />
+      {report.warnings.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="提示"
+          description={
+            <List
+              size="small"
+              dataSource={report.warnings}
+              renderItem={(w) => (
+                <List.Item style={{ padding: '2px 0' }}>
+                  {w.message}
+                  {w.rows.length > 0 && `（第 ${w.rows.slice(0, 15).join('、')}${w.rows.length > 15 ? ` 等 ${w.rows.length} 行` : ' 行'}）`}
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
+    </>
+  )
+}
+
+function BatchList({ batches, onUndo, canUndo }: { batches: ImportBatch[]; onUndo: (id: number) => Promise<void>; canUndo: boolean }) {
+  if (batches.length === 0) return <Empty description="还没有导入过台账" />
+  return (
+    <Table<ImportBatch>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={batches}
+      columns={[
+        { title: '批次', dataIndex: 'id', width: 64 },
+        { title: '导入时间', dataIndex: 'createdAt', width: 170 },
+        { title: '操作人', dataIndex: 'actorName', width: 90 },
+        { title: '文件', render: (_v, b) => `${b.fileName}${b.sheet ? ` · ${b.sheet}` : ''}` },
+        {
+          title: '内容',
+          render: (_v, b) =>
+            `来访 ${b.counts.visits} 条，问题 ${b.counts.issues} 个，咨询 ${b.counts.consultations} 件${b.rowsSkipped > 0 ? `；跳过 ${b.rowsSkipped} 行` : ''}${b.rowsDuplicate > 0 ? `；重复 ${b.rowsDuplicate} 行` : ''}`,
+        },
+        {
+          title: '',
+          width: 150,
+          render: (_v, b) =>
+            b.undoneAt ? (
+              <Typography.Text type="secondary">已于 {b.undoneAt.slice(0, 16)} 撤销</Typography.Text>
+            ) : (
+              <Popconfirm
+                title={`撤销导入批次 ${b.id}？`}
+                description="该批次的来访登记将作废（注明“撤销导入批次”），其问题退出台账和统计。"
+                okText="撤销"
+                cancelText="取消"
+                onConfirm={() => onUndo(b.id)}
+                disabled={!canUndo}
+              >
+                <Button size="small" icon={<UndoOutlined />} disabled={!canUndo}>
+                  撤销此批次
+                </Button>
+              </Popconfirm>
+            ),
+        },
+      ]}
+    />
+  )
+}
+
+/** The whole 导入 screen, self-contained: it only needs window.api and the operator. */
+export function ImportPanel() {
+  const { message, modal } = App.useApp()
+  const { operator } = useOperator()
+  const isSupervisor = operator?.role === 'supervisor' && operator.id !== null
+  const [inspection, setInspection] = useState<ImportInspection | null>(null)
+  const [sheetName, setSheetName] = useState<string | null>(null)
+  const [columns, setColumns] = useState<Map<ImportField, number>>(new Map())
+  const [defaultKind, setDefaultKind] = useState<SessionKind | undefined>(undefined)
+  const [location, setLocation] = useState('')
+  const [skipBad, setSkipBad] = useState(false)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [summary, setSummary] = useState<ImportBatchSummary | null>(null)
+  const [busy, setBusy] = useState<'choose' | 'dry-run' | 'run' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [progress, setProgress] = useState({ done: 0, total: 0 })
+  const [allFields, setAllFields] = useState(false)
+  const batches = useQuery(() => api.importBatches({}), [])
+
+  const sheet = useMemo(() => inspection?.sheets.find((s) => s.name === sheetName) ?? null, [inspection, sheetName])
+
+  // The progress bar: polled while a dry run or an import runs in main.
+  useEffect(() => {
+    if (busy !== 'dry-run' && busy !== 'run') return
+    const timer = setInterval(() => {
+      api
+        .importProgress({})
+        .then((p) => setProgress({ done: p.done, total: p.total }))
+        .catch(() => undefined)
+    }, 300)
+    return () => clearInterval(timer)
+  }, [busy])
+
+  const chooseSheet = (insp: ImportInspection, name: string) => {
+    setSheetName(name)
+    setColumns(mappedColumns(insp.sheets.find((s) => s.name === name)?.mapping ?? {}, insp.fields))
+    setReport(null)
+    setSummary(null)
+  }
+
+  const choose = async () => {
+    setBusy('choose')
+    setError(null)
+    try {
+      const picked = await api.importChooseFile({})
+      if (picked === null) return
+      const insp = await api.importInspect({ file: picked.file })
+      setInspection(insp)
+      chooseSheet(insp, insp.defaultSheet)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const request = () => {
+    if (!inspection || !sheet) return null
+    return { file: inspection.file, sheet: sheet.name, mapping: toMapping(columns), defaultKind, location: location.trim() === '' ? undefined : location.trim() }
+  }
+
+  const dryRun = async () => {
+    const input = request()
+    if (!input) return
+    setBusy('dry-run')
+    setError(null)
+    setProgress({ done: 0, total: 0 })
+    setSummary(null)
+    try {
+      setReport(await api.importDryRun(input))
+    } catch (e) {
+      setReport(null)
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const run = async () => {
+    const input = request()
+    if (!input) return
+    setBusy('run')
+    setError(null)
+    setProgress({ done: 0, total: 0 })
+    try {
+      const done = await api.importRun({ ...input, skipBad })
+      setSummary(done)
+      setReport(null)
+      message.success(`已导入 ${done.counts.imported} 行（导入批次 ${done.batchId}）`)
+      batches.reload()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const undo = async (batchId: number) => {
+    try {
+      const r = await api.importUndo({ batchId })
+      message.success(`已撤销导入批次 ${r.batchId}：作废来访登记 ${r.visits} 条`)
+      batches.reload()
+    } catch (e) {
+      message.error(errorMessage(e))
+    }
+  }
+
+  const setColumn = (field: ImportField, column: number | null) => {
+    const next = new Map(columns)
+    // One column feeds one field: choosing it here takes it from the field that had it.
+    for (const [f, c] of next) if (c === column) next.delete(f)
+    if (column === null) next.delete(field)
+    else next.set(field, column)
+    setColumns(next)
+    setReport(null)
+  }
+
+  const missing = inspection?.fields.filter((f) => f.required && !columns.has(f.field)).map((f) => f.label) ?? []
+  const unreadableRows = report ? new Set(report.unreadable.map((u) => u.row)).size : 0
+  const canRun = report !== null && isSupervisor && (unreadableRows === 0 || skipBad) && report.counts.imported > 0
+  const columnOptions = (sheet?.columns ?? []).map((c) => ({ value: c.index, label: `${c.letter} 列 · ${c.group ? `${c.group} / ` : ''}${c.header}` }))
+
+  return (
+    <>
+      <Card size="small" title="导入原有台账（Excel / CSV）" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">
+          选择办公室原来使用的 Excel（.xlsx）或 CSV 台账，核对每个台账字段对应表格中的哪一列，先“试导入”查看将导入的内容、重复的行和无法读取的行，确认后一次导入。整批导入可以整批撤销。
+        </Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Button icon={<FolderOpenOutlined />} onClick={() => void choose()} loading={busy === 'choose'} disabled={busy !== null && busy !== 'choose'}>
+            选择文件
+          </Button>
+          {inspection && (
+            <Typography.Text>
+              {inspection.fileName}
+              {inspection.format === 'csv' && inspection.encoding ? `（CSV，${inspection.encoding === 'gbk' ? 'GBK' : inspection.encoding.toUpperCase()} 编码）` : ''}
+            </Typography.Text>
+          )}
+          {inspection && inspection.sheets.length > 1 && (
+            <Select
+              aria-label="工作表"
+              style={{ minWidth: 200 }}
+              value={sheetName ?? undefined}
+              onChange={(name: string) => chooseSheet(inspection, name)}
+              options={inspection.sheets.map((s) => ({ value: s.name, label: `工作表：${s.name}${s.headerRow === null ? '（找不到表头）' : ''}` }))}
+            />
+          )}
+        </Space>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        {sheet && sheet.headerRow === null && <Alert type="warning" showIcon title={`工作表“${sheet.name}”中找不到表头行，请选择其他工作表`} />}
+        {sheet && sheet.headerRow !== null && inspection && (
+          <>
+            <Typography.Paragraph>
+              表头在第 {sheet.headerRow} 行，数据 {sheet.dataRows} 行{sheet.titleYear ? `；标题中的年份 ${sheet.titleYear} 用于没有年份的日期` : ''}。
+              {sheet.linked.length > 0 && ` 将按问题编号从工作表“${sheet.linked.join('”“')}”补充办理情况和回访记录。`}
+            </Typography.Paragraph>
+            <Table
+              size="small"
+              rowKey="field"
+              pagination={false}
+              style={{ marginBottom: 12 }}
+              dataSource={allFields ? inspection.fields : inspection.fields.filter((f) => f.required || columns.has(f.field))}
+              footer={() => (
+                <Button type="link" size="small" onClick={() => setAllFields(!allFields)}>
+                  {allFields ? '只显示已对应的字段' : `显示全部 ${inspection.fields.length} 个台账字段（为未识别的列选择字段）`}
+                </Button>
+              )}
+              columns={[
+                {
+                  title: '台账字段',
+                  width: 170,
+                  render: (_v, f) => (
+                    <span>
+                      {f.label}
+                      {f.required && <Typography.Text type="danger"> *</Typography.Text>}
+                    </span>
+                  ),
+                },
+                {
+                  title: '表格中的列',
+                  width: 280,
+                  render: (_v, f) => (
+                    <Select
+                      aria-label={`${f.label}对应的列`}
+                      allowClear
+                      placeholder="不导入"
+                      style={{ width: '100%' }}
+                      value={columns.get(f.field)}
+                      onChange={(v: number | undefined) => setColumn(f.field, v ?? null)}
+                      options={columnOptions}
+                    />
+                  ),
+                },
+                {
+                  title: '示例',
+                  render: (_v, f) => {
+                    const col = columns.get(f.field)
+                    const position = sheet.columns.findIndex((c) => c.index === col)
+                    const samples = position < 0 ? [] : sheet.samples.map((row) => row[position] ?? '').filter((v) => v !== '')
+                    return <Typography.Text type="secondary">{samples.slice(0, 3).join(' ｜ ')}</Typography.Text>
+                  },
+                },
+                { title: '说明', dataIndex: 'hint', render: (hint: string) => <Typography.Text type="secondary">{hint}</Typography.Text> },
+              ]}
+            />
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Select
+                aria-label="默认接待类型"
+                allowClear
+                placeholder="未注明接待类型的行：自动"
+                style={{ width: 260 }}
+                value={defaultKind}
+                onChange={(v: SessionKind | undefined) => {
+                  setDefaultKind(v)
+                  setReport(null)
+                }}
+                options={KINDS.map((k) => ({ value: k, label: `未注明的按${SESSION_KIND[k]}` }))}
+              />
+              <Input
+                aria-label="接待地点"
+                placeholder="新建接待日的地点（表格中没有时）"
+                style={{ width: 280 }}
+                maxLength={60}
+                value={location}
+                onChange={(e) => {
+                  setLocation(e.target.value)
+                  setReport(null)
+                }}
+              />
+              <Checkbox checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)}>
+                跳过无法读取的行
+              </Checkbox>
+            </Space>
+            {missing.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`请为“${missing.join('”“')}”选择表格中的列`} />}
+            <Space style={{ marginBottom: 12 }}>
+              <Button onClick={() => void dryRun()} loading={busy === 'dry-run'} disabled={missing.length > 0 || (busy !== null && busy !== 'dry-run')}>
+                试导入
+              </Button>
+              <Button
+                type="primary"
+                icon={<ImportOutlined />}
+                loading={busy === 'run'}
+                disabled={!canRun || busy !== null}
+                onClick={() =>
+                  modal.confirm({
+                    title: '确认导入',
+                    content: `将导入 ${report?.counts.imported ?? 0} 行${skipBad && unreadableRows > 0 ? `，跳过无法读取的 ${unreadableRows} 行` : ''}。导入一次完成，之后可整批撤销。`,
+                    okText: '导入',
+                    cancelText: '取消',
+                    onOk: () => run(),
+                  })
+                }
+              >
+                导入
+              </Button>
+              {!isSupervisor && <Typography.Text type="secondary">导入和撤销须由负责人登录后操作</Typography.Text>}
+              {report && unreadableRows > 0 && !skipBad && <Typography.Text type="warning">有 {unreadableRows} 行无法读取：请修正表格，或勾选“跳过无法读取的行”</Typography.Text>}
+            </Space>
+            {report && <ReportView report={report} done={false} />}
+            {summary && (
+              <>
+                <Alert type="success" showIcon style={{ marginBottom: 12 }} title={`已导入（导入批次 ${summary.batchId}）`} />
+                <ReportView report={summary} done />
+              </>
+            )}
+          </>
+        )}
+        <Modal open={busy === 'dry-run' || busy === 'run'} title={busy === 'run' ? '正在导入' : '正在试导入'} footer={null} closable={false}>
+          <Progress percent={progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />
+          <Typography.Text type="secondary">{progress.total > 0 ? `已处理 ${progress.done} / ${progress.total} 行` : '正在读取表格…'}</Typography.Text>
+        </Modal>
+      </Card>
+      <Card size="small" title="导入记录">
+        {batches.error && <Alert type="error" showIcon title={batches.error} style={{ marginBottom: 12 }} />}
+        <BatchList batches={batches.data ?? []} onUndo={undo} canUndo={isSupervisor} />
+      </Card>
+    </>
+  )
+}
