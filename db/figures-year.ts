@@ -100,6 +100,8 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
     .where('v.visit_date', '>=', first)
     .where('v.visit_date', '<', nextFirst)
     .where('v.voided_at', 'is', null)
+    // 接待 means received in person on a reception day; calls and letters count as issues only.
+    .where('v.channel', '=', 'desk')
     .groupBy(sql`substr(v.visit_date, 1, 7)`)
     .execute()
   for (const r of visitRows) {
@@ -117,6 +119,7 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
     .where('v.visit_date', '>=', first)
     .where('v.visit_date', '<', nextFirst)
     .where('v.voided_at', 'is', null)
+    .where('v.channel', '=', 'desk')
     .executeTakeFirstOrThrow()
 
   const consultationRows = await db

@@ -105,7 +105,7 @@ async function trigramsStarting(db: Executor, pair: string): Promise<string[] | 
   return rows.length > MAX_PAIR_TRIGRAMS ? null : rows.map((r) => r.term)
 }
 
-async function issueIndexPlan(db: Executor, terms: readonly SearchTerm[], columns?: readonly string[]): Promise<IssueIndexPlan> {
+async function issueIndexPlan(db: Executor, terms: readonly SearchTerm[]): Promise<IssueIndexPlan> {
   const parts: string[] = []
   const likeTerms: SearchTerm[] = []
   for (const term of terms) {
@@ -124,8 +124,7 @@ async function issueIndexPlan(db: Executor, terms: readonly SearchTerm[], column
     }
     likeTerms.push(term)
   }
-  const all = parts.join(' AND ')
-  return { fts: parts.length === 0 ? null : columns ? `{${columns.join(' ')}} : (${all})` : all, like: likeTerms, none: false }
+  return { fts: parts.length === 0 ? null : parts.join(' AND '), like: likeTerms, none: false }
 }
 
 /** A LIKE pattern finding `text` anywhere; use with `escape '\'`. */

@@ -49,7 +49,7 @@ export function OperatorPicker() {
         value={operator?.id ?? null}
         allowClear
         onChange={(v: number | null | undefined) => void choose(v ?? null)}
-        options={staff.filter((s) => s.active).map((s) => ({ value: s.id, label: s.hasPin ? `${s.name} 🔒` : s.name }))}
+        options={staff.filter((s) => s.active).map((s) => ({ value: s.id, label: s.hasPin ? `${s.name}（PIN）` : s.name }))}
       />
       <Modal
         open={pinFor !== null}

@@ -5,12 +5,13 @@ import { BackupTab } from './BackupTab'
 import { CategoriesTab } from './CategoriesTab'
 import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
+import { ImportPanel } from './ImportPanel'
 import { LedgerTab } from './LedgerTab'
 import { StaffTab } from './StaffTab'
 
-type TabKey = 'departments' | 'staff' | 'categories' | 'holidays' | 'ledger' | 'backup' | 'audit'
+type TabKey = 'departments' | 'staff' | 'categories' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
 
-const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'holidays', 'ledger', 'backup', 'audit']
+const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'holidays', 'ledger', 'import', 'backup', 'audit']
 
 /**
  * 设置: the lists every form picks from, the holiday table behind due dates, the ledger file, its
@@ -34,6 +35,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
+          { key: 'import', label: '导入旧台账', children: <ImportPanel /> },
           { key: 'backup', label: '备份与恢复', children: <BackupTab /> },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}

@@ -1,0 +1,105 @@
+import type { Actor, LedgerContext } from '../../db/context'
+import { setStaffPin } from '../../db/operators'
+import { saveStaff, seedDefaults } from '../../db/reference'
+import { openSession, planSession } from '../../db/sessions'
+import type { Session, Staff, VisitSummary } from '../../db/types'
+import { registerVisit } from '../../db/visits'
+import { openApp, type AppUnderTest } from './browser'
+import type { TestClock } from './temp-ledger'
+
+// Shared by the reliability screen tests (test/e2e/reliability-*.test.ts): an office with a desk
+// clerk, a second clerk and a 负责人 who protects the name with a PIN, and a reception day open.
+
+export const SUPERVISOR_PIN = '8642'
+export const DESK_PIN = '1357'
+
+export interface Office {
+  desk: Staff
+  other: Staff
+  supervisor: Staff
+  session: Session
+}
+
+export function actorOf(s: Staff): Actor {
+  return { id: s.id, name: s.name, role: s.role }
+}
+
+/** Acting as someone: the ledger records them as the one who registered, voided, … */
+export function as(ctx: LedgerContext, s: Staff): LedgerContext {
+  return { ...ctx, actor: actorOf(s) }
+}
+
+export async function seedOffice(ctx: LedgerContext, options: { deskPin?: boolean; openDay?: boolean } = {}): Promise<Office> {
+  await seedDefaults(ctx)
+  const desk = await saveStaff(ctx, { name: '王晓丽', role: 'desk' })
+  const other = await saveStaff(ctx, { name: '赵磊', role: 'desk' })
+  const supervisor = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  await setStaffPin(as(ctx, supervisor), { staffId: supervisor.id, pin: SUPERVISOR_PIN })
+  if (options.deskPin) await setStaffPin(as(ctx, supervisor), { staffId: desk.id, pin: DESK_PIN })
+  const planned = await planSession(ctx, { date: '2026-11-10', kind: 'public', location: '局一楼接待室', hostLeaderId: supervisor.id, staffIds: [desk.id] })
+  const session = options.openDay === false ? planned : await openSession(ctx, planned.id)
+  return { desk, other, supervisor: { ...supervisor, hasPin: true }, session }
+}
+
+/** Opens the app on a ledger seeded by `seed` (through db functions), and hands back what it made. */
+export async function openSeeded<T>(seed: (ctx: LedgerContext, clock: TestClock) => Promise<T>, now = '2026-11-10 09:00:00'): Promise<{ app: AppUnderTest; seeded: T }> {
+  const box: { value?: T } = {}
+  const app = await openApp({
+    now,
+    seed: async (ctx, clock) => {
+      box.value = await seed(ctx, clock)
+    },
+  })
+  if (box.value === undefined) {
+    await app.close()
+    throw new Error('the ledger was not seeded')
+  }
+  return { app, seeded: box.value }
+}
+
+/** A resident's visit registered by `by`: a consultation, or an accepted issue when `issue` is given. */
+export async function residentVisit(ctx: LedgerContext, by: Staff, sessionId: number, name: string, options: { phone?: string; idNumber?: string; issue?: string; headcount?: number } = {}): Promise<VisitSummary> {
+  return registerVisit(as(ctx, by), {
+    sessionId,
+    visitor: { name, phone: options.phone ?? null, idNumber: options.idNumber ?? null, kind: 'resident' },
+    headcount: options.headcount ?? 1,
+    matters: options.issue
+      ? [{ type: 'issue', categoryId: 1, content: options.issue, place: '城东工业园' }]
+      : [{ type: 'consultation', categoryId: 1, content: '小区旁饭店油烟扰民向哪里反映', answer: '属餐饮油烟，已告知向城市管理部门反映' }],
+  })
+}
+
+/** Picks someone in the header's 值班人员 box, typing their PIN when asked. */
+export async function signIn(app: AppUnderTest, name: string, pin?: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('combobox', { name: '值班人员' }).click()
+  await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+  if (pin !== undefined) {
+    const dialog = page.getByRole('dialog', { name: `${name} 登录` })
+    await dialog.getByLabel('PIN 码').fill(pin)
+    await dialog.getByLabel('PIN 码').press('Enter')
+    await dialog.waitFor({ state: 'hidden' })
+  }
+  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
+}
+
+/**
+ * Before a screenshot: toasts gone, drawers and modals done sliding. The page's clock is fixed and
+ * antd times its toasts by it, so both clocks move on a few seconds first.
+ */
+export async function settle(app: AppUnderTest): Promise<void> {
+  app.clock.tick(5)
+  await app.context.clock.setFixedTime(app.clock.now())
+  await app.page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined)
+  const sliding = "document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
+  for (let i = 0; i < 50 && (await app.page.evaluate<boolean>(sliding)); i++) await app.page.waitForTimeout(100)
+}
+
+/** Page elements that overflow the 1366×768 window sideways (a screen that does not fit). */
+export async function overflowsSideways(app: AppUnderTest): Promise<boolean> {
+  return app.page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1')
+}
