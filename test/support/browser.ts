@@ -24,6 +24,8 @@ export interface AppOptions {
   seed?: (ctx: LedgerContext, clock: TestClock) => Promise<void>
   /** 1366×768 is the common office PC screen. */
   viewport?: { width: number; height: number }
+  /** What the main process's open dialog "chooses" (the import screen's 选择文件). */
+  importFile?: string
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AppOptions {
 export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = tempDir('ledger-e2e-')
   const clock = new TestClock(options.now ?? '2026-11-10 09:00:00')
-  const bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), now: clock.now })
+  const bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), now: clock.now, ...(options.importFile ? { importFile: options.importFile } : {}) })
   const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
   if (options.seed) await options.seed(ctx, clock)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
