@@ -110,13 +110,19 @@ describe('今日接待 from the keyboard', () => {
     await k.press('Tab') // 身份证号
     await k.press('Tab') // 事项 1: 办理方式
     await k.press('ArrowRight') // 受理·交办
+    // The matter turns into an issue: its place field appears before anything more is typed.
+    await page.getByLabel('问题地点').waitFor()
     await k.press('Tab') // 问题类别
     await k.type('噪声')
+    await page.locator('.ant-select-item-option[title^="噪声"]').waitFor()
     await k.press('Enter')
+    // The list closes once the category is taken; the saved row's category is checked below.
+    await expect.poll(() => page.locator('.ant-select-item-option[title^="噪声"]').filter({ visible: true }).count()).toBe(0)
     await k.press('Tab')
     await k.type('搅拌站夜间作业噪声扰民')
     await k.press('Tab')
     await k.type('河滨路搅拌站')
+    expect(await page.getByLabel('反映问题').inputValue()).toBe('搅拌站夜间作业噪声扰民')
     await k.press('Enter')
     await page.getByText(/已登记 刘洋，受理问题 JD-2026-11-0001/).waitFor()
     const issue = await app.ctx.db

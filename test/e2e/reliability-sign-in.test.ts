@@ -37,7 +37,7 @@ describe('值班人员 PIN', () => {
     await dialog.getByLabel('PIN 码').fill(SUPERVISOR_PIN)
     await dialog.getByLabel('PIN 码').press('Enter')
     await dialog.waitFor({ state: 'hidden' })
-    await expect.poll(() => page.locator('header').getByText('李建国 🔒').filter({ visible: true }).count()).toBe(1)
+    await expect.poll(() => page.locator('header').getByText('李建国（PIN）').filter({ visible: true }).count()).toBe(1)
     expect(app.bridge.state.operator).toMatchObject({ id: supervisor.id, name: '李建国', role: 'supervisor' })
     const signedIn = await ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'sign_in').execute()
     expect(signedIn).toEqual([{ actor_id: supervisor.id, entity_id: supervisor.id }])

@@ -50,7 +50,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   await context.clock.setFixedTime(TestClock.parse(options.now ?? '2026-11-10 09:00:00'))
   const page = context.pages()[0] ?? (await context.newPage())
   // A missing element fails the test in seconds with a clear locator, not at the test timeout.
-  page.setDefaultTimeout(8_000)
+  page.setDefaultTimeout(15_000)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(bridge.url)
