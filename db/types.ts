@@ -221,33 +221,9 @@ export interface CategoryFigure {
   issuesResolved: number
 }
 
-export interface MonthlySummary {
-  month: string
-  sessions: number
+/** A month's figures and the lists behind them (db/figures.ts states every definition). */
+export interface MonthlySummary extends MonthFigures {
   sessionsByKind: Record<SessionKind, number>
-  visits: number
-  enterprises: number
-  residentPersonTimes: number
-  enterprisePersonTimes: number
-  personTimes: number
-  consultations: number
-  issuesRegistered: number
-  issuesAccepted: number
-  issuesResolved: number
-  issuesResolvedOnTime: number
-  issuesClosed: number
-  issuesTransferred: number
-  issuesRejected: number
-  issuesOpen: number
-  /** Percent 0–100 with one decimal, null when nothing to divide by. */
-  resolutionRate: number | null
-  onTimeRate: number | null
-  callbacks: number
-  satisfied: number
-  basicallySatisfied: number
-  unsatisfied: number
-  satisfactionRate: number | null
-  carriedOver: number
   overdue: IssueListItem[]
   carriedOverIssues: IssueListItem[]
   byCategory: CategoryFigure[]
@@ -542,6 +518,7 @@ export interface SessionAppointments {
 /** One month's figures inside a year, defined exactly as in MonthlySummary (without its lists). */
 export interface MonthFigures {
   month: string
+  /** Reception days held (opened), not merely planned. */
   sessions: number
   visits: number
   enterprises: number
@@ -557,6 +534,7 @@ export interface MonthFigures {
   issuesTransferred: number
   issuesRejected: number
   issuesOpen: number
+  /** Percent 0–100 with one decimal, null when nothing to divide by. */
   resolutionRate: number | null
   onTimeRate: number | null
   callbacks: number

@@ -3,7 +3,7 @@ import type { LedgerContext } from '../../db/context'
 import { listCategories, saveStaff, seedDefaults } from '../../db/reference'
 import { closeSession, openSession, planSession } from '../../db/sessions'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits'
-import { openApp, type AppUnderTest } from '../support/browser'
+import { openApp, settle, type AppUnderTest } from '../support/browser'
 import type { TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
@@ -11,18 +11,6 @@ afterEach(async () => {
   await app?.close()
   app = null
 })
-
-/**
- * Before a screenshot: toasts gone, drawers and modals done sliding. The page's clock is fixed and
- * antd times its toasts by it, so both clocks move on a few seconds first.
- */
-async function settle(app: AppUnderTest): Promise<void> {
-  app.clock.tick(5)
-  await app.context.clock.setFixedTime(app.clock.now())
-  await app.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
-  const sliding = "document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
-  for (let i = 0; i < 50 && (await app.page.evaluate<boolean>(sliding)); i++) await app.page.waitForTimeout(100)
-}
 
 interface Seeded {
   /** 青山化工有限公司, registered by its full name without a code. */

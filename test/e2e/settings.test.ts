@@ -3,25 +3,13 @@ import { WorkCalendar } from '../../db/calendar/working-days'
 import { listCategories, saveStaff, seedDefaults, setHolidayOverride } from '../../db/reference'
 import { openSession, planSession } from '../../db/sessions'
 import { registerVisit } from '../../db/visits'
-import { openApp, type AppUnderTest } from '../support/browser'
+import { openApp, settle, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
 afterEach(async () => {
   await app?.close()
   app = null
 })
-
-/**
- * Before a screenshot: toasts gone, drawers and modals done sliding. The page's clock is fixed and
- * antd times its toasts by it, so both clocks move on a few seconds first.
- */
-async function settle(app: AppUnderTest): Promise<void> {
-  app.clock.tick(5)
-  await app.context.clock.setFixedTime(app.clock.now())
-  await app.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 })
-  const sliding = "document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
-  for (let i = 0; i < 50 && (await app.page.evaluate<boolean>(sliding)); i++) await app.page.waitForTimeout(100)
-}
 
 async function openSettings(): Promise<AppUnderTest> {
   const opened = await openApp({

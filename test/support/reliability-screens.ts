@@ -83,21 +83,7 @@ export async function signIn(app: AppUnderTest, name: string, pin?: string): Pro
   await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
 }
 
-/**
- * Before a screenshot: toasts gone, drawers and modals done sliding. The page's clock is fixed and
- * antd times its toasts by it, so both clocks move on a few seconds first.
- */
-export async function settle(app: AppUnderTest): Promise<void> {
-  app.clock.tick(5)
-  await app.context.clock.setFixedTime(app.clock.now())
-  await app.page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 5_000 })
-    .catch(() => undefined)
-  const sliding = "document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
-  for (let i = 0; i < 50 && (await app.page.evaluate<boolean>(sliding)); i++) await app.page.waitForTimeout(100)
-}
+export { settle } from './browser'
 
 /** Page elements that overflow the 1366×768 window sideways (a screen that does not fit). */
 export async function overflowsSideways(app: AppUnderTest): Promise<boolean> {
