@@ -112,6 +112,8 @@ describe('作废', () => {
     const dialog = page.getByRole('dialog', { name: /^作废接待日：2026年11月20日服务企业接待日/ })
     await dialog.getByLabel('作废原因').fill('计划重复，与 11 月 21 日合并举行')
     await dialog.getByLabel('作废原因').press('Enter')
+    // The reason dialog bears the day's title too: let it go before waiting on the drawer.
+    await dialog.waitFor({ state: 'hidden' })
     await drawer.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByRole('row', { name: /2026年11月20日服务企业接待日/ }).count()).toBe(0)
     expect(await page.getByRole('row', { name: /2026年11月10日服务群众接待日/ }).count()).toBe(1)
