@@ -9,6 +9,10 @@
 //   and replayed. ours ÷ floor is then the cost of Kysely, validation and mapping to domain
 //   objects; the queries themselves are held to indexes by test/db/query-plans.test.ts.
 //
+// The renderer at the end: the built bundle's sizes (bench/bundle.ts; builds out/renderer when it
+// is missing), and the walk test/e2e/scale.test.ts checks on a tenth of the ledger, timed here on
+// the whole of it in Debian's Chromium over the test bridge (test/support/ledger-walk.ts).
+//
 // Options: --scale 0.1 (a smaller ledger), --keep (leave the ledger file), --quick (fewer runs).
 
 import BetterSqlite3 from 'better-sqlite3'
@@ -30,6 +34,10 @@ import type { Database } from '../db/schema'
 import { search } from '../db/search'
 import { openSession, planSession } from '../db/sessions'
 import { registerVisit, type RegisterVisitInput } from '../db/visits'
+import type { Envelope } from '../electron/contract/define'
+import { openApp } from '../test/support/browser'
+import { longestList, walkDirectory, walkLedger, type DirectoryTabWalk, type LedgerWalk } from '../test/support/ledger-walk'
+import { bundleSizes, type BundleReport } from './bundle'
 import { makeFloorRegister } from './floor-register'
 import { generateLedger } from './generate'
 
@@ -369,6 +377,76 @@ for (const [kind, period, reps] of [
   })
 }
 
+// ---- the renderer: the bundle, and the ledger screens at scale in Chromium ----
+
+process.stdout.write('The renderer …\n')
+const projectDir = path.resolve(import.meta.dirname, '..')
+const rendererDir = path.join(projectDir, 'out', 'renderer')
+const rendererBuilt = () => fs.existsSync(path.join(rendererDir, 'index.html'))
+if (!rendererBuilt()) {
+  process.stdout.write('  out/renderer is missing: building it (electron-vite build) …\n')
+  try {
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: projectDir, stdio: ['ignore', 'ignore', 'inherit'] })
+  } catch (e) {
+    process.stdout.write(`  the build failed (${e instanceof Error ? e.message : String(e)})\n`)
+  }
+}
+const kB = (bytes: number) => (bytes / 1000).toFixed(1)
+let bundle: BundleReport | null = null
+if (rendererBuilt()) {
+  bundle = bundleSizes(rendererDir)
+  process.stdout.write(
+    `  bundle: the desk loads ${bundle.initial.files} files, ${kB(bundle.initial.raw)} kB (gzip ${kB(bundle.initial.gzip)}); ${bundle.screens.length} screens load later; all ${kB(bundle.all.raw)} kB\n`,
+  )
+} else process.stdout.write('  skipped the bundle sizes: no out/renderer\n')
+
+const CHROMIUM = '/usr/bin/chromium'
+const walkCategory = '大气'
+const ledgerWalks: LedgerWalk[] = []
+const directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[] = []
+const largestAnswer = { channel: '', rows: 0, calls: 0 }
+if (!fs.existsSync(CHROMIUM)) process.stdout.write(`  skipped the screens at scale: no ${CHROMIUM} (apt-get install chromium)\n`)
+else if (!rendererBuilt()) process.stdout.write('  skipped the screens at scale: no out/renderer (npm run build)\n')
+else {
+  const onCall = (channel: string, _input: unknown, envelope: Envelope<unknown>) => {
+    const rows = longestList(envelope)
+    largestAnswer.calls += 1
+    if (rows > largestAnswer.rows) Object.assign(largestAnswer, { channel, rows })
+  }
+  const app = await openApp({ ledgerFile: file, now: `${today} 09:00:00`, onCall })
+  try {
+    const reps = QUICK ? 2 : 5
+    // The first walk of each is a warm-up (Chromium's caches, the ledger's pages in SQLite's cache).
+    for (let i = 0; i <= reps; i++) {
+      const walk = await walkLedger(app.page, app.bridge.url, walkCategory)
+      if (i > 0) ledgerWalks.push(walk)
+    }
+    for (let i = 0; i <= reps; i++) {
+      const walk = await walkDirectory(app.page, app.bridge.url)
+      if (i > 0) directoryWalks.push(walk)
+    }
+  } finally {
+    // close() fails on a script error in the page: say so, and keep what was measured.
+    await app.close().catch((e: unknown) => process.stdout.write(`  the page reported errors: ${e instanceof Error ? e.message : String(e)}\n`))
+  }
+  const walk = ledgerWalks[0]
+  const dir = directoryWalks[0]
+  if (walk && dir) {
+    const target = '(none set; Chromium, end to end)'
+    const note = `${ledgerWalks.length} walks after a warm-up, each from a fresh start at the desk; from the click to the answer's rows on screen`
+    const steps: [string, number[]][] = [
+      [`问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`, ledgerWalks.map((w) => w.ms.open)],
+      [`filter by category ${walkCategory} (${walk.filtered} issues)`, ledgerWalks.map((w) => w.ms.filter)],
+      [`to the last page (${walk.lastPage}) from the pagination`, ledgerWalks.map((w) => w.ms.lastPage)],
+      ['open its last issue (drawer with the number)', ledgerWalks.map((w) => w.ms.openIssue)],
+      [`企业与来访人 from the menu: 企业, first page (${dir.organizations.total} enterprises)`, directoryWalks.map((w) => w.organizations.ms)],
+      [`来访人 tab, first page (${dir.visitors.total} visitors)`, directoryWalks.map((w) => w.visitors.ms)],
+    ]
+    for (const [name, samples] of steps) record({ group: '界面', name, ours: stats(samples), floor: null, target, met: null, note })
+    process.stdout.write(`  the longest list in any of ${largestAnswer.calls} answers across the bridge: ${largestAnswer.rows} rows (${largestAnswer.channel})\n`)
+  }
+}
+
 // ---- report ----
 
 const machine = {
@@ -392,6 +470,17 @@ const lines = [
   ),
 ]
 process.stdout.write(`\n${lines.join('\n')}\n\n`)
+if (bundle) {
+  const size = (s: { raw: number; gzip: number }) => `${kB(s.raw)} / ${kB(s.gzip)}`
+  const bundleLines = [
+    `| screen | loads | own chunk: raw / gzip kB | fetched when first opened: raw / gzip kB |`,
+    `|---|---|---|---|`,
+    `| 今日接待 (desk) | with the window | ${size(bundle.entry)} | ${size(bundle.initial)} (${bundle.initial.files} files, index.html included) |`,
+    ...bundle.screens.map((sc) => `| ${sc.screen} | when opened | ${size(sc.chunk)} | ${size(sc.firstOpen)} (${sc.firstOpen.files} files) |`),
+    `| all of out/renderer | | | ${size(bundle.all)} (${bundle.all.files} files) |`,
+  ]
+  process.stdout.write(`${bundleLines.join('\n')}\n\n`)
+}
 process.stdout.write(
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}; Node ${machine.node}, SQLite ${machine.sqlite}; load ${machine.load}\n`,
 )
@@ -402,7 +491,27 @@ process.stdout.write(
 const resultsFile = path.join(import.meta.dirname, 'results.json')
 fs.writeFileSync(
   resultsFile,
-  `${JSON.stringify({ at: new Date().toISOString(), machine, scale: SCALE, ledger: { rows: made.rows, generationMs: made.ms, fileMb, today }, results, exports: exportRuns }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine,
+      scale: SCALE,
+      ledger: { rows: made.rows, generationMs: made.ms, fileMb, today },
+      results,
+      exports: exportRuns,
+      renderer: {
+        bundle,
+        walks: {
+          category: walkCategory,
+          ledger: ledgerWalks.map((w) => ({ ms: w.ms, total: w.total, filtered: w.filtered, lastPage: w.lastPage, opened: w.opened })),
+          directory: directoryWalks.map((w) => ({ organizations: { ms: w.organizations.ms, total: w.organizations.total }, visitors: { ms: w.visitors.ms, total: w.visitors.total } })),
+          largestAnswer,
+        },
+      },
+    },
+    null,
+    2,
+  )}\n`,
 )
 process.stdout.write(`Wrote ${resultsFile}\n`)
 if (KEEP) process.stdout.write(`Kept ${file}\n`)

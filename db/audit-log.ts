@@ -55,6 +55,7 @@ const ACTION_LABEL: Record<string, string> = {
   restore: '从备份恢复',
   set_backup_folder: '更改备份文件夹',
   export_unmasked: '导出未脱敏的',
+  export_audit: '导出审计日志',
   import: '导入',
   undo_import: '撤销',
   edit_text: '修改内容',

@@ -3,3 +3,4 @@
 export { exportMonthXlsx, exportYearXlsx, type MonthExportOptions, type YearExportOptions } from './xlsx'
 export { exportIssuesCsv, neutralizeFormula, type CsvExportOptions } from './csv'
 export { FIGURES } from './summary-sheet'
+export { exportAuditCsv } from './audit-csv'

@@ -119,6 +119,7 @@ export const contract = {
   'staff-set-pin': call(s.staffSetPinInput).returns<Staff>(),
   'audit-list': call(s.auditListInput).returns<AuditPage>(),
   'audit-verify': call(s.noInput).returns<AuditChainStatus>(),
+  'audit-export': call(s.auditExportInput).returns<ExportResult | null>(),
   'visitor-reveal': call(s.visitorRevealInput).returns<RevealedValue>(),
   'visit-void': call(s.visitVoidInput).returns<VoidResult>(),
   'session-void': call(s.sessionVoidInput).returns<VoidResult>(),

@@ -244,6 +244,8 @@ export const auditListInput = z
   })
   .strict()
 
+export const auditExportInput = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict()
+
 export const visitorRevealInput = z.object({ visitorId: id, field: z.enum(['phone', 'idNumber']), reason: text(200) }).strict()
 
 export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()

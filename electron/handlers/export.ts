@@ -1,6 +1,6 @@
 import { requireSupervisor } from '../../db/access'
 import { LedgerError } from '../../db/errors'
-import { exportIssuesCsv, exportMonthXlsx, exportYearXlsx } from '../../db/export'
+import { exportAuditCsv, exportIssuesCsv, exportMonthXlsx, exportYearXlsx } from '../../db/export'
 import type { ExportProgress } from '../../db/types'
 import { isYearMonth } from '../../db/validation/dates'
 import { requireText } from '../../db/validation/text'
@@ -68,4 +68,13 @@ export const exportIssuesCsvHandler: Handler<'export-issues-csv'> = async (state
   const file = await choosePath(state, `问题台账-${period}.csv`, CSV)
   if (file === null) return null
   return exportIssuesCsv(ledgerContext(state), { month: input.month, year: input.year, file })
+}
+
+export const auditExportHandler: Handler<'audit-export'> = async (state, input) => {
+  // Refused before the dialog opens: a desk clerk should not be asked where to save.
+  requireSupervisor(ledgerContext(state), '导出审计日志')
+  const span = input.from || input.to ? `${input.from ?? '开始'}至${input.to ?? '今'}` : '全部'
+  const file = await choosePath(state, `审计日志-${span}.csv`, CSV)
+  if (file === null) return null
+  return exportAuditCsv(ledgerContext(state), { from: input.from, to: input.to, file })
 }

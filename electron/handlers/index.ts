@@ -86,6 +86,7 @@ export const handlers: Handlers = {
   'staff-set-pin': reliability.staffSetPin,
   'audit-list': reliability.auditList,
   'audit-verify': reliability.auditVerify,
+  'audit-export': exporting.auditExportHandler,
   'visitor-reveal': reliability.visitorReveal,
   'visit-void': reliability.visitVoid,
   'session-void': reliability.sessionVoid,

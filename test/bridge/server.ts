@@ -10,7 +10,7 @@ import { systemActor } from '../../db/context'
 import { openLedger } from '../../db/open'
 import { seedDefaults } from '../../db/reference'
 import { contract } from '../../electron/contract'
-import { methodName } from '../../electron/contract/define'
+import { methodName, type Envelope } from '../../electron/contract/define'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 
@@ -23,6 +23,11 @@ export interface BridgeOptions {
   exportDir?: string
   /** The file import-choose-file answers with (no open dialog in a browser); unset: as if cancelled. */
   importFile?: string
+  /**
+   * Tests only: told of every call after its handler answered, with the envelope exactly as it
+   * goes back to the page (to check, for example, that no list crosses in one piece).
+   */
+  onCall?: (channel: string, input: unknown, envelope: Envelope<unknown>) => void
 }
 
 export interface Bridge {
@@ -107,6 +112,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           input = undefined
         }
         const envelope = await dispatch(state, channel, input)
+        options.onCall?.(channel, input, envelope)
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(envelope))
         return
       }

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { LedgerContext } from '../../db/context'
-import { startBridge, type Bridge } from '../bridge/server'
+import type { Ledger } from '../../db/open'
+import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { TestClock, tempDir } from './temp-ledger'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
@@ -21,7 +22,12 @@ export interface AppUnderTest {
 export interface AppOptions {
   /** Local 'YYYY-MM-DD HH:mm:ss' for both the ledger's clock and the page's Date. */
   now?: string
-  seed?: (ctx: LedgerContext, clock: TestClock) => Promise<void>
+  /** Fills the ledger before the page opens; `ledger` is the bridge's own handle (for bulk loads). */
+  seed?: (ctx: LedgerContext, clock: TestClock, ledger: Ledger) => Promise<void>
+  /** An existing ledger file to open instead of a new one in the temporary folder; kept on close. */
+  ledgerFile?: string
+  /** Told of every call across the bridge with what it answered (see BridgeOptions.onCall). */
+  onCall?: BridgeOptions['onCall']
   /** 1366×768 is the common office PC screen. */
   viewport?: { width: number; height: number }
   /** What the main process's open dialog "chooses" (the import screen's 选择文件). */
@@ -35,9 +41,14 @@ export interface AppOptions {
 export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = tempDir('ledger-e2e-')
   const clock = new TestClock(options.now ?? '2026-11-10 09:00:00')
-  const bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), now: clock.now, ...(options.importFile ? { importFile: options.importFile } : {}) })
+  const bridge = await startBridge({
+    ledgerFile: options.ledgerFile ?? path.join(dir, 'ledger.sqlite'),
+    now: clock.now,
+    ...(options.importFile ? { importFile: options.importFile } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+  })
   const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
-  if (options.seed) await options.seed(ctx, clock)
+  if (options.seed) await options.seed(ctx, clock, bridge.state.ledger)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: '/usr/bin/chromium',
     headless: true,

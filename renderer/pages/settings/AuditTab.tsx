@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons'
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, Button, DatePicker, Flex, Result, Select, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -159,6 +159,21 @@ function AuditLog() {
   const [chainError, setChainError] = useState<string | null>(null)
   const [verifying, setVerifying] = useState(false)
 
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<string | null>(null)
+  const exportCsv = async () => {
+    setExporting(true)
+    setChainError(null)
+    try {
+      const r = await api.auditExport({ ...(from ? { from } : {}), ...(to ? { to } : {}) })
+      if (r) setExported(`已导出 ${r.rows} 条审计记录到 ${r.file}（本次导出本身也已记入审计日志）`)
+    } catch (e) {
+      setChainError(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
+
   const verify = async () => {
     setVerifying(true)
     setChain(null)
@@ -208,10 +223,16 @@ function AuditLog() {
             style={{ width: 160 }}
           />
         </Space>
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
-          校验审计链
-        </Button>
+        <Space>
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
+            校验审计链
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
+            导出 CSV
+          </Button>
+        </Space>
       </Flex>
+      {exported && <Alert type="success" showIcon closable onClose={() => setExported(null)} title={exported} style={{ marginBottom: 12 }} />}
       {chain &&
         (chain.brokenAt === null ? (
           <Alert type="success" showIcon closable onClose={() => setChain(null)} title={`审计链完整：共 ${chain.rows} 条记录，逐条校验无误，未被改动。`} style={{ marginBottom: 12 }} />

@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LedgerError } from '../../db/errors'
+import { exportAuditCsv } from '../../db/export'
+import { saveStaff } from '../../db/reference'
+import { acceptIssue, openDay } from '../support/desk'
+import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+
+let t: TestLedger
+let f: Fixture
+beforeEach(async () => {
+  t = await openTempLedger('2026-11-10 08:00:00')
+  f = await seedFixture(t)
+})
+afterEach(async () => {
+  await t.close()
+})
+
+describe('exporting the audit log', () => {
+  it('writes every audit row as UTF-8 CSV with a BOM and records the export itself', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    await acceptIssue(t, f, day.id)
+    const supervisor = await saveStaff(t.ctx, { name: '陈主任', role: 'supervisor' })
+    t.ctx.actor = { id: supervisor.id, name: supervisor.name, role: 'supervisor' }
+    const before = Number((await t.ledger.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const file = path.join(t.dir, '审计日志.csv')
+    const r = await exportAuditCsv(t.ctx, { file })
+    expect(r.rows).toBe(before)
+    const text = fs.readFileSync(file, 'utf8')
+    expect(text.startsWith('\uFEFF序号,时间,操作人,操作,对象,对象编号,摘要,详情\r\n')).toBe(true)
+    expect(text.split('\r\n').filter((l) => l !== '')).toHaveLength(before + 1)
+    const last = await t.ledger.db.selectFrom('audit_log').select(['action', 'actor_name']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(last).toEqual({ action: 'export_audit', actor_name: '陈主任' })
+  })
+
+  it('refuses a desk clerk and writes no file', async () => {
+    const before = await tableCounts(t)
+    const file = path.join(t.dir, 'no.csv')
+    const e = await exportAuditCsv(t.ctx, { file }).catch((err: unknown) => err)
+    expect(e).toBeInstanceOf(LedgerError)
+    expect(e instanceof LedgerError && e.message).toBe('导出审计日志须由负责人登录后操作')
+    expect(fs.existsSync(file)).toBe(false)
+    expect(await tableCounts(t)).toEqual(before)
+  })
+})
