@@ -30,7 +30,7 @@ export function TodayPage() {
           </Col>
           <Col flex="1 1 360px" style={{ minWidth: 0 }}>
             <TodayAppointments sessionId={current.id} appointments={bookings.data ?? []} onArrive={setArrival} />
-            <TodayVisits visits={visits.data ?? []} loading={visits.loading} onChanged={refresh} />
+            <TodayVisits visits={visits.data ?? []} totals={{ visits: current.visitCount, personTimes: current.personTimes }} loading={visits.loading} onChanged={refresh} />
           </Col>
         </Row>
       )}

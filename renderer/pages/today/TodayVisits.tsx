@@ -6,13 +6,23 @@ import { navigate } from '../../lib/route'
 import { VoidVisitModal } from './VoidReasonModal'
 
 /** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
-export function TodayVisits({ visits, loading, onChanged }: { visits: VisitSummary[]; loading: boolean; onChanged: () => void }) {
+interface Props {
+  visits: VisitSummary[]
+  /** The day's totals from the ledger, not from the rows drawn (a busy day has more than one page). */
+  totals: { visits: number; personTimes: number }
+  loading: boolean
+  onChanged: () => void
+}
+
+export function TodayVisits({ visits, totals, loading, onChanged }: Props) {
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
   return (
-    <Card size="small" title={`今日来访（${visits.length} 批，${visits.reduce((n, v) => n + v.headcount, 0)} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+    <Card size="small" title={`今日来访（${totals.visits} 批，${totals.personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
       <List
         loading={loading}
         dataSource={visits}
+        // Drawn a page at a time: a day with hundreds of visits must not stall the desk.
+        pagination={visits.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
         locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
           <List.Item
