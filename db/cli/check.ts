@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../audit'
 import type { Ledger } from '../open'
 import { ledgerVersion } from '../open'
 import { latestMigration } from '../migrations'
+import { checkSearchIndex } from '../search'
 
 export interface CheckReport {
   ok: boolean
@@ -12,6 +13,8 @@ export interface CheckReport {
   expectedVersion: string
   auditRows: number
   auditBrokenAt: number | null
+  /** The search index out of step with the records (rebuildable; no record is lost). */
+  searchProblems: string[]
 }
 
 export { integrityProblems }
@@ -22,13 +25,15 @@ export async function checkLedger(ledger: Ledger): Promise<CheckReport> {
   const foreignKeyProblems = ledger.sqlite.prepare('pragma foreign_key_check').all().length
   const version = ledgerVersion(ledger.sqlite)
   const audit = await verifyAuditChain(ledger.db)
+  const searchProblems = checkSearchIndex(ledger.sqlite)
   return {
-    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.brokenAt === null,
+    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.brokenAt === null && searchProblems.length === 0,
     integrity,
     foreignKeyProblems,
     version,
     expectedVersion: latestMigration,
     auditRows: audit.rows,
     auditBrokenAt: audit.brokenAt,
+    searchProblems,
   }
 }

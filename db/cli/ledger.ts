@@ -125,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
           `外键检查：${r.foreignKeyProblems === 0 ? '通过' : `发现 ${r.foreignKeyProblems} 处引用缺失`}`,
           `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`,
           `审计日志：${r.auditRows} 条，${r.auditBrokenAt === null ? '哈希链完整' : `第 ${r.auditBrokenAt} 条起被篡改`}`,
+          `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
           r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
         ]
         process.stdout.write(`${lines.join('\n')}\n`)

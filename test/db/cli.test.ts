@@ -66,7 +66,7 @@ describe('ledger command line', () => {
     await ledgerCli('demo', '--db', file, '--month', '2026-08')
     const ok = await ledgerCli('check', '--db', file)
     expect(ok.code).toBe(0)
-    expect(ok.stdout).toMatch(/完整性检查：通过[\s\S]*结论：台账正常/)
+    expect(ok.stdout).toMatch(/完整性检查：通过[\s\S]*检索索引：与记录一致[\s\S]*结论：台账正常/)
 
     // Tampering bypasses the app: drop the guard trigger and rewrite a row, as an editor could.
     const l = await openLedger(file)
