@@ -107,6 +107,12 @@ export async function matchOrganization(trx: Executor, o: ReturnType<typeof clea
   return existing
 }
 
+/** What a person or enterprise the desk adds starts with: no note, not merged, created and changed now. */
+function newEntry(ctx: LedgerContext): { note: null; merged_into_id: null; created_at: string; updated_at: string } {
+  const at = stamp(ctx)
+  return { note: null, merged_into_id: null, created_at: at, updated_at: at }
+}
+
 /** Finds the enterprise the desk means, or creates it; a credit code outranks a name. */
 export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: ReturnType<typeof cleanOrganization>): Promise<number> {
   const existing = await matchOrganization(trx, o)
@@ -136,19 +142,9 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
     }
     return existing.id
   }
-  const at = stamp(ctx)
   const row = await trx
     .insertInto('organizations')
-    .values({
-      name: o.name,
-      credit_code: o.creditCode,
-      address: o.address,
-      industry: o.industry,
-      note: null,
-      merged_into_id: null,
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ name: o.name, credit_code: o.creditCode, address: o.address, industry: o.industry, ...newEntry(ctx) })
     .returning('id')
     .executeTakeFirstOrThrow()
   await audit(trx, ctx, 'create', 'organization', row.id, { name: o.name, creditCode: o.creditCode })
@@ -209,7 +205,6 @@ export async function resolveVisitor(
     }
     return existing.id
   }
-  const at = stamp(ctx)
   const row = await trx
     .insertInto('visitors')
     .values({
@@ -219,10 +214,7 @@ export async function resolveVisitor(
       kind: v.kind,
       organization_id: organizationId,
       address: v.address,
-      note: null,
-      merged_into_id: null,
-      created_at: at,
-      updated_at: at,
+      ...newEntry(ctx),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

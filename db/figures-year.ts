@@ -1,15 +1,13 @@
 import { sql } from 'kysely'
 import type { Executor } from './context'
-import { OPEN_STATUSES } from './deadlines'
 import { LedgerError } from './errors'
+import { callbackCounts, consultationCounts, issueCounts, num, sessionCounts, visitCounts } from './figure-queries'
 import { carriedOverIds, percent } from './figures'
 import type { CategoryFigure, MonthFigures, YearlySummary } from './types'
 
 // The year's figures in a handful of grouped queries rather than twelve monthly summaries. Every
-// figure is defined as in db/figures.ts (monthlySummary), month by month; a test holds the two
-// to the same numbers.
-
-const num = (v: unknown): number => Number(v ?? 0)
+// figure is defined as in db/figures.ts (monthlySummary), month by month: both run the same
+// builders (db/figure-queries.ts), grouped here by month; a test holds the two to the same numbers.
 
 type Counts = Omit<MonthFigures, 'month' | 'resolutionRate' | 'onTimeRate' | 'satisfactionRate' | 'carriedOver'>
 
@@ -76,32 +74,14 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
   const byMonth = new Map<string, Counts>(monthKeys.map((m) => [m, emptyCounts()]))
   const at = (month: string): Counts => byMonth.get(month) ?? emptyCounts()
 
-  const sessionRows = await db
-    .selectFrom('sessions')
-    .select([sql<string>`substr(date, 1, 7)`.as('month'), sql<number>`count(*)`.as('n')])
-    .where('date', '>=', first)
-    .where('date', '<', nextFirst)
-    .where('status', 'in', ['open', 'closed'])
-    .where('voided_at', 'is', null)
+  const sessionRows = await sessionCounts(db, first, nextFirst)
+    .select(sql<string>`substr(date, 1, 7)`.as('month'))
     .groupBy(sql`substr(date, 1, 7)`)
     .execute()
   for (const r of sessionRows) at(r.month).sessions = num(r.n)
 
-  const visitRows = await db
-    .selectFrom('visits as v')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .select([
-      sql<string>`substr(v.visit_date, 1, 7)`.as('month'),
-      sql<number>`count(*)`.as('visits'),
-      sql<number>`coalesce(sum(v.headcount), 0)`.as('person_times'),
-      sql<number>`coalesce(sum(case when v.organization_id is null then v.headcount else 0 end), 0)`.as('resident_times'),
-      sql<number>`count(distinct coalesce(o.credit_code, o.name))`.as('enterprises'),
-    ])
-    .where('v.visit_date', '>=', first)
-    .where('v.visit_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    // 接待 means received in person on a reception day; calls and letters count as issues only.
-    .where('v.channel', '=', 'desk')
+  const visitRows = await visitCounts(db, first, nextFirst)
+    .select(sql<string>`substr(v.visit_date, 1, 7)`.as('month'))
     .groupBy(sql`substr(v.visit_date, 1, 7)`)
     .execute()
   for (const r of visitRows) {
@@ -112,46 +92,17 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
     c.enterprisePersonTimes = c.personTimes - c.residentPersonTimes
     c.enterprises = num(r.enterprises)
   }
-  const yearEnterprises = await db
-    .selectFrom('visits as v')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .select(sql<number>`count(distinct coalesce(o.credit_code, o.name))`.as('n'))
-    .where('v.visit_date', '>=', first)
-    .where('v.visit_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    .where('v.channel', '=', 'desk')
-    .executeTakeFirstOrThrow()
+  // Distinct enterprises over the year: one that came in several months counts once.
+  const yearVisits = await visitCounts(db, first, nextFirst).executeTakeFirstOrThrow()
 
-  const consultationRows = await db
-    .selectFrom('matters as m')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([sql<string>`substr(v.visit_date, 1, 7)`.as('month'), 'm.category_id', sql<number>`count(*)`.as('n')])
-    .where('v.visit_date', '>=', first)
-    .where('v.visit_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    .where('m.type', '=', 'consultation')
+  const consultationRows = await consultationCounts(db, first, nextFirst)
+    .select(sql<string>`substr(v.visit_date, 1, 7)`.as('month'))
     .groupBy([sql`substr(v.visit_date, 1, 7)`, 'm.category_id'])
     .execute()
   for (const r of consultationRows) at(r.month).consultations += num(r.n)
 
-  const issueRows = await db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([
-      sql<string>`substr(i.accepted_date, 1, 7)`.as('month'),
-      'i.category_id',
-      sql<number>`count(*)`.as('registered'),
-      sql<number>`sum(i.status = 'rejected')`.as('rejected'),
-      sql<number>`sum(i.status = 'transferred')`.as('transferred'),
-      sql<number>`sum(i.status in ('resolved', 'closed'))`.as('resolved'),
-      sql<number>`sum(i.status in ('resolved', 'closed') and i.resolved_date <= i.due_date)`.as('on_time'),
-      sql<number>`sum(i.status = 'closed')`.as('closed'),
-      sql<number>`sum(i.status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
-    ])
-    .where('i.accepted_date', '>=', first)
-    .where('i.accepted_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
+  const issueRows = await issueCounts(db, first, nextFirst)
+    .select(sql<string>`substr(i.accepted_date, 1, 7)`.as('month'))
     .groupBy([sql`substr(i.accepted_date, 1, 7)`, 'i.category_id'])
     .execute()
   for (const r of issueRows) {
@@ -166,21 +117,8 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
     c.issuesOpen += num(r.open)
   }
 
-  const callbackRows = await db
-    .selectFrom('callbacks as cb')
-    .innerJoin('issues as i', 'i.id', 'cb.issue_id')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([
-      sql<string>`substr(cb.callback_date, 1, 7)`.as('month'),
-      sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'satisfied'), 0)`.as('satisfied'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'basically_satisfied'), 0)`.as('basically'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'unsatisfied'), 0)`.as('unsatisfied'),
-    ])
-    .where('cb.callback_date', '>=', first)
-    .where('cb.callback_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
+  const callbackRows = await callbackCounts(db, first, nextFirst)
+    .select(sql<string>`substr(cb.callback_date, 1, 7)`.as('month'))
     .groupBy(sql`substr(cb.callback_date, 1, 7)`)
     .execute()
   for (const r of callbackRows) {
@@ -198,7 +136,7 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
 
   const total = emptyCounts()
   for (const m of months) for (const key of COUNT_KEYS) total[key] += m[key]
-  total.enterprises = num(yearEnterprises.n)
+  total.enterprises = num(yearVisits.enterprises)
 
   const categories = await db.selectFrom('categories').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute()
   const byCategory: CategoryFigure[] = categories

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Executor } from './context'
 import { OPEN_STATUSES } from './deadlines'
 import { LedgerError } from './errors'
+import { callbackCounts, consultationCounts, issueCounts, num, sessionCounts, visitCounts } from './figure-queries'
 import { listIssues } from './issue-queries'
 import type { CategoryFigure, MonthlySummary, SessionKind } from './types'
 import { isYearMonth, monthRange } from './validation/dates'
@@ -22,8 +23,6 @@ export function percent(part: number, whole: number): number | null {
   if (whole <= 0) return null
   return Math.round((part / whole) * 1000) / 10
 }
-
-const num = (v: unknown): number => Number(v ?? 0)
 
 /**
  * 结转: issues registered before `first` (a 'YYYY-MM-DD') that were still open on that day, read
@@ -62,80 +61,14 @@ export async function monthlySummary(db: Executor, month: string, today: string)
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
   const { first, nextFirst } = monthRange(month)
 
-  const sessionRows = await db
-    .selectFrom('sessions')
-    .select(['kind', sql<number>`count(*)`.as('n')])
-    .where('date', '>=', first)
-    .where('date', '<', nextFirst)
-    .where('status', 'in', ['open', 'closed'])
-    .where('voided_at', 'is', null)
-    .groupBy('kind')
-    .execute()
+  const sessionRows = await sessionCounts(db, first, nextFirst).select('kind').groupBy('kind').execute()
   const sessionsByKind: Record<SessionKind, number> = { enterprise: 0, public: 0, leader: 0, field: 0 }
   for (const r of sessionRows) sessionsByKind[r.kind] = num(r.n)
 
-  const visitRow = await db
-    .selectFrom('visits as v')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .select([
-      sql<number>`count(*)`.as('visits'),
-      sql<number>`coalesce(sum(v.headcount), 0)`.as('person_times'),
-      sql<number>`coalesce(sum(case when v.organization_id is null then v.headcount else 0 end), 0)`.as('resident_times'),
-      sql<number>`count(distinct coalesce(o.credit_code, o.name))`.as('enterprises'),
-    ])
-    .where('v.visit_date', '>=', first)
-    .where('v.visit_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    // 接待 means received in person on a reception day; calls and letters count as issues only.
-    .where('v.channel', '=', 'desk')
-    .executeTakeFirstOrThrow()
-
-  const consultationRows = await db
-    .selectFrom('matters as m')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select(['m.category_id', sql<number>`count(*)`.as('n')])
-    .where('v.visit_date', '>=', first)
-    .where('v.visit_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    .where('m.type', '=', 'consultation')
-    .groupBy('m.category_id')
-    .execute()
-
-  const issueRows = await db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([
-      'i.category_id',
-      sql<number>`count(*)`.as('registered'),
-      sql<number>`sum(i.status = 'rejected')`.as('rejected'),
-      sql<number>`sum(i.status = 'transferred')`.as('transferred'),
-      sql<number>`sum(i.status in ('resolved', 'closed'))`.as('resolved'),
-      sql<number>`sum(i.status in ('resolved', 'closed') and i.resolved_date <= i.due_date)`.as('on_time'),
-      sql<number>`sum(i.status = 'closed')`.as('closed'),
-      sql<number>`sum(i.status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
-    ])
-    .where('i.accepted_date', '>=', first)
-    .where('i.accepted_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    .groupBy('i.category_id')
-    .execute()
-
-  const callbackRow = await db
-    .selectFrom('callbacks as cb')
-    .innerJoin('issues as i', 'i.id', 'cb.issue_id')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([
-      sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'satisfied'), 0)`.as('satisfied'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'basically_satisfied'), 0)`.as('basically'),
-      sql<number>`coalesce(sum(cb.satisfaction = 'unsatisfied'), 0)`.as('unsatisfied'),
-    ])
-    .where('cb.callback_date', '>=', first)
-    .where('cb.callback_date', '<', nextFirst)
-    .where('v.voided_at', 'is', null)
-    .executeTakeFirstOrThrow()
+  const visitRow = await visitCounts(db, first, nextFirst).executeTakeFirstOrThrow()
+  const consultationRows = await consultationCounts(db, first, nextFirst).groupBy('m.category_id').execute()
+  const issueRows = await issueCounts(db, first, nextFirst).groupBy('i.category_id').execute()
+  const callbackRow = await callbackCounts(db, first, nextFirst).executeTakeFirstOrThrow()
 
   const carried = await carriedOverIds(db, first)
 

@@ -21,6 +21,7 @@ import type {
   VisitorKind,
 } from '../types'
 import { nextIssueNumber } from '../visits'
+import { emptyImportCounts } from './counts'
 import { defaultSheetOf, describeSheets, layOut } from './inspect'
 import type { LayoutColumn, SheetLayout } from './layout'
 import { readWorkbook, type Grid } from './read'
@@ -172,27 +173,6 @@ interface RunState {
   counts: ImportCounts
   warnings: Warnings
   prepared: Prepared
-}
-
-function emptyCounts(): ImportCounts {
-  return {
-    rows: 0,
-    imported: 0,
-    sessionsCreated: 0,
-    sessionsReused: 0,
-    visitorsCreated: 0,
-    visitorsMatched: 0,
-    organizationsCreated: 0,
-    organizationsMatched: 0,
-    departmentsCreated: 0,
-    visits: 0,
-    personTimes: 0,
-    consultations: 0,
-    issues: 0,
-    issuesByStatus: { accepted: 0, assigned: 0, in_progress: 0, resolved: 0, closed: 0, reopened: 0, transferred: 0, rejected: 0 },
-    callbacks: 0,
-    months: [],
-  }
 }
 
 async function maxId(trx: Tx, table: 'visitors' | 'organizations' | 'issue_history' | 'progress_notes' | 'callbacks' | 'extensions'): Promise<number> {
@@ -498,7 +478,7 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
       organizationsMatched: new Set(),
       preMaxVisitor: await maxId(trx, 'visitors'),
       preMaxOrganization: await maxId(trx, 'organizations'),
-      counts: emptyCounts(),
+      counts: emptyImportCounts(),
       warnings: p.warnings,
       prepared: p,
     }

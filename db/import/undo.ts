@@ -3,6 +3,7 @@ import { audit } from '../audit'
 import { stamp, write, type Executor, type LedgerContext } from '../context'
 import { LedgerError, notFound } from '../errors'
 import type { ImportBatch, ImportCounts, ImportUndoResult } from '../types'
+import { emptyImportCounts } from './counts'
 
 // Undoing an import as a whole. The ledger never deletes: the batch's visits are voided with the
 // reason “撤销导入批次 N” (their issues leave every list and figure with them, as with any voided
@@ -11,33 +12,14 @@ import type { ImportBatch, ImportCounts, ImportUndoResult } from '../types'
 // created stay in the directory (they carry no figures; 名录 can merge them). Refused when anyone
 // has worked on the batch's records since: those records are no longer only the import's.
 
-const EMPTY_COUNTS: ImportCounts = {
-  rows: 0,
-  imported: 0,
-  sessionsCreated: 0,
-  sessionsReused: 0,
-  visitorsCreated: 0,
-  visitorsMatched: 0,
-  organizationsCreated: 0,
-  organizationsMatched: 0,
-  departmentsCreated: 0,
-  visits: 0,
-  personTimes: 0,
-  consultations: 0,
-  issues: 0,
-  issuesByStatus: { accepted: 0, assigned: 0, in_progress: 0, resolved: 0, closed: 0, reopened: 0, transferred: 0, rejected: 0 },
-  callbacks: 0,
-  months: [],
-}
-
 function parseCounts(json: string): ImportCounts {
   try {
     const parsed: unknown = JSON.parse(json)
-    if (parsed !== null && typeof parsed === 'object') return { ...EMPTY_COUNTS, ...parsed }
+    if (parsed !== null && typeof parsed === 'object') return { ...emptyImportCounts(), ...parsed }
   } catch {
     // A summary that does not parse shows as zeros; the batch's rows are still there.
   }
-  return EMPTY_COUNTS
+  return emptyImportCounts()
 }
 
 export async function listImportBatches(db: Executor): Promise<ImportBatch[]> {
