@@ -1,8 +1,9 @@
-import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, type InputRef } from 'antd'
-import { useRef, useState } from 'react'
+import { App, Col, Form, Input, Row, type InputRef } from 'antd'
+import { useRef } from 'react'
 import type { Organization } from '../../../db/types'
 import { api } from '../../api'
-import { blankToNull, showSaveError, submitOnEnter } from '../../lib/forms'
+import { blankToNull, submitOnEnter } from '../../lib/forms'
+import { EditModalFrame } from './EditModalFrame'
 
 interface Values {
   name: string
@@ -25,70 +26,53 @@ function fieldFor(code: string, message: string): string | null {
 export function OrganizationEditModal({ organization, onSaved, onClose }: { organization: Organization; onSaved: (o: Organization) => void; onClose: () => void }) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const nameRef = useRef<InputRef>(null)
 
   const save = async (v: Values) => {
-    setSaving(true)
-    setError(null)
-    try {
-      const saved = await api.organizationUpdate({
-        id: organization.id,
-        name: v.name,
-        creditCode: blankToNull(v.creditCode),
-        industry: blankToNull(v.industry),
-        address: blankToNull(v.address),
-        note: blankToNull(v.note),
-      })
-      message.success(`已保存“${saved.name}”`)
-      onSaved(saved)
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
+    const saved = await api.organizationUpdate({
+      id: organization.id,
+      name: v.name,
+      creditCode: blankToNull(v.creditCode),
+      industry: blankToNull(v.industry),
+      address: blankToNull(v.address),
+      note: blankToNull(v.note),
+    })
+    message.success(`已保存“${saved.name}”`)
+    onSaved(saved)
   }
 
   return (
-    <Modal open title="修改企业信息" onCancel={onClose} footer={null} width={620} afterOpenChange={(open) => open && nameRef.current?.focus()} destroyOnHidden>
-      <Form
-        form={form}
-        name="organization-edit"
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void save(v)}
-        initialValues={{ name: organization.name, creditCode: organization.creditCode ?? '', industry: organization.industry ?? '', address: organization.address ?? '', note: organization.note ?? '' }}
-      >
-        <Form.Item name="name" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
-          <Input ref={nameRef} maxLength={100} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="creditCode" label="统一社会信用代码">
-              <Input maxLength={40} placeholder="18 位，可不填" />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="industry" label="所属行业">
-              <Input maxLength={50} placeholder="如：化学原料制造" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="address" label="地址">
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            保存
-          </Button>
-        </Flex>
-      </Form>
-    </Modal>
+    <EditModalFrame<Values>
+      title="修改企业信息"
+      name="organization-edit"
+      form={form}
+      focusRef={nameRef}
+      fieldFor={fieldFor}
+      save={save}
+      onClose={onClose}
+      initialValues={{ name: organization.name, creditCode: organization.creditCode ?? '', industry: organization.industry ?? '', address: organization.address ?? '', note: organization.note ?? '' }}
+    >
+      <Form.Item name="name" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
+        <Input ref={nameRef} maxLength={100} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item name="creditCode" label="统一社会信用代码">
+            <Input maxLength={40} placeholder="18 位，可不填" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="industry" label="所属行业">
+            <Input maxLength={50} placeholder="如：化学原料制造" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="address" label="地址">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="note" label="备注">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} />
+      </Form.Item>
+    </EditModalFrame>
   )
 }

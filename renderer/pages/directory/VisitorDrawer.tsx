@@ -1,10 +1,10 @@
-import { Alert, Button, Descriptions, Drawer, Space, Tag, Tooltip, Typography } from 'antd'
+import { Button, Space, Tag, Tooltip, Typography } from 'antd'
 import { useState, type ReactNode } from 'react'
 import type { RevealField, Visitor } from '../../../db/types'
 import { api } from '../../api'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
-import { OpenIssues, VisitHistory } from './History'
+import { HistoryDrawer } from './HistoryDrawer'
 import type { MergeSide } from './MergeModal'
 import { RevealModal } from './RevealModal'
 
@@ -45,10 +45,7 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
     )
 
   return (
-    <Drawer
-      open
-      size={780}
-      onClose={onClose}
+    <HistoryDrawer
       title={
         v ? (
           <Space>
@@ -59,55 +56,39 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
           '来访人'
         )
       }
-      extra={
-        v &&
-        data && (
-          <Space>
-            <Button onClick={() => onEdit(v)}>修改信息</Button>
-            <Button onClick={() => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visits.length })}>
-              合并重复记录
-            </Button>
-          </Space>
-        )
+      error={h.error}
+      show="organization"
+      onClose={onClose}
+      content={
+        v && data
+          ? {
+              openIssues: data.openIssues,
+              visits: data.visits,
+              onEdit: () => onEdit(v),
+              onMerge: () => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visits.length }),
+              items: [
+                { key: 'phone', label: '联系电话', children: masked(v.phone, 'phone') },
+                { key: 'id', label: '身份证号', children: masked(v.idNumber, 'idNumber') },
+                {
+                  key: 'org',
+                  label: '所属企业',
+                  span: 2,
+                  children:
+                    v.organizationId && v.organizationName ? (
+                      <Typography.Link onClick={() => v.organizationId && onPickOrganization(v.organizationId)}>{v.organizationName}</Typography.Link>
+                    ) : (
+                      '—'
+                    ),
+                },
+                { key: 'visits', label: '来访', children: `${data.visits.length} 次` },
+                { key: 'address', label: '住址', children: v.address ?? '—' },
+                ...(v.note ? [{ key: 'note', label: '备注', children: v.note, span: 2 }] : []),
+              ],
+            }
+          : undefined
       }
     >
-      {h.error && <Alert type="error" showIcon title={h.error} />}
-      {v && data && (
-        <>
-          <Descriptions
-            size="small"
-            bordered
-            column={2}
-            items={[
-              { key: 'phone', label: '联系电话', children: masked(v.phone, 'phone') },
-              { key: 'id', label: '身份证号', children: masked(v.idNumber, 'idNumber') },
-              {
-                key: 'org',
-                label: '所属企业',
-                span: 2,
-                children:
-                  v.organizationId && v.organizationName ? (
-                    <Typography.Link onClick={() => v.organizationId && onPickOrganization(v.organizationId)}>{v.organizationName}</Typography.Link>
-                  ) : (
-                    '—'
-                  ),
-              },
-              { key: 'visits', label: '来访', children: `${data.visits.length} 次` },
-              { key: 'address', label: '住址', children: v.address ?? '—' },
-              ...(v.note ? [{ key: 'note', label: '备注', children: v.note, span: 2 }] : []),
-            ]}
-          />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            未办结问题（{data.openIssues.length}）
-          </Typography.Title>
-          <OpenIssues issues={data.openIssues} />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            来访记录
-          </Typography.Title>
-          <VisitHistory visits={data.visits} show="organization" />
-        </>
-      )}
       {v && revealing && <RevealModal key={`${v.id}-${revealing}`} visitor={v} field={revealing} onClose={() => setRevealing(null)} />}
-    </Drawer>
+    </HistoryDrawer>
   )
 }

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Col, Flex, Form, Input, Modal, Radio, Row, type InputRef } from 'antd'
-import { useRef, useState } from 'react'
+import { App, Col, Form, Input, Radio, Row, type InputRef } from 'antd'
+import { useRef } from 'react'
 import type { Visitor, VisitorKind } from '../../../db/types'
 import { api } from '../../api'
-import { blankToNull, blankToUndefined, showSaveError, submitOnEnter } from '../../lib/forms'
+import { blankToNull, blankToUndefined, submitOnEnter } from '../../lib/forms'
+import { EditModalFrame } from './EditModalFrame'
 import { OrganizationPicker } from './Pickers'
 
 interface Values {
@@ -32,88 +33,71 @@ function fieldFor(code: string, message: string): string | null {
 export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visitor; onSaved: (v: Visitor) => void; onClose: () => void }) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const nameRef = useRef<InputRef>(null)
 
   const save = async (v: Values) => {
-    setSaving(true)
-    setError(null)
     const phone = blankToUndefined(v.phone)
     const idNumber = blankToUndefined(v.idNumber)
-    try {
-      const saved = await api.visitorUpdate({
-        id: visitor.id,
-        name: v.name,
-        kind: v.kind,
-        ...(phone !== undefined ? { phone } : {}),
-        ...(idNumber !== undefined ? { idNumber } : {}),
-        organizationId: v.organizationId,
-        address: blankToNull(v.address),
-        note: blankToNull(v.note),
-      })
-      message.success(`已保存来访人“${saved.name}”`)
-      onSaved(saved)
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
+    const saved = await api.visitorUpdate({
+      id: visitor.id,
+      name: v.name,
+      kind: v.kind,
+      ...(phone !== undefined ? { phone } : {}),
+      ...(idNumber !== undefined ? { idNumber } : {}),
+      organizationId: v.organizationId,
+      address: blankToNull(v.address),
+      note: blankToNull(v.note),
+    })
+    message.success(`已保存来访人“${saved.name}”`)
+    onSaved(saved)
   }
 
   const keep = (masked: string | null) => (masked ? `已存 ${masked}，不改请留空` : '未登记，可不填')
 
   return (
-    <Modal open title="修改来访人信息" onCancel={onClose} footer={null} width={620} afterOpenChange={(open) => open && nameRef.current?.focus()} destroyOnHidden>
-      <Form
-        form={form}
-        name="visitor-edit"
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void save(v)}
-        initialValues={{ name: visitor.name, kind: visitor.kind, phone: '', idNumber: '', organizationId: visitor.organizationId, address: visitor.address ?? '', note: visitor.note ?? '' }}
-      >
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-              <Input ref={nameRef} maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="kind" label="类型">
-              <Radio.Group optionType="button" options={[{ value: 'resident', label: '群众' }, { value: 'enterprise', label: '企业' }]} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="phone" label="联系电话">
-              <Input maxLength={40} placeholder={keep(visitor.phone)} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="idNumber" label="身份证号">
-              <Input maxLength={40} placeholder={keep(visitor.idNumber)} autoComplete="off" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="organizationId" label="所属企业">
-          <OrganizationPicker allowClear placeholder="输入企业名称查找；群众可不选" {...(visitor.organizationName ? { currentLabel: visitor.organizationName } : {})} />
-        </Form.Item>
-        <Form.Item name="address" label="住址">
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            保存
-          </Button>
-        </Flex>
-      </Form>
-    </Modal>
+    <EditModalFrame<Values>
+      title="修改来访人信息"
+      name="visitor-edit"
+      form={form}
+      focusRef={nameRef}
+      fieldFor={fieldFor}
+      save={save}
+      onClose={onClose}
+      initialValues={{ name: visitor.name, kind: visitor.kind, phone: '', idNumber: '', organizationId: visitor.organizationId, address: visitor.address ?? '', note: visitor.note ?? '' }}
+    >
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+            <Input ref={nameRef} maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="kind" label="类型">
+            <Radio.Group optionType="button" options={[{ value: 'resident', label: '群众' }, { value: 'enterprise', label: '企业' }]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="phone" label="联系电话">
+            <Input maxLength={40} placeholder={keep(visitor.phone)} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="idNumber" label="身份证号">
+            <Input maxLength={40} placeholder={keep(visitor.idNumber)} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="organizationId" label="所属企业">
+        <OrganizationPicker allowClear placeholder="输入企业名称查找；群众可不选" {...(visitor.organizationName ? { currentLabel: visitor.organizationName } : {})} />
+      </Form.Item>
+      <Form.Item name="address" label="住址">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="note" label="备注">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} />
+      </Form.Item>
+    </EditModalFrame>
   )
 }

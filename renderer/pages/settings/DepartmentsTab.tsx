@@ -1,12 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography, type InputRef } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Form, Input, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import type { Department } from '../../../db/types'
 import { api } from '../../api'
-import { errorMessage } from '../../lib/errors'
-import { showSaveError } from '../../lib/forms'
 import { useReference } from '../../lib/reference'
-import { moved } from './reorder'
+import { ItemEditModal, nextSortOrder, ReferenceListTable, useSaving } from './ReferenceList'
 
 const nameField = (code: string, message: string) => (code === 'duplicate' || code === 'required' || code === 'too_long' || message.includes('名称') ? 'name' : null)
 
@@ -16,44 +14,17 @@ export function DepartmentsTab() {
   const { message } = App.useApp()
   const [form] = Form.useForm<{ name: string }>()
   const inputRef = useRef<InputRef>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { error, saving, submit } = useSaving(form, nameField)
   const [renaming, setRenaming] = useState<Department | null>(null)
-  const [busy, setBusy] = useState(false)
 
-  const add = async ({ name }: { name: string }) => {
-    setSaving(true)
-    setError(null)
-    try {
-      const saved = await api.departmentSave({ name, sortOrder: departments.reduce((m, d) => Math.max(m, d.sortOrder), -1) + 1 })
+  const add = ({ name }: { name: string }) =>
+    submit(async () => {
+      const saved = await api.departmentSave({ name, sortOrder: nextSortOrder(departments) })
       message.success(`已添加股室“${saved.name}”`)
       form.resetFields()
       reload()
       inputRef.current?.focus()
-    } catch (e) {
-      setError(showSaveError(form, e, nameField))
-    } finally {
-      setSaving(false)
-    }
-  }
-
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    try {
-      await work()
-      message.success(done)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setBusy(false)
-      reload()
-    }
-  }
-
-  const move = (d: Department, delta: -1 | 1) =>
-    void run(async () => {
-      for (const { item, sortOrder } of moved(departments, d.id, delta)) await api.departmentSave({ id: item.id, name: item.name, sortOrder })
-    }, `已调整“${d.name}”的顺序`)
+    })
 
   return (
     <>
@@ -68,46 +39,15 @@ export function DepartmentsTab() {
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16, maxWidth: 640 }} />}
-      <Table<Department>
-        size="small"
-        rowKey="id"
-        dataSource={departments}
-        pagination={false}
-        scroll={{ y: 400 }}
-        columns={[
-          {
-            title: '顺序',
-            width: 90,
-            render: (_, d, i) => (
-              <Space size={0}>
-                <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={`上移 ${d.name}`} disabled={busy || i === 0} onClick={() => move(d, -1)} />
-                <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={`下移 ${d.name}`} disabled={busy || i === departments.length - 1} onClick={() => move(d, 1)} />
-              </Space>
-            ),
-          },
-          { title: '股室名称', dataIndex: 'name', render: (name: string, d) => <Typography.Text type={d.active ? undefined : 'secondary'}>{name}</Typography.Text> },
-          { title: '状态', dataIndex: 'active', width: 90, render: (active: boolean) => (active ? <Tag color="green">使用中</Tag> : <Tag>已停用</Tag>) },
-          {
-            title: '操作',
-            width: 160,
-            render: (_, d) => (
-              <Space size={4}>
-                <Button size="small" type="link" onClick={() => setRenaming(d)}>
-                  改名
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  danger={d.active}
-                  disabled={busy}
-                  onClick={() => void run(() => api.departmentSave({ id: d.id, name: d.name, active: !d.active }), d.active ? `已停用“${d.name}”` : `已启用“${d.name}”`)}
-                >
-                  {d.active ? '停用' : '启用'}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+      <ReferenceListTable<Department>
+        items={departments}
+        nameTitle="股室名称"
+        scrollY={400}
+        editLabel="改名"
+        onEdit={setRenaming}
+        saveOrder={(d, sortOrder) => api.departmentSave({ id: d.id, name: d.name, sortOrder })}
+        saveActive={(d, active) => api.departmentSave({ id: d.id, name: d.name, active })}
+        reload={reload}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         停用的股室不再出现在交办的选择中，已交办给它的问题和统计不受影响。
@@ -130,35 +70,25 @@ function RenameModal({ department, onSaved, onClose }: { department: Department;
   const [form] = Form.useForm<{ name: string }>()
   const { message } = App.useApp()
   const ref = useRef<InputRef>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const save = async ({ name }: { name: string }) => {
-    setSaving(true)
-    setError(null)
-    try {
-      const saved = await api.departmentSave({ id: department.id, name })
-      message.success(`已改名为“${saved.name}”`)
-      onSaved()
-    } catch (e) {
-      setError(showSaveError(form, e, nameField))
-    } finally {
-      setSaving(false)
-    }
+    const saved = await api.departmentSave({ id: department.id, name })
+    message.success(`已改名为“${saved.name}”`)
+    onSaved()
   }
   return (
-    <Modal open title={`股室改名：${department.name}`} onCancel={onClose} footer={null} afterOpenChange={(open) => open && ref.current?.focus()} destroyOnHidden>
-      <Form form={form} name="department-rename" layout="vertical" initialValues={{ name: department.name }} onFinish={(v) => void save(v)} requiredMark={false}>
-        <Form.Item name="name" label="股室名称" rules={[{ required: true, whitespace: true, message: '请填写股室名称' }]}>
-          <Input ref={ref} maxLength={50} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            保存
-          </Button>
-        </Flex>
-      </Form>
-    </Modal>
+    <ItemEditModal<{ name: string }>
+      title={`股室改名：${department.name}`}
+      name="department-rename"
+      form={form}
+      initialValues={{ name: department.name }}
+      focusRef={ref}
+      fieldFor={nameField}
+      save={save}
+      onClose={onClose}
+    >
+      <Form.Item name="name" label="股室名称" rules={[{ required: true, whitespace: true, message: '请填写股室名称' }]}>
+        <Input ref={ref} maxLength={50} />
+      </Form.Item>
+    </ItemEditModal>
   )
 }

@@ -1,0 +1,81 @@
+import { Alert, Input, Table, Typography, type TableColumnsType } from 'antd'
+import { useState } from 'react'
+import type { DirectoryPage } from '../../../db/types'
+import { useQuery } from '../../lib/useQuery'
+import { useDebounced } from './useDebounced'
+
+const PAGE_SIZE = 10
+
+interface Props<T extends { id: number }> {
+  version: number
+  selectedId: number | null
+  onSelect: (id: number) => void
+  /** One page of rows matching the (trimmed, debounced) search text. */
+  load: (args: { query: string; page: number; pageSize: number }) => Promise<DirectoryPage<T>>
+  searchLabel: string
+  placeholder: string
+  autoFocus?: boolean
+  /** The counter's unit: `共 ${n} ${unit}`. */
+  unit: string
+  /** What an empty list says when nothing is being searched for. */
+  emptyText: string
+  columns: TableColumnsType<T>
+}
+
+/** A search box over a paged list; a click on a row selects it. */
+export function PagedSearchTable<T extends { id: number }>({ version, selectedId, onSelect, load, searchLabel, placeholder, autoFocus, unit, emptyText, columns }: Props<T>) {
+  const [text, setText] = useState('')
+  const query = useDebounced(text.trim(), 250)
+  const [page, setPage] = useState(1)
+  const list = useQuery(() => load({ query, page, pageSize: PAGE_SIZE }), [query, page, version])
+  return (
+    <>
+      <Input.Search
+        aria-label={searchLabel}
+        placeholder={placeholder}
+        allowClear
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value)
+          setPage(1)
+        }}
+        onSearch={(v) => setText(v)}
+        style={{ width: 420, marginBottom: 12 }}
+        autoFocus={autoFocus}
+      />
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} />}
+      <Table<T>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.rows ?? []}
+        rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
+        onRow={(r) => ({ onClick: () => onSelect(r.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => `共 ${n} ${unit}`,
+          onChange: setPage,
+        }}
+        locale={{ emptyText: query ? `没有找到“${query}”` : emptyText }}
+        columns={columns}
+      />
+    </>
+  )
+}
+
+/** The two columns every directory list ends with. */
+export function visitColumns<T extends { lastVisitDate: string | null; openIssueCount: number }>(): TableColumnsType<T> {
+  return [
+    { title: '最近来访', dataIndex: 'lastVisitDate', width: 100, render: (v: string | null) => v ?? '—' },
+    {
+      title: '未办结',
+      dataIndex: 'openIssueCount',
+      width: 70,
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n} 个</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+    },
+  ]
+}
