@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../../db/types'
+import type { AppointmentStatus } from '../../electron/contract/types'
 
 export const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = { booked: '已预约', arrived: '已到访', no_show: '未到', cancelled: '已取消' }
 

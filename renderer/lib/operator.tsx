@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react'
-import type { Operator } from '../../db/types'
+import type { Operator } from '../../electron/contract/types'
 
 interface OperatorState {
   operator: Operator | null

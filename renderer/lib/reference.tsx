@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { Category, Department, Staff } from '../../db/types'
+import type { Category, Department, Staff } from '../../electron/contract/types'
 import { api } from '../api'
 import { useQuery } from './useQuery'
 

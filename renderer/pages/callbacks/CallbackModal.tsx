@@ -1,5 +1,5 @@
 import { Descriptions, Modal } from 'antd'
-import type { IssueDetail, IssueListItem } from '../../../db/types'
+import type { IssueDetail, IssueListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 import { CallbackForm } from '../issues/actions/CallbackForm'

@@ -1,6 +1,6 @@
 import { Alert, App, Card, Typography } from 'antd'
 import { useState } from 'react'
-import type { IssueDetail, IssueListItem } from '../../../db/types'
+import type { IssueDetail, IssueListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { SATISFACTION } from '../../lib/labels'
 import { useQuery } from '../../lib/useQuery'

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Empty, Popconfirm, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import type { IssueListItem } from '../../../db/types'
+import type { IssueListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { SATISFACTION } from '../../lib/labels'

@@ -1,4 +1,4 @@
-import type { IssueDetail } from '../../../db/types'
+import type { IssueDetail } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 

@@ -1,6 +1,6 @@
 import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
-import type { Organization, Visitor } from '../../../db/types'
+import type { Organization, Visitor } from '../../../electron/contract/types'
 import { navigate } from '../../lib/route'
 import { MergeModal, type MergeSide } from './MergeModal'
 import { OrganizationDrawer } from './OrganizationDrawer'

@@ -1,5 +1,5 @@
 import { Empty, Space, Table, Tag, Typography } from 'antd'
-import type { IssueListItem, VisitSummary } from '../../../db/types'
+import type { IssueListItem, VisitSummary } from '../../../electron/contract/types'
 import { DUE_STATE, ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Drawer, Space, Typography, type DescriptionsProps } from 'antd'
 import type { ReactNode } from 'react'
-import type { IssueListItem, VisitSummary } from '../../../db/types'
+import type { IssueListItem, VisitSummary } from '../../../electron/contract/types'
 import { OpenIssues, VisitHistory } from './History'
 
 /** What the drawer shows once the history has loaded. */

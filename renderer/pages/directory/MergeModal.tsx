@@ -1,6 +1,6 @@
 import { Alert, App, Button, Flex, Form, Input, Modal, Radio } from 'antd'
 import { useState } from 'react'
-import type { OrganizationListItem, VisitorListItem } from '../../../db/types'
+import type { OrganizationListItem, VisitorListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { blankToNull, showSaveError } from '../../lib/forms'
 import { OrganizationPicker, VisitorPicker } from './Pickers'

@@ -1,5 +1,5 @@
 import { Space, Tag, Typography } from 'antd'
-import type { Organization } from '../../../db/types'
+import type { Organization } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 import { HistoryDrawer } from './HistoryDrawer'

@@ -1,6 +1,6 @@
 import { App, Col, Form, Input, Row, type InputRef } from 'antd'
 import { useRef } from 'react'
-import type { Organization } from '../../../db/types'
+import type { Organization } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { blankToNull, submitOnEnter } from '../../lib/forms'
 import { EditModalFrame } from './EditModalFrame'

@@ -1,5 +1,5 @@
 import { Button, Typography } from 'antd'
-import type { OrganizationListItem } from '../../../db/types'
+import type { OrganizationListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 

@@ -1,6 +1,6 @@
 import { Alert, Input, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import type { DirectoryPage } from '../../../db/types'
+import type { DirectoryPage } from '../../../electron/contract/types'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from './useDebounced'
 

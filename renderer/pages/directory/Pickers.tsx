@@ -1,6 +1,6 @@
 import { Select } from 'antd'
 import { useState } from 'react'
-import type { OrganizationListItem, VisitorListItem } from '../../../db/types'
+import type { OrganizationListItem, VisitorListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from './useDebounced'

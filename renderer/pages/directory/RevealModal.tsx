@@ -1,7 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons'
 import { Alert, Button, Flex, Form, Input, Modal, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
-import type { RevealField, Visitor } from '../../../db/types'
+import type { RevealField, Visitor } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError } from '../../lib/forms'
 

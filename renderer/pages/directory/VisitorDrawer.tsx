@@ -1,6 +1,6 @@
 import { Button, Space, Tag, Tooltip, Typography } from 'antd'
 import { useState, type ReactNode } from 'react'
-import type { RevealField, Visitor } from '../../../db/types'
+import type { RevealField, Visitor } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'

@@ -1,6 +1,6 @@
 import { App, Col, Form, Input, Radio, Row, type InputRef } from 'antd'
 import { useRef } from 'react'
-import type { Visitor, VisitorKind } from '../../../db/types'
+import type { Visitor, VisitorKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { blankToNull, blankToUndefined, submitOnEnter } from '../../lib/forms'
 import { EditModalFrame } from './EditModalFrame'

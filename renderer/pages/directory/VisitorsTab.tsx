@@ -1,5 +1,5 @@
 import { Button, Tag, Typography } from 'antd'
-import type { VisitorListItem } from '../../../db/types'
+import type { VisitorListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 

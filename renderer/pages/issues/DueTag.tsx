@@ -1,5 +1,5 @@
 import { Tag } from 'antd'
-import type { DueState } from '../../../db/types'
+import type { DueState } from '../../../electron/contract/types'
 
 /** 已超期 in red, 即将到期 in orange; nothing for an issue on time or no longer open. */
 export function DueTag({ state }: { state: DueState }) {

@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Divider, Drawer, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import type { IssueAction, IssueDetail } from '../../../db/types'
+import type { IssueAction, IssueDetail } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SATISFACTION } from '../../lib/labels'
 import { navigate } from '../../lib/route'

@@ -1,5 +1,5 @@
 import { Descriptions, Space, Typography, type DescriptionsProps } from 'antd'
-import type { IssueDetail } from '../../../db/types'
+import type { IssueDetail } from '../../../electron/contract/types'
 import { SATISFACTION } from '../../lib/labels'
 import { DueTag } from './DueTag'
 

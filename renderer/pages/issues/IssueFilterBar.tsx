@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Flex, Input, Select } from 'antd'
 import { useEffect, useState } from 'react'
-import type { IssueStatus } from '../../../db/types'
+import type { IssueStatus } from '../../../electron/contract/types'
 import { ISSUE_STATUS, optionsOf } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { ALL_STATUSES, DUE_FILTER_LABEL, emptyFilters, hasFilters, type DueFilter, type IssueFilters } from './filters'

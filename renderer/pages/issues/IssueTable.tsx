@@ -1,5 +1,5 @@
 import { Empty, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd'
-import type { IssueListItem, IssuePage } from '../../../db/types'
+import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { DueTag } from './DueTag'
 import { PAGE_SIZES, type IssueView, type SortKey, type SortOrder } from './filters'

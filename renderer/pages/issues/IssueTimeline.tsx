@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd'
-import type { TimelineEntry } from '../../../db/types'
+import type { TimelineEntry } from '../../../electron/contract/types'
 
 const COLOR: Record<TimelineEntry['kind'], string> = {
   history: 'blue',

@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs'
-import type { DueState, IssueStatus } from '../../../db/types'
+import type { DueState, IssueStatus } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 
 export type DueFilter = Exclude<DueState, 'done'>

@@ -1,4 +1,4 @@
-import type { SessionAppointments } from '../../../db/types'
+import type { SessionAppointments } from '../../../electron/contract/types'
 import { APPOINTMENT_STATUS } from '../../lib/appointments'
 
 /** The day's bookings for the host leader: who is coming and what they want answered. */

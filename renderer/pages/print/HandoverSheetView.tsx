@@ -1,4 +1,4 @@
-import type { HandoverSheet } from '../../../db/types'
+import type { HandoverSheet } from '../../../electron/contract/types'
 
 const dash = (v: string | null | undefined) => (v && v.trim() !== '' ? v : '—')
 

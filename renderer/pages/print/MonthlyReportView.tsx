@@ -1,4 +1,4 @@
-import type { IssueListItem, MonthlyReport, SessionKind } from '../../../db/types'
+import type { IssueListItem, MonthlyReport, SessionKind } from '../../../electron/contract/types'
 import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
 import { figureRows } from '../summary/figures'
 

@@ -1,6 +1,6 @@
 import { Calendar, Tag, Tooltip } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import type { Session } from '../../../db/types'
+import type { Session } from '../../../electron/contract/types'
 import { SESSION_KIND, SESSION_KIND_SHORT, SESSION_STATUS } from '../../lib/labels'
 import { KIND_COLOR } from './kinds'
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import type { Session, VisitSummary } from '../../../db/types'
+import type { Session, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
 import { VoidReasonModal, VoidVisitModal } from '../today/VoidReasonModal'

@@ -1,7 +1,7 @@
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, type GetRef } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useRef, useState } from 'react'
-import type { Session, SessionKind } from '../../../db/types'
+import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { blankToNull, showSaveError, submitOnEnter } from '../../lib/forms'
 import { optionsOf, SESSION_KIND } from '../../lib/labels'

@@ -1,4 +1,4 @@
-import type { SessionKind, SessionStatus } from '../../../db/types'
+import type { SessionKind, SessionStatus } from '../../../electron/contract/types'
 
 /** One colour per kind of reception day, the same in the list, the calendar and the detail. */
 export const KIND_COLOR: Record<SessionKind, string> = { enterprise: 'blue', public: 'green', leader: 'volcano', field: 'purple' }

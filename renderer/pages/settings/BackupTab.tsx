@@ -1,7 +1,7 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
-import type { BackupInfo, BackupKind, RestoreResult } from '../../../db/types'
+import type { BackupInfo, BackupKind, RestoreResult } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { showSaveError } from '../../lib/forms'

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Input, InputNumber, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
-import type { Category } from '../../../db/types'
+import type { Category } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useReference } from '../../lib/reference'
 import { ItemEditModal, nextSortOrder, ReferenceListTable, useSaving } from './ReferenceList'

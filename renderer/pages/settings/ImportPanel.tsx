@@ -30,7 +30,7 @@ import type {
   ImportRowProblem,
   IssueStatus,
   SessionKind,
-} from '../../../db/types'
+} from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Switch, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import type { Settings } from '../../../db/types'
+import type { Settings } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError } from '../../lib/forms'
 import { useQuery } from '../../lib/useQuery'

@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Flex, Form, Input, Modal, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
-import type { Staff } from '../../../db/types'
+import type { Staff } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError } from '../../lib/forms'
 import { useOperator } from '../../lib/operator'

@@ -1,7 +1,7 @@
 import { LockOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
-import type { Staff, StaffRole } from '../../../db/types'
+import type { Staff, StaffRole } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { blankToNull, blankToUndefined, showSaveError } from '../../lib/forms'

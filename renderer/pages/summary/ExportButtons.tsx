@@ -1,7 +1,7 @@
 import { DownOutlined, FileExcelOutlined } from '@ant-design/icons'
 import { App, Button, Dropdown, Input, Modal, Progress, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import type { ExportResult } from '../../../db/types'
+import type { ExportResult } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'

@@ -1,4 +1,4 @@
-import type { MonthlySummary } from '../../../db/types'
+import type { MonthlySummary } from '../../../electron/contract/types'
 
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`)
 

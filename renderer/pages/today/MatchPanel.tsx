@@ -1,6 +1,6 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
-import type { IssueListItem, ReturningMatches, VisitSummary } from '../../../db/types'
+import type { IssueListItem, ReturningMatches, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { ISSUE_STATUS } from '../../lib/labels'
 import { useQuery } from '../../lib/useQuery'

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState } from 'react'
-import type { Appointment, Session } from '../../../db/types'
+import type { Appointment, Session } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { ContractError } from '../../../electron/contract/errors'
 import { errorMessage } from '../../lib/errors'

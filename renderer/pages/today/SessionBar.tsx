@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
-import type { Session, SessionKind } from '../../../db/types'
+import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { optionsOf, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'

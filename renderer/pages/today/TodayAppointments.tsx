@@ -1,5 +1,5 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd'
-import type { Appointment } from '../../../db/types'
+import type { Appointment } from '../../../electron/contract/types'
 import { APPOINTMENT_STATUS, APPOINTMENT_STATUS_COLOR } from '../../lib/appointments'
 import { navigate } from '../../lib/route'
 

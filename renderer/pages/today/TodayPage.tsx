@@ -1,6 +1,6 @@
 import { Col, Row } from 'antd'
 import { useState } from 'react'
-import type { Appointment } from '../../../db/types'
+import type { Appointment } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
 import { RegistrationForm } from './RegistrationForm'

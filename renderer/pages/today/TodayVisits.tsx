@@ -1,6 +1,6 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import type { VisitSummary } from '../../../db/types'
+import type { VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { VoidVisitModal } from './VoidReasonModal'

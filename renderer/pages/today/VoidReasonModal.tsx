@@ -1,6 +1,6 @@
 import { Alert, App, Button, Flex, Form, Input, Modal, Typography, type GetRef } from 'antd'
 import { useRef, useState, type ReactNode } from 'react'
-import type { VisitSummary } from '../../../db/types'
+import type { VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError, submitOnEnter } from '../../lib/forms'
 

@@ -1,4 +1,4 @@
-import type { Appointment } from '../../../db/types'
+import type { Appointment } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 
 export interface MatterValues {

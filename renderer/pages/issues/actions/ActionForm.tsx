@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Space, type GetProps } from 'antd'
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { IssueDetail } from '../../../../db/types'
+import type { IssueDetail } from '../../../../electron/contract/types'
 import { errorMessage } from '../../../lib/errors'
 
 export interface ActionFormProps {

@@ -1,5 +1,5 @@
 import { Button, Card, Space } from 'antd'
-import type { IssueAction, IssueDetail } from '../../../../db/types'
+import type { IssueAction, IssueDetail } from '../../../../electron/contract/types'
 import { AssignForm } from './AssignForm'
 import { CallbackForm } from './CallbackForm'
 import { ExtendForm } from './ExtendForm'

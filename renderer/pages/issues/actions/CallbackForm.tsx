@@ -1,6 +1,6 @@
 import { Col, DatePicker, Form, Radio, Row } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import type { CallbackMethod, IssueDetail, IssueListItem, Satisfaction } from '../../../../db/types'
+import type { CallbackMethod, IssueDetail, IssueListItem, Satisfaction } from '../../../../electron/contract/types'
 import { api } from '../../../api'
 import { CALLBACK_METHOD, optionsOf, SATISFACTION } from '../../../lib/labels'
 import { ActionForm, SubmitTextArea } from './ActionForm'
