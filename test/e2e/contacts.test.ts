@@ -3,8 +3,8 @@ import { seedDefaults } from '../../db/reference'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

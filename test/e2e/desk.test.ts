@@ -5,8 +5,8 @@ import { registerVisit } from '../../db/visits'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 
@@ -99,8 +99,11 @@ describe('今日接待 from the keyboard', () => {
     app = await openDesk()
     const { page } = app
     const k = page.keyboard
-    // The cursor starts in the name box.
+    // The cursor starts in the name box once the day's form is up; typing before that would be lost.
+    const name = page.getByLabel('来访人姓名')
+    await expect.poll(() => name.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await k.type('刘洋')
+    expect(await name.inputValue()).toBe('刘洋')
     await k.press('Tab')
     await k.type('0591-87654321')
     await k.press('Tab')

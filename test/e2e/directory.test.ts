@@ -7,8 +7,8 @@ import { openApp, settle, type AppUnderTest } from '../support/browser'
 import type { TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

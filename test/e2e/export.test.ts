@@ -5,8 +5,8 @@ import { generateDemoMonth } from '../../db/demo'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

@@ -6,8 +6,8 @@ import { writeMessyXlsx } from '../support/import-fixtures'
 import { tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

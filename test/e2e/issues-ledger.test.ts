@@ -10,8 +10,8 @@ import { openApp, type AppUnderTest } from '../support/browser'
 import type { TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

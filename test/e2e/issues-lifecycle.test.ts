@@ -8,8 +8,8 @@ import { registerVisit } from '../../db/visits'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

@@ -10,8 +10,8 @@ import { openApp, type AppUnderTest } from '../support/browser'
 import { printToPdf } from '../support/pdf'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

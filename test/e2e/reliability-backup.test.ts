@@ -9,8 +9,8 @@ import { tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 const extraDirs: string[] = []
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
   for (const d of extraDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
 })

@@ -3,8 +3,8 @@ import type { AppUnderTest } from '../support/browser'
 import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN } from '../support/reliability-screens'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

@@ -6,8 +6,8 @@ import type { AppUnderTest } from '../support/browser'
 import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
 
 let app: AppUnderTest | null = null
-afterEach(async () => {
-  await app?.close()
+afterEach(async (t) => {
+  await app?.close(t.task)
   app = null
 })
 

@@ -16,7 +16,8 @@ export interface AppUnderTest {
   /** The same ledger the screens use, for seeding and for checking what they wrote. */
   ctx: LedgerContext
   screenshot(name: string): Promise<string>
-  close(): Promise<void>
+  /** Pass the finished test (afterEach's `t.task`) so a failure leaves evidence behind. */
+  close(test?: FinishedTest): Promise<void>
 }
 
 export interface AppOptions {
@@ -78,13 +79,34 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
       await page.screenshot({ path: file })
       return file
     },
-    async close() {
+    async close(test?: FinishedTest) {
+      if (test?.result?.state === 'fail') await leaveEvidence(page, test.name)
       await context.close()
       await bridge.close()
       fs.rmSync(dir, { recursive: true, force: true })
       if (errors.length > 0) throw new Error(`页面脚本出错：${errors.join('；')}`)
     },
   }
+}
+
+/** What vitest's afterEach context says about the test that just ran. */
+export interface FinishedTest {
+  name: string
+  result?: { state?: string }
+}
+
+/**
+ * A failed run on CI leaves only its log, so the log gets what the user would have seen: the
+ * messages, field errors and alerts on screen, and the last calls' answers; a screenshot too.
+ */
+async function leaveEvidence(page: Page, testName: string): Promise<void> {
+  const shown = await page
+    .locator('.ant-message-notice, .ant-form-item-explain-error, .ant-alert, .ant-modal-title')
+    .allInnerTexts()
+    .catch((e: unknown) => [`(读取页面失败：${String(e)})`])
+  console.error(`[e2e] 「${testName}」失败时页面上显示：${shown.length > 0 ? shown.join(' | ') : '（无提示）'}`)
+  const file = path.join(ARTIFACTS, `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`)
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
 }
 
 /**
