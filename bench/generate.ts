@@ -11,7 +11,7 @@ import { loadCalendar } from '../db/deadlines'
 import { seededRandom } from '../db/demo'
 import type { Ledger } from '../db/open'
 import { listCategories, listDepartments, saveStaff, seedDefaults } from '../db/reference'
-import { bulkLoad } from '../db/search'
+import { bulkLoad } from '../db/search-index'
 import { SESSION_KIND_LABEL } from '../db/sessions'
 import type { IssueStatus, SessionKind, Staff } from '../db/types'
 import {

@@ -7,7 +7,7 @@ import { maskPhone } from './mask'
 import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, Satisfaction, TimelineEntry } from './types'
 import { isYearMonth, monthRange } from './validation/dates'
 import { describeHistory, SATISFACTION_LABEL, CALLBACK_METHOD_LABEL } from './labels'
-import { issueTextConditions } from './search'
+import { issueTextConditions } from './search-conditions'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -20,6 +20,8 @@ export interface IssueFilter {
   organizationId?: number | undefined
   sessionId?: number | undefined
   issueIds?: number[] | undefined
+  /** 回访's queues (db/callback-queue.ts); resolved issues only. */
+  callback?: 'due' | 'toClose' | undefined
   sort?: 'acceptedDate' | 'dueDate' | 'number' | 'resolvedDate' | undefined
   order?: 'asc' | 'desc' | undefined
   page?: number | undefined
@@ -128,6 +130,17 @@ function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUn
   if (filter.organizationId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.organization_id', filter.organizationId))
   if (filter.sessionId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.session_id', filter.sessionId))
   if (filter.issueIds !== undefined) q = q.where('i.id', 'in', filter.issueIds.length > 0 ? filter.issueIds : [-1])
+  if (filter.callback !== undefined) {
+    // A satisfied call is always the last one (none is allowed after it), so its existence
+    // separates the issues waiting for a call from those waiting for 销号.
+    const toClose = filter.callback === 'toClose'
+    q = q.where('i.status', '=', 'resolved').where(({ exists, not, selectFrom }) => {
+      const satisfied = exists(
+        selectFrom('callbacks as cb').select('cb.id').whereRef('cb.issue_id', '=', 'i.id').where('cb.satisfaction', '!=', 'unsatisfied'),
+      )
+      return toClose ? satisfied : not(satisfied)
+    })
+  }
   if (filter.month !== undefined) {
     if (!isYearMonth(filter.month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${filter.month}`)
     const { first, nextFirst } = monthRange(filter.month)
@@ -139,7 +152,7 @@ function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUn
     if (filter.dueState === 'due_soon') q = q.where('i.due_date', '>=', today).where('i.due_date', '<=', soonUntil)
     if (filter.dueState === 'on_time') q = q.where('i.due_date', '>', soonUntil)
   }
-  // 3+ characters through the search index, shorter terms by LIKE (db/search.ts).
+  // 3+ characters through the search index, shorter terms by LIKE (db/search-conditions.ts).
   for (const condition of textConditions) q = q.where(condition)
   return q
 }
@@ -289,7 +302,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       .where('c.issue_id', '=', id)
       .execute(),
   ])
-  const entries: (TimelineEntry & { order: number })[] = [
+  const entries: (TimelineEntry & { order: number; reopen?: boolean })[] = [
     ...history.map((h) => ({
       kind: 'history' as const,
       at: h.at,
@@ -297,6 +310,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       title: describeHistory(h.action, h.from_status, h.to_status),
       text: h.reason,
       order: 0,
+      reopen: h.action === 'reopen',
     })),
     ...notes.map((n) => ({
       kind: n.kind === 'supervision' ? ('supervision' as const) : ('progress' as const),
@@ -325,5 +339,10 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
   ]
   // Within one transaction a note and its history row share a timestamp; show the note first.
   entries.sort((a, b) => (a.at === b.at ? b.order - a.order : a.at < b.at ? -1 : 1))
-  return entries.map(({ order: _order, ...e }) => e)
+  // An unsatisfied call reopens the issue in the same write, with the call's comment as the
+  // reason: said on the call just before it, the reopen entry leaves it out.
+  return entries.map(({ order: _order, reopen, ...e }, i) => {
+    const before = entries[i - 1]
+    return reopen && before?.kind === 'callback' && before.text === e.text ? { ...e, text: null } : e
+  })
 }

@@ -1,11 +1,11 @@
 import { audit } from './audit'
 import { stamp, today, write, type LedgerContext, type Tx } from './context'
 import { LedgerError, notFound } from './errors'
-import { getIssueDetail, listIssues } from './issue-queries'
+import { getIssueDetail } from './issue-queries'
 import { recordHistory } from './issue-history'
 import { ACTION_LABEL, assertAllowed } from './lifecycle'
 import type { CallbackMethod, IssueRow, Satisfaction } from './schema'
-import type { IssueAction, IssueDetail, IssueListItem } from './types'
+import type { IssueAction, IssueDetail } from './types'
 import { requireDate } from './validation/dates'
 import { optionalText, requireText } from './validation/text'
 
@@ -236,32 +236,4 @@ export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; 
     await recordHistory(trx, ctx, issue.id, 'reject', issue.status, 'rejected', reason)
   })
   return detail(ctx, input.issueId)
-}
-
-/**
- * Resolved issues nobody has called back yet, the longest-waiting first. A satisfied call is
- * always the last one (no further call is allowed after it), so its absence is the test.
- */
-export async function callbacksDue(ctx: LedgerContext): Promise<IssueListItem[]> {
-  const waiting = await ctx.db
-    .selectFrom('issues as i')
-    .select('i.id')
-    .where('i.status', '=', 'resolved')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('callbacks as c')
-            .select('c.id')
-            .whereRef('c.issue_id', '=', 'i.id')
-            .where('c.satisfaction', '!=', 'unsatisfied'),
-        ),
-      ),
-    )
-    .execute()
-  const page = await listIssues(
-    ctx.db,
-    { issueIds: waiting.map((w) => w.id), sort: 'resolvedDate', order: 'asc', pageSize: 500 },
-    today(ctx),
-  )
-  return page.rows
 }

@@ -188,6 +188,29 @@ export interface IssueDetail extends IssueListItem {
   voidReason: string | null
 }
 
+export interface VisitPage {
+  rows: VisitSummary[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** A row of 回访's queues: what the caller needs in view without opening the issue. */
+export interface CallbackItem extends IssueListItem {
+  /** Masked like every phone on screen (db/mask.ts). */
+  visitorPhone: string | null
+  result: string | null
+  lastSatisfaction: Satisfaction | null
+  lastCallbackDate: string | null
+}
+
+export interface CallbackPage {
+  rows: CallbackItem[]
+  total: number
+  page: number
+  pageSize: number
+}
+
 export interface IssuePage {
   rows: IssueListItem[]
   total: number

@@ -11,6 +11,7 @@ export interface VisitFilter {
   /** Calls, letters and online messages (no reception day) received in this month. */
   contactsInMonth?: { first: string; nextFirst: string }
   limit?: number
+  offset?: number
 }
 
 export async function listVisits(db: Executor, filter: VisitFilter): Promise<VisitSummary[]> {
@@ -48,6 +49,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     .orderBy('v.arrived_at', 'desc')
     .orderBy('v.id', 'desc')
     .limit(filter.limit ?? 500)
+    .offset(filter.offset ?? 0)
     .execute()
   if (visits.length === 0) return []
   const matters = await db

@@ -2,10 +2,11 @@ import { bookingIdentity, markArrived } from './appointments'
 import { audit } from './audit'
 import { stamp, today, write, type LedgerContext, type Tx } from './context'
 import { loadCalendar } from './deadlines'
-import { cleanOrganization, cleanVisitor, resolveOrganization, resolveVisitor, type OrganizationInput, type VisitorInput } from './directory'
+import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from './directory'
+import { resolveOrganization, resolveVisitor } from './directory-match'
 import { LedgerError, notFound } from './errors'
 import { recordHistory } from './issue-history'
-import type { VisitSummary } from './types'
+import type { VisitPage, VisitSummary } from './types'
 import { isYearMonth, monthRange, requireDate } from './validation/dates'
 import { optionalText, requireText } from './validation/text'
 import { listVisits } from './visit-queries'
@@ -229,6 +230,18 @@ export async function listContacts(ctx: LedgerContext, month: string): Promise<V
   return listVisits(ctx.db, { contactsInMonth: monthRange(month) })
 }
 
-export async function listSessionVisits(ctx: LedgerContext, sessionId: number): Promise<VisitSummary[]> {
-  return listVisits(ctx.db, { sessionId })
+/** A reception day's visits, newest first, a page at a time: a busy day may have hundreds. */
+export async function listSessionVisits(ctx: LedgerContext, sessionId: number, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<VisitPage> {
+  const page = Math.max(1, paging.page ?? 1)
+  const pageSize = Math.min(200, Math.max(1, paging.pageSize ?? 20))
+  const [rows, count] = await Promise.all([
+    listVisits(ctx.db, { sessionId, limit: pageSize, offset: (page - 1) * pageSize }),
+    ctx.db
+      .selectFrom('visits')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', sessionId)
+      .where('voided_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n), page, pageSize }
 }

@@ -3,7 +3,7 @@ import { verifyAuditChain } from '../audit'
 import type { Ledger } from '../open'
 import { ledgerVersion } from '../open'
 import { latestMigration } from '../migrations'
-import { checkSearchIndex } from '../search'
+import { checkSearchIndex } from '../search-index'
 
 export interface CheckReport {
   ok: boolean

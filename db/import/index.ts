@@ -1,7 +1,8 @@
 // Importing an existing Excel / CSV ledger (issue 7). Plain Node: the CLI, the handlers and the
 // tests call these directly; the app's main process only supplies the file path from its dialog.
 export { inspectImportFile } from './inspect'
-export { dryRunImport, runImport, type ImportRequest } from './apply'
+export { dryRunImport, runImport } from './apply'
+export { type ImportRequest } from './prepare'
 export { listImportBatches, undoImport, undoReason } from './undo'
 export { fieldInfo, IMPORT_FIELDS, isImportField } from './fields'
 export { canDecodeGbk } from './read'

@@ -3,8 +3,9 @@ import { LedgerError } from '../errors'
 import type { ImportInspection, ImportMapping, ImportSheetInfo } from '../types'
 import { fieldInfo } from './fields'
 import { findLayout, guessLayout, isBlankRow, isTotalRow, type SheetLayout } from './layout'
+import { linkedSheets } from './linked-sheets'
 import { readWorkbook, type Grid, type Workbook } from './read'
-import { linkedSheets, splitExportMatters } from './records'
+import { splitExportMatters } from './records'
 import { cellText } from './values'
 
 // What the mapping screen shows first: the sheets, where each one's header is, its columns, a

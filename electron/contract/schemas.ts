@@ -142,7 +142,9 @@ export const appointmentLimitsInput = z
   .object({ sessionId: id, maxBookings: z.number().int().nullable(), maxPeoplePerBooking: z.number().int().nullable() })
   .strict()
 
-export const visitListInput = z.object({ sessionId: id }).strict()
+export const visitListInput = z
+  .object({ sessionId: id, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
+  .strict()
 
 export const directoryLookupInput = z.object({ query: text(100) }).strict()
 
@@ -222,6 +224,11 @@ export const searchAllInput = z
     limit: z.number().int().positive().max(100).optional(),
     kinds: z.array(z.enum(['issue', 'visitor', 'organization'])).max(3).optional(),
   })
+  .strict()
+
+/** One page of one of 回访's queues. */
+export const callbackQueueInput = z
+  .object({ page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
   .strict()
 
 export const summaryMonthInput = z.object({ month: yearMonth }).strict()

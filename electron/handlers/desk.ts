@@ -1,4 +1,6 @@
-import { findReturning, organizationHistory, saveOrganization, saveVisitor, visitorHistory } from '../../db/directory'
+import { saveOrganization, saveVisitor } from '../../db/directory'
+import { organizationHistory, visitorHistory } from '../../db/directory-history'
+import { findReturning } from '../../db/directory-match'
 import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions'
 import { listSessionVisits, registerVisit } from '../../db/visits'
 import { ledgerContext } from './ledger-context'
@@ -13,7 +15,7 @@ export const sessionOpen: Handler<'session-open'> = (state, input) => openSessio
 export const sessionClose: Handler<'session-close'> = (state, input) => closeSession(ledgerContext(state), input.id)
 
 export const visitRegister: Handler<'visit-register'> = (state, input) => registerVisit(ledgerContext(state), input)
-export const visitList: Handler<'visit-list'> = (state, input) => listSessionVisits(ledgerContext(state), input.sessionId)
+export const visitList: Handler<'visit-list'> = (state, input) => listSessionVisits(ledgerContext(state), input.sessionId, input)
 
 export const directoryLookup: Handler<'directory-lookup'> = (state, input) => findReturning(ledgerContext(state), input.query)
 export const visitorHistoryHandler: Handler<'visitor-history'> = (state, input) => visitorHistory(ledgerContext(state), input.id)

@@ -69,6 +69,7 @@ export const handlers: Handlers = {
   'issue-reject': issues.issueReject,
   'issue-update-text': issues.issueUpdateText,
   'callback-due': issues.callbackDue,
+  'callback-to-close': issues.callbackToClose,
 
   'summary-month': issues.summaryMonth,
   'summary-year': issues.summaryYear,

@@ -1,11 +1,11 @@
 import { today } from '../../db/context'
 import { monthlySummary } from '../../db/figures'
 import { yearlySummary } from '../../db/figures-year'
+import { callbackQueue } from '../../db/callback-queue'
 import { getIssueDetail, listIssues } from '../../db/issue-queries'
 import {
   addProgress,
   assignIssue,
-  callbacksDue,
   closeIssue,
   extendIssue,
   recordCallback,
@@ -30,7 +30,8 @@ export const issueClose: Handler<'issue-close'> = (state, input) => closeIssue(l
 export const issueTransfer: Handler<'issue-transfer'> = (state, input) => transferIssue(ledgerContext(state), input)
 export const issueReject: Handler<'issue-reject'> = (state, input) => rejectIssue(ledgerContext(state), input)
 export const issueUpdateText: Handler<'issue-update-text'> = (state, input) => updateIssueText(ledgerContext(state), input)
-export const callbackDue: Handler<'callback-due'> = (state) => callbacksDue(ledgerContext(state))
+export const callbackDue: Handler<'callback-due'> = (state, input) => callbackQueue(ledgerContext(state), 'due', input)
+export const callbackToClose: Handler<'callback-to-close'> = (state, input) => callbackQueue(ledgerContext(state), 'toClose', input)
 
 export const summaryYear: Handler<'summary-year'> = (state, input) => yearlySummary(state.ledger.db, input.year)
 export const summaryMonth: Handler<'summary-month'> = (state, input) => monthlySummary(state.ledger.db, input.month, today(ledgerContext(state)))

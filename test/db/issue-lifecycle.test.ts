@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   addProgress,
   assignIssue,
-  callbacksDue,
   closeIssue,
   extendIssue,
   recordCallback,
@@ -11,6 +10,7 @@ import {
   superviseIssue,
   transferIssue,
 } from '../../db/issues'
+import { callbackQueue } from '../../db/callback-queue'
 import { getIssueDetail } from '../../db/issue-queries'
 import { LedgerError } from '../../db/errors'
 import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
@@ -60,6 +60,9 @@ describe('issue life cycle', () => {
     let d = await getIssueDetail(t.ledger.db, issueId, '2026-11-20')
     expect(d.status).toBe('reopened')
     expect(d.resolvedDate).toBeNull()
+    // The reason for reopening is said once on the timeline, with the call.
+    expect(d.timeline.filter((e) => e.text === '夜间仍有气味').map((e) => e.kind)).toEqual(['callback'])
+    expect(d.timeline.at(-1)).toMatchObject({ kind: 'history', text: null })
     await addProgress(t.ctx, { issueId, note: '夜间突击检查，发现另一家企业偷排' })
     t.clock.set('2026-11-25 10:00:00')
     await resolveIssue(t.ctx, { issueId, result: '对偷排企业立案查处，已停产整治' })
@@ -116,9 +119,9 @@ describe('issue life cycle', () => {
     const { issueId } = await acceptIssue(t, f, day.id)
     await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
     await resolveIssue(t.ctx, { issueId, result: '已整改' })
-    expect((await callbacksDue(t.ctx)).map((r) => r.id)).toEqual([issueId])
+    expect((await callbackQueue(t.ctx, 'due')).rows.map((r) => r.id)).toEqual([issueId])
     await recordCallback(t.ctx, { issueId, method: 'phone', satisfaction: 'basically_satisfied' })
-    expect(await callbacksDue(t.ctx)).toEqual([])
+    expect((await callbackQueue(t.ctx, 'due')).rows).toEqual([])
   })
 
   it('keeps a supervision note on the timeline without changing the status', async () => {

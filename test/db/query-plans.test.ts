@@ -6,11 +6,12 @@ import { generateLedger, type GeneratedLedger } from '../../bench/generate'
 import type { LedgerContext } from '../../db/context'
 import { OPEN_STATUSES } from '../../db/deadlines'
 import { LedgerDialect } from '../../db/dialect'
-import { findReturning, organizationHistory, visitorHistory } from '../../db/directory'
+import { organizationHistory, visitorHistory } from '../../db/directory-history'
+import { findReturning } from '../../db/directory-match'
 import { monthlySummary } from '../../db/figures'
 import { yearlySummary } from '../../db/figures-year'
 import { getIssueDetail, listIssues, type IssueFilter } from '../../db/issue-queries'
-import { callbacksDue } from '../../db/issues'
+import { callbackQueue } from '../../db/callback-queue'
 import { openLedger, type Ledger } from '../../db/open'
 import type { Database } from '../../db/schema'
 import { search } from '../../db/search'
@@ -185,11 +186,12 @@ describe('the desk and the ledger screens read visits, matters and issues only t
   })
 
   it("a reception day's visits", async () => {
-    expect(await fullScans(() => listSessionVisits(ctx, 5))).toEqual([])
+    expect(await fullScans(() => listSessionVisits(ctx, 5, { page: 2 }))).toEqual([])
   })
 
-  it('the callbacks due', async () => {
-    expect(await fullScans(() => callbacksDue(ctx))).toEqual([])
+  it("回访's two queues", async () => {
+    expect(await fullScans(() => callbackQueue(ctx, 'due'))).toEqual([])
+    expect(await fullScans(() => callbackQueue(ctx, 'toClose', { page: 3 }))).toEqual([])
   })
 
   it('registering a visit with a consultation and an issue', async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLedger } from '../../db/open'
-import { checkSearchIndex, search } from '../../db/search'
+import { search } from '../../db/search'
+import { checkSearchIndex } from '../../db/search-index'
 import { tempDir } from '../support/temp-ledger'
 
 const dirs: string[] = []

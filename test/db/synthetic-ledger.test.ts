@@ -5,7 +5,7 @@ import { FULL_SIZE, generateLedger, type GeneratedLedger } from '../../bench/gen
 import { OPEN_STATUSES } from '../../db/deadlines'
 import { monthlySummary } from '../../db/figures'
 import { openLedger, type Ledger } from '../../db/open'
-import { checkSearchIndex } from '../../db/search'
+import { checkSearchIndex } from '../../db/search-index'
 import type { IssueStatus } from '../../db/types'
 import { isValidCreditCode } from '../../db/validation/credit-code'
 import { tempDir } from '../support/temp-ledger'

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findReturning, visitorHistory } from '../../db/directory'
+import { visitorHistory } from '../../db/directory-history'
+import { findReturning } from '../../db/directory-match'
 import { LedgerError } from '../../db/errors'
 import { monthlySummary } from '../../db/figures'
 import { getIssueDetail, listIssues } from '../../db/issue-queries'
-import { assignIssue, callbacksDue, recordCallback, resolveIssue } from '../../db/issues'
+import { callbackQueue } from '../../db/callback-queue'
+import { assignIssue, recordCallback, resolveIssue } from '../../db/issues'
 import { getSession, listSessions, planSession } from '../../db/sessions'
 import type { Staff } from '../../db/types'
 import { listSessionVisits, registerVisit } from '../../db/visits'
@@ -55,11 +57,12 @@ describe('voiding a visit', () => {
     // Nothing deleted: one history row for the issue, two audit rows (issue and visit).
     expect(after).toEqual({ ...before, issue_history: (before['issue_history'] ?? 0) + 1, audit_log: (before['audit_log'] ?? 0) + 2 })
 
-    expect((await listSessionVisits(t.ctx, day.id)).map((v) => v.id)).toEqual([keep.visit.id])
+    expect((await listSessionVisits(t.ctx, day.id)).rows.map((v) => v.id)).toEqual([keep.visit.id])
+    expect((await listSessionVisits(t.ctx, day.id)).total).toBe(1)
     expect((await listIssues(t.ledger.db, {}, '2026-11-10')).rows.map((r) => r.number)).toEqual([keep.number])
     expect((await listIssues(t.ledger.db, {}, '2026-11-10')).total).toBe(1)
     expect((await getSession(t.ledger.db, day.id)).visitCount).toBe(1)
-    expect(await callbacksDue(t.ctx)).toHaveLength(1)
+    expect((await callbackQueue(t.ctx, 'due')).total).toBe(1)
     const summary = await monthlySummary(t.ledger.db, '2026-11', '2026-11-10')
     expect(summary).toMatchObject({ visits: 1, personTimes: 1, issuesAccepted: 1, issuesResolved: 1, callbacks: 0 })
     const history = await visitorHistory(t.ctx, wrong.visit.visitorId)

@@ -120,7 +120,10 @@ describe('回访', () => {
     const modal = page.getByRole('dialog')
     await modal.getByText(`回访 ${s.number.a}`).waitFor()
     await modal.getByText('138****5678').waitFor()
+    // The dialog is up and its form ready once the cursor sits on the first choice.
+    await expect.poll(() => page.locator('*:focus').getAttribute('type')).toBe('radio')
     await modal.getByText('不满意').click()
+    await expect.poll(() => modal.getByRole('radio', { name: '不满意' }).isChecked()).toBe(true)
     await modal.getByRole('button', { name: '保存回访' }).click()
     await modal.getByText('回访不满意时请填写不满意的原因').waitFor()
     await modal.getByLabel('回访意见').fill('夜间仍能闻到气味')
@@ -156,5 +159,55 @@ describe('回访', () => {
     const row = await app.ctx.db.selectFrom('issues').select(['status', 'closed_date']).where('id', '=', s.id.b).executeTakeFirstOrThrow()
     expect(row).toEqual({ status: 'closed', closed_date: '2026-11-10' })
     expect(await app.ctx.db.selectFrom('callbacks').select(['method', 'satisfaction']).where('issue_id', '=', s.id.b).execute()).toEqual([{ method: 'phone', satisfaction: 'satisfied' }])
+  })
+})
+
+describe('回访 with a long queue', () => {
+  it('pages the queue in the ledger: one page per answer, no call per row, and the last page after a call empties it', async () => {
+    const calls: string[] = []
+    app = await openApp({
+      now: '2026-11-30 09:00:00',
+      onCall: (channel) => calls.push(channel),
+      seed: async (ctx, clock) => {
+        clock.set('2026-11-02 08:30:00')
+        const deps = await listDepartments(ctx.db)
+        const s = await planSession(ctx, { date: '2026-11-02', kind: 'public', location: '局一楼群众接待室' })
+        await openSession(ctx, s.id)
+        for (let n = 1; n <= 11; n++) {
+          clock.set('2026-11-02 09:00:00')
+          const v = await registerVisit(ctx, {
+            sessionId: s.id,
+            visitor: { name: `来访人${n}`, phone: `1381234${String(n).padStart(4, '0')}`, kind: 'resident' },
+            headcount: 1,
+            matters: [{ type: 'issue', categoryId: 1, content: `第${n}个问题`, place: '城东' }],
+          })
+          const issueId = v.matters[0]?.issueId ?? 0
+          await assignIssue(ctx, { issueId, departmentId: deps[1]?.id ?? 1 })
+          clock.set(`2026-11-${String(5 + n).padStart(2, '0')} 15:00:00`)
+          await resolveIssue(ctx, { issueId, result: `第${n}个问题已办结` })
+        }
+        clock.set('2026-11-30 09:00:00')
+      },
+    })
+    const { page } = app
+    await page.goto(`${app.bridge.url}#/callbacks`)
+    await page.getByText('待回访（11 个，办结最早的在前）').waitFor()
+    expect(await numbersIn(page, /^待回访/)).toHaveLength(10)
+    await tableIn(page, /^待回访/).getByText('共 11 个').waitFor()
+    await tableIn(page, /^待回访/).locator('.ant-pagination-item-2').click()
+    await expect.poll(() => numbersIn(page, /^待回访/)).toEqual(['JD-2026-11-0011'])
+    await tableIn(page, /^待回访/).getByText('第11个问题已办结').waitFor()
+    // The screen asked for pages, never for the issues one by one.
+    expect(calls.filter((c) => c === 'issue-get' || c === 'issue-list')).toEqual([])
+
+    await tableIn(page, /^待回访/).getByRole('button', { name: /回\s?访/ }).click()
+    await expect.poll(() => page.locator('*:focus').getAttribute('type')).toBe('radio')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Enter')
+    await page.getByText('JD-2026-11-0011 回访满意，可以销号').waitFor()
+    // Page 2 is gone; the queue shows its first (and only) page again.
+    await page.getByText('待回访（10 个，办结最早的在前）').waitFor()
+    await expect.poll(() => numbersIn(page, /^待回访/)).toHaveLength(10)
+    await expect.poll(() => numbersIn(page, /^已回访满意、待销号/)).toEqual(['JD-2026-11-0011'])
   })
 })

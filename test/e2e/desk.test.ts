@@ -178,3 +178,43 @@ describe('今日接待 with no reception day open', () => {
     expect(s).toEqual([{ date: '2026-11-10', kind: 'public', status: 'open', location: '局一楼群众接待室' }])
   })
 })
+
+describe('今日接待 on a busy day', () => {
+  it('shows the day\'s visits a page at a time from the ledger, with the whole day in the title', async () => {
+    const answered: number[] = []
+    app = await openApp({
+      now: '2026-11-10 09:00:00',
+      onCall: (channel, _input, envelope) => {
+        if (channel === 'visit-list' && envelope.ok && typeof envelope.data === 'object' && envelope.data !== null && 'rows' in envelope.data && Array.isArray(envelope.data.rows)) {
+          answered.push(envelope.data.rows.length)
+        }
+      },
+      seed: async (ctx, clock) => {
+        await seedDefaults(ctx)
+        const s = await planSession(ctx, { date: '2026-11-10', kind: 'public', location: '接待室' })
+        await openSession(ctx, s.id)
+        for (let n = 1; n <= 23; n++) {
+          clock.set(`2026-11-10 ${String(8 + Math.floor(n / 12)).padStart(2, '0')}:${String((n * 5) % 60).padStart(2, '0')}:00`)
+          await registerVisit(ctx, {
+            sessionId: s.id,
+            visitor: { name: `来访人${n}`, phone: `1381234${String(n).padStart(4, '0')}`, kind: 'resident' },
+            headcount: n === 1 ? 3 : 1,
+            matters: [{ type: 'consultation', categoryId: 1, content: `第${n}个咨询`, answer: '已答复' }],
+          })
+        }
+        clock.set('2026-11-10 10:30:00')
+      },
+    })
+    const { page } = app
+    const card = page.locator('.ant-card', { hasText: '今日来访' })
+    await card.getByText('今日来访（23 批，25 人次）').waitFor()
+    await expect.poll(() => card.locator('.ant-list-item').count()).toBe(20)
+    // Newest first: the last to arrive heads the first page, the first to arrive closes the last.
+    await card.getByText('来访人23', { exact: true }).waitFor()
+    await card.locator('.ant-pagination-item-2').click()
+    await expect.poll(() => card.locator('.ant-list-item').count()).toBe(3)
+    await card.getByText('来访人1', { exact: true }).waitFor()
+    expect(answered.length).toBeGreaterThanOrEqual(2)
+    expect(Math.max(...answered)).toBe(20)
+  })
+})

@@ -31,6 +31,7 @@ const MUST_ANSWER: ContractKey[] = [
   'issue-list',
   'issue-get',
   'callback-due',
+  'callback-to-close',
   'summary-month',
   'audit-list',
 ]

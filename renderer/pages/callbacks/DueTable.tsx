@@ -1,40 +1,31 @@
 import { PhoneOutlined } from '@ant-design/icons'
 import { Button, Empty, Table, Typography, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
-import type { IssueListItem } from '../../../electron/contract/types'
+import type { CallbackItem, CallbackPage } from '../../../electron/contract/types'
 import { navigate } from '../../lib/route'
-import { useDetails } from './useDetails'
+import type { Paged } from '../../lib/usePaged'
 import { visitorLabel } from './visitorLabel'
 
-const PAGE_SIZE = 10
+export const QUEUE_PAGE_SIZE = 10
 
 interface Props {
-  rows: IssueListItem[]
-  loading: boolean
-  onCall: (r: IssueListItem) => void
+  queue: Paged<CallbackPage>
+  onCall: (r: CallbackItem) => void
 }
 
-/** Resolved issues nobody has called back yet, longest waiting first (main's order). */
-export function DueTable({ rows, loading, onCall }: Props) {
-  const [chosenPage, setPage] = useState(1)
-  // After a call the list is shorter; never stay on a page that no longer exists.
-  const page = Math.min(chosenPage, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)))
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-  const details = useDetails(shown.map((r) => r.id))
-  const columns: TableColumnsType<IssueListItem> = [
+/** Resolved issues nobody has called back yet, longest waiting first (the ledger's order). */
+export function DueTable({ queue, onCall }: Props) {
+  const columns: TableColumnsType<CallbackItem> = [
     {
       key: 'number',
       title: '编号',
       width: 140,
-      render: (_, r) => (
-        <Typography.Link onClick={() => navigate('issues', { id: r.id })}>{r.number}</Typography.Link>
-      ),
+      render: (_, r) => <Typography.Link onClick={() => navigate('issues', { id: r.id })}>{r.number}</Typography.Link>,
     },
     { key: 'visitor', title: '来访人/企业', width: 150, ellipsis: true, render: (_, r) => visitorLabel(r) },
-    { key: 'phone', title: '联系电话', width: 118, render: (_, r) => details.get(r.id)?.visitorPhone ?? (details.has(r.id) ? '—' : '…') },
+    { key: 'phone', title: '联系电话', width: 118, render: (_, r) => r.visitorPhone ?? '—' },
     { key: 'content', title: '反映问题', dataIndex: 'content', ellipsis: true },
-    { key: 'result', title: '办理结果', ellipsis: true, render: (_, r) => details.get(r.id)?.result ?? '' },
+    { key: 'result', title: '办理结果', dataIndex: 'result', ellipsis: true },
     { key: 'resolved', title: '办结日期', dataIndex: 'resolvedDate', width: 104 },
     {
       key: 'waiting',
@@ -56,16 +47,26 @@ export function DueTable({ rows, loading, onCall }: Props) {
       ),
     },
   ]
+  const data = queue.query.data
   return (
-    <Table<IssueListItem>
+    <Table<CallbackItem>
       size="small"
       rowKey="id"
       tableLayout="fixed"
       columns={columns}
-      dataSource={rows}
-      loading={loading}
+      dataSource={data?.rows ?? []}
+      loading={queue.query.loading}
       locale={{ emptyText: <Empty description="没有等待回访的问题" /> }}
-      pagination={{ current: page, pageSize: PAGE_SIZE, onChange: setPage, hideOnSinglePage: true, size: 'small', showTotal: (n) => `共 ${n} 个` }}
+      pagination={{
+        current: queue.page,
+        pageSize: QUEUE_PAGE_SIZE,
+        total: data?.total ?? 0,
+        onChange: queue.setPage,
+        hideOnSinglePage: true,
+        size: 'small',
+        showSizeChanger: false,
+        showTotal: (n) => `共 ${n} 个`,
+      }}
     />
   )
 }

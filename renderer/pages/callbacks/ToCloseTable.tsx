@@ -1,27 +1,26 @@
 import { Alert, App, Button, Empty, Popconfirm, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import type { IssueListItem } from '../../../electron/contract/types'
+import type { CallbackItem, CallbackPage } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { SATISFACTION } from '../../lib/labels'
 import { navigate } from '../../lib/route'
-import { useDetails } from './useDetails'
+import type { Paged } from '../../lib/usePaged'
+import { QUEUE_PAGE_SIZE } from './DueTable'
 import { visitorLabel } from './visitorLabel'
 
 interface Props {
-  rows: IssueListItem[]
-  loading: boolean
+  queue: Paged<CallbackPage>
   onClosed: () => void
 }
 
 /** Called back 满意 or 基本满意 and not yet closed: one button closes each (销号). */
-export function ToCloseTable({ rows, loading, onClosed }: Props) {
+export function ToCloseTable({ queue, onClosed }: Props) {
   const { message } = App.useApp()
-  const details = useDetails(rows.map((r) => r.id))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<number | null>(null)
 
-  const close = async (r: IssueListItem) => {
+  const close = async (r: CallbackItem) => {
     setBusy(r.id)
     setError(null)
     try {
@@ -35,19 +34,17 @@ export function ToCloseTable({ rows, loading, onClosed }: Props) {
     }
   }
 
-  const columns: TableColumnsType<IssueListItem> = [
+  const columns: TableColumnsType<CallbackItem> = [
     { key: 'number', title: '编号', width: 140, render: (_, r) => <Typography.Link onClick={() => navigate('issues', { id: r.id })}>{r.number}</Typography.Link> },
     { key: 'visitor', title: '来访人/企业', width: 150, ellipsis: true, render: (_, r) => visitorLabel(r) },
     { key: 'content', title: '反映问题', dataIndex: 'content', ellipsis: true },
     { key: 'resolved', title: '办结日期', dataIndex: 'resolvedDate', width: 104 },
+    { key: 'called', title: '回访日期', dataIndex: 'lastCallbackDate', width: 104 },
     {
       key: 'satisfaction',
       title: '回访结果',
       width: 96,
-      render: (_, r) => {
-        const s = details.get(r.id)?.lastSatisfaction
-        return s ? <Typography.Text type="success">{SATISFACTION[s]}</Typography.Text> : ''
-      },
+      render: (_, r) => (r.lastSatisfaction ? <Typography.Text type="success">{SATISFACTION[r.lastSatisfaction]}</Typography.Text> : ''),
     },
     {
       key: 'close',
@@ -62,18 +59,28 @@ export function ToCloseTable({ rows, loading, onClosed }: Props) {
       ),
     },
   ]
+  const data = queue.query.data
   return (
     <>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} closable={{ onClose: () => setError(null) }} />}
-      <Table<IssueListItem>
+      <Table<CallbackItem>
         size="small"
         rowKey="id"
         tableLayout="fixed"
         columns={columns}
-        dataSource={rows}
-        loading={loading}
+        dataSource={data?.rows ?? []}
+        loading={queue.query.loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待销号的问题" /> }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
+        pagination={{
+          current: queue.page,
+          pageSize: QUEUE_PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: queue.setPage,
+          hideOnSinglePage: true,
+          size: 'small',
+          showSizeChanger: false,
+          showTotal: (n) => `共 ${n} 个`,
+        }}
       />
     </>
   )

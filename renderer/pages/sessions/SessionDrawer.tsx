@@ -1,12 +1,13 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import type { Session, VisitSummary } from '../../../electron/contract/types'
+import type { Session, VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
 import { VoidReasonModal, VoidVisitModal } from '../today/VoidReasonModal'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
+import { usePaged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { KIND_COLOR, STATUS_COLOR, WEEKDAY } from './kinds'
 
@@ -30,7 +31,10 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
   const session = useQuery(() => api.sessionGet({ id }), [id, version, tick])
   const s = session.data?.id === id ? session.data : undefined
   const held = s !== undefined && s.status !== 'planned'
-  const visits = useQuery(() => (held ? api.visitList({ sessionId: id }) : Promise.resolve([])), [id, version, held, tick])
+  const visits = usePaged((paging) => (held ? api.visitList({ sessionId: id, ...paging }) : Promise.resolve(null)), [id, version, held, tick], VISIT_PAGE_SIZE)
+  const setVisitPage = visits.setPage
+  // Another day opened in the same drawer starts at its newest visits.
+  useEffect(() => setVisitPage(1), [id, setVisitPage])
   const today = dayjs().format('YYYY-MM-DD')
   const [bookingsFor, setBookingsFor] = useState<number | null>(null)
   const [voidingVisit, setVoidingVisit] = useState<VisitSummary | null>(null)
@@ -126,7 +130,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 来访登记
               </Typography.Title>
-              <VisitTable visits={visits.data ?? []} loading={visits.loading} onVoid={setVoidingVisit} />
+              <VisitTable page={visits.query.data ?? null} loading={visits.query.loading} onPage={setVisitPage} onVoid={setVoidingVisit} />
             </>
           ) : (
             <Empty style={{ marginTop: 24 }} description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'} />
@@ -165,14 +169,24 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
   )
 }
 
-function VisitTable({ visits, loading, onVoid }: { visits: VisitSummary[]; loading: boolean; onVoid: (v: VisitSummary) => void }) {
+const VISIT_PAGE_SIZE = 8
+
+interface VisitTableProps {
+  page: VisitPage | null
+  loading: boolean
+  onPage: (page: number) => void
+  onVoid: (v: VisitSummary) => void
+}
+
+/** The day's visits a page at a time from the ledger. */
+function VisitTable({ page, loading, onPage, onVoid }: VisitTableProps) {
   return (
     <Table<VisitSummary>
       size="small"
       rowKey="id"
       loading={loading}
-      dataSource={visits}
-      pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
+      dataSource={page?.rows ?? []}
+      pagination={{ current: page?.page ?? 1, total: page?.total ?? 0, pageSize: VISIT_PAGE_SIZE, onChange: onPage, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
       locale={{ emptyText: '没有来访登记' }}
       columns={[
         { title: '时间', dataIndex: 'arrivedAt', width: 60, render: (v: string) => v.slice(11, 16) },

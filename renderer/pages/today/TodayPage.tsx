@@ -2,22 +2,25 @@ import { Col, Row } from 'antd'
 import { useState } from 'react'
 import type { Appointment } from '../../../electron/contract/types'
 import { api } from '../../api'
+import { usePaged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { RegistrationForm } from './RegistrationForm'
 import { SessionBar } from './SessionBar'
 import { TodayAppointments } from './TodayAppointments'
-import { TodayVisits } from './TodayVisits'
+import { TodayVisits, VISITS_PAGE_SIZE } from './TodayVisits'
 
 /** 今日接待: the open reception day, the registration form, the day's bookings and who has come. */
 export function TodayPage() {
   const session = useQuery(() => api.sessionCurrent({}), [])
   const current = session.data ?? null
-  const visits = useQuery(() => (current ? api.visitList({ sessionId: current.id }) : Promise.resolve([])), [current?.id])
+  const visits = usePaged((paging) => (current ? api.visitList({ sessionId: current.id, ...paging }) : Promise.resolve(null)), [current?.id], VISITS_PAGE_SIZE)
   const bookings = useQuery(() => (current ? api.appointmentList({ sessionId: current.id }).then((d) => d.appointments) : Promise.resolve([])), [current?.id])
   const [arrival, setArrival] = useState<Appointment | null>(null)
   const refresh = () => {
     session.reload()
-    visits.reload()
+    // The newest visit is the one just registered: show the first page, where it is.
+    visits.setPage(1)
+    visits.query.reload()
     bookings.reload()
   }
   return (
@@ -30,7 +33,13 @@ export function TodayPage() {
           </Col>
           <Col flex="1 1 360px" style={{ minWidth: 0 }}>
             <TodayAppointments sessionId={current.id} appointments={bookings.data ?? []} onArrive={setArrival} />
-            <TodayVisits visits={visits.data ?? []} totals={{ visits: current.visitCount, personTimes: current.personTimes }} loading={visits.loading} onChanged={refresh} />
+            <TodayVisits
+              page={visits.query.data ?? null}
+              personTimes={current.personTimes}
+              loading={visits.query.loading}
+              onPage={visits.setPage}
+              onChanged={refresh}
+            />
           </Col>
         </Row>
       )}

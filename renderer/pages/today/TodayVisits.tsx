@@ -1,28 +1,34 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import type { VisitSummary } from '../../../electron/contract/types'
+import type { VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { VoidVisitModal } from './VoidReasonModal'
 
+export const VISITS_PAGE_SIZE = 20
+
 /** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
 interface Props {
-  visits: VisitSummary[]
-  /** The day's totals from the ledger, not from the rows drawn (a busy day has more than one page). */
-  totals: { visits: number; personTimes: number }
+  /** One page from the ledger (a busy day has hundreds of visits); null before the first answer. */
+  page: VisitPage | null
+  /** The day's person-times from the ledger, not from the rows drawn. */
+  personTimes: number
   loading: boolean
+  onPage: (page: number) => void
   onChanged: () => void
 }
 
-export function TodayVisits({ visits, totals, loading, onChanged }: Props) {
+export function TodayVisits({ page, personTimes, loading, onPage, onChanged }: Props) {
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
+  const total = page?.total ?? 0
   return (
-    <Card size="small" title={`今日来访（${totals.visits} 批，${totals.personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+    <Card size="small" title={`今日来访（${total} 批，${personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
       <List
         loading={loading}
-        dataSource={visits}
-        // Drawn a page at a time: a day with hundreds of visits must not stall the desk.
-        pagination={visits.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
+        dataSource={page?.rows ?? []}
+        pagination={
+          total > VISITS_PAGE_SIZE ? { current: page?.page ?? 1, total, pageSize: VISITS_PAGE_SIZE, onChange: onPage, size: 'small', showSizeChanger: false } : false
+        }
         locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
           <List.Item

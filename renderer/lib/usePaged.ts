@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react'
+import { useQuery, type Query } from './useQuery'
+
+export interface Paged<T> {
+  query: Query<T | null>
+  page: number
+  setPage: (page: number) => void
+}
+
+/**
+ * One page of a list the ledger pages, loaded again when `deps` change. When the list shrinks
+ * under it (a call, a 销号, a void), the page falls back to the last one that still exists.
+ */
+export function usePaged<T extends { total: number }>(
+  load: (paging: { page: number; pageSize: number }) => Promise<T | null>,
+  deps: readonly unknown[],
+  pageSize: number,
+): Paged<T> {
+  const [page, setPage] = useState(1)
+  const query = useQuery(() => load({ page, pageSize }), [...deps, page, pageSize])
+  const total = query.data?.total
+  useEffect(() => {
+    if (total === undefined) return
+    const last = Math.max(1, Math.ceil(total / pageSize))
+    if (page > last) setPage(last)
+  }, [total, page, pageSize])
+  return { query, page, setPage }
+}
