@@ -88,6 +88,15 @@ describe('revealing personal data', () => {
       ['李建国', v.visitorId, { field: 'idNumber', reason: '核对身份' }],
     ])
     for (const r of rows) expect(r.detail).not.toMatch(/13812345678|11010519491231002X/)
+    // The screen gets the row worded by the ledger: action, object, and the telling detail.
+    const listed = await listAudit(t.ctx, { action: 'reveal' })
+    expect(listed.rows.map((r) => [r.actionLabel, r.entityLabel, r.digest])).toEqual([
+      ['查看完整个人信息', `来访人 #${v.visitorId}`, '字段：身份证号；原因：核对身份'],
+      ['查看完整个人信息', `来访人 #${v.visitorId}`, '字段：联系电话；原因：电话回访需拨号'],
+    ])
+    expect(listed.filters.actions).toContainEqual({ value: 'reveal', label: '查看完整个人信息' })
+    expect(listed.filters.actions).toContainEqual({ value: 'close', label: '销号 / 结束' })
+    expect(listed.filters.entities).toContainEqual({ value: 'visitor', label: '来访人' })
 
     const noId = await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '刘洋', kind: 'resident' } }))
     expect((await refused(revealVisitorField(t.ctx, { visitorId: noId.visitorId, field: 'idNumber', reason: '核对' }))).message).toBe('来访人“刘洋”没有登记身份证号')

@@ -8,108 +8,9 @@ import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
 
-// Screen wording for the audit log's codes (db/audit-log.ts words the summary line itself).
-const ENTITY_LABEL: Record<string, string> = {
-  ledger: '台账',
-  settings: '设置',
-  department: '股室',
-  category: '问题类别',
-  holiday_override: '节假日',
-  staff: '人员',
-  session: '接待日',
-  visit: '来访登记',
-  visitor: '来访人',
-  organization: '企业',
-  issue: '问题',
-  appointment: '预约',
-  import_batch: '导入批次',
-}
-
-const ACTION_LABEL: Record<string, string> = {
-  seed: '初始化',
-  create: '新建',
-  update: '修改',
-  set: '设置',
-  remove: '删除',
-  plan: '计划',
-  open: '开始',
-  register: '登记',
-  accept: '受理',
-  assign: '交办',
-  reassign: '重新交办',
-  progress: '记录进展',
-  supervise: '督办',
-  extend: '延期',
-  resolve: '办结',
-  callback: '回访',
-  reopen: '重新办理',
-  transfer: '转办',
-  reject: '不予受理',
-  sign_in: '登录',
-  sign_out: '退出',
-  sign_in_failed: 'PIN 错误',
-  set_pin: '设置 PIN',
-  clear_pin: '清除 PIN',
-  reveal: '查看完整号码',
-  void: '作废',
-  restore: '从备份恢复',
-  set_backup_folder: '更改备份文件夹',
-  export_unmasked: '导出未脱敏',
-  import: '导入',
-  undo_import: '撤销导入',
-  edit_text: '修改内容',
-  merge: '合并',
-  merged_into: '并入',
-  register_contact: '登记联系',
-  book: '预约',
-  arrive: '到场',
-  cancel: '取消',
-  set_booking_limits: '设置预约名额',
-}
-
-function actionLabel(action: string, entity: string): string {
-  // 'close' is 销号 for an issue and 结束 for a reception day.
-  if (action === 'close') return entity === 'issue' ? '销号' : '结束'
-  return ACTION_LABEL[action] ?? action
-}
-
-/** The actions a supervisor most often looks for, offered as a filter. */
-const FILTER_ACTIONS = ['sign_in', 'sign_in_failed', 'set_pin', 'clear_pin', 'reveal', 'void', 'export_unmasked', 'restore', 'set_backup_folder', 'register', 'create', 'update', 'assign', 'resolve', 'close', 'merge', 'import']
-
 const PAGE_SIZE = 20
 
 type Range = [Dayjs | null, Dayjs | null] | null
-
-/** The detail fields worth a glance in the table, in this order; the rest are in the expanded row. */
-const DIGEST: readonly (readonly [string, string])[] = [
-  ['name', '姓名'],
-  ['visitorName', '来访人'],
-  ['title', '名称'],
-  ['field', '字段'],
-  ['issues', '问题'],
-  ['reason', '原因'],
-  ['after', '改为'],
-]
-
-const FIELD_WORD: Record<string, string> = { phone: '联系电话', idNumber: '身份证号' }
-
-function digest(detail: string): string {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(detail)
-  } catch {
-    return ''
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return ''
-  const parts: string[] = []
-  for (const [key, label] of DIGEST) {
-    const value: unknown = Reflect.get(parsed, key)
-    if (typeof value === 'string' && value !== '') parts.push(`${label}：${key === 'field' ? (FIELD_WORD[value] ?? value) : value}`)
-    else if (typeof value === 'number') parts.push(`${label}：${value}`)
-    else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string')) parts.push(`${label}：${value.join('、')}`)
-  }
-  return parts.join('；')
-}
 
 function prettyDetail(detail: string): string {
   try {
@@ -210,7 +111,7 @@ function AuditLog() {
             allowClear
             value={entity}
             onChange={(v: string | undefined) => filtered(() => setEntity(v))}
-            options={Object.entries(ENTITY_LABEL).map(([value, label]) => ({ value, label }))}
+            options={list.data?.filters.entities ?? []}
             style={{ width: 130 }}
           />
           <Select
@@ -219,7 +120,7 @@ function AuditLog() {
             allowClear
             value={action}
             onChange={(v: string | undefined) => filtered(() => setAction(v))}
-            options={FILTER_ACTIONS.map((value) => ({ value, label: value === 'close' ? '销号 / 结束' : (ACTION_LABEL[value] ?? value) }))}
+            options={list.data?.filters.actions ?? []}
             style={{ width: 160 }}
           />
         </Space>
@@ -273,17 +174,12 @@ function AuditLog() {
           { title: '序号', dataIndex: 'id', width: 70 },
           { title: '时间', dataIndex: 'at', width: 160 },
           { title: '操作人', dataIndex: 'actorName', width: 100 },
-          { title: '操作', dataIndex: 'action', width: 130, render: (_, r) => actionLabel(r.action, r.entity) },
-          {
-            title: '对象',
-            width: 130,
-            render: (_, r) => `${ENTITY_LABEL[r.entity] ?? r.entity}${r.entityId === null ? '' : ` #${r.entityId}`}`,
-          },
+          { title: '操作', dataIndex: 'actionLabel', width: 130 },
+          { title: '对象', dataIndex: 'entityLabel', width: 130 },
           {
             title: '摘要',
             render: (_, r) => {
-              const more = digest(r.detail)
-              const text = more ? `${r.summary}；${more}` : r.summary
+              const text = r.digest ? `${r.summary}；${r.digest}` : r.summary
               return <Typography.Text ellipsis={{ tooltip: text }}>{text}</Typography.Text>
             },
           },
