@@ -2,9 +2,10 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from './context'
 import { dueSoonUntil, dueState, loadCalendar, OPEN_STATUSES } from './deadlines'
 import { LedgerError, notFound } from './errors'
+import { issueDetailJoin, issueJoin, lastSatisfaction } from './issue-join'
 import { allowedActions } from './lifecycle'
 import { maskPhone } from './mask'
-import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, Satisfaction, TimelineEntry } from './types'
+import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from './types'
 import { isYearMonth, monthRange } from './validation/dates'
 import { describeHistory, SATISFACTION_LABEL, CALLBACK_METHOD_LABEL } from './labels'
 import { issueTextConditions } from './search-conditions'
@@ -26,18 +27,6 @@ export interface IssueFilter {
   order?: 'asc' | 'desc' | undefined
   page?: number | undefined
   pageSize?: number | undefined
-}
-
-function baseQuery(db: Executor) {
-  return db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
-    .innerJoin('categories as c', 'c.id', 'i.category_id')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .leftJoin('staff as a', 'a.id', 'i.assignee_id')
 }
 
 const LIST_COLUMNS = [
@@ -185,7 +174,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
   const rows =
     ids.length === 0
       ? []
-      : await baseQuery(db)
+      : await issueJoin(db)
           .select(LIST_COLUMNS)
           .where(
             'i.id',
@@ -206,10 +195,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
 export async function getIssueDetail(db: Executor, id: number, today: string): Promise<IssueDetail> {
   const calendar = await loadCalendar(db)
   const soonUntil = dueSoonUntil(calendar, today)
-  const r = await baseQuery(db)
-    .leftJoin('sessions as s', 's.id', 'v.session_id')
-    .leftJoin('staff as l', 'l.id', 'i.leader_id')
-    .leftJoin('staff as f', 'f.id', 'i.first_contact_id')
+  const r = await issueDetailJoin(db)
     .select(LIST_COLUMNS)
     .select([
       'm.place',
@@ -231,21 +217,13 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
       'f.name as first_contact_name',
       'v.voided_at',
       'v.void_reason',
+      lastSatisfaction().as('last_satisfaction'),
     ])
     .where('i.id', '=', id)
     .executeTakeFirst()
   if (!r) throw notFound('问题', id)
 
   const timeline = await issueTimeline(db, id)
-  const lastCallback = await db
-    .selectFrom('callbacks')
-    .select('satisfaction')
-    .where('issue_id', '=', id)
-    .orderBy('callback_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const lastSatisfaction: Satisfaction | null = lastCallback?.satisfaction ?? null
   return {
     ...toListItem(r, today, soonUntil),
     place: r.place,
@@ -265,10 +243,10 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     firstContactId: r.first_contact_id,
     firstContactName: r.first_contact_name,
     answer: r.answer,
-    lastSatisfaction,
+    lastSatisfaction: r.last_satisfaction,
     timeline,
     // A voided visit's issue is kept for the record but can no longer be worked on.
-    allowedActions: r.voided_at === null ? allowedActions(r.status, lastSatisfaction) : [],
+    allowedActions: r.voided_at === null ? allowedActions(r.status, r.last_satisfaction) : [],
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
   }

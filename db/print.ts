@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Executor } from './context'
 import { LedgerError, notFound } from './errors'
 import { monthlySummary } from './figures'
+import { issueDetailJoin } from './issue-join'
 import { maskPhone } from './mask'
 import { getSettings } from './reference'
 import { reportSentence } from './report'
@@ -14,40 +15,28 @@ import type { HandoverSheet, MonthlyReport } from './types'
 export async function handoverSheets(db: Executor, input: { issueIds?: number[] | undefined; sessionId?: number | undefined }): Promise<HandoverSheet[]> {
   if (!input.issueIds?.length && input.sessionId === undefined) throw new LedgerError('invalid_input', '请指定要打印交办单的问题或接待日')
   const settings = await getSettings(db)
-  let q = db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
-    .innerJoin('categories as c', 'c.id', 'i.category_id')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .leftJoin('sessions as s', 's.id', 'v.session_id')
-    .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .leftJoin('staff as a', 'a.id', 'i.assignee_id')
-    .leftJoin('staff as l', 'l.id', 'i.leader_id')
-    .leftJoin('staff as f', 'f.id', 'i.first_contact_id')
-    .select([
-      'i.id',
-      'i.number',
-      'i.status',
-      'i.accepted_date',
-      'i.due_date',
-      'v.id as visit_id',
-      's.title as session_title',
-      'p.name as visitor_name',
-      'p.phone as visitor_phone',
-      'o.name as organization_name',
-      'c.name as category_name',
-      'c.time_limit_days',
-      'm.place',
-      'm.content',
-      'd.name as department_name',
-      'a.name as assignee_name',
-      'l.name as leader_name',
-      'f.name as first_contact_name',
-      sql<string | null>`(select h.reason from issue_history h where h.issue_id = i.id and h.action in ('assign', 'reassign') order by h.id desc limit 1)`.as('assign_note'),
-      sql<string | null>`(select group_concat(m2.answer, '；') from matters m2 where m2.visit_id = v.id and m2.type = 'consultation')`.as('answers'),
-    ])
+  let q = issueDetailJoin(db).select([
+    'i.id',
+    'i.number',
+    'i.status',
+    'i.accepted_date',
+    'i.due_date',
+    'v.id as visit_id',
+    's.title as session_title',
+    'p.name as visitor_name',
+    'p.phone as visitor_phone',
+    'o.name as organization_name',
+    'c.name as category_name',
+    'c.time_limit_days',
+    'm.place',
+    'm.content',
+    'd.name as department_name',
+    'a.name as assignee_name',
+    'l.name as leader_name',
+    'f.name as first_contact_name',
+    sql<string | null>`(select h.reason from issue_history h where h.issue_id = i.id and h.action in ('assign', 'reassign') order by h.id desc limit 1)`.as('assign_note'),
+    sql<string | null>`(select group_concat(m2.answer, '；') from matters m2 where m2.visit_id = v.id and m2.type = 'consultation')`.as('answers'),
+  ])
   if (input.issueIds?.length) q = q.where('i.id', 'in', input.issueIds)
   if (input.sessionId !== undefined) q = q.where('v.session_id', '=', input.sessionId).where('v.voided_at', 'is', null)
   const rows = await q.orderBy('i.number').execute()

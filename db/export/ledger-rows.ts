@@ -1,9 +1,9 @@
-import { sql } from 'kysely'
 import type { Executor } from '../context'
 import { isOpenStatus } from '../deadlines'
+import { issueJoin, lastSatisfaction } from '../issue-join'
 import { CALLBACK_METHOD_LABEL, ISSUE_STATUS_LABEL, SATISFACTION_LABEL } from '../labels'
 import { maskIdNumber, maskPhone } from '../mask'
-import type { IssueStatus, Satisfaction, VisitorKind } from '../types'
+import type { IssueStatus, VisitorKind } from '../types'
 import { CHANNEL_LABEL } from '../visits'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
 
@@ -167,15 +167,7 @@ function timeLimitState(status: IssueStatus, due: string, resolved: string | nul
 /** Rows in ledger-number order; `today` decides 已超期 for issues still open. */
 export async function issueRows(db: Executor, span: Span, p: Privacy, today: string): Promise<Cell[][]> {
   const mask = privacy(p)
-  const issues = await db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
-    .innerJoin('categories as c', 'c.id', 'i.category_id')
-    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
-    .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .leftJoin('staff as a', 'a.id', 'i.assignee_id')
+  const issues = await issueJoin(db)
     .leftJoin('staff as l', 'l.id', 'i.leader_id')
     .select([
       'i.number',
@@ -197,9 +189,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
       'i.closed_date',
       'i.transfer_to',
       'i.reason',
-      sql<Satisfaction | null>`(select cb.satisfaction from callbacks cb where cb.issue_id = i.id order by cb.callback_date desc, cb.id desc limit 1)`.as(
-        'last_satisfaction',
-      ),
+      lastSatisfaction().as('last_satisfaction'),
     ])
     .where('i.accepted_date', '>=', span.from)
     .where('i.accepted_date', '<', span.to)
