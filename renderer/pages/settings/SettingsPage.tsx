@@ -5,7 +5,7 @@ import { BackupTab } from './BackupTab'
 import { CategoriesTab } from './CategoriesTab'
 import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
-import { ImportPanel } from './ImportPanel'
+import { ImportPanel } from './import/ImportPanel'
 import { LedgerTab } from './LedgerTab'
 import { StaffTab } from './StaffTab'
 

@@ -1,194 +1,20 @@
-import { FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons'
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Popconfirm,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd'
+import { FolderOpenOutlined, ImportOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Checkbox, Input, Modal, Progress, Select, Space, Table, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
-import type {
-  ImportBatch,
-  ImportBatchSummary,
-  ImportField,
-  ImportFieldInfo,
-  ImportInspection,
-  ImportMapping,
-  ImportReport,
-  ImportRowProblem,
-  IssueStatus,
-  SessionKind,
-} from '../../../electron/contract/types'
-import { api } from '../../api'
-import { errorMessage } from '../../lib/errors'
-import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
-import { useOperator } from '../../lib/operator'
-import { useQuery } from '../../lib/useQuery'
-
+import type { ImportBatchSummary, ImportField, ImportInspection, ImportReport, SessionKind } from '../../../../electron/contract/types'
+import { api } from '../../../api'
+import { errorMessage } from '../../../lib/errors'
+import { SESSION_KIND } from '../../../lib/labels'
+import { useOperator } from '../../../lib/operator'
+import { useQuery } from '../../../lib/useQuery'
+import { BatchList } from './ImportBatchList'
+import { ReportView } from './ImportReportView'
+import { mappedColumns, toMapping } from './mapping'
 // 设置 → 导入: bring in the office's existing Excel / CSV ledger. Choose the file (main's open
 // dialog), check the guessed column for each ledger field, dry-run, then import in one go with a
 // progress bar; past imports are listed and can be undone as a whole.
 
-const STATUS_ORDER: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']
 const KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
-
-/** The guessed mapping as field → column number, over the fields main listed. */
-function mappedColumns(mapping: ImportMapping, fields: readonly ImportFieldInfo[]): Map<ImportField, number> {
-  const out = new Map<ImportField, number>()
-  for (const { field } of fields) {
-    const column = mapping[field]
-    if (typeof column === 'number') out.set(field, column)
-  }
-  return out
-}
-
-function toMapping(columns: ReadonlyMap<ImportField, number>): ImportMapping {
-  const mapping: ImportMapping = {}
-  for (const [field, column] of columns) mapping[field] = column
-  return mapping
-}
-
-function ProblemList({ title, problems, type }: { title: string; problems: ImportRowProblem[]; type: 'error' | 'warning' }) {
-  if (problems.length === 0) return null
-  return (
-    <Alert
-      type={type}
-      showIcon
-      style={{ marginBottom: 12 }}
-      title={`${title} ${new Set(problems.map((p) => p.row)).size} 行`}
-      description={
-        <List
-          size="small"
-          dataSource={problems.slice(0, 200)}
-          renderItem={(p) => (
-            <List.Item style={{ padding: '2px 0' }}>
-              第 {p.row} 行{p.column ? `（${p.column}）` : ''}：{p.message}
-            </List.Item>
-          )}
-          footer={problems.length > 200 ? `另有 ${problems.length - 200} 条未列出` : undefined}
-        />
-      }
-    />
-  )
-}
-
-function ReportView({ report, done }: { report: ImportReport | ImportBatchSummary; done: boolean }) {
-  const c = report.counts
-  const statuses = STATUS_ORDER.filter((s) => c.issuesByStatus[s] > 0)
-  return (
-    <>
-      <Descriptions
-        size="small"
-        column={2}
-        bordered
-        style={{ marginBottom: 12 }}
-        items={[
-          { key: 'rows', label: '数据行', children: `${c.rows} 行${report.blankRows > 0 ? `（另有空行 ${report.blankRows} 行）` : ''}${report.totalRows > 0 ? `，合计行 ${report.totalRows} 行不导入` : ''}` },
-          { key: 'imported', label: done ? '已导入' : '将导入', children: `${c.imported} 行${c.months.length > 0 ? `（${c.months[0]}${c.months.length > 1 ? ` 至 ${c.months[c.months.length - 1]}` : ''}）` : ''}` },
-          { key: 'sessions', label: '接待日', children: `新建 ${c.sessionsCreated} 场，并入已有 ${c.sessionsReused} 场` },
-          { key: 'visits', label: '来访登记', children: `${c.visits} 条，${c.personTimes} 人次` },
-          { key: 'consultations', label: '咨询', children: `${c.consultations} 件` },
-          {
-            key: 'issues',
-            label: '受理问题',
-            children: (
-              <Space size={4} wrap>
-                {c.issues} 个
-                {statuses.map((s) => (
-                  <Tag key={s}>
-                    {ISSUE_STATUS[s]} {c.issuesByStatus[s]}
-                  </Tag>
-                ))}
-              </Space>
-            ),
-          },
-          { key: 'visitors', label: '来访人', children: `新建 ${c.visitorsCreated} 人，台账中已有 ${c.visitorsMatched} 人` },
-          { key: 'organizations', label: '企业', children: `新建 ${c.organizationsCreated} 家，台账中已有 ${c.organizationsMatched} 家` },
-          { key: 'callbacks', label: '回访', children: `${c.callbacks} 次` },
-          { key: 'departments', label: '新增股室', children: `${c.departmentsCreated} 个` },
-        ]}
-      />
-      <ProblemList title={done ? '无法读取（已跳过）' : '无法读取'} problems={report.unreadable} type="error" />
-      <ProblemList title="重复（不导入）" problems={report.duplicates} type="warning" />
-      {report.warnings.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title="提示"
-          description={
-            <List
-              size="small"
-              dataSource={report.warnings}
-              renderItem={(w) => (
-                <List.Item style={{ padding: '2px 0' }}>
-                  {w.message}
-                  {w.rows.length > 0 && `（第 ${w.rows.slice(0, 15).join('、')}${w.rows.length > 15 ? ` 等 ${w.rows.length} 行` : ' 行'}）`}
-                </List.Item>
-              )}
-            />
-          }
-        />
-      )}
-    </>
-  )
-}
-
-function BatchList({ batches, onUndo, canUndo }: { batches: ImportBatch[]; onUndo: (id: number) => Promise<void>; canUndo: boolean }) {
-  if (batches.length === 0) return <Empty description="还没有导入过台账" />
-  return (
-    <Table<ImportBatch>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={batches}
-      columns={[
-        { title: '批次', dataIndex: 'id', width: 64 },
-        { title: '导入时间', dataIndex: 'createdAt', width: 170 },
-        { title: '操作人', dataIndex: 'actorName', width: 90 },
-        { title: '文件', render: (_v, b) => `${b.fileName}${b.sheet ? ` · ${b.sheet}` : ''}` },
-        {
-          title: '内容',
-          render: (_v, b) =>
-            `来访 ${b.counts.visits} 条，问题 ${b.counts.issues} 个，咨询 ${b.counts.consultations} 件${b.rowsSkipped > 0 ? `；跳过 ${b.rowsSkipped} 行` : ''}${b.rowsDuplicate > 0 ? `；重复 ${b.rowsDuplicate} 行` : ''}`,
-        },
-        {
-          title: '',
-          width: 150,
-          render: (_v, b) =>
-            b.undoneAt ? (
-              <Typography.Text type="secondary">已于 {b.undoneAt.slice(0, 16)} 撤销</Typography.Text>
-            ) : (
-              <Popconfirm
-                title={`撤销导入批次 ${b.id}？`}
-                description="该批次的来访登记将作废（注明“撤销导入批次”），其问题退出台账和统计。"
-                okText="撤销"
-                cancelText="取消"
-                onConfirm={() => onUndo(b.id)}
-                disabled={!canUndo}
-              >
-                <Button size="small" icon={<UndoOutlined />} disabled={!canUndo}>
-                  撤销此批次
-                </Button>
-              </Popconfirm>
-            ),
-        },
-      ]}
-    />
-  )
-}
 
 /** The whole 导入 screen, self-contained: it only needs window.api and the operator. */
 export function ImportPanel() {
@@ -469,3 +295,4 @@ export function ImportPanel() {
     </>
   )
 }
+
