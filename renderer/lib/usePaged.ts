@@ -1,3 +1,4 @@
+import type { PaginationProps } from 'antd'
 import { useEffect, useState } from 'react'
 import { useQuery, type Query } from './useQuery'
 
@@ -25,4 +26,18 @@ export function usePaged<T extends { total: number }>(
     if (page > last) setPage(last)
   }, [total, page, pageSize])
   return { query, page, setPage }
+}
+
+/** A table's pager over a list the ledger pages: the count is the ledger's, one page is on screen. */
+export function pagerOf<T extends { total: number }>(paged: Paged<T>, pageSize: number, unit: string): PaginationProps {
+  return {
+    current: paged.page,
+    pageSize,
+    total: paged.query.data?.total ?? 0,
+    onChange: paged.setPage,
+    hideOnSinglePage: true,
+    size: 'small',
+    showSizeChanger: false,
+    showTotal: (n) => `共 ${n} ${unit}`,
+  }
 }

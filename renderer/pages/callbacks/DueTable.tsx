@@ -3,7 +3,7 @@ import { Button, Empty, Table, Typography, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import type { CallbackItem, CallbackPage } from '../../../electron/contract/types'
 import { navigate } from '../../lib/route'
-import type { Paged } from '../../lib/usePaged'
+import { pagerOf, type Paged } from '../../lib/usePaged'
 import { visitorLabel } from './visitorLabel'
 
 export const QUEUE_PAGE_SIZE = 10
@@ -57,16 +57,7 @@ export function DueTable({ queue, onCall }: Props) {
       dataSource={data?.rows ?? []}
       loading={queue.query.loading}
       locale={{ emptyText: <Empty description="没有等待回访的问题" /> }}
-      pagination={{
-        current: queue.page,
-        pageSize: QUEUE_PAGE_SIZE,
-        total: data?.total ?? 0,
-        onChange: queue.setPage,
-        hideOnSinglePage: true,
-        size: 'small',
-        showSizeChanger: false,
-        showTotal: (n) => `共 ${n} 个`,
-      }}
+      pagination={pagerOf(queue, QUEUE_PAGE_SIZE, '个')}
     />
   )
 }

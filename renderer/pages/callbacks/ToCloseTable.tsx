@@ -5,7 +5,7 @@ import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { SATISFACTION } from '../../lib/labels'
 import { navigate } from '../../lib/route'
-import type { Paged } from '../../lib/usePaged'
+import { pagerOf, type Paged } from '../../lib/usePaged'
 import { QUEUE_PAGE_SIZE } from './DueTable'
 import { visitorLabel } from './visitorLabel'
 
@@ -71,16 +71,7 @@ export function ToCloseTable({ queue, onClosed }: Props) {
         dataSource={data?.rows ?? []}
         loading={queue.query.loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待销号的问题" /> }}
-        pagination={{
-          current: queue.page,
-          pageSize: QUEUE_PAGE_SIZE,
-          total: data?.total ?? 0,
-          onChange: queue.setPage,
-          hideOnSinglePage: true,
-          size: 'small',
-          showSizeChanger: false,
-          showTotal: (n) => `共 ${n} 个`,
-        }}
+        pagination={pagerOf(queue, QUEUE_PAGE_SIZE, '个')}
       />
     </>
   )
