@@ -1,0 +1,100 @@
+// The ledger screens at scale in Debian's Chromium over the test bridge: the walk
+// test/e2e/scale.test.ts checks on a tenth of the ledger (test/support/ledger-walk.ts), timed here.
+
+import fs from 'node:fs'
+import type { Ledger } from '../db/open'
+import type { Envelope } from '../electron/contract/define'
+import { openApp } from '../test/support/browser'
+import { longestList, startDesk, walkDirectory, walkLedger, type DirectoryTabWalk, type LedgerWalk } from '../test/support/ledger-walk'
+import { stats, type Measuring } from './measure'
+import { rendererBuilt } from './renderer'
+
+const CHROMIUM = '/usr/bin/chromium'
+
+export interface ScreenWalks {
+  category: string
+  /** The visits on today's reception day, which the desk shows. */
+  dayVisits: number
+  deskStarts: { ms: number; visits: number }[]
+  ledgerWalks: LedgerWalk[]
+  directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[]
+  /** Per channel, the most rows one answer carried (the longest array in it), and how many calls. */
+  longestAnswer: Record<string, number>
+  bridgeCalls: number
+}
+
+export interface ScreenSetup {
+  file: string
+  ledger: Ledger
+  today: string
+  /** Today's reception day, where the registration measurement left its visits. */
+  sessionId: number
+}
+
+/** Skipped, with a line saying why, when there is no Chromium or no built renderer: the walks come back empty. */
+export async function walkScreens(m: Measuring, { file, ledger, today, sessionId }: ScreenSetup): Promise<ScreenWalks> {
+  const walkCategory = '大气'
+  const deskStarts: { ms: number; visits: number }[] = []
+  const ledgerWalks: LedgerWalk[] = []
+  const directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[] = []
+  const longestAnswer: Record<string, number> = {}
+  let bridgeCalls = 0
+  // The registration measurement left its visits on today's reception day, still open: the desk
+  // shows that day as it would at the end of a very busy one.
+  const dayVisits = Number(ledger.sqlite.prepare('select count(*) from visits where session_id = ? and voided_at is null').pluck().get(sessionId) ?? 0)
+  if (!fs.existsSync(CHROMIUM)) process.stdout.write(`  skipped the screens at scale: no ${CHROMIUM} (apt-get install chromium)\n`)
+  else if (!rendererBuilt()) process.stdout.write('  skipped the screens at scale: no out/renderer (npm run build)\n')
+  else {
+    const onCall = (channel: string, _input: unknown, envelope: Envelope<unknown>) => {
+      bridgeCalls += 1
+      longestAnswer[channel] = Math.max(longestAnswer[channel] ?? 0, longestList(envelope))
+    }
+    const app = await openApp({ ledgerFile: file, now: `${today} 09:00:00`, onCall })
+    try {
+      const reps = m.quick ? 2 : 5
+      // The first of each is a warm-up (Chromium's caches, the ledger's pages in SQLite's cache).
+      for (let i = 0; i <= reps; i++) {
+        const start = await startDesk(app.page, app.bridge.url)
+        if (i > 0) deskStarts.push(start)
+      }
+      for (let i = 0; i <= reps; i++) {
+        const walk = await walkLedger(app.page, app.bridge.url, walkCategory)
+        if (i > 0) ledgerWalks.push(walk)
+      }
+      for (let i = 0; i <= reps; i++) {
+        const walk = await walkDirectory(app.page, app.bridge.url)
+        if (i > 0) directoryWalks.push(walk)
+      }
+    } finally {
+      // close() fails on a script error in the page: say so, and keep what was measured.
+      await app.close().catch((e: unknown) => process.stdout.write(`  the page reported errors: ${e instanceof Error ? e.message : String(e)}\n`))
+    }
+    const desk = deskStarts[0]
+    const walk = ledgerWalks[0]
+    const dir = directoryWalks[0]
+    if (desk && walk && dir) {
+      const target = '(none set; Chromium, end to end)'
+      const note = `${ledgerWalks.length} runs after a warm-up, each from a fresh start at the desk (settled); from the click to the answer's rows on screen`
+      const steps: [string, number[], string][] = [
+        [
+          `今日接待: a fresh start to the open day's visits drawn (${desk.visits} shown of ${dayVisits})`,
+          deskStarts.map((d) => d.ms),
+          'from page.goto to the list drawn; visit-list sends at most 500 visits and the desk draws them all in one list',
+        ],
+        [`问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`, ledgerWalks.map((w) => w.ms.open), note],
+        [`filter by category ${walkCategory} (${walk.filtered} issues)`, ledgerWalks.map((w) => w.ms.filter), note],
+        [`to the last page (${walk.lastPage}) from the pagination`, ledgerWalks.map((w) => w.ms.lastPage), note],
+        ['open its last issue (drawer with the number)', ledgerWalks.map((w) => w.ms.openIssue), note],
+        [`企业与来访人 from the menu: 企业, first page (${dir.organizations.total} enterprises)`, directoryWalks.map((w) => w.organizations.ms), note],
+        [`来访人 tab, first page (${dir.visitors.total} visitors)`, directoryWalks.map((w) => w.visitors.ms), note],
+      ]
+      for (const [name, samples, why] of steps) m.record({ group: '界面', name, ours: stats(samples), floor: null, target, met: null, note: why })
+      const longest = Object.entries(longestAnswer)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([channel, n]) => `${channel} ${n}`)
+      process.stdout.write(`  the most rows in one answer across the bridge, by call (${bridgeCalls} calls): ${longest.join(', ')}\n`)
+    }
+  }
+  return { category: walkCategory, dayVisits, deskStarts, ledgerWalks, directoryWalks, longestAnswer, bridgeCalls }
+}
