@@ -66,14 +66,23 @@ export const VISIT_COLUMNS: readonly Column[] = [
   { header: '接待人' },
 ]
 
-export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
-  const mask = privacy(p)
-  const visits = await db
+/** 来访登记's rows: the span's desk visits, not voided (calls and letters are 来电来信's, not receptions). */
+function spanVisits(db: Executor, span: Span) {
+  return db
     .selectFrom('visits as v')
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')
     .leftJoin('sessions as s', 's.id', 'v.session_id')
     .leftJoin('staff as r', 'r.id', 'v.received_by_id')
+    .where('v.visit_date', '>=', span.from)
+    .where('v.visit_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+    .where('v.channel', '=', 'desk')
+}
+
+export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
+  const mask = privacy(p)
+  const visits = await spanVisits(db, span)
     .select([
       'v.id',
       'v.visit_date',
@@ -88,10 +97,6 @@ export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<
       'v.headcount',
       'r.name as received_by',
     ])
-    .where('v.visit_date', '>=', span.from)
-    .where('v.visit_date', '<', span.to)
-    .where('v.voided_at', 'is', null)
-    .where('v.channel', '=', 'desk')
     .orderBy('v.visit_date')
     .orderBy('v.arrived_at')
     .orderBy('v.id')
@@ -165,10 +170,18 @@ function timeLimitState(status: IssueStatus, due: string, resolved: string | nul
 }
 
 /** Rows in ledger-number order; `today` decides 已超期 for issues still open. */
+/** 问题台账's rows: the issues accepted in the span whose visit was not voided. */
+function spanIssues(db: Executor, span: Span) {
+  return issueJoin(db)
+    .leftJoin('staff as l', 'l.id', 'i.leader_id')
+    .where('i.accepted_date', '>=', span.from)
+    .where('i.accepted_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+}
+
 export async function issueRows(db: Executor, span: Span, p: Privacy, today: string): Promise<Cell[][]> {
   const mask = privacy(p)
-  const issues = await issueJoin(db)
-    .leftJoin('staff as l', 'l.id', 'i.leader_id')
+  const issues = await spanIssues(db, span)
     .select([
       'i.number',
       'i.status',
@@ -191,9 +204,6 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
       'i.reason',
       lastSatisfaction().as('last_satisfaction'),
     ])
-    .where('i.accepted_date', '>=', span.from)
-    .where('i.accepted_date', '<', span.to)
-    .where('v.voided_at', 'is', null)
     .orderBy('i.year_month')
     .orderBy('i.seq')
     .orderBy('i.id')
@@ -241,9 +251,9 @@ export const CALLBACK_COLUMNS: readonly Column[] = [
   { header: '回访人' },
 ]
 
-export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
-  const mask = privacy(p)
-  const callbacks = await db
+/** 回访's rows: the calls made in the span about issues whose visit was not voided. */
+function spanCallbacks(db: Executor, span: Span) {
+  return db
     .selectFrom('callbacks as cb')
     .innerJoin('issues as i', 'i.id', 'cb.issue_id')
     .innerJoin('matters as m', 'm.id', 'i.matter_id')
@@ -251,6 +261,14 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')
     .leftJoin('staff as s', 's.id', 'cb.actor_id')
+    .where('cb.callback_date', '>=', span.from)
+    .where('cb.callback_date', '<', span.to)
+    .where('v.voided_at', 'is', null)
+}
+
+export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promise<SheetData> {
+  const mask = privacy(p)
+  const callbacks = await spanCallbacks(db, span)
     .select([
       'cb.callback_date',
       'i.number',
@@ -263,9 +281,6 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
       'cb.comment',
       's.name as actor_name',
     ])
-    .where('cb.callback_date', '>=', span.from)
-    .where('cb.callback_date', '<', span.to)
-    .where('v.voided_at', 'is', null)
     .orderBy('cb.callback_date')
     .orderBy('cb.id')
     .execute()
@@ -282,4 +297,17 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
     c.actor_name,
   ])
   return { name: '回访', columns: [...CALLBACK_COLUMNS], rows, autoFilter: true }
+}
+
+/**
+ * How many rows 来访登记, 问题台账 and 回访 will have for the span, counted by the same conditions
+ * the sheets read with: the year export knows its total before it reads a sheet.
+ */
+export async function countListRows(db: Executor, span: Span): Promise<number> {
+  const counts = await Promise.all([
+    spanVisits(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    spanIssues(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    spanCallbacks(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return counts.reduce((sum, c) => sum + Number(c.n), 0)
 }

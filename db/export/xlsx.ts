@@ -8,7 +8,7 @@ import type { ExportProgress, ExportResult } from '../types'
 import { requireText } from '../validation/text'
 import { columnLetter, columnWidths, DATE_FORMAT, isPercent, PERCENT_FORMAT, type Cell, type SheetData } from './cells'
 import { monthSpan, monthsOf, readSnapshot, requireMonth, requireYear, writeAtomically, yearSpan } from './files'
-import { callbackSheet, issueSheet, visitSheet } from './ledger-rows'
+import { callbackSheet, countListRows, issueSheet, visitSheet } from './ledger-rows'
 import { monthSummarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
 
 // The month's ledger as one .xlsx: 汇总, 来访登记, 问题台账, 回访. A year goes through exceljs's
@@ -117,42 +117,52 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 const PROGRESS_EVERY = 200
 
 /**
- * A year: 汇总 with one row per month, then every visit, issue and callback of the year. The rows
- * are read first (plain values, one snapshot), so the column widths fit the content and the total
- * for the progress bar is known; then they stream out, committed one by one.
+ * A year: 汇总 with one row per month, then every visit, issue and callback of the year, all from
+ * one snapshot of the ledger. The rows are counted first, for the progress bar; then one sheet at
+ * a time is read (its column widths fit its content) and streamed out, committed row by row, so
+ * only one sheet's rows are ever in memory.
  */
 export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOptions): Promise<ExportResult> {
   const year = requireYear(options.year)
   const day = today(ctx)
   const span = yearSpan(year)
-  const sheets = await readSnapshot(ctx.db, async (db) => {
+  const masked = { unmasked: false }
+  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
+  let done = 0
+  let listed = 0
+  await readSnapshot(ctx.db, async (db) => {
     const summaries = []
     for (const month of monthsOf(year)) summaries.push(await monthlySummary(db, month, day))
     const summarySheet: SheetData = { name: '汇总', columns: yearSummaryColumns(), rows: summaries.map(yearSummaryRow), autoFilter: true }
-    return [summarySheet, await visitSheet(db, span, { unmasked: false }), await issueSheet(db, span, { unmasked: false }, day), await callbackSheet(db, span, { unmasked: false })]
-  })
-  const total = sheets.reduce((n, s) => n + s.rows.length, 0)
-  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
-  let done = 0
-  options.onProgress?.({ done, total })
-  await writeAtomically(options.file, async (temp) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true })
-    describeWorkbook(workbook, ctx, `${year} 年接待日台账`)
-    for (const sheet of sheets) {
-      const ws = addSheet(workbook, sheet)
-      for (const cells of sheet.rows) {
-        addRow(ws, sheet, cells, false)
-        done += 1
-        if (done % every === 0) {
-          options.onProgress?.({ done, total })
-          // Lets the app answer other calls (the progress poll among them) while a long year writes.
-          await yieldToEventLoop()
+    const total = summarySheet.rows.length + (await countListRows(db, span))
+    options.onProgress?.({ done, total })
+    const lists = [() => visitSheet(db, span, masked), () => issueSheet(db, span, masked, day), () => callbackSheet(db, span, masked)]
+    await writeAtomically(options.file, async (temp) => {
+      // Strings inline: a shared-string table would hold every distinct text of the year until the end.
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
+      describeWorkbook(workbook, ctx, `${year} 年接待日台账`)
+      const stream = async (sheet: SheetData) => {
+        const ws = addSheet(workbook, sheet)
+        for (const cells of sheet.rows) {
+          addRow(ws, sheet, cells, false)
+          done += 1
+          if (done % every === 0) {
+            options.onProgress?.({ done, total })
+            // Lets the app answer other calls (the progress poll among them) while a long year writes.
+            await yieldToEventLoop()
+          }
         }
+        ws.commit()
       }
-      ws.commit()
-    }
-    await workbook.commit()
+      await stream(summarySheet)
+      for (const read of lists) {
+        const sheet = await read()
+        listed += sheet.rows.length
+        await stream(sheet)
+      }
+      await workbook.commit()
+    })
+    options.onProgress?.({ done, total })
   })
-  options.onProgress?.({ done, total })
-  return { file: options.file, rows: sheets.slice(1).reduce((n, s) => n + s.rows.length, 0) }
+  return { file: options.file, rows: listed }
 }
