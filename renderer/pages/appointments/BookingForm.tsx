@@ -1,10 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd'
-import { useState } from 'react'
+import { Alert, Button, Col, Form, Input, Radio, Row, Select, Space } from 'antd'
 import type { ContractInput } from '../../../electron/contract'
 import { api } from '../../api'
-import { errorMessage } from '../../lib/errors'
+import { CreditCodeField, HeadcountField, OrganizationNameField, PhoneField, VisitorNameField } from '../../components/VisitorFields'
 import { useReference } from '../../lib/reference'
+import { useSaving } from '../../lib/useSaving'
 
 interface BookingValues {
   visitorName?: string
@@ -35,39 +35,25 @@ function toInput(sessionId: number, v: BookingValues): ContractInput<'appointmen
 export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBooked: () => void }) {
   const [form] = Form.useForm<BookingValues>()
   const { categories } = useReference()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
-  const submit = async (v: BookingValues) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const book = (v: BookingValues) =>
+    submit(async () => {
       await api.appointmentBook(toInput(sessionId, v))
       form.resetFields()
       onBooked()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} requiredMark={false}>
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void book(v)} requiredMark={false}>
       <Row gutter={8}>
         <Col span={8}>
-          <Form.Item name="visitorName" label="预约人" rules={[{ required: true, whitespace: true, message: '请填写预约人姓名' }]}>
-            <Input autoFocus maxLength={50} />
-          </Form.Item>
+          <VisitorNameField name="visitorName" label="预约人" message="请填写预约人姓名" autoFocus />
         </Col>
         <Col span={8}>
-          <Form.Item name="phone" label="联系电话">
-            <Input maxLength={40} />
-          </Form.Item>
+          <PhoneField />
         </Col>
         <Col span={4}>
-          <Form.Item name="headcount" label="人数" rules={[{ required: true, message: '请填写人数' }]}>
-            <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <HeadcountField />
         </Col>
         <Col span={4}>
           <Form.Item name="kind" label="类型">
@@ -78,14 +64,10 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
       {kind === 'enterprise' && (
         <Row gutter={8}>
           <Col span={14}>
-            <Form.Item name="organizationName" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
-              <Input maxLength={100} />
-            </Form.Item>
+            <OrganizationNameField />
           </Col>
           <Col span={10}>
-            <Form.Item name="creditCode" label="统一社会信用代码">
-              <Input maxLength={40} />
-            </Form.Item>
+            <CreditCodeField />
           </Col>
         </Row>
       )}
@@ -117,7 +99,7 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
       </Form.List>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Space>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           登记预约
         </Button>
       </Space>

@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, DatePicker, Form, Radio, Row, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 import { api } from '../../api'
-import { errorMessage } from '../../lib/errors'
+import { OrganizationNameField, PhoneField, VisitorKindField, VisitorNameField } from '../../components/VisitorFields'
 import { ISSUE_STATUS } from '../../lib/labels'
-import { useReference } from '../../lib/reference'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
-import { MatterFields, submitOnEnter } from '../today/MatterFields'
+import { useSaving } from '../../lib/useSaving'
+import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, type MatterValues } from '../today/registration'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
@@ -51,29 +51,19 @@ function toInput(v: ContactValues): ContractInput<'contact-register'> {
 export default function ContactsPage() {
   const [form] = Form.useForm<ContactValues>()
   const { message } = App.useApp()
-  const { categories } = useReference()
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'))
   const list = useQuery(() => api.contactList({ month: month.format('YYYY-MM') }), [month.format('YYYY-MM')])
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
-  const options = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name}（${c.timeLimitDays}个工作日）` }))
 
-  const save = async (v: ContactValues) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const save = (v: ContactValues) =>
+    submit(async () => {
       const saved = await api.contactRegister(toInput(v))
       const numbers = saved.matters.flatMap((m) => (m.issueNumber ? [m.issueNumber] : []))
       message.success(`已登记 ${saved.visitorName}${numbers.length > 0 ? `，受理问题 ${numbers.join('、')}` : ''}`)
       form.resetFields()
       list.reload()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Row gutter={16}>
@@ -94,40 +84,25 @@ export default function ContactsPage() {
             </Row>
             <Row gutter={8}>
               <Col span={8}>
-                <Form.Item name="name" label="反映人" rules={[{ required: true, whitespace: true, message: '请填写反映人姓名' }]}>
-                  <Input autoFocus maxLength={50} />
-                </Form.Item>
+                <VisitorNameField label="反映人" message="请填写反映人姓名" autoFocus />
               </Col>
               <Col span={8}>
-                <Form.Item name="phone" label="联系电话">
-                  <Input maxLength={40} />
-                </Form.Item>
+                <PhoneField />
               </Col>
               <Col span={8}>
-                <Form.Item name="kind" label="类型">
-                  <Radio.Group optionType="button" options={[{ value: 'resident', label: '群众' }, { value: 'enterprise', label: '企业' }]} />
-                </Form.Item>
+                <VisitorKindField name="kind" />
               </Col>
             </Row>
-            {kind === 'enterprise' && (
-              <Form.Item name="organizationName" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
-                <Input maxLength={100} />
-              </Form.Item>
-            )}
-            <Form.List name="matters">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field, index) => (
-                    <MatterFields key={field.key} index={index} name={field.name} categories={options} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter(form)} />
-                  ))}
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))} style={{ marginBottom: 12 }}>
-                    添加事项
-                  </Button>
-                </>
+            {kind === 'enterprise' && <OrganizationNameField />}
+            <MatterFields
+              addButtons={(add) => (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))} style={{ marginBottom: 12 }}>
+                  添加事项
+                </Button>
               )}
-            </Form.List>
+            />
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={saving}>
               保存登记
             </Button>
           </Form>

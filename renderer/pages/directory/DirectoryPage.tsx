@@ -24,7 +24,11 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
   const selectedId = Number.isInteger(idParam) && idParam > 0 ? idParam : null
   const [version, setVersion] = useState(0)
   const [dialog, setDialog] = useState<Dialog>(null)
-  const changed = () => setVersion((n) => n + 1)
+  // A saved dialog changed what the lists and the drawer show: they read the ledger again.
+  const closeChanged = () => {
+    setDialog(null)
+    setVersion((n) => n + 1)
+  }
 
   const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
 
@@ -63,34 +67,15 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
         />
       )}
 
-      {dialog?.kind === 'edit-organization' && (
-        <OrganizationEditModal
-          organization={dialog.organization}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null)
-            changed()
-          }}
-        />
-      )}
-      {dialog?.kind === 'edit-visitor' && (
-        <VisitorEditModal
-          visitor={dialog.visitor}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null)
-            changed()
-          }}
-        />
-      )}
+      {dialog?.kind === 'edit-organization' && <OrganizationEditModal organization={dialog.organization} onClose={() => setDialog(null)} onSaved={closeChanged} />}
+      {dialog?.kind === 'edit-visitor' && <VisitorEditModal visitor={dialog.visitor} onClose={() => setDialog(null)} onSaved={closeChanged} />}
       {dialog?.kind === 'merge' && (
         <MergeModal
           kind={dialog.what}
           current={dialog.current}
           onClose={() => setDialog(null)}
           onMerged={(keptId) => {
-            setDialog(null)
-            changed()
+            closeChanged()
             show(dialog.what === 'organization' ? 'organizations' : 'visitors', keptId)
           }}
         />

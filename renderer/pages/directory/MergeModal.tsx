@@ -2,7 +2,8 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Radio } from 'antd'
 import { useState } from 'react'
 import type { OrganizationListItem, VisitorListItem } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { blankToNull, showSaveError } from '../../lib/forms'
+import { blankToNull } from '../../lib/forms'
+import { useSaving } from '../../lib/useSaving'
 import { OrganizationPicker, VisitorPicker } from './Pickers'
 
 export interface MergeSide {
@@ -42,8 +43,7 @@ export function MergeModal({ kind, current, onMerged, onClose }: Props) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const [other, setOther] = useState<MergeSide | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { error, saving, submit } = useSaving(form, (code) => (code === 'invalid_merge' || code === 'already_merged' ? 'otherId' : null))
   const keep = Form.useWatch('keep', form) ?? 'current'
   const what = kind === 'organization' ? '企业' : '来访人'
   const kept = keep === 'current' ? current : other
@@ -51,18 +51,12 @@ export function MergeModal({ kind, current, onMerged, onClose }: Props) {
 
   const save = async (v: Values) => {
     if (!other || !kept || !merged) return
-    setSaving(true)
-    setError(null)
     const input = { keepId: kept.id, mergeId: merged.id, reason: blankToNull(v.reason) }
-    try {
+    await submit(async () => {
       const result = kind === 'organization' ? await api.organizationMerge(input) : await api.visitorMerge(input)
       message.success(`已合并：“${merged.name}”的 ${result.movedVisits} 次来访已归入“${result.kept.name}”`)
       onMerged(result.kept.id)
-    } catch (e) {
-      setError(showSaveError(form, e, (code) => (code === 'invalid_merge' || code === 'already_merged' ? 'otherId' : null)))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const describe = (s: MergeSide) => `${s.name}${s.detail ? `（${s.detail}）` : ''} · 来访 ${s.visitCount} 次`

@@ -1,9 +1,11 @@
-import { App, Col, Form, Input, Row, type InputRef } from 'antd'
+import { Col, Form, Input, Row, type InputRef } from 'antd'
 import { useRef } from 'react'
 import type { Organization } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { blankToNull, submitOnEnter } from '../../lib/forms'
-import { EditModalFrame } from './EditModalFrame'
+import { CreditCodeField, OrganizationNameField } from '../../components/VisitorFields'
+import { blankToNull } from '../../lib/forms'
+import { NoteField } from './NoteField'
+import { RecordEditModal } from './RecordEditModal'
 
 interface Values {
   name: string
@@ -18,18 +20,16 @@ function fieldFor(code: string, message: string): string | null {
   if (message.includes('名称')) return 'name'
   if (message.includes('地址')) return 'address'
   if (message.includes('行业')) return 'industry'
-  if (message.includes('备注')) return 'note'
   return null
 }
 
 /** Corrects an enterprise's details. Enter saves. */
 export function OrganizationEditModal({ organization, onSaved, onClose }: { organization: Organization; onSaved: (o: Organization) => void; onClose: () => void }) {
   const [form] = Form.useForm<Values>()
-  const { message } = App.useApp()
   const nameRef = useRef<InputRef>(null)
 
-  const save = async (v: Values) => {
-    const saved = await api.organizationUpdate({
+  const save = (v: Values) =>
+    api.organizationUpdate({
       id: organization.id,
       name: v.name,
       creditCode: blankToNull(v.creditCode),
@@ -37,29 +37,24 @@ export function OrganizationEditModal({ organization, onSaved, onClose }: { orga
       address: blankToNull(v.address),
       note: blankToNull(v.note),
     })
-    message.success(`已保存“${saved.name}”`)
-    onSaved(saved)
-  }
 
   return (
-    <EditModalFrame<Values>
+    <RecordEditModal<Values, Organization>
       title="修改企业信息"
       name="organization-edit"
       form={form}
       focusRef={nameRef}
       fieldFor={fieldFor}
       save={save}
+      savedText={(saved) => `已保存“${saved.name}”`}
+      onSaved={onSaved}
       onClose={onClose}
       initialValues={{ name: organization.name, creditCode: organization.creditCode ?? '', industry: organization.industry ?? '', address: organization.address ?? '', note: organization.note ?? '' }}
     >
-      <Form.Item name="name" label="企业（单位）名称" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}>
-        <Input ref={nameRef} maxLength={100} />
-      </Form.Item>
+      <OrganizationNameField name="name" ref={nameRef} />
       <Row gutter={12}>
         <Col span={14}>
-          <Form.Item name="creditCode" label="统一社会信用代码">
-            <Input maxLength={40} placeholder="18 位，可不填" />
-          </Form.Item>
+          <CreditCodeField placeholder="18 位，可不填" />
         </Col>
         <Col span={10}>
           <Form.Item name="industry" label="所属行业">
@@ -70,9 +65,7 @@ export function OrganizationEditModal({ organization, onSaved, onClose }: { orga
       <Form.Item name="address" label="地址">
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="note" label="备注">
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} />
-      </Form.Item>
-    </EditModalFrame>
+      <NoteField />
+    </RecordEditModal>
   )
 }

@@ -2,7 +2,7 @@ import { Alert, Input, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import type { DirectoryPage } from '../../../electron/contract/types'
 import { useQuery } from '../../lib/useQuery'
-import { useDebounced } from './useDebounced'
+import { useDebounced } from '../../lib/useDebounced'
 
 const PAGE_SIZE = 10
 

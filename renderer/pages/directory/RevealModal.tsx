@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Form, Input, Modal, Typography, type InputRef } fr
 import { useRef, useState } from 'react'
 import type { RevealField, Visitor } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { showSaveError } from '../../lib/forms'
+import { useSaving } from '../../lib/useSaving'
 
 const FIELD_LABEL: Record<RevealField, string> = { phone: '联系电话', idNumber: '身份证号' }
 
@@ -19,22 +19,14 @@ export function RevealModal({ visitor, field, onClose }: { visitor: Visitor; fie
   const [form] = Form.useForm<Values>()
   const ref = useRef<InputRef>(null)
   const [value, setValue] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, saving, submit } = useSaving(form, (_code, msg) => (msg.includes('原因') ? 'reason' : null))
   const label = FIELD_LABEL[field]
 
-  const reveal = async (v: Values) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const reveal = (v: Values) =>
+    submit(async () => {
       const revealed = await api.visitorReveal({ visitorId: visitor.id, field, reason: v.reason })
       setValue(revealed.value)
-    } catch (e) {
-      setError(showSaveError(form, e, (_code, msg) => (msg.includes('原因') ? 'reason' : null)))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const close = () => {
     // Forgotten as the dialog closes: the full number is not kept in the page.
@@ -55,7 +47,7 @@ export function RevealModal({ visitor, field, onClose }: { visitor: Visitor; fie
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Flex justify="flex-end" gap={8}>
             <Button onClick={close}>取消</Button>
-            <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={busy}>
+            <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={saving}>
               查看
             </Button>
           </Flex>

@@ -4,7 +4,9 @@ import { useRef, useState } from 'react'
 import type { Category } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useReference } from '../../lib/reference'
-import { ItemEditModal, nextSortOrder, ReferenceListTable, useSaving } from './ReferenceList'
+import { FormModal } from '../../components/FormModal'
+import { useSaving } from '../../lib/useSaving'
+import { nextSortOrder, ReferenceListTable } from './ReferenceList'
 
 interface Values {
   name: string
@@ -89,7 +91,7 @@ function EditModal({ category, onSaved, onClose }: { category: Category; onSaved
     onSaved()
   }
   return (
-    <ItemEditModal<Values>
+    <FormModal<Values>
       title={`修改问题类别：${category.name}`}
       name="category-edit"
       form={form}
@@ -105,6 +107,6 @@ function EditModal({ category, onSaved, onClose }: { category: Category; onSaved
       <Form.Item name="timeLimitDays" label="默认办结时限" rules={[{ required: true, message: '请填写办结时限' }]}>
         <InputNumber min={1} max={365} precision={0} suffix="个工作日" style={{ width: 180 }} />
       </Form.Item>
-    </ItemEditModal>
+    </FormModal>
   )
 }

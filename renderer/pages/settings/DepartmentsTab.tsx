@@ -4,7 +4,9 @@ import { useRef, useState } from 'react'
 import type { Department } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useReference } from '../../lib/reference'
-import { ItemEditModal, nextSortOrder, ReferenceListTable, useSaving } from './ReferenceList'
+import { FormModal } from '../../components/FormModal'
+import { useSaving } from '../../lib/useSaving'
+import { nextSortOrder, ReferenceListTable } from './ReferenceList'
 
 const nameField = (code: string, message: string) => (code === 'duplicate' || code === 'required' || code === 'too_long' || message.includes('名称') ? 'name' : null)
 
@@ -76,7 +78,7 @@ function RenameModal({ department, onSaved, onClose }: { department: Department;
     onSaved()
   }
   return (
-    <ItemEditModal<{ name: string }>
+    <FormModal<{ name: string }>
       title={`股室改名：${department.name}`}
       name="department-rename"
       form={form}
@@ -89,6 +91,6 @@ function RenameModal({ department, onSaved, onClose }: { department: Department;
       <Form.Item name="name" label="股室名称" rules={[{ required: true, whitespace: true, message: '请填写股室名称' }]}>
         <Input ref={ref} maxLength={50} />
       </Form.Item>
-    </ItemEditModal>
+    </FormModal>
   )
 }

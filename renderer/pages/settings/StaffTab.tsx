@@ -1,34 +1,24 @@
 import { LockOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Typography, type InputRef } from 'antd'
+import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Space, Switch, Table, Tag, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import type { Staff, StaffRole } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { errorMessage } from '../../lib/errors'
-import { blankToNull, blankToUndefined, showSaveError } from '../../lib/forms'
+import { FormModal } from '../../components/FormModal'
+import { blankToNull, blankToUndefined } from '../../lib/forms'
 import { optionsOf, STAFF_ROLE } from '../../lib/labels'
+import { maskedPlaceholder } from '../../lib/maskedPlaceholder'
 import { useReference } from '../../lib/reference'
+import { useRowAction } from '../../lib/useRowAction'
 import { PinModal } from './PinModal'
 
 /** 人员: who works the desk, who is a leader, who takes assignments. Leaving staff are stopped, not deleted. */
 export function StaffTab() {
   const { staff, reload } = useReference()
-  const { message } = App.useApp()
   const [editing, setEditing] = useState<Staff | 'new' | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useRowAction(reload)
   const [pinFor, setPinFor] = useState<{ staff: Staff; mode: 'set' | 'clear' } | null>(null)
 
-  const toggle = async (s: Staff) => {
-    setBusy(true)
-    try {
-      await api.staffSave({ id: s.id, name: s.name, active: !s.active })
-      message.success(s.active ? `已停用“${s.name}”` : `已启用“${s.name}”`)
-    } catch (e) {
-      message.error(errorMessage(e))
-    } finally {
-      setBusy(false)
-      reload()
-    }
-  }
+  const toggle = (s: Staff) => run(() => api.staffSave({ id: s.id, name: s.name, active: !s.active }), s.active ? `已停用“${s.name}”` : `已启用“${s.name}”`)
 
   return (
     <>
@@ -126,32 +116,22 @@ function StaffModal({ staff, onSaved, onClose }: { staff: Staff | null; onSaved:
   const { message } = App.useApp()
   const { departments } = useReference()
   const ref = useRef<InputRef>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
 
   const save = async (v: Values) => {
-    setSaving(true)
-    setError(null)
     // The stored number is only ever shown masked: blank keeps it when editing.
     const phone = staff ? blankToUndefined(v.phone) : blankToNull(v.phone)
-    try {
-      const saved = await api.staffSave({
-        ...(staff ? { id: staff.id } : {}),
-        name: v.name,
-        departmentId: v.departmentId,
-        title: blankToNull(v.title),
-        role: v.role,
-        isLeader: v.isLeader,
-        ...(phone !== undefined ? { phone } : {}),
-        active: v.active,
-      })
-      message.success(staff ? `已保存“${saved.name}”` : `已添加人员“${saved.name}”`)
-      onSaved()
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
+    const saved = await api.staffSave({
+      ...(staff ? { id: staff.id } : {}),
+      name: v.name,
+      departmentId: v.departmentId,
+      title: blankToNull(v.title),
+      role: v.role,
+      isLeader: v.isLeader,
+      ...(phone !== undefined ? { phone } : {}),
+      active: v.active,
+    })
+    message.success(staff ? `已保存“${saved.name}”` : `已添加人员“${saved.name}”`)
+    onSaved()
   }
 
   const initial: Values = staff
@@ -159,57 +139,48 @@ function StaffModal({ staff, onSaved, onClose }: { staff: Staff | null; onSaved:
     : { name: '', departmentId: null, title: '', role: 'desk', isLeader: false, phone: '', active: true }
 
   return (
-    <Modal open title={staff ? `修改人员：${staff.name}` : '新增人员'} onCancel={onClose} footer={null} width={600} afterOpenChange={(open) => open && ref.current?.focus()} destroyOnHidden>
-      <Form form={form} name="staff" layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} requiredMark={false}>
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-              <Input ref={ref} maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="departmentId" label="所在股室">
-              <Select allowClear placeholder="可不选" options={departments.filter((d) => d.active || d.id === staff?.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="title" label="职务">
-              <Input maxLength={30} placeholder="如：副局长、股长" />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="role" label="角色">
-              <Select options={optionsOf(STAFF_ROLE, ['desk', 'supervisor', 'handler'])} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="phone" label="联系电话">
-              <Input maxLength={30} placeholder={staff ? (staff.phone ? `已存 ${staff.phone}，不改请留空` : '未登记，可不填') : '可不填'} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="isLeader" label="领导" valuePropName="checked" tooltip="领导可任接待日的接待领导和问题的包案领导">
-              <Checkbox>是局领导</Checkbox>
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="active" label="在岗" valuePropName="checked">
-              <Switch checkedChildren="在岗" unCheckedChildren="停用" />
-            </Form.Item>
-          </Col>
-        </Row>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            保存
-          </Button>
-        </Flex>
-      </Form>
-    </Modal>
+    <FormModal<Values> title={staff ? `修改人员：${staff.name}` : '新增人员'} name="staff" form={form} initialValues={initial} focusRef={ref} fieldFor={fieldFor} save={save} onClose={onClose} width={600}>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+            <Input ref={ref} maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="departmentId" label="所在股室">
+            <Select allowClear placeholder="可不选" options={departments.filter((d) => d.active || d.id === staff?.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="title" label="职务">
+            <Input maxLength={30} placeholder="如：副局长、股长" />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="role" label="角色">
+            <Select options={optionsOf(STAFF_ROLE, ['desk', 'supervisor', 'handler'])} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="phone" label="联系电话">
+            <Input maxLength={30} placeholder={staff ? maskedPlaceholder(staff.phone) : '可不填'} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="isLeader" label="领导" valuePropName="checked" tooltip="领导可任接待日的接待领导和问题的包案领导">
+            <Checkbox>是局领导</Checkbox>
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="active" label="在岗" valuePropName="checked">
+            <Switch checkedChildren="在岗" unCheckedChildren="停用" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   )
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { IssueListItem, ReturningMatches, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { ISSUE_STATUS } from '../../lib/labels'
+import { useDebounced } from '../../lib/useDebounced'
 import { useQuery } from '../../lib/useQuery'
 import type { Chosen, RegistrationValues } from './registration'
 
@@ -16,15 +17,6 @@ interface Props {
   chosenLabel: { visitor?: string; organization?: string }
   onChoose: (c: Choice) => void
   onForget: (what: 'visitor' | 'organization') => void
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value)
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms)
-    return () => clearTimeout(t)
-  }, [value, ms])
-  return v
 }
 
 /** What the desk types, turned into the lookups that find a returning visitor or enterprise. */

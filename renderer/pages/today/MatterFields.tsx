@@ -1,18 +1,35 @@
 import { MinusCircleOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Form, Input, Radio, Row, Select, type FormInstance } from 'antd'
-import type { KeyboardEvent } from 'react'
+import { Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd'
+import type { KeyboardEvent, ReactNode } from 'react'
+import { submitOnEnter } from '../../lib/forms'
+import { useReference } from '../../lib/reference'
+import type { MatterValues } from './registration'
 
-/** Enter saves from a long-text box too; Shift+Enter adds a line; an IME's Enter picks characters. */
-export function submitOnEnter<T>(form: FormInstance<T>) {
-  return (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-      e.preventDefault()
-      form.submit()
-    }
-  }
+interface ListProps {
+  /** The buttons below the list; the desk and 来电来信 add different kinds of matter. */
+  addButtons: (add: (matter: MatterValues) => void) => ReactNode
 }
 
-interface MatterProps {
+/** The form's `matters`, a card each, removable while more than one is left; Enter saves from the long-text boxes too. */
+export function MatterFields({ addButtons }: ListProps) {
+  const form = Form.useFormInstance()
+  const { categories } = useReference()
+  const options = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name}（${c.timeLimitDays}个工作日）` }))
+  return (
+    <Form.List name="matters">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field, index) => (
+            <MatterCard key={field.key} index={index} name={field.name} categories={options} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter(form)} />
+          ))}
+          {addButtons(add)}
+        </>
+      )}
+    </Form.List>
+  )
+}
+
+interface CardProps {
   index: number
   name: number
   categories: { value: number; label: string }[]
@@ -21,7 +38,7 @@ interface MatterProps {
   onEnter: (e: KeyboardEvent<HTMLTextAreaElement>) => void
 }
 
-export function MatterFields({ index, name, categories, canRemove, onRemove, onEnter }: MatterProps) {
+function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: CardProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
     <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>

@@ -1,5 +1,6 @@
 import type { Appointment } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
+import { blankToNull } from '../../lib/forms'
 
 export interface MatterValues {
   type: 'consultation' | 'issue'
@@ -31,7 +32,6 @@ export const emptyMatter = (type: MatterValues['type'] = 'consultation'): Matter
 
 export const initialValues: RegistrationValues = { visitorKind: 'resident', headcount: 1, matters: [emptyMatter()] }
 
-const blankToNull = (s: string | undefined): string | null => (s && s.trim() !== '' ? s : null)
 
 /** The form as the contract's visit-register input; the ledger checks the rest and answers in Chinese. */
 export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen: Chosen): ContractInput<'visit-register'> {

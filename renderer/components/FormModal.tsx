@@ -1,8 +1,8 @@
 import { Alert, Button, Flex, Form, Modal, type FormInstance, type FormProps, type InputRef } from 'antd'
-import { useState, type ReactNode, type RefObject } from 'react'
-import { showSaveError } from '../../lib/forms'
+import type { ReactNode, RefObject } from 'react'
+import { useSaving } from '../lib/useSaving'
 
-interface Props<V> {
+export interface FormModalProps<V> {
   title: string
   /** The form's name (its fields' ids start with it). */
   name: string
@@ -15,29 +15,17 @@ interface Props<V> {
   /** Saves; a throw is shown beside its field and above the buttons, the values left as typed. */
   save: (values: V) => Promise<void>
   onClose: () => void
+  /** The dialog's width in pixels; antd's own when left out. */
+  width?: number
   children: ReactNode
 }
 
-/** The dialog around a directory record's edit form: the fields, a refused save's message, 取消 and 保存. */
-export function EditModalFrame<V>({ title, name, form, initialValues, focusRef, fieldFor, save, onClose, children }: Props<V>) {
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  const submit = async (v: V) => {
-    setSaving(true)
-    setError(null)
-    try {
-      await save(v)
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
-  }
-
+/** A dialog that edits one record: its fields, a refused save's message, 取消 and 保存. */
+export function FormModal<V>({ title, name, form, initialValues, focusRef, fieldFor, save, onClose, width, children }: FormModalProps<V>) {
+  const { error, saving, submit } = useSaving(form, fieldFor)
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={620} afterOpenChange={(open) => open && focusRef.current?.focus()} destroyOnHidden>
-      <Form<V> form={form} name={name} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} initialValues={initialValues}>
+    <Modal open title={title} onCancel={onClose} footer={null} width={width} afterOpenChange={(open) => open && focusRef.current?.focus()} destroyOnHidden>
+      <Form<V> form={form} name={name} layout="vertical" requiredMark={false} onFinish={(v) => void submit(() => save(v))} initialValues={initialValues}>
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>

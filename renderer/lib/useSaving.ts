@@ -1,0 +1,28 @@
+import type { FormInstance } from 'antd'
+import { useCallback, useState } from 'react'
+import { showSaveError } from './forms'
+
+type FieldFor = (code: string, message: string) => string | null
+
+/**
+ * A form's save in progress and its refusal: the refusal goes beside its field when `fieldFor` can
+ * tell which, and is kept for the alert above the buttons. What was typed stays as typed.
+ */
+export function useSaving<V>(form: FormInstance<V>, fieldFor: FieldFor = () => null) {
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const submit = async (work: () => Promise<void>) => {
+    setSaving(true)
+    setError(null)
+    try {
+      await work()
+    } catch (e) {
+      setError(showSaveError(form, e, fieldFor))
+    } finally {
+      setSaving(false)
+    }
+  }
+  // Stable, so an effect that starts the form afresh can clear the alert without re-running.
+  const clearError = useCallback(() => setError(null), [])
+  return { error, saving, submit, clearError }
+}
