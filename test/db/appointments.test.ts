@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/appointments'
 import { LedgerError } from '../../db/errors'
 import { closeSession, openSession, planSession } from '../../db/sessions'
 import { registerVisit } from '../../db/visits'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-02 09:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-02 09:00:00', (s) => ({ t, f } = s))
 
 const enterprise = (sessionId: number, name: string, headcount = 2) => ({
   sessionId,

@@ -1,42 +1,23 @@
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditChainStatus, listAudit } from '../../db/audit-log'
-import { LedgerError } from '../../db/errors'
 import { revealVisitorField } from '../../db/personal-data'
-import type { Staff } from '../../db/types'
 import { registerVisit } from '../../db/visits'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { refused } from '../support/refusals'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
-
-function as(s: Staff): void {
-  t.ctx.actor = { id: s.id, name: s.name, role: s.role }
-}
-
-async function refused(p: Promise<unknown>): Promise<LedgerError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a refusal, got ${String(e)}`)
-  return e
-}
+seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 
 describe('the audit log', () => {
   it('is shown to supervisors only, newest first, in pages, with a Chinese summary', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await acceptIssue(t, f, day.id)
     expect((await refused(listAudit(t.ctx))).code).toBe('forbidden')
-    as(f.leader)
+    actAs(t, f.leader)
     const page = await listAudit(t.ctx, { pageSize: 3 })
     expect(page.total).toBeGreaterThan(6)
     expect(page.rows).toHaveLength(3)
@@ -52,13 +33,13 @@ describe('the audit log', () => {
   })
 
   it('refuses any change from inside the ledger file, and the chain check finds a change made around it', async () => {
-    as(f.leader)
+    actAs(t, f.leader)
     await expect(sql`update audit_log set actor_name = '他人'`.execute(t.ledger.db)).rejects.toThrow('审计日志只能追加，不能修改')
     await expect(sql`delete from audit_log`.execute(t.ledger.db)).rejects.toThrow('审计日志只能追加，不能删除')
     expect(await auditChainStatus(t.ctx)).toEqual({ rows: expect.any(Number), brokenAt: null })
     t.ledger.sqlite.exec("drop trigger audit_log_no_update; update audit_log set detail = '{}' where id = 3")
     expect((await auditChainStatus(t.ctx)).brokenAt).toBe(3)
-    as(f.desk)
+    actAs(t, f.desk)
     expect((await refused(auditChainStatus(t.ctx))).code).toBe('forbidden')
   })
 })
@@ -71,7 +52,7 @@ describe('revealing personal data', () => {
     expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: '回访' }))).code).toBe('forbidden')
     t.ctx.actor = { id: null, name: '系统', role: 'supervisor' }
     expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: '回访' }))).code).toBe('forbidden')
-    as(f.leader)
+    actAs(t, f.leader)
     expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: ' ' }))).message).toBe('请填写查看原因')
     expect((await refused(revealVisitorField(t.ctx, { visitorId: 9999, field: 'phone', reason: '回访' }))).code).toBe('not_found')
     expect(await tableCounts(t)).toEqual(before)

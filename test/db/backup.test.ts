@@ -22,6 +22,7 @@ import { latestMigration, migrations } from '../../db/migrations'
 import { ledgerVersion, openLedger } from '../../db/open'
 import { saveStaff } from '../../db/reference'
 import { acceptIssue, openDay } from '../support/desk'
+import { refused } from '../support/refusals'
 import { openTempLedger, seedFixture, tempDir, type TestLedger } from '../support/temp-ledger'
 
 const open: TestLedger[] = []
@@ -48,15 +49,6 @@ function count(file: string, table: string): number {
   } finally {
     db.close()
   }
-}
-
-async function refusal(p: Promise<unknown>): Promise<LedgerError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a LedgerError, got ${String(e)}`)
-  return e
 }
 
 /** Overwrites part of a file, as a failing disk or a bad copy would. */
@@ -98,7 +90,7 @@ describe('writing a backup', () => {
     expect(listBackupFiles(folder)).toEqual([])
     const blocked = path.join(t.dir, 'a-file')
     fs.writeFileSync(blocked, 'not a folder')
-    const e = await refusal(writeBackup(t.ledger.sqlite, path.join(blocked, 'sub'), 'manual', new Date()))
+    const e = await refused(writeBackup(t.ledger.sqlite, path.join(blocked, 'sub'), 'manual', new Date()))
     expect(e.code).toBe('backup_failed')
     expect(e.message).toMatch(/备份失败.*台账本身未受影响/)
   })
@@ -187,7 +179,7 @@ describe('backup before an upgrade', () => {
     dirs.push(t.dir)
     // The default folder's place is taken by a file, and no other folder is set.
     fs.writeFileSync(path.join(t.dir, 'backups'), 'in the way')
-    const e = await refusal(openLedger(t.file, { migrations: { ...migrations, '9999_next': next } }))
+    const e = await refused(openLedger(t.file, { migrations: { ...migrations, '9999_next': next } }))
     expect(e.code).toBe('migration_failed')
     expect(e.message).toMatch(/升级前的备份未能完成.*没有升级/)
     const db = new Database(t.file, { readonly: true })
@@ -239,7 +231,7 @@ describe('restoring', () => {
 
     const before = fs.readFileSync(t.file)
     const attempt = (file: string) =>
-      refusal(restoreFromBackup({ current: t.ledger, file: t.file, backupFile: file, now: () => new Date(), actor: signedOut }))
+      refused(restoreFromBackup({ current: t.ledger, file: t.file, backupFile: file, now: () => new Date(), actor: signedOut }))
     expect((await attempt(bad)).message).toMatch(/备份文件已损坏|不是有效的台账/)
     expect((await attempt(notLedger)).message).toMatch(/不是接待日台账的备份/)
     expect((await attempt(newer)).message).toMatch(/更新版本/)
@@ -274,7 +266,7 @@ describe('backup folder setting', () => {
     }
     const blocked = path.join(t.dir, 'blocked')
     fs.writeFileSync(blocked, 'x')
-    expect((await refusal(setBackupFolder(t.ctx, t.ledger, path.join(blocked, 'sub')))).code).toBe('backup_folder_unusable')
+    expect((await refused(setBackupFolder(t.ctx, t.ledger, path.join(blocked, 'sub')))).code).toBe('backup_folder_unusable')
     expect(backupOverview(t.ledger).folder).toBe(usb)
 
     const back = await setBackupFolder(t.ctx, t.ledger, null)

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { callbackQueue } from '../../db/callback-queue'
 import { assignIssue, closeIssue, recordCallback, resolveIssue } from '../../db/issues'
 import { acceptIssue, openDay } from '../support/desk'
-import { openTempLedger, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Fixture, TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 /** Accepts, hands over and resolves an issue on `date`; returns its id. */
 async function resolvedOn(date: string, sessionId: number, content: string): Promise<number> {

@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listBackupFiles } from '../../db/backup-files'
 import { generateDemoMonth } from '../../db/demo'
 import { openLedger } from '../../db/open'
+import { ledgerCli } from '../support/cli'
 import { tempDir } from '../support/temp-ledger'
 
-const run = promisify(execFile)
-const CLI = path.join(import.meta.dirname, '../../db/cli/ledger.ts')
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
 })
-
-function ledgerCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', CLI, ...args]).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
-  )
-}
 
 function issueCount(file: string): number {
   const db = new Database(file, { readonly: true })

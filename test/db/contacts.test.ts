@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { monthlySummary } from '../../db/figures'
 import { listIssues } from '../../db/issue-queries'
 import { listContacts, registerContact } from '../../db/visits'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-20 09:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-20 09:00:00', (s) => ({ t, f } = s))
 
 describe('issues raised by phone or letter between reception days', () => {
   it('records a phoned-in issue with its channel, numbered and in the ledger like any other', async () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LedgerError } from '../../db/errors'
 import { isIsoDate, isYearMonth, monthRange, requireDate } from '../../db/validation/dates'
-
-function errorOf(run: () => unknown): LedgerError {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof LedgerError) return e
-    throw e
-  }
-  throw new Error('expected a LedgerError')
-}
+import { errorOf } from '../support/refusals'
 
 describe('isIsoDate', () => {
   it('accepts a real YYYY-MM-DD date', () => {

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dueSoonUntil, loadCalendar } from '../../db/deadlines'
 import { listIssues } from '../../db/issue-queries'
 import { setHolidayOverride } from '../../db/reference'
 import { acceptIssue, openDay } from '../support/desk'
-import { openTempLedger, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Fixture, TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-02-01 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-02-01 08:00:00', (s) => ({ t, f } = s))
 
 describe('deadlines in working days', () => {
   it('counts an issue accepted before the 2026 Spring Festival across the holiday and both make-up Saturdays', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../db/audit'
 import { organizationHistory, visitorHistory } from '../../db/directory-history'
 import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory-list'
@@ -6,21 +6,18 @@ import { findReturning } from '../../db/directory-match'
 import { LedgerError } from '../../db/errors'
 import { registerVisit } from '../../db/visits'
 import { dispatch } from '../../electron/handlers/dispatch'
-import type { AppState } from '../../electron/handlers/types'
 import { openDay, residentVisit } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { appState } from '../support/dispatch'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 let sessionId: number
 
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
   sessionId = (await openDay(t, f, '2026-11-10')).id
-})
-afterEach(async () => {
-  await t.close()
 })
 
 /** A visit from a person of an enterprise, with one accepted issue or one consultation. */
@@ -205,7 +202,7 @@ describe('through the contract', () => {
   it('answers list and merge calls from the renderer, and refuses a self-merge in Chinese', async () => {
     const a = await enterpriseVisit('甲', null, { name: '甲公司' })
     const b = await enterpriseVisit('乙', null, { name: '甲公司（旧）' })
-    const state: AppState = { ledger: t.ledger, operator: t.ctx.actor, appVersion: 'test', now: t.clock.now }
+    const state = appState(t, t.ctx.actor)
     const listed = await dispatch(state, 'organization-list', { query: '甲公司', page: 1, pageSize: 10 })
     expect(listed.ok && listed.data).toMatchObject({ total: 2, page: 1, pageSize: 10 })
     expect(await dispatch(state, 'organization-merge', { keepId: a.organizationId, mergeId: a.organizationId })).toEqual({

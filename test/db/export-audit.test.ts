@@ -1,28 +1,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LedgerError } from '../../db/errors'
 import { exportAuditCsv } from '../../db/export'
 import { saveStaff } from '../../db/reference'
 import { acceptIssue, openDay } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('exporting the audit log', () => {
   it('writes every audit row as UTF-8 CSV with a BOM and records the export itself', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await acceptIssue(t, f, day.id)
     const supervisor = await saveStaff(t.ctx, { name: '陈主任', role: 'supervisor' })
-    t.ctx.actor = { id: supervisor.id, name: supervisor.name, role: 'supervisor' }
+    actAs(t, supervisor)
     const before = Number((await t.ledger.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     const file = path.join(t.dir, '审计日志.csv')
     const r = await exportAuditCsv(t.ctx, { file })

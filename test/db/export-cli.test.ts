@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../db/demo'
 import { monthlySummary } from '../../db/figures'
 import { openLedger } from '../../db/open'
 import type { MonthlySummary } from '../../db/types'
+import { ledgerCli } from '../support/cli'
 import { parseCsv, readXlsx, rowsOf, sheet } from '../support/export-files'
 import { tempDir } from '../support/temp-ledger'
 import { planExport, type ExportArgs } from '../../db/cli/export'
-
-const run = promisify(execFile)
-const CLI = path.join(import.meta.dirname, '../../db/cli/ledger.ts')
-
-function ledgerCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', CLI, ...args]).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
-  )
-}
 
 let dir: string
 let db: string

@@ -7,8 +7,9 @@ import type { ExportProgress } from '../../db/types'
 import type { Envelope } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState, SaveFilter } from '../../electron/handlers/types'
+import { appState, data } from '../support/dispatch'
 import { readXlsx } from '../support/export-files'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 // The export calls as the renderer makes them, through dispatch (the same path as IPC), with the
 // save dialog replaced by a function that answers a temp path and remembers what it was asked.
@@ -23,25 +24,16 @@ beforeAll(async () => {
   t = await openTempLedger('2026-10-01 08:00:00')
   f = await seedFixture(t)
   await generateDemoMonth(t.ctx, '2026-09')
-  state = {
-    ledger: t.ledger,
-    operator: { id: f.desk.id, name: f.desk.name, role: 'desk' },
-    appVersion: 'test',
-    now: t.clock.now,
+  state = appState(t, actorOf(f.desk), {
     chooseSavePath: async (name, filters) => {
       asked.push({ name, filters })
       return answer(name)
     },
-  }
+  })
 })
 afterAll(async () => {
   await t.close()
 })
-
-function data<T>(e: Envelope<T>): T {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`)
-  return e.data
-}
 
 function failure<T>(e: Envelope<T>): { code: string; message: string } {
   if (e.ok) throw new Error('expected a refusal')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../db/demo'
 import { exportMonthXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures'
@@ -10,18 +10,12 @@ import { monthRange } from '../../db/validation/dates'
 import { registerContact } from '../../db/visits'
 import { column, ELEVEN_DIGITS, FULL_MOBILE, ID_NUMBER, readXlsx, rowsOf, sheet, textOf } from '../support/export-files'
 import { buildExportFixture, HAND_WORKED, HAND_WORKED_CATEGORIES, HAND_WORKED_RATES, ID_CHEN, ID_ZHENG, PHONES } from '../support/export-fixture'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-10-01 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 const SHEETS = ['汇总', '来访登记', '问题台账', '回访']
 
@@ -244,7 +238,7 @@ describe('month export', () => {
 
   it('lets a supervisor export unmasked for a stated reason, and audits who, which month and why', async () => {
     await buildExportFixture(t, f)
-    t.ctx.actor = { id: f.leader.id, name: f.leader.name, role: 'supervisor' }
+    actAs(t, f.leader)
     const file = path.join(t.dir, 'unmasked.xlsx')
     await expect(exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '  ' })).rejects.toMatchObject({ message: expect.stringMatching(/导出原因/) })
     expect(fs.existsSync(file)).toBe(false)

@@ -1,28 +1,18 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLedger } from '../../db/open'
+import { ledgerCli } from '../support/cli'
 import { writeMessyXlsx } from '../support/import-fixtures'
 import { tempDir } from '../support/temp-ledger'
 
 // `npm run ledger -- import …` as IT staff run it. The messy sheet's dates are in 2023, so the
 // real clock of the child process is always after them.
 
-const run = promisify(execFile)
-const CLI = path.join(import.meta.dirname, '../../db/cli/ledger.ts')
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
 })
-
-function ledgerCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', CLI, ...args]).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
-  )
-}
 
 async function setUp() {
   const dir = tempDir('ledger-import-cli-')

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../db/audit'
 import { monthlySummary } from '../../db/figures'
 import { inspectImportFile, listImportBatches, runImport, undoImport } from '../../db/import'
@@ -9,15 +9,15 @@ import { listSessions } from '../../db/sessions'
 import { updateIssueText } from '../../db/issue-text'
 import type { ImportMapping } from '../../db/types'
 import { messyRows, writeMessyXlsx } from '../support/import-fixtures'
-import { openTempLedger, seedFixture, tableCounts, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let file: string
 let mapping: ImportMapping
 
+seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2023-05-10 09:00:00')
-  await seedFixture(t)
   // Row 8's section is not in the ledger's list: the import adds it.
   const rows = messyRows()
   const row8 = rows[4]
@@ -25,9 +25,6 @@ beforeEach(async () => {
   file = await writeMessyXlsx(path.join(t.dir, 'messy.xlsx'), rows)
   const inspection = await inspectImportFile(file)
   mapping = inspection.sheets.find((s) => s.name === inspection.defaultSheet)?.mapping ?? {}
-})
-afterEach(async () => {
-  await t.close()
 })
 
 async function issueNumbers(): Promise<string[]> {

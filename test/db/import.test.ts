@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../db/audit'
 import { WorkCalendar } from '../../db/calendar/working-days'
 import { monthlySummary } from '../../db/figures'
@@ -8,22 +8,19 @@ import { openSession, planSession } from '../../db/sessions'
 import type { ImportMapping } from '../../db/types'
 import { registerVisit } from '../../db/visits'
 import { CSV_TEXT, GOOD_CODE, writeFile, writeMessyXlsx } from '../support/import-fixtures'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 let file: string
 let mapping: ImportMapping
 
+seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2023-05-10 09:00:00')
-  f = await seedFixture(t)
   file = await writeMessyXlsx(path.join(t.dir, '接待日台账2023.xlsx'))
   const inspection = await inspectImportFile(file)
   mapping = inspection.sheets.find((s) => s.name === inspection.defaultSheet)?.mapping ?? {}
-})
-afterEach(async () => {
-  await t.close()
 })
 
 describe('dry run', () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   addProgress,
   assignIssue,
@@ -13,19 +13,13 @@ import {
 import { callbackQueue } from '../../db/callback-queue'
 import { getIssueDetail } from '../../db/issue-queries'
 import { LedgerError } from '../../db/errors'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { acceptIssue, openDay } from '../support/desk'
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 async function history(issueId: number) {
   return t.ledger.db.selectFrom('issue_history').selectAll().where('issue_id', '=', issueId).orderBy('id').execute()

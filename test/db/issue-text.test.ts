@@ -1,31 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LedgerError } from '../../db/errors'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { updateIssueText } from '../../db/issue-text'
 import { acceptIssue, openDay } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { refused } from '../support/refusals'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 let issueId: number
 
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
   const day = await openDay(t, f, '2026-11-10')
   issueId = (await acceptIssue(t, f, day.id, '化工园区夜间有刺鼻气味')).issueId
 })
-afterEach(async () => {
-  await t.close()
-})
-
-async function refused(work: () => Promise<unknown>): Promise<LedgerError> {
-  const e = await work().then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a LedgerError, got ${String(e)}`)
-  return e
-}
 
 const historyRows = () => t.ctx.db.selectFrom('issue_history').select('action').where('issue_id', '=', issueId).execute()
 
@@ -56,10 +44,10 @@ describe('correcting what an issue says', () => {
 
   it('refuses an empty description, a call with nothing to change and an unknown issue, and saves nothing', async () => {
     const before = await tableCounts(t)
-    expect((await refused(() => updateIssueText(t.ctx, { issueId, content: '  ' }))).message).toBe('请填写反映问题')
-    expect((await refused(() => updateIssueText(t.ctx, { issueId }))).code).toBe('invalid_input')
-    expect((await refused(() => updateIssueText(t.ctx, { issueId, place: '地'.repeat(201) }))).code).toBe('too_long')
-    expect((await refused(() => updateIssueText(t.ctx, { issueId: 9999, content: '新描述' }))).code).toBe('not_found')
+    expect((await refused(updateIssueText(t.ctx, { issueId, content: '  ' }))).message).toBe('请填写反映问题')
+    expect((await refused(updateIssueText(t.ctx, { issueId }))).code).toBe('invalid_input')
+    expect((await refused(updateIssueText(t.ctx, { issueId, place: '地'.repeat(201) }))).code).toBe('too_long')
+    expect((await refused(updateIssueText(t.ctx, { issueId: 9999, content: '新描述' }))).code).toBe('not_found')
     expect(await tableCounts(t)).toEqual(before)
   })
 })

@@ -1,34 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { signedOut } from '../../db/access'
-import { LedgerError } from '../../db/errors'
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, selectOperator, setStaffPin } from '../../db/operators'
 import { cleanPin, hashPin, verifyPin } from '../../db/pin'
 import { saveStaff } from '../../db/reference'
-import type { Staff } from '../../db/types'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { refused } from '../support/refusals'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
-
-async function refused(p: Promise<unknown>): Promise<LedgerError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a refusal, got ${String(e)}`)
-  return e
-}
-
-function as(s: Staff): void {
-  t.ctx.actor = { id: s.id, name: s.name, role: s.role }
-}
+seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 
 async function auditActions(): Promise<string[]> {
   return (await t.ledger.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action)
@@ -57,13 +38,13 @@ describe('PIN hashing', () => {
 describe('choosing who is on duty', () => {
   it('signs in without a PIN when none is set, and signs out to nobody', async () => {
     expect(await selectOperator(t.ctx, f.desk.id)).toEqual({ id: f.desk.id, name: '王晓丽', role: 'desk' })
-    as(f.desk)
+    actAs(t, f.desk)
     expect(await selectOperator(t.ctx, null)).toBe(signedOut)
     expect((await auditActions()).slice(-2)).toEqual(['sign_in', 'sign_out'])
   })
 
   it('needs the right PIN once one is set; a wrong one is refused and audited, nothing else changes', async () => {
-    as(f.desk)
+    actAs(t, f.desk)
     await setStaffPin(t.ctx, { staffId: f.desk.id, pin: '2580' })
     t.ctx.actor = signedOut
     expect((await refused(selectOperator(t.ctx, f.desk.id))).code).toBe('pin_required')
@@ -79,7 +60,7 @@ describe('choosing who is on duty', () => {
   })
 
   it(`locks a name for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} wrong PINs`, async () => {
-    as(f.leader)
+    actAs(t, f.leader)
     await setStaffPin(t.ctx, { staffId: f.desk.id, pin: '2580' })
     t.ctx.actor = signedOut
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await refused(selectOperator(t.ctx, f.desk.id, '1111'))).code).toBe('wrong_pin')
@@ -101,7 +82,7 @@ describe('choosing who is on duty', () => {
 
 describe('setting a PIN', () => {
   it('lets people set their own, asking for the old one before changing it', async () => {
-    as(f.desk)
+    actAs(t, f.desk)
     expect((await setStaffPin(t.ctx, { staffId: f.desk.id, pin: '2580' })).hasPin).toBe(true)
     expect((await refused(setStaffPin(t.ctx, { staffId: f.desk.id, pin: '1357' }))).code).toBe('pin_required')
     expect((await refused(setStaffPin(t.ctx, { staffId: f.desk.id, pin: '1357', currentPin: '0000' }))).code).toBe('wrong_pin')
@@ -113,14 +94,14 @@ describe('setting a PIN', () => {
   })
 
   it('lets a supervisor set or clear anyone’s, and nobody else', async () => {
-    as(f.desk)
+    actAs(t, f.desk)
     expect((await refused(setStaffPin(t.ctx, { staffId: f.handler.id, pin: '2580' }))).code).toBe('forbidden')
     t.ctx.actor = signedOut
     expect((await refused(setStaffPin(t.ctx, { staffId: f.handler.id, pin: '2580' }))).code).toBe('forbidden')
     // The system placeholder has the supervisor role but is nobody: not enough either.
     t.ctx.actor = { id: null, name: '系统', role: 'supervisor' }
     expect((await refused(setStaffPin(t.ctx, { staffId: f.handler.id, pin: '2580' }))).code).toBe('forbidden')
-    as(f.leader)
+    actAs(t, f.leader)
     expect((await setStaffPin(t.ctx, { staffId: f.handler.id, pin: '2580' })).hasPin).toBe(true)
     expect((await setStaffPin(t.ctx, { staffId: f.handler.id, pin: null })).hasPin).toBe(false)
     expect((await auditActions()).slice(-2)).toEqual(['set_pin', 'clear_pin'])
@@ -129,14 +110,14 @@ describe('setting a PIN', () => {
 
 describe('staff changes once PINs protect the office', () => {
   it('are open to the desk until a supervisor has a PIN, then need a signed-in supervisor', async () => {
-    as(f.desk)
+    actAs(t, f.desk)
     await saveStaff(t.ctx, { name: '新同事' })
-    as(f.leader)
+    actAs(t, f.leader)
     await setStaffPin(t.ctx, { staffId: f.leader.id, pin: '8642' })
-    as(f.desk)
+    actAs(t, f.desk)
     const e = await refused(saveStaff(t.ctx, { id: f.desk.id, name: f.desk.name, role: 'supervisor' }))
     expect(e).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/须由负责人登录/) })
-    as(f.leader)
+    actAs(t, f.leader)
     expect((await saveStaff(t.ctx, { name: '又一位同事' })).name).toBe('又一位同事')
   })
 })

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { saveOrganization, saveVisitor } from '../../db/directory'
 import { updateIssueText } from '../../db/issue-text'
 import { listIssues } from '../../db/issue-queries'
@@ -11,7 +11,8 @@ import type { MarkedText, SearchResults, Session } from '../../db/types'
 import { registerVisit } from '../../db/visits'
 import { voidVisit } from '../../db/voids'
 import { openDay } from '../support/desk'
-import { openTempLedger, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Fixture, TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -39,9 +40,8 @@ async function issue(visitor: { name: string; phone?: string }, content: string,
   return id
 }
 
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
   day = await openDay(t, f, '2026-11-10')
   ids.A = await issue({ name: '张桂芳', phone: '13812345678' }, TEXT.A, '西岭村')
   ids.B = await issue({ name: '陈志强' }, TEXT.B, '城东工业园', { name: '青山化工有限公司', creditCode: CODE_A })
@@ -54,9 +54,6 @@ beforeEach(async () => {
     headcount: 1,
     matters: [{ type: 'consultation', categoryId: f.category('大气').id, content: '夜间施工噪声向哪里投诉', answer: '已告知向住建部门反映' }],
   })
-})
-afterEach(async () => {
-  await t.close()
 })
 
 const issueIds = (r: SearchResults) => r.issues.map((h) => h.id)

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LedgerError } from '../../db/errors'
 import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions'
 import { registerVisit } from '../../db/visits'
 import { residentVisit } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('reception days', () => {
   it('plans a day with a host leader and staff on duty, and names it after its date and kind', async () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LedgerError } from '../../db/errors'
 import { optionalText, requireText, toHalfWidth } from '../../db/validation/text'
-
-function errorOf(run: () => unknown): LedgerError {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof LedgerError) return e
-    throw e
-  }
-  throw new Error('expected a LedgerError')
-}
+import { errorOf } from '../support/refusals'
 
 describe('requireText', () => {
   it('returns the text trimmed', () => {

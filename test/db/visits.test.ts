@@ -2,39 +2,24 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import dayjs from 'dayjs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { organizationHistory, visitorHistory } from '../../db/directory-history'
 import { findReturning } from '../../db/directory-match'
-import { LedgerError } from '../../db/errors'
 import { closeSession, planSession } from '../../db/sessions'
 import { registerVisit } from '../../db/visits'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { refused } from '../support/refusals'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 const execFileAsync = promisify(execFile)
 
 let t: TestLedger
 let f: Fixture
-
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 08:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 // 91350100M000100Y43 is a published valid code; the second is built from it with a fresh check digit.
 const CODE_A = '91350100M000100Y43'
-
-async function refused(work: () => Promise<unknown>): Promise<LedgerError> {
-  const e = await work().then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a LedgerError, got ${String(e)}`)
-  return e
-}
 
 describe('registering a visit', () => {
   it('saves an enterprise visitor with a consultation and an accepted issue in one visit', async () => {
@@ -65,7 +50,7 @@ describe('registering a visit', () => {
     t.clock.set('2026-11-10 08:00:00')
     const planned = await planSession(t.ctx, { date: '2026-11-12', kind: 'public', location: '接待室' })
     const before = await tableCounts(t)
-    const e = await refused(() => registerVisit(t.ctx, residentVisit(planned.id)))
+    const e = await refused(registerVisit(t.ctx, residentVisit(planned.id)))
     expect(e.code).toBe('session_not_open')
     expect(e.message).toMatch(/尚未开始/)
     expect(await tableCounts(t)).toEqual(before)
@@ -74,15 +59,13 @@ describe('registering a visit', () => {
   it('refuses a visit to a closed session', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await closeSession(t.ctx, day.id)
-    expect((await refused(() => registerVisit(t.ctx, residentVisit(day.id)))).message).toMatch(/已结束/)
+    expect((await refused(registerVisit(t.ctx, residentVisit(day.id)))).message).toMatch(/已结束/)
   })
 
   it('refuses a wrong credit code check digit and saves nothing of the visit', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const before = await tableCounts(t)
-    const e = await refused(() =>
-      registerVisit(t.ctx, residentVisit(day.id, { organization: { name: '某公司', creditCode: '91350100M000100Y44' } })),
-    )
+    const e = await refused(registerVisit(t.ctx, residentVisit(day.id, { organization: { name: '某公司', creditCode: '91350100M000100Y44' } })))
     expect(e.code).toBe('invalid_credit_code')
     expect(await tableCounts(t)).toEqual(before)
   })
@@ -90,10 +73,10 @@ describe('registering a visit', () => {
   it('refuses an invalid phone, an invalid ID number and a consultation without an answer', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const before = await tableCounts(t)
-    expect((await refused(() => registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', phone: '1381234567', kind: 'resident' } })))).code).toBe('invalid_phone')
-    expect((await refused(() => registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', idNumber: '110101199003071235', kind: 'resident' } })))).code).toBe('invalid_id_number')
+    expect((await refused(registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', phone: '1381234567', kind: 'resident' } })))).code).toBe('invalid_phone')
+    expect((await refused(registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', idNumber: '110101199003071235', kind: 'resident' } })))).code).toBe('invalid_id_number')
     expect(
-      (await refused(() => registerVisit(t.ctx, residentVisit(day.id, { matters: [{ type: 'consultation', categoryId: 1, content: '问题', answer: '  ' }] })))).message,
+      (await refused(registerVisit(t.ctx, residentVisit(day.id, { matters: [{ type: 'consultation', categoryId: 1, content: '问题', answer: '  ' }] })))).message,
     ).toBe('请填写第1项咨询的答复')
     expect(await tableCounts(t)).toEqual(before)
   })

@@ -1,40 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { visitorHistory } from '../../db/directory-history'
 import { findReturning } from '../../db/directory-match'
-import { LedgerError } from '../../db/errors'
 import { monthlySummary } from '../../db/figures'
 import { getIssueDetail, listIssues } from '../../db/issue-queries'
 import { callbackQueue } from '../../db/callback-queue'
 import { assignIssue, recordCallback, resolveIssue } from '../../db/issues'
 import { getSession, listSessions, planSession } from '../../db/sessions'
-import type { Staff } from '../../db/types'
 import { listSessionVisits, registerVisit } from '../../db/visits'
 import { voidSession, voidVisit } from '../../db/voids'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { refused } from '../support/refusals'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
-beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  f = await seedFixture(t)
-})
-afterEach(async () => {
-  await t.close()
-})
-
-function as(s: Staff): void {
-  t.ctx.actor = { id: s.id, name: s.name, role: s.role }
-}
-
-async function refused(p: Promise<unknown>): Promise<LedgerError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof LedgerError)) throw new Error(`expected a refusal, got ${String(e)}`)
-  return e
-}
+seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 
 describe('voiding a visit', () => {
   it('keeps the rows but takes the visit and its issues out of every list and figure', async () => {
@@ -49,7 +30,7 @@ describe('voiding a visit', () => {
     const summaryBefore = await monthlySummary(t.ledger.db, '2026-11', '2026-11-10')
     expect(summaryBefore).toMatchObject({ visits: 2, issuesAccepted: 2, callbacks: 1 })
 
-    as(f.leader)
+    actAs(t, f.leader)
     const before = await tableCounts(t)
     const result = await voidVisit(t.ctx, { visitId: wrong.visit.id, reason: '同一来访登记了两次' })
     expect(result).toMatchObject({ entity: 'visit', id: wrong.visit.id, reason: '同一来访登记了两次', issueNumbers: [wrong.number] })
@@ -84,10 +65,10 @@ describe('voiding a visit', () => {
     const mine = await registerVisit(t.ctx, residentVisit(day.id))
     const handed = await acceptIssue(t, f, day.id)
     await assignIssue(t.ctx, { issueId: handed.issueId, departmentId: f.departments[0]?.id ?? 1 })
-    as(f.handler)
+    actAs(t, f.handler)
     const other = await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '刘洋', kind: 'resident' } }))
 
-    as(f.desk)
+    actAs(t, f.desk)
     expect((await refused(voidVisit(t.ctx, { visitId: other.id, reason: '不是我的' }))).code).toBe('forbidden')
     expect((await refused(voidVisit(t.ctx, { visitId: handed.visit.id, reason: '已交办' }))).message).toMatch(/其他情况请负责人作废/)
     t.clock.set('2026-11-11 09:00:00')
@@ -97,7 +78,7 @@ describe('voiding a visit', () => {
 
     t.ctx.actor = { id: null, name: '未登录', role: 'desk' }
     expect((await refused(voidVisit(t.ctx, { visitId: other.id, reason: '无人' }))).message).toMatch(/请先选择值班人员/)
-    as(f.leader)
+    actAs(t, f.leader)
     expect((await refused(voidVisit(t.ctx, { visitId: other.id, reason: '  ' }))).message).toBe('请填写作废原因')
     expect((await refused(voidVisit(t.ctx, { visitId: 99999, reason: '不存在' }))).code).toBe('not_found')
   })
@@ -121,7 +102,7 @@ describe('voiding a reception day', () => {
     const day = await openDay(t, f, '2026-11-10')
     const v = await registerVisit(t.ctx, residentVisit(day.id))
     expect((await refused(voidSession(t.ctx, { id: day.id, reason: '误建' }))).code).toBe('forbidden')
-    as(f.leader)
+    actAs(t, f.leader)
     expect((await refused(voidSession(t.ctx, { id: day.id, reason: '误建' }))).message).toMatch(/还有 1 条有效来访登记/)
     await voidVisit(t.ctx, { visitId: v.id, reason: '误建' })
     await voidSession(t.ctx, { id: day.id, reason: '误建' })

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WorkCalendar } from '../../db/calendar/working-days'
-import { LedgerError } from '../../db/errors'
+import { errorOf } from '../support/refusals'
 
 // Facts below are from the State Council notice on the 2026 holidays
 // (https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm) and were checked against
@@ -14,16 +14,6 @@ function datesFrom(first: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) =>
     new Date(start + i * 86_400_000).toISOString().slice(0, 10),
   )
-}
-
-function errorOf(run: () => unknown): LedgerError {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof LedgerError) return e
-    throw e
-  }
-  throw new Error('expected a LedgerError')
 }
 
 describe('official 2026 data', () => {

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { systemActor } from '../../db/context'
-import { seedDefaults } from '../../db/reference'
+import { describe, expect, it } from 'vitest'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { openTempLedger, tableCounts, type TestLedger } from '../support/temp-ledger'
+import { systemLedgerPerFile } from '../support/dispatch'
+import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-
-beforeAll(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  await seedDefaults(t.ctx)
-  state = { ledger: t.ledger, operator: systemActor, appVersion: 'test', now: t.clock.now }
-})
-afterAll(async () => {
-  await t.close()
-})
+systemLedgerPerFile((s) => ({ t, state } = s))
 
 const keys = Object.keys(contract).filter((k): k is ContractKey => Object.hasOwn(contract, k))
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import { z } from 'zod'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../db/audit'
 import { allowedActions } from '../../db/lifecycle'
 import type { IssueAction } from '../../db/types'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
-import { baseInputs, buildWorld, UNMASKED_ID, UNMASKED_PHONE, type World } from '../support/world'
+import { baseInputs, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
 
 // Bad input over every contract call, through dispatch against a real ledger with something in
 // every state. Inputs are generated from each call's zod schema, field by field, and each case
@@ -322,12 +322,7 @@ function piiFindings(json: string): string[] {
   return found
 }
 
-beforeAll(async () => {
-  w = await buildWorld()
-}, 120_000)
-afterAll(async () => {
-  await w.t.close()
-})
+worldPerFile((built) => (w = built))
 
 describe('bad input over every contract call', () => {
   it('is refused with { code, message } in Chinese and changes nothing; odd but valid input never harms the ledger', { timeout: 300_000 }, async () => {

@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { systemActor } from '../../db/context'
-import { seedDefaults } from '../../db/reference'
-import type { Envelope } from '../../electron/contract'
+import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { openTempLedger, tableCounts, type TestLedger } from '../support/temp-ledger'
+import { data, field, systemLedgerPerFile } from '../support/dispatch'
+import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-
-beforeAll(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  await seedDefaults(t.ctx)
-  state = { ledger: t.ledger, operator: systemActor, appVersion: 'test', now: t.clock.now }
-})
-afterAll(async () => {
-  await t.close()
-})
-
-function data<T>(e: Envelope<T>): T {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`)
-  return e.data
-}
-
-// Reads a numeric field off an untyped envelope payload without casting.
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && key in value ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined
-}
+systemLedgerPerFile((s) => ({ t, state } = s))
 
 describe('the contract drives the whole life cycle through dispatch', () => {
   it('registers, hands over, resolves, calls back and closes, with the operator on every history row', async () => {

@@ -1,41 +1,34 @@
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { saveStaff } from '../../db/reference'
 import type { ImportMapping, ImportProgress } from '../../db/types'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { importBatches, importChooseFile, importDryRun, importInspect, importProgress, importRun, importUndo } from '../../electron/handlers/import'
 import type { AppState } from '../../electron/handlers/types'
+import { appState } from '../support/dispatch'
 import { writeMessyXlsx } from '../support/import-fixtures'
-import { openTempLedger, seedFixture, tableCounts, type TestLedger } from '../support/temp-ledger'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 // The import calls as the 设置 → 导入 screen makes them: choose a file through main's dialog,
 // inspect it, dry-run, import with a progress bar, list and undo batches.
 
 let t: TestLedger
+let f: Fixture
 let state: AppState
 let file: string
 let chosen: string | null
 
+seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2023-05-10 09:00:00')
-  const f = await seedFixture(t)
   file = await writeMessyXlsx(path.join(t.dir, 'messy.xlsx'))
   chosen = file
-  state = {
-    ledger: t.ledger,
-    operator: { id: f.desk.id, name: f.desk.name, role: f.desk.role },
-    appVersion: 'test',
-    now: t.clock.now,
-    chooseOpenPath: async () => chosen,
-  }
-})
-afterEach(async () => {
-  await t.close()
+  state = appState(t, actorOf(f.desk), { chooseOpenPath: async () => chosen })
 })
 
 async function signInSupervisor(): Promise<void> {
   const boss = await saveStaff(t.ctx, { name: '刘主任', role: 'supervisor' })
-  state.operator = { id: boss.id, name: boss.name, role: boss.role }
+  state.operator = actorOf(boss)
 }
 
 async function guessedMapping(): Promise<ImportMapping> {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../db/demo'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
-import { baseInputs, buildWorld, FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHONE, type World } from '../support/world'
+import { baseInputs, FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
 
 // 个人信息保护法 art. 51 / GB/T 35273 §7.2: full phone and ID numbers are on file, and no call
 // but visitor-reveal (supervisor, reason, audited) may hand one to the screen. Every contract
@@ -10,12 +10,9 @@ import { baseInputs, buildWorld, FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHON
 // ledger with an ID number, a staff phone and enterprise contacts), and its JSON is scanned.
 
 let w: World
+worldPerFile((built) => (w = built))
 beforeAll(async () => {
-  w = await buildWorld()
   await generateDemoMonth({ ...w.t.ctx, actor: w.supervisor }, '2026-10')
-}, 120_000)
-afterAll(async () => {
-  await w.t.close()
 })
 
 const keys = Object.keys(contract).filter((k): k is ContractKey => Object.hasOwn(contract, k))

@@ -1,30 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { signedOut } from '../../db/access'
-import type { Envelope } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
-import { buildWorld, LEADER_PIN, type World } from '../support/world'
+import { data, field } from '../support/dispatch'
+import { LEADER_PIN, worldPerFile, type World } from '../support/world'
 
 // Issue 5's contract calls end to end through dispatch, as the 设置 backup panel, the audit viewer
 // and the sign-in box will make them.
 
 let w: World
-beforeAll(async () => {
-  w = await buildWorld()
-}, 120_000)
-afterAll(async () => {
-  await w.t.close()
-})
-
-function data<T>(e: Envelope<T>): T {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`)
-  return e.data
-}
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined
-}
+worldPerFile((built) => (w = built))
 
 describe('signing in', () => {
   it('operator-select takes the PIN, app-info shows who is on duty, null signs out', async () => {

@@ -1,29 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Envelope } from '../../electron/contract'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay } from '../support/desk'
-import { openTempLedger, seedFixture, tableCounts, type TestLedger } from '../support/temp-ledger'
+import { appState, data } from '../support/dispatch'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
+let f: Fixture
 let state: AppState
 let issueId: number
 
+seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
-  const f = await seedFixture(t)
   const day = await openDay(t, f, '2026-11-10')
   issueId = (await acceptIssue(t, f, day.id, '化工园区夜间有刺鼻气味')).issueId
-  state = { ledger: t.ledger, operator: t.ctx.actor, appVersion: 'test', now: t.clock.now }
+  state = appState(t, t.ctx.actor)
 })
-afterEach(async () => {
-  await t.close()
-})
-
-function data<T>(e: Envelope<T>): T {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`)
-  return e.data
-}
 
 describe('the search and text-correction calls', () => {
   it('search-all answers with ranked hits and the places to mark', async () => {

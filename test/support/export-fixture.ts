@@ -4,9 +4,10 @@ import { registerVisit } from '../../db/visits'
 import { openDay } from './desk'
 import type { Fixture, TestLedger } from './temp-ledger'
 
-// The hand-worked November 2026 of test/db/figures.test.ts, with what an export must protect or
-// defuse added: phones (mobile, landline, +86), two ID numbers, a phone typed into the text of an
-// issue, and texts that a spreadsheet would take for formulas. None of it changes a figure.
+// The hand-worked November 2026 (the working is in test/db/figures.test.ts, which counts this very
+// month), with what an export must protect or defuse: phones (mobile, landline, +86), two ID
+// numbers, a phone typed into the text of an issue, and texts that a spreadsheet would take for
+// formulas. None of it changes a figure.
 
 export const CODE_A = '91350100M000100Y43'
 export const ID_CHEN = '11010519491231002X'
@@ -19,8 +20,13 @@ async function issueOf(v: { matters: { issueId: number | null }[] }, index = 0):
   return id
 }
 
+export interface ExportMonth {
+  /** X2 of the working: reopened after an unsatisfied call, the one issue overdue at month end. */
+  overdueIssueId: number
+}
+
 /** Builds the month; the clock ends on 2026-11-30 10:00. */
-export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<void> {
+export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<ExportMonth> {
   const oct = await openDay(t, f, '2026-10-15', 'public')
   const o1 = await registerVisit(t.ctx, { sessionId: oct.id, visitor: { name: '刘洋', kind: 'resident', phone: '139 0000 1111' }, headcount: 1, matters: [{ type: 'issue', categoryId: f.category('噪声').id, content: '工地夜间施工' }] })
   const o2 = await registerVisit(t.ctx, { sessionId: oct.id, visitor: { name: '周敏', kind: 'resident', phone: '0591-87654321' }, headcount: 2, matters: [{ type: 'issue', categoryId: f.category('水').id, content: '养殖场废水' }] })
@@ -104,6 +110,7 @@ export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<voi
   t.clock.set('2026-11-27 10:00:00')
   await resolveIssue(t.ctx, { issueId: x5, result: '已书面答复' })
   t.clock.set('2026-11-30 10:00:00')
+  return { overdueIssueId: x2 }
 }
 
 /** The month's figures worked out by hand (see test/db/figures.test.ts), as 汇总 labels them. */

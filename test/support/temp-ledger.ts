@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { LedgerContext } from '../../db/context'
+import type { Actor, LedgerContext } from '../../db/context'
 import { openLedger, type Ledger, type OpenOptions } from '../../db/open'
 import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference'
 import type { Category, Department, Staff } from '../../db/types'
@@ -71,6 +71,15 @@ export interface Fixture {
   category(name: string): Category
 }
 
+export function actorOf(s: Staff): Actor {
+  return { id: s.id, name: s.name, role: s.role }
+}
+
+/** As signing in at the desk does: from then on the ledger checks this person's role and records them as the one acting. */
+export function actAs(t: TestLedger, s: Staff): void {
+  t.ctx.actor = actorOf(s)
+}
+
 /** Default categories and sections plus three people, with the desk clerk acting. */
 export async function seedFixture(t: TestLedger): Promise<Fixture> {
   await seedDefaults(t.ctx)
@@ -79,7 +88,7 @@ export async function seedFixture(t: TestLedger): Promise<Fixture> {
   const desk = await saveStaff(t.ctx, { name: '王晓丽', role: 'desk' })
   const leader = await saveStaff(t.ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
   const handler = await saveStaff(t.ctx, { name: '赵刚', role: 'handler', departmentId: departments[2]?.id ?? null })
-  t.ctx.actor = { id: desk.id, name: desk.name, role: desk.role }
+  actAs(t, desk)
   return {
     categories,
     departments,

@@ -1,17 +1,18 @@
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { backupNow } from '../../db/backup'
 import type { Actor } from '../../db/context'
 import { assignIssue, addProgress, recordCallback, rejectIssue, resolveIssue, transferIssue, closeIssue } from '../../db/issues'
 import { setStaffPin } from '../../db/operators'
 import { saveStaff } from '../../db/reference'
 import { closeSession, planSession } from '../../db/sessions'
-import type { IssueStatus, Satisfaction, Session, Staff } from '../../db/types'
+import type { IssueStatus, Satisfaction, Session } from '../../db/types'
 import { registerVisit } from '../../db/visits'
 import { voidVisit } from '../../db/voids'
 import type { ContractKey } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay, residentVisit } from './desk'
-import { openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
+import { actorOf, openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
 
 // A small ledger with something in every state, for tests that go through every contract call:
 // reception days planned, open, closed; issues in every status (and one of a voided visit);
@@ -53,8 +54,17 @@ export const FULL_ID = '11010519491231002X'
 export const CREDIT_CODE = '91350100M000100Y43'
 export const LEADER_PIN = '8642'
 
-function actorOf(s: Staff): Actor {
-  return { id: s.id, name: s.name, role: s.role }
+/** One world for the whole file, as building it is slow. */
+export function worldPerFile(take: (w: World) => void): void {
+  let current: World | undefined
+  beforeAll(async () => {
+    current = await buildWorld()
+    take(current)
+  }, 120_000)
+  afterAll(async () => {
+    await current?.t.close()
+    current = undefined
+  })
 }
 
 export async function buildWorld(): Promise<World> {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll } from 'vitest'
+import { systemActor, type Actor } from '../../db/context'
+import { seedDefaults } from '../../db/reference'
+import type { Envelope } from '../../electron/contract'
+import type { AppState } from '../../electron/handlers/types'
+import { openTempLedger, type TestLedger } from './temp-ledger'
+
+// Calls go through dispatch, the same path as IPC, with main's AppState built round a temp ledger.
+
+/** Main's state for a test ledger; `extra` stands in for the dialogs a window would show. */
+export function appState(t: TestLedger, operator: Actor, extra: Partial<AppState> = {}): AppState {
+  return { ledger: t.ledger, operator, appVersion: 'test', now: t.clock.now, ...extra }
+}
+
+/** What a call answered, failing the test with the refusal when it was refused. */
+export function data<T>(e: Envelope<T>): T {
+  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`)
+  return e.data
+}
+
+/** A field of an untyped payload, read without casting. */
+export function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined
+}
+
+export interface DispatchLedger {
+  t: TestLedger
+  state: AppState
+}
+
+/**
+ * One ledger for the whole file, with the default categories and sections and no staff, called
+ * as the system: the tests build what they need through the calls themselves.
+ */
+export function systemLedgerPerFile(take: (s: DispatchLedger) => void): void {
+  let current: TestLedger | undefined
+  beforeAll(async () => {
+    current = await openTempLedger('2026-11-10 09:00:00')
+    await seedDefaults(current.ctx)
+    take({ t: current, state: appState(current, systemActor) })
+  })
+  afterAll(async () => {
+    await current?.close()
+    current = undefined
+  })
+}
