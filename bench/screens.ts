@@ -15,7 +15,7 @@ export interface ScreenWalks {
   category: string
   /** The visits on today's reception day, which the desk shows. */
   dayVisits: number
-  deskStarts: { ms: number; visits: number }[]
+  deskStarts: { ms: number; visits: number; shown: number }[]
   ledgerWalks: LedgerWalk[]
   directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[]
   /** Per channel, the most rows one answer carried (the longest array in it), and how many calls. */
@@ -34,7 +34,7 @@ export interface ScreenSetup {
 /** Skipped, with a line saying why, when there is no Chromium or no built renderer: the walks come back empty. */
 export async function walkScreens(m: Measuring, { file, ledger, today, sessionId }: ScreenSetup): Promise<ScreenWalks> {
   const walkCategory = '大气'
-  const deskStarts: { ms: number; visits: number }[] = []
+  const deskStarts: { ms: number; visits: number; shown: number }[] = []
   const ledgerWalks: LedgerWalk[] = []
   const directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[] = []
   const longestAnswer: Record<string, number> = {}
@@ -77,9 +77,9 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
       const note = `${ledgerWalks.length} runs after a warm-up, each from a fresh start at the desk (settled); from the click to the answer's rows on screen`
       const steps: [string, number[], string][] = [
         [
-          `今日接待: a fresh start to the open day's visits drawn (${desk.visits} shown of ${dayVisits})`,
+          `今日接待: a fresh start to the open day's newest visits drawn (${desk.shown} of ${desk.visits})`,
           deskStarts.map((d) => d.ms),
-          'from page.goto to the list drawn; visit-list sends at most 500 visits and the desk draws them all in one list',
+          'from page.goto to the first page of the day’s visits drawn; visit-list sends one page (20) and the day’s total',
         ],
         [`问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`, ledgerWalks.map((w) => w.ms.open), note],
         [`filter by category ${walkCategory} (${walk.filtered} issues)`, ledgerWalks.map((w) => w.ms.filter), note],

@@ -79,7 +79,7 @@ async function startAtDesk(page: Page, url: string): Promise<void> {
  * A fresh start of the app to the desk's list of the open reception day's visits, drawn. Only for
  * a ledger with a reception day open; `visits` is the number the list's title gives.
  */
-export async function startDesk(page: Page, url: string): Promise<{ ms: number; visits: number }> {
+export async function startDesk(page: Page, url: string): Promise<{ ms: number; visits: number; shown: number }> {
   await page.goto('about:blank')
   const started = performance.now()
   await page.goto(url)
@@ -88,7 +88,8 @@ export async function startDesk(page: Page, url: string): Promise<{ ms: number; 
   await title.waitFor({ timeout: 60_000 })
   const ms = performance.now() - started
   const visits = Number(/（(\d+) 批/.exec((await title.textContent()) ?? '')?.[1] ?? Number.NaN)
-  return { ms, visits }
+  const shown = await page.locator('.ant-card', { hasText: '今日来访' }).locator('.ant-list-item').count()
+  return { ms, visits, shown }
 }
 
 export interface LedgerWalk {
