@@ -220,14 +220,20 @@ export interface IssuePage {
 
 export interface VisitorHistory {
   visitor: Visitor
+  /** The newest visits, at most 200; visitCount and personTimes count every one. */
   visits: VisitSummary[]
+  visitCount: number
+  personTimes: number
   openIssues: IssueListItem[]
 }
 
 export interface OrganizationHistory {
   organization: Organization
   visitors: Visitor[]
+  /** The newest visits, at most 200; visitCount and personTimes count every one. */
   visits: VisitSummary[]
+  visitCount: number
+  personTimes: number
   openIssues: IssueListItem[]
 }
 

@@ -134,6 +134,17 @@ describe('recognising a returning visitor or enterprise', () => {
     expect(h.visits).toHaveLength(2)
   })
 
+  it('counts every visit and person-time in a long history, though it lists only the newest 200', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const visit = residentVisit(day.id, { visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' }, organization: { name: '福州闽江化工有限公司', creditCode: CODE_A }, headcount: 2 })
+    for (let n = 0; n < 203; n++) await registerVisit(t.ctx, visit)
+    const visitorId = (await findReturning(t.ctx, '13912345678')).visitors[0]!.id
+    const person = await visitorHistory(t.ctx, visitorId)
+    expect([person.visits.length, person.visitCount, person.personTimes]).toEqual([200, 203, 406])
+    const enterprise = await organizationHistory(t.ctx, (await findReturning(t.ctx, CODE_A)).organizations[0]!.id)
+    expect([enterprise.visits.length, enterprise.visitCount, enterprise.personTimes]).toEqual([200, 203, 406])
+  })
+
   it('does not merge two different people who share a name but not a phone', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '王伟', phone: '13900001111', kind: 'resident' } }))

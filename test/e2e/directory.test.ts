@@ -183,3 +183,30 @@ describe('企业与来访人', () => {
     expect(row).toEqual({ phone: '13812345678', id_number: null, address: '城南街道幸福小区3栋' })
   })
 })
+
+describe('企业与来访人 with a long history', () => {
+  it('counts every visit of an enterprise and says the list holds only the newest 200', async () => {
+    app = await openApp({
+      now: '2026-11-10 09:00:00',
+      seed: async (ctx) => {
+        await seedDefaults(ctx)
+        const s = await openSession(ctx, (await planSession(ctx, { date: '2026-11-10', kind: 'enterprise', location: '窗口' })).id)
+        for (let n = 0; n < 201; n++) {
+          await registerVisit(ctx, {
+            sessionId: s.id,
+            visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
+            organization: { name: '青山化工有限公司' },
+            headcount: n === 0 ? 2 : 1,
+            matters: [{ type: 'consultation', categoryId: 1, content: `第${n + 1}次咨询`, answer: '已答复' }],
+          })
+        }
+      },
+    })
+    const { page } = app
+    await page.getByRole('menuitem', { name: '企业与来访人' }).click()
+    await page.getByRole('row', { name: /青山化工有限公司/ }).click()
+    const drawer = page.getByRole('dialog', { name: '青山化工有限公司' })
+    await drawer.getByText('201 次，202 人次').waitFor()
+    await drawer.getByText('共 201 次，列出最近 200 次').waitFor()
+  })
+})

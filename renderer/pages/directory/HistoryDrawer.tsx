@@ -7,7 +7,10 @@ import { OpenIssues, VisitHistory } from './History'
 export interface HistoryDrawerContent {
   items: DescriptionsProps['items']
   openIssues: IssueListItem[]
+  /** The newest visits, as many as the ledger sends. */
   visits: VisitSummary[]
+  /** Every visit, counted in the ledger. */
+  visitCount: number
   onEdit: () => void
   onMerge: () => void
 }
@@ -49,6 +52,11 @@ export function HistoryDrawer({ title, error, content, show, onClose, children }
           <OpenIssues issues={content.openIssues} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             来访记录
+            {content.visitCount > content.visits.length && (
+              <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal', marginLeft: 8 }}>
+                共 {content.visitCount} 次，列出最近 {content.visits.length} 次
+              </Typography.Text>
+            )}
           </Typography.Title>
           <VisitHistory visits={content.visits} show={show} />
         </>

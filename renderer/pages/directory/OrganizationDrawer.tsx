@@ -19,7 +19,6 @@ export function OrganizationDrawer({ id, version, onEdit, onMerge, onPickVisitor
   const h = useQuery(() => api.organizationHistory({ id }), [id, version])
   const data = h.data?.organization.id === id ? h.data : undefined
   const o = data?.organization
-  const people = data ? data.visits.reduce((n, v) => n + v.headcount, 0) : 0
   return (
     <HistoryDrawer
       title={o ? o.name : '企业'}
@@ -31,12 +30,13 @@ export function OrganizationDrawer({ id, version, onEdit, onMerge, onPickVisitor
           ? {
               openIssues: data.openIssues,
               visits: data.visits,
+              visitCount: data.visitCount,
               onEdit: () => onEdit(o),
-              onMerge: () => onMerge({ id: o.id, name: o.name, detail: o.creditCode, visitCount: data.visits.length }),
+              onMerge: () => onMerge({ id: o.id, name: o.name, detail: o.creditCode, visitCount: data.visitCount }),
               items: [
                 { key: 'code', label: '统一社会信用代码', children: o.creditCode ?? <Typography.Text type="secondary">未登记</Typography.Text>, span: 2 },
                 { key: 'industry', label: '所属行业', children: o.industry ?? '—' },
-                { key: 'visits', label: '来访', children: `${data.visits.length} 次，${people} 人次` },
+                { key: 'visits', label: '来访', children: `${data.visitCount} 次，${data.personTimes} 人次` },
                 { key: 'address', label: '地址', children: o.address ?? '—', span: 2 },
                 ...(o.note ? [{ key: 'note', label: '备注', children: o.note, span: 2 }] : []),
                 {

@@ -64,8 +64,9 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
           ? {
               openIssues: data.openIssues,
               visits: data.visits,
+              visitCount: data.visitCount,
               onEdit: () => onEdit(v),
-              onMerge: () => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visits.length }),
+              onMerge: () => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visitCount }),
               items: [
                 { key: 'phone', label: '联系电话', children: masked(v.phone, 'phone') },
                 { key: 'id', label: '身份证号', children: masked(v.idNumber, 'idNumber') },
@@ -80,7 +81,7 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
                       '—'
                     ),
                 },
-                { key: 'visits', label: '来访', children: `${data.visits.length} 次` },
+                { key: 'visits', label: '来访', children: `${data.visitCount} 次` },
                 { key: 'address', label: '住址', children: v.address ?? '—' },
                 ...(v.note ? [{ key: 'note', label: '备注', children: v.note, span: 2 }] : []),
               ],

@@ -116,10 +116,10 @@ function HistoryCard({ title, onForget, visits, openIssues }: { title: string; o
 
 function VisitorHistoryCard({ id, label, onForget }: { id: number; label: string; onForget: () => void }) {
   const h = useQuery(() => api.visitorHistory({ id }), [id])
-  return <HistoryCard title={`老来访人：${label} · 以往来访 ${h.data?.visits.length ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
+  return <HistoryCard title={`老来访人：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
 }
 
 function OrganizationHistoryCard({ id, label, onForget }: { id: number; label: string; onForget: () => void }) {
   const h = useQuery(() => api.organizationHistory({ id }), [id])
-  return <HistoryCard title={`老企业：${label} · 以往来访 ${h.data?.visits.length ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
+  return <HistoryCard title={`老企业：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
 }
