@@ -1,6 +1,7 @@
 import { audit } from './audit'
 import { stamp, today, write, type LedgerContext, type Tx } from './context'
 import { LedgerError, notFound } from './errors'
+import { lastSatisfaction } from './issue-join'
 import { getIssueDetail } from './issue-queries'
 import { recordHistory } from './issue-history'
 import { ACTION_LABEL, assertAllowed } from './lifecycle'
@@ -10,24 +11,18 @@ import { requireDate } from './validation/dates'
 import { optionalText, requireText } from './validation/text'
 
 async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
-  const issue = await trx.selectFrom('issues').selectAll().where('id', '=', issueId).executeTakeFirst()
-  if (!issue) throw notFound('问题', issueId)
-  const visit = await trx
-    .selectFrom('matters as m')
+  const found = await trx
+    .selectFrom('issues as i')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
     .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select('v.voided_at')
-    .where('m.id', '=', issue.matter_id)
+    .selectAll('i')
+    .select(['v.voided_at as visit_voided_at', lastSatisfaction().as('last_satisfaction')])
+    .where('i.id', '=', issueId)
     .executeTakeFirst()
-  if (visit?.voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${ACTION_LABEL[action]}`)
-  const last = await trx
-    .selectFrom('callbacks')
-    .select('satisfaction')
-    .where('issue_id', '=', issueId)
-    .orderBy('callback_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  assertAllowed(action, issue.status, last?.satisfaction ?? null, issue.number)
+  if (!found) throw notFound('问题', issueId)
+  const { visit_voided_at, last_satisfaction, ...issue } = found
+  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${ACTION_LABEL[action]}`)
+  assertAllowed(action, issue.status, last_satisfaction, issue.number)
   return issue
 }
 
