@@ -218,3 +218,21 @@ describe('今日接待 on a busy day', () => {
     expect(Math.max(...answered)).toBe(20)
   })
 })
+
+describe('今日接待 with today\'s reception day planned', () => {
+  it('opens the planned day from the desk with its 开始接待 button', async () => {
+    app = await openApp({
+      now: '2026-11-10 09:00:00',
+      seed: async (ctx) => {
+        await seedDefaults(ctx)
+        await planSession(ctx, { date: '2026-11-10', kind: 'enterprise', location: '政务服务中心生态环境窗口' })
+      },
+    })
+    const { page } = app
+    await page.getByText('2026年11月10日服务企业接待日（政务服务中心生态环境窗口）').waitFor()
+    await page.getByRole('button', { name: '开始接待' }).click()
+    await page.getByLabel('来访人姓名').waitFor()
+    const s = await app.ctx.db.selectFrom('sessions').select(['kind', 'status']).execute()
+    expect(s).toEqual([{ kind: 'enterprise', status: 'open' }])
+  })
+})

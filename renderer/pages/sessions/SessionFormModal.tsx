@@ -1,12 +1,13 @@
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, type GetRef } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { blankToNull, showSaveError, submitOnEnter } from '../../lib/forms'
+import { blankToNull, submitOnEnter } from '../../lib/forms'
 import { optionsOf, SESSION_KIND } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
+import { useSaving } from '../../lib/useSaving'
 
 interface Values {
   date: Dayjs | null
@@ -47,8 +48,7 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const { staff } = useReference()
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { error, saving, submit } = useSaving(form, fieldFor)
   const dateRef = useRef<GetRef<typeof DatePicker>>(null)
   const date = Form.useWatch('date', form)
   const kind = Form.useWatch('kind', form)
@@ -69,28 +69,21 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
       }
     : { date: dayjs(initialDate ?? undefined), kind: 'enterprise', staffIds: [] }
 
-  const save = async (v: Values) => {
-    setSaving(true)
-    setError(null)
-    const input = {
-      date: v.date ? v.date.format('YYYY-MM-DD') : '',
-      kind: v.kind,
-      title: blankToNull(v.title),
-      location: v.location ?? '',
-      hostLeaderId: v.hostLeaderId ?? null,
-      staffIds: v.staffIds,
-      note: blankToNull(v.note),
-    }
-    try {
+  const save = (v: Values) =>
+    submit(async () => {
+      const input = {
+        date: v.date ? v.date.format('YYYY-MM-DD') : '',
+        kind: v.kind,
+        title: blankToNull(v.title),
+        location: v.location ?? '',
+        hostLeaderId: v.hostLeaderId ?? null,
+        staffIds: v.staffIds,
+        note: blankToNull(v.note),
+      }
       const saved = session ? await api.sessionUpdate({ id: session.id, ...input }) : await api.sessionPlan(input)
       message.success(session ? `已保存“${saved.title}”` : `已计划“${saved.title}”`)
       onSaved(saved)
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <Modal

@@ -5,8 +5,8 @@ import { useRef, useState } from 'react'
 import type { HolidayOverride } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
-import { showSaveError } from '../../lib/forms'
 import { useQuery } from '../../lib/useQuery'
+import { useSaving } from '../../lib/useSaving'
 
 interface Values {
   from: Dayjs | null
@@ -35,8 +35,7 @@ export function HolidaysTab() {
   const fromRef = useRef<GetRef<typeof DatePicker>>(null)
   const [version, setVersion] = useState(0)
   const list = useQuery(() => api.holidayList({}), [version])
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { error, saving, submit } = useSaving(form, fieldFor)
   const [removing, setRemoving] = useState<string | null>(null)
   const kind = Form.useWatch('kind', form)
 
@@ -48,21 +47,18 @@ export function HolidaysTab() {
       form.setFields([{ name: 'to', errors: [`一次最多录入 ${MAX_DAYS} 天，请分段录入`] }])
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
+    // A local keeps the null check above; the closure would lose it on v.from.
+    const from = v.from
+    await submit(async () => {
       // One call per day; each is its own audited write, and a refusal stops at that day.
-      for (let i = 0; i < days; i++) await api.holidaySet({ date: v.from.add(i, 'day').format('YYYY-MM-DD'), kind: v.kind, name: v.name })
-      message.success(`已录入${v.name}：${v.from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${v.kind === 'holiday' ? '放假' : '调休上班'}`)
+      for (let i = 0; i < days; i++) await api.holidaySet({ date: from.add(i, 'day').format('YYYY-MM-DD'), kind: v.kind, name: v.name })
+      message.success(`已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${v.kind === 'holiday' ? '放假' : '调休上班'}`)
       // Cleared whole, so an Enter in the next date box cannot save it under this name.
       form.resetFields()
       fromRef.current?.focus()
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-      setVersion((n) => n + 1)
-    }
+    })
+    // Refused or not: the days before a refused one were saved and belong in the list.
+    setVersion((n) => n + 1)
   }
 
   const remove = async (h: HolidayOverride) => {

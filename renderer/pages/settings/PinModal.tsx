@@ -1,10 +1,10 @@
 import { LockOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Flex, Form, Input, Modal, Typography, type InputRef } from 'antd'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Staff } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { showSaveError } from '../../lib/forms'
 import { useOperator } from '../../lib/operator'
+import { useSaving } from '../../lib/useSaving'
 
 interface Values {
   currentPin?: string
@@ -34,27 +34,19 @@ export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode:
   const { message } = App.useApp()
   const { operator } = useOperator()
   const first = useRef<InputRef>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { error, saving, submit } = useSaving(form, fieldFor)
   const self = operator?.id === staff.id
   const supervisor = operator?.role === 'supervisor' && operator.id !== null
   // The ledger asks for the current PIN only when people change their own and are not a 负责人.
   const needsCurrent = self && !supervisor && staff.hasPin
 
-  const save = async (v: Values) => {
-    setSaving(true)
-    setError(null)
-    try {
+  const save = (v: Values) =>
+    submit(async () => {
       const pin = mode === 'set' ? halfWidth(v.pin ?? '') : null
       await api.staffSetPin({ staffId: staff.id, pin, ...(needsCurrent ? { currentPin: halfWidth(v.currentPin ?? '') } : {}) })
       message.success(mode === 'set' ? `已为“${staff.name}”设置 PIN` : `已清除“${staff.name}”的 PIN`)
       onDone()
-    } catch (e) {
-      setError(showSaveError(form, e, fieldFor))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   const title = mode === 'clear' ? `清除 PIN：${staff.name}` : `${staff.hasPin ? '修改' : '设置'} PIN：${staff.name}`
   return (

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors'
 import { optionsOf, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
+import { useSaving } from '../../lib/useSaving'
 
 interface Props {
   session: Session | null
@@ -71,21 +72,14 @@ function StartToday({ onStarted }: { onStarted: () => void }) {
   const planned = useQuery(() => api.sessionList({ status: 'planned' }), [])
   const todays = (planned.data ?? []).filter((s) => s.date <= today)
   const [form] = Form.useForm<StartValues>()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // No field is singled out: every refusal here goes to the alert under the form.
+  const { error, saving: busy, submit } = useSaving(form)
 
-  const run = async (work: () => Promise<Session>) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const run = (work: () => Promise<Session>) =>
+    submit(async () => {
       await work()
       onStarted()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   const startNew = (v: StartValues) =>
     run(async () => {
       const s = await api.sessionPlan({ date: today, kind: v.kind, location: v.location, hostLeaderId: v.hostLeaderId ?? null })

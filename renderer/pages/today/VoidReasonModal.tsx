@@ -1,8 +1,9 @@
 import { Alert, App, Button, Flex, Form, Input, Modal, Typography, type GetRef } from 'antd'
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { showSaveError, submitOnEnter } from '../../lib/forms'
+import { submitOnEnter } from '../../lib/forms'
+import { useSaving } from '../../lib/useSaving'
 
 interface Values {
   reason: string
@@ -16,32 +17,21 @@ interface Values {
 export function VoidReasonModal({ title, children, okText, onVoid, onClose }: { title: string; children: ReactNode; okText: string; onVoid: (reason: string) => Promise<void>; onClose: () => void }) {
   const [form] = Form.useForm<Values>()
   const ref = useRef<GetRef<typeof Input.TextArea>>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, saving, submit } = useSaving(form, (_code, msg) => (msg.includes('原因') ? 'reason' : null))
 
-  const submit = async (v: Values) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await onVoid(v.reason.trim())
-    } catch (e) {
-      setError(showSaveError(form, e, (_code, msg) => (msg.includes('原因') ? 'reason' : null)))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const voidIt = (v: Values) => submit(() => onVoid(v.reason.trim()))
 
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={520} afterOpenChange={(open) => open && ref.current?.focus()} destroyOnHidden>
       <Typography.Paragraph type="secondary">{children}</Typography.Paragraph>
-      <Form form={form} name="void" layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+      <Form form={form} name="void" layout="vertical" onFinish={(v) => void voidIt(v)} requiredMark={false}>
         <Form.Item name="reason" label="作废原因" rules={[{ required: true, whitespace: true, message: '请填写作废原因' }]}>
           <Input.TextArea ref={ref} rows={2} maxLength={200} showCount placeholder="如：重复登记；登记错了接待日" onKeyDown={submitOnEnter(form)} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" danger htmlType="submit" loading={busy}>
+          <Button type="primary" danger htmlType="submit" loading={saving}>
             {okText}
           </Button>
         </Flex>
