@@ -62,19 +62,9 @@ export interface IssueSession {
   monthsBeforeEnd: number
 }
 
-export type LifeOfIssue = (
-  matterId: number,
-  number: string,
-  yearMonth: string,
-  seq: number,
-  categoryId: number,
-  limitDays: number,
-  s: IssueSession,
-  arrived: string,
-) => void
 
 /** One issue's life, row by row, ending in its fate; and the progress windows the lives leave. */
-export function issueLives(setup: IssueLifeSetup): { lifeOfIssue: LifeOfIssue; windows: ProgressWindow[] } {
+export function issueLives(setup: IssueLifeSetup) {
   const { rand, todayDay, desk, staff, departments, dueDate, issuesByStatus } = setup
   const { issue: insIssue, history: insHistory, callback: insCallback, extension: insExtension } = setup.inserts
   const windows: ProgressWindow[] = []
@@ -208,3 +198,5 @@ export function issueLives(setup: IssueLifeSetup): { lifeOfIssue: LifeOfIssue; w
 
   return { lifeOfIssue, windows }
 }
+
+export type LifeOfIssue = ReturnType<typeof issueLives>['lifeOfIssue']

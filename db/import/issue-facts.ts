@@ -20,6 +20,7 @@ export interface IssueFacts {
   department: string | null
   assignee: string | null
   leader: string | null
+  /** From the sheet; null: computed from the category's time limit. */
   dueDate: string | null
   result: string | null
   resolvedDate: string | null

@@ -12,18 +12,9 @@ export interface HistoryStep {
   reason: string | null
 }
 
-export interface IssuePlan {
+/** The facts settled: a status, dated callbacks, and the history that leads there. */
+export interface IssuePlan extends Omit<IssueFacts, 'number' | 'status' | 'callbacks'> {
   status: IssueStatus
-  department: string | null
-  assignee: string | null
-  leader: string | null
-  /** From the sheet; null: computed from the category's time limit. */
-  dueDate: string | null
-  result: string | null
-  resolvedDate: string | null
-  closedDate: string | null
-  transferTo: string | null
-  reason: string | null
   /** With their dates settled (never before the resolution). */
   callbacks: (CallbackFact & { date: string })[]
   /** Result text of an issue the sheet shows as worked on but not finished. */
