@@ -1,7 +1,7 @@
 import type { Executor } from './context'
 import { maskPhone } from './mask'
 import type { IssueStatus, MatterType } from './schema'
-import type { MatterSummary, VisitSummary } from './types'
+import type { MatterSummary, VisitPage, VisitSummary } from './types'
 
 export interface VisitFilter {
   sessionId?: number
@@ -14,9 +14,37 @@ export interface VisitFilter {
   offset?: number
 }
 
+/** The visits a filter selects, voided ones never: the same conditions serve the list and its count. */
+function filteredVisits(db: Executor, filter: VisitFilter) {
+  let q = db.selectFrom('visits as v').where('v.voided_at', 'is', null)
+  if (filter.sessionId !== undefined) q = q.where('v.session_id', '=', filter.sessionId)
+  if (filter.visitorId !== undefined) q = q.where('v.visitor_id', '=', filter.visitorId)
+  if (filter.organizationId !== undefined) q = q.where('v.organization_id', '=', filter.organizationId)
+  if (filter.contactsInMonth !== undefined) {
+    q = q
+      .where('v.session_id', 'is', null)
+      .where('v.visit_date', '>=', filter.contactsInMonth.first)
+      .where('v.visit_date', '<', filter.contactsInMonth.nextFirst)
+  }
+  if (filter.visitIds !== undefined) q = q.where('v.id', 'in', filter.visitIds.length > 0 ? filter.visitIds : [-1])
+  return q
+}
+
+/** One page of the visits a filter selects, newest first, with how many there are in all. */
+export async function pageVisits(db: Executor, filter: VisitFilter, paging: { page?: number | undefined; pageSize?: number | undefined }): Promise<VisitPage> {
+  const page = Math.max(1, paging.page ?? 1)
+  const pageSize = Math.min(200, Math.max(1, paging.pageSize ?? 20))
+  const [rows, count] = await Promise.all([
+    listVisits(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+    filteredVisits(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n), page, pageSize }
+}
+
 export async function listVisits(db: Executor, filter: VisitFilter): Promise<VisitSummary[]> {
-  let q = db
-    .selectFrom('visits as v')
+  const q = filteredVisits(db, filter)
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')
     .leftJoin('staff as r', 'r.id', 'v.received_by_id')
@@ -34,17 +62,6 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
       'r.name as received_by_name',
       'v.channel',
     ])
-    .where('v.voided_at', 'is', null)
-  if (filter.sessionId !== undefined) q = q.where('v.session_id', '=', filter.sessionId)
-  if (filter.visitorId !== undefined) q = q.where('v.visitor_id', '=', filter.visitorId)
-  if (filter.organizationId !== undefined) q = q.where('v.organization_id', '=', filter.organizationId)
-  if (filter.contactsInMonth !== undefined) {
-    q = q
-      .where('v.session_id', 'is', null)
-      .where('v.visit_date', '>=', filter.contactsInMonth.first)
-      .where('v.visit_date', '<', filter.contactsInMonth.nextFirst)
-  }
-  if (filter.visitIds !== undefined) q = q.where('v.id', 'in', filter.visitIds.length > 0 ? filter.visitIds : [-1])
   const visits = await q
     .orderBy('v.arrived_at', 'desc')
     .orderBy('v.id', 'desc')

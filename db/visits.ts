@@ -9,7 +9,7 @@ import { recordHistory } from './issue-history'
 import type { VisitPage, VisitSummary } from './types'
 import { isYearMonth, monthRange, requireDate } from './validation/dates'
 import { optionalText, requireText } from './validation/text'
-import { listVisits } from './visit-queries'
+import { listVisits, pageVisits } from './visit-queries'
 
 export type MatterInput =
   | { type: 'consultation'; categoryId: number; content: string; answer: string }
@@ -225,23 +225,13 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
   return summaryOf(ctx, visitId)
 }
 
-export async function listContacts(ctx: LedgerContext, month: string): Promise<VisitSummary[]> {
+/** A month's calls, letters and online messages, newest first, a page at a time. */
+export async function listContacts(ctx: LedgerContext, month: string, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<VisitPage> {
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
-  return listVisits(ctx.db, { contactsInMonth: monthRange(month) })
+  return pageVisits(ctx.db, { contactsInMonth: monthRange(month) }, paging)
 }
 
 /** A reception day's visits, newest first, a page at a time: a busy day may have hundreds. */
 export async function listSessionVisits(ctx: LedgerContext, sessionId: number, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<VisitPage> {
-  const page = Math.max(1, paging.page ?? 1)
-  const pageSize = Math.min(200, Math.max(1, paging.pageSize ?? 20))
-  const [rows, count] = await Promise.all([
-    listVisits(ctx.db, { sessionId, limit: pageSize, offset: (page - 1) * pageSize }),
-    ctx.db
-      .selectFrom('visits')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('session_id', '=', sessionId)
-      .where('voided_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(count.n), page, pageSize }
+  return pageVisits(ctx.db, { sessionId }, paging)
 }

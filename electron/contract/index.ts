@@ -72,7 +72,7 @@ export const contract = {
   'visit-register': call(s.visitRegisterInput).returns<VisitSummary>(),
   'visit-list': call(s.visitListInput).returns<VisitPage>(),
   'contact-register': call(s.contactRegisterInput).returns<VisitSummary>(),
-  'contact-list': call(s.contactListInput).returns<VisitSummary[]>(),
+  'contact-list': call(s.contactListInput).returns<VisitPage>(),
   'appointment-list': call(s.appointmentListInput).returns<SessionAppointments>(),
   'appointment-book': call(s.appointmentBookInput).returns<Appointment>(),
   'appointment-cancel': call(s.appointmentCancelInput).returns<Appointment>(),

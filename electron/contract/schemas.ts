@@ -121,7 +121,9 @@ export const contactRegisterInput = z
   })
   .strict()
 
-export const contactListInput = z.object({ month: yearMonth }).strict()
+export const contactListInput = z
+  .object({ month: yearMonth, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
+  .strict()
 
 export const appointmentListInput = z.object({ sessionId: id }).strict()
 export const appointmentBookInput = z

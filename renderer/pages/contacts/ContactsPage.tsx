@@ -8,12 +8,14 @@ import { api } from '../../api'
 import { OrganizationNameField, PhoneField, VisitorKindField, VisitorNameField } from '../../components/VisitorFields'
 import { ISSUE_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
-import { useQuery } from '../../lib/useQuery'
+import { pagerOf, usePaged } from '../../lib/usePaged'
 import { useSaving } from '../../lib/useSaving'
 import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, type MatterValues } from '../today/registration'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
+
+const CONTACTS_PAGE_SIZE = 20
 
 const CHANNELS: { value: ContactChannel; label: string }[] = [
   { value: 'phone', label: '电话' },
@@ -52,7 +54,7 @@ export default function ContactsPage() {
   const [form] = Form.useForm<ContactValues>()
   const { message } = App.useApp()
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'))
-  const list = useQuery(() => api.contactList({ month: month.format('YYYY-MM') }), [month.format('YYYY-MM')])
+  const list = usePaged((paging) => api.contactList({ month: month.format('YYYY-MM'), ...paging }), [month.format('YYYY-MM')], CONTACTS_PAGE_SIZE)
   const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
 
@@ -62,7 +64,9 @@ export default function ContactsPage() {
       const numbers = saved.matters.flatMap((m) => (m.issueNumber ? [m.issueNumber] : []))
       message.success(`已登记 ${saved.visitorName}${numbers.length > 0 ? `，受理问题 ${numbers.join('、')}` : ''}`)
       form.resetFields()
-      list.reload()
+      // The newest is on the first page.
+      list.setPage(1)
+      list.query.reload()
     })
 
   return (
@@ -96,9 +100,12 @@ export default function ContactsPage() {
             {kind === 'enterprise' && <OrganizationNameField />}
             <MatterFields
               addButtons={(add) => (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))} style={{ marginBottom: 12 }}>
-                  添加事项
-                </Button>
+                // On a line of its own, so 保存登记 does not sit against it.
+                <div style={{ marginBottom: 12 }}>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))}>
+                    添加事项
+                  </Button>
+                </div>
               )}
             />
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
@@ -114,17 +121,21 @@ export default function ContactsPage() {
           title={
             <Space>
               来电来信记录
-              <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} aria-label="记录月份" />
+              <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => {
+                  if (!d) return
+                  setMonth(d.startOf('month'))
+                  list.setPage(1)
+                }} aria-label="记录月份" />
             </Space>
           }
         >
-          {list.error && <Alert type="error" showIcon title={list.error} />}
+          {list.query.error && <Alert type="error" showIcon title={list.query.error} />}
           <Table<VisitSummary>
             size="small"
             rowKey="id"
-            loading={list.loading}
-            dataSource={list.data ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            loading={list.query.loading}
+            dataSource={list.query.data?.rows ?? []}
+            pagination={pagerOf(list, CONTACTS_PAGE_SIZE, '件')}
             locale={{ emptyText: '本月没有来电来信记录' }}
             columns={[
               { title: '日期', dataIndex: 'visitDate', width: 100 },
