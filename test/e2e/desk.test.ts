@@ -119,9 +119,13 @@ describe('今日接待 from the keyboard', () => {
     await k.type('噪声')
     await page.locator('.ant-select-item-option[title^="噪声"]').waitFor()
     await k.press('Enter')
-    // The list closes once the category is taken; the saved row's category is checked below.
-    await expect.poll(() => page.locator('.ant-select-item-option[title^="噪声"]').filter({ visible: true }).count()).toBe(0)
+    // The list closes once the category is taken (the saved row's category is checked below). Wait
+    // for the select to say so: a Tab while it is still open stays in the select, and what is typed
+    // next would become its search text.
+    await expect.poll(() => page.getByLabel('问题类别').getAttribute('aria-expanded')).toBe('false')
     await k.press('Tab')
+    const description = page.getByLabel('反映问题')
+    await expect.poll(() => description.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     await k.type('搅拌站夜间作业噪声扰民')
     await k.press('Tab')
     await k.type('河滨路搅拌站')
