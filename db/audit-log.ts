@@ -3,6 +3,7 @@ import { verifyAuditChain } from './audit'
 import { auditActionLabel, auditDigest, auditEntityLabel, auditFilterOptions } from './audit-vocabulary'
 import type { LedgerContext } from './context'
 import { LedgerError } from './errors'
+import { pageBounds } from './paging'
 import type { AuditChainStatus, AuditEntry, AuditPage } from './types'
 import { isIsoDate } from './validation/dates'
 import dayjs from 'dayjs'
@@ -35,8 +36,7 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
   const from = dateBound(filter.from, '开始日期')
   const to = dateBound(filter.to, '结束日期')
   if (from !== undefined && to !== undefined && from > to) throw new LedgerError('invalid_date', '开始日期不能晚于结束日期')
-  const page = Math.max(1, filter.page ?? 1)
-  const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50))
+  const { page, pageSize, offset } = pageBounds(filter, 50, 500)
   let q = ctx.db.selectFrom('audit_log')
   if (filter.entity !== undefined) q = q.where('entity', '=', filter.entity)
   if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId)
@@ -49,7 +49,7 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
     .select(['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'detail'])
     .orderBy('id', 'desc')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset(offset)
     .execute()
   return {
     rows: rows.map(

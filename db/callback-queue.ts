@@ -1,6 +1,7 @@
 import { today, type LedgerContext } from './context'
 import { listIssues } from './issue-queries'
 import { maskPhone } from './mask'
+import type { Paging } from './paging'
 import type { CallbackItem, CallbackPage, Satisfaction } from './types'
 
 export type CallbackQueue = 'due' | 'toClose'
@@ -11,7 +12,7 @@ export type CallbackQueue = 'due' | 'toClose'
  * ledger like every list, with the phone (masked), result and last call of the page's rows, so
  * the screen needs no call per row.
  */
-export async function callbackQueue(ctx: LedgerContext, queue: CallbackQueue, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<CallbackPage> {
+export async function callbackQueue(ctx: LedgerContext, queue: CallbackQueue, paging: Paging = {}): Promise<CallbackPage> {
   const list = await listIssues(ctx.db, { callback: queue, sort: 'resolvedDate', order: 'asc', page: paging.page, pageSize: paging.pageSize ?? 10 }, today(ctx))
   const ids = list.rows.map((r) => r.id)
   if (ids.length === 0) return { ...list, rows: [] }

@@ -5,6 +5,7 @@ import { LedgerError, notFound } from './errors'
 import { issueDetailJoin, issueJoin, lastSatisfaction } from './issue-join'
 import { allowedActions } from './lifecycle'
 import { maskPhone } from './mask'
+import { pageBounds } from './paging'
 import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from './types'
 import { isYearMonth, monthRange } from './validation/dates'
 import { describeHistory, SATISFACTION_LABEL, CALLBACK_METHOD_LABEL } from './labels'
@@ -149,8 +150,7 @@ function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUn
 export async function listIssues(db: Executor, filter: IssueFilter, today: string): Promise<IssuePage> {
   const calendar = await loadCalendar(db)
   const soonUntil = dueSoonUntil(calendar, today)
-  const page = Math.max(1, filter.page ?? 1)
-  const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50))
+  const { page, pageSize, offset } = pageBounds(filter, 50, 500)
 
   const q = filteredIssues(db, filter, today, soonUntil, await issueTextConditions(db, filter.text ?? ''))
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
@@ -169,7 +169,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
     .orderBy(sortColumn, order)
     .orderBy('i.id', order)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset(offset)
     .execute()
   const rows =
     ids.length === 0

@@ -1,5 +1,6 @@
 import type { Executor } from './context'
 import { maskPhone } from './mask'
+import { pageBounds, type Paging } from './paging'
 import type { IssueStatus, MatterType } from './schema'
 import type { MatterSummary, VisitPage, VisitSummary } from './types'
 
@@ -31,11 +32,10 @@ function filteredVisits(db: Executor, filter: VisitFilter) {
 }
 
 /** One page of the visits a filter selects, newest first, with how many there are in all. */
-export async function pageVisits(db: Executor, filter: VisitFilter, paging: { page?: number | undefined; pageSize?: number | undefined }): Promise<VisitPage> {
-  const page = Math.max(1, paging.page ?? 1)
-  const pageSize = Math.min(200, Math.max(1, paging.pageSize ?? 20))
+export async function pageVisits(db: Executor, filter: VisitFilter, paging: Paging): Promise<VisitPage> {
+  const { page, pageSize, offset } = pageBounds(paging, 20, 200)
   const [rows, count] = await Promise.all([
-    listVisits(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+    listVisits(db, { ...filter, limit: pageSize, offset }),
     filteredVisits(db, filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),

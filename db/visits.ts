@@ -9,6 +9,7 @@ import { recordHistory } from './issue-history'
 import type { VisitPage, VisitSummary } from './types'
 import { isYearMonth, monthRange, requireDate } from './validation/dates'
 import { optionalText, requireText } from './validation/text'
+import type { Paging } from './paging'
 import { listVisits, pageVisits } from './visit-queries'
 
 export type MatterInput =
@@ -226,12 +227,12 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
 }
 
 /** A month's calls, letters and online messages, newest first, a page at a time. */
-export async function listContacts(ctx: LedgerContext, month: string, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<VisitPage> {
+export async function listContacts(ctx: LedgerContext, month: string, paging: Paging = {}): Promise<VisitPage> {
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
   return pageVisits(ctx.db, { contactsInMonth: monthRange(month) }, paging)
 }
 
 /** A reception day's visits, newest first, a page at a time: a busy day may have hundreds. */
-export async function listSessionVisits(ctx: LedgerContext, sessionId: number, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<VisitPage> {
+export async function listSessionVisits(ctx: LedgerContext, sessionId: number, paging: Paging = {}): Promise<VisitPage> {
   return pageVisits(ctx.db, { sessionId }, paging)
 }

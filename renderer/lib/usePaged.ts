@@ -28,8 +28,11 @@ export function usePaged<T extends { total: number }>(
   return { query, page, setPage }
 }
 
-/** A table's pager over a list the ledger pages: the count is the ledger's, one page is on screen. */
-export function pagerOf<T extends { total: number }>(paged: Paged<T>, pageSize: number, unit: string): PaginationProps {
+/**
+ * A table's or list's pager over a list the ledger pages: the count is the ledger's, one page is on
+ * screen. `unit` adds “共 N unit” where the card's title does not already say how many.
+ */
+export function pagerOf<T extends { total: number }>(paged: Paged<T>, pageSize: number, unit?: string): PaginationProps {
   return {
     current: paged.page,
     pageSize,
@@ -38,6 +41,6 @@ export function pagerOf<T extends { total: number }>(paged: Paged<T>, pageSize: 
     hideOnSinglePage: true,
     size: 'small',
     showSizeChanger: false,
-    showTotal: (n) => `共 ${n} ${unit}`,
+    ...(unit === undefined ? {} : { showTotal: (n: number) => `共 ${n} ${unit}` }),
   }
 }

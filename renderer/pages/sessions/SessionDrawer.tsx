@@ -7,7 +7,7 @@ import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
 import { VoidReasonModal, VoidVisitModal } from '../today/VoidReasonModal'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
-import { usePaged } from '../../lib/usePaged'
+import { pagerOf, usePaged, type Paged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { KIND_COLOR, STATUS_COLOR, WEEKDAY } from './kinds'
 
@@ -130,7 +130,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 来访登记
               </Typography.Title>
-              <VisitTable page={visits.query.data ?? null} loading={visits.query.loading} onPage={setVisitPage} onVoid={setVoidingVisit} />
+              <VisitTable visits={visits} onVoid={setVoidingVisit} />
             </>
           ) : (
             <Empty style={{ marginTop: 24 }} description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'} />
@@ -172,21 +172,19 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
 const VISIT_PAGE_SIZE = 8
 
 interface VisitTableProps {
-  page: VisitPage | null
-  loading: boolean
-  onPage: (page: number) => void
+  visits: Paged<VisitPage>
   onVoid: (v: VisitSummary) => void
 }
 
 /** The day's visits a page at a time from the ledger. */
-function VisitTable({ page, loading, onPage, onVoid }: VisitTableProps) {
+function VisitTable({ visits, onVoid }: VisitTableProps) {
   return (
     <Table<VisitSummary>
       size="small"
       rowKey="id"
-      loading={loading}
-      dataSource={page?.rows ?? []}
-      pagination={{ current: page?.page ?? 1, total: page?.total ?? 0, pageSize: VISIT_PAGE_SIZE, onChange: onPage, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
+      loading={visits.query.loading}
+      dataSource={visits.query.data?.rows ?? []}
+      pagination={pagerOf(visits, VISIT_PAGE_SIZE)}
       locale={{ emptyText: '没有来访登记' }}
       columns={[
         { title: '时间', dataIndex: 'arrivedAt', width: 60, render: (v: string) => v.slice(11, 16) },

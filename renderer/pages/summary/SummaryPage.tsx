@@ -150,6 +150,10 @@ export default function SummaryPage({ params }: { params: URLSearchParams }) {
                       {
                         type: 'pie',
                         radius: ['35%', '65%'],
+                        // The card is narrow: names outside the ring were cut to “…”; the legend names
+                        // the parts and each part shows its count.
+                        label: { position: 'inside', formatter: '{c}' },
+                        labelLine: { show: false },
                         data: [
                           { name: SATISFACTION.satisfied, value: s.satisfied },
                           { name: SATISFACTION.basically_satisfied, value: s.basicallySatisfied },

@@ -33,13 +33,7 @@ export function TodayPage() {
           </Col>
           <Col flex="1 1 360px" style={{ minWidth: 0 }}>
             <TodayAppointments sessionId={current.id} appointments={bookings.data ?? []} onArrive={setArrival} />
-            <TodayVisits
-              page={visits.query.data ?? null}
-              personTimes={current.personTimes}
-              loading={visits.query.loading}
-              onPage={visits.setPage}
-              onChanged={refresh}
-            />
+            <TodayVisits visits={visits} personTimes={current.personTimes} onChanged={refresh} />
           </Col>
         </Row>
       )}

@@ -3,32 +3,29 @@ import { useState } from 'react'
 import type { VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
+import { pagerOf, type Paged } from '../../lib/usePaged'
 import { VoidVisitModal } from './VoidReasonModal'
 
 export const VISITS_PAGE_SIZE = 20
 
 /** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
 interface Props {
-  /** One page from the ledger (a busy day has hundreds of visits); null before the first answer. */
-  page: VisitPage | null
+  /** One page from the ledger at a time: a busy day has hundreds of visits. */
+  visits: Paged<VisitPage>
   /** The day's person-times from the ledger, not from the rows drawn. */
   personTimes: number
-  loading: boolean
-  onPage: (page: number) => void
   onChanged: () => void
 }
 
-export function TodayVisits({ page, personTimes, loading, onPage, onChanged }: Props) {
+export function TodayVisits({ visits, personTimes, onChanged }: Props) {
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
-  const total = page?.total ?? 0
+  const total = visits.query.data?.total ?? 0
   return (
     <Card size="small" title={`今日来访（${total} 批，${personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
       <List
-        loading={loading}
-        dataSource={page?.rows ?? []}
-        pagination={
-          total > VISITS_PAGE_SIZE ? { current: page?.page ?? 1, total, pageSize: VISITS_PAGE_SIZE, onChange: onPage, size: 'small', showSizeChanger: false } : false
-        }
+        loading={visits.query.loading}
+        dataSource={visits.query.data?.rows ?? []}
+        pagination={pagerOf(visits, VISITS_PAGE_SIZE)}
         locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
           <List.Item

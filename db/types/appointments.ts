@@ -1,0 +1,37 @@
+// Appointments booked for a reception day.
+import type { VisitorKind } from './directory'
+import type { Session } from './sessions'
+
+export type AppointmentStatus = 'booked' | 'arrived' | 'no_show' | 'cancelled'
+
+export interface AppointmentQuestion {
+  categoryId: number | null
+  categoryName: string | null
+  content: string
+}
+
+export interface Appointment {
+  id: number
+  sessionId: number
+  visitorName: string
+  /** Masked: 138****5678. */
+  phone: string | null
+  kind: VisitorKind
+  organizationName: string | null
+  creditCode: string | null
+  headcount: number
+  /** `no_show` is derived: still booked when the day was closed. */
+  status: AppointmentStatus
+  visitId: number | null
+  note: string | null
+  cancelReason: string | null
+  questions: AppointmentQuestion[]
+}
+
+export interface SessionAppointments {
+  session: Session
+  maxBookings: number | null
+  maxPeoplePerBooking: number | null
+  appointments: Appointment[]
+  bureauName: string
+}

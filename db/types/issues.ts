@@ -1,0 +1,99 @@
+// Issues (问题台账): statuses, lists, detail with its timeline, and 回访's queues.
+
+export type IssueStatus =
+  | 'accepted'
+  | 'assigned'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'reopened'
+  | 'transferred'
+  | 'rejected'
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied'
+export type CallbackMethod = 'phone' | 'visit' | 'sms' | 'other'
+export type DueState = 'overdue' | 'due_soon' | 'on_time' | 'done'
+export type IssueAction =
+  | 'assign'
+  | 'progress'
+  | 'supervise'
+  | 'extend'
+  | 'resolve'
+  | 'callback'
+  | 'close'
+  | 'transfer'
+  | 'reject'
+
+export interface IssueListItem {
+  id: number
+  number: string
+  status: IssueStatus
+  categoryId: number
+  categoryName: string
+  content: string
+  visitorName: string
+  organizationName: string | null
+  departmentId: number | null
+  departmentName: string | null
+  assigneeName: string | null
+  acceptedDate: string
+  dueDate: string
+  resolvedDate: string | null
+  dueState: DueState
+}
+
+export interface TimelineEntry {
+  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback'
+  at: string
+  actorName: string | null
+  title: string
+  text: string | null
+}
+
+export interface IssueDetail extends IssueListItem {
+  place: string | null
+  result: string | null
+  transferTo: string | null
+  reason: string | null
+  closedDate: string | null
+  visitId: number
+  visitorId: number
+  visitorPhone: string | null
+  organizationId: number | null
+  sessionId: number | null
+  sessionTitle: string | null
+  assigneeId: number | null
+  leaderId: number | null
+  leaderName: string | null
+  firstContactId: number | null
+  firstContactName: string | null
+  answer: string | null
+  lastSatisfaction: Satisfaction | null
+  timeline: TimelineEntry[]
+  allowedActions: IssueAction[]
+  /** Set when the visit that raised it was voided: shown for the record, out of lists and figures. */
+  voidedAt: string | null
+  voidReason: string | null
+}
+
+/** A row of 回访's queues: what the caller needs in view without opening the issue. */
+export interface CallbackItem extends IssueListItem {
+  /** Masked like every phone on screen (db/mask.ts). */
+  visitorPhone: string | null
+  result: string | null
+  lastSatisfaction: Satisfaction | null
+  lastCallbackDate: string | null
+}
+
+export interface CallbackPage {
+  rows: CallbackItem[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface IssuePage {
+  rows: IssueListItem[]
+  total: number
+  page: number
+  pageSize: number
+}

@@ -1,0 +1,50 @@
+// Reference data the office sets up (departments, staff, categories, holidays, settings) and who is signed in.
+
+export type StaffRole = 'desk' | 'supervisor' | 'handler'
+
+export interface Department {
+  id: number
+  name: string
+  sortOrder: number
+  active: boolean
+}
+
+export interface Staff {
+  id: number
+  name: string
+  departmentId: number | null
+  departmentName: string | null
+  title: string | null
+  role: StaffRole
+  isLeader: boolean
+  phone: string | null
+  active: boolean
+  hasPin: boolean
+}
+
+export interface Category {
+  id: number
+  name: string
+  timeLimitDays: number
+  sortOrder: number
+  active: boolean
+}
+
+export interface HolidayOverride {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+}
+
+export interface Operator {
+  id: number | null
+  name: string
+  role: StaffRole
+}
+
+export interface Settings {
+  /** Printed at the top of handover sheets and reports. */
+  bureauName: string
+  /** Complaints about a third party often withhold the complainant's identity on the sheet. */
+  showVisitorOnHandover: boolean
+}

@@ -1,0 +1,41 @@
+// Visits and the matters raised in them.
+import type { IssueStatus } from './issues'
+
+export type MatterType = 'consultation' | 'issue'
+
+export interface MatterSummary {
+  id: number
+  type: MatterType
+  categoryId: number
+  categoryName: string
+  content: string
+  answer: string | null
+  place: string | null
+  issueId: number | null
+  issueNumber: string | null
+  issueStatus: IssueStatus | null
+}
+
+export interface VisitSummary {
+  id: number
+  sessionId: number | null
+  visitDate: string
+  arrivedAt: string
+  visitorId: number
+  visitorName: string
+  visitorPhone: string | null
+  organizationId: number | null
+  organizationName: string | null
+  headcount: number
+  receivedByName: string | null
+  /** 'desk' for a reception-day visit; 'phone', 'letter', 'online', 'other' between them. */
+  channel: string
+  matters: MatterSummary[]
+}
+
+export interface VisitPage {
+  rows: VisitSummary[]
+  total: number
+  page: number
+  pageSize: number
+}
