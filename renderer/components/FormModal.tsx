@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Form, Modal, type FormInstance, type FormProps, type InputRef } from 'antd'
 import type { ReactNode, RefObject } from 'react'
 import { useSaving } from '../lib/useSaving'
+import { focusOnOpen } from '../lib/forms'
 
 export interface FormModalProps<V> {
   title: string
@@ -24,7 +25,7 @@ export interface FormModalProps<V> {
 export function FormModal<V>({ title, name, form, initialValues, focusRef, fieldFor, save, onClose, width, children }: FormModalProps<V>) {
   const { error, saving, submit } = useSaving(form, fieldFor)
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={width} afterOpenChange={(open) => open && focusRef.current?.focus()} destroyOnHidden>
+    <Modal open title={title} onCancel={onClose} footer={null} width={width} afterOpenChange={focusOnOpen(focusRef)} destroyOnHidden>
       <Form<V> form={form} name={name} layout="vertical" requiredMark={false} onFinish={(v) => void submit(() => save(v))} initialValues={initialValues}>
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

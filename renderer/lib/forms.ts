@@ -34,3 +34,17 @@ export function blankToNull(s: string | null | undefined): string | null {
 export function blankToUndefined(s: string | null | undefined): string | undefined {
   return s && s.trim() !== '' ? s : undefined
 }
+
+/**
+ * A dialog's afterOpenChange: once it has opened, the first field takes the cursor — unless the
+ * user is already in one of its fields. The open animation can outlast a quick click into a
+ * drop-down, and taking the cursor away then would close the drop-down under the click.
+ */
+export function focusOnOpen(first: { current: { focus: () => void } | null }): (open: boolean) => void {
+  return (open) => {
+    if (!open) return
+    const active = document.activeElement
+    if (active instanceof HTMLElement && active.closest('.ant-modal') && active.matches('input, textarea')) return
+    first.current?.focus()
+  }
+}

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useRef } from 'react'
 import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { blankToNull, submitOnEnter } from '../../lib/forms'
+import { blankToNull, focusOnOpen, submitOnEnter } from '../../lib/forms'
 import { optionsOf, SESSION_KIND } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
@@ -92,7 +92,7 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
       onCancel={onClose}
       footer={null}
       width={640}
-      afterOpenChange={(open) => open && dateRef.current?.focus()}
+      afterOpenChange={focusOnOpen(dateRef)}
       destroyOnHidden
     >
       <Form form={form} name="session" layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} requiredMark={false}>

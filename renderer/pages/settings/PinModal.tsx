@@ -5,6 +5,7 @@ import type { Staff } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useOperator } from '../../lib/operator'
 import { useSaving } from '../../lib/useSaving'
+import { focusOnOpen } from '../../lib/forms'
 
 interface Values {
   currentPin?: string
@@ -50,7 +51,7 @@ export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode:
 
   const title = mode === 'clear' ? `清除 PIN：${staff.name}` : `${staff.hasPin ? '修改' : '设置'} PIN：${staff.name}`
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={440} afterOpenChange={(open) => open && first.current?.focus()} destroyOnHidden>
+    <Modal open title={title} onCancel={onClose} footer={null} width={440} afterOpenChange={focusOnOpen(first)} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         {mode === 'set'
           ? 'PIN 为 4 至 12 位数字，在右上角选择本人作为值班人员时输入。PIN 只以不可还原的方式保存，忘记后请负责人清除或重设。'

@@ -2,7 +2,7 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Typography, type GetRef }
 import { useRef, type ReactNode } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { submitOnEnter } from '../../lib/forms'
+import { focusOnOpen, submitOnEnter } from '../../lib/forms'
 import { useSaving } from '../../lib/useSaving'
 
 interface Values {
@@ -22,7 +22,7 @@ export function VoidReasonModal({ title, children, okText, onVoid, onClose }: { 
   const voidIt = (v: Values) => submit(() => onVoid(v.reason.trim()))
 
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={520} afterOpenChange={(open) => open && ref.current?.focus()} destroyOnHidden>
+    <Modal open title={title} onCancel={onClose} footer={null} width={520} afterOpenChange={focusOnOpen(ref)} destroyOnHidden>
       <Typography.Paragraph type="secondary">{children}</Typography.Paragraph>
       <Form form={form} name="void" layout="vertical" onFinish={(v) => void voidIt(v)} requiredMark={false}>
         <Form.Item name="reason" label="作废原因" rules={[{ required: true, whitespace: true, message: '请填写作废原因' }]}>
