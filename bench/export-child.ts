@@ -2,9 +2,9 @@
 // own (plus opening the ledger), not the benchmark's: `tsx bench/export-child.ts FILE month|year
 // PERIOD OUT TODAY`. Prints one JSON line: { ms, rows, maxRssMb, bytes }.
 import fs from 'node:fs'
-import { systemActor } from '../db/context'
+import { systemActor } from '../db/core/context'
 import { exportMonthXlsx, exportYearXlsx } from '../db/export'
-import { openLedger } from '../db/open'
+import { openLedger } from '../db/core/open'
 
 const [file, kind, period, out, today] = process.argv.slice(2)
 if (!file || !period || !out || !today || (kind !== 'month' && kind !== 'year')) {

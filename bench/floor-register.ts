@@ -4,7 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import type { WorkCalendar } from '../db/calendar/working-days'
-import type { RegisterVisitInput } from '../db/visits'
+import type { RegisterVisitInput } from '../db/visits/register'
 
 export interface FloorRegisterSetup {
   sessionId: number

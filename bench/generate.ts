@@ -5,13 +5,13 @@
 // callbacks, extensions and progress notes that walk implies. No audit rows are written for
 // generated records: the audit chain covers only what the app itself did.
 
-import { systemActor, type LedgerContext } from '../db/context'
-import { loadCalendar } from '../db/deadlines'
-import { seededRandom } from '../db/demo'
-import type { Ledger } from '../db/open'
-import { listCategories, listDepartments, saveStaff, seedDefaults } from '../db/reference'
-import { bulkLoad } from '../db/search-index'
-import type { IssueStatus, Staff } from '../db/types'
+import { systemActor, type LedgerContext } from '../db/core/context'
+import { loadCalendar } from '../db/issues/deadlines'
+import { seededRandom } from '../tools/demo'
+import type { Ledger } from '../db/core/open'
+import { listCategories, listDepartments, saveStaff, seedDefaults } from '../db/reference/reference'
+import { bulkLoad } from '../db/search/sqlite-index'
+import type { IssueStatus, Staff } from '../shared/types'
 import { addMonths, dateOf, dayOf } from './days'
 import { issueLives } from './issue-life'
 import { prepareInserts } from './ledger-inserts'

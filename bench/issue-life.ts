@@ -2,7 +2,7 @@
 // and its life up to that fate written row by row: the issue, its history, and the callbacks and
 // extension that life implies. Progress notes come after, from the windows each life leaves.
 
-import type { Department, IssueStatus, Staff } from '../db/types'
+import type { Department, IssueStatus, Staff } from '../shared/types'
 import { dateOf, dayOf, timeOf } from './days'
 import type { LedgerInserts } from './ledger-inserts'
 import { pick, pickFrom, type Rand } from './random'

@@ -1,8 +1,8 @@
 // Opening the ledger as the app does (health check, migrations) against the bare pragmas.
 
 import BetterSqlite3 from 'better-sqlite3'
-import { checkLedgerHealth } from '../db/backup'
-import { openLedger, type Ledger } from '../db/open'
+import { checkLedgerHealth } from '../db/backup/backup'
+import { openLedger, type Ledger } from '../db/core/open'
 import { time, type Measuring } from './measure'
 
 /** Closes the ledger to time opening it, and returns it open again. */

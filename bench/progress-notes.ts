@@ -1,7 +1,7 @@
 // The second pass of the synthetic ledger: progress notes, which can only fall inside the windows
 // the issues' lives left (bench/issue-life.ts).
 
-import type { Staff } from '../db/types'
+import type { Staff } from '../shared/types'
 import { dateOf } from './days'
 import type { ProgressWindow } from './issue-life'
 import type { LedgerInserts } from './ledger-inserts'

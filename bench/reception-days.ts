@@ -3,8 +3,8 @@
 // among those matters numbered per month, each handed to its life (bench/issue-life.ts).
 
 import type { WorkCalendar } from '../db/calendar/working-days'
-import { SESSION_KIND_LABEL } from '../db/sessions'
-import type { Category, SessionKind, Staff } from '../db/types'
+import { SESSION_KIND_LABEL } from '../db/sessions/sessions'
+import type { Category, SessionKind, Staff } from '../shared/types'
 import { creditCodeFor } from './credit-code'
 import { addMonths, dateOf, dayOf, timeOf } from './days'
 import type { LifeOfIssue } from './issue-life'

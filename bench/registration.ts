@@ -1,11 +1,11 @@
 // Registering a visit (a consultation and an issue) against the floor: the same rows written by
 // hand-written statements (bench/floor-register.ts), at synchronous=FULL and then without the disk.
 
-import type { LedgerContext } from '../db/context'
-import { loadCalendar } from '../db/deadlines'
-import type { Ledger } from '../db/open'
-import { openSession, planSession } from '../db/sessions'
-import { registerVisit, type RegisterVisitInput } from '../db/visits'
+import type { LedgerContext } from '../db/core/context'
+import { loadCalendar } from '../db/issues/deadlines'
+import type { Ledger } from '../db/core/open'
+import { openSession, planSession } from '../db/sessions/sessions'
+import { registerVisit, type RegisterVisitInput } from '../db/visits/register'
 import { makeFloorRegister } from './floor-register'
 import type { GeneratedLedger } from './generate'
 import { timePair, type Measuring } from './measure'

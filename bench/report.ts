@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Ledger } from '../db/open'
+import type { Ledger } from '../db/core/open'
 import type { BundleReport } from './bundle'
 import type { ExportRun } from './excel-export'
 import type { GeneratedLedger } from './generate'

@@ -2,7 +2,7 @@
 // test/e2e/scale.test.ts checks on a tenth of the ledger (test/support/ledger-walk.ts), timed here.
 
 import fs from 'node:fs'
-import type { Ledger } from '../db/open'
+import type { Ledger } from '../db/core/open'
 import type { Envelope } from '../electron/contract/define'
 import { openApp } from '../test/support/browser'
 import { longestList, startDesk, walkDirectory, walkLedger, type DirectoryTabWalk, type LedgerWalk } from '../test/support/ledger-walk'

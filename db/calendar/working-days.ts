@@ -1,5 +1,5 @@
 import officialDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
-import { LedgerError } from '../errors'
+import { LedgerError } from '../core/errors'
 
 // We read chinese-days' published JSON instead of calling its isWorkday(): the functions build
 // their table by parsing 'YYYY-M-D' as UTC and formatting it in local time, so on any machine

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import { LedgerError } from '../errors'
-import type { Database } from '../schema'
+import { LedgerError } from '../core/errors'
+import type { Database } from '../core/schema'
 import { isYearMonth, monthRange } from '../validation/dates'
 import type { Span } from './ledger-rows'
 

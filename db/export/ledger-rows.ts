@@ -1,10 +1,10 @@
-import type { Executor } from '../context'
-import { isOpenStatus } from '../deadlines'
-import { issueJoin, lastSatisfaction } from '../issue-join'
-import { CALLBACK_METHOD_LABEL, ISSUE_STATUS_LABEL, SATISFACTION_LABEL } from '../labels'
-import { maskIdNumber, maskPhone } from '../mask'
-import type { IssueStatus, VisitorKind } from '../types'
-import { CHANNEL_LABEL } from '../visits'
+import type { Executor } from '../core/context'
+import { isOpenStatus } from '../issues/deadlines'
+import { issueJoin, lastSatisfaction } from '../issues/join'
+import { CALLBACK_METHOD_LABEL, ISSUE_STATUS_LABEL, SATISFACTION_LABEL } from '../../shared/labels'
+import { maskIdNumber, maskPhone } from '../privacy/mask'
+import type { IssueStatus, VisitorKind } from '../../shared/types'
+import { CHANNEL_LABEL } from '../visits/register'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
 
 // The three list sheets of an export, for any span of dates: 来访登记, 问题台账, 回访. Which

@@ -1,5 +1,5 @@
-import { SESSION_KIND_LABEL, SESSION_KINDS } from '../sessions'
-import type { MonthlySummary } from '../types'
+import { SESSION_KIND_LABEL, SESSION_KINDS } from '../sessions/sessions'
+import type { MonthlySummary } from '../../shared/types'
 import type { Cell, Column, SheetData } from './cells'
 
 // 汇总: the month's figures exactly as db/figures.ts computes them, each with its definition, so a

@@ -1,4 +1,4 @@
-import type { ImportCounts } from '../types'
+import type { ImportCounts } from '../../shared/types'
 
 /**
  * An import's tallies before its first row: what a run starts counting from (apply.ts) and what

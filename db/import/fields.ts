@@ -1,4 +1,4 @@
-import type { ImportField, ImportFieldInfo } from '../types'
+import type { ImportField, ImportFieldInfo } from '../../shared/types'
 import { toHalfWidth } from '../validation/text'
 
 // The ledger fields a sheet column can feed, with the headers offices commonly give them. The

@@ -1,5 +1,5 @@
-import { ISSUE_STATUS_LABEL } from '../labels'
-import type { ImportBatchSummary, ImportReport, ImportRowProblem, ImportUndoResult, IssueStatus } from '../types'
+import { ISSUE_STATUS_LABEL } from '../../shared/labels'
+import type { ImportBatchSummary, ImportReport, ImportRowProblem, ImportUndoResult, IssueStatus } from '../../shared/types'
 import { fieldLabel, isImportField } from './fields'
 
 // The dry-run report and the batch summary as plain Chinese text, for the command line.

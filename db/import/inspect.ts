@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { LedgerError } from '../errors'
-import type { ImportInspection, ImportMapping, ImportSheetInfo } from '../types'
+import { LedgerError } from '../core/errors'
+import type { ImportInspection, ImportMapping, ImportSheetInfo } from '../../shared/types'
 import { fieldInfo } from './fields'
 import { findLayout, guessLayout, isBlankRow, isTotalRow, type SheetLayout } from './layout'
 import { linkedSheets } from './linked-sheets'

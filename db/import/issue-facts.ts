@@ -1,4 +1,4 @@
-import type { CallbackMethod, IssueStatus, Satisfaction } from '../types'
+import type { CallbackMethod, IssueStatus, Satisfaction } from '../../shared/types'
 import { numberKey } from './linked-sheets'
 import { dateOf, type BuildOptions, type RowProblems } from './row-problems'
 import type { RowReader } from './row-reader'

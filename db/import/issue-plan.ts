@@ -1,4 +1,4 @@
-import type { IssueStatus } from '../types'
+import type { IssueStatus } from '../../shared/types'
 import type { CallbackFact, IssueFacts } from './issue-facts'
 import type { BuildOptions, RowProblems } from './row-problems'
 import type { DateTime } from './values'

@@ -1,4 +1,4 @@
-import type { ImportField } from '../types'
+import type { ImportField } from '../../shared/types'
 import { toHalfWidth } from '../validation/text'
 import { guessFields, looksLikeHeader, normalizeHeader } from './fields'
 import type { Grid, RawCell } from './read'

@@ -1,4 +1,4 @@
-import type { ImportField } from '../types'
+import type { ImportField } from '../../shared/types'
 import { toHalfWidth } from '../validation/text'
 import { guessLayout, isBlankRow, type LayoutColumn, type SheetLayout } from './layout'
 import type { Grid } from './read'

@@ -1,7 +1,7 @@
-import { audit } from '../audit'
-import { stamp, type LedgerContext, type Tx } from '../context'
-import { LedgerError } from '../errors'
-import { SESSION_KIND_LABEL } from '../sessions'
+import { audit } from '../core/audit'
+import { stamp, type LedgerContext, type Tx } from '../core/context'
+import { LedgerError } from '../core/errors'
+import { SESSION_KIND_LABEL } from '../sessions/sessions'
 import type { ImportRecord } from './records'
 import type { Lists, RunState } from './run-state'
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { LedgerError } from '../errors'
+import { LedgerError } from '../core/errors'
 
 // Reading a spreadsheet into plain grids: every sheet as rows of cell values, merged cells
 // already spread over the cells they cover (exceljs gives a merged cell's value to each cell of

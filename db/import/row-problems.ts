@@ -1,5 +1,5 @@
-import { LedgerError } from '../errors'
-import type { ImportField, ImportRowProblem } from '../types'
+import { LedgerError } from '../core/errors'
+import type { ImportField, ImportRowProblem } from '../../shared/types'
 import { fieldLabel } from './fields'
 import type { LinkedSheets } from './linked-sheets'
 import type { RowReader } from './row-reader'

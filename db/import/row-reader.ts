@@ -1,5 +1,5 @@
-import { LedgerError } from '../errors'
-import type { ImportField, ImportMapping } from '../types'
+import { LedgerError } from '../core/errors'
+import type { ImportField, ImportMapping } from '../../shared/types'
 import { fieldLabel, FIELD_DEFS, isImportField, normalizeHeader } from './fields'
 import type { LayoutColumn, SheetLayout } from './layout'
 import type { RawCell } from './read'

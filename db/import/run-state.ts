@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar/working-days'
-import type { ImportCounts } from '../types'
+import type { ImportCounts } from '../../shared/types'
 import type { Prepared, Warnings } from './prepare'
 
 export interface Lists {

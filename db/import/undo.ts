@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
-import { audit } from '../audit'
-import { stamp, write, type Executor, type LedgerContext } from '../context'
-import { LedgerError, notFound } from '../errors'
-import type { ImportBatch, ImportCounts, ImportUndoResult } from '../types'
+import { audit } from '../core/audit'
+import { stamp, write, type Executor, type LedgerContext } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import type { ImportBatch, ImportCounts, ImportUndoResult } from '../../shared/types'
 import { emptyImportCounts } from './counts'
 
 // Undoing an import as a whole. The ledger never deletes: the batch's visits are voided with the

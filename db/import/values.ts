@@ -1,4 +1,4 @@
-import type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, VisitorKind } from '../types'
+import type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, VisitorKind } from '../../shared/types'
 import { isIsoDate } from '../validation/dates'
 import { toHalfWidth } from '../validation/text'
 import type { RawCell } from './read'

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { LedgerError } from '../errors'
+import { LedgerError } from '../core/errors'
 
 // Strict on shape and on the calendar: dayjs rolls 2026-02-30 over into March, so only a string
 // that survives the round trip is a real date.

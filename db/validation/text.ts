@@ -1,4 +1,4 @@
-import { LedgerError } from '../errors'
+import { LedgerError } from '../core/errors'
 
 // Input methods in Chinese mode emit full-width digits, letters and punctuation (Ａ、１、－),
 // and the ideographic space. Codes and phone numbers must compare equal however they were typed.

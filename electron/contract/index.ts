@@ -32,10 +32,10 @@ import type {
   VisitSummary,
   VoidResult,
   YearlySummary,
-} from '../../db/types'
-import type { DirectoryPage, MergeResult, OrganizationListItem, VisitorListItem } from '../../db/types'
-import type { ExportProgress, ExportResult } from '../../db/types'
-import type { ImportBatch, ImportBatchSummary, ImportFileChoice, ImportInspection, ImportProgress, ImportReport, ImportUndoResult } from '../../db/types'
+} from '../../shared/types'
+import type { DirectoryPage, MergeResult, OrganizationListItem, VisitorListItem } from '../../shared/types'
+import type { ExportProgress, ExportResult } from '../../shared/types'
+import type { ImportBatch, ImportBatchSummary, ImportFileChoice, ImportInspection, ImportProgress, ImportReport, ImportUndoResult } from '../../shared/types'
 import type { AppInfo, PrintOutcome } from './results'
 import * as s from './schemas'
 

@@ -1,4 +1,4 @@
-import type { Operator } from '../../db/types'
+import type { Operator } from '../../shared/types'
 
 // Result types that belong to the shell rather than to the ledger's domain (those are in db/types.ts).
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ImportField } from '../../db/types'
+import type { ImportField } from '../../shared/types'
 
 // Strict objects everywhere: a renderer sending a field main does not know is a bug to surface,
 // not data to drop silently.

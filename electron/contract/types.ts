@@ -1,3 +1,3 @@
 // The ledger's domain types as they cross the boundary: the renderer imports them from here, the
 // contract's side, and never reaches into db/ itself.
-export type * from '../../db/types'
+export type * from '../../shared/types'

@@ -1,4 +1,4 @@
-import { ledgerVersion } from '../../db/open'
+import { ledgerVersion } from '../../db/core/open'
 import type { AppInfo } from '../contract'
 import type { AppState } from './types'
 

@@ -1,5 +1,5 @@
-import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/appointments'
-import { listContacts, registerContact } from '../../db/visits'
+import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/visits/appointments'
+import { listContacts, registerContact } from '../../db/visits/register'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

@@ -1,8 +1,8 @@
-import { saveOrganization, saveVisitor } from '../../db/directory'
-import { organizationHistory, visitorHistory } from '../../db/directory-history'
-import { findReturning } from '../../db/directory-match'
-import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions'
-import { listSessionVisits, registerVisit } from '../../db/visits'
+import { saveOrganization, saveVisitor } from '../../db/directory/records'
+import { organizationHistory, visitorHistory } from '../../db/directory/history'
+import { findReturning } from '../../db/directory/match'
+import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
+import { listSessionVisits, registerVisit } from '../../db/visits/register'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

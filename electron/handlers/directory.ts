@@ -1,4 +1,4 @@
-import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory-list'
+import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory/list'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { LedgerError } from '../../db/errors'
+import { LedgerError } from '../../db/core/errors'
 import { contract, type ContractInput, type ContractKey, type ContractParsedInput, type ContractResult } from '../contract'
 import type { CallFailure, Envelope } from '../contract/define'
 import { handlers } from './index'

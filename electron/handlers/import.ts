@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { requireSupervisor } from '../../db/access'
-import { LedgerError } from '../../db/errors'
+import { requireSupervisor } from '../../db/core/access'
+import { LedgerError } from '../../db/core/errors'
 import { dryRunImport, inspectImportFile, listImportBatches, runImport, undoImport } from '../../db/import'
-import type { ImportProgress } from '../../db/types'
+import type { ImportProgress } from '../../shared/types'
 import { ledgerContext } from './ledger-context'
 import type { AppState, Handler, SaveFilter } from './types'
 

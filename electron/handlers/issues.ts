@@ -1,8 +1,8 @@
-import { today } from '../../db/context'
-import { monthlySummary } from '../../db/figures'
-import { yearlySummary } from '../../db/figures-year'
-import { callbackQueue } from '../../db/callback-queue'
-import { getIssueDetail, listIssues } from '../../db/issue-queries'
+import { today } from '../../db/core/context'
+import { monthlySummary } from '../../db/figures/month'
+import { yearlySummary } from '../../db/figures/year'
+import { callbackQueue } from '../../db/issues/callback-queue'
+import { getIssueDetail, listIssues } from '../../db/issues/queries'
 import {
   addProgress,
   assignIssue,
@@ -13,8 +13,8 @@ import {
   resolveIssue,
   superviseIssue,
   transferIssue,
-} from '../../db/issues'
-import { updateIssueText } from '../../db/issue-text'
+} from '../../db/issues/actions'
+import { updateIssueText } from '../../db/issues/text'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

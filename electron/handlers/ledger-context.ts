@@ -1,4 +1,4 @@
-import type { LedgerContext } from '../../db/context'
+import type { LedgerContext } from '../../db/core/context'
 import type { AppState } from './types'
 
 /** The db/ view of the app state, built per call so a changed operator or ledger takes effect. */

@@ -1,6 +1,6 @@
-import { today } from '../../db/context'
-import { LedgerError } from '../../db/errors'
-import { handoverSheets, monthlyReport } from '../../db/print'
+import { today } from '../../db/core/context'
+import { LedgerError } from '../../db/core/errors'
+import { handoverSheets, monthlyReport } from '../../db/print/sheets'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

@@ -1,4 +1,4 @@
-import { selectOperator, signedOut } from '../../db/operators'
+import { selectOperator, signedOut } from '../../db/staff/operators'
 import {
   getSettings,
   listCategories,
@@ -11,7 +11,7 @@ import {
   saveStaff,
   setHolidayOverride,
   updateSettings,
-} from '../../db/reference'
+} from '../../db/reference/reference'
 import { ledgerContext } from './ledger-context'
 import type { Handler } from './types'
 

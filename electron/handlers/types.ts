@@ -1,5 +1,5 @@
-import type { Actor } from '../../db/context'
-import type { Ledger } from '../../db/open'
+import type { Actor } from '../../db/core/context'
+import type { Ledger } from '../../db/core/open'
 import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
 
 /** What every handler may use. */

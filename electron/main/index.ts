@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
-import { signedOut } from '../../db/access'
+import { signedOut } from '../../db/core/access'
 import type { AppState } from '../handlers/types'
 import { denyPermissions, guardContents } from './guard-contents'
 import { registerIpc } from './ipc'

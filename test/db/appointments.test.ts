@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/appointments'
-import { LedgerError } from '../../db/errors'
-import { closeSession, openSession, planSession } from '../../db/sessions'
-import { registerVisit } from '../../db/visits'
+import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/visits/appointments'
+import { LedgerError } from '../../db/core/errors'
+import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit } from '../../db/visits/register'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { signedOut } from '../../db/access'
+import { signedOut } from '../../db/core/access'
 import {
   backupFileByName,
   backupNow,
@@ -15,12 +15,12 @@ import {
   restoreFromBackup,
   setBackupFolder,
   verifyBackupFile,
-} from '../../db/backup'
-import { BACKUP_FOLDER_SETTING, defaultBackupFolder, ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from '../../db/backup-files'
-import { LedgerError } from '../../db/errors'
+} from '../../db/backup/backup'
+import { BACKUP_FOLDER_SETTING, defaultBackupFolder, ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from '../../db/backup/files'
+import { LedgerError } from '../../db/core/errors'
 import { latestMigration, migrations } from '../../db/migrations'
-import { ledgerVersion, openLedger } from '../../db/open'
-import { saveStaff } from '../../db/reference'
+import { ledgerVersion, openLedger } from '../../db/core/open'
+import { saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import { refused } from '../support/refusals'
 import { openTempLedger, seedFixture, tempDir, type TestLedger } from '../support/temp-ledger'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { callbackQueue } from '../../db/callback-queue'
-import { assignIssue, closeIssue, recordCallback, resolveIssue } from '../../db/issues'
+import { callbackQueue } from '../../db/issues/callback-queue'
+import { assignIssue, closeIssue, recordCallback, resolveIssue } from '../../db/issues/actions'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../db/demo'
-import { openLedger } from '../../db/open'
+import { generateDemoMonth } from '../../tools/demo'
+import { openLedger } from '../../db/core/open'
 import { ledgerCli } from '../support/cli'
 import { tempDir } from '../support/temp-ledger'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { monthlySummary } from '../../db/figures'
-import { listIssues } from '../../db/issue-queries'
-import { listContacts, registerContact } from '../../db/visits'
+import { monthlySummary } from '../../db/figures/month'
+import { listIssues } from '../../db/issues/queries'
+import { listContacts, registerContact } from '../../db/visits/register'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 

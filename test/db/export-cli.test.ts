@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../db/demo'
-import { monthlySummary } from '../../db/figures'
-import { openLedger } from '../../db/open'
-import type { MonthlySummary } from '../../db/types'
+import { generateDemoMonth } from '../../tools/demo'
+import { monthlySummary } from '../../db/figures/month'
+import { openLedger } from '../../db/core/open'
+import type { MonthlySummary } from '../../shared/types'
 import { ledgerCli } from '../support/cli'
 import { parseCsv, readXlsx, rowsOf, sheet } from '../support/export-files'
 import { tempDir } from '../support/temp-ledger'
-import { planExport, type ExportArgs } from '../../db/cli/export'
+import { planExport, type ExportArgs } from '../../tools/cli/export'
 
 let dir: string
 let db: string

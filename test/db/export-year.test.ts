@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../db/demo'
+import { generateDemoMonth } from '../../tools/demo'
 import { exportYearXlsx } from '../../db/export'
-import { monthlySummary } from '../../db/figures'
-import type { MonthlySummary } from '../../db/types'
+import { monthlySummary } from '../../db/figures/month'
+import type { MonthlySummary } from '../../shared/types'
 import { column, ELEVEN_DIGITS, FULL_MOBILE, readXlsx, rowsOf, sheet, textOf } from '../support/export-files'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { monthlySummary } from '../../db/figures'
+import { monthlySummary } from '../../db/figures/month'
 import { buildExportFixture } from '../support/export-fixture'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'

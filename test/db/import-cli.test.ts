@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLedger } from '../../db/open'
+import { openLedger } from '../../db/core/open'
 import { ledgerCli } from '../support/cli'
 import { writeMessyXlsx } from '../support/import-fixtures'
 import { tempDir } from '../support/temp-ledger'

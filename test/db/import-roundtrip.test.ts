@@ -1,11 +1,11 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../db/demo'
+import { generateDemoMonth } from '../../tools/demo'
 import { exportMonthXlsx } from '../../db/export'
-import { monthlySummary } from '../../db/figures'
+import { monthlySummary } from '../../db/figures/month'
 import { inspectImportFile, runImport } from '../../db/import'
-import { seedDefaults } from '../../db/reference'
-import type { MonthlySummary } from '../../db/types'
+import { seedDefaults } from '../../db/reference/reference'
+import type { MonthlySummary } from '../../shared/types'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 
 // A month exported by this app and imported into an empty ledger gives the same monthly figures:

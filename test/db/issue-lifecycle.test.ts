@@ -9,10 +9,10 @@ import {
   resolveIssue,
   superviseIssue,
   transferIssue,
-} from '../../db/issues'
-import { callbackQueue } from '../../db/callback-queue'
-import { getIssueDetail } from '../../db/issue-queries'
-import { LedgerError } from '../../db/errors'
+} from '../../db/issues/actions'
+import { callbackQueue } from '../../db/issues/callback-queue'
+import { getIssueDetail } from '../../db/issues/queries'
+import { LedgerError } from '../../db/core/errors'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { acceptIssue, openDay } from '../support/desk'

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { updateIssueText } from '../../db/issue-text'
+import { updateIssueText } from '../../db/issues/text'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'

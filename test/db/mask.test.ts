@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskIdNumber, maskPhone } from '../../db/mask'
+import { maskIdNumber, maskPhone } from '../../db/privacy/mask'
 
 describe('maskPhone', () => {
   it('keeps the first 3 and last 4 digits of a mobile number', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../db/demo'
-import { monthlySummary } from '../../db/figures'
-import { reportSentence } from '../../db/report'
-import type { MonthlySummary } from '../../db/types'
+import { generateDemoMonth } from '../../tools/demo'
+import { monthlySummary } from '../../db/figures/month'
+import { reportSentence } from '../../db/figures/report-sentence'
+import type { MonthlySummary } from '../../shared/types'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger

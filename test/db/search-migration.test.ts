@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLedger } from '../../db/open'
-import { search } from '../../db/search'
-import { checkSearchIndex } from '../../db/search-index'
+import { openLedger } from '../../db/core/open'
+import { search } from '../../db/search/search'
+import { checkSearchIndex } from '../../db/search/sqlite-index'
 import { tempDir } from '../support/temp-ledger'
 
 const dirs: string[] = []

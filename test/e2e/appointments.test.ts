@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { bookAppointment, setBookingLimits } from '../../db/appointments'
-import { seedDefaults } from '../../db/reference'
-import { openSession, planSession } from '../../db/sessions'
+import { bookAppointment, setBookingLimits } from '../../db/visits/appointments'
+import { seedDefaults } from '../../db/reference/reference'
+import { openSession, planSession } from '../../db/sessions/sessions'
 import { openApp, type AppUnderTest } from '../support/browser'
 import { printToPdf } from '../support/pdf'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedDefaults, saveStaff } from '../../db/reference'
-import { closeSession, openSession, planSession } from '../../db/sessions'
-import { registerVisit } from '../../db/visits'
+import { seedDefaults, saveStaff } from '../../db/reference/reference'
+import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null

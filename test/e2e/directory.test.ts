@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LedgerContext } from '../../db/context'
-import { listCategories, saveStaff, seedDefaults } from '../../db/reference'
-import { closeSession, openSession, planSession } from '../../db/sessions'
-import { registerVisit, type RegisterVisitInput } from '../../db/visits'
+import type { LedgerContext } from '../../db/core/context'
+import { listCategories, saveStaff, seedDefaults } from '../../db/reference/reference'
+import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
 import type { TestClock } from '../support/temp-ledger'
 

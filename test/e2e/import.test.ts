@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { saveStaff, seedDefaults } from '../../db/reference'
+import { saveStaff, seedDefaults } from '../../db/reference/reference'
 import { openApp, type AppUnderTest } from '../support/browser'
 import { writeMessyXlsx } from '../support/import-fixtures'
 import { tempDir } from '../support/temp-ledger'

@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LedgerContext } from '../../db/context'
-import { addProgress, assignIssue, extendIssue } from '../../db/issues'
-import { listCategories, listDepartments, saveStaff } from '../../db/reference'
-import { openSession, planSession } from '../../db/sessions'
-import { registerVisit } from '../../db/visits'
+import type { LedgerContext } from '../../db/core/context'
+import { addProgress, assignIssue, extendIssue } from '../../db/issues/actions'
+import { listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
+import { openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeSession, openSession, planSession } from '../../db/sessions'
+import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import type { AppUnderTest } from '../support/browser'
 import { openSeeded, overflowsSideways, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { verifyPin } from '../../db/pin'
+import { verifyPin } from '../../db/staff/pin'
 import type { AppUnderTest } from '../support/browser'
 import { DESK_PIN, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { monthlySummary } from '../../db/figures'
-import { planSession } from '../../db/sessions'
-import type { Session, VisitSummary } from '../../db/types'
+import { monthlySummary } from '../../db/figures/month'
+import { planSession } from '../../db/sessions/sessions'
+import type { Session, VisitSummary } from '../../shared/types'
 import type { AppUnderTest } from '../support/browser'
 import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WorkCalendar } from '../../db/calendar/working-days'
-import { listCategories, saveStaff, seedDefaults, setHolidayOverride } from '../../db/reference'
-import { openSession, planSession } from '../../db/sessions'
-import { registerVisit } from '../../db/visits'
+import { listCategories, saveStaff, seedDefaults, setHolidayOverride } from '../../db/reference/reference'
+import { openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit } from '../../db/visits/register'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
 
 let app: AppUnderTest | null = null

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '../../db/audit'
+import { verifyAuditChain } from '../../db/core/audit'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { casesFor, synthesize, transitionCases } from '../support/fuzz-cases'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { signedOut } from '../../db/access'
+import { signedOut } from '../../db/core/access'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { data, field } from '../support/dispatch'
 import { LEADER_PIN, worldPerFile, type World } from '../support/world'

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import type { LedgerContext } from '../../db/context'
-import type { Ledger } from '../../db/open'
+import type { LedgerContext } from '../../db/core/context'
+import type { Ledger } from '../../db/core/open'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { TestClock, tempDir } from './temp-ledger'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
-const CLI = path.join(import.meta.dirname, '../../db/cli/ledger.ts')
+const CLI = path.join(import.meta.dirname, '../../tools/cli/ledger.ts')
 
 export interface CliResult {
   code: number

@@ -8,11 +8,11 @@
 //   migrate <file>
 //       opens the ledger with one extra, slow migration (the real list plus 9999_drill_slow);
 //       prints `step <n>` as it goes and `migrated` once the open (and so the upgrade) returned.
-import { seededRandom } from '../../db/demo'
-import { assignIssue } from '../../db/issues'
+import { seededRandom } from '../../tools/demo'
+import { assignIssue } from '../../db/issues/actions'
 import { migrations } from '../../db/migrations'
-import { openLedger } from '../../db/open'
-import { registerVisit, type MatterInput } from '../../db/visits'
+import { openLedger } from '../../db/core/open'
+import { registerVisit, type MatterInput } from '../../db/visits/register'
 import { slowMigration } from './drill-migration'
 
 function say(line: string): void {

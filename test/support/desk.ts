@@ -1,7 +1,7 @@
 import type { Fixture, TestLedger } from './temp-ledger'
-import { openSession, planSession } from '../../db/sessions'
-import { registerVisit, type RegisterVisitInput } from '../../db/visits'
-import type { Session, VisitSummary } from '../../db/types'
+import { openSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
+import type { Session, VisitSummary } from '../../shared/types'
 
 /** Plans and opens a reception day on the clock's current date. */
 export async function openDay(t: TestLedger, f: Fixture, date: string, kind: Session['kind'] = 'enterprise'): Promise<Session> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
-import { systemActor, type Actor } from '../../db/context'
-import { seedDefaults } from '../../db/reference'
+import { systemActor, type Actor } from '../../db/core/context'
+import { seedDefaults } from '../../db/reference/reference'
 import type { Envelope } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
 import { openTempLedger, type TestLedger } from './temp-ledger'

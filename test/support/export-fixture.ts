@@ -1,6 +1,6 @@
-import { assignIssue, closeIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues'
-import { closeSession, planSession } from '../../db/sessions'
-import { registerVisit } from '../../db/visits'
+import { assignIssue, closeIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
+import { closeSession, planSession } from '../../db/sessions/sessions'
+import { registerVisit } from '../../db/visits/register'
 import { openDay } from './desk'
 import type { Fixture, TestLedger } from './temp-ledger'
 

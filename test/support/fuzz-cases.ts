@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { allowedActions } from '../../db/lifecycle'
-import type { IssueAction } from '../../db/types'
+import { allowedActions } from '../../db/issues/lifecycle'
+import type { IssueAction } from '../../shared/types'
 import { contract, type ContractKey } from '../../electron/contract'
 import type { World } from './world'
 

@@ -1,4 +1,4 @@
-import { LedgerError } from '../../db/errors'
+import { LedgerError } from '../../db/core/errors'
 
 // A refusal is a LedgerError with a code and a Chinese message the desk can act on; anything
 // else thrown is a bug, so both helpers let it fail the test as it is.

@@ -1,7 +1,7 @@
 // Run as a child process: registers visits with issues into an existing ledger and prints each
 // acknowledged issue number on its own line, so a parent can compare with what survived.
-import { openLedger } from '../../db/open'
-import { registerVisit } from '../../db/visits'
+import { openLedger } from '../../db/core/open'
+import { registerVisit } from '../../db/visits/register'
 
 const [file, sessionArg, countArg, categoryArg] = process.argv.slice(2)
 const sessionId = Number(sessionArg)

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Actor, LedgerContext } from '../../db/context'
-import { openLedger, type Ledger, type OpenOptions } from '../../db/open'
-import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference'
-import type { Category, Department, Staff } from '../../db/types'
+import type { Actor, LedgerContext } from '../../db/core/context'
+import { openLedger, type Ledger, type OpenOptions } from '../../db/core/open'
+import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
+import type { Category, Department, Staff } from '../../shared/types'
 
 export function tempDir(prefix = 'ledger-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))

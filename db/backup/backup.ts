@@ -1,0 +1,300 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Migration } from 'kysely'
+import { audit } from '../core/audit'
+import {
+  BACKUP_FOLDER_SETTING,
+  backupFolderOf,
+  configuredBackupFolder,
+  copyRawLedger,
+  defaultBackupFolder,
+  fsyncFile,
+  fsyncFolder,
+  integrityProblems,
+  KEEP_DAYS,
+  KEEP_MONTHS,
+  listBackupFiles,
+  parseBackupName,
+  rotateBackups,
+  writeBackup,
+  writeBackupWithFallback,
+} from './files'
+import { write, type Actor, type LedgerContext } from '../core/context'
+import { LedgerError } from '../core/errors'
+import { migrations as knownMigrations } from '../migrations'
+import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
+import type { BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
+
+export { ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from './files'
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+export function backupOverview(ledger: Ledger): BackupOverview {
+  const { folder, isDefault } = backupFolderOf(ledger.sqlite, ledger.file)
+  return {
+    folder,
+    isDefault,
+    defaultFolder: defaultBackupFolder(ledger.file),
+    backups: listBackupFiles(folder),
+    keepDays: KEEP_DAYS,
+    keepMonths: KEEP_MONTHS,
+  }
+}
+
+/** 备份 now, from 设置 or the command line: into the chosen folder, then rotation. */
+export async function backupNow(ledger: Ledger, now: Date, folder?: string): Promise<BackupInfo> {
+  const target = folder ?? backupFolderOf(ledger.sqlite, ledger.file).folder
+  const made = await writeBackup(ledger.sqlite, target, 'manual', now)
+  if (folder === undefined) rotateBackups(target, now)
+  return made
+}
+
+/**
+ * Chooses where backups go. The folder must be an absolute path the app can create and write
+ * (a second disk, a USB drive); null goes back to the default folder next to the ledger.
+ */
+export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder: string | null): Promise<BackupOverview> {
+  let chosen: string | null = null
+  if (folder !== null && folder.trim() !== '') {
+    const raw = folder.trim()
+    if (/[\x00-\x1F\x7F]/.test(raw)) throw new LedgerError('invalid_input', '备份文件夹路径含有不可见字符，请重新选择')
+    if (!path.isAbsolute(raw)) throw new LedgerError('invalid_input', `备份文件夹须为完整路径（如 D:\\台账备份）：${raw}`)
+    chosen = path.resolve(raw)
+    if (chosen === path.resolve(path.dirname(ledger.file))) {
+      throw new LedgerError('invalid_input', '备份文件夹不能是台账文件所在的文件夹本身，请另选或新建一个文件夹')
+    }
+    try {
+      fs.mkdirSync(chosen, { recursive: true })
+      const probe = path.join(chosen, `.ledger-write-test-${process.pid}`)
+      fs.writeFileSync(probe, 'ok')
+      fs.rmSync(probe, { force: true })
+    } catch (e) {
+      throw new LedgerError('backup_folder_unusable', `无法在该文件夹中写入备份：${chosen}（${errorText(e)}）`)
+    }
+  }
+  const before = configuredBackupFolder(ledger.sqlite)
+  await write(ctx, async (trx) => {
+    if (chosen === null) await trx.deleteFrom('settings').where('key', '=', BACKUP_FOLDER_SETTING).execute()
+    else {
+      await trx
+        .insertInto('settings')
+        .values({ key: BACKUP_FOLDER_SETTING, value: chosen })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: chosen }))
+        .execute()
+    }
+    await audit(trx, ctx, 'set_backup_folder', 'settings', null, { before, after: chosen })
+  })
+  return backupOverview(ledger)
+}
+
+/** Checks a backup file before it may replace the ledger: a sound SQLite ledger this app can open. */
+export function verifyBackupFile(file: string, known: Record<string, Migration> = knownMigrations): { version: string } {
+  if (!fs.existsSync(file)) throw new LedgerError('not_found', `找不到备份文件：${file}`)
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  } catch (e) {
+    throw new LedgerError('backup_invalid', `备份文件无法打开：${path.basename(file)}（${errorText(e)}）`)
+  }
+  try {
+    let problems: string[]
+    try {
+      problems = integrityProblems(sqlite)
+    } catch (e) {
+      throw new LedgerError('backup_invalid', `备份文件不是有效的台账：${path.basename(file)}（${errorText(e)}）`)
+    }
+    if (problems.length > 0) throw new LedgerError('backup_invalid', `备份文件已损坏，不能用于恢复：${path.basename(file)}（${problems.slice(0, 2).join('；')}）`)
+    const version = ledgerVersion(sqlite)
+    if (version === '') throw new LedgerError('backup_invalid', `该文件不是接待日台账的备份：${path.basename(file)}`)
+    assertNotNewer(sqlite, known, file)
+    return { version }
+  } finally {
+    sqlite.close()
+  }
+}
+
+/** Resolves a name from backup-list to its file; anything that is not a plain backup name is refused. */
+export function backupFileByName(folder: string, name: string): string {
+  if (path.basename(name) !== name || parseBackupName(name) === null) {
+    throw new LedgerError('invalid_input', `不是有效的备份文件名：${name.slice(0, 80)}`)
+  }
+  const file = path.join(folder, name)
+  if (!fs.existsSync(file)) throw new LedgerError('not_found', `备份文件夹中没有该备份：${name}`)
+  return file
+}
+
+/**
+ * A restore that failed after the ledger was closed. The original file is still in place and has
+ * been opened again: `reopened` is the ledger the app should go on with (null if even that failed).
+ */
+export class RestoreFailed extends LedgerError {
+  constructor(
+    message: string,
+    public readonly reopened: Ledger | null,
+  ) {
+    super('restore_failed', message)
+  }
+}
+
+export interface RestoreOptions {
+  /** The ledger as it is now; null when it is too damaged to open. */
+  current: Ledger | null
+  /** The ledger file to replace. */
+  file: string
+  backupFile: string
+  now: () => Date
+  /** Who restores; recorded in the restored ledger's audit log. */
+  actor: Actor
+  migrations?: Record<string, Migration>
+}
+
+/**
+ * Replaces the ledger with a backup. Order matters for a crash at any step:
+ *   1. the backup is checked (integrity, a ledger, not from a newer app) before anything changes;
+ *   2. the ledger being replaced is kept: a backup-API copy if it opens, else its raw files;
+ *   3. it is closed, the backup is copied next to it under a temporary name and fsynced;
+ *   4. the old WAL and shared-memory files go (they belong to the old file and must never be
+ *      replayed into the restored one), then the copy is renamed over the ledger;
+ *   5. the restored ledger is opened (an older backup is upgraded, with its own pre-upgrade copy)
+ *      and the restore is written to its audit log.
+ */
+export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: Ledger; result: RestoreResult }> {
+  const { current, file, backupFile } = options
+  const known = options.migrations ?? knownMigrations
+  verifyBackupFile(backupFile, known)
+
+  const now = options.now()
+  let keptCopy: BackupInfo | null = null
+  if (current !== null) {
+    keptCopy = (await writeBackupWithFallback(current.sqlite, file, 'pre-restore', now)).backup
+    await current.close()
+  } else if (fs.existsSync(file)) {
+    keptCopy = copyRawLedger(file, damagedLedgerFolder(file), now)
+  }
+
+  const restoring = `${file}.restoring`
+  try {
+    // Through the backup API rather than a file copy: a backup in WAL mode brings its WAL along,
+    // and the backup file itself is only ever read.
+    for (const stale of [restoring, `${restoring}-journal`, `${restoring}-wal`]) fs.rmSync(stale, { force: true })
+    const source = new Database(backupFile, { readonly: true, fileMustExist: true })
+    try {
+      await source.backup(restoring)
+    } finally {
+      source.close()
+    }
+    fsyncFile(restoring)
+    for (const side of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(side, { force: true })
+    fs.renameSync(restoring, file)
+    fsyncFolder(path.dirname(file))
+  } catch (e) {
+    fs.rmSync(restoring, { force: true })
+    const reopened = current === null ? null : await openLedger(file, { migrations: known }).catch(() => null)
+    throw new RestoreFailed(`恢复失败：${errorText(e)}。台账未被替换${keptCopy ? `，其副本另存于 ${keptCopy.file}` : ''}。`, reopened)
+  }
+
+  const ledger = await openLedger(file, { migrations: known })
+  const ctx: LedgerContext = { db: ledger.db, actor: options.actor, now: options.now }
+  await write(ctx, (trx) =>
+    audit(trx, ctx, 'restore', 'ledger', null, { from: path.basename(backupFile), keptCopy: keptCopy?.name ?? null }),
+  )
+  return {
+    ledger,
+    result: { restoredFrom: path.basename(backupFile), keptCopy, schemaVersion: ledgerVersion(ledger.sqlite), operator: null },
+  }
+}
+
+/** Where the raw copy of a damaged ledger goes: its configured backup folder if still readable. */
+function damagedLedgerFolder(file: string): string {
+  return backupFoldersToSearch(file)[0] ?? defaultBackupFolder(file)
+}
+
+// ---- start-up ----
+
+export type LedgerHealth = { state: 'new' } | { state: 'ok' } | { state: 'damaged'; problems: string[] }
+
+/** quick_check before the ledger is opened for writing. A file SQLite cannot read at all is damaged too. */
+export function checkLedgerHealth(file: string): LedgerHealth {
+  if (!fs.existsSync(file)) return { state: 'new' }
+  let sqlite: Database.Database | null = null
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    const problems = integrityProblems(sqlite, true)
+    return problems.length === 0 ? { state: 'ok' } : { state: 'damaged', problems }
+  } catch (e) {
+    const code = e !== null && typeof e === 'object' && 'code' in e ? String(e.code) : ''
+    // Locked or unreadable for reasons other than damage: let the normal open report it.
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') return { state: 'ok' }
+    return { state: 'damaged', problems: [errorText(e)] }
+  } finally {
+    sqlite?.close()
+  }
+}
+
+/** The configured folder (if the damaged file still says which) and the default one. */
+export function backupFoldersToSearch(file: string): string[] {
+  let configured: string | null = null
+  try {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      configured = configuredBackupFolder(sqlite)
+    } finally {
+      sqlite.close()
+    }
+  } catch {
+    configured = null
+  }
+  return [...new Set([configured, defaultBackupFolder(file)].filter((f): f is string => f !== null))]
+}
+
+/** The newest backup that passes every check verifyBackupFile makes, from any of the folders. */
+export function newestGoodBackup(folders: readonly string[], known: Record<string, Migration> = knownMigrations): BackupInfo | null {
+  const all = folders
+    .flatMap((f) => listBackupFiles(f))
+    .filter((b) => b.kind !== 'damaged')
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+  for (const b of all) {
+    try {
+      verifyBackupFile(b.file, known)
+      return b
+    } catch {
+      // Try the next one.
+    }
+  }
+  return null
+}
+
+export type StartupDecision =
+  | { action: 'open' }
+  | { action: 'offer-restore'; title: string; message: string; backup: BackupInfo }
+  | { action: 'refuse'; title: string; message: string }
+
+/**
+ * What the app does with the ledger file before opening it for writing. A damaged ledger is
+ * never written to: the desk is told in plain Chinese, and offered the newest good backup.
+ */
+export function decideAtStartup(file: string, known: Record<string, Migration> = knownMigrations): StartupDecision {
+  const health = checkLedgerHealth(file)
+  if (health.state !== 'damaged') return { action: 'open' }
+  const problems = health.problems.slice(0, 3).join('；')
+  const intro = `台账文件已损坏，为防止损坏扩大，本程序不会以写入方式打开它。\n文件：${file}\n检查结果：${problems}`
+  const backup = newestGoodBackup(backupFoldersToSearch(file), known)
+  if (backup === null) {
+    return {
+      action: 'refuse',
+      title: '台账文件已损坏',
+      message: `${intro}\n\n没有找到可用的备份。请不要删除或覆盖该文件，并联系技术人员处理（可用“npm run ledger -- check”检查）。`,
+    }
+  }
+  return {
+    action: 'offer-restore',
+    title: '台账文件已损坏',
+    message:
+      `${intro}\n\n找到最近一份完好的备份：${backup.createdAt}（${backup.kindLabel}）\n${backup.file}\n\n` +
+      '从该备份恢复后，备份时间之后登记的记录需要重新补录。损坏的文件不会删除，会原样保留在备份文件夹中供技术人员处理。',
+    backup,
+  }
+}

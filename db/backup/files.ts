@@ -1,0 +1,276 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import dayjs from 'dayjs'
+import { LedgerError } from '../core/errors'
+import type { BackupInfo, BackupKind } from '../../shared/types'
+
+// Backup copies on disk: naming, writing, listing and rotation. Plain files and better-sqlite3
+// only (no Kysely, no migrations) so db/open.ts can take a copy before it migrates.
+
+export const BACKUP_KIND_LABEL: Record<BackupKind, string> = {
+  daily: '每日自动备份',
+  manual: '手动备份',
+  'pre-migration': '升级前自动备份',
+  'pre-restore': '恢复前保留的台账',
+  damaged: '损坏的台账（保留备查）',
+}
+
+/** The settings key of the folder the user chose; absent means the default folder. */
+export const BACKUP_FOLDER_SETTING = 'backup_folder'
+
+export const KEEP_DAYS = 14
+export const KEEP_MONTHS = 12
+
+// ledger-20261110-083012-daily.sqlite, with -2, -3… when two land in the same second.
+const NAME = /^ledger-(\d{8})-(\d{6})(?:-(\d+))?-(daily|manual|pre-migration|pre-restore|damaged)\.sqlite$/
+const PARTIAL_SUFFIX = '.partial'
+
+function isKind(s: string | undefined): s is BackupKind {
+  return s === 'daily' || s === 'manual' || s === 'pre-migration' || s === 'pre-restore' || s === 'damaged'
+}
+
+export function defaultBackupFolder(ledgerFile: string): string {
+  return path.join(path.dirname(path.resolve(ledgerFile)), 'backups')
+}
+
+/** The folder stored in the ledger's settings, read with plain SQL; null when unset or unreadable. */
+export function configuredBackupFolder(sqlite: Database.Database): string | null {
+  try {
+    const row = sqlite.prepare('select value from settings where key = ?').pluck().get(BACKUP_FOLDER_SETTING)
+    return typeof row === 'string' && row.trim() !== '' ? row : null
+  } catch {
+    // A ledger too old or too damaged to have a readable settings table uses the default.
+    return null
+  }
+}
+
+export function backupFolderOf(sqlite: Database.Database, ledgerFile: string): { folder: string; isDefault: boolean } {
+  const configured = configuredBackupFolder(sqlite)
+  return configured === null ? { folder: defaultBackupFolder(ledgerFile), isDefault: true } : { folder: configured, isDefault: false }
+}
+
+export function parseBackupName(name: string): { kind: BackupKind; createdAt: string; order: string } | null {
+  const m = NAME.exec(name)
+  if (!m) return null
+  const [, d = '', t = '', seq = '1', kind] = m
+  if (!isKind(kind)) return null
+  const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`
+  return { kind, createdAt, order: `${d}${t}${seq.padStart(4, '0')}` }
+}
+
+/** Every backup in the folder, newest first; half-written copies and other files are ignored. */
+export function listBackupFiles(folder: string): BackupInfo[] {
+  let names: string[]
+  try {
+    names = fs.readdirSync(folder)
+  } catch {
+    return []
+  }
+  const found: (BackupInfo & { order: string })[] = []
+  for (const name of names) {
+    const parsed = parseBackupName(name)
+    if (!parsed) continue
+    const file = path.join(folder, name)
+    let size = 0
+    try {
+      size = fs.statSync(file).size
+    } catch {
+      continue
+    }
+    found.push({ name, file, kind: parsed.kind, kindLabel: BACKUP_KIND_LABEL[parsed.kind], createdAt: parsed.createdAt, size, order: parsed.order })
+  }
+  found.sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+  return found.map(({ order: _order, ...info }) => info)
+}
+
+function nameFor(folder: string, kind: BackupKind, now: Date): string {
+  const stampText = dayjs(now).format('YYYYMMDD-HHmmss')
+  for (let seq = 1; ; seq++) {
+    const name = `ledger-${stampText}${seq === 1 ? '' : `-${seq}`}-${kind}.sqlite`
+    const file = path.join(folder, name)
+    if (!fs.existsSync(file) && !fs.existsSync(file + PARTIAL_SUFFIX)) return name
+  }
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Makes a rename or unlink in the folder durable. Windows cannot open a folder; NTFS journals it. */
+export function fsyncFolder(folder: string): void {
+  let fd: number
+  try {
+    fd = fs.openSync(folder, 'r')
+  } catch {
+    return
+  }
+  try {
+    fs.fsyncSync(fd)
+  } catch {
+    // Some file systems refuse fsync on a directory handle; the file itself is already synced.
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** integrity_check's complaints, or [] for a sound file. Throws when the file is not a database at all. */
+export function integrityProblems(sqlite: Database.Database, quick = false): string[] {
+  const rows = sqlite.prepare(quick ? 'pragma quick_check' : 'pragma integrity_check').pluck().all()
+  const messages = rows.map(String)
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * A consistent copy of the open ledger: SQLite's backup API (a snapshot even while the app
+ * writes), written under a temporary name, switched to a self-contained rollback journal,
+ * integrity-checked, fsynced, and only then renamed to its final name. A crash at any point
+ * leaves either no backup or a complete one; a `.partial` file is never listed.
+ */
+export async function writeBackup(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  let partial: string | null = null
+  try {
+    fs.mkdirSync(folder, { recursive: true })
+    const name = nameFor(folder, kind, now)
+    const file = path.join(folder, name)
+    partial = file + PARTIAL_SUFFIX
+    await sqlite.backup(partial)
+    const copy = new Database(partial, { fileMustExist: true })
+    try {
+      // The copy inherits WAL mode; a single self-contained file is what a backup should be.
+      copy.pragma('journal_mode = DELETE')
+      const problems = integrityProblems(copy)
+      if (problems.length > 0) throw new Error(`备份副本完整性检查未通过：${problems.slice(0, 3).join('；')}`)
+    } finally {
+      copy.close()
+    }
+    fsyncFile(partial)
+    fs.renameSync(partial, file)
+    partial = null
+    fsyncFolder(folder)
+    const parsed = parseBackupName(name)
+    return {
+      name,
+      file,
+      kind,
+      kindLabel: BACKUP_KIND_LABEL[kind],
+      createdAt: parsed?.createdAt ?? dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
+      size: fs.statSync(file).size,
+    }
+  } catch (e) {
+    if (partial !== null) fs.rmSync(partial, { force: true })
+    throw new LedgerError('backup_failed', `备份失败（${folder}）：${errorText(e)}。台账本身未受影响。`)
+  }
+}
+
+/**
+ * Copies the ledger's files byte for byte, for a ledger too damaged for the backup API. The WAL
+ * goes alongside as `<copy>-wal`, where SQLite looks for it when the copy is opened.
+ */
+export function copyRawLedger(ledgerFile: string, folder: string, now: Date): BackupInfo {
+  try {
+    fs.mkdirSync(folder, { recursive: true })
+    const name = nameFor(folder, 'damaged', now)
+    const file = path.join(folder, name)
+    fs.copyFileSync(ledgerFile, file)
+    fsyncFile(file)
+    if (fs.existsSync(`${ledgerFile}-wal`)) {
+      fs.copyFileSync(`${ledgerFile}-wal`, `${file}-wal`)
+      fsyncFile(`${file}-wal`)
+    }
+    fsyncFolder(folder)
+    return { name, file, kind: 'damaged', kindLabel: BACKUP_KIND_LABEL.damaged, createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'), size: fs.statSync(file).size }
+  } catch (e) {
+    throw new LedgerError('backup_failed', `无法保留原台账文件的副本（${folder}）：${errorText(e)}。未做任何恢复。`)
+  }
+}
+
+/**
+ * Automatic copies the app makes when nobody asks: in the configured folder, else (a USB drive
+ * that is not plugged in) in the default folder next to the ledger. Reports where it went.
+ */
+export async function writeBackupWithFallback(
+  sqlite: Database.Database,
+  ledgerFile: string,
+  kind: BackupKind,
+  now: Date,
+): Promise<{ backup: BackupInfo; fallbackReason: string | null }> {
+  const { folder, isDefault } = backupFolderOf(sqlite, ledgerFile)
+  try {
+    return { backup: await writeBackup(sqlite, folder, kind, now), fallbackReason: null }
+  } catch (e) {
+    if (isDefault) throw e
+    const backup = await writeBackup(sqlite, defaultBackupFolder(ledgerFile), kind, now)
+    return { backup, fallbackReason: errorText(e) }
+  }
+}
+
+/**
+ * Rotation of the routine copies (daily and manual): every copy from the 14 most recent days that
+ * have one, plus the newest copy of each of the 12 most recent months. Copies taken before an
+ * upgrade or a restore, and damaged ledgers kept for inspection, are rare and never rotated away.
+ * Half-written `.partial` files older than an hour (a crash mid-backup) are removed too.
+ */
+export function rotateBackups(folder: string, now: Date): string[] {
+  const routine = listBackupFiles(folder).filter((b) => b.kind === 'daily' || b.kind === 'manual')
+  const days = [...new Set(routine.map((b) => b.createdAt.slice(0, 10)))].slice(0, KEEP_DAYS)
+  const keep = new Set(routine.filter((b) => days.includes(b.createdAt.slice(0, 10))).map((b) => b.name))
+  const seenMonths = new Set<string>()
+  for (const b of routine) {
+    const month = b.createdAt.slice(0, 7)
+    if (seenMonths.has(month) || seenMonths.size >= KEEP_MONTHS) continue
+    seenMonths.add(month)
+    keep.add(b.name)
+  }
+  const removed: string[] = []
+  for (const b of routine) {
+    if (keep.has(b.name)) continue
+    fs.rmSync(b.file, { force: true })
+    removed.push(b.name)
+  }
+  let names: string[] = []
+  try {
+    names = fs.readdirSync(folder)
+  } catch {
+    names = []
+  }
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue
+    const file = path.join(folder, name)
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs > 3_600_000) {
+        fs.rmSync(file, { force: true })
+        removed.push(name)
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  if (removed.length > 0) fsyncFolder(folder)
+  return removed
+}
+
+/** The first start of a day takes a copy; later starts (and the hourly timer) find it and do nothing. */
+export async function ensureDailyBackup(
+  sqlite: Database.Database,
+  ledgerFile: string,
+  now: Date,
+): Promise<{ backup: BackupInfo | null; fallbackReason: string | null; rotated: string[] }> {
+  const { folder, isDefault } = backupFolderOf(sqlite, ledgerFile)
+  const day = dayjs(now).format('YYYY-MM-DD')
+  const hasToday = (f: string) => listBackupFiles(f).some((b) => b.kind !== 'damaged' && b.createdAt.startsWith(day))
+  // With the chosen folder unavailable, today's copy may already sit in the default folder.
+  if (hasToday(folder) || (!isDefault && hasToday(defaultBackupFolder(ledgerFile)))) return { backup: null, fallbackReason: null, rotated: [] }
+  const made = await writeBackupWithFallback(sqlite, ledgerFile, 'daily', now)
+  const rotated = rotateBackups(path.dirname(made.backup.file), now)
+  return { ...made, rotated }
+}

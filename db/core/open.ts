@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, type MigrationProvider } from 'kysely'
+import { writeBackupWithFallback } from '../backup/files'
+import { LedgerDialect } from './sqlite-dialect'
+import { LedgerError } from './errors'
+import { migrations as knownMigrations } from '../migrations'
+import type { Database as Schema } from './schema'
+import type { Migration } from 'kysely'
+
+export interface Ledger {
+  readonly db: Kysely<Schema>
+  readonly sqlite: Database.Database
+  readonly file: string
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Stop at this migration (tests of a migration start from the version before it). */
+  migrateTo?: string
+  /** The migrations this build knows; tests pass a longer list to fake a newer app. */
+  migrations?: Record<string, Migration>
+  readonly?: boolean
+  /**
+   * Copy the file before upgrading a ledger that already holds data (default true). The copy
+   * goes to the backup folder; if no copy can be made the upgrade does not run.
+   */
+  backupBeforeMigration?: boolean
+  /** Clock for the backup's name; tests pass their own. */
+  now?: () => Date
+}
+
+const MIGRATION_TABLE = 'ledger_migration'
+const MIGRATION_LOCK_TABLE = 'ledger_migration_lock'
+
+function provider(list: Record<string, Migration>): MigrationProvider {
+  return { getMigrations: async () => list }
+}
+
+function openSqlite(file: string, readonly: boolean, known: Record<string, Migration>): Database.Database {
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(file, { readonly, fileMustExist: readonly })
+  } catch (e) {
+    throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${file}：${e instanceof Error ? e.message : String(e)}`)
+  }
+  // busy_timeout first: a second process holding the lock must not fail the other pragmas.
+  sqlite.pragma('busy_timeout = 5000')
+  try {
+    // Before any pragma that writes: a newer app's file must stay byte-for-byte as it was.
+    assertNotNewer(sqlite, known, file)
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+  if (!readonly) sqlite.pragma('journal_mode = WAL')
+  // FULL: a commit the desk was told about survives a power cut, not just an app crash.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  return sqlite
+}
+
+function appliedMigrations(sqlite: Database.Database): string[] {
+  const exists = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
+    .get(MIGRATION_TABLE)
+  if (!exists) return []
+  return sqlite
+    .prepare(`select name from ${MIGRATION_TABLE} order by name`)
+    .all()
+    .map((r) => (r !== null && typeof r === 'object' && 'name' in r ? String(r.name) : ''))
+}
+
+/** Refuses a file written by a newer version of the app, before anything touches it. */
+export function assertNotNewer(sqlite: Database.Database, known: Record<string, Migration>, file: string): void {
+  const unknown = appliedMigrations(sqlite).filter((name) => !(name in known))
+  if (unknown.length > 0) {
+    throw new LedgerError(
+      'ledger_too_new',
+      `台账文件 ${file} 由更新版本的接待日台账写入（数据版本 ${unknown.at(-1)}），当前版本无法安全打开。请先升级软件，台账文件未作任何改动。`,
+    )
+  }
+}
+
+export async function migrate(db: Kysely<Schema>, list: Record<string, Migration>, target?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: provider(list),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  })
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知'
+    throw new LedgerError(
+      'migration_failed',
+      `台账升级失败（${failed}）：${error instanceof Error ? error.message : String(error)}。台账保持原版本未改动。`,
+    )
+  }
+}
+
+/** Migrations the Migrator is about to run, in the order it runs them. */
+export function pendingMigrations(sqlite: Database.Database, list: Record<string, Migration>, target?: string): string[] {
+  const applied = new Set(appliedMigrations(sqlite))
+  return Object.keys(list)
+    .sort()
+    .filter((name) => !applied.has(name) && (target === undefined || name <= target))
+}
+
+/** Before an upgrade of a file that already has data, a verified copy of it as it was. */
+async function backupBeforeMigration(sqlite: Database.Database, file: string, list: Record<string, Migration>, options: OpenOptions): Promise<void> {
+  if (appliedMigrations(sqlite).length === 0) return
+  if (pendingMigrations(sqlite, list, options.migrateTo).length === 0) return
+  try {
+    await writeBackupWithFallback(sqlite, file, 'pre-migration', (options.now ?? (() => new Date()))())
+  } catch (e) {
+    throw new LedgerError(
+      'migration_failed',
+      `台账升级前的备份未能完成，为安全起见没有升级：${e instanceof Error ? e.message : String(e)}。台账保持原版本未改动。`,
+    )
+  }
+}
+
+export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
+  const list = options.migrations ?? knownMigrations
+  const readonly = options.readonly ?? false
+  const sqlite = openSqlite(file, readonly, list)
+  const db = new Kysely<Schema>({ dialect: new LedgerDialect(sqlite) })
+  if (!readonly) {
+    try {
+      if (options.backupBeforeMigration !== false) await backupBeforeMigration(sqlite, file, list, options)
+      await migrate(db, list, options.migrateTo)
+    } catch (e) {
+      await db.destroy()
+      throw e
+    }
+  }
+  return {
+    db,
+    sqlite,
+    file,
+    close: () => db.destroy(),
+  }
+}
+
+export function ledgerVersion(sqlite: Database.Database): string {
+  return appliedMigrations(sqlite).at(-1) ?? ''
+}

@@ -1,0 +1,319 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Row shapes as SQLite stores them: snake_case, booleans as 0/1, dates as 'YYYY-MM-DD' text,
+// times as local 'YYYY-MM-DD HH:mm:ss'. Domain objects (db/types.ts) are mapped from these.
+
+import type {
+  CallbackMethod,
+  IssueStatus,
+  MatterType,
+  Satisfaction,
+  SessionKind,
+  SessionStatus,
+  StaffRole,
+  VisitorKind,
+} from '../../shared/types'
+
+export type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, SessionStatus, StaffRole, VisitorKind }
+
+export interface SettingsTable {
+  key: string
+  value: string
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>
+  name: string
+  sort_order: Generated<number>
+  active: Generated<number>
+  created_at: string
+  import_batch_id: number | null
+}
+
+export interface StaffTable {
+  id: Generated<number>
+  name: string
+  department_id: number | null
+  title: string | null
+  role: Generated<StaffRole>
+  is_leader: Generated<number>
+  phone: string | null
+  pin_hash: string | null
+  active: Generated<number>
+  created_at: string
+}
+
+export interface CategoriesTable {
+  id: Generated<number>
+  name: string
+  time_limit_days: number
+  sort_order: Generated<number>
+  active: Generated<number>
+  created_at: string
+}
+
+export interface HolidayOverridesTable {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+  created_at: string
+}
+
+export interface SessionsTable {
+  id: Generated<number>
+  date: string
+  kind: SessionKind
+  title: string
+  location: string
+  host_leader_id: number | null
+  status: Generated<SessionStatus>
+  note: string | null
+  opened_at: string | null
+  closed_at: string | null
+  voided_at: string | null
+  void_reason: string | null
+  created_at: string
+  updated_at: string
+  max_bookings: number | null
+  max_people_per_booking: number | null
+  /** Set on a reception day an import created (db/import/); null for everything else. */
+  import_batch_id: number | null
+}
+
+export interface SessionStaffTable {
+  session_id: number
+  staff_id: number
+}
+
+export interface OrganizationsTable {
+  id: Generated<number>
+  name: string
+  credit_code: string | null
+  address: string | null
+  industry: string | null
+  note: string | null
+  merged_into_id: number | null
+  created_at: string
+  updated_at: string
+  import_batch_id: number | null
+}
+
+export interface VisitorsTable {
+  id: Generated<number>
+  name: string
+  phone: string | null
+  id_number: string | null
+  kind: VisitorKind
+  organization_id: number | null
+  address: string | null
+  note: string | null
+  merged_into_id: number | null
+  created_at: string
+  updated_at: string
+  import_batch_id: number | null
+}
+
+export interface VisitsTable {
+  id: Generated<number>
+  session_id: number | null
+  visitor_id: number
+  organization_id: number | null
+  headcount: number
+  visit_date: string
+  arrived_at: string
+  channel: Generated<string>
+  received_by_id: number | null
+  note: string | null
+  voided_at: string | null
+  void_reason: string | null
+  created_at: string
+  import_batch_id: number | null
+  /** The sheet row the visit was imported from. */
+  import_row: number | null
+}
+
+export interface MattersTable {
+  id: Generated<number>
+  visit_id: number
+  type: MatterType
+  category_id: number
+  content: string
+  answer: string | null
+  place: string | null
+  created_at: string
+}
+
+export interface IssuesTable {
+  id: Generated<number>
+  matter_id: number
+  number: string
+  year_month: string
+  seq: number
+  status: IssueStatus
+  category_id: number
+  accepted_date: string
+  due_date: string
+  department_id: number | null
+  assignee_id: number | null
+  leader_id: number | null
+  first_contact_id: number | null
+  result: string | null
+  resolved_date: string | null
+  closed_date: string | null
+  transfer_to: string | null
+  reason: string | null
+  created_at: string
+  updated_at: string
+  import_batch_id: number | null
+}
+
+export interface IssueHistoryTable {
+  id: Generated<number>
+  issue_id: number
+  action: string
+  from_status: IssueStatus | null
+  to_status: IssueStatus
+  actor_id: number | null
+  at: string
+  reason: string | null
+  detail: string | null
+}
+
+export interface ProgressNotesTable {
+  id: Generated<number>
+  issue_id: number
+  kind: Generated<'progress' | 'supervision'>
+  note_date: string
+  note: string
+  actor_id: number | null
+  created_at: string
+}
+
+export interface ExtensionsTable {
+  id: Generated<number>
+  issue_id: number
+  old_due_date: string
+  new_due_date: string
+  approver_id: number
+  reason: string
+  actor_id: number | null
+  created_at: string
+}
+
+export interface CallbacksTable {
+  id: Generated<number>
+  issue_id: number
+  callback_date: string
+  method: CallbackMethod
+  satisfaction: Satisfaction
+  comment: string | null
+  actor_id: number | null
+  created_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor_id: number | null
+  actor_name: string
+  action: string
+  entity: string
+  entity_id: number | null
+  detail: string
+  prev_hash: string
+  hash: string
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>
+  session_id: number
+  visitor_name: string
+  phone: string | null
+  kind: VisitorKind
+  organization_name: string | null
+  credit_code: string | null
+  headcount: number
+  status: Generated<'booked' | 'arrived' | 'cancelled'>
+  visit_id: number | null
+  note: string | null
+  cancel_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AppointmentQuestionsTable {
+  id: Generated<number>
+  appointment_id: number
+  category_id: number | null
+  content: string
+}
+
+/** One import of an old Excel / CSV ledger (db/import/); undone as a whole. */
+export interface ImportBatchesTable {
+  id: Generated<number>
+  file_name: string
+  sheet: string | null
+  /** The mapping used, as JSON: field → column. */
+  mapping: string
+  rows_total: Generated<number>
+  rows_imported: Generated<number>
+  rows_skipped: Generated<number>
+  rows_duplicate: Generated<number>
+  /** What the import created, as JSON (ImportCounts). */
+  summary: Generated<string>
+  last_history_id: Generated<number>
+  last_note_id: Generated<number>
+  last_callback_id: Generated<number>
+  last_extension_id: Generated<number>
+  actor_id: number | null
+  actor_name: string
+  created_at: string
+  finished_at: string | null
+  undone_at: string | null
+  undone_by_id: number | null
+  undone_by_name: string | null
+}
+
+export interface Database {
+  settings: SettingsTable
+  departments: DepartmentsTable
+  staff: StaffTable
+  categories: CategoriesTable
+  holiday_overrides: HolidayOverridesTable
+  sessions: SessionsTable
+  session_staff: SessionStaffTable
+  organizations: OrganizationsTable
+  visitors: VisitorsTable
+  visits: VisitsTable
+  matters: MattersTable
+  issues: IssuesTable
+  issue_history: IssueHistoryTable
+  progress_notes: ProgressNotesTable
+  extensions: ExtensionsTable
+  callbacks: CallbacksTable
+  audit_log: AuditLogTable
+  import_batches: ImportBatchesTable
+  appointments: AppointmentsTable
+  appointment_questions: AppointmentQuestionsTable
+}
+
+export type SessionRow = Selectable<SessionsTable>
+export type NewSession = Insertable<SessionsTable>
+export type SessionUpdate = Updateable<SessionsTable>
+export type StaffRow = Selectable<StaffTable>
+export type DepartmentRow = Selectable<DepartmentsTable>
+export type CategoryRow = Selectable<CategoriesTable>
+export type OrganizationRow = Selectable<OrganizationsTable>
+export type NewOrganization = Insertable<OrganizationsTable>
+export type VisitorRow = Selectable<VisitorsTable>
+export type NewVisitor = Insertable<VisitorsTable>
+export type VisitRow = Selectable<VisitsTable>
+export type MatterRow = Selectable<MattersTable>
+export type IssueRow = Selectable<IssuesTable>
+export type IssueUpdate = Updateable<IssuesTable>
+export type IssueHistoryRow = Selectable<IssueHistoryTable>
+export type ProgressNoteRow = Selectable<ProgressNotesTable>
+export type ExtensionRow = Selectable<ExtensionsTable>
+export type CallbackRow = Selectable<CallbacksTable>
+export type AuditRow = Selectable<AuditLogTable>
+export type HolidayOverrideRow = Selectable<HolidayOverridesTable>

@@ -1,0 +1,234 @@
+import { audit } from '../core/audit'
+import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import { lastSatisfaction } from './join'
+import { getIssueDetail } from './queries'
+import { recordHistory } from './history'
+import { ACTION_LABEL, assertAllowed } from './lifecycle'
+import type { CallbackMethod, IssueRow, Satisfaction } from '../core/schema'
+import type { IssueAction, IssueDetail } from '../../shared/types'
+import { requireDate } from '../validation/dates'
+import { optionalText, requireText } from '../validation/text'
+
+async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
+  const found = await trx
+    .selectFrom('issues as i')
+    .innerJoin('matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .selectAll('i')
+    .select(['v.voided_at as visit_voided_at', lastSatisfaction().as('last_satisfaction')])
+    .where('i.id', '=', issueId)
+    .executeTakeFirst()
+  if (!found) throw notFound('问题', issueId)
+  const { visit_voided_at, last_satisfaction, ...issue } = found
+  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${ACTION_LABEL[action]}`)
+  assertAllowed(action, issue.status, last_satisfaction, issue.number)
+  return issue
+}
+
+async function activeStaff(trx: Tx, id: number, label: string): Promise<{ id: number; name: string }> {
+  const s = await trx.selectFrom('staff').select(['id', 'name', 'active']).where('id', '=', id).executeTakeFirst()
+  if (!s) throw notFound(label, id)
+  if (s.active !== 1) throw new LedgerError('invalid_input', `${label}“${s.name}”已停用`)
+  return s
+}
+
+/** A date the user typed for something that happened: not before the issue, not in the future. */
+function pastDate(ctx: LedgerContext, value: string | undefined, label: string, notBefore: string): string {
+  const date = value === undefined ? today(ctx) : requireDate(value, label)
+  if (date > today(ctx)) throw new LedgerError('invalid_date', `${label}不能晚于今天（${today(ctx)}）`)
+  if (date < notBefore) throw new LedgerError('invalid_date', `${label}不能早于受理日期（${notBefore}）`)
+  return date
+}
+
+function detail(ctx: LedgerContext, id: number): Promise<IssueDetail> {
+  return getIssueDetail(ctx.db, id, today(ctx))
+}
+
+export interface AssignInput {
+  issueId: number
+  departmentId: number
+  assigneeId?: number | null | undefined
+  leaderId?: number | null | undefined
+  note?: string | null | undefined
+}
+
+export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promise<IssueDetail> {
+  const note = optionalText(input.note, '交办意见', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'assign')
+    const dep = await trx.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', input.departmentId).executeTakeFirst()
+    if (!dep) throw notFound('股室', input.departmentId)
+    if (dep.active !== 1) throw new LedgerError('invalid_input', `股室“${dep.name}”已停用`)
+    const assignee = input.assigneeId ? await activeStaff(trx, input.assigneeId, '责任人') : null
+    const leader = input.leaderId ? await activeStaff(trx, input.leaderId, '包案领导') : null
+    const to = issue.status === 'accepted' ? 'assigned' : issue.status
+    await trx
+      .updateTable('issues')
+      .set({ status: to, department_id: dep.id, assignee_id: assignee?.id ?? null, leader_id: leader?.id ?? null, updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
+    await recordHistory(trx, ctx, issue.id, issue.status === 'accepted' ? 'assign' : 'reassign', issue.status, to, note, {
+      department: dep.name,
+      assignee: assignee?.name ?? null,
+      leader: leader?.name ?? null,
+    })
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function addProgress(ctx: LedgerContext, input: { issueId: number; date?: string | undefined; note: string }): Promise<IssueDetail> {
+  const note = requireText(input.note, '进展情况', 2000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'progress')
+    const date = pastDate(ctx, input.date, '进展日期', issue.accepted_date)
+    await trx
+      .insertInto('progress_notes')
+      .values({ issue_id: issue.id, kind: 'progress', note_date: date, note, actor_id: ctx.actor.id, created_at: stamp(ctx) })
+      .execute()
+    if (issue.status !== 'in_progress') {
+      await trx.updateTable('issues').set({ status: 'in_progress', updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+      await recordHistory(trx, ctx, issue.id, 'progress', issue.status, 'in_progress', null)
+    } else {
+      await trx.updateTable('issues').set({ updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+      await audit(trx, ctx, 'progress', 'issue', issue.id, { date })
+    }
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function superviseIssue(ctx: LedgerContext, input: { issueId: number; note: string }): Promise<IssueDetail> {
+  const note = requireText(input.note, '督办意见', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'supervise')
+    await trx
+      .insertInto('progress_notes')
+      .values({ issue_id: issue.id, kind: 'supervision', note_date: today(ctx), note, actor_id: ctx.actor.id, created_at: stamp(ctx) })
+      .execute()
+    await audit(trx, ctx, 'supervise', 'issue', issue.id, { dueDate: issue.due_date })
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function extendIssue(
+  ctx: LedgerContext,
+  input: { issueId: number; newDueDate: string; approverId: number; reason: string },
+): Promise<IssueDetail> {
+  const newDue = requireDate(input.newDueDate, '新的办结时限')
+  const reason = requireText(input.reason, '延期理由', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'extend')
+    if (newDue <= issue.due_date) throw new LedgerError('invalid_date', `新的办结时限须晚于原时限 ${issue.due_date}`)
+    const approver = await activeStaff(trx, input.approverId, '批准人')
+    await trx
+      .insertInto('extensions')
+      .values({
+        issue_id: issue.id,
+        old_due_date: issue.due_date,
+        new_due_date: newDue,
+        approver_id: approver.id,
+        reason,
+        actor_id: ctx.actor.id,
+        created_at: stamp(ctx),
+      })
+      .execute()
+    await trx.updateTable('issues').set({ due_date: newDue, updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+    await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function resolveIssue(ctx: LedgerContext, input: { issueId: number; result: string; date?: string | undefined }): Promise<IssueDetail> {
+  const result = requireText(input.result, '办理结果', 4000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'resolve')
+    const date = pastDate(ctx, input.date, '办结日期', issue.accepted_date)
+    await trx
+      .updateTable('issues')
+      .set({ status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
+    await recordHistory(trx, ctx, issue.id, 'resolve', issue.status, 'resolved', null, { date, onTime: date <= issue.due_date })
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function recordCallback(
+  ctx: LedgerContext,
+  input: { issueId: number; date?: string | undefined; method: CallbackMethod; satisfaction: Satisfaction; comment?: string | null | undefined },
+): Promise<IssueDetail> {
+  const comment = optionalText(input.comment, '回访意见', 1000)
+  if (input.satisfaction === 'unsatisfied' && comment === null) {
+    throw new LedgerError('required', '回访不满意时请填写不满意的原因')
+  }
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'callback')
+    const date = pastDate(ctx, input.date, '回访日期', issue.resolved_date ?? issue.accepted_date)
+    await trx
+      .insertInto('callbacks')
+      .values({
+        issue_id: issue.id,
+        callback_date: date,
+        method: input.method,
+        satisfaction: input.satisfaction,
+        comment,
+        actor_id: ctx.actor.id,
+        created_at: stamp(ctx),
+      })
+      .execute()
+    if (input.satisfaction === 'unsatisfied') {
+      await trx
+        .updateTable('issues')
+        .set({ status: 'reopened', resolved_date: null, updated_at: stamp(ctx) })
+        .where('id', '=', issue.id)
+        .execute()
+      await recordHistory(trx, ctx, issue.id, 'reopen', issue.status, 'reopened', comment, { callbackDate: date })
+    } else {
+      await audit(trx, ctx, 'callback', 'issue', issue.id, { date, method: input.method, satisfaction: input.satisfaction })
+    }
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function closeIssue(ctx: LedgerContext, input: { issueId: number; note?: string | null | undefined }): Promise<IssueDetail> {
+  const note = optionalText(input.note, '销号说明', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'close')
+    await trx
+      .updateTable('issues')
+      .set({ status: 'closed', closed_date: today(ctx), updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
+    await recordHistory(trx, ctx, issue.id, 'close', issue.status, 'closed', note)
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function transferIssue(ctx: LedgerContext, input: { issueId: number; to: string; reason: string }): Promise<IssueDetail> {
+  const to = requireText(input.to, '转办单位', 100)
+  const reason = requireText(input.reason, '转办理由', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'transfer')
+    await trx
+      .updateTable('issues')
+      .set({ status: 'transferred', transfer_to: to, reason, updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
+    await recordHistory(trx, ctx, issue.id, 'transfer', issue.status, 'transferred', reason, { to })
+  })
+  return detail(ctx, input.issueId)
+}
+
+export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; reason: string }): Promise<IssueDetail> {
+  const reason = requireText(input.reason, '不予受理的理由', 1000)
+  await write(ctx, async (trx) => {
+    const issue = await loadForAction(trx, input.issueId, 'reject')
+    await trx
+      .updateTable('issues')
+      .set({ status: 'rejected', reason, updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
+    await recordHistory(trx, ctx, issue.id, 'reject', issue.status, 'rejected', reason)
+  })
+  return detail(ctx, input.issueId)
+}

@@ -1,0 +1,75 @@
+import { sql } from 'kysely'
+import type { Executor } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import { monthlySummary } from '../figures/month'
+import { issueDetailJoin } from '../issues/join'
+import { maskPhone } from '../privacy/mask'
+import { getSettings } from '../reference/reference'
+import { reportSentence } from '../figures/report-sentence'
+import type { HandoverSheet, MonthlyReport } from '../../shared/types'
+
+/**
+ * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
+ * ID number, and no identity at all when the office withholds it (settings).
+ */
+export async function handoverSheets(db: Executor, input: { issueIds?: number[] | undefined; sessionId?: number | undefined }): Promise<HandoverSheet[]> {
+  if (!input.issueIds?.length && input.sessionId === undefined) throw new LedgerError('invalid_input', '请指定要打印交办单的问题或接待日')
+  const settings = await getSettings(db)
+  let q = issueDetailJoin(db).select([
+    'i.id',
+    'i.number',
+    'i.status',
+    'i.accepted_date',
+    'i.due_date',
+    'v.id as visit_id',
+    's.title as session_title',
+    'p.name as visitor_name',
+    'p.phone as visitor_phone',
+    'o.name as organization_name',
+    'c.name as category_name',
+    'c.time_limit_days',
+    'm.place',
+    'm.content',
+    'd.name as department_name',
+    'a.name as assignee_name',
+    'l.name as leader_name',
+    'f.name as first_contact_name',
+    sql<string | null>`(select h.reason from issue_history h where h.issue_id = i.id and h.action in ('assign', 'reassign') order by h.id desc limit 1)`.as('assign_note'),
+    sql<string | null>`(select group_concat(m2.answer, '；') from matters m2 where m2.visit_id = v.id and m2.type = 'consultation')`.as('answers'),
+  ])
+  if (input.issueIds?.length) q = q.where('i.id', 'in', input.issueIds)
+  if (input.sessionId !== undefined) q = q.where('v.session_id', '=', input.sessionId).where('v.voided_at', 'is', null)
+  const rows = await q.orderBy('i.number').execute()
+  if (input.issueIds?.length) {
+    const missing = input.issueIds.filter((id) => !rows.some((r) => r.id === id))
+    if (missing.length > 0) throw notFound('问题', missing.join('、'))
+  }
+  return rows.map((r) => ({
+    bureauName: settings.bureauName,
+    issueId: r.id,
+    number: r.number,
+    acceptedDate: r.accepted_date,
+    dueDate: r.due_date,
+    timeLimitDays: r.time_limit_days,
+    sessionTitle: r.session_title,
+    showVisitor: settings.showVisitorOnHandover,
+    visitorName: settings.showVisitorOnHandover ? r.visitor_name : null,
+    visitorPhone: settings.showVisitorOnHandover ? maskPhone(r.visitor_phone) : null,
+    organizationName: r.organization_name,
+    categoryName: r.category_name,
+    place: r.place,
+    content: r.content,
+    answeredOnTheSpot: r.answers,
+    departmentName: r.department_name,
+    assigneeName: r.assignee_name,
+    leaderName: r.leader_name,
+    firstContactName: r.first_contact_name,
+    assignNote: r.assign_note,
+  }))
+}
+
+export async function monthlyReport(db: Executor, month: string, today: string): Promise<MonthlyReport> {
+  const summary = await monthlySummary(db, month, today)
+  const settings = await getSettings(db)
+  return { summary, sentence: reportSentence(summary), bureauName: settings.bureauName }
+}

@@ -1,0 +1,329 @@
+import { assertMayEditStaff } from '../core/access'
+import { audit } from '../core/audit'
+import { stamp, write, type Executor, type LedgerContext } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
+import { maskPhone } from '../privacy/mask'
+import type { StaffRole } from '../core/schema'
+import type { Category, Department, HolidayOverride, Settings, Staff } from '../../shared/types'
+import { requireDate } from '../validation/dates'
+import { isValidPhone, normalizePhone } from '../validation/phone'
+import { optionalText, requireText } from '../validation/text'
+
+// Default time limits in working days, as bureaus commonly set them for reception-day issues.
+export const DEFAULT_CATEGORIES: readonly { name: string; days: number }[] = [
+  { name: '大气', days: 15 },
+  { name: '水', days: 15 },
+  { name: '噪声', days: 10 },
+  { name: '固废/危废', days: 15 },
+  { name: '土壤', days: 20 },
+  { name: '辐射', days: 15 },
+  { name: '环评审批', days: 20 },
+  { name: '排污许可', days: 20 },
+  { name: '执法监管', days: 15 },
+  { name: '政策咨询', days: 5 },
+  { name: '其他', days: 15 },
+]
+
+export const DEFAULT_DEPARTMENTS: readonly string[] = [
+  '办公室',
+  '环境影响评价与排放管理股',
+  '大气环境股',
+  '水生态环境股',
+  '土壤与固体废物股',
+  '生态环境保护综合行政执法大队',
+  '环境监测站',
+]
+
+/** A new ledger starts with the usual categories and sections so the desk can work at once. */
+export async function seedDefaults(ctx: LedgerContext): Promise<void> {
+  const existing = await ctx.db.selectFrom('categories').select('id').limit(1).executeTakeFirst()
+  if (existing) return
+  await write(ctx, async (trx) => {
+    const at = stamp(ctx)
+    await trx
+      .insertInto('categories')
+      .values(DEFAULT_CATEGORIES.map((c, i) => ({ name: c.name, time_limit_days: c.days, sort_order: i, created_at: at })))
+      .execute()
+    await trx
+      .insertInto('departments')
+      .values(DEFAULT_DEPARTMENTS.map((name, i) => ({ name, sort_order: i, created_at: at })))
+      .execute()
+    await trx
+      .insertInto('settings')
+      .values({ key: 'bureau_name', value: '生态环境局' })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    await audit(trx, ctx, 'seed', 'ledger', null, {
+      categories: DEFAULT_CATEGORIES.length,
+      departments: DEFAULT_DEPARTMENTS.length,
+    })
+  })
+}
+
+// ---- departments ----
+
+export async function listDepartments(db: Executor): Promise<Department[]> {
+  const rows = await db.selectFrom('departments').selectAll().orderBy('sort_order').orderBy('id').execute()
+  return rows.map(toDepartment)
+}
+
+async function assertUniqueName(
+  db: Executor,
+  table: 'departments' | 'categories',
+  name: string,
+  exceptId: number | null,
+  label: string,
+): Promise<void> {
+  let q = db.selectFrom(table).select('id').where('name', '=', name)
+  if (exceptId !== null) q = q.where('id', '!=', exceptId)
+  if (await q.executeTakeFirst()) throw new LedgerError('duplicate', `已有同名${label}：${name}`)
+}
+
+export async function saveDepartment(
+  ctx: LedgerContext,
+  input: { id?: number | undefined; name: string; sortOrder?: number | undefined; active?: boolean | undefined },
+): Promise<Department> {
+  const name = requireText(input.name, '股室名称', 50)
+  return write(ctx, async (trx) => {
+    await assertUniqueName(trx, 'departments', name, input.id ?? null, '股室')
+    let id = input.id
+    if (id === undefined) {
+      const row = await trx
+        .insertInto('departments')
+        .values({ name, sort_order: input.sortOrder ?? 0, active: bool01(input.active ?? true), created_at: stamp(ctx) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = row.id
+      await audit(trx, ctx, 'create', 'department', id, { name })
+    } else {
+      const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!before) throw notFound('股室', id)
+      await trx
+        .updateTable('departments')
+        .set({
+          name,
+          sort_order: input.sortOrder ?? before.sort_order,
+          active: input.active === undefined ? before.active : bool01(input.active),
+        })
+        .where('id', '=', id)
+        .execute()
+      await audit(trx, ctx, 'update', 'department', id, { before: toDepartment(before), name, active: input.active })
+    }
+    const saved = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    return toDepartment(saved)
+  })
+}
+
+// ---- categories ----
+
+export async function listCategories(db: Executor): Promise<Category[]> {
+  const rows = await db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('id').execute()
+  return rows.map(toCategory)
+}
+
+export async function saveCategory(
+  ctx: LedgerContext,
+  input: { id?: number | undefined; name: string; timeLimitDays: number; sortOrder?: number | undefined; active?: boolean | undefined },
+): Promise<Category> {
+  const name = requireText(input.name, '类别名称', 30)
+  if (!Number.isInteger(input.timeLimitDays) || input.timeLimitDays < 1 || input.timeLimitDays > 365) {
+    throw new LedgerError('invalid_input', '办结时限须为 1 至 365 个工作日')
+  }
+  return write(ctx, async (trx) => {
+    await assertUniqueName(trx, 'categories', name, input.id ?? null, '问题类别')
+    let id = input.id
+    if (id === undefined) {
+      const row = await trx
+        .insertInto('categories')
+        .values({
+          name,
+          time_limit_days: input.timeLimitDays,
+          sort_order: input.sortOrder ?? 100,
+          active: bool01(input.active ?? true),
+          created_at: stamp(ctx),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = row.id
+      await audit(trx, ctx, 'create', 'category', id, { name, timeLimitDays: input.timeLimitDays })
+    } else {
+      const before = await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!before) throw notFound('问题类别', id)
+      await trx
+        .updateTable('categories')
+        .set({
+          name,
+          time_limit_days: input.timeLimitDays,
+          sort_order: input.sortOrder ?? before.sort_order,
+          active: input.active === undefined ? before.active : bool01(input.active),
+        })
+        .where('id', '=', id)
+        .execute()
+      await audit(trx, ctx, 'update', 'category', id, { before: toCategory(before), name, timeLimitDays: input.timeLimitDays })
+    }
+    return toCategory(await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
+  })
+}
+
+// ---- staff ----
+
+export async function listStaff(db: Executor): Promise<Staff[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .leftJoin('departments', 'departments.id', 'staff.department_id')
+    .selectAll('staff')
+    .select('departments.name as department_name')
+    .orderBy('staff.active', 'desc')
+    .orderBy('staff.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    title: r.title,
+    role: r.role,
+    isLeader: r.is_leader === 1,
+    phone: maskPhone(r.phone),
+    active: r.active === 1,
+    hasPin: r.pin_hash !== null,
+  }))
+}
+
+export async function getStaff(db: Executor, id: number): Promise<Staff> {
+  const found = (await listStaff(db)).find((s) => s.id === id)
+  if (!found) throw notFound('人员', id)
+  return found
+}
+
+export interface StaffInput {
+  id?: number | undefined
+  name: string
+  departmentId?: number | null | undefined
+  title?: string | null | undefined
+  role?: StaffRole | undefined
+  isLeader?: boolean | undefined
+  phone?: string | null | undefined
+  active?: boolean | undefined
+}
+
+export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<Staff> {
+  const name = requireText(input.name, '姓名', 20)
+  const title = optionalText(input.title, '职务', 30)
+  let phone: string | null | undefined = undefined
+  if (input.phone !== undefined) {
+    const raw = optionalText(input.phone, '电话', 30)
+    phone = raw === null ? null : normalizePhone(raw)
+    if (phone !== null && !isValidPhone(phone)) throw new LedgerError('invalid_phone', `电话号码格式不正确：${raw}`)
+  }
+  await assertMayEditStaff(ctx)
+  return write(ctx, async (trx) => {
+    if (input.departmentId) {
+      const dep = await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()
+      if (!dep) throw notFound('股室', input.departmentId)
+    }
+    let id = input.id
+    if (id === undefined) {
+      const row = await trx
+        .insertInto('staff')
+        .values({
+          name,
+          department_id: input.departmentId ?? null,
+          title,
+          role: input.role ?? 'desk',
+          is_leader: bool01(input.isLeader ?? false),
+          phone: phone ?? null,
+          active: bool01(input.active ?? true),
+          created_at: stamp(ctx),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = row.id
+      await audit(trx, ctx, 'create', 'staff', id, { name, role: input.role ?? 'desk' })
+    } else {
+      const before = await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!before) throw notFound('人员', id)
+      await trx
+        .updateTable('staff')
+        .set({
+          name,
+          department_id: input.departmentId === undefined ? before.department_id : input.departmentId,
+          title: input.title === undefined ? before.title : title,
+          role: input.role ?? before.role,
+          is_leader: input.isLeader === undefined ? before.is_leader : bool01(input.isLeader),
+          phone: phone === undefined ? before.phone : phone,
+          active: input.active === undefined ? before.active : bool01(input.active),
+        })
+        .where('id', '=', id)
+        .execute()
+      await audit(trx, ctx, 'update', 'staff', id, {
+        name,
+        role: input.role,
+        active: input.active,
+        isLeader: input.isLeader,
+        phoneChanged: phone !== undefined && phone !== before.phone,
+      })
+    }
+    return getStaff(trx, id)
+  })
+}
+
+// ---- holiday overrides ----
+
+export async function listHolidayOverrides(db: Executor): Promise<HolidayOverride[]> {
+  const rows = await db.selectFrom('holiday_overrides').selectAll().orderBy('date').execute()
+  return rows.map(toHolidayOverride)
+}
+
+export async function setHolidayOverride(ctx: LedgerContext, input: HolidayOverride): Promise<HolidayOverride> {
+  const date = requireDate(input.date, '日期')
+  const name = requireText(input.name, '名称', 30)
+  if (input.kind !== 'holiday' && input.kind !== 'workday') throw new LedgerError('invalid_input', '请选择放假或调休上班')
+  return write(ctx, async (trx) => {
+    await trx
+      .insertInto('holiday_overrides')
+      .values({ date, kind: input.kind, name, created_at: stamp(ctx) })
+      .onConflict((oc) => oc.column('date').doUpdateSet({ kind: input.kind, name }))
+      .execute()
+    await audit(trx, ctx, 'set', 'holiday_override', null, { date, kind: input.kind, name })
+    return { date, kind: input.kind, name }
+  })
+}
+
+export async function removeHolidayOverride(ctx: LedgerContext, dateInput: string): Promise<void> {
+  const date = requireDate(dateInput, '日期')
+  await write(ctx, async (trx) => {
+    const res = await trx.deleteFrom('holiday_overrides').where('date', '=', date).executeTakeFirst()
+    if (Number(res.numDeletedRows) === 0) throw new LedgerError('not_found', `${date} 没有自定义的节假日设置`)
+    await audit(trx, ctx, 'remove', 'holiday_override', null, { date })
+  })
+}
+
+// ---- settings ----
+
+export async function getSettings(db: Executor): Promise<Settings> {
+  const rows = await db.selectFrom('settings').selectAll().execute()
+  const map = new Map(rows.map((r) => [r.key, r.value]))
+  return {
+    bureauName: map.get('bureau_name') ?? '生态环境局',
+    showVisitorOnHandover: (map.get('show_visitor_on_handover') ?? '1') === '1',
+  }
+}
+
+export async function updateSettings(ctx: LedgerContext, input: Partial<Settings>): Promise<Settings> {
+  const pairs: [string, string][] = []
+  if (input.bureauName !== undefined) pairs.push(['bureau_name', requireText(input.bureauName, '单位名称', 60)])
+  if (input.showVisitorOnHandover !== undefined) pairs.push(['show_visitor_on_handover', input.showVisitorOnHandover ? '1' : '0'])
+  return write(ctx, async (trx) => {
+    for (const [key, value] of pairs) {
+      await trx
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute()
+    }
+    await audit(trx, ctx, 'update', 'settings', null, Object.fromEntries(pairs))
+    return getSettings(trx)
+  })
+}

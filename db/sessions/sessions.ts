@@ -1,0 +1,202 @@
+import { sql } from 'kysely'
+import { audit } from '../core/audit'
+import { stamp, today, write, type Executor, type LedgerContext } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import type { SessionKind, SessionStatus } from '../core/schema'
+import type { Session } from '../../shared/types'
+import { isYearMonth, monthRange, requireDate } from '../validation/dates'
+import { optionalText, requireText } from '../validation/text'
+
+export const SESSION_KIND_LABEL: Record<SessionKind, string> = {
+  enterprise: '服务企业接待日',
+  public: '服务群众接待日',
+  leader: '领导接待日',
+  field: '上门服务',
+}
+
+export const SESSION_KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
+
+export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
+  planned: '计划中',
+  open: '进行中',
+  closed: '已结束',
+}
+
+function defaultTitle(date: string, kind: SessionKind): string {
+  const [y, m, d] = date.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日${SESSION_KIND_LABEL[kind]}`
+}
+
+function sessionQuery(db: Executor) {
+  return db
+    .selectFrom('sessions as s')
+    .leftJoin('staff as leader', 'leader.id', 's.host_leader_id')
+    .selectAll('s')
+    .select([
+      'leader.name as host_leader_name',
+      sql<string | null>`(select group_concat(ss.staff_id) from session_staff ss where ss.session_id = s.id)`.as('staff_ids'),
+      sql<string | null>`(select group_concat(st.name, '、') from session_staff ss join staff st on st.id = ss.staff_id where ss.session_id = s.id)`.as('staff_names'),
+      sql<number>`(select count(*) from visits v where v.session_id = s.id and v.voided_at is null)`.as('visit_count'),
+      sql<number>`(select coalesce(sum(v.headcount), 0) from visits v where v.session_id = s.id and v.voided_at is null)`.as('person_times'),
+      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'issue')`.as('issue_count'),
+      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'consultation')`.as('consultation_count'),
+    ])
+    .where('s.voided_at', 'is', null)
+}
+
+type SessionQueryRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirstOrThrow']>>
+
+function toSession(r: SessionQueryRow): Session {
+  return {
+    id: r.id,
+    date: r.date,
+    kind: r.kind,
+    title: r.title,
+    location: r.location,
+    hostLeaderId: r.host_leader_id,
+    hostLeaderName: r.host_leader_name,
+    staffIds: r.staff_ids ? r.staff_ids.split(',').map(Number) : [],
+    staffNames: r.staff_names ? r.staff_names.split('、') : [],
+    status: r.status,
+    note: r.note,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    visitCount: Number(r.visit_count),
+    personTimes: Number(r.person_times),
+    issueCount: Number(r.issue_count),
+    consultationCount: Number(r.consultation_count),
+  }
+}
+
+export async function getSession(db: Executor, id: number): Promise<Session> {
+  const row = await sessionQuery(db).where('s.id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('接待日', id)
+  return toSession(row)
+}
+
+export async function listSessions(db: Executor, filter: { month?: string | undefined; status?: SessionStatus | undefined } = {}): Promise<Session[]> {
+  let q = sessionQuery(db)
+  if (filter.month !== undefined) {
+    if (!isYearMonth(filter.month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${filter.month}`)
+    const { first, nextFirst } = monthRange(filter.month)
+    q = q.where('s.date', '>=', first).where('s.date', '<', nextFirst)
+  }
+  if (filter.status !== undefined) q = q.where('s.status', '=', filter.status)
+  const rows = await q.orderBy('s.date', 'desc').orderBy('s.id', 'desc').execute()
+  return rows.map(toSession)
+}
+
+/** The session the desk is registering into: today's open one, else any open one. */
+export async function currentSession(ctx: LedgerContext): Promise<Session | null> {
+  const open = await listSessions(ctx.db, { status: 'open' })
+  return open.find((s) => s.date === today(ctx)) ?? open[0] ?? null
+}
+
+export interface SessionInput {
+  date: string
+  kind: SessionKind
+  title?: string | null | undefined
+  location: string
+  hostLeaderId?: number | null | undefined
+  staffIds?: number[] | undefined
+  note?: string | null | undefined
+}
+
+async function assertStaffExist(trx: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return
+  const found = await trx.selectFrom('staff').select('id').where('id', 'in', ids).execute()
+  const missing = ids.filter((id) => !found.some((f) => f.id === id))
+  if (missing.length > 0) throw notFound('人员', missing.join('、'))
+}
+
+function cleanSessionInput(input: SessionInput) {
+  const date = requireDate(input.date, '接待日期')
+  if (!(input.kind in SESSION_KIND_LABEL)) throw new LedgerError('invalid_input', '请选择接待类型')
+  const title = optionalText(input.title, '接待日名称', 60) ?? defaultTitle(date, input.kind)
+  const location = requireText(input.location, '接待地点', 60)
+  const note = optionalText(input.note, '备注', 500)
+  const staffIds = [...new Set(input.staffIds ?? [])]
+  return { date, kind: input.kind, title, location, note, staffIds, hostLeaderId: input.hostLeaderId ?? null }
+}
+
+export async function planSession(ctx: LedgerContext, input: SessionInput): Promise<Session> {
+  const s = cleanSessionInput(input)
+  return write(ctx, async (trx) => {
+    await assertStaffExist(trx, s.hostLeaderId === null ? s.staffIds : [s.hostLeaderId, ...s.staffIds])
+    const at = stamp(ctx)
+    const row = await trx
+      .insertInto('sessions')
+      .values({
+        date: s.date,
+        kind: s.kind,
+        title: s.title,
+        location: s.location,
+        host_leader_id: s.hostLeaderId,
+        note: s.note,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (s.staffIds.length > 0) {
+      await trx
+        .insertInto('session_staff')
+        .values(s.staffIds.map((staff_id) => ({ session_id: row.id, staff_id })))
+        .execute()
+    }
+    await audit(trx, ctx, 'plan', 'session', row.id, { ...s })
+    return getSession(trx, row.id)
+  })
+}
+
+export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput): Promise<Session> {
+  const s = cleanSessionInput(input)
+  return write(ctx, async (trx) => {
+    const before = await getSession(trx, id)
+    if (before.status === 'closed') throw new LedgerError('invalid_transition', '已结束的接待日不能再修改')
+    await assertStaffExist(trx, s.hostLeaderId === null ? s.staffIds : [s.hostLeaderId, ...s.staffIds])
+    await trx
+      .updateTable('sessions')
+      .set({
+        date: s.date,
+        kind: s.kind,
+        title: s.title,
+        location: s.location,
+        host_leader_id: s.hostLeaderId,
+        note: s.note,
+        updated_at: stamp(ctx),
+      })
+      .where('id', '=', id)
+      .execute()
+    await trx.deleteFrom('session_staff').where('session_id', '=', id).execute()
+    if (s.staffIds.length > 0) {
+      await trx
+        .insertInto('session_staff')
+        .values(s.staffIds.map((staff_id) => ({ session_id: id, staff_id })))
+        .execute()
+    }
+    await audit(trx, ctx, 'update', 'session', id, { before, after: s })
+    return getSession(trx, id)
+  })
+}
+
+export async function openSession(ctx: LedgerContext, id: number): Promise<Session> {
+  return write(ctx, async (trx) => {
+    const s = await getSession(trx, id)
+    if (s.status !== 'planned') throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，不能再次开始`)
+    if (s.date > today(ctx)) throw new LedgerError('invalid_transition', `接待日“${s.title}”定于 ${s.date}，还未到开始的日子`)
+    await trx.updateTable('sessions').set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) }).where('id', '=', id).execute()
+    await audit(trx, ctx, 'open', 'session', id, {})
+    return getSession(trx, id)
+  })
+}
+
+export async function closeSession(ctx: LedgerContext, id: number): Promise<Session> {
+  return write(ctx, async (trx) => {
+    const s = await getSession(trx, id)
+    if (s.status !== 'open') throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，只有进行中的接待日可以结束`)
+    await trx.updateTable('sessions').set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) }).where('id', '=', id).execute()
+    await audit(trx, ctx, 'close', 'session', id, { visits: s.visitCount, personTimes: s.personTimes })
+    return getSession(trx, id)
+  })
+}

@@ -1,0 +1,39 @@
+import { integrityProblems } from '../../db/backup/files'
+import { verifyAuditChain } from '../../db/core/audit'
+import type { Ledger } from '../../db/core/open'
+import { ledgerVersion } from '../../db/core/open'
+import { latestMigration } from '../../db/migrations'
+import { checkSearchIndex } from '../../db/search/sqlite-index'
+
+export interface CheckReport {
+  ok: boolean
+  integrity: string[]
+  foreignKeyProblems: number
+  version: string
+  expectedVersion: string
+  auditRows: number
+  auditBrokenAt: number | null
+  /** The search index out of step with the records (rebuildable; no record is lost). */
+  searchProblems: string[]
+}
+
+export { integrityProblems }
+
+/** Everything IT staff need to know before trusting a ledger file. */
+export async function checkLedger(ledger: Ledger): Promise<CheckReport> {
+  const integrity = integrityProblems(ledger.sqlite)
+  const foreignKeyProblems = ledger.sqlite.prepare('pragma foreign_key_check').all().length
+  const version = ledgerVersion(ledger.sqlite)
+  const audit = await verifyAuditChain(ledger.db)
+  const searchProblems = checkSearchIndex(ledger.sqlite)
+  return {
+    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.brokenAt === null && searchProblems.length === 0,
+    integrity,
+    foreignKeyProblems,
+    version,
+    expectedVersion: latestMigration,
+    auditRows: audit.rows,
+    auditBrokenAt: audit.brokenAt,
+    searchProblems,
+  }
+}

@@ -1,0 +1,220 @@
+// The command-line door to the ledger for IT staff and scripts: `npm run ledger -- <command>`.
+// Runs db/ in plain Node; never prints a stack trace for a user's mistake.
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import dayjs from 'dayjs'
+import type { LedgerContext } from '../../db/core/context'
+import { systemActor } from '../../db/core/context'
+import { generateDemoMonth } from '../demo'
+import { LedgerError } from '../../db/core/errors'
+import { monthlySummary } from '../../db/figures/month'
+import { openLedger, type Ledger } from '../../db/core/open'
+import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
+import { checkLedger } from './check'
+import { planExport, runExport } from './export'
+import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
+import { formatSummary } from './format'
+
+const USAGE = `用法：npm run ledger -- <命令> [选项]
+
+命令：
+  demo     --db 文件 --month YYYY-MM          生成一个月的演示数据（同一月份结果相同）
+  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据
+  check    --db 文件                          完整性检查、外键检查、数据版本与审计链校验
+  export   --db 文件 --month YYYY-MM --out 文件.xlsx
+                                              导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
+  export   --db 文件 --year YYYY --out 文件.xlsx
+                                              导出全年台账 Excel（汇总每月一行，其余三表为全年记录）
+  export   --db 文件 (--month YYYY-MM | --year YYYY) --csv --out 文件.csv
+                                              导出问题台账 CSV（UTF-8，供其他系统导入）
+  backup   --db 文件 --out 文件夹               生成一致的备份副本（校验后写入该文件夹）
+  restore  --db 文件 --from 备份文件            用备份替换台账；被替换的台账另存一份副本
+                                              （请先关闭正在使用该台账的程序）
+  import   --db 文件 --in 表格.xlsx|.csv [--mapping 映射.json] [--sheet 工作表] [--dry-run] [--skip-bad]
+           [--kind 接待类型] [--location 接待地点]
+                                              导入原有的 Excel / CSV 台账，一次完成、可整批撤销。--dry-run 只报告
+                                              将导入什么、哪些重复、哪些行无法读取及原因，不写入；有无法读取的行时
+                                              不导入（退出码 1），加 --skip-bad 则跳过这些行。不给 --mapping 时按
+                                              表头自动识别。--kind：${KIND_HELP}
+  import-inspect --in 表格.xlsx|.csv          列出工作表、表头、各列识别为的字段和可存为 --mapping 的映射
+  import-batches --db 文件                     列出导入批次
+  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）
+`
+
+class UsageError extends Error {}
+
+function need(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`缺少参数 ${flag}`)
+  return value
+}
+
+async function openExisting(file: string): Promise<Ledger> {
+  if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
+  return openLedger(file)
+}
+
+function context(ledger: Ledger): LedgerContext {
+  return { db: ledger.db, actor: { ...systemActor, name: '命令行' }, now: () => new Date() }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE)
+    return command === undefined ? 2 : 0
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      db: { type: 'string' },
+      month: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      year: { type: 'string' },
+      csv: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      in: { type: 'string' },
+      mapping: { type: 'string' },
+      sheet: { type: 'string' },
+      kind: { type: 'string' },
+      location: { type: 'string' },
+      batch: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'skip-bad': { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  switch (command) {
+    case 'demo': {
+      const ledger = await openLedger(need(values.db, '--db'))
+      try {
+        const plan = await generateDemoMonth(context(ledger), need(values.month, '--month'))
+        process.stdout.write(`已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n`)
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    case 'summary': {
+      const ledger = await openExisting(need(values.db, '--db'))
+      try {
+        const summary = await monthlySummary(ledger.db, need(values.month, '--month'), dayjs().format('YYYY-MM-DD'))
+        process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary))
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    case 'export': {
+      const plan = planExport({ month: values.month, year: values.year, out: values.out, csv: values.csv }, (message) => new UsageError(message))
+      const ledger = await openExisting(need(values.db, '--db'))
+      try {
+        process.stdout.write(await runExport(context(ledger), plan))
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    case 'check': {
+      const ledger = await openExisting(need(values.db, '--db'))
+      try {
+        const r = await checkLedger(ledger)
+        const lines = [
+          `完整性检查：${r.integrity.length === 0 ? '通过' : `发现问题 ${r.integrity.length} 处：${r.integrity.slice(0, 5).join('；')}`}`,
+          `外键检查：${r.foreignKeyProblems === 0 ? '通过' : `发现 ${r.foreignKeyProblems} 处引用缺失`}`,
+          `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`,
+          `审计日志：${r.auditRows} 条，${r.auditBrokenAt === null ? '哈希链完整' : `第 ${r.auditBrokenAt} 条起被篡改`}`,
+          `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
+          r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
+        ]
+        process.stdout.write(`${lines.join('\n')}\n`)
+        return r.ok ? 0 : 1
+      } finally {
+        await ledger.close()
+      }
+    }
+    case 'backup': {
+      const file = need(values.db, '--db')
+      const out = path.resolve(need(values.out, '--out'))
+      if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
+      // Read-only: a backup never upgrades or otherwise touches the ledger.
+      const ledger = await openLedger(file, { readonly: true })
+      try {
+        const made = await backupNow(ledger, new Date(), out)
+        process.stdout.write(`已备份：${made.file}（${made.size} 字节，完整性检查通过）\n`)
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    case 'restore': {
+      const file = path.resolve(need(values.db, '--db'))
+      const from = path.resolve(need(values.from, '--from'))
+      verifyBackupFile(from)
+      let current: Ledger | null = null
+      if (fs.existsSync(file)) {
+        // A damaged ledger cannot be opened: its raw files are kept instead of a backup-API copy.
+        current = checkLedgerHealth(file).state === 'ok' ? await openLedger(file, { backupBeforeMigration: false, readonly: true }) : null
+      }
+      const { ledger, result } = await restoreFromBackup({ current, file, backupFile: from, now: () => new Date(), actor: { ...systemActor, name: '命令行' } })
+      await ledger.close()
+      process.stdout.write(
+        `已从备份恢复：${result.restoredFrom}，数据版本 ${result.schemaVersion}\n` +
+          (result.keptCopy ? `原台账已另存为：${result.keptCopy.file}\n` : ''),
+      )
+      return 0
+    }
+    case 'import': {
+      const plan = planImport(
+        { in: values.in, mapping: values.mapping, sheet: values.sheet, kind: values.kind, location: values.location, dryRun: values['dry-run'], skipBad: values['skip-bad'] },
+        (message) => new UsageError(message),
+      )
+      const ledger = await openLedger(need(values.db, '--db'))
+      try {
+        const { output, code } = await importCommand(context(ledger), plan)
+        process.stdout.write(output)
+        return code
+      } finally {
+        await ledger.close()
+      }
+    }
+    case 'import-inspect': {
+      process.stdout.write(await inspectCommand(need(values.in, '--in')))
+      return 0
+    }
+    case 'import-batches': {
+      const ledger = await openExisting(need(values.db, '--db'))
+      try {
+        process.stdout.write(await batchesCommand(context(ledger)))
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    case 'import-undo': {
+      const ledger = await openExisting(need(values.db, '--db'))
+      try {
+        process.stdout.write(await undoCommand(context(ledger), values.batch, (message) => new UsageError(message)))
+      } finally {
+        await ledger.close()
+      }
+      return 0
+    }
+    default:
+      throw new UsageError(`未知命令：${command}`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n\n${USAGE}`)
+    else if (e instanceof LedgerError) process.stderr.write(`错误：${e.message}\n`)
+    else if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`错误：参数有误（${e.message}）\n\n${USAGE}`)
+    else process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`)
+    process.exitCode = 2
+  },
+)
