@@ -1,8 +1,20 @@
+import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory/list'
+import { findReturning } from '../../db/directory/match'
+import { saveOrganization, saveVisitor } from '../../db/directory/records'
+import { revealVisitorField } from '../../db/privacy/reveal'
 import { ledgerContext } from './ledger-context'
-import type { Handler } from './types'
+import type { Handlers } from './types'
 
-export const organizationList: Handler<'organization-list'> = (state, input) => listOrganizations(state.ledger.db, input)
-export const visitorList: Handler<'visitor-list'> = (state, input) => listVisitors(state.ledger.db, input)
-export const organizationMerge: Handler<'organization-merge'> = (state, input) => mergeOrganizations(ledgerContext(state), input)
-export const visitorMerge: Handler<'visitor-merge'> = (state, input) => mergeVisitors(ledgerContext(state), input)
+export const directoryHandlers = {
+  'directory-lookup': (state, input) => findReturning(ledgerContext(state), input.query),
+  'visitor-history': (state, input) => visitorHistory(ledgerContext(state), input.id),
+  'visitor-update': (state, input) => saveVisitor(ledgerContext(state), input),
+  'visitor-list': (state, input) => listVisitors(state.ledger.db, input),
+  'visitor-merge': (state, input) => mergeVisitors(ledgerContext(state), input),
+  'visitor-reveal': (state, input) => revealVisitorField(ledgerContext(state), input),
+  'organization-history': (state, input) => organizationHistory(ledgerContext(state), input.id),
+  'organization-update': (state, input) => saveOrganization(ledgerContext(state), input),
+  'organization-list': (state, input) => listOrganizations(state.ledger.db, input),
+  'organization-merge': (state, input) => mergeOrganizations(ledgerContext(state), input),
+} satisfies Partial<Handlers>

@@ -2,11 +2,11 @@ import path from 'node:path'
 import { requireSupervisor } from '../../db/core/access'
 import { LedgerError } from '../../db/core/errors'
 import { dryRunImport, inspectImportFile, listImportBatches, runImport, undoImport } from '../../db/import'
-import type { ImportProgress } from '../../shared/types'
 import { ledgerContext } from './ledger-context'
-import type { AppState, Handler, SaveFilter } from './types'
+import { progressTracker } from './progress'
+import type { AppState, Handler, Handlers, SaveFilter } from './types'
 
-// Importing an old Excel / CSV ledger (issue 7). The renderer never names a file itself: main's
+// Importing an old Excel / CSV ledger. The renderer never names a file itself: main's
 // open dialog (state.chooseOpenPath) picks it, and only files picked there can be read here.
 
 const FILTERS: SaveFilter[] = [
@@ -35,28 +35,13 @@ export const importChooseFile: Handler<'import-choose-file'> = async (state) => 
 export const importInspect: Handler<'import-inspect'> = async (state, input) => inspectImportFile(chosenFile(state, input.file))
 
 // One import (or dry run) at a time per app; the renderer polls import-progress for its progress bar.
-const progress = new WeakMap<AppState, ImportProgress>()
-const idle: ImportProgress = { running: false, done: 0, total: 0 }
+const importJob = progressTracker('上一次导入尚未完成，请稍候')
 
-export const importProgress: Handler<'import-progress'> = async (state) => ({ ...(progress.get(state) ?? idle) })
-
-async function withProgress<T>(state: AppState, work: (onProgress: (p: { done: number; total: number }) => void) => Promise<T>): Promise<T> {
-  if (progress.get(state)?.running) throw new LedgerError('busy', '上一次导入尚未完成，请稍候')
-  const current: ImportProgress = { running: true, done: 0, total: 0 }
-  progress.set(state, current)
-  try {
-    return await work(({ done, total }) => {
-      current.done = done
-      current.total = total
-    })
-  } finally {
-    current.running = false
-  }
-}
+export const importProgress: Handler<'import-progress'> = async (state) => importJob.read(state)
 
 export const importDryRun: Handler<'import-dry-run'> = async (state, input) => {
   const file = chosenFile(state, input.file)
-  return withProgress(state, (onProgress) =>
+  return importJob.run(state, (onProgress) =>
     dryRunImport(ledgerContext(state), {
       file,
       mapping: input.mapping,
@@ -69,7 +54,7 @@ export const importDryRun: Handler<'import-dry-run'> = async (state, input) => {
 export const importRun: Handler<'import-run'> = async (state, input) => {
   requireSupervisor(ledgerContext(state), '导入台账')
   const file = chosenFile(state, input.file)
-  return withProgress(state, (onProgress) =>
+  return importJob.run(state, (onProgress) =>
     runImport(ledgerContext(state), {
       file,
       mapping: input.mapping,
@@ -86,3 +71,13 @@ export const importUndo: Handler<'import-undo'> = async (state, input) => {
 }
 
 export const importBatches: Handler<'import-batches'> = async (state) => listImportBatches(state.ledger.db)
+
+export const importHandlers = {
+  'import-choose-file': importChooseFile,
+  'import-inspect': importInspect,
+  'import-dry-run': importDryRun,
+  'import-run': importRun,
+  'import-progress': importProgress,
+  'import-undo': importUndo,
+  'import-batches': importBatches,
+} satisfies Partial<Handlers>

@@ -1,4 +1,6 @@
 import { search } from '../../db/search/search'
-import type { Handler } from './types'
+import type { Handlers } from './types'
 
-export const searchAll: Handler<'search-all'> = (state, input) => search(state.ledger.db, input.query, { limit: input.limit, kinds: input.kinds })
+export const searchHandlers = {
+  'search-all': (state, input) => search(state.ledger.db, input.query, { limit: input.limit, kinds: input.kinds }),
+} satisfies Partial<Handlers>

@@ -9,8 +9,11 @@ export interface ExportResult {
 }
 
 /** A year export as it runs: rows written so far out of the rows it will write. */
-export interface ExportProgress {
+/** How far a long job (a year export, an import) has got; the renderer polls it for its bar. */
+export interface JobProgress {
   running: boolean
   done: number
   total: number
 }
+
+export type ExportProgress = JobProgress

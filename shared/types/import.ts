@@ -1,3 +1,4 @@
+import type { JobProgress } from './export'
 // Import (issue 7): an old Excel / CSV ledger into this one (db/import/).
 import type { IssueStatus } from './issues'
 import type { SessionKind } from './sessions'
@@ -193,11 +194,7 @@ export interface ImportUndoResult {
   departments: number
 }
 
-export interface ImportProgress {
-  running: boolean
-  done: number
-  total: number
-}
+export type ImportProgress = JobProgress
 
 export interface ImportFileChoice {
   file: string

@@ -5,7 +5,8 @@
 
 import type { Locator, Page } from 'playwright-core'
 import { z } from 'zod'
-import { directoryListInput, issueListInput } from '../../electron/contract/schemas'
+import { directoryListInput } from '../../electron/contract/calls/directory'
+import { issueListInput } from '../../electron/contract/calls/issues'
 
 const issuePage = z.object({
   ok: z.literal(true),

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import type { DirectoryPage, MergeResult, Organization, OrganizationHistory, OrganizationListItem, ReturningMatches, RevealedValue, Visitor, VisitorHistory, VisitorListItem } from '../../../shared/types'
+import { call, type AnyCallSpec } from '../define'
+import { id, text, optionalText, byId } from './common'
+
+export const directoryLookupInput = z.object({ query: text(100) }).strict()
+
+export const visitorUpdateInput = z
+  .object({
+    id,
+    name: text(50),
+    phone: optionalText(40),
+    idNumber: optionalText(40),
+    kind: z.enum(['resident', 'enterprise']),
+    address: optionalText(200),
+    organizationId: id.nullish(),
+    note: optionalText(500),
+  })
+  .strict()
+
+export const organizationUpdateInput = z
+  .object({
+    id,
+    name: text(100),
+    creditCode: optionalText(40),
+    address: optionalText(200),
+    industry: optionalText(50),
+    note: optionalText(500),
+  })
+  .strict()
+
+export const directoryListInput = z
+  .object({ query: text(100).optional(), page: z.number().int().positive(), pageSize: z.number().int().positive().max(200) })
+  .strict()
+
+/** Merging a duplicate enterprise or visitor into the record kept. */
+export const mergeInput = z.object({ keepId: id, mergeId: id, reason: optionalText(200) }).strict()
+
+export const visitorRevealInput = z.object({ visitorId: id, field: z.enum(['phone', 'idNumber']), reason: text(200) }).strict()
+
+export const directoryCalls = {
+  'directory-lookup': call(directoryLookupInput).returns<ReturningMatches>(),
+  'visitor-history': call(byId).returns<VisitorHistory>(),
+  'visitor-update': call(visitorUpdateInput).returns<Visitor>(),
+  'organization-history': call(byId).returns<OrganizationHistory>(),
+  'organization-update': call(organizationUpdateInput).returns<Organization>(),
+  'organization-list': call(directoryListInput).returns<DirectoryPage<OrganizationListItem>>(),
+  'visitor-list': call(directoryListInput).returns<DirectoryPage<VisitorListItem>>(),
+  'organization-merge': call(mergeInput).returns<MergeResult<Organization>>(),
+  'visitor-merge': call(mergeInput).returns<MergeResult<Visitor>>(),
+  'visitor-reveal': call(visitorRevealInput).returns<RevealedValue>(),
+} satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types'
+import { call, type AnyCallSpec } from '../define'
+import { id, isoDate, yearMonth, text, optionalText, byId } from './common'
+
+export const issueStatus = z.enum(['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected'])
+
+export const issueListInput = z
+  .object({
+    status: z.array(issueStatus).max(8).optional(),
+    categoryId: id.optional(),
+    departmentId: id.optional(),
+    dueState: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
+    month: yearMonth.optional(),
+    text: text(100).optional(),
+    visitorId: id.optional(),
+    organizationId: id.optional(),
+    sessionId: id.optional(),
+    sort: z.enum(['acceptedDate', 'dueDate', 'number', 'resolvedDate']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    page: z.number().int().positive().optional(),
+    pageSize: z.number().int().positive().max(500).optional(),
+  })
+  .strict()
+
+export const issueAssignInput = z
+  .object({ issueId: id, departmentId: id, assigneeId: id.nullish(), leaderId: id.nullish(), note: optionalText(1000) })
+  .strict()
+
+export const issueProgressInput = z.object({ issueId: id, date: isoDate.optional(), note: text(2000) }).strict()
+
+export const issueSuperviseInput = z.object({ issueId: id, note: text(1000) }).strict()
+
+export const issueExtendInput = z.object({ issueId: id, newDueDate: isoDate, approverId: id, reason: text(1000) }).strict()
+
+export const issueResolveInput = z.object({ issueId: id, result: text(4000), date: isoDate.optional() }).strict()
+
+export const issueCallbackInput = z
+  .object({
+    issueId: id,
+    date: isoDate.optional(),
+    method: z.enum(['phone', 'visit', 'sms', 'other']),
+    satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+    comment: optionalText(1000),
+  })
+  .strict()
+
+export const issueCloseInput = z.object({ issueId: id, note: optionalText(1000) }).strict()
+
+export const issueTransferInput = z.object({ issueId: id, to: text(100), reason: text(1000) }).strict()
+
+export const issueRejectInput = z.object({ issueId: id, reason: text(1000) }).strict()
+
+export const issueUpdateTextInput = z.object({ issueId: id, content: text(4000).optional(), place: optionalText(200) }).strict()
+
+/** One page of one of 回访's queues. */
+export const callbackQueueInput = z
+  .object({ page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
+  .strict()
+
+export const issuesCalls = {
+  'issue-list': call(issueListInput).returns<IssuePage>(),
+  'issue-get': call(byId).returns<IssueDetail>(),
+  'issue-assign': call(issueAssignInput).returns<IssueDetail>(),
+  'issue-progress': call(issueProgressInput).returns<IssueDetail>(),
+  'issue-supervise': call(issueSuperviseInput).returns<IssueDetail>(),
+  'issue-extend': call(issueExtendInput).returns<IssueDetail>(),
+  'issue-resolve': call(issueResolveInput).returns<IssueDetail>(),
+  'issue-callback': call(issueCallbackInput).returns<IssueDetail>(),
+  'issue-close': call(issueCloseInput).returns<IssueDetail>(),
+  'issue-transfer': call(issueTransferInput).returns<IssueDetail>(),
+  'issue-reject': call(issueRejectInput).returns<IssueDetail>(),
+  'issue-update-text': call(issueUpdateTextInput).returns<IssueDetail>(),
+  'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
+  'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
+} satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { Session, VoidResult } from '../../../shared/types'
+import { call, type AnyCallSpec } from '../define'
+import { noInput, id, isoDate, yearMonth, text, optionalText, byId } from './common'
+
+export const sessionKind = z.enum(['enterprise', 'public', 'leader', 'field'])
+
+export const sessionListInput = z.object({ month: yearMonth.optional(), status: z.enum(['planned', 'open', 'closed']).optional() }).strict()
+
+export const sessionFields = {
+  date: isoDate,
+  kind: sessionKind,
+  title: optionalText(60),
+  location: text(60),
+  hostLeaderId: id.nullish(),
+  staffIds: z.array(id).max(50).optional(),
+  note: optionalText(500),
+}
+
+export const sessionPlanInput = z.object(sessionFields).strict()
+
+export const sessionUpdateInput = z.object({ id, ...sessionFields }).strict()
+
+export const sessionVoidInput = z.object({ id, reason: text(200) }).strict()
+
+export const sessionsCalls = {
+  'session-list': call(sessionListInput).returns<Session[]>(),
+  'session-current': call(noInput).returns<Session | null>(),
+  'session-get': call(byId).returns<Session>(),
+  'session-plan': call(sessionPlanInput).returns<Session>(),
+  'session-update': call(sessionUpdateInput).returns<Session>(),
+  'session-open': call(byId).returns<Session>(),
+  'session-close': call(byId).returns<Session>(),
+  'session-void': call(sessionVoidInput).returns<VoidResult>(),
+} satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
+import { call, type AnyCallSpec } from '../define'
+import { id, isoDate, yearMonth, text, optionalText } from './common'
+
+export const visitorInput = z
+  .object({
+    id: id.optional(),
+    name: text(50),
+    phone: optionalText(40),
+    idNumber: optionalText(40),
+    kind: z.enum(['resident', 'enterprise']),
+    address: optionalText(200),
+  })
+  .strict()
+
+export const organizationInput = z
+  .object({
+    id: id.optional(),
+    name: text(100),
+    creditCode: optionalText(40),
+    address: optionalText(200),
+    industry: optionalText(50),
+  })
+  .strict()
+
+export const matterInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000) }).strict(),
+  z.object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200) }).strict(),
+])
+
+export const visitRegisterInput = z
+  .object({
+    sessionId: id,
+    visitor: visitorInput,
+    organization: organizationInput.nullish(),
+    headcount: z.number().int(),
+    matters: z.array(matterInput).max(20),
+    note: optionalText(500),
+    appointmentId: id.optional(),
+  })
+  .strict()
+
+export const contactRegisterInput = z
+  .object({
+    channel: z.enum(['phone', 'letter', 'online', 'other']),
+    date: isoDate,
+    visitor: visitorInput,
+    organization: organizationInput.nullish(),
+    headcount: z.number().int(),
+    matters: z.array(matterInput).max(20),
+    note: optionalText(500),
+  })
+  .strict()
+
+export const contactListInput = z
+  .object({ month: yearMonth, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
+  .strict()
+
+export const appointmentListInput = z.object({ sessionId: id }).strict()
+
+export const appointmentBookInput = z
+  .object({
+    sessionId: id,
+    visitorName: text(50),
+    phone: optionalText(40),
+    kind: z.enum(['resident', 'enterprise']),
+    organizationName: optionalText(100),
+    creditCode: optionalText(40),
+    headcount: z.number().int(),
+    questions: z.array(z.object({ categoryId: id.nullish(), content: text(2000) }).strict()).max(10),
+    note: optionalText(500),
+  })
+  .strict()
+
+export const appointmentCancelInput = z.object({ appointmentId: id, reason: text(500) }).strict()
+
+export const appointmentLimitsInput = z
+  .object({ sessionId: id, maxBookings: z.number().int().nullable(), maxPeoplePerBooking: z.number().int().nullable() })
+  .strict()
+
+export const visitListInput = z
+  .object({ sessionId: id, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
+  .strict()
+
+export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()
+
+export const visitsCalls = {
+  'visit-register': call(visitRegisterInput).returns<VisitSummary>(),
+  'visit-list': call(visitListInput).returns<VisitPage>(),
+  'contact-register': call(contactRegisterInput).returns<VisitSummary>(),
+  'contact-list': call(contactListInput).returns<VisitPage>(),
+  'appointment-list': call(appointmentListInput).returns<SessionAppointments>(),
+  'appointment-book': call(appointmentBookInput).returns<Appointment>(),
+  'appointment-cancel': call(appointmentCancelInput).returns<Appointment>(),
+  'appointment-limits-set': call(appointmentLimitsInput).returns<SessionAppointments>(),
+  'visit-void': call(visitVoidInput).returns<VoidResult>(),
+} satisfies Record<`${string}-${string}`, AnyCallSpec>

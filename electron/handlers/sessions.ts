@@ -1,0 +1,15 @@
+import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
+import { voidSession } from '../../db/visits/voids'
+import { ledgerContext } from './ledger-context'
+import type { Handlers } from './types'
+
+export const sessionsHandlers = {
+  'session-list': (state, input) => listSessions(state.ledger.db, input),
+  'session-current': (state) => currentSession(ledgerContext(state)),
+  'session-get': (state, input) => getSession(state.ledger.db, input.id),
+  'session-plan': (state, input) => planSession(ledgerContext(state), input),
+  'session-update': (state, { id, ...input }) => updateSession(ledgerContext(state), id, input),
+  'session-open': (state, input) => openSession(ledgerContext(state), input.id),
+  'session-close': (state, input) => closeSession(ledgerContext(state), input.id),
+  'session-void': (state, input) => voidSession(ledgerContext(state), input),
+} satisfies Partial<Handlers>
