@@ -36,9 +36,13 @@ export function measureExports(m: Measuring, { file, workDir, today, lastMonth }
     const out = path.join(workDir, `export-${period}.xlsx`)
     const samples: ExportRun[] = []
     for (let i = 0; i < reps; i++) {
-      const line = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-child.ts'), file, kind, period, out, today], {
-        encoding: 'utf8',
-      })
+      const line = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(import.meta.dirname, 'export-child.ts'), file, kind, period, out, today],
+        {
+          encoding: 'utf8',
+        },
+      )
       const parsed: unknown = JSON.parse(line.trim().split('\n').at(-1) ?? '{}')
       if (isExportRun(parsed)) samples.push(parsed)
     }

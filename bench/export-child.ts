@@ -14,7 +14,10 @@ if (!file || !period || !out || !today || (kind !== 'month' && kind !== 'year'))
 const ledger = await openLedger(file, { backupBeforeMigration: false })
 const ctx = { db: ledger.db, actor: systemActor, now: () => new Date(`${today}T10:00:00`) }
 const started = performance.now()
-const result = kind === 'month' ? await exportMonthXlsx(ctx, { month: period, file: out }) : await exportYearXlsx(ctx, { year: Number(period), file: out })
+const result =
+  kind === 'month'
+    ? await exportMonthXlsx(ctx, { month: period, file: out })
+    : await exportYearXlsx(ctx, { year: Number(period), file: out })
 const ms = performance.now() - started
 await ledger.close()
 process.stdout.write(

@@ -18,7 +18,8 @@ export interface FloorRegisterSetup {
   now: () => Date
 }
 
-const field = (row: unknown, key: string): unknown => (row !== null && typeof row === 'object' && key in row ? Object.getOwnPropertyDescriptor(row, key)?.value : undefined)
+const field = (row: unknown, key: string): unknown =>
+  row !== null && typeof row === 'object' && key in row ? Object.getOwnPropertyDescriptor(row, key)?.value : undefined
 
 function stampOf(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0')
@@ -29,7 +30,8 @@ export function makeFloorRegister(s: BetterSqlite3.Database, setup: FloorRegiste
   const { input, actor } = setup
   const consultation = input.matters.find((m) => m.type === 'consultation')
   const issue = input.matters.find((m) => m.type === 'issue')
-  if (!consultation || consultation.type !== 'consultation' || !issue || issue.type !== 'issue') throw new Error('the floor registers one consultation and one issue')
+  if (!consultation || consultation.type !== 'consultation' || !issue || issue.type !== 'issue')
+    throw new Error('the floor registers one consultation and one issue')
   const st = {
     begin: s.prepare('begin immediate'),
     commit: s.prepare('commit'),
@@ -49,9 +51,13 @@ export function makeFloorRegister(s: BetterSqlite3.Database, setup: FloorRegiste
          first_contact_id, result, resolved_date, closed_date, transfer_to, reason, created_at, updated_at)
        values (?, ?, ?, ?, 'accepted', ?, ?, ?, null, null, null, ?, null, null, null, null, null, ?, ?)`,
     ),
-    history: s.prepare("insert into issue_history (issue_id, action, from_status, to_status, actor_id, at, reason, detail) values (?, 'accept', null, 'accepted', ?, ?, null, ?)"),
+    history: s.prepare(
+      "insert into issue_history (issue_id, action, from_status, to_status, actor_id, at, reason, detail) values (?, 'accept', null, 'accepted', ?, ?, null, ?)",
+    ),
     lastHash: s.prepare('select hash from audit_log order by id desc limit 1'),
-    audit: s.prepare('insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    audit: s.prepare(
+      'insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     readVisit: s.prepare(
       `select v.*, p.name as visitor_name, p.phone as visitor_phone, o.name as organization_name, r.name as received_by_name
        from visits v join visitors p on p.id = v.visitor_id left join organizations o on o.id = v.organization_id left join staff r on r.id = v.received_by_id
@@ -79,15 +85,25 @@ export function makeFloorRegister(s: BetterSqlite3.Database, setup: FloorRegiste
       const visitId = Number(st.visit.run(setup.sessionId, visitorId, orgId, input.headcount, setup.date, at, actor.id, at).lastInsertRowid)
       st.holidays.all()
       st.matter.run(visitId, 'consultation', setup.consultCategory, consultation.content, consultation.answer, null, at)
-      const matterId = Number(st.matter.run(visitId, 'issue', setup.issueCategory, issue.content, null, issue.place ?? null, at).lastInsertRowid)
+      const matterId = Number(
+        st.matter.run(visitId, 'issue', setup.issueCategory, issue.content, null, issue.place ?? null, at).lastInsertRowid,
+      )
       const ym = setup.date.slice(0, 7)
       const seq = Number(field(st.maxSeq.get(ym), 'max_seq') ?? 0) + 1
       const number = `JD-${ym}-${String(seq).padStart(4, '0')}`
       const due = setup.calendar.addWorkdays(setup.date, setup.limitDays)
-      const issueId = Number(st.issue.run(matterId, number, ym, seq, setup.issueCategory, setup.date, due, actor.id, at, at).lastInsertRowid)
+      const issueId = Number(
+        st.issue.run(matterId, number, ym, seq, setup.issueCategory, setup.date, due, actor.id, at, at).lastInsertRowid,
+      )
       st.history.run(issueId, actor.id, at, JSON.stringify({ number }))
       auditRow('accept', 'issue', issueId, { from: null, to: 'accepted', reason: null, number }, at)
-      auditRow('register', 'visit', visitId, { sessionId: setup.sessionId, visitorId, organizationId: orgId, headcount: input.headcount, consultations: 1, issues: [number] }, at)
+      auditRow(
+        'register',
+        'visit',
+        visitId,
+        { sessionId: setup.sessionId, visitorId, organizationId: orgId, headcount: input.headcount, consultations: 1, issues: [number] },
+        at,
+      )
       st.commit.run()
       st.readVisit.all(visitId)
       st.readMatters.all(visitId)

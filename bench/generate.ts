@@ -55,7 +55,11 @@ async function referenceData(ledger: Ledger, at: string): Promise<{ desk: Staff[
     { name: '李建国', role: 'supervisor', isLeader: true, title: '局长' },
     { name: '陈红梅', role: 'supervisor', isLeader: true, title: '副局长' },
     { name: '黄志明', role: 'supervisor', isLeader: true, title: '副局长' },
-    ...deps.slice(1).map((d, i) => ({ name: `${pick(seededRandom(d.name), SURNAMES)}${['刚', '磊', '敏', '涛', '静', '军'][i] ?? '伟'}`, role: 'handler' as const, departmentId: d.id })),
+    ...deps.slice(1).map((d, i) => ({
+      name: `${pick(seededRandom(d.name), SURNAMES)}${['刚', '磊', '敏', '涛', '静', '军'][i] ?? '伟'}`,
+      role: 'handler' as const,
+      departmentId: d.id,
+    })),
   ]
   const saved: Staff[] = []
   for (const p of people) saved.push(await saveStaff(ctx, p))
@@ -105,7 +109,16 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions = 
   }
 
   const sqlite = ledger.sqlite
-  const issuesByStatus: Record<IssueStatus, number> = { accepted: 0, assigned: 0, in_progress: 0, resolved: 0, closed: 0, reopened: 0, transferred: 0, rejected: 0 }
+  const issuesByStatus: Record<IssueStatus, number> = {
+    accepted: 0,
+    assigned: 0,
+    in_progress: 0,
+    resolved: 0,
+    closed: 0,
+    reopened: 0,
+    transferred: 0,
+    rejected: 0,
+  }
 
   const personTimes = bulkLoad(sqlite, () => {
     const inserts = prepareInserts(sqlite)
@@ -113,7 +126,15 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions = 
     const { lifeOfIssue, windows } = issueLives({ rand, todayDay, desk, staff, departments, dueDate, inserts, issuesByStatus })
     const headcounts = visitSessions(
       {
-        rand, months, firstMonth, calendar, staff, desk, inserts, categories, issueCategories,
+        rand,
+        months,
+        firstMonth,
+        calendar,
+        staff,
+        desk,
+        inserts,
+        categories,
+        issueCategories,
         targets: { visits: visitsTarget, matters: mattersTarget, issues: issuesTarget },
         lifeOfIssue,
       },
@@ -125,7 +146,18 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions = 
 
   const ms = performance.now() - started
   const rows: Record<string, number> = {}
-  for (const table of ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'issue_history', 'progress_notes', 'extensions', 'callbacks']) {
+  for (const table of [
+    'sessions',
+    'organizations',
+    'visitors',
+    'visits',
+    'matters',
+    'issues',
+    'issue_history',
+    'progress_notes',
+    'extensions',
+    'callbacks',
+  ]) {
     const row = sqlite.prepare(`select count(*) as n from ${table}`).get()
     rows[table] = row !== null && typeof row === 'object' && 'n' in row ? Number(row.n) : 0
   }

@@ -13,12 +13,45 @@ import { REJECT_REASONS, RESULTS, TRANSFER_TO } from './text'
 type Fate = IssueStatus | 'closed_after_reopen'
 
 const FATE_TABLES: Record<'current' | 'last' | 'recent' | 'old', readonly (readonly [Fate, number])[]> = {
-  current: [['accepted', 20], ['assigned', 22], ['in_progress', 25], ['resolved', 15], ['closed', 8], ['transferred', 5], ['rejected', 5]],
-  last: [['accepted', 4], ['assigned', 8], ['in_progress', 22], ['resolved', 25], ['closed', 30], ['reopened', 3], ['transferred', 4], ['rejected', 4]],
-  recent: [['assigned', 2], ['in_progress', 8], ['resolved', 18], ['closed', 58], ['reopened', 2], ['closed_after_reopen', 3], ['transferred', 5], ['rejected', 4]],
+  current: [
+    ['accepted', 20],
+    ['assigned', 22],
+    ['in_progress', 25],
+    ['resolved', 15],
+    ['closed', 8],
+    ['transferred', 5],
+    ['rejected', 5],
+  ],
+  last: [
+    ['accepted', 4],
+    ['assigned', 8],
+    ['in_progress', 22],
+    ['resolved', 25],
+    ['closed', 30],
+    ['reopened', 3],
+    ['transferred', 4],
+    ['rejected', 4],
+  ],
+  recent: [
+    ['assigned', 2],
+    ['in_progress', 8],
+    ['resolved', 18],
+    ['closed', 58],
+    ['reopened', 2],
+    ['closed_after_reopen', 3],
+    ['transferred', 5],
+    ['rejected', 4],
+  ],
   old: [
-    ['accepted', 0.1], ['assigned', 0.1], ['in_progress', 0.2], ['reopened', 0.1], ['resolved', 8], ['closed', 76.5],
-    ['closed_after_reopen', 4], ['transferred', 6.5], ['rejected', 4.5],
+    ['accepted', 0.1],
+    ['assigned', 0.1],
+    ['in_progress', 0.2],
+    ['reopened', 0.1],
+    ['resolved', 8],
+    ['closed', 76.5],
+    ['closed_after_reopen', 4],
+    ['transferred', 6.5],
+    ['rejected', 4.5],
   ],
 }
 
@@ -62,13 +95,22 @@ export interface IssueSession {
   monthsBeforeEnd: number
 }
 
-
 /** One issue's life, row by row, ending in its fate; and the progress windows the lives leave. */
 export function issueLives(setup: IssueLifeSetup) {
   const { rand, todayDay, desk, staff, departments, dueDate, issuesByStatus } = setup
   const { issue: insIssue, history: insHistory, callback: insCallback, extension: insExtension } = setup.inserts
   const windows: ProgressWindow[] = []
-  const everyState: Fate[] = ['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected', 'closed_after_reopen']
+  const everyState: Fate[] = [
+    'accepted',
+    'assigned',
+    'in_progress',
+    'resolved',
+    'closed',
+    'reopened',
+    'transferred',
+    'rejected',
+    'closed_after_reopen',
+  ]
 
   function lifeOfIssue(
     matterId: number,
@@ -183,15 +225,33 @@ export function issueLives(setup: IssueLifeSetup) {
     }
     const lastAt = rows.at(-1)?.[3] ?? arrived
     const issueId = insIssue(
-      matterId, number, yearMonth, seq, status, categoryId, accepted, due, departmentId, assigneeId, leaderId, desk.id,
-      result, resolvedDate, closedDate, transferTo, reason, arrived, lastAt,
+      matterId,
+      number,
+      yearMonth,
+      seq,
+      status,
+      categoryId,
+      accepted,
+      due,
+      departmentId,
+      assigneeId,
+      leaderId,
+      desk.id,
+      result,
+      resolvedDate,
+      closedDate,
+      transferTo,
+      reason,
+      arrived,
+      lastAt,
     )
     for (const [action, from, to, when, why, detail] of rows) {
       const actor = action === 'accept' ? desk.id : action === 'progress' || action === 'resolve' ? (assigneeId ?? desk.id) : desk.id
       insHistory(issueId, action, from, to, actor, when, why, detail)
     }
     for (const [date, satisfaction, comment, when] of callbacks) insCallback(issueId, date, 'phone', satisfaction, comment, desk.id, when)
-    if (extension && leader) insExtension(issueId, extension[0], extension[1], leader.id, '需委托第三方开展监测，申请延期', desk.id, extension[2])
+    if (extension && leader)
+      insExtension(issueId, extension[0], extension[1], leader.id, '需委托第三方开展监测，申请延期', desk.id, extension[2])
     const from = starts.at(-1)
     if (from !== undefined) windows.push({ issueId, starts, from, to: Math.max(from, workUntil) })
   }

@@ -44,7 +44,10 @@ export function prepareInserts(sqlite: BetterSqlite3.Database): LedgerInserts {
       `insert into visits (session_id, visitor_id, organization_id, headcount, visit_date, arrived_at, channel, received_by_id, note, voided_at, void_reason, created_at)
        values (?, ?, ?, ?, ?, ?, 'desk', ?, null, null, null, ?)`,
     ),
-    matter: insertRunner(sqlite, 'insert into matters (visit_id, type, category_id, content, answer, place, created_at) values (?, ?, ?, ?, ?, ?, ?)'),
+    matter: insertRunner(
+      sqlite,
+      'insert into matters (visit_id, type, category_id, content, answer, place, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+    ),
     issue: insertRunner(
       sqlite,
       `insert into issues (matter_id, number, year_month, seq, status, category_id, accepted_date, due_date, department_id, assignee_id, leader_id,
@@ -55,7 +58,10 @@ export function prepareInserts(sqlite: BetterSqlite3.Database): LedgerInserts {
       sqlite,
       'insert into issue_history (issue_id, action, from_status, to_status, actor_id, at, reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    progress: insertRunner(sqlite, 'insert into progress_notes (issue_id, kind, note_date, note, actor_id, created_at) values (?, ?, ?, ?, ?, ?)'),
+    progress: insertRunner(
+      sqlite,
+      'insert into progress_notes (issue_id, kind, note_date, note, actor_id, created_at) values (?, ?, ?, ?, ?, ?)',
+    ),
     extension: insertRunner(
       sqlite,
       'insert into extensions (issue_id, old_due_date, new_due_date, approver_id, reason, actor_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',

@@ -32,7 +32,15 @@ export async function timePair(a: () => unknown, b: () => unknown, warmup: numbe
   const sa: number[] = []
   const sb: number[] = []
   for (let i = 0; i < reps; i++) {
-    for (const [work, samples] of i % 2 === 0 ? ([[a, sa], [b, sb]] as const) : ([[b, sb], [a, sa]] as const)) {
+    for (const [work, samples] of i % 2 === 0
+      ? ([
+          [a, sa],
+          [b, sb],
+        ] as const)
+      : ([
+          [b, sb],
+          [a, sa],
+        ] as const)) {
       const started = performance.now()
       await work()
       samples.push(performance.now() - started)
@@ -63,7 +71,9 @@ export function recorder(): { results: Row[]; record: RecordRow } {
     const ratio = row.ours && row.floor ? row.ours.p50 / row.floor.p50 : null
     results.push({ ...row, ratio })
     const f = (s: Stats | null) => (s ? `${s.p50.toFixed(2)} / ${s.p99.toFixed(2)}` : '—')
-    process.stdout.write(`  ${row.group} · ${row.name}: ours ${f(row.ours)} ms, floor ${f(row.floor)} ms${ratio ? `, ×${ratio.toFixed(2)}` : ''}\n`)
+    process.stdout.write(
+      `  ${row.group} · ${row.name}: ours ${f(row.ours)} ms, floor ${f(row.floor)} ms${ratio ? `, ×${ratio.toFixed(2)}` : ''}\n`,
+    )
   }
   return { results, record }
 }

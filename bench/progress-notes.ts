@@ -16,7 +16,14 @@ export function addProgressNotes(rand: Rand, windows: ProgressWindow[], progress
     const first = startDay !== undefined
     const day = startDay ?? w.from + Math.floor(rand() * (w.to - w.from + 1))
     const supervision = !first && rand() < 0.08
-    insProgress(w.issueId, supervision ? 'supervision' : 'progress', dateOf(day), supervision ? pick(rand, SUPERVISION) : pick(rand, PROGRESS), desk.id, `${dateOf(day)} 16:30:00`)
+    insProgress(
+      w.issueId,
+      supervision ? 'supervision' : 'progress',
+      dateOf(day),
+      supervision ? pick(rand, SUPERVISION) : pick(rand, PROGRESS),
+      desk.id,
+      `${dateOf(day)} 16:30:00`,
+    )
     notes += 1
   }
   for (const w of windows) for (const start of w.starts) addNote(w, start)

@@ -51,7 +51,15 @@ export async function measureReads(m: Measuring, { ledger, ctx, made, phone }: R
     }
   }
 
-  async function read(group: string, name: string, work: (db: Kysely<Database>) => Promise<unknown>, reps: number, target: string, limitMs: number | null, note?: string) {
+  async function read(
+    group: string,
+    name: string,
+    work: (db: Kysely<Database>) => Promise<unknown>,
+    reps: number,
+    target: string,
+    limitMs: number | null,
+    note?: string,
+  ) {
     const floor = replay(await capture(work))
     const [ours, raw] = await timePair(() => work(ctx.db), floor, 5, m.runs(reps))
     m.record({ group, name, ours, floor: raw, target, met: limitMs === null ? null : ours.p50 <= limitMs, ...(note ? { note } : {}) })
@@ -77,13 +85,22 @@ export async function measureReads(m: Measuring, { ledger, ctx, made, phone }: R
     [`the last page (${lastPage}, no filter)`, { page: lastPage }, false],
   ]
   for (const [name, filter, common] of filters) {
-    await read('台账列表', name, (db) => listIssues(db, filter, today), 100, common ? 'p50 ≤ 5 ms' : '(not a common filter)', common ? 5 : null)
+    await read(
+      '台账列表',
+      name,
+      (db) => listIssues(db, filter, today),
+      100,
+      common ? 'p50 ≤ 5 ms' : '(not a common filter)',
+      common ? 5 : null,
+    )
   }
 
   // ---- returning-visitor lookup ----
 
   process.stdout.write('Returning-visitor lookup …\n')
-  const codeRow = ledger.sqlite.prepare('select credit_code from organizations where credit_code is not null order by id desc limit 1').get()
+  const codeRow = ledger.sqlite
+    .prepare('select credit_code from organizations where credit_code is not null order by id desc limit 1')
+    .get()
   const lookups: [string, string][] = [
     ['phone, first 3 digits', '139'],
     ['phone, whole', phone],

@@ -35,7 +35,9 @@ export interface ReceptionSetup {
 }
 
 /** Two reception days a month on working days. */
-export function planSessions(setup: Pick<ReceptionSetup, 'rand' | 'months' | 'firstMonth' | 'calendar' | 'staff' | 'inserts'>): SessionPlan[] {
+export function planSessions(
+  setup: Pick<ReceptionSetup, 'rand' | 'months' | 'firstMonth' | 'calendar' | 'staff' | 'inserts'>,
+): SessionPlan[] {
   const { rand, months, firstMonth, calendar, staff } = setup
   const { session: insSession, sessionStaff: insSessionStaff } = setup.inserts
   const sessions: SessionPlan[] = []

@@ -20,7 +20,10 @@ export interface RegistrationSetup {
 }
 
 /** Returns today's reception day, left open with the visits registered on it, and the phone of the visitor registered. */
-export async function measureRegistration(m: Measuring, { ledger, ctx, made, now }: RegistrationSetup): Promise<{ sessionId: number; phone: string }> {
+export async function measureRegistration(
+  m: Measuring,
+  { ledger, ctx, made, now }: RegistrationSetup,
+): Promise<{ sessionId: number; phone: string }> {
   const today = made.today
   process.stdout.write('Registering visits (synchronous=FULL) …\n')
   const session = await planSession(ctx, { date: today, kind: 'enterprise', location: '政务服务中心生态环境窗口' })
@@ -39,7 +42,12 @@ export async function measureRegistration(m: Measuring, { ledger, ctx, made, now
     organization: { name: text(contact, 'org'), creditCode: text(contact, 'code') },
     headcount: 2,
     matters: [
-      { type: 'consultation', categoryId: consultCategory, content: '排污许可证到期延续需要准备哪些材料', answer: '已告知延续申请须提前30日提交，并发放材料清单' },
+      {
+        type: 'consultation',
+        categoryId: consultCategory,
+        content: '排污许可证到期延续需要准备哪些材料',
+        answer: '已告知延续申请须提前30日提交，并发放材料清单',
+      },
       { type: 'issue', categoryId: issueCategory, content: '厂界夜间有刺鼻异味，周边居民反映强烈', place: '城东工业园' },
     ],
   }

@@ -31,7 +31,10 @@ export function machineOf(ledger: Ledger): Machine {
     node: process.version,
     sqlite: String(ledger.sqlite.prepare('select sqlite_version()').pluck().get()),
     platform: `${os.type()} ${os.release()}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   }
 }
 
@@ -63,7 +66,9 @@ export function printReport({ machine, made, fileMb, results, bundle }: Report):
       `| screen | loads | own chunk: raw / gzip kB | fetched when first opened: raw / gzip kB |`,
       `|---|---|---|---|`,
       `| 今日接待 (desk) | with the window | ${size(bundle.entry)} | ${size(bundle.initial)} (${bundle.initial.files} files, index.html included) |`,
-      ...bundle.screens.map((sc) => `| ${sc.screen} | when opened | ${size(sc.chunk)} | ${size(sc.firstOpen)} (${sc.firstOpen.files} files) |`),
+      ...bundle.screens.map(
+        (sc) => `| ${sc.screen} | when opened | ${size(sc.chunk)} | ${size(sc.firstOpen)} (${sc.firstOpen.files} files) |`,
+      ),
       `| all of out/renderer | | | ${size(bundle.all)} (${bundle.all.files} files) |`,
     ]
     process.stdout.write(`${bundleLines.join('\n')}\n\n`)
@@ -72,7 +77,9 @@ export function printReport({ machine, made, fileMb, results, bundle }: Report):
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}; Node ${machine.node}, SQLite ${machine.sqlite}; load ${machine.load}\n`,
   )
   process.stdout.write(
-    `Ledger: ${Object.entries(made.rows).map(([k, v]) => `${k} ${v}`).join(', ')}; generated in ${(made.ms / 1000).toFixed(1)} s, ${fileMb.toFixed(0)} MB.\n`,
+    `Ledger: ${Object.entries(made.rows)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; generated in ${(made.ms / 1000).toFixed(1)} s, ${fileMb.toFixed(0)} MB.\n`,
   )
 }
 
@@ -93,7 +100,13 @@ export function writeResults({ machine, scale, made, fileMb, results, exportRuns
           walks: {
             category: screens.category,
             desk: { dayVisits: screens.dayVisits, starts: screens.deskStarts },
-            ledger: screens.ledgerWalks.map((w) => ({ ms: w.ms, total: w.total, filtered: w.filtered, lastPage: w.lastPage, opened: w.opened })),
+            ledger: screens.ledgerWalks.map((w) => ({
+              ms: w.ms,
+              total: w.total,
+              filtered: w.filtered,
+              lastPage: w.lastPage,
+              opened: w.opened,
+            })),
             directory: screens.directoryWalks.map((w) => ({
               organizations: { ms: w.organizations.ms, total: w.organizations.total },
               visitors: { ms: w.visitors.ms, total: w.visitors.total },

@@ -51,8 +51,14 @@ let ledger: Ledger = await openLedger(file)
 const made = await generateLedger(ledger, { scale: SCALE })
 ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 const fileMb = fs.statSync(file).size / 1e6
-process.stdout.write(`  ${Object.entries(made.rows).map(([k, v]) => `${k} ${v}`).join(', ')}\n`)
-process.stdout.write(`  generated in ${(made.ms / 1000).toFixed(1)} s (search index rebuilt once at the end); file ${fileMb.toFixed(0)} MB\n\n`)
+process.stdout.write(
+  `  ${Object.entries(made.rows)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}\n`,
+)
+process.stdout.write(
+  `  generated in ${(made.ms / 1000).toFixed(1)} s (search index rebuilt once at the end); file ${fileMb.toFixed(0)} MB\n\n`,
+)
 
 const today = made.today
 let tick = new Date(`${today}T09:00:00`).getTime()

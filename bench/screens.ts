@@ -41,7 +41,9 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
   let bridgeCalls = 0
   // The registration measurement left its visits on today's reception day, still open: the desk
   // shows that day as it would at the end of a very busy one.
-  const dayVisits = Number(ledger.sqlite.prepare('select count(*) from visits where session_id = ? and voided_at is null').pluck().get(sessionId) ?? 0)
+  const dayVisits = Number(
+    ledger.sqlite.prepare('select count(*) from visits where session_id = ? and voided_at is null').pluck().get(sessionId) ?? 0,
+  )
   if (!fs.existsSync(CHROMIUM)) process.stdout.write(`  skipped the screens at scale: no ${CHROMIUM} (apt-get install chromium)\n`)
   else if (!rendererBuilt()) process.stdout.write('  skipped the screens at scale: no out/renderer (npm run build)\n')
   else {
@@ -67,7 +69,9 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
       }
     } finally {
       // close() fails on a script error in the page: say so, and keep what was measured.
-      await app.close().catch((e: unknown) => process.stdout.write(`  the page reported errors: ${e instanceof Error ? e.message : String(e)}\n`))
+      await app
+        .close()
+        .catch((e: unknown) => process.stdout.write(`  the page reported errors: ${e instanceof Error ? e.message : String(e)}\n`))
     }
     const desk = deskStarts[0]
     const walk = ledgerWalks[0]
@@ -81,14 +85,23 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
           deskStarts.map((d) => d.ms),
           'from page.goto to the first page of the day’s visits drawn; visit-list sends one page (20) and the day’s total',
         ],
-        [`问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`, ledgerWalks.map((w) => w.ms.open), note],
+        [
+          `问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`,
+          ledgerWalks.map((w) => w.ms.open),
+          note,
+        ],
         [`filter by category ${walkCategory} (${walk.filtered} issues)`, ledgerWalks.map((w) => w.ms.filter), note],
         [`to the last page (${walk.lastPage}) from the pagination`, ledgerWalks.map((w) => w.ms.lastPage), note],
         ['open its last issue (drawer with the number)', ledgerWalks.map((w) => w.ms.openIssue), note],
-        [`企业与来访人 from the menu: 企业, first page (${dir.organizations.total} enterprises)`, directoryWalks.map((w) => w.organizations.ms), note],
+        [
+          `企业与来访人 from the menu: 企业, first page (${dir.organizations.total} enterprises)`,
+          directoryWalks.map((w) => w.organizations.ms),
+          note,
+        ],
         [`来访人 tab, first page (${dir.visitors.total} visitors)`, directoryWalks.map((w) => w.visitors.ms), note],
       ]
-      for (const [name, samples, why] of steps) m.record({ group: '界面', name, ours: stats(samples), floor: null, target, met: null, note: why })
+      for (const [name, samples, why] of steps)
+        m.record({ group: '界面', name, ours: stats(samples), floor: null, target, met: null, note: why })
       const longest = Object.entries(longestAnswer)
         .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1])

@@ -8,7 +8,10 @@ const chineseFonts =
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: chineseFonts }, components: { Form: { itemMarginBottom: 12, verticalLabelPadding: '0 0 2px' } } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontFamily: chineseFonts }, components: { Form: { itemMarginBottom: 12, verticalLabelPadding: '0 0 2px' } } }}
+    >
       <AntApp style={{ height: '100%' }}>
         <AppShell />
       </AntApp>

@@ -1,6 +1,6 @@
 // Domain objects as they cross into the renderer: camelCase, booleans, personal data masked.
-// This file is pure types so the renderer can import it without pulling in Node or SQLite.
-// The types live by domain in db/types/; this file only re-exports them so db/ and electron/contract/types.ts (which re-exports it for the renderer) keep one import path.
+// Pure types, so every runtime can import them. They live by domain in shared/types/; this file
+// re-exports them so db/, the contract and the renderer keep one import path.
 
 export type * from './types/reference'
 export type * from './types/sessions'

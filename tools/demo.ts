@@ -1,7 +1,16 @@
 import dayjs from 'dayjs'
 import type { LedgerContext } from '../db/core/context'
 import { LedgerError } from '../db/core/errors'
-import { addProgress, assignIssue, closeIssue, extendIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../db/issues/actions'
+import {
+  addProgress,
+  assignIssue,
+  closeIssue,
+  extendIssue,
+  recordCallback,
+  rejectIssue,
+  resolveIssue,
+  transferIssue,
+} from '../db/issues/actions'
 import { listCategories, listDepartments, listStaff, saveStaff, seedDefaults } from '../db/reference/reference'
 import { closeSession, listSessions, openSession, planSession } from '../db/sessions/sessions'
 import type { IssueStatus, SessionKind } from '../shared/types'
@@ -59,7 +68,18 @@ const ISSUES: readonly [Triple, ...Triple[]] = [
   ['执法监管', '举报企业在线监测数据造假', '城北片区'],
 ]
 // One issue ends in each state, so the demo shows the whole life cycle.
-const FATES: readonly IssueStatus[] = ['closed', 'closed', 'closed', 'resolved', 'in_progress', 'assigned', 'accepted', 'reopened', 'transferred', 'rejected']
+const FATES: readonly IssueStatus[] = [
+  'closed',
+  'closed',
+  'closed',
+  'resolved',
+  'in_progress',
+  'assigned',
+  'accepted',
+  'reopened',
+  'transferred',
+  'rejected',
+]
 
 export interface DemoPlan {
   month: string
@@ -86,7 +106,8 @@ function workdaysOf(month: string, calendar: WorkCalendar): string[] {
 /** Fills one month with a realistic, deterministic set of records; refuses a month that has sessions. */
 export async function generateDemoMonth(base: LedgerContext, month: string): Promise<DemoPlan> {
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
-  if ((await listSessions(base.db, { month })).length > 0) throw new LedgerError('conflict', `${month} 已有接待日记录，演示数据只写入空白月份`)
+  if ((await listSessions(base.db, { month })).length > 0)
+    throw new LedgerError('conflict', `${month} 已有接待日记录，演示数据只写入空白月份`)
   const rand = seededRandom(month)
   const pick = <T>(list: readonly [T, ...T[]]): T => list[Math.floor(rand() * list.length)] ?? list[0]
   let clockAt = dayjs(`${month}-01 08:00:00`)
@@ -195,11 +216,21 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     }
     const dep = departments[1 + (i % Math.max(1, departments.length - 1))] ?? departments[0]
     if (!dep) continue
-    await assignIssue(ctx, { issueId, departmentId: dep.id, assigneeId: handlers[i % Math.max(1, handlers.length)]?.id ?? null, leaderId: leaders[i % Math.max(1, leaders.length)]?.id ?? null })
+    await assignIssue(ctx, {
+      issueId,
+      departmentId: dep.id,
+      assigneeId: handlers[i % Math.max(1, handlers.length)]?.id ?? null,
+      leaderId: leaders[i % Math.max(1, leaders.length)]?.id ?? null,
+    })
     if (fate === 'assigned') continue
     await addProgress(ctx, { issueId, note: '已安排执法人员现场核查' })
     if (i % 4 === 1 && leaders[0]) {
-      await extendIssue(ctx, { issueId, newDueDate: dayjs(lastDay).add(20, 'day').format('YYYY-MM-DD'), approverId: leaders[0].id, reason: '需委托第三方开展监测' })
+      await extendIssue(ctx, {
+        issueId,
+        newDueDate: dayjs(lastDay).add(20, 'day').format('YYYY-MM-DD'),
+        approverId: leaders[0].id,
+        reason: '需委托第三方开展监测',
+      })
     }
     if (fate === 'in_progress') continue
     setClock(lastDay, '15:00:00')

@@ -52,22 +52,20 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
     .offset(offset)
     .execute()
   return {
-    rows: rows.map(
-      (r): AuditEntry => ({
-        id: r.id,
-        at: r.at,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        actionLabel: auditActionLabel(r.action, r.entity),
-        entityLabel: auditEntityLabel(r.entity, r.entity_id),
-        summary: `${auditActionLabel(r.action, r.entity)} ${auditEntityLabel(r.entity, r.entity_id)}`,
-        digest: auditDigest(r.detail),
-        detail: r.detail,
-      }),
-    ),
+    rows: rows.map((r): AuditEntry => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      actionLabel: auditActionLabel(r.action, r.entity),
+      entityLabel: auditEntityLabel(r.entity, r.entity_id),
+      summary: `${auditActionLabel(r.action, r.entity)} ${auditEntityLabel(r.entity, r.entity_id)}`,
+      digest: auditDigest(r.detail),
+      detail: r.detail,
+    })),
     total: Number(total.n),
     page,
     pageSize,

@@ -61,7 +61,25 @@ const ACTION_LABEL: Record<string, string> = {
 }
 
 /** The actions a supervisor most often looks for, offered as the screen's filter. */
-const FILTER_ACTIONS = ['sign_in', 'sign_in_failed', 'set_pin', 'clear_pin', 'reveal', 'void', 'export_unmasked', 'restore', 'set_backup_folder', 'register', 'create', 'update', 'assign', 'resolve', 'close', 'merge', 'import'] as const
+const FILTER_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'set_pin',
+  'clear_pin',
+  'reveal',
+  'void',
+  'export_unmasked',
+  'restore',
+  'set_backup_folder',
+  'register',
+  'create',
+  'update',
+  'assign',
+  'resolve',
+  'close',
+  'merge',
+  'import',
+] as const
 
 export function auditActionLabel(action: string, entity: string): string {
   // 'close' means 销号 for an issue and 结束 for a reception day.
@@ -113,7 +131,8 @@ export function auditDigest(detail: string): string {
     const value: unknown = Reflect.get(parsed, key)
     if (typeof value === 'string' && value !== '') parts.push(`${label}：${key === 'field' ? (FIELD_WORD[value] ?? value) : value}`)
     else if (typeof value === 'number') parts.push(`${label}：${value}`)
-    else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string')) parts.push(`${label}：${value.join('、')}`)
+    else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string'))
+      parts.push(`${label}：${value.join('、')}`)
   }
   return parts.join('；')
 }

@@ -106,7 +106,8 @@ export function verifyBackupFile(file: string, known: Record<string, Migration> 
     } catch (e) {
       throw new LedgerError('backup_invalid', `备份文件不是有效的台账：${path.basename(file)}（${errorText(e)}）`)
     }
-    if (problems.length > 0) throw new LedgerError('backup_invalid', `备份文件已损坏，不能用于恢复：${path.basename(file)}（${problems.slice(0, 2).join('；')}）`)
+    if (problems.length > 0)
+      throw new LedgerError('backup_invalid', `备份文件已损坏，不能用于恢复：${path.basename(file)}（${problems.slice(0, 2).join('；')}）`)
     const version = ledgerVersion(sqlite)
     if (version === '') throw new LedgerError('backup_invalid', `该文件不是接待日台账的备份：${path.basename(file)}`)
     assertNotNewer(sqlite, known, file)

@@ -78,7 +78,15 @@ export function listBackupFiles(folder: string): BackupInfo[] {
     } catch {
       continue
     }
-    found.push({ name, file, kind: parsed.kind, kindLabel: BACKUP_KIND_LABEL[parsed.kind], createdAt: parsed.createdAt, size, order: parsed.order })
+    found.push({
+      name,
+      file,
+      kind: parsed.kind,
+      kindLabel: BACKUP_KIND_LABEL[parsed.kind],
+      createdAt: parsed.createdAt,
+      size,
+      order: parsed.order,
+    })
   }
   found.sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
   return found.map(({ order: _order, ...info }) => info)
@@ -121,7 +129,10 @@ export function fsyncFolder(folder: string): void {
 
 /** integrity_check's complaints, or [] for a sound file. Throws when the file is not a database at all. */
 export function integrityProblems(sqlite: Database.Database, quick = false): string[] {
-  const rows = sqlite.prepare(quick ? 'pragma quick_check' : 'pragma integrity_check').pluck().all()
+  const rows = sqlite
+    .prepare(quick ? 'pragma quick_check' : 'pragma integrity_check')
+    .pluck()
+    .all()
   const messages = rows.map(String)
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages
 }
@@ -188,7 +199,14 @@ export function copyRawLedger(ledgerFile: string, folder: string, now: Date): Ba
       fsyncFile(`${file}-wal`)
     }
     fsyncFolder(folder)
-    return { name, file, kind: 'damaged', kindLabel: BACKUP_KIND_LABEL.damaged, createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'), size: fs.statSync(file).size }
+    return {
+      name,
+      file,
+      kind: 'damaged',
+      kindLabel: BACKUP_KIND_LABEL.damaged,
+      createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
+      size: fs.statSync(file).size,
+    }
   } catch (e) {
     throw new LedgerError('backup_failed', `无法保留原台账文件的副本（${folder}）：${errorText(e)}。未做任何恢复。`)
   }
@@ -269,7 +287,8 @@ export async function ensureDailyBackup(
   const day = dayjs(now).format('YYYY-MM-DD')
   const hasToday = (f: string) => listBackupFiles(f).some((b) => b.kind !== 'damaged' && b.createdAt.startsWith(day))
   // With the chosen folder unavailable, today's copy may already sit in the default folder.
-  if (hasToday(folder) || (!isDefault && hasToday(defaultBackupFolder(ledgerFile)))) return { backup: null, fallbackReason: null, rotated: [] }
+  if (hasToday(folder) || (!isDefault && hasToday(defaultBackupFolder(ledgerFile))))
+    return { backup: null, fallbackReason: null, rotated: [] }
   const made = await writeBackupWithFallback(sqlite, ledgerFile, 'daily', now)
   const rotated = rotateBackups(path.dirname(made.backup.file), now)
   return { ...made, rotated }

@@ -56,7 +56,7 @@ export class WorkCalendar {
       throw new LedgerError('invalid_workdays', `工作日天数应为正整数：${n}`)
     }
     let day = toDayNumber(start)
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day += 1
       if (this.isWorkdayNumber(day)) left -= 1
     }

@@ -60,9 +60,7 @@ function openSqlite(file: string, readonly: boolean, known: Record<string, Migra
 }
 
 function appliedMigrations(sqlite: Database.Database): string[] {
-  const exists = sqlite
-    .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
-    .get(MIGRATION_TABLE)
+  const exists = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(MIGRATION_TABLE)
   if (!exists) return []
   return sqlite
     .prepare(`select name from ${MIGRATION_TABLE} order by name`)
@@ -107,7 +105,12 @@ export function pendingMigrations(sqlite: Database.Database, list: Record<string
 }
 
 /** Before an upgrade of a file that already has data, a verified copy of it as it was. */
-async function backupBeforeMigration(sqlite: Database.Database, file: string, list: Record<string, Migration>, options: OpenOptions): Promise<void> {
+async function backupBeforeMigration(
+  sqlite: Database.Database,
+  file: string,
+  list: Record<string, Migration>,
+  options: OpenOptions,
+): Promise<void> {
   if (appliedMigrations(sqlite).length === 0) return
   if (pendingMigrations(sqlite, list, options.migrateTo).length === 0) return
   try {

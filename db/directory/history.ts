@@ -9,7 +9,11 @@ import { listVisits } from '../visits/queries'
 const HISTORY_VISITS = 200
 
 /** Every visit (not voided) of a visitor or an enterprise, counted in the ledger rather than from the list. */
-async function visitTotals(ctx: LedgerContext, column: 'visitor_id' | 'organization_id', id: number): Promise<{ visitCount: number; personTimes: number }> {
+async function visitTotals(
+  ctx: LedgerContext,
+  column: 'visitor_id' | 'organization_id',
+  id: number,
+): Promise<{ visitCount: number; personTimes: number }> {
   const row = await ctx.db
     .selectFrom('visits')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('headcount'), eb.lit(0)).as('people')])

@@ -44,7 +44,10 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
   // The page's ids first, ordered by the latest visit (an index range per enterprise); then the
   // figures for just those rows.
   const ids = await base
-    .select(['o.id', sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last')])
+    .select([
+      'o.id',
+      sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last'),
+    ])
     .orderBy(sql`last desc nulls last`)
     .orderBy('o.id', 'desc')
     .limit(pageSize)
@@ -56,7 +59,12 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
     db.selectFrom('organizations').selectAll().where('id', 'in', idList).execute(),
     db
       .selectFrom('visits')
-      .select(['organization_id', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(headcount), 0)`.as('people'), sql<string | null>`max(visit_date)`.as('last')])
+      .select([
+        'organization_id',
+        sql<number>`count(*)`.as('n'),
+        sql<number>`coalesce(sum(headcount), 0)`.as('people'),
+        sql<string | null>`max(visit_date)`.as('last'),
+      ])
       .where('organization_id', 'in', idList)
       .where('voided_at', 'is', null)
       .groupBy('organization_id')
@@ -100,18 +108,28 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
 export async function listVisitors(db: Executor, input: DirectoryListInput): Promise<DirectoryPage<VisitorListItem>> {
   const { page, pageSize } = pageOf(input)
   const q = (input.query ?? '').trim()
-  let base = db.selectFrom('visitors as p').leftJoin('organizations as org', 'org.id', 'p.organization_id').where('p.merged_into_id', 'is', null)
+  let base = db
+    .selectFrom('visitors as p')
+    .leftJoin('organizations as org', 'org.id', 'p.organization_id')
+    .where('p.merged_into_id', 'is', null)
   if (q) {
     // Numbers are stored as digits only: "尾号 5678" or a full number typed with dashes both find it.
     const digits = normalizePhone(q)
     const byPhone = /^\d{4,}$/.test(digits)
     base = base.where((eb) =>
-      eb.or([eb('p.name', 'like', contains(q)), eb('org.name', 'like', contains(q)), ...(byPhone ? [eb('p.phone', 'like', contains(digits))] : [])]),
+      eb.or([
+        eb('p.name', 'like', contains(q)),
+        eb('org.name', 'like', contains(q)),
+        ...(byPhone ? [eb('p.phone', 'like', contains(digits))] : []),
+      ]),
     )
   }
   const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   const ids = await base
-    .select(['p.id', sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('last')])
+    .select([
+      'p.id',
+      sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('last'),
+    ])
     .orderBy(sql`last desc nulls last`)
     .orderBy('p.id', 'desc')
     .limit(pageSize)
@@ -190,9 +208,14 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
     const merge = await trx.selectFrom('organizations').selectAll().where('id', '=', mergeId).executeTakeFirst()
     if (!merge) throw notFound('企业', mergeId)
     if (merge.merged_into_id !== null) throw new LedgerError('already_merged', `“${merge.name}”已合并到其他企业，不能再次合并`)
-    if (keep.merged_into_id !== null) throw new LedgerError('already_merged', `“${keep.name}”已合并到其他企业，不能作为保留的记录，请选择合并后的企业`)
+    if (keep.merged_into_id !== null)
+      throw new LedgerError('already_merged', `“${keep.name}”已合并到其他企业，不能作为保留的记录，请选择合并后的企业`)
     const at = stamp(ctx)
-    const visits = await trx.updateTable('visits').set({ organization_id: keepId }).where('organization_id', '=', mergeId).executeTakeFirst()
+    const visits = await trx
+      .updateTable('visits')
+      .set({ organization_id: keepId })
+      .where('organization_id', '=', mergeId)
+      .executeTakeFirst()
     const people = await trx
       .updateTable('visitors')
       .set({ organization_id: keepId, updated_at: at })
@@ -208,7 +231,12 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
     if (!keep.industry && merge.industry) fill.industry = merge.industry
     if (!keep.note && merge.note) fill.note = merge.note
     const filled = Object.keys(fill)
-    if (filled.length > 0) await trx.updateTable('organizations').set({ ...fill, updated_at: at }).where('id', '=', keepId).execute()
+    if (filled.length > 0)
+      await trx
+        .updateTable('organizations')
+        .set({ ...fill, updated_at: at })
+        .where('id', '=', keepId)
+        .execute()
     const movedVisits = Number(visits.numUpdatedRows)
     const movedVisitors = Number(people.numUpdatedRows)
     const detail = {
@@ -255,7 +283,12 @@ export async function mergeVisitors(ctx: LedgerContext, input: MergeInput): Prom
       fill.kind = 'enterprise'
     }
     const filled = Object.keys(fill)
-    if (filled.length > 0) await trx.updateTable('visitors').set({ ...fill, updated_at: at }).where('id', '=', keepId).execute()
+    if (filled.length > 0)
+      await trx
+        .updateTable('visitors')
+        .set({ ...fill, updated_at: at })
+        .where('id', '=', keepId)
+        .execute()
     const movedVisits = Number(visits.numUpdatedRows)
     await audit(trx, ctx, 'merge', 'visitor', keepId, {
       keptId: keepId,

@@ -90,7 +90,11 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
 }
 
 /** The returning person, if the ledger has them: by id, else same phone and name, else same name at the same enterprise. */
-export async function matchVisitor(trx: Executor, v: ReturnType<typeof cleanVisitor>, organizationId: number | null): Promise<VisitorRow | undefined> {
+export async function matchVisitor(
+  trx: Executor,
+  v: ReturnType<typeof cleanVisitor>,
+  organizationId: number | null,
+): Promise<VisitorRow | undefined> {
   let existing: VisitorRow | undefined
   if (v.id !== undefined) existing = await liveVisitor(trx, v.id)
   if (!existing && v.phone) {
@@ -188,7 +192,10 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
     // A name as typed so far (by index), or anyone from an enterprise whose name holds the text
     // (by the search index for 3+ characters).
     visitorIds = visitorIds.where((eb) =>
-      eb.or([eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\u{10FFFF}`)]), eb('p.organization_id', 'in', organizationIdsByName(q))]),
+      eb.or([
+        eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\u{10FFFF}`)]),
+        eb('p.organization_id', 'in', organizationIdsByName(q)),
+      ]),
     )
   }
   const visitors = await db
@@ -214,7 +221,9 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
     .selectAll('o')
     .select([
       sql<number>`(select count(*) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('visit_count'),
-      sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last_visit_date'),
+      sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as(
+        'last_visit_date',
+      ),
       openCount('v2.organization_id', 'o.id').as('open_issue_count'),
     ])
     .where('o.id', 'in', organizationIds.orderBy('o.id', 'desc').limit(MATCH_LIMIT))

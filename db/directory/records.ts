@@ -83,7 +83,10 @@ export async function getOrganization(db: Executor, id: number): Promise<Organiz
   return toOrganization(row)
 }
 
-export async function saveOrganization(ctx: LedgerContext, input: OrganizationInput & { id: number; note?: string | null | undefined }): Promise<Organization> {
+export async function saveOrganization(
+  ctx: LedgerContext,
+  input: OrganizationInput & { id: number; note?: string | null | undefined },
+): Promise<Organization> {
   const o = cleanOrganization(input)
   const note = optionalText(input.note, '备注', 500)
   return write(ctx, async (trx) => {
@@ -141,7 +144,14 @@ export async function saveVisitor(
       .where('id', '=', input.id)
       .execute()
     await audit(trx, ctx, 'update', 'visitor', input.id, {
-      changed: ['name', 'kind', 'address', 'note', ...(input.phone !== undefined ? ['phone'] : []), ...(input.idNumber !== undefined ? ['id_number'] : [])],
+      changed: [
+        'name',
+        'kind',
+        'address',
+        'note',
+        ...(input.phone !== undefined ? ['phone'] : []),
+        ...(input.idNumber !== undefined ? ['id_number'] : []),
+      ],
     })
     return getVisitor(trx, input.id)
   })

@@ -14,7 +14,10 @@ const PAGE = 500
  * The audit log as CSV for a supervisor (inspections ask for it). The export itself is audited,
  * so the file always ends one row short of the ledger's log: the row that records this export.
  */
-export async function exportAuditCsv(ctx: LedgerContext, options: Pick<AuditFilter, 'from' | 'to'> & { file: string }): Promise<ExportResult> {
+export async function exportAuditCsv(
+  ctx: LedgerContext,
+  options: Pick<AuditFilter, 'from' | 'to'> & { file: string },
+): Promise<ExportResult> {
   requireSupervisor(ctx, '导出审计日志')
   const lines: string[] = []
   for (let page = 1; ; page++) {
@@ -25,6 +28,8 @@ export async function exportAuditCsv(ctx: LedgerContext, options: Pick<AuditFilt
   await writeAtomically(options.file, async (temp) => {
     await fs.promises.writeFile(temp, `\uFEFF${csvLine(HEADERS)}${lines.join('')}`, 'utf8')
   })
-  await write(ctx, (trx) => audit(trx, ctx, 'export_audit', 'audit_log', null, { from: options.from ?? null, to: options.to ?? null, rows: lines.length }))
+  await write(ctx, (trx) =>
+    audit(trx, ctx, 'export_audit', 'audit_log', null, { from: options.from ?? null, to: options.to ?? null, rows: lines.length }),
+  )
   return { file: options.file, rows: lines.length }
 }

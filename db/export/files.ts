@@ -12,7 +12,8 @@ export function requireMonth(month: string): string {
 }
 
 export function requireYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new LedgerError('invalid_date', `年份应为 2000 至 2100 之间的四位数字：${year}`)
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new LedgerError('invalid_date', `年份应为 2000 至 2100 之间的四位数字：${year}`)
   return year
 }
 
@@ -49,7 +50,10 @@ export async function readSnapshot<T>(db: Kysely<Database>, work: (db: Kysely<Da
 function writeFailure(file: string, e: unknown): LedgerError {
   const code = e !== null && typeof e === 'object' && 'code' in e ? String(e.code) : ''
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-    return new LedgerError('export_failed', `无法写入 ${file}：文件可能正在被 Excel 或 WPS 打开，或该位置不允许写入。请关闭文件或换一个位置后重试。`)
+    return new LedgerError(
+      'export_failed',
+      `无法写入 ${file}：文件可能正在被 Excel 或 WPS 打开，或该位置不允许写入。请关闭文件或换一个位置后重试。`,
+    )
   }
   if (code === 'ENOENT') return new LedgerError('export_failed', `无法写入 ${file}：文件夹不存在`)
   return new LedgerError('export_failed', `无法写入 ${file}：${e instanceof Error ? e.message : String(e)}`)

@@ -117,7 +117,8 @@ export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<
   const answered = new Map<number, string[]>()
   for (const m of matters) {
     const content = mask.text(m.content) ?? ''
-    const line = m.type === 'issue' ? `问题 ${m.issue_number ?? ''}（${m.category_name}）：${content}` : `咨询（${m.category_name}）：${content}`
+    const line =
+      m.type === 'issue' ? `问题 ${m.issue_number ?? ''}（${m.category_name}）：${content}` : `咨询（${m.category_name}）：${content}`
     raised.set(m.visit_id, [...(raised.get(m.visit_id) ?? []), line])
     if (m.type === 'consultation' && m.answer) answered.set(m.visit_id, [...(answered.get(m.visit_id) ?? []), mask.text(m.answer) ?? ''])
   }
@@ -305,9 +306,15 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
  */
 export async function countListRows(db: Executor, span: Span): Promise<number> {
   const counts = await Promise.all([
-    spanVisits(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    spanIssues(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    spanCallbacks(db, span).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    spanVisits(db, span)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    spanIssues(db, span)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    spanCallbacks(db, span)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return counts.reduce((sum, c) => sum + Number(c.n), 0)
 }

@@ -23,8 +23,18 @@ const kindFigures: Figure[] = SESSION_KINDS.map((kind) => ({
 export const FIGURES: readonly Figure[] = [
   { label: '接待日（场）', value: (s) => s.sessions, note: '本月已开始或已结束的接待日；只计划未举行的不计', inYear: true },
   ...kindFigures,
-  { label: '来访登记（批）', value: (s) => s.visits, note: '本月现场接待的来访登记条数；来电、来信等登记的问题只计入问题，作废的不计', inYear: true },
-  { label: '接待企业（家）', value: (s) => s.enterprises, note: '本月现场接待涉及的不同企业，按统一社会信用代码区分，无代码的按名称', inYear: true },
+  {
+    label: '来访登记（批）',
+    value: (s) => s.visits,
+    note: '本月现场接待的来访登记条数；来电、来信等登记的问题只计入问题，作废的不计',
+    inYear: true,
+  },
+  {
+    label: '接待企业（家）',
+    value: (s) => s.enterprises,
+    note: '本月现场接待涉及的不同企业，按统一社会信用代码区分，无代码的按名称',
+    inYear: true,
+  },
   { label: '接待人次', value: (s) => s.personTimes, note: '本月现场接待各条来访登记人数之和', inYear: true },
   { label: '其中：群众（人次）', value: (s) => s.residentPersonTimes, note: '未关联企业的来访登记人数之和' },
   { label: '其中：企业（人次）', value: (s) => s.enterprisePersonTimes, note: '关联企业的来访登记人数之和' },
@@ -37,14 +47,25 @@ export const FIGURES: readonly Figure[] = [
   { label: '转办（个）', value: (s) => s.issuesTransferred, note: '转交其他部门或单位办理的', inYear: true },
   { label: '不予受理（个）', value: (s) => s.issuesRejected, note: '不属本局职责等原因不予受理的', inYear: true },
   { label: '办理中（个）', value: (s) => s.issuesOpen, note: '尚未办结、转办或不予受理的', inYear: true },
-  { label: '办结率', value: (s) => s.resolutionRate, rate: true, note: '办结 ÷（受理 − 转办）；转办的问题已移交，不计入分母', inYear: true },
+  {
+    label: '办结率',
+    value: (s) => s.resolutionRate,
+    rate: true,
+    note: '办结 ÷（受理 − 转办）；转办的问题已移交，不计入分母',
+    inYear: true,
+  },
   { label: '按期办结率', value: (s) => s.onTimeRate, rate: true, note: '按期办结 ÷ 办结', inYear: true },
   { label: '回访（次）', value: (s) => s.callbacks, note: '本月进行的回访，含对以前月份问题的回访', inYear: true },
   { label: '其中：满意（次）', value: (s) => s.satisfied, note: '' },
   { label: '其中：基本满意（次）', value: (s) => s.basicallySatisfied, note: '' },
   { label: '其中：不满意（次）', value: (s) => s.unsatisfied, note: '不满意的问题重新办理' },
   { label: '满意率', value: (s) => s.satisfactionRate, rate: true, note: '（满意 + 基本满意）÷ 回访', inYear: true },
-  { label: '上月结转未办结（个）', value: (s) => s.carriedOver, note: '本月之前登记、本月第一天仍未办结的问题（按办理记录推算）', inYear: true },
+  {
+    label: '上月结转未办结（个）',
+    value: (s) => s.carriedOver,
+    note: '本月之前登记、本月第一天仍未办结的问题（按办理记录推算）',
+    inYear: true,
+  },
   { label: '当前超期（个）', value: (s) => s.overdue.length, note: '截至导出之日已过办结时限仍未办结的问题（本月底前登记的）' },
 ]
 

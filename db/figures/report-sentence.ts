@@ -23,6 +23,9 @@ export function reportSentence(s: MonthlySummary): string {
   text += '；'
   if (s.callbacks > 0) text += `回访${s.callbacks}次，满意率${pct(s.satisfactionRate)}；`
   const open = s.issuesOpen + s.carriedOver
-  text += open > 0 ? `尚在办理${s.issuesOpen}个${s.carriedOver > 0 ? `，上月结转${s.carriedOver}个` : ''}，将持续跟踪督办。` : '所受理问题均已办结。'
+  text +=
+    open > 0
+      ? `尚在办理${s.issuesOpen}个${s.carriedOver > 0 ? `，上月结转${s.carriedOver}个` : ''}，将持续跟踪督办。`
+      : '所受理问题均已办结。'
   return text
 }

@@ -24,7 +24,10 @@ class DryRunDone extends Error {
   }
 }
 
-async function maxId(trx: Tx, table: 'visitors' | 'organizations' | 'issue_history' | 'progress_notes' | 'callbacks' | 'extensions'): Promise<number> {
+async function maxId(
+  trx: Tx,
+  table: 'visitors' | 'organizations' | 'issue_history' | 'progress_notes' | 'callbacks' | 'extensions',
+): Promise<number> {
   const row = await trx
     .selectFrom(table)
     .select((eb) => eb.fn.max('id').as('m'))
@@ -48,7 +51,12 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
   }
   const total = p.records.length
   return write(ctx, async (trx) => {
-    const categories = await trx.selectFrom('categories').select(['id', 'name', 'time_limit_days']).orderBy('sort_order').orderBy('id').execute()
+    const categories = await trx
+      .selectFrom('categories')
+      .select(['id', 'name', 'time_limit_days'])
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute()
     if (categories.length === 0) throw new LedgerError('import_setup', '台账中还没有问题类别，请先在“设置 → 问题类别”中设置')
     const lists: Lists = {
       categories,
@@ -111,8 +119,18 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
       if ((i + 1) % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     }
 
-    await trx.updateTable('visitors').set({ import_batch_id: s.batchId }).where('id', '>', s.preMaxVisitor).where('import_batch_id', 'is', null).execute()
-    await trx.updateTable('organizations').set({ import_batch_id: s.batchId }).where('id', '>', s.preMaxOrganization).where('import_batch_id', 'is', null).execute()
+    await trx
+      .updateTable('visitors')
+      .set({ import_batch_id: s.batchId })
+      .where('id', '>', s.preMaxVisitor)
+      .where('import_batch_id', 'is', null)
+      .execute()
+    await trx
+      .updateTable('organizations')
+      .set({ import_batch_id: s.batchId })
+      .where('id', '>', s.preMaxOrganization)
+      .where('import_batch_id', 'is', null)
+      .execute()
     const counts: ImportCounts = {
       ...s.counts,
       rows: p.records.length + unreadableRows.size,

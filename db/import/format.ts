@@ -4,7 +4,16 @@ import { fieldLabel, isImportField } from './fields'
 
 // The dry-run report and the batch summary as plain Chinese text, for the command line.
 
-const STATUS_ORDER: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']
+const STATUS_ORDER: readonly IssueStatus[] = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+  'reopened',
+  'transferred',
+  'rejected',
+]
 
 function rowsText(rows: readonly number[], limit = 20): string {
   const shown = rows.slice(0, limit).join('、')
@@ -22,7 +31,9 @@ export function formatImportReport(report: ImportReport | ImportBatchSummary, mo
     .filter(([field]) => isImportField(field))
     .map(([field, column]) => `${isImportField(field) ? fieldLabel(field) : field}←第${String(column)}列`)
   const lines = [
-    mode === 'dry-run' ? `试导入（未写入台账）：${report.fileName} · 工作表“${report.sheet}”` : `已导入：${report.fileName} · 工作表“${report.sheet}”（导入批次 ${'batchId' in report ? report.batchId : '—'}）`,
+    mode === 'dry-run'
+      ? `试导入（未写入台账）：${report.fileName} · 工作表“${report.sheet}”`
+      : `已导入：${report.fileName} · 工作表“${report.sheet}”（导入批次 ${'batchId' in report ? report.batchId : '—'}）`,
     `表头在第 ${report.headerRow} 行；字段对应：${mapping.join('，')}`,
     `数据行 ${c.rows} 行${report.blankRows > 0 ? `，空行 ${report.blankRows} 行` : ''}${report.totalRows > 0 ? `，合计行 ${report.totalRows} 行（不导入）` : ''}`,
     `${mode === 'dry-run' ? '将导入' : '导入'} ${c.imported} 行${c.months.length > 0 ? `（${c.months[0]}${c.months.length > 1 ? ` 至 ${c.months[c.months.length - 1]}` : ''}）` : ''}：`,

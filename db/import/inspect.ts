@@ -44,7 +44,16 @@ function carriesIssueNumbers(grid: Grid, layout: SheetLayout, mapping: ImportMap
 
 function sheetInfo(all: readonly LaidOut[], { grid, layout }: LaidOut): ImportSheetInfo {
   if (layout === null) {
-    return { name: grid.name, headerRow: null, dataRows: grid.rows.filter((r) => !isBlankRow(r)).length, columns: [], mapping: {}, samples: [], linked: [], titleYear: null }
+    return {
+      name: grid.name,
+      headerRow: null,
+      dataRows: grid.rows.filter((r) => !isBlankRow(r)).length,
+      columns: [],
+      mapping: {},
+      samples: [],
+      linked: [],
+      titleYear: null,
+    }
   }
   const mapping = guessedMapping(layout)
   const guessed = guessLayout(layout)

@@ -50,7 +50,8 @@ function callbackFrom(reader: RowReader, problems: RowProblems, o: BuildOptions)
 export function issueFacts(reader: RowReader, problems: RowProblems, o: BuildOptions, number: string | null): IssueFacts {
   const statusText = reader.text('status')
   const status = readStatus(statusText)
-  if (statusText !== null && status === null && !/^否$/.test(statusText)) o.warn(`办理状态“${statusText}”无法识别，按其他列推断`, reader.rowNumber)
+  if (statusText !== null && status === null && !/^否$/.test(statusText))
+    o.warn(`办理状态“${statusText}”无法识别，按其他列推断`, reader.rowNumber)
   const linkedCallbacks = number === null ? undefined : o.links.callbacks.get(numberKey(number))
   let callbacks: CallbackFact[]
   if (linkedCallbacks && linkedCallbacks.length > 0) {

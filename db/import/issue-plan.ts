@@ -51,7 +51,13 @@ const OPEN: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress']
  * sheet's dates. An explicit 状态 wins; without one, 办结日期 means 办结, a satisfied callback 销号,
  * an unsatisfied one 重新办理, a 转办单位 转办.
  */
-export function planIssue(f: IssueFacts, accepted: DateTime & { time: string }, problems: RowProblems, o: BuildOptions, rowNumber: number): IssuePlan {
+export function planIssue(
+  f: IssueFacts,
+  accepted: DateTime & { time: string },
+  problems: RowProblems,
+  o: BuildOptions,
+  rowNumber: number,
+): IssuePlan {
   const clock = new StepClock()
   const steps: HistoryStep[] = []
   // The status the steps so far have reached (an object: TypeScript would pin a plain variable to 'accepted').
@@ -91,7 +97,8 @@ export function planIssue(f: IssueFacts, accepted: DateTime & { time: string }, 
   }
 
   const explicitOpen = f.status !== null && OPEN.includes(f.status)
-  const resolvedOnce = !explicitOpen && (f.resolvedDate !== null || f.status === 'resolved' || f.status === 'closed' || f.status === 'reopened')
+  const resolvedOnce =
+    !explicitOpen && (f.resolvedDate !== null || f.status === 'resolved' || f.status === 'closed' || f.status === 'reopened')
   if (f.resolvedDate !== null && f.resolvedDate < accepted.date) {
     problems.add(null, `办结日期（${f.resolvedDate}）早于来访日期（${accepted.date}）`)
   }

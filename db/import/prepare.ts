@@ -56,20 +56,33 @@ export async function prepare(ctx: LedgerContext, req: ImportRequest): Promise<P
   const chosen = all.find((l) => l.grid.name === sheetName)
   if (!chosen) throw new LedgerError('import_sheet', `工作表“${sheetName}”不存在`)
   if (chosen.layout === null) {
-    throw new LedgerError('import_header', `工作表“${chosen.grid.name}”中找不到表头行（如“来访日期”“来访人”“反映问题”），请确认选对了工作表`)
+    throw new LedgerError(
+      'import_header',
+      `工作表“${chosen.grid.name}”中找不到表头行（如“来访日期”“来访人”“反映问题”），请确认选对了工作表`,
+    )
   }
   const layout = chosen.layout
   const columns = resolveMapping(layout, req.mapping)
   const links = linkedSheets(all, chosen.grid.name)
   const warnings = new Warnings()
-  const built = buildRecords(chosen.grid, layout, columns, { today: today(ctx), titleYear: layout.titleYear, links, warn: (m, r) => warnings.add(m, r) })
+  const built = buildRecords(chosen.grid, layout, columns, {
+    today: today(ctx),
+    titleYear: layout.titleYear,
+    links,
+    warn: (m, r) => warnings.add(m, r),
+  })
   if (links.names.length > 0) warnings.add(`已按问题编号从工作表“${links.names.join('”“')}”补充办理情况和回访记录`, null)
   // Issues taken by phone or letter have no visit in 来访登记: they are not in the imported sheet.
-  const referenced = new Set(built.records.flatMap((r) => r.matters.map((m) => (m.issue?.originalNumber ? numberKey(m.issue.originalNumber) : ''))))
+  const referenced = new Set(
+    built.records.flatMap((r) => r.matters.map((m) => (m.issue?.originalNumber ? numberKey(m.issue.originalNumber) : ''))),
+  )
   const unreferenced = [...links.issues.keys()].filter((n) => !referenced.has(n))
   if (unreferenced.length > 0 && links.issues.size > 0) {
     const shown = unreferenced.slice(0, 5).join('、')
-    warnings.add(`问题台账中有 ${unreferenced.length} 个问题在本表中没有对应的来访（如电话、来信受理的问题，或本表无法读取的行），未导入：${shown}${unreferenced.length > 5 ? ' 等' : ''}`, null)
+    warnings.add(
+      `问题台账中有 ${unreferenced.length} 个问题在本表中没有对应的来访（如电话、来信受理的问题，或本表无法读取的行），未导入：${shown}${unreferenced.length > 5 ? ' 等' : ''}`,
+      null,
+    )
   }
 
   let defaultKind = req.options?.defaultKind

@@ -48,7 +48,10 @@ async function readXlsx(file: string): Promise<Workbook> {
   try {
     await workbook.xlsx.readFile(file)
   } catch (e) {
-    throw new LedgerError('import_unreadable_file', `无法读取 ${path.basename(file)}：文件已损坏或不是 Excel 工作簿（${e instanceof Error ? e.message : String(e)}）`)
+    throw new LedgerError(
+      'import_unreadable_file',
+      `无法读取 ${path.basename(file)}：文件已损坏或不是 Excel 工作簿（${e instanceof Error ? e.message : String(e)}）`,
+    )
   }
   const grids: Grid[] = []
   for (const ws of workbook.worksheets) {
@@ -81,7 +84,8 @@ export function canDecodeGbk(): boolean {
 
 /** UTF-8 with or without BOM, UTF-16 (Excel's “Unicode 文本”), or GBK as WPS and older Excel save it. */
 export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
   try {
@@ -159,7 +163,11 @@ export async function readWorkbook(file: string): Promise<Workbook> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
   if (isOle || ext === '.xls' || ext === '.et') {
-    if (!isZip) throw new LedgerError('import_format', `${name} 是旧版 Excel（.xls）或 WPS 表格（.et）格式，请在 Excel / WPS 中“另存为” .xlsx 工作簿后再导入`)
+    if (!isZip)
+      throw new LedgerError(
+        'import_format',
+        `${name} 是旧版 Excel（.xls）或 WPS 表格（.et）格式，请在 Excel / WPS 中“另存为” .xlsx 工作簿后再导入`,
+      )
   }
   if (isZip) return readXlsx(file)
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, bytes)

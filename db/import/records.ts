@@ -9,18 +9,7 @@ import { numberKey } from './linked-sheets'
 import type { Grid, RawCell } from './read'
 import { checked, dateOf, RowProblems, tooLong, type BuildOptions } from './row-problems'
 import { RowReader } from './row-reader'
-import {
-  cellText,
-  isMasked,
-  nameOf,
-  readDate,
-  readHeadcount,
-  readKind,
-  readMatterType,
-  readTime,
-  readVisitorKind,
-  textOf,
-} from './values'
+import { cellText, isMasked, nameOf, readDate, readHeadcount, readKind, readMatterType, readTime, readVisitorKind, textOf } from './values'
 
 // From sheet rows to import records: everything that can be judged without the ledger. Each
 // record is one visit (one arrival) with the matters it raised and, for each issue, the plan of its
@@ -79,7 +68,8 @@ export function splitExportMatters(text: string): ContentPart[] | null {
     const issue = EXPORT_ISSUE_LINE.exec(line.trim())
     const consultation = issue ? null : EXPORT_CONSULTATION_LINE.exec(line.trim())
     if (issue) parts.push({ type: 'issue', number: issue[1] || null, category: (issue[2] ?? '').trim(), content: (issue[3] ?? '').trim() })
-    else if (consultation) parts.push({ type: 'consultation', number: null, category: (consultation[1] ?? '').trim(), content: (consultation[2] ?? '').trim() })
+    else if (consultation)
+      parts.push({ type: 'consultation', number: null, category: (consultation[1] ?? '').trim(), content: (consultation[2] ?? '').trim() })
     else if (parts.length > 0) {
       const last = parts[parts.length - 1]
       if (last) last.content = `${last.content}\n${line}`.trim()
@@ -126,7 +116,16 @@ function organizationOf(reader: RowReader, problems: RowProblems) {
 }
 
 /** Columns that show an issue was handled: a row with any of them is not a mere consultation. */
-const HANDLING_FIELDS: readonly ImportField[] = ['status', 'department', 'resolvedDate', 'callback', 'transferTo', 'dueDate', 'assignee', 'leader']
+const HANDLING_FIELDS: readonly ImportField[] = [
+  'status',
+  'department',
+  'resolvedDate',
+  'callback',
+  'transferTo',
+  'dueDate',
+  'assignee',
+  'leader',
+]
 
 function inferType(reader: RowReader): MatterType {
   const explicit = readMatterType(reader.text('matterType'))
@@ -206,7 +205,8 @@ function buildRecord(reader: RowReader, o: BuildOptions): { record: ImportRecord
       })
     }
   }
-  if (problems.list.length > 0 || when === null || visitor === null || contentText === null) return { record: null, problems: problems.list }
+  if (problems.list.length > 0 || when === null || visitor === null || contentText === null)
+    return { record: null, problems: problems.list }
 
   const notes = [
     reader.text('seq') !== null ? `原台账序号 ${reader.text('seq') ?? ''}` : null,
@@ -233,7 +233,12 @@ function buildRecord(reader: RowReader, o: BuildOptions): { record: ImportRecord
 }
 
 /** Every data row below the header: records, or the reasons a row cannot be read. */
-export function buildRecords(grid: Grid, layout: SheetLayout, columns: ReadonlyMap<ImportField, LayoutColumn>, o: BuildOptions): BuildResult {
+export function buildRecords(
+  grid: Grid,
+  layout: SheetLayout,
+  columns: ReadonlyMap<ImportField, LayoutColumn>,
+  o: BuildOptions,
+): BuildResult {
   const out: BuildResult = { records: [], unreadable: [], blankRows: 0, totalRows: 0 }
   const headerTexts = new Set(layout.columns.map((c) => normalizeHeader(c.header)))
   const dateColumn = columns.get('date')

@@ -76,10 +76,22 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       .where('i.id', 'in', issueIds)
       .where((eb) =>
         eb.or([
-          eb.exists(eb.selectFrom('issue_history as h').select('h.id').whereRef('h.issue_id', '=', 'i.id').where('h.id', '>', batch.last_history_id)),
-          eb.exists(eb.selectFrom('progress_notes as n').select('n.id').whereRef('n.issue_id', '=', 'i.id').where('n.id', '>', batch.last_note_id)),
-          eb.exists(eb.selectFrom('callbacks as c').select('c.id').whereRef('c.issue_id', '=', 'i.id').where('c.id', '>', batch.last_callback_id)),
-          eb.exists(eb.selectFrom('extensions as e').select('e.id').whereRef('e.issue_id', '=', 'i.id').where('e.id', '>', batch.last_extension_id)),
+          eb.exists(
+            eb
+              .selectFrom('issue_history as h')
+              .select('h.id')
+              .whereRef('h.issue_id', '=', 'i.id')
+              .where('h.id', '>', batch.last_history_id),
+          ),
+          eb.exists(
+            eb.selectFrom('progress_notes as n').select('n.id').whereRef('n.issue_id', '=', 'i.id').where('n.id', '>', batch.last_note_id),
+          ),
+          eb.exists(
+            eb.selectFrom('callbacks as c').select('c.id').whereRef('c.issue_id', '=', 'i.id').where('c.id', '>', batch.last_callback_id),
+          ),
+          eb.exists(
+            eb.selectFrom('extensions as e').select('e.id').whereRef('e.issue_id', '=', 'i.id').where('e.id', '>', batch.last_extension_id),
+          ),
           // Every change is audited, text corrections included: any audit row on the issue since the import.
           eb.exists(
             eb
@@ -94,7 +106,10 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       .orderBy('i.id')
       .execute()
     if (worked.length > 0) {
-      const shown = worked.slice(0, 5).map((w) => w.number).join('、')
+      const shown = worked
+        .slice(0, 5)
+        .map((w) => w.number)
+        .join('、')
       throw new LedgerError(
         'import_changed',
         `导入批次 ${batchId} 的问题在导入后已有新的办理、回访或修改记录（${shown}${worked.length > 5 ? ` 等 ${worked.length} 个` : ''}），不能整批撤销。请在问题台账中逐条处理，或由负责人逐条作废相关来访登记。`,
@@ -107,7 +122,14 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       .where((eb) =>
         eb.or([
           eb('v.voided_at', 'is not', null),
-          eb.exists(eb.selectFrom('audit_log as a').select('a.id').where('a.entity', '=', 'visit').whereRef('a.entity_id', '=', 'v.id').where('a.id', '>', lastImportAudit)),
+          eb.exists(
+            eb
+              .selectFrom('audit_log as a')
+              .select('a.id')
+              .where('a.entity', '=', 'visit')
+              .whereRef('a.entity_id', '=', 'v.id')
+              .where('a.id', '>', lastImportAudit),
+          ),
         ]),
       )
       .execute()
@@ -120,12 +142,26 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
 
     const reason = undoReason(batchId)
     const at = stamp(ctx)
-    const visits = await trx.selectFrom('visits').select(['id', 'session_id', 'headcount']).where('import_batch_id', '=', batchId).orderBy('id').execute()
+    const visits = await trx
+      .selectFrom('visits')
+      .select(['id', 'session_id', 'headcount'])
+      .where('import_batch_id', '=', batchId)
+      .orderBy('id')
+      .execute()
     await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('import_batch_id', '=', batchId).execute()
     for (const i of issues) {
       await trx
         .insertInto('issue_history')
-        .values({ issue_id: i.id, action: 'void', from_status: i.status, to_status: i.status, actor_id: ctx.actor.id, at, reason, detail: JSON.stringify({ visitId: i.visit_id, importBatchId: batchId }) })
+        .values({
+          issue_id: i.id,
+          action: 'void',
+          from_status: i.status,
+          to_status: i.status,
+          actor_id: ctx.actor.id,
+          at,
+          reason,
+          detail: JSON.stringify({ visitId: i.visit_id, importBatchId: batchId }),
+        })
         .execute()
     }
     for (const v of visits) {
@@ -144,7 +180,9 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       .select(['s.id', 's.title'])
       .where('s.import_batch_id', '=', batchId)
       .where('s.voided_at', 'is', null)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('visits as v').select('v.id').whereRef('v.session_id', '=', 's.id').where('v.voided_at', 'is', null))))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('visits as v').select('v.id').whereRef('v.session_id', '=', 's.id').where('v.voided_at', 'is', null))),
+      )
       .execute()
     for (const s of sessions) {
       await trx.updateTable('sessions').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', s.id).execute()
@@ -168,14 +206,20 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
           ),
         ),
       )
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('staff as st').select('st.id').whereRef('st.department_id', '=', 'd.id'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('staff as st').select('st.id').whereRef('st.department_id', '=', 'd.id'))),
+      )
       .execute()
     for (const d of departments) {
       await trx.updateTable('departments').set({ active: 0 }).where('id', '=', d.id).execute()
       await audit(trx, ctx, 'update', 'department', d.id, { reason, name: d.name, active: false })
     }
 
-    await trx.updateTable('import_batches').set({ undone_at: at, undone_by_id: ctx.actor.id, undone_by_name: ctx.actor.name }).where('id', '=', batchId).execute()
+    await trx
+      .updateTable('import_batches')
+      .set({ undone_at: at, undone_by_id: ctx.actor.id, undone_by_name: ctx.actor.name })
+      .where('id', '=', batchId)
+      .execute()
     const issueNumbers = issues.map((i) => i.number)
     await audit(trx, ctx, 'undo_import', 'import_batch', batchId, {
       file: batch.file_name,

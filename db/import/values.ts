@@ -73,7 +73,9 @@ const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三:
 function chineseNumerals(text: string): string {
   return text
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => CN_DIGITS[c] ?? '').join(''))
-    .replace(/([二三]?)十([一二三四五六七八九]?)/g, (_m, tens: string, ones: string) => String((tens ? (CN_DIGITS[tens] ?? 1) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0)))
+    .replace(/([二三]?)十([一二三四五六七八九]?)/g, (_m, tens: string, ones: string) =>
+      String((tens ? (CN_DIGITS[tens] ?? 1) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0)),
+    )
     .replace(/[一二三四五六七八九](?=[月日号])/g, (c) => String(CN_DIGITS[c] ?? ''))
 }
 
@@ -101,7 +103,10 @@ export function readDate(cell: RawCell, defaultYear: number | null): Read<DateTi
   if (cell === null) return null
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { error: '日期无效' }
-    const time = cell.getUTCHours() + cell.getUTCMinutes() + cell.getUTCSeconds() > 0 ? `${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}` : null
+    const time =
+      cell.getUTCHours() + cell.getUTCMinutes() + cell.getUTCSeconds() > 0
+        ? `${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}`
+        : null
     return { value: { date: isoFromDate(cell), time } }
   }
   if (typeof cell === 'number') return fromSerialOrDigits(cell, String(cell))
@@ -171,7 +176,8 @@ export function readKind(text: string | null): SessionKind | null {
 export function readVisitorKind(text: string | null): VisitorKind | null {
   if (text === null) return null
   if (text.includes('企业') || text.includes('单位') || text.includes('公司')) return 'enterprise'
-  if (text.includes('群众') || text.includes('居民') || text.includes('个人') || text.includes('市民') || text.includes('村民')) return 'resident'
+  if (text.includes('群众') || text.includes('居民') || text.includes('个人') || text.includes('市民') || text.includes('村民'))
+    return 'resident'
   return null
 }
 

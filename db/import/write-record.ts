@@ -10,10 +10,22 @@ import type { RunState } from './run-state'
 
 const WORKED: readonly IssueStatus[] = ['assigned', 'in_progress', 'resolved', 'closed', 'reopened']
 
-async function writeIssue(trx: Tx, ctx: LedgerContext, s: RunState, r: ImportRecord, matterId: number, m: MatterRecord, plan: IssuePlan, categoryId: number, limit: number, firstContactId: number | null): Promise<string> {
+async function writeIssue(
+  trx: Tx,
+  ctx: LedgerContext,
+  s: RunState,
+  r: ImportRecord,
+  matterId: number,
+  m: MatterRecord,
+  plan: IssuePlan,
+  categoryId: number,
+  limit: number,
+  firstContactId: number | null,
+): Promise<string> {
   const { number, yearMonth, seq } = await nextIssueNumber(trx, r.date)
   const at = stamp(ctx)
-  const departmentId = plan.department !== null && WORKED.includes(plan.status) ? await departmentFor(trx, ctx, s, plan.department, r.row) : null
+  const departmentId =
+    plan.department !== null && WORKED.includes(plan.status) ? await departmentFor(trx, ctx, s, plan.department, r.row) : null
   const assigneeId = WORKED.includes(plan.status) ? staffId(s, plan.assignee, '承办人', r.row) : null
   const leaderId = WORKED.includes(plan.status) ? staffId(s, plan.leader, '包案领导', r.row) : null
   const issue = await trx
@@ -50,19 +62,43 @@ async function writeIssue(trx: Tx, ctx: LedgerContext, s: RunState, r: ImportRec
     if (step.action === 'transfer') detail.to = plan.transferTo
     await trx
       .insertInto('issue_history')
-      .values({ issue_id: issue.id, action: step.action, from_status: step.from, to_status: step.to, actor_id: null, at: step.at, reason: step.reason, detail: JSON.stringify(detail) })
+      .values({
+        issue_id: issue.id,
+        action: step.action,
+        from_status: step.from,
+        to_status: step.to,
+        actor_id: null,
+        at: step.at,
+        reason: step.reason,
+        detail: JSON.stringify(detail),
+      })
       .execute()
   }
   if (plan.progressNote !== null) {
     await trx
       .insertInto('progress_notes')
-      .values({ issue_id: issue.id, kind: 'progress', note_date: r.date, note: plan.progressNote, actor_id: null, created_at: `${r.date} ${r.time}` })
+      .values({
+        issue_id: issue.id,
+        kind: 'progress',
+        note_date: r.date,
+        note: plan.progressNote,
+        actor_id: null,
+        created_at: `${r.date} ${r.time}`,
+      })
       .execute()
   }
   for (const c of plan.callbacks) {
     await trx
       .insertInto('callbacks')
-      .values({ issue_id: issue.id, callback_date: c.date, method: c.method, satisfaction: c.satisfaction, comment: c.comment, actor_id: null, created_at: `${c.date} 17:30:00` })
+      .values({
+        issue_id: issue.id,
+        callback_date: c.date,
+        method: c.method,
+        satisfaction: c.satisfaction,
+        comment: c.comment,
+        actor_id: null,
+        created_at: `${c.date} 17:30:00`,
+      })
       .execute()
   }
   await audit(trx, ctx, 'import', 'issue', issue.id, {
@@ -122,7 +158,15 @@ export async function writeRecord(trx: Tx, ctx: LedgerContext, s: RunState, r: I
     const category = categoryFor(s.lists, m.category, (message) => s.warnings.add(message, r.row))
     const matter = await trx
       .insertInto('matters')
-      .values({ visit_id: visit.id, type: m.type, category_id: category.id, content: m.content, answer: m.type === 'consultation' ? m.answer : null, place: m.place, created_at: at })
+      .values({
+        visit_id: visit.id,
+        type: m.type,
+        category_id: category.id,
+        content: m.content,
+        answer: m.type === 'consultation' ? m.answer : null,
+        place: m.place,
+        created_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     if (m.type === 'consultation' || m.issue === null) {

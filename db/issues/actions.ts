@@ -77,7 +77,10 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
   return detail(ctx, input.issueId)
 }
 
-export async function addProgress(ctx: LedgerContext, input: { issueId: number; date?: string | undefined; note: string }): Promise<IssueDetail> {
+export async function addProgress(
+  ctx: LedgerContext,
+  input: { issueId: number; date?: string | undefined; note: string },
+): Promise<IssueDetail> {
   const note = requireText(input.note, '进展情况', 2000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'progress')
@@ -87,10 +90,18 @@ export async function addProgress(ctx: LedgerContext, input: { issueId: number; 
       .values({ issue_id: issue.id, kind: 'progress', note_date: date, note, actor_id: ctx.actor.id, created_at: stamp(ctx) })
       .execute()
     if (issue.status !== 'in_progress') {
-      await trx.updateTable('issues').set({ status: 'in_progress', updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+      await trx
+        .updateTable('issues')
+        .set({ status: 'in_progress', updated_at: stamp(ctx) })
+        .where('id', '=', issue.id)
+        .execute()
       await recordHistory(trx, ctx, issue.id, 'progress', issue.status, 'in_progress', null)
     } else {
-      await trx.updateTable('issues').set({ updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+      await trx
+        .updateTable('issues')
+        .set({ updated_at: stamp(ctx) })
+        .where('id', '=', issue.id)
+        .execute()
       await audit(trx, ctx, 'progress', 'issue', issue.id, { date })
     }
   })
@@ -132,13 +143,20 @@ export async function extendIssue(
         created_at: stamp(ctx),
       })
       .execute()
-    await trx.updateTable('issues').set({ due_date: newDue, updated_at: stamp(ctx) }).where('id', '=', issue.id).execute()
+    await trx
+      .updateTable('issues')
+      .set({ due_date: newDue, updated_at: stamp(ctx) })
+      .where('id', '=', issue.id)
+      .execute()
     await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
   })
   return detail(ctx, input.issueId)
 }
 
-export async function resolveIssue(ctx: LedgerContext, input: { issueId: number; result: string; date?: string | undefined }): Promise<IssueDetail> {
+export async function resolveIssue(
+  ctx: LedgerContext,
+  input: { issueId: number; result: string; date?: string | undefined },
+): Promise<IssueDetail> {
   const result = requireText(input.result, '办理结果', 4000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'resolve')
@@ -155,7 +173,13 @@ export async function resolveIssue(ctx: LedgerContext, input: { issueId: number;
 
 export async function recordCallback(
   ctx: LedgerContext,
-  input: { issueId: number; date?: string | undefined; method: CallbackMethod; satisfaction: Satisfaction; comment?: string | null | undefined },
+  input: {
+    issueId: number
+    date?: string | undefined
+    method: CallbackMethod
+    satisfaction: Satisfaction
+    comment?: string | null | undefined
+  },
 ): Promise<IssueDetail> {
   const comment = optionalText(input.comment, '回访意见', 1000)
   if (input.satisfaction === 'unsatisfied' && comment === null) {

@@ -13,7 +13,11 @@ export type CallbackQueue = 'due' | 'toClose'
  * the screen needs no call per row.
  */
 export async function callbackQueue(ctx: LedgerContext, queue: CallbackQueue, paging: Paging = {}): Promise<CallbackPage> {
-  const list = await listIssues(ctx.db, { callback: queue, sort: 'resolvedDate', order: 'asc', page: paging.page, pageSize: paging.pageSize ?? 10 }, today(ctx))
+  const list = await listIssues(
+    ctx.db,
+    { callback: queue, sort: 'resolvedDate', order: 'asc', page: paging.page, pageSize: paging.pageSize ?? 10 },
+    today(ctx),
+  )
   const ids = list.rows.map((r) => r.id)
   if (ids.length === 0) return { ...list, rows: [] }
   const [extras, calls] = await Promise.all([
@@ -37,14 +41,12 @@ export async function callbackQueue(ctx: LedgerContext, queue: CallbackQueue, pa
   // Ordered oldest first, so the last one written for an issue is its latest call.
   const lastCall = new Map<number, { satisfaction: Satisfaction; date: string }>()
   for (const c of calls) lastCall.set(c.issue_id, { satisfaction: c.satisfaction, date: c.callback_date })
-  const rows = list.rows.map(
-    (r): CallbackItem => ({
-      ...r,
-      visitorPhone: maskPhone(byId.get(r.id)?.phone ?? null),
-      result: byId.get(r.id)?.result ?? null,
-      lastSatisfaction: lastCall.get(r.id)?.satisfaction ?? null,
-      lastCallbackDate: lastCall.get(r.id)?.date ?? null,
-    }),
-  )
+  const rows = list.rows.map((r): CallbackItem => ({
+    ...r,
+    visitorPhone: maskPhone(byId.get(r.id)?.phone ?? null),
+    result: byId.get(r.id)?.result ?? null,
+    lastSatisfaction: lastCall.get(r.id)?.satisfaction ?? null,
+    lastCallbackDate: lastCall.get(r.id)?.date ?? null,
+  }))
   return { ...list, rows }
 }

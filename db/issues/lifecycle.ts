@@ -52,8 +52,5 @@ export function assertAllowed(action: IssueAction, status: IssueStatus, lastSati
   if (action === 'callback' && status === 'resolved') {
     throw new LedgerError('invalid_transition', `问题 ${number} 已回访满意，可直接销号`)
   }
-  throw new LedgerError(
-    'invalid_transition',
-    `问题 ${number} 当前为“${ISSUE_STATUS_LABEL[status]}”，不能${ACTION_LABEL[action]}`,
-  )
+  throw new LedgerError('invalid_transition', `问题 ${number} 当前为“${ISSUE_STATUS_LABEL[status]}”，不能${ACTION_LABEL[action]}`)
 }

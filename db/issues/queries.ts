@@ -89,7 +89,13 @@ function toListItem(r: ListRow, today: string, soonUntil: string): IssueListItem
  * filter can be served by an index on issues (or, for visitor, enterprise and session, by the
  * visit indexes through a subquery).
  */
-function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUntil: string, textConditions: readonly RawBuilder<SqlBool>[]) {
+function filteredIssues(
+  db: Executor,
+  filter: IssueFilter,
+  today: string,
+  soonUntil: string,
+  textConditions: readonly RawBuilder<SqlBool>[],
+) {
   // Issues of a voided visit leave every list (db/voids.ts); the partial index visits_voided keeps this cheap.
   // By issue id, which every index on issues carries, so counting and paging stay within the index
   // (by matter_id, each row would be read from the table). CROSS JOIN: from the voided visits out.
@@ -111,11 +117,7 @@ function filteredIssues(db: Executor, filter: IssueFilter, today: string, soonUn
   if (filter.categoryId !== undefined) q = q.where('i.category_id', '=', filter.categoryId)
   if (filter.departmentId !== undefined) q = q.where('i.department_id', '=', filter.departmentId)
   const byVisit = (column: 'v.visitor_id' | 'v.organization_id' | 'v.session_id', value: number) =>
-    db
-      .selectFrom('visits as v')
-      .innerJoin('matters as m', 'm.visit_id', 'v.id')
-      .select('m.id')
-      .where(column, '=', value)
+    db.selectFrom('visits as v').innerJoin('matters as m', 'm.visit_id', 'v.id').select('m.id').where(column, '=', value)
   if (filter.visitorId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.visitor_id', filter.visitorId))
   if (filter.organizationId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.organization_id', filter.organizationId))
   if (filter.sessionId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.session_id', filter.sessionId))
@@ -164,13 +166,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
           ? 'i.resolved_date'
           : 'i.accepted_date'
   // The page's ids first, from issues alone; then the joins for just those rows.
-  const ids = await q
-    .select('i.id')
-    .orderBy(sortColumn, order)
-    .orderBy('i.id', order)
-    .limit(pageSize)
-    .offset(offset)
-    .execute()
+  const ids = await q.select('i.id').orderBy(sortColumn, order).orderBy('i.id', order).limit(pageSize).offset(offset).execute()
   const rows =
     ids.length === 0
       ? []

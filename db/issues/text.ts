@@ -35,7 +35,11 @@ export async function updateIssueText(ctx: LedgerContext, input: IssueTextInput)
     const next = { content: content ?? row.content, place: place === undefined ? row.place : place }
     if (next.content === row.content && next.place === row.place) return
     await trx.updateTable('matters').set(next).where('id', '=', row.matter_id).execute()
-    await trx.updateTable('issues').set({ updated_at: stamp(ctx) }).where('id', '=', row.id).execute()
+    await trx
+      .updateTable('issues')
+      .set({ updated_at: stamp(ctx) })
+      .where('id', '=', row.id)
+      .execute()
     await audit(trx, ctx, 'edit_text', 'issue', row.id, {
       before: { content: row.content, place: row.place },
       after: next,

@@ -25,7 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
     .addColumn('title', 'text')
-    .addColumn('role', 'text', (c) => c.notNull().defaultTo('desk').check(sql`role in ('desk', 'supervisor', 'handler')`))
+    .addColumn('role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('desk')
+        .check(sql`role in ('desk', 'supervisor', 'handler')`),
+    )
     .addColumn('is_leader', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('phone', 'text')
     .addColumn('pin_hash', 'text')
@@ -59,7 +64,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('location', 'text', (c) => c.notNull())
     .addColumn('host_leader_id', 'integer', (c) => c.references('staff.id'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('planned').check(sql`status in ('planned', 'open', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('planned')
+        .check(sql`status in ('planned', 'open', 'closed')`),
+    )
     .addColumn('note', 'text')
     .addColumn('opened_at', 'text')
     .addColumn('closed_at', 'text')
@@ -90,7 +100,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   // A merged record keeps its old credit code for history, so uniqueness holds among live ones.
-  await sql`create unique index organizations_credit_code on organizations(credit_code) where credit_code is not null and merged_into_id is null`.execute(db)
+  await sql`create unique index organizations_credit_code on organizations(credit_code) where credit_code is not null and merged_into_id is null`.execute(
+    db,
+  )
   await db.schema.createIndex('organizations_name').on('organizations').column('name').execute()
 
   await db.schema
@@ -155,7 +167,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('year_month', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected')`),
+      c
+        .notNull()
+        .check(sql`status in ('accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected')`),
     )
     .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id'))
     .addColumn('accepted_date', 'text', (c) => c.notNull())
@@ -198,7 +212,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('progress_notes')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('issue_id', 'integer', (c) => c.notNull().references('issues.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('progress').check(sql`kind in ('progress', 'supervision')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('progress')
+        .check(sql`kind in ('progress', 'supervision')`),
+    )
     .addColumn('note_date', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'integer', (c) => c.references('staff.id'))
@@ -248,6 +267,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute()
   // Append-only: the file itself refuses edits, whatever code opens it.
-  await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, '审计日志只能追加，不能修改'); end`.execute(db)
-  await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, '审计日志只能追加，不能删除'); end`.execute(db)
+  await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, '审计日志只能追加，不能修改'); end`.execute(
+    db,
+  )
+  await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, '审计日志只能追加，不能删除'); end`.execute(
+    db,
+  )
 }

@@ -94,8 +94,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db)
 
   await sql`create virtual table visitor_search using fts5(name, content='visitors', content_rowid='id', tokenize='trigram')`.execute(db)
-  await sql`create virtual table organization_search using fts5(name, credit_code, content='organizations', content_rowid='id', tokenize='trigram')`.execute(db)
-  await sql`create virtual table issue_search using fts5(number, content, place, result, content='issue_search_text', content_rowid='id', tokenize='trigram')`.execute(db)
+  await sql`create virtual table organization_search using fts5(name, credit_code, content='organizations', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  )
+  await sql`create virtual table issue_search using fts5(number, content, place, result, content='issue_search_text', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  )
   await sql`create virtual table issue_search_vocab using fts5vocab(issue_search, 'row')`.execute(db)
 
   // A ledger upgraded from 0001 already has rows: copy them, then index everything at once.

@@ -17,7 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('organization_name', 'text')
     .addColumn('credit_code', 'text')
     .addColumn('headcount', 'integer', (c) => c.notNull().check(sql`headcount between 1 and 999`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('booked').check(sql`status in ('booked', 'arrived', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('booked')
+        .check(sql`status in ('booked', 'arrived', 'cancelled')`),
+    )
     .addColumn('visit_id', 'integer', (c) => c.references('visits.id'))
     .addColumn('note', 'text')
     .addColumn('cancel_reason', 'text')

@@ -12,7 +12,10 @@ import type { HandoverSheet, MonthlyReport } from '../../shared/types'
  * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
  * ID number, and no identity at all when the office withholds it (settings).
  */
-export async function handoverSheets(db: Executor, input: { issueIds?: number[] | undefined; sessionId?: number | undefined }): Promise<HandoverSheet[]> {
+export async function handoverSheets(
+  db: Executor,
+  input: { issueIds?: number[] | undefined; sessionId?: number | undefined },
+): Promise<HandoverSheet[]> {
   if (!input.issueIds?.length && input.sessionId === undefined) throw new LedgerError('invalid_input', '请指定要打印交办单的问题或接待日')
   const settings = await getSettings(db)
   let q = issueDetailJoin(db).select([
@@ -34,8 +37,14 @@ export async function handoverSheets(db: Executor, input: { issueIds?: number[] 
     'a.name as assignee_name',
     'l.name as leader_name',
     'f.name as first_contact_name',
-    sql<string | null>`(select h.reason from issue_history h where h.issue_id = i.id and h.action in ('assign', 'reassign') order by h.id desc limit 1)`.as('assign_note'),
-    sql<string | null>`(select group_concat(m2.answer, '；') from matters m2 where m2.visit_id = v.id and m2.type = 'consultation')`.as('answers'),
+    sql<
+      string | null
+    >`(select h.reason from issue_history h where h.issue_id = i.id and h.action in ('assign', 'reassign') order by h.id desc limit 1)`.as(
+      'assign_note',
+    ),
+    sql<string | null>`(select group_concat(m2.answer, '；') from matters m2 where m2.visit_id = v.id and m2.type = 'consultation')`.as(
+      'answers',
+    ),
   ])
   if (input.issueIds?.length) q = q.where('i.id', 'in', input.issueIds)
   if (input.sessionId !== undefined) q = q.where('v.session_id', '=', input.sessionId).where('v.voided_at', 'is', null)

@@ -20,7 +20,11 @@ export async function revealVisitorField(
   if (label === undefined) throw new LedgerError('invalid_input', '只能查看联系电话或身份证号')
   const reason = requireText(input.reason, '查看原因', 200)
   return write(ctx, async (trx) => {
-    const v = await trx.selectFrom('visitors').select(['id', 'name', 'phone', 'id_number']).where('id', '=', input.visitorId).executeTakeFirst()
+    const v = await trx
+      .selectFrom('visitors')
+      .select(['id', 'name', 'phone', 'id_number'])
+      .where('id', '=', input.visitorId)
+      .executeTakeFirst()
     if (!v) throw notFound('来访人', input.visitorId)
     const value = input.field === 'phone' ? v.phone : v.id_number
     if (value === null || value === '') throw new LedgerError('not_found', `来访人“${v.name}”没有登记${label}`)

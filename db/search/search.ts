@@ -154,7 +154,12 @@ interface OrganizationHitRow {
 const ORGANIZATION_COLUMNS = sql`o.id, o.name, o.credit_code,
   (select max(x.visit_date) from visits x where x.organization_id = o.id and x.voided_at is null) as last_visit_date`
 
-async function searchOrganizations(db: Executor, terms: readonly SearchTerm[], query: string, limit: number): Promise<OrganizationSearchHit[]> {
+async function searchOrganizations(
+  db: Executor,
+  terms: readonly SearchTerm[],
+  query: string,
+  limit: number,
+): Promise<OrganizationSearchHit[]> {
   const fts = ftsQuery(terms)
   const short = allOf(terms.filter((t) => !t.indexed).map((t) => anyColumnLike([sql`o.name`, sql`o.credit_code`], t)))
   const { rows } = fts

@@ -35,11 +35,21 @@ function sessionQuery(db: Executor) {
     .select([
       'leader.name as host_leader_name',
       sql<string | null>`(select group_concat(ss.staff_id) from session_staff ss where ss.session_id = s.id)`.as('staff_ids'),
-      sql<string | null>`(select group_concat(st.name, '、') from session_staff ss join staff st on st.id = ss.staff_id where ss.session_id = s.id)`.as('staff_names'),
+      sql<
+        string | null
+      >`(select group_concat(st.name, '、') from session_staff ss join staff st on st.id = ss.staff_id where ss.session_id = s.id)`.as(
+        'staff_names',
+      ),
       sql<number>`(select count(*) from visits v where v.session_id = s.id and v.voided_at is null)`.as('visit_count'),
-      sql<number>`(select coalesce(sum(v.headcount), 0) from visits v where v.session_id = s.id and v.voided_at is null)`.as('person_times'),
-      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'issue')`.as('issue_count'),
-      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'consultation')`.as('consultation_count'),
+      sql<number>`(select coalesce(sum(v.headcount), 0) from visits v where v.session_id = s.id and v.voided_at is null)`.as(
+        'person_times',
+      ),
+      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'issue')`.as(
+        'issue_count',
+      ),
+      sql<number>`(select count(*) from visits v join matters m on m.visit_id = v.id where v.session_id = s.id and v.voided_at is null and m.type = 'consultation')`.as(
+        'consultation_count',
+      ),
     ])
     .where('s.voided_at', 'is', null)
 }
@@ -74,7 +84,10 @@ export async function getSession(db: Executor, id: number): Promise<Session> {
   return toSession(row)
 }
 
-export async function listSessions(db: Executor, filter: { month?: string | undefined; status?: SessionStatus | undefined } = {}): Promise<Session[]> {
+export async function listSessions(
+  db: Executor,
+  filter: { month?: string | undefined; status?: SessionStatus | undefined } = {},
+): Promise<Session[]> {
   let q = sessionQuery(db)
   if (filter.month !== undefined) {
     if (!isYearMonth(filter.month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${filter.month}`)
@@ -183,9 +196,14 @@ export async function updateSession(ctx: LedgerContext, id: number, input: Sessi
 export async function openSession(ctx: LedgerContext, id: number): Promise<Session> {
   return write(ctx, async (trx) => {
     const s = await getSession(trx, id)
-    if (s.status !== 'planned') throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，不能再次开始`)
+    if (s.status !== 'planned')
+      throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，不能再次开始`)
     if (s.date > today(ctx)) throw new LedgerError('invalid_transition', `接待日“${s.title}”定于 ${s.date}，还未到开始的日子`)
-    await trx.updateTable('sessions').set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) }).where('id', '=', id).execute()
+    await trx
+      .updateTable('sessions')
+      .set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })
+      .where('id', '=', id)
+      .execute()
     await audit(trx, ctx, 'open', 'session', id, {})
     return getSession(trx, id)
   })
@@ -194,8 +212,13 @@ export async function openSession(ctx: LedgerContext, id: number): Promise<Sessi
 export async function closeSession(ctx: LedgerContext, id: number): Promise<Session> {
   return write(ctx, async (trx) => {
     const s = await getSession(trx, id)
-    if (s.status !== 'open') throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，只有进行中的接待日可以结束`)
-    await trx.updateTable('sessions').set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) }).where('id', '=', id).execute()
+    if (s.status !== 'open')
+      throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，只有进行中的接待日可以结束`)
+    await trx
+      .updateTable('sessions')
+      .set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })
+      .where('id', '=', id)
+      .execute()
     await audit(trx, ctx, 'close', 'session', id, { visits: s.visitCount, personTimes: s.personTimes })
     return getSession(trx, id)
   })

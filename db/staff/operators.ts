@@ -47,7 +47,11 @@ export async function selectOperator(ctx: LedgerContext, staffId: number | null,
     if (ctx.actor.id !== null) await write(ctx, (trx) => audit(trx, ctx, 'sign_out', 'staff', ctx.actor.id))
     return signedOut
   }
-  const s = await ctx.db.selectFrom('staff').select(['id', 'name', 'role', 'active', 'pin_hash']).where('id', '=', staffId).executeTakeFirst()
+  const s = await ctx.db
+    .selectFrom('staff')
+    .select(['id', 'name', 'role', 'active', 'pin_hash'])
+    .where('id', '=', staffId)
+    .executeTakeFirst()
   if (!s) throw notFound('人员', staffId)
   if (s.active !== 1) throw new LedgerError('invalid_input', `“${s.name}”已停用，不能作为值班人员登录`)
   const actor: Actor = { id: s.id, name: s.name, role: s.role }
@@ -56,7 +60,10 @@ export async function selectOperator(ctx: LedgerContext, staffId: number | null,
     if (typed === '') throw new LedgerError('pin_required', `请输入“${s.name}”的 PIN`)
     const since = dayjs(ctx.now()).subtract(LOCK_MINUTES, 'minute').format('YYYY-MM-DD HH:mm:ss')
     if ((await recentFailures(ctx.db, s.id, since)) >= MAX_FAILED_SIGN_INS) {
-      throw new LedgerError('locked', `“${s.name}”的 PIN 已连续输错 ${MAX_FAILED_SIGN_INS} 次，请 ${LOCK_MINUTES} 分钟后再试，或请负责人重设 PIN`)
+      throw new LedgerError(
+        'locked',
+        `“${s.name}”的 PIN 已连续输错 ${MAX_FAILED_SIGN_INS} 次，请 ${LOCK_MINUTES} 分钟后再试，或请负责人重设 PIN`,
+      )
     }
     if (!(await verifyPin(typed, s.pin_hash))) {
       // The attempt is recorded under the name that was tried, by whoever sat at the desk.

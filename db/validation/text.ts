@@ -4,9 +4,7 @@ import { LedgerError } from '../core/errors'
 // and the ideographic space. Codes and phone numbers must compare equal however they were typed.
 // For codes and numbers only, not free text: it would also turn the Chinese comma ， into ",".
 export function toHalfWidth(raw: string): string {
-  return raw.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  )
+  return raw.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
 }
 
 // Text pasted from Word, WPS or web pages can carry NUL, form feeds and escape codes that break
@@ -32,11 +30,7 @@ export function requireText(value: string | null | undefined, label: string, max
   return checkLength(text, label, max)
 }
 
-export function optionalText(
-  value: string | null | undefined,
-  label: string,
-  max = 2000,
-): string | null {
+export function optionalText(value: string | null | undefined, label: string, max = 2000): string | null {
   const text = clean(value)
   return text === '' ? null : checkLength(text, label, max)
 }

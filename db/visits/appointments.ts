@@ -49,13 +49,19 @@ async function loadAppointments(db: Executor, sessionId: number, sessionClosed: 
     visitId: r.visit_id,
     note: r.note,
     cancelReason: r.cancel_reason,
-    questions: questions.filter((q) => q.appointment_id === r.id).map((q) => ({ categoryId: q.category_id, categoryName: q.category_name, content: q.content })),
+    questions: questions
+      .filter((q) => q.appointment_id === r.id)
+      .map((q) => ({ categoryId: q.category_id, categoryName: q.category_name, content: q.content })),
   }))
 }
 
 export async function sessionAppointments(db: Executor, sessionId: number): Promise<SessionAppointments> {
   const session = await getSession(db, sessionId)
-  const limits = await db.selectFrom('sessions').select(['max_bookings', 'max_people_per_booking']).where('id', '=', sessionId).executeTakeFirstOrThrow()
+  const limits = await db
+    .selectFrom('sessions')
+    .select(['max_bookings', 'max_people_per_booking'])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow()
   const settings = await getSettings(db)
   return {
     session,
@@ -74,7 +80,8 @@ export async function setBookingLimits(
     [input.maxBookings, '预约上限'],
     [input.maxPeoplePerBooking, '每家（每批）人数上限'],
   ] as const) {
-    if (v !== null && (!Number.isInteger(v) || v < 1 || v > 999)) throw new LedgerError('invalid_input', `${label}须为 1 至 999 的整数，或留空表示不限`)
+    if (v !== null && (!Number.isInteger(v) || v < 1 || v > 999))
+      throw new LedgerError('invalid_input', `${label}须为 1 至 999 的整数，或留空表示不限`)
   }
   await write(ctx, async (trx) => {
     const s = await getSession(trx, input.sessionId)
@@ -88,7 +95,10 @@ export async function setBookingLimits(
       .set({ max_bookings: input.maxBookings, max_people_per_booking: input.maxPeoplePerBooking, updated_at: stamp(ctx) })
       .where('id', '=', input.sessionId)
       .execute()
-    await audit(trx, ctx, 'set_booking_limits', 'session', input.sessionId, { maxBookings: input.maxBookings, maxPeoplePerBooking: input.maxPeoplePerBooking })
+    await audit(trx, ctx, 'set_booking_limits', 'session', input.sessionId, {
+      maxBookings: input.maxBookings,
+      maxPeoplePerBooking: input.maxPeoplePerBooking,
+    })
   })
   return sessionAppointments(ctx.db, input.sessionId)
 }
@@ -110,22 +120,35 @@ export async function bookAppointment(ctx: LedgerContext, input: BookingInput): 
   const organizationName = input.kind === 'enterprise' ? requireText(input.organizationName, '企业（单位）名称', 100) : null
   const creditCode = input.kind === 'enterprise' ? cleanCreditCode(input.creditCode) : null
   const note = optionalText(input.note, '备注', 500)
-  if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 999) throw new LedgerError('invalid_input', '预约人数须为 1 至 999 的整数')
-  if (input.questions.length > MAX_QUESTIONS_PER_BOOKING) throw new LedgerError('invalid_input', `每个预约最多提交 ${MAX_QUESTIONS_PER_BOOKING} 个问题`)
-  const questions = input.questions.map((q, i) => ({ categoryId: q.categoryId ?? null, content: requireText(q.content, `第${i + 1}个问题`, 2000) }))
+  if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 999)
+    throw new LedgerError('invalid_input', '预约人数须为 1 至 999 的整数')
+  if (input.questions.length > MAX_QUESTIONS_PER_BOOKING)
+    throw new LedgerError('invalid_input', `每个预约最多提交 ${MAX_QUESTIONS_PER_BOOKING} 个问题`)
+  const questions = input.questions.map((q, i) => ({
+    categoryId: q.categoryId ?? null,
+    content: requireText(q.content, `第${i + 1}个问题`, 2000),
+  }))
 
   const id = await write(ctx, async (trx) => {
     const s = await getSession(trx, input.sessionId)
     if (s.status === 'closed') throw new LedgerError('invalid_transition', `接待日“${s.title}”已结束，不能再预约`)
-    const limits = await trx.selectFrom('sessions').select(['max_bookings', 'max_people_per_booking']).where('id', '=', s.id).executeTakeFirstOrThrow()
+    const limits = await trx
+      .selectFrom('sessions')
+      .select(['max_bookings', 'max_people_per_booking'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow()
     if (limits.max_people_per_booking !== null && input.headcount > limits.max_people_per_booking) {
-      throw new LedgerError('booking_full', `“${s.title}”每家（每批）最多 ${limits.max_people_per_booking} 人，本次预约 ${input.headcount} 人`)
+      throw new LedgerError(
+        'booking_full',
+        `“${s.title}”每家（每批）最多 ${limits.max_people_per_booking} 人，本次预约 ${input.headcount} 人`,
+      )
     }
     if (limits.max_bookings !== null && (await activeBookings(trx, s.id)) >= limits.max_bookings) {
       throw new LedgerError('booking_full', `“${s.title}”预约已满（上限 ${limits.max_bookings} 个），请预约其他接待日`)
     }
     for (const q of questions) {
-      if (q.categoryId !== null && !(await trx.selectFrom('categories').select('id').where('id', '=', q.categoryId).executeTakeFirst())) throw notFound('问题类别', q.categoryId)
+      if (q.categoryId !== null && !(await trx.selectFrom('categories').select('id').where('id', '=', q.categoryId).executeTakeFirst()))
+        throw notFound('问题类别', q.categoryId)
     }
     const at = stamp(ctx)
     const row = await trx
@@ -152,7 +175,13 @@ export async function bookAppointment(ctx: LedgerContext, input: BookingInput): 
         .values(questions.map((q) => ({ appointment_id: row.id, category_id: q.categoryId, content: q.content })))
         .execute()
     }
-    await audit(trx, ctx, 'book', 'appointment', row.id, { sessionId: s.id, visitorName, kind: input.kind, headcount: input.headcount, questions: questions.length })
+    await audit(trx, ctx, 'book', 'appointment', row.id, {
+      sessionId: s.id,
+      visitorName,
+      kind: input.kind,
+      headcount: input.headcount,
+      questions: questions.length,
+    })
     return row.id
   })
   return getAppointment(ctx.db, id)
@@ -171,8 +200,13 @@ export async function cancelAppointment(ctx: LedgerContext, input: { appointment
   await write(ctx, async (trx) => {
     const a = await trx.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).executeTakeFirst()
     if (!a) throw notFound('预约', input.appointmentId)
-    if (a.status !== 'booked') throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已到访登记，不能取消' : '该预约已取消')
-    await trx.updateTable('appointments').set({ status: 'cancelled', cancel_reason: reason, updated_at: stamp(ctx) }).where('id', '=', a.id).execute()
+    if (a.status !== 'booked')
+      throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已到访登记，不能取消' : '该预约已取消')
+    await trx
+      .updateTable('appointments')
+      .set({ status: 'cancelled', cancel_reason: reason, updated_at: stamp(ctx) })
+      .where('id', '=', a.id)
+      .execute()
     await audit(trx, ctx, 'cancel', 'appointment', a.id, { reason })
   })
   return getAppointment(ctx.db, input.appointmentId)
@@ -183,8 +217,13 @@ export async function markArrived(trx: Tx, ctx: LedgerContext, appointmentId: nu
   const a = await trx.selectFrom('appointments').selectAll().where('id', '=', appointmentId).executeTakeFirst()
   if (!a) throw notFound('预约', appointmentId)
   if (a.session_id !== sessionId) throw new LedgerError('invalid_input', '该预约不属于当前接待日')
-  if (a.status !== 'booked') throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已登记过，请勿重复登记' : '该预约已取消')
-  await trx.updateTable('appointments').set({ status: 'arrived', visit_id: visitId, updated_at: stamp(ctx) }).where('id', '=', a.id).execute()
+  if (a.status !== 'booked')
+    throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已登记过，请勿重复登记' : '该预约已取消')
+  await trx
+    .updateTable('appointments')
+    .set({ status: 'arrived', visit_id: visitId, updated_at: stamp(ctx) })
+    .where('id', '=', a.id)
+    .execute()
   await audit(trx, ctx, 'arrive', 'appointment', a.id, { visitId })
 }
 

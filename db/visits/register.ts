@@ -88,7 +88,10 @@ function cleanVisitInput(
   return {
     visitor: cleanVisitor({ ...input.visitor, phone: input.visitor.phone || (input.visitor.id === undefined ? booked?.phone : null) }),
     organization: input.organization
-      ? cleanOrganization({ ...input.organization, creditCode: input.organization.creditCode || (input.organization.id === undefined ? booked?.creditCode : null) })
+      ? cleanOrganization({
+          ...input.organization,
+          creditCode: input.organization.creditCode || (input.organization.id === undefined ? booked?.creditCode : null),
+        })
       : null,
     headcount: input.headcount,
     matters: input.matters.map(cleanMatter),
@@ -112,7 +115,12 @@ async function recordContact(
   }
 
   const organizationId = v.organization ? await resolveOrganization(trx, ctx, v.organization) : null
-  const visitorId = await resolveVisitor(trx, ctx, { ...v.visitor, kind: organizationId !== null ? 'enterprise' : v.visitor.kind }, organizationId)
+  const visitorId = await resolveVisitor(
+    trx,
+    ctx,
+    { ...v.visitor, kind: organizationId !== null ? 'enterprise' : v.visitor.kind },
+    organizationId,
+  )
   const at = stamp(ctx)
   const visit = await trx
     .insertInto('visits')
@@ -138,7 +146,15 @@ async function recordContact(
   for (const m of v.matters) {
     const matter = await trx
       .insertInto('matters')
-      .values({ visit_id: visit.id, type: m.type, category_id: m.categoryId, content: m.content, answer: m.answer, place: m.place, created_at: at })
+      .values({
+        visit_id: visit.id,
+        type: m.type,
+        category_id: m.categoryId,
+        content: m.content,
+        answer: m.answer,
+        place: m.place,
+        created_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     if (m.type !== 'issue' || calendar === null) continue
@@ -186,10 +202,18 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const booked = input.appointmentId !== undefined ? await bookingIdentity(ctx.db, input.appointmentId) : null
   const v = cleanVisitInput(input, booked)
   const visitId = await write(ctx, async (trx) => {
-    const session = await trx.selectFrom('sessions').selectAll().where('id', '=', input.sessionId).where('voided_at', 'is', null).executeTakeFirst()
+    const session = await trx
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', input.sessionId)
+      .where('voided_at', 'is', null)
+      .executeTakeFirst()
     if (!session) throw notFound('接待日', input.sessionId)
     if (session.status !== 'open') {
-      throw new LedgerError('session_not_open', `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`)
+      throw new LedgerError(
+        'session_not_open',
+        `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`,
+      )
     }
     const r = await recordContact(trx, ctx, { sessionId: session.id, date: session.date, channel: 'desk' }, v)
     if (input.appointmentId !== undefined) await markArrived(trx, ctx, input.appointmentId, session.id, r.visitId)
@@ -220,7 +244,12 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
   const v = cleanVisitInput(input, null)
   const visitId = await write(ctx, async (trx) => {
     const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel }, v)
-    await audit(trx, ctx, 'register_contact', 'visit', r.visitId, { channel: input.channel, date, visitorId: r.visitorId, issues: r.numbers })
+    await audit(trx, ctx, 'register_contact', 'visit', r.visitId, {
+      channel: input.channel,
+      date,
+      visitorId: r.visitorId,
+      issues: r.numbers,
+    })
     return r.visitId
   })
   return summaryOf(ctx, visitId)

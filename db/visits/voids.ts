@@ -42,10 +42,24 @@ export async function voidVisit(ctx: LedgerContext, input: { visitId: number; re
     await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('id', '=', visit.id).execute()
     // The issues keep their status; the history row says why they left the lists, and updated_at
     // moves with it (no issue's updated_at is older than its last history row).
-    if (issues.length > 0) await trx.updateTable('issues').set({ updated_at: at }).where('id', 'in', issues.map((i) => i.id)).execute()
+    if (issues.length > 0)
+      await trx
+        .updateTable('issues')
+        .set({ updated_at: at })
+        .where(
+          'id',
+          'in',
+          issues.map((i) => i.id),
+        )
+        .execute()
     for (const i of issues) await recordHistory(trx, ctx, i.id, 'void', i.status, i.status, reason, { visitId: visit.id })
     const issueNumbers = issues.map((i) => i.number)
-    await audit(trx, ctx, 'void', 'visit', visit.id, { reason, issues: issueNumbers, sessionId: visit.session_id, headcount: visit.headcount })
+    await audit(trx, ctx, 'void', 'visit', visit.id, {
+      reason,
+      issues: issueNumbers,
+      sessionId: visit.session_id,
+      headcount: visit.headcount,
+    })
     return { entity: 'visit', id: visit.id, voidedAt: at, reason, issueNumbers }
   })
 }

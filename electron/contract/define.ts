@@ -33,9 +33,7 @@ export interface CallFailure {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: CallFailure }
 
 /** 'issue-assign' → 'issueAssign'. */
-export type MethodName<K extends string> = K extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<MethodName<Tail>>}`
-  : K
+export type MethodName<K extends string> = K extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<MethodName<Tail>>}` : K
 
 export function methodName<K extends string>(channel: K): MethodName<K>
 export function methodName(channel: string): string {

@@ -23,7 +23,8 @@ function chosenFile(state: AppState, file: string): string {
 }
 
 export const importChooseFile: Handler<'import-choose-file'> = async (state) => {
-  if (!state.chooseOpenPath) throw new LedgerError('unavailable', '当前环境无法选择文件，请在桌面程序中导入，或使用命令行 npm run ledger -- import')
+  if (!state.chooseOpenPath)
+    throw new LedgerError('unavailable', '当前环境无法选择文件，请在桌面程序中导入，或使用命令行 npm run ledger -- import')
   const file = await state.chooseOpenPath(FILTERS)
   if (file === null) return null
   const files = chosenFiles.get(state) ?? new Set<string>()

@@ -33,9 +33,7 @@ function unitOf(origin: string): string {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('')
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('')
 }
 
 /** A schema's `.describe('姓名')` names the field for the desk; otherwise its path does. */

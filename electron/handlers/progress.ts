@@ -2,7 +2,6 @@ import { LedgerError } from '../../db/core/errors'
 import type { JobProgress } from '../../shared/types'
 import type { AppState } from './types'
 
-
 export type OnProgress = (p: { done: number; total: number }) => void
 
 const idle: JobProgress = { running: false, done: 0, total: 0 }

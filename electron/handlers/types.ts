@@ -46,9 +46,6 @@ export interface Printer {
  */
 export type AppState = HandlerContext
 
-export type Handler<K extends ContractKey> = (
-  state: AppState,
-  input: ContractParsedInput<K>,
-) => Promise<ContractResult<K>>
+export type Handler<K extends ContractKey> = (state: AppState, input: ContractParsedInput<K>) => Promise<ContractResult<K>>
 
 export type Handlers = { [K in ContractKey]: Handler<K> }

@@ -21,7 +21,10 @@ export function chooseLedgerFile(
   userData: string,
   cwd: string,
 ): LedgerFileChoice {
-  const fromArgs = argv.findLast((arg) => arg.startsWith('--ledger='))?.slice('--ledger='.length).trim()
+  const fromArgs = argv
+    .findLast((arg) => arg.startsWith('--ledger='))
+    ?.slice('--ledger='.length)
+    .trim()
   const explicit = fromArgs || env['LEDGER_FILE']?.trim()
   if (explicit) return { file: path.resolve(cwd, explicit), isDefault: false }
   return { file: path.join(userData, LEDGER_FILE_NAME), isDefault: true }

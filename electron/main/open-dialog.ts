@@ -4,7 +4,12 @@ import type { ChooseOpenPath } from '../handlers/types'
 /** Import asks which file to read with the system dialog, starting in 文档. */
 export function openDialog(getWindow: () => BrowserWindow | null): ChooseOpenPath {
   return async (filters) => {
-    const options: OpenDialogOptions = { title: '选择要导入的台账', defaultPath: app.getPath('documents'), filters, properties: ['openFile'] }
+    const options: OpenDialogOptions = {
+      title: '选择要导入的台账',
+      defaultPath: app.getPath('documents'),
+      filters,
+      properties: ['openFile'],
+    }
     const win = getWindow()
     const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
     return choice.canceled ? null : (choice.filePaths[0] ?? null)

@@ -28,7 +28,11 @@ const startupActor: Actor = { ...systemActor, name: '系统（启动时从备份
  * backup (the damaged file is kept). Then the first start of the day takes the daily backup.
  * Any refusal is a LedgerError whose message the desk can read.
  */
-export async function openChosenLedger(choice: LedgerFileChoice, ask: AskRestore, now: () => Date = () => new Date()): Promise<OpenedLedger> {
+export async function openChosenLedger(
+  choice: LedgerFileChoice,
+  ask: AskRestore,
+  now: () => Date = () => new Date(),
+): Promise<OpenedLedger> {
   let ledger: Ledger
   try {
     // Only the default folder is created: a typo in --ledger should fail, not start an empty ledger.
@@ -37,7 +41,8 @@ export async function openChosenLedger(choice: LedgerFileChoice, ask: AskRestore
     if (decision.action === 'refuse') throw new LedgerError('ledger_damaged', decision.message)
     if (decision.action === 'offer-restore') {
       if (!(await ask(decision))) throw new LedgerError('ledger_damaged', `${decision.message}\n\n您选择了不恢复，台账文件未作任何改动。`)
-      ledger = (await restoreFromBackup({ current: null, file: choice.file, backupFile: decision.backup.file, now, actor: startupActor })).ledger
+      ledger = (await restoreFromBackup({ current: null, file: choice.file, backupFile: decision.backup.file, now, actor: startupActor }))
+        .ledger
     } else {
       ledger = await openLedger(choice.file, { now })
     }

@@ -26,7 +26,14 @@ export function FormModal<V>({ title, name, form, initialValues, focusRef, field
   const { error, saving, submit } = useSaving(form, fieldFor)
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={width} afterOpenChange={focusOnOpen(focusRef)} destroyOnHidden>
-      <Form<V> form={form} name={name} layout="vertical" requiredMark={false} onFinish={(v) => void submit(() => save(v))} initialValues={initialValues}>
+      <Form<V>
+        form={form}
+        name={name}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(() => save(v))}
+        initialValues={initialValues}
+      >
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>

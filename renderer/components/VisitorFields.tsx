@@ -11,7 +11,14 @@ interface BoxProps {
 }
 
 /** A visitor's name; `label` and `message` say who it is on this form (预约人, 反映人 …). */
-export function VisitorNameField({ name = 'name', label, message, placeholder, autoFocus, ref }: BoxProps & { name?: string; label: string; message: string }) {
+export function VisitorNameField({
+  name = 'name',
+  label,
+  message,
+  placeholder,
+  autoFocus,
+  ref,
+}: BoxProps & { name?: string; label: string; message: string }) {
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, whitespace: true, message }]}>
       <Input ref={ref} autoFocus={autoFocus} placeholder={placeholder} maxLength={50} />

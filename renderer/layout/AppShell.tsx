@@ -82,10 +82,25 @@ export function AppShell() {
             <Typography.Title level={4} style={{ margin: '16px 16px 12px' }}>
               <AuditOutlined /> 接待日台账
             </Typography.Title>
-            <Menu mode="inline" selectedKeys={[route.page]} items={menuItems} onClick={({ key }) => navigate(menuItems.find((m) => m.key === key)?.key ?? 'today')} />
+            <Menu
+              mode="inline"
+              selectedKeys={[route.page]}
+              items={menuItems}
+              onClick={({ key }) => navigate(menuItems.find((m) => m.key === key)?.key ?? 'today')}
+            />
           </Layout.Sider>
           <Layout>
-            <Layout.Header style={{ background: '#fff', padding: '0 24px', height: 48, lineHeight: '48px', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end' }}>
+            <Layout.Header
+              style={{
+                background: '#fff',
+                padding: '0 24px',
+                height: 48,
+                lineHeight: '48px',
+                borderBottom: '1px solid #f0f0f0',
+                display: 'flex',
+                justifyContent: 'flex-end',
+              }}
+            >
               <OperatorPicker />
             </Layout.Header>
             <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }}>

@@ -1,4 +1,12 @@
-import type { CallbackMethod, DueState, IssueStatus, Satisfaction, SessionKind, SessionStatus, StaffRole } from '../../electron/contract/types'
+import type {
+  CallbackMethod,
+  DueState,
+  IssueStatus,
+  Satisfaction,
+  SessionKind,
+  SessionStatus,
+  StaffRole,
+} from '../../electron/contract/types'
 
 // Screen wording for the ledger's codes. db/ has its own copy for messages it writes; the renderer
 // may not import db/ at run time.

@@ -1,27 +1,10 @@
 // Issues (问题台账): statuses, lists, detail with its timeline, and 回访's queues.
 
-export type IssueStatus =
-  | 'accepted'
-  | 'assigned'
-  | 'in_progress'
-  | 'resolved'
-  | 'closed'
-  | 'reopened'
-  | 'transferred'
-  | 'rejected'
+export type IssueStatus = 'accepted' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'reopened' | 'transferred' | 'rejected'
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied'
 export type CallbackMethod = 'phone' | 'visit' | 'sms' | 'other'
 export type DueState = 'overdue' | 'due_soon' | 'on_time' | 'done'
-export type IssueAction =
-  | 'assign'
-  | 'progress'
-  | 'supervise'
-  | 'extend'
-  | 'resolve'
-  | 'callback'
-  | 'close'
-  | 'transfer'
-  | 'reject'
+export type IssueAction = 'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject'
 
 export interface IssueListItem {
   id: number

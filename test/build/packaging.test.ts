@@ -11,7 +11,8 @@ const pkg: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'),
 /** Reads a nested value of parsed config without casting. */
 function at(value: unknown, ...keys: string[]): unknown {
   let v = value
-  for (const k of keys) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? Object.getOwnPropertyDescriptor(v, k)?.value : undefined
+  for (const k of keys)
+    v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? Object.getOwnPropertyDescriptor(v, k)?.value : undefined
   return v
 }
 

@@ -31,7 +31,7 @@ describe('appointments', () => {
     ])
   })
 
-  it('refuses a booking beyond the day\'s cap with a clear message and saves nothing', async () => {
+  it("refuses a booking beyond the day's cap with a clear message and saves nothing", async () => {
     const s = await planSession(t.ctx, { date: '2026-11-12', kind: 'enterprise', location: '窗口' })
     await setBookingLimits(t.ctx, { sessionId: s.id, maxBookings: 2, maxPeoplePerBooking: 3 })
     await bookAppointment(t.ctx, enterprise(s.id, '甲'))
@@ -86,7 +86,14 @@ describe('appointments', () => {
     const s = await planSession(t.ctx, { date: '2026-11-02', kind: 'enterprise', location: '窗口' })
     const a = await bookAppointment(t.ctx, enterprise(s.id, '陈志强'))
     await openSession(t.ctx, s.id)
-    const input = { sessionId: s.id, appointmentId: a.id, visitor: { name: '陈志强', kind: 'enterprise' as const }, organization: { name: '陈志强所在企业' }, headcount: 1, matters: [{ type: 'consultation' as const, categoryId: 1, content: '问', answer: '答' }] }
+    const input = {
+      sessionId: s.id,
+      appointmentId: a.id,
+      visitor: { name: '陈志强', kind: 'enterprise' as const },
+      organization: { name: '陈志强所在企业' },
+      headcount: 1,
+      matters: [{ type: 'consultation' as const, categoryId: 1, content: '问', answer: '答' }],
+    }
     await registerVisit(t.ctx, input)
     const before = await tableCounts(t)
     const e = await registerVisit(t.ctx, input).catch((err: unknown) => err)
@@ -99,6 +106,8 @@ describe('appointments', () => {
     const s = await planSession(t.ctx, { date: '2026-11-02', kind: 'public', location: '接待室' })
     await openSession(t.ctx, s.id)
     await closeSession(t.ctx, s.id)
-    await expect(bookAppointment(t.ctx, { ...enterprise(s.id, '甲'), kind: 'resident', organizationName: null })).rejects.toThrow('已结束，不能再预约')
+    await expect(bookAppointment(t.ctx, { ...enterprise(s.id, '甲'), kind: 'resident', organizationName: null })).rejects.toThrow(
+      '已结束，不能再预约',
+    )
   })
 })

@@ -21,7 +21,12 @@ describe('the audit log', () => {
     const page = await listAudit(t.ctx, { pageSize: 3 })
     expect(page.total).toBeGreaterThan(6)
     expect(page.rows).toHaveLength(3)
-    expect(page.rows[0]).toMatchObject({ action: 'register', entity: 'visit', actorName: '王晓丽', summary: `登记 来访登记 #${page.rows[0]?.entityId}` })
+    expect(page.rows[0]).toMatchObject({
+      action: 'register',
+      entity: 'visit',
+      actorName: '王晓丽',
+      summary: `登记 来访登记 #${page.rows[0]?.entityId}`,
+    })
     const second = await listAudit(t.ctx, { pageSize: 3, page: 2 })
     expect((second.rows[0]?.id ?? 0) < (page.rows[2]?.id ?? 0)).toBe(true)
     const issueRows = await listAudit(t.ctx, { entity: 'issue' })
@@ -47,13 +52,18 @@ describe('the audit log', () => {
 describe('revealing personal data', () => {
   it('shows a supervisor the full value for a stated reason, and audits who, which and why — not the value', async () => {
     const day = await openDay(t, f, '2026-11-10')
-    const v = await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张桂芳', phone: '13812345678', idNumber: '11010519491231002X', kind: 'resident' } }))
+    const v = await registerVisit(
+      t.ctx,
+      residentVisit(day.id, { visitor: { name: '张桂芳', phone: '13812345678', idNumber: '11010519491231002X', kind: 'resident' } }),
+    )
     const before = await tableCounts(t)
     expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: '回访' }))).code).toBe('forbidden')
     t.ctx.actor = { id: null, name: '系统', role: 'supervisor' }
     expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: '回访' }))).code).toBe('forbidden')
     actAs(t, f.leader)
-    expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: ' ' }))).message).toBe('请填写查看原因')
+    expect((await refused(revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'phone', reason: ' ' }))).message).toBe(
+      '请填写查看原因',
+    )
     expect((await refused(revealVisitorField(t.ctx, { visitorId: 9999, field: 'phone', reason: '回访' }))).code).toBe('not_found')
     expect(await tableCounts(t)).toEqual(before)
 
@@ -62,7 +72,9 @@ describe('revealing personal data', () => {
       field: 'phone',
       value: '13812345678',
     })
-    expect((await revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'idNumber', reason: '核对身份' })).value).toBe('11010519491231002X')
+    expect((await revealVisitorField(t.ctx, { visitorId: v.visitorId, field: 'idNumber', reason: '核对身份' })).value).toBe(
+      '11010519491231002X',
+    )
     const rows = await t.ledger.db.selectFrom('audit_log').selectAll().where('action', '=', 'reveal').orderBy('id').execute()
     expect(rows.map((r) => [r.actor_name, r.entity_id, JSON.parse(r.detail)])).toEqual([
       ['李建国', v.visitorId, { field: 'phone', reason: '电话回访需拨号' }],
@@ -80,6 +92,8 @@ describe('revealing personal data', () => {
     expect(listed.filters.entities).toContainEqual({ value: 'visitor', label: '来访人' })
 
     const noId = await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '刘洋', kind: 'resident' } }))
-    expect((await refused(revealVisitorField(t.ctx, { visitorId: noId.visitorId, field: 'idNumber', reason: '核对' }))).message).toBe('来访人“刘洋”没有登记身份证号')
+    expect((await refused(revealVisitorField(t.ctx, { visitorId: noId.visitorId, field: 'idNumber', reason: '核对' }))).message).toBe(
+      '来访人“刘洋”没有登记身份证号',
+    )
   })
 })

@@ -16,7 +16,14 @@ import {
   setBackupFolder,
   verifyBackupFile,
 } from '../../db/backup/backup'
-import { BACKUP_FOLDER_SETTING, defaultBackupFolder, ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from '../../db/backup/files'
+import {
+  BACKUP_FOLDER_SETTING,
+  defaultBackupFolder,
+  ensureDailyBackup,
+  listBackupFiles,
+  rotateBackups,
+  writeBackup,
+} from '../../db/backup/files'
 import { LedgerError } from '../../db/core/errors'
 import { latestMigration, migrations } from '../../db/migrations'
 import { ledgerVersion, openLedger } from '../../db/core/open'
@@ -65,7 +72,12 @@ describe('writing a backup', () => {
   it('makes a self-contained, verified copy with every record, named by time and kind', async () => {
     const t = await ledgerWithData()
     const b = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
-    expect(b).toMatchObject({ name: 'ledger-20261110-083012-manual.sqlite', kind: 'manual', kindLabel: '手动备份', createdAt: '2026-11-10 08:30:12' })
+    expect(b).toMatchObject({
+      name: 'ledger-20261110-083012-manual.sqlite',
+      kind: 'manual',
+      kindLabel: '手动备份',
+      createdAt: '2026-11-10 08:30:12',
+    })
     expect(b.size).toBeGreaterThan(0)
     expect(count(b.file, 'issues')).toBe(2)
     expect(count(b.file, 'audit_log')).toBe(count(t.file, 'audit_log'))
@@ -303,7 +315,13 @@ describe('start-up check', () => {
     expect(decision.message).toContain('2026-11-09 17:00:00')
 
     const damagedBytes = fs.readFileSync(t.file)
-    const { ledger, result } = await restoreFromBackup({ current: null, file: t.file, backupFile: decision.backup.file, now: () => new Date(2026, 10, 10, 9), actor: signedOut })
+    const { ledger, result } = await restoreFromBackup({
+      current: null,
+      file: t.file,
+      backupFile: decision.backup.file,
+      now: () => new Date(2026, 10, 10, 9),
+      actor: signedOut,
+    })
     expect(result.keptCopy?.kind).toBe('damaged')
     expect(fs.readFileSync(result.keptCopy?.file ?? '').equals(damagedBytes)).toBe(true)
     expect(ledger.sqlite.pragma('quick_check', { simple: true })).toBe('ok')

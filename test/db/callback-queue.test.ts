@@ -38,7 +38,12 @@ describe('回访 queues', () => {
     const day = await openDay(t, f, '2026-11-10')
     await resolvedOn('2026-11-12', day.id, '化工园区夜间有刺鼻气味')
     const [row] = (await callbackQueue(t.ctx, 'due')).rows
-    expect(row).toMatchObject({ visitorPhone: '138****5678', result: '已整改：化工园区夜间有刺鼻气味', lastSatisfaction: null, lastCallbackDate: null })
+    expect(row).toMatchObject({
+      visitorPhone: '138****5678',
+      result: '已整改：化工园区夜间有刺鼻气味',
+      lastSatisfaction: null,
+      lastCallbackDate: null,
+    })
     expect(JSON.stringify(row)).not.toContain('13812345678')
   })
 

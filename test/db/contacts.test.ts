@@ -28,7 +28,7 @@ describe('issues raised by phone or letter between reception days', () => {
     expect(s).toMatchObject({ personTimes: 0, visits: 0 })
   })
 
-  it('pages a month of calls and letters in the ledger, newest first, with the month\'s count', async () => {
+  it("pages a month of calls and letters in the ledger, newest first, with the month's count", async () => {
     for (let day = 1; day <= 12; day++) {
       await registerContact(t.ctx, {
         channel: day % 2 === 0 ? 'letter' : 'phone',
@@ -47,7 +47,13 @@ describe('issues raised by phone or letter between reception days', () => {
   it('refuses a letter dated in the future and saves nothing', async () => {
     const before = await tableCounts(t)
     await expect(
-      registerContact(t.ctx, { channel: 'letter', date: '2026-11-21', visitor: { name: '马军', kind: 'resident' }, headcount: 1, matters: [{ type: 'issue', categoryId: 1, content: '来信反映' }] }),
+      registerContact(t.ctx, {
+        channel: 'letter',
+        date: '2026-11-21',
+        visitor: { name: '马军', kind: 'resident' },
+        headcount: 1,
+        matters: [{ type: 'issue', categoryId: 1, content: '来信反映' }],
+      }),
     ).rejects.toThrow('收到日期不能晚于今天（2026-11-20）')
     expect(await tableCounts(t)).toEqual(before)
   })

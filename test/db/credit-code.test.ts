@@ -58,15 +58,19 @@ describe('isValidCreditCode', () => {
   })
 
   it('accepts 500 generated codes whose check characters match', () => {
-    const rejected = generatedBodies(500).map(withCheck).filter((c) => !isValidCreditCode(c))
+    const rejected = generatedBodies(500)
+      .map(withCheck)
+      .filter((c) => !isValidCreditCode(c))
     expect(rejected).toEqual([])
   })
 
   it('rejects every other check character on 500 generated codes', () => {
-    const accepted = generatedBodies(500).flatMap((body) => {
-      const right = withCheck(body)[17]
-      return [...CHARSET].filter((ch) => ch !== right).map((ch) => body + ch)
-    }).filter(isValidCreditCode)
+    const accepted = generatedBodies(500)
+      .flatMap((body) => {
+        const right = withCheck(body)[17]
+        return [...CHARSET].filter((ch) => ch !== right).map((ch) => body + ch)
+      })
+      .filter(isValidCreditCode)
     expect(accepted).toEqual([])
   })
 

@@ -21,14 +21,21 @@ beforeEach(async () => {
 })
 
 /** A visit from a person of an enterprise, with one accepted issue or one consultation. */
-async function enterpriseVisit(person: string, phone: string | null, org: { name: string; creditCode?: string | null }, opts: { issue?: boolean; headcount?: number } = {}) {
+async function enterpriseVisit(
+  person: string,
+  phone: string | null,
+  org: { name: string; creditCode?: string | null },
+  opts: { issue?: boolean; headcount?: number } = {},
+) {
   return registerVisit(
     t.ctx,
     residentVisit(sessionId, {
       visitor: { name: person, phone, kind: 'enterprise' },
       organization: { name: org.name, creditCode: org.creditCode ?? null },
       headcount: opts.headcount ?? 1,
-      ...(opts.issue ? { matters: [{ type: 'issue', categoryId: f.category('水').id, content: `${org.name}排污口整改`, place: '城南' }] } : {}),
+      ...(opts.issue
+        ? { matters: [{ type: 'issue', categoryId: f.category('水').id, content: `${org.name}排污口整改`, place: '城南' }] }
+        : {}),
     }),
   )
 }
@@ -38,12 +45,23 @@ async function orgRow(id: number) {
 }
 
 async function auditRows(entity: string) {
-  return t.ctx.db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('action', 'in', ['merge', 'merged_into']).orderBy('id').execute()
+  return t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('action', 'in', ['merge', 'merged_into'])
+    .orderBy('id')
+    .execute()
 }
 
 describe('directory lists', () => {
   it('lists enterprises a page at a time, most recently seen first, with visit, person-time, issue and people counts', async () => {
-    await enterpriseVisit('陈志强', '13912345678', { name: '青山化工有限公司', creditCode: '91350100M000100Y43' }, { issue: true, headcount: 3 })
+    await enterpriseVisit(
+      '陈志强',
+      '13912345678',
+      { name: '青山化工有限公司', creditCode: '91350100M000100Y43' },
+      { issue: true, headcount: 3 },
+    )
     await enterpriseVisit('林海', null, { name: '绿源污水处理厂' })
     sessionId = (await openDay(t, f, '2026-11-12')).id
     await enterpriseVisit('陈志强', '13912345678', { name: '青山化工有限公司' })
@@ -51,17 +69,31 @@ describe('directory lists', () => {
     const first = await listOrganizations(t.ctx.db, { page: 1, pageSize: 1 })
     expect(first.total).toBe(2)
     expect(first.rows).toEqual([
-      expect.objectContaining({ name: '青山化工有限公司', creditCode: '91350100M000100Y43', visitCount: 2, personTimes: 4, openIssueCount: 1, visitorCount: 1, lastVisitDate: '2026-11-12' }),
+      expect.objectContaining({
+        name: '青山化工有限公司',
+        creditCode: '91350100M000100Y43',
+        visitCount: 2,
+        personTimes: 4,
+        openIssueCount: 1,
+        visitorCount: 1,
+        lastVisitDate: '2026-11-12',
+      }),
     ])
     const second = await listOrganizations(t.ctx.db, { page: 2, pageSize: 1 })
-    expect(second.rows).toEqual([expect.objectContaining({ name: '绿源污水处理厂', visitCount: 1, personTimes: 1, openIssueCount: 0, lastVisitDate: '2026-11-10' })])
+    expect(second.rows).toEqual([
+      expect.objectContaining({ name: '绿源污水处理厂', visitCount: 1, personTimes: 1, openIssueCount: 0, lastVisitDate: '2026-11-10' }),
+    ])
   })
 
   it('finds enterprises by part of the name or of the credit code, and a typed % matches only itself', async () => {
     await enterpriseVisit('陈志强', null, { name: '青山化工有限公司', creditCode: '91350100M000100Y43' })
     await enterpriseVisit('林海', null, { name: '绿源污水处理厂' })
-    expect((await listOrganizations(t.ctx.db, { query: '化工', page: 1, pageSize: 20 })).rows.map((o) => o.name)).toEqual(['青山化工有限公司'])
-    expect((await listOrganizations(t.ctx.db, { query: 'm000100y', page: 1, pageSize: 20 })).rows.map((o) => o.name)).toEqual(['青山化工有限公司'])
+    expect((await listOrganizations(t.ctx.db, { query: '化工', page: 1, pageSize: 20 })).rows.map((o) => o.name)).toEqual([
+      '青山化工有限公司',
+    ])
+    expect((await listOrganizations(t.ctx.db, { query: 'm000100y', page: 1, pageSize: 20 })).rows.map((o) => o.name)).toEqual([
+      '青山化工有限公司',
+    ])
     expect((await listOrganizations(t.ctx.db, { query: '%', page: 1, pageSize: 20 })).total).toBe(0)
   })
 
@@ -95,10 +127,16 @@ describe('merging enterprises', () => {
     expect(result).toMatchObject({ mergedId: mergeId, movedVisits: 1, movedVisitors: 1, filled: ['credit_code'] })
     expect(result.kept).toMatchObject({ id: keepId, name: '青山化工有限公司', creditCode: '91350100M000100Y43' })
     // Every visit is still there, unchanged but for its enterprise.
-    const visitsAfter = await t.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount', 'organization_id']).orderBy('id').execute()
+    const visitsAfter = await t.ctx.db
+      .selectFrom('visits')
+      .select(['id', 'visitor_id', 'headcount', 'organization_id'])
+      .orderBy('id')
+      .execute()
     expect(visitsAfter.map(({ organization_id: _o, ...v }) => v)).toEqual(visitsBefore)
     expect(new Set(visitsAfter.map((v) => v.organization_id))).toEqual(new Set([keepId]))
-    expect(await t.ctx.db.selectFrom('visitors').select('organization_id').where('name', '=', '王磊').executeTakeFirstOrThrow()).toEqual({ organization_id: keepId })
+    expect(await t.ctx.db.selectFrom('visitors').select('organization_id').where('name', '=', '王磊').executeTakeFirstOrThrow()).toEqual({
+      organization_id: keepId,
+    })
     // The duplicate is never deleted: it points at the kept record and keeps its own details.
     expect(await orgRow(mergeId)).toMatchObject({ name: '青山化工', credit_code: '91350100M000100Y43', merged_into_id: keepId })
     // The kept enterprise's history now holds all three visits and both open issues.
@@ -116,7 +154,12 @@ describe('merging enterprises', () => {
       ['merge', keepId],
       ['merged_into', mergeId],
     ])
-    expect(JSON.parse(rows[0]?.detail ?? '{}')).toMatchObject({ mergedId: mergeId, movedVisits: 1, movedVisitors: 1, reason: '简称登记重复' })
+    expect(JSON.parse(rows[0]?.detail ?? '{}')).toMatchObject({
+      mergedId: mergeId,
+      movedVisits: 1,
+      movedVisitors: 1,
+      reason: '简称登记重复',
+    })
     expect((await verifyAuditChain(t.ctx.db)).brokenAt).toBeNull()
   })
 
@@ -164,7 +207,10 @@ describe('merging visitors', () => {
     const kept = await registerVisit(t.ctx, residentVisit(sessionId, { visitor: { name: '张桂芳', phone: null, kind: 'resident' } }))
     const dup = await registerVisit(
       t.ctx,
-      residentVisit(sessionId, { visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' }, matters: [{ type: 'issue', categoryId: f.category('噪声').id, content: '夜间施工噪声' }] }),
+      residentVisit(sessionId, {
+        visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
+        matters: [{ type: 'issue', categoryId: f.category('噪声').id, content: '夜间施工噪声' }],
+      }),
     )
     expect(dup.visitorId).not.toBe(kept.visitorId)
 
@@ -173,7 +219,9 @@ describe('merging visitors', () => {
     expect(result).toMatchObject({ mergedId: dup.visitorId, movedVisits: 1, movedVisitors: 0, filled: ['phone'] })
     // The screen only ever sees the number masked.
     expect(result.kept.phone).toBe('138****5678')
-    expect(await t.ctx.db.selectFrom('visitors').select(['phone', 'merged_into_id']).where('id', '=', dup.visitorId).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await t.ctx.db.selectFrom('visitors').select(['phone', 'merged_into_id']).where('id', '=', dup.visitorId).executeTakeFirstOrThrow(),
+    ).toEqual({
       phone: '13812345678',
       merged_into_id: kept.visitorId,
     })
@@ -190,10 +238,14 @@ describe('merging visitors', () => {
   it('refuses to merge a visitor into themself or twice, and changes nothing', async () => {
     const a = await registerVisit(t.ctx, residentVisit(sessionId, { visitor: { name: '甲', phone: null, kind: 'resident' } }))
     const b = await registerVisit(t.ctx, residentVisit(sessionId, { visitor: { name: '乙', phone: null, kind: 'resident' } }))
-    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: a.visitorId })).rejects.toThrow('不能把来访人与它自己合并，请选择另一条记录')
+    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: a.visitorId })).rejects.toThrow(
+      '不能把来访人与它自己合并，请选择另一条记录',
+    )
     await mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: b.visitorId })
     const before = await tableCounts(t)
-    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: b.visitorId })).rejects.toThrow('来访人“乙”已合并到其他记录，不能再次合并')
+    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: b.visitorId })).rejects.toThrow(
+      '来访人“乙”已合并到其他记录，不能再次合并',
+    )
     expect(await tableCounts(t)).toEqual(before)
   })
 })

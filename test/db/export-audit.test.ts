@@ -18,14 +18,26 @@ describe('exporting the audit log', () => {
     await acceptIssue(t, f, day.id)
     const supervisor = await saveStaff(t.ctx, { name: '陈主任', role: 'supervisor' })
     actAs(t, supervisor)
-    const before = Number((await t.ledger.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const before = Number(
+      (
+        await t.ledger.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
     const file = path.join(t.dir, '审计日志.csv')
     const r = await exportAuditCsv(t.ctx, { file })
     expect(r.rows).toBe(before)
     const text = fs.readFileSync(file, 'utf8')
     expect(text.startsWith('\uFEFF序号,时间,操作人,操作,对象,对象编号,摘要,详情\r\n')).toBe(true)
     expect(text.split('\r\n').filter((l) => l !== '')).toHaveLength(before + 1)
-    const last = await t.ledger.db.selectFrom('audit_log').select(['action', 'actor_name']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    const last = await t.ledger.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
     expect(last).toEqual({ action: 'export_audit', actor_name: '陈主任' })
   })
 

@@ -65,7 +65,8 @@ describe('npm run ledger -- export', () => {
 
   it('checks every argument before opening the ledger', () => {
     const usage = (message: string) => new Error(message)
-    const plan = (args: Partial<ExportArgs>) => () => planExport({ month: undefined, year: undefined, out: undefined, csv: false, ...args }, usage)
+    const plan = (args: Partial<ExportArgs>) => () =>
+      planExport({ month: undefined, year: undefined, out: undefined, csv: false, ...args }, usage)
     const out = path.join(dir, 'x.xlsx')
     expect(plan({ month: '2026-09' })).toThrow(/缺少参数 --out/)
     expect(plan({ out })).toThrow(/--month YYYY-MM 或 --year YYYY/)

@@ -55,7 +55,12 @@ describe('export calls', () => {
     const written = result(await dispatch(state, 'export-month', { month: '2026-09' }))
     expect(asked).toEqual([{ name: '接待日台账-2026-09.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }])
     expect(written).toEqual({ file: inTemp('接待日台账-2026-09.xlsx'), rows: expect.any(Number) })
-    expect((await readXlsx(inTemp('接待日台账-2026-09.xlsx'))).worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访'])
+    expect((await readXlsx(inTemp('接待日台账-2026-09.xlsx'))).worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '来访登记',
+      '问题台账',
+      '回访',
+    ])
   })
 
   it('answers null and writes nothing when the user cancels the dialog', async () => {
@@ -70,7 +75,9 @@ describe('export calls', () => {
     answer = inTemp
     asked.length = 0
     const before = await tableCounts(t)
-    expect(failure(await dispatch(state, 'export-month', { month: '2026-09', unmasked: true, reason: '核对' }))).toMatchObject({ code: 'forbidden' })
+    expect(failure(await dispatch(state, 'export-month', { month: '2026-09', unmasked: true, reason: '核对' }))).toMatchObject({
+      code: 'forbidden',
+    })
     expect(asked).toEqual([])
     expect(await tableCounts(t)).toEqual(before)
 
@@ -79,12 +86,19 @@ describe('export calls', () => {
     expect(asked).toEqual([])
     const unmasked = result(await dispatch(state, 'export-month', { month: '2026-09', unmasked: true, reason: '市局核查' }))
     expect(unmasked?.file).toBe(inTemp('接待日台账-2026-09-未脱敏.xlsx'))
-    const audited = await t.ledger.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'export_unmasked').execute()
+    const audited = await t.ledger.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'export_unmasked')
+      .execute()
     expect(audited).toEqual([{ actor_id: f.leader.id, detail: expect.stringContaining('市局核查') }])
     state.operator = { id: f.desk.id, name: f.desk.name, role: 'desk' }
 
     const bare: AppState = { ledger: t.ledger, operator: state.operator, appVersion: 'test', now: t.clock.now }
-    expect(failure(await dispatch(bare, 'export-month', { month: '2026-09' }))).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/无法选择保存位置/) })
+    expect(failure(await dispatch(bare, 'export-month', { month: '2026-09' }))).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/无法选择保存位置/),
+    })
   })
 
   it('export-year reports progress to a poll while it runs, and refuses a second year export meanwhile', async () => {
@@ -119,7 +133,10 @@ describe('export calls', () => {
     answer = inTemp
     asked.length = 0
     for (const input of [{}, { month: '2026-09', year: 2026 }]) {
-      expect(failure(await dispatch(state, 'export-issues-csv', input))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/月份或年份（二选一）/) })
+      expect(failure(await dispatch(state, 'export-issues-csv', input))).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/月份或年份（二选一）/),
+      })
     }
     const csv = result(await dispatch(state, 'export-issues-csv', { year: 2026 }))
     expect(asked).toEqual([{ name: '问题台账-2026年.csv', filters: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }] }])

@@ -57,8 +57,20 @@ describe('issue ledger CSV', () => {
     expect(rows).toHaveLength(1 + s.issuesRegistered)
     expect(rows[0]).toEqual(HEADER)
     for (const row of rows) expect(row).toHaveLength(HEADER.length)
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['JD-2026-11-0001', 'JD-2026-11-0002', 'JD-2026-11-0003', 'JD-2026-11-0004', 'JD-2026-11-0005'])
-    expect(rows.slice(1).map((r) => r[HEADER.indexOf('受理日期')])).toEqual(['2026-11-05', '2026-11-05', '2026-11-19', '2026-11-19', '2026-11-19'])
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      'JD-2026-11-0001',
+      'JD-2026-11-0002',
+      'JD-2026-11-0003',
+      'JD-2026-11-0004',
+      'JD-2026-11-0005',
+    ])
+    expect(rows.slice(1).map((r) => r[HEADER.indexOf('受理日期')])).toEqual([
+      '2026-11-05',
+      '2026-11-05',
+      '2026-11-19',
+      '2026-11-19',
+      '2026-11-19',
+    ])
     expect(rows.slice(1).map((r) => r[1])).toEqual(['已销号', '重新办理', '已转办', '不予受理', '已办结'])
   })
 

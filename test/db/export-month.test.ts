@@ -9,7 +9,15 @@ import type { MonthlySummary } from '../../shared/types'
 import { monthRange } from '../../db/validation/dates'
 import { registerContact } from '../../db/visits/register'
 import { column, ELEVEN_DIGITS, FULL_MOBILE, ID_NUMBER, readXlsx, rowsOf, sheet, textOf } from '../support/export-files'
-import { buildExportFixture, HAND_WORKED, HAND_WORKED_CATEGORIES, HAND_WORKED_RATES, ID_CHEN, ID_ZHENG, PHONES } from '../support/export-fixture'
+import {
+  buildExportFixture,
+  HAND_WORKED,
+  HAND_WORKED_CATEGORIES,
+  HAND_WORKED_RATES,
+  ID_CHEN,
+  ID_ZHENG,
+  PHONES,
+} from '../support/export-fixture'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -96,7 +104,9 @@ function ledgerCounts(month: string): { visits: number; issues: number; callback
   return {
     visits: count("select count(*) as n from visits where visit_date >= ? and visit_date < ? and voided_at is null and channel = 'desk'"),
     issues: count(`select count(*) as n from issues i ${live} where i.accepted_date >= ? and i.accepted_date < ? and v.voided_at is null`),
-    callbacks: count(`select count(*) as n from callbacks c join issues i on i.id = c.issue_id ${live} where c.callback_date >= ? and c.callback_date < ? and v.voided_at is null`),
+    callbacks: count(
+      `select count(*) as n from callbacks c join issues i on i.id = c.issue_id ${live} where c.callback_date >= ? and c.callback_date < ? and v.voided_at is null`,
+    ),
   }
 }
 
@@ -124,7 +134,10 @@ function expectListSheetShape(ws: ExcelJS.Worksheet, dateHeaders: string[]): voi
   // Dates are real dates, shown as yyyy-mm-dd.
   for (const header of dateHeaders) {
     const index = column(rows, header)
-    const values = rows.slice(1).map((r) => r[index]).filter((v) => v !== null && v !== undefined)
+    const values = rows
+      .slice(1)
+      .map((r) => r[index])
+      .filter((v) => v !== null && v !== undefined)
     expect(values.length, `${ws.name} ${header}`).toBeGreaterThan(0)
     for (const v of values) expect(v, `${ws.name} ${header}`).toBeInstanceOf(Date)
     for (let r = 2; r <= rows.length; r++) {
@@ -176,7 +189,9 @@ describe('month export', () => {
     expect(v1[column(visits, '身份证号')]).toBe('110***********002X')
     expect(v1[column(visits, '统一社会信用代码')]).toBe('91350100M000100Y43')
     expect(v1[column(visits, '人数')]).toBe(3)
-    expect(String(v1[column(visits, '来访事项')])).toMatch(/^咨询（排污许可）：许可证延续\n问题 JD-2026-11-\d{4}（环评审批）：扩建环评进度$/)
+    expect(String(v1[column(visits, '来访事项')])).toMatch(
+      /^咨询（排污许可）：许可证延续\n问题 JD-2026-11-\d{4}（环评审批）：扩建环评进度$/,
+    )
     // Issues: status, section, the refusal's reason, the last callback.
     const byStatus = new Map(issues.slice(1).map((r) => [r[column(issues, '状态')], r]))
     expect(byStatus.get('不予受理')?.[column(issues, '转办/不予受理理由')]).toBe('+民事纠纷')
@@ -205,7 +220,9 @@ describe('month export', () => {
     const wb = await readXlsx(file)
     const s = await monthlySummary(t.ledger.db, '2026-09', '2026-10-01')
     expectFiguresEqual(sheet(wb, '汇总'), expectedFromSummary(s))
-    expect(categoryTable(sheet(wb, '汇总'))).toEqual(s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved]))
+    expect(categoryTable(sheet(wb, '汇总'))).toEqual(
+      s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved]),
+    )
     const counts = ledgerCounts('2026-09')
     expect(counts).toEqual({ visits: s.visits, issues: s.issuesRegistered, callbacks: s.callbacks })
     expect(rowsOf(sheet(wb, '来访登记')).length - 1).toBe(counts.visits)
@@ -240,7 +257,9 @@ describe('month export', () => {
     await buildExportFixture(t, f)
     actAs(t, f.leader)
     const file = path.join(t.dir, 'unmasked.xlsx')
-    await expect(exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '  ' })).rejects.toMatchObject({ message: expect.stringMatching(/导出原因/) })
+    await expect(exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '  ' })).rejects.toMatchObject({
+      message: expect.stringMatching(/导出原因/),
+    })
     expect(fs.existsSync(file)).toBe(false)
 
     await exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '区信访局调取原始台账' })
@@ -270,7 +289,12 @@ describe('month export', () => {
     const visits = rowsOf(sheet(await readXlsx(file), '来访登记'))
     const answers = visits.slice(1).map((r) => String(r[column(visits, '咨询答复')] ?? ''))
     expect(Math.max(...answers.map((a) => a.length))).toBe(32767)
-    expect(visits.slice(1).map((r) => String(r[column(visits, '来访事项')])).join('')).toContain('BEL内容')
+    expect(
+      visits
+        .slice(1)
+        .map((r) => String(r[column(visits, '来访事项')]))
+        .join(''),
+    ).toContain('BEL内容')
   })
 
   it('replaces an earlier export of the same name and leaves no temporary file', async () => {

@@ -55,7 +55,9 @@ describe('LibreOffice opens the exports', () => {
     expect(values.get('满意率')).toBe(shown(november.satisfactionRate))
     expect(values.get('办结率')).toBe('66.7%')
     expect(values.get('接待人次')).toBe(String(november.personTimes))
-    const table = summary.slice(summary.findIndex((r) => r[0] === '问题类别') + 1).map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])
+    const table = summary
+      .slice(summary.findIndex((r) => r[0] === '问题类别') + 1)
+      .map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])
     expect(table).toEqual(HAND_WORKED_CATEGORIES)
   })
 

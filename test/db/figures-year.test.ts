@@ -24,7 +24,11 @@ beforeAll(async () => {
   ledger = await openLedger(path.join(dir, 'ledger.sqlite'))
   made = await generateLedger(ledger, { scale: 0.002, firstMonth: '2024-01', months: 24, seed: 'figures-year' })
   // What the generator does not write: an issue phoned in between reception days, and a voided visit.
-  const ctx = { db: ledger.db, actor: { id: made.deskStaff.id, name: made.deskStaff.name, role: 'supervisor' as const }, now: () => new Date('2025-11-20T10:00:00') }
+  const ctx = {
+    db: ledger.db,
+    actor: { id: made.deskStaff.id, name: made.deskStaff.name, role: 'supervisor' as const },
+    now: () => new Date('2025-11-20T10:00:00'),
+  }
   await registerContact(ctx, {
     channel: 'phone',
     date: '2025-11-18',
@@ -32,7 +36,10 @@ beforeAll(async () => {
     headcount: 1,
     matters: [{ type: 'issue', categoryId: 1, content: '电话反映夜间异味' }],
   })
-  const visit = ledger.sqlite.prepare("select id from visits where visit_date like '2025-11-%' and channel = 'desk' order by id limit 1").pluck().get()
+  const visit = ledger.sqlite
+    .prepare("select id from visits where visit_date like '2025-11-%' and channel = 'desk' order by id limit 1")
+    .pluck()
+    .get()
   await voidVisit(ctx, { visitId: Number(visit), reason: '重复登记' })
 })
 afterAll(async () => {
@@ -80,7 +87,15 @@ describe('yearly figures', () => {
 
   it('total the months, counting an enterprise once a year and carrying over what was open on 1 January', async () => {
     const y = await yearlySummary(ledger.db, '2025')
-    for (const field of ['sessions', 'visits', 'personTimes', 'consultations', 'issuesRegistered', 'issuesResolved', 'callbacks'] as const) {
+    for (const field of [
+      'sessions',
+      'visits',
+      'personTimes',
+      'consultations',
+      'issuesRegistered',
+      'issuesResolved',
+      'callbacks',
+    ] as const) {
       expect(y.total[field], field).toBe(y.months.reduce((a, m) => a + m[field], 0))
     }
     expect(y.total.enterprises).toBeLessThanOrEqual(y.months.reduce((a, m) => a + m.enterprises, 0))
@@ -97,7 +112,8 @@ describe('yearly figures', () => {
 describe('carried-over issues', () => {
   it('are, month by month, exactly the issues whose last history row before the month left them open, voided visits aside', async () => {
     const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
-    const bruteForce = ledger.sqlite.prepare(`select i.id from issues i join matters m on m.id = i.matter_id join visits v on v.id = m.visit_id
+    const bruteForce = ledger.sqlite
+      .prepare(`select i.id from issues i join matters m on m.id = i.matter_id join visits v on v.id = m.visit_id
       where v.voided_at is null and i.accepted_date < ? and
       (select h.to_status from issue_history h where h.issue_id = i.id and h.at < ? order by h.at desc, h.id desc limit 1) in (${open}) order by i.id`)
     let nonEmpty = 0

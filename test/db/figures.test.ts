@@ -66,7 +66,18 @@ describe('monthly figures', () => {
   it('counts the previous month from its own records', async () => {
     await buildExportFixture(t, f)
     const s = await monthlySummary(t.ledger.db, '2026-10', '2026-11-30')
-    expect(s).toMatchObject({ sessions: 1, visits: 2, personTimes: 3, enterprises: 0, issuesAccepted: 2, issuesResolved: 2, resolutionRate: 100, carriedOver: 0, callbacks: 0, satisfactionRate: null })
+    expect(s).toMatchObject({
+      sessions: 1,
+      visits: 2,
+      personTimes: 3,
+      enterprises: 0,
+      issuesAccepted: 2,
+      issuesResolved: 2,
+      resolutionRate: 100,
+      carriedOver: 0,
+      callbacks: 0,
+      satisfactionRate: null,
+    })
   })
 
   it('gives empty rates rather than dividing by zero for a month with no records', async () => {

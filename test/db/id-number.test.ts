@@ -58,15 +58,19 @@ describe('isValidIdNumber', () => {
   })
 
   it('accepts 500 generated numbers whose check characters match', () => {
-    const rejected = generatedBodies(500).map(withCheck).filter((id) => !isValidIdNumber(id))
+    const rejected = generatedBodies(500)
+      .map(withCheck)
+      .filter((id) => !isValidIdNumber(id))
     expect(rejected).toEqual([])
   })
 
   it('rejects every other check character on 500 generated numbers', () => {
-    const accepted = generatedBodies(500).flatMap((body) => {
-      const right = withCheck(body)[17]
-      return [...'0123456789X'].filter((ch) => ch !== right).map((ch) => body + ch)
-    }).filter((id) => isValidIdNumber(id))
+    const accepted = generatedBodies(500)
+      .flatMap((body) => {
+        const right = withCheck(body)[17]
+        return [...'0123456789X'].filter((ch) => ch !== right).map((ch) => body + ch)
+      })
+      .filter((id) => isValidIdNumber(id))
     expect(accepted).toEqual([])
   })
 

@@ -68,7 +68,9 @@ describe('ledger import on the command line', { timeout: 120_000 }, () => {
     expect(out.code).toBe(0)
     expect(out.stdout).toContain('试导入（未写入台账）：台账.xlsx · 工作表“2023年台账”')
     expect(out.stdout).toContain('将导入 6 行（2023-03）')
-    expect(out.stdout).toContain('来访登记 6 条，7 人次；咨询 1 件；受理问题 5 个（已受理 1，已交办 1，办理中 1，已销号 1，重新办理 1）；回访 2 次')
+    expect(out.stdout).toContain(
+      '来访登记 6 条，7 人次；咨询 1 件；受理问题 5 个（已受理 1，已交办 1，办理中 1，已销号 1，重新办理 1）；回访 2 次',
+    )
     expect(out.stdout).toContain('第 14 行：与本文件第 4 行相同，未重复导入')
     expect(out.stdout).toContain('第 7 行（F 统一社会信用代码）：统一社会信用代码校验不通过，请核对：91350100M000100Y44')
     expect(out.stdout).toContain('第 12 行（B 来访日期）：日期不存在：2023-02-30')
@@ -93,7 +95,9 @@ describe('ledger import on the command line', { timeout: 120_000 }, () => {
     expect(JSON.parse(summary.stdout)).toMatchObject({ sessions: 6, personTimes: 7, consultations: 1, issuesAccepted: 5 })
 
     const batches = await ledgerCli('import-batches', '--db', db)
-    expect(batches.stdout).toMatch(/^批次 1 {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} {2}命令行 {2}台账\.xlsx · 2023年台账：导入 6 行（来访 6 条，问题 5 个，咨询 1 件），跳过 3 行，重复 1 行\n$/)
+    expect(batches.stdout).toMatch(
+      /^批次 1 {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} {2}命令行 {2}台账\.xlsx · 2023年台账：导入 6 行（来访 6 条，问题 5 个，咨询 1 件），跳过 3 行，重复 1 行\n$/,
+    )
 
     const undone = await ledgerCli('import-undo', '--db', db, '--batch', '1')
     expect(undone.code).toBe(0)

@@ -152,7 +152,21 @@ describe('finding the header and guessing the mapping', () => {
   it('guesses from the headers offices commonly use', () => {
     const guess = (headers: string[]) => Object.fromEntries([...guessFields(headers)].map(([i, f]) => [headers[i] ?? '', f]))
     expect(
-      guess(['序号', '接待日期', '反映人', '电话', '企业名称', '信用代码', '类别', '诉求', '责任股室', '处理结果', '办结时间', '满意度', '地点']),
+      guess([
+        '序号',
+        '接待日期',
+        '反映人',
+        '电话',
+        '企业名称',
+        '信用代码',
+        '类别',
+        '诉求',
+        '责任股室',
+        '处理结果',
+        '办结时间',
+        '满意度',
+        '地点',
+      ]),
     ).toEqual({
       序号: 'seq',
       接待日期: 'date',

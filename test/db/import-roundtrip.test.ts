@@ -45,7 +45,19 @@ describe('round trip: export a month, import it into an empty ledger', () => {
     expect(inspection.defaultSheet).toBe('来访登记')
     const sheet = inspection.sheets.find((s) => s.name === '来访登记')
     expect(sheet?.linked).toEqual(['问题台账', '回访'])
-    expect(sheet?.mapping).toMatchObject({ date: 1, time: 2, session: 3, visitorName: 4, visitorKind: 5, phone: 6, organization: 8, creditCode: 9, headcount: 10, content: 11, answer: 12 })
+    expect(sheet?.mapping).toMatchObject({
+      date: 1,
+      time: 2,
+      session: 3,
+      visitorName: 4,
+      visitorKind: 5,
+      phone: 6,
+      organization: 8,
+      creditCode: 9,
+      headcount: 10,
+      content: 11,
+      answer: 12,
+    })
 
     const done = await runImport(target.ctx, { file, mapping: sheet?.mapping ?? {} })
     expect(done.unreadable).toEqual([])
@@ -70,7 +82,11 @@ describe('round trip: export a month, import it into an empty ledger', () => {
 
     // The imported issues read like the originals, status by status and number by number.
     const issues = async (l: TestLedger) =>
-      (await l.ctx.db.selectFrom('issues').select(['number', 'status', 'accepted_date', 'due_date', 'resolved_date', 'closed_date']).orderBy('number').execute())
+      await l.ctx.db
+        .selectFrom('issues')
+        .select(['number', 'status', 'accepted_date', 'due_date', 'resolved_date', 'closed_date'])
+        .orderBy('number')
+        .execute()
     expect(await issues(target)).toEqual(await issues(source))
   })
 })

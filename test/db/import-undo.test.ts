@@ -52,9 +52,20 @@ describe('undoing an import', () => {
     expect(visits.every((v) => v.voided_at !== null && v.void_reason === '撤销导入批次 1')).toBe(true)
     expect(await issueNumbers()).toEqual([])
     expect(await listSessions(t.ctx.db, { month: '2023-03' })).toEqual([])
-    const department = await t.ctx.db.selectFrom('departments').select(['name', 'active']).where('import_batch_id', '=', 1).executeTakeFirstOrThrow()
+    const department = await t.ctx.db
+      .selectFrom('departments')
+      .select(['name', 'active'])
+      .where('import_batch_id', '=', 1)
+      .executeTakeFirstOrThrow()
     expect(department).toEqual({ name: '城区环保所', active: 0 })
-    expect(await monthlySummary(t.ctx.db, '2023-03', '2023-05-10')).toMatchObject({ sessions: 0, visits: 0, personTimes: 0, consultations: 0, issuesAccepted: 0, callbacks: 0 })
+    expect(await monthlySummary(t.ctx.db, '2023-03', '2023-05-10')).toMatchObject({
+      sessions: 0,
+      visits: 0,
+      personTimes: 0,
+      consultations: 0,
+      issuesAccepted: 0,
+      callbacks: 0,
+    })
     // Each issue's timeline says why it left.
     const voids = await t.ctx.db.selectFrom('issue_history').select(['action', 'reason']).where('action', '=', 'void').execute()
     expect(voids).toHaveLength(5)
@@ -63,7 +74,11 @@ describe('undoing an import', () => {
     const [batch] = await listImportBatches(t.ctx.db)
     expect(batch?.undoneAt).not.toBeNull()
     expect(batch?.undoneByName).toBe('王晓丽')
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).where('action', '=', 'undo_import').execute()
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'entity_id'])
+      .where('action', '=', 'undo_import')
+      .execute()
     expect(audit).toEqual([{ action: 'undo_import', entity: 'import_batch', entity_id: 1 }])
     expect((await verifyAuditChain(t.ctx.db)).brokenAt).toBeNull()
 
@@ -75,7 +90,14 @@ describe('undoing an import', () => {
     await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
     await undoImport(t.ctx, 1)
     const again = await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
-    expect(again.counts).toMatchObject({ imported: 6, visitorsCreated: 0, visitorsMatched: 6, organizationsCreated: 0, organizationsMatched: 2, sessionsCreated: 6 })
+    expect(again.counts).toMatchObject({
+      imported: 6,
+      visitorsCreated: 0,
+      visitorsMatched: 6,
+      organizationsCreated: 0,
+      organizationsMatched: 2,
+      sessionsCreated: 6,
+    })
     // New numbers after the voided ones: numbers are never reused.
     expect(await issueNumbers()).toEqual(['JD-2023-03-0006', 'JD-2023-03-0007', 'JD-2023-03-0008', 'JD-2023-03-0009', 'JD-2023-03-0010'])
     expect(await monthlySummary(t.ctx.db, '2023-03', '2023-05-10')).toMatchObject({ sessions: 6, visits: 6, issuesAccepted: 5 })
@@ -106,7 +128,11 @@ describe('undoing an import', () => {
     if (zhang) zhang[12] = null
     const f2 = await writeMessyXlsx(path.join(t.dir, 'resolved.xlsx'), rows)
     await runImport(t.ctx, { file: f2, mapping, options: { skipBad: true } })
-    const resolved = await t.ctx.db.selectFrom('issues').select(['id', 'status']).where('number', '=', 'JD-2023-03-0001').executeTakeFirstOrThrow()
+    const resolved = await t.ctx.db
+      .selectFrom('issues')
+      .select(['id', 'status'])
+      .where('number', '=', 'JD-2023-03-0001')
+      .executeTakeFirstOrThrow()
     expect(resolved.status).toBe('resolved')
     await recordCallback(t.ctx, { issueId: resolved.id, method: 'phone', satisfaction: 'satisfied' })
     await expect(undoImport(t.ctx, 1)).rejects.toThrow('（JD-2023-03-0001）')

@@ -108,7 +108,9 @@ describe('dry run', () => {
 describe('import', () => {
   it('refuses a sheet with unreadable rows and leaves the ledger as it was', async () => {
     const before = await tableCounts(t)
-    await expect(runImport(t.ctx, { file, mapping })).rejects.toThrow('有 3 行无法读取（第 7、12、13 行），请先在表格中修正，或选择“跳过无法读取的行”后再导入。台账未作任何改动')
+    await expect(runImport(t.ctx, { file, mapping })).rejects.toThrow(
+      '有 3 行无法读取（第 7、12、13 行），请先在表格中修正，或选择“跳过无法读取的行”后再导入。台账未作任何改动',
+    )
     expect(await tableCounts(t)).toEqual(before)
   })
 
@@ -129,7 +131,12 @@ describe('import', () => {
       '2023-03-15 public closed',
       '2023-03-20 public closed',
     ])
-    expect(sessions[0]).toMatchObject({ title: '2023年3月6日服务企业接待日', opened_at: '2023-03-06 08:30:00', closed_at: '2023-03-06 17:30:00', import_batch_id: 1 })
+    expect(sessions[0]).toMatchObject({
+      title: '2023年3月6日服务企业接待日',
+      opened_at: '2023-03-06 08:30:00',
+      closed_at: '2023-03-06 17:30:00',
+      import_batch_id: 1,
+    })
 
     // Issues numbered by the month of their row's date, in sheet order.
     const issues = await db
@@ -139,7 +146,22 @@ describe('import', () => {
       .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
       .innerJoin('categories as c', 'c.id', 'i.category_id')
       .leftJoin('departments as d', 'd.id', 'i.department_id')
-      .select(['i.id', 'i.number', 'i.status', 'p.name', 'p.phone', 'c.name as category', 'd.name as department', 'i.accepted_date', 'i.due_date', 'i.resolved_date', 'i.closed_date', 'i.result', 'v.import_row', 'i.import_batch_id'])
+      .select([
+        'i.id',
+        'i.number',
+        'i.status',
+        'p.name',
+        'p.phone',
+        'c.name as category',
+        'd.name as department',
+        'i.accepted_date',
+        'i.due_date',
+        'i.resolved_date',
+        'i.closed_date',
+        'i.result',
+        'v.import_row',
+        'i.import_batch_id',
+      ])
       .orderBy('i.id')
       .execute()
     expect(issues.map((i) => `${i.number} ${i.name} ${i.status} ${i.category} ${i.department ?? '-'}`)).toEqual([
@@ -153,13 +175,25 @@ describe('import', () => {
     expect(issues[1]?.phone).toBe('13988889999')
     // Working-day deadline from the category's time limit (大气 15).
     const calendar = new WorkCalendar([])
-    expect(issues[0]).toMatchObject({ accepted_date: '2023-03-06', due_date: calendar.addWorkdays('2023-03-06', 15), resolved_date: '2023-03-20', closed_date: '2023-03-20', result: '已责令整改，复查合格', import_batch_id: 1 })
+    expect(issues[0]).toMatchObject({
+      accepted_date: '2023-03-06',
+      due_date: calendar.addWorkdays('2023-03-06', 15),
+      resolved_date: '2023-03-20',
+      closed_date: '2023-03-20',
+      result: '已责令整改，复查合格',
+      import_batch_id: 1,
+    })
     expect(issues[3]).toMatchObject({ resolved_date: null, closed_date: null })
 
     const history = async (issueId: number | undefined) =>
-      (await db.selectFrom('issue_history').select(['action', 'from_status', 'to_status', 'at']).where('issue_id', '=', issueId ?? -1).orderBy('id').execute()).map(
-        (h) => `${h.at} ${h.action} ${h.from_status ?? '∅'}→${h.to_status}`,
-      )
+      (
+        await db
+          .selectFrom('issue_history')
+          .select(['action', 'from_status', 'to_status', 'at'])
+          .where('issue_id', '=', issueId ?? -1)
+          .orderBy('id')
+          .execute()
+      ).map((h) => `${h.at} ${h.action} ${h.from_status ?? '∅'}→${h.to_status}`)
     expect(await history(issues[0]?.id)).toEqual([
       '2023-03-06 09:00:00 accept ∅→accepted',
       '2023-03-06 09:00:01 assign accepted→assigned',
@@ -172,10 +206,20 @@ describe('import', () => {
       '2023-04-01 17:00:00 resolve assigned→resolved',
       '2023-04-01 17:30:00 reopen resolved→reopened',
     ])
-    const callbacks = await db.selectFrom('callbacks').select(['issue_id', 'callback_date', 'method', 'satisfaction', 'comment']).orderBy('id').execute()
+    const callbacks = await db
+      .selectFrom('callbacks')
+      .select(['issue_id', 'callback_date', 'method', 'satisfaction', 'comment'])
+      .orderBy('id')
+      .execute()
     expect(callbacks).toEqual([
       { issue_id: issues[0]?.id, callback_date: '2023-03-20', method: 'phone', satisfaction: 'satisfied', comment: null },
-      { issue_id: issues[3]?.id, callback_date: '2023-04-01', method: 'other', satisfaction: 'unsatisfied', comment: '回访不满意（原台账未记录原因）' },
+      {
+        issue_id: issues[3]?.id,
+        callback_date: '2023-04-01',
+        method: 'other',
+        satisfaction: 'unsatisfied',
+        comment: '回访不满意（原台账未记录原因）',
+      },
     ])
     const notes = await db.selectFrom('progress_notes').select(['issue_id', 'note_date', 'note']).execute()
     expect(notes).toEqual([{ issue_id: issues[2]?.id, note_date: '2023-03-10', note: '已现场核查，正在整治' }])
@@ -187,7 +231,14 @@ describe('import', () => {
       .select(['m.type', 'm.content', 'm.answer', 'v.note', 'v.import_row', 'v.headcount'])
       .where('m.type', '=', 'consultation')
       .executeTakeFirstOrThrow()
-    expect(consultation).toEqual({ type: 'consultation', content: '技改项目是否需要重新环评', answer: '已解释重大变动清单', note: '原台账序号 5', import_row: 9, headcount: 1 })
+    expect(consultation).toEqual({
+      type: 'consultation',
+      content: '技改项目是否需要重新环评',
+      answer: '已解释重大变动清单',
+      note: '原台账序号 5',
+      import_row: 9,
+      headcount: 1,
+    })
 
     // Everything the import created carries its batch; the batch is listed and audited.
     for (const table of ['sessions', 'visits', 'issues', 'visitors', 'organizations'] as const) {
@@ -195,7 +246,16 @@ describe('import', () => {
       expect(untagged, table).toEqual([])
     }
     const [batch] = await listImportBatches(db)
-    expect(batch).toMatchObject({ id: 1, fileName: '接待日台账2023.xlsx', sheet: '2023年台账', rowsTotal: 10, rowsImported: 6, rowsSkipped: 3, rowsDuplicate: 1, undoneAt: null })
+    expect(batch).toMatchObject({
+      id: 1,
+      fileName: '接待日台账2023.xlsx',
+      sheet: '2023年台账',
+      rowsTotal: 10,
+      rowsImported: 6,
+      rowsSkipped: 3,
+      rowsDuplicate: 1,
+      undoneAt: null,
+    })
     expect(batch?.counts.issues).toBe(5)
     const audits = await db.selectFrom('audit_log').select(['action', 'entity']).where('action', '=', 'import').execute()
     expect(audits.filter((a) => a.entity === 'import_batch')).toHaveLength(1)
@@ -260,7 +320,19 @@ describe('import', () => {
     const csv = writeFile(t.dir, '台账.csv', `\uFEFF${CSV_TEXT}`)
     const inspection = await inspectImportFile(csv)
     const sheet = inspection.sheets[0]
-    expect(sheet?.mapping).toMatchObject({ seq: 1, date: 2, visitorName: 3, phone: 4, organization: 5, category: 6, content: 7, department: 8, result: 9, resolvedDate: 10, callback: 11 })
+    expect(sheet?.mapping).toMatchObject({
+      seq: 1,
+      date: 2,
+      visitorName: 3,
+      phone: 4,
+      organization: 5,
+      category: 6,
+      content: 7,
+      department: 8,
+      result: 9,
+      resolvedDate: 10,
+      callback: 11,
+    })
     const done = await runImport(t.ctx, { file: csv, mapping: sheet?.mapping ?? {} })
     expect(done.counts).toMatchObject({ imported: 3, issues: 3, organizationsCreated: 1, sessionsCreated: 2 })
     expect(done.counts.issuesByStatus).toMatchObject({ closed: 1, accepted: 2 })
@@ -272,7 +344,13 @@ describe('import', () => {
     const csv = writeFile(
       t.dir,
       '四月.csv',
-      ['日期,姓名,电话,反映问题,类别', '2023-04-03,甲某,13900000001,问题一,大气', ',乙某,13900000002,问题二,水', ',丙某,13900000003,问题三,噪声', '2023-04-04,丁某,13900000004,问题四,大气'].join('\n'),
+      [
+        '日期,姓名,电话,反映问题,类别',
+        '2023-04-03,甲某,13900000001,问题一,大气',
+        ',乙某,13900000002,问题二,水',
+        ',丙某,13900000003,问题三,噪声',
+        '2023-04-04,丁某,13900000004,问题四,大气',
+      ].join('\n'),
     )
     const sheet = (await inspectImportFile(csv)).sheets[0]
     const report = await dryRunImport(t.ctx, { file: csv, mapping: sheet?.mapping ?? {} })
@@ -287,7 +365,9 @@ describe('import', () => {
   it('refuses a mapping that leaves out a required field or points at a missing column', async () => {
     const { content: _content, ...withoutContent } = mapping
     await expect(dryRunImport(t.ctx, { file, mapping: withoutContent })).rejects.toThrow('请为“反映问题”指定表格中的列')
-    await expect(dryRunImport(t.ctx, { file, mapping: { ...mapping, phone: '手机号码' } })).rejects.toThrow('“联系电话”对应的列“手机号码”在工作表中找不到，请重新选择')
+    await expect(dryRunImport(t.ctx, { file, mapping: { ...mapping, phone: '手机号码' } })).rejects.toThrow(
+      '“联系电话”对应的列“手机号码”在工作表中找不到，请重新选择',
+    )
     // By header text or column letter as well as by number.
     const report = await dryRunImport(t.ctx, { file, mapping: { ...mapping, visitorName: '姓名', phone: 'D' } })
     expect(report.counts.imported).toBe(6)

@@ -44,7 +44,13 @@ describe('issue life cycle', () => {
     const { issueId, number } = await acceptIssue(t, f, day.id)
     expect(number).toBe('JD-2026-11-0001')
 
-    await assignIssue(t.ctx, { issueId, departmentId: f.departments[2]!.id, assigneeId: f.handler.id, leaderId: f.leader.id, note: '请三日内现场核查' })
+    await assignIssue(t.ctx, {
+      issueId,
+      departmentId: f.departments[2]!.id,
+      assigneeId: f.handler.id,
+      leaderId: f.leader.id,
+      note: '请三日内现场核查',
+    })
     await addProgress(t.ctx, { issueId, note: '已现场核查，确认为园区某企业废气处理设施故障' })
     await addProgress(t.ctx, { issueId, note: '企业已停产检修' })
     await extendIssue(t.ctx, { issueId, newDueDate: '2026-12-31', approverId: f.leader.id, reason: '需等待第三方监测报告' })
@@ -88,7 +94,13 @@ describe('issue life cycle', () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await acceptIssue(t, f, day.id)
     const d = await assignIssue(t.ctx, { issueId, departmentId: f.departments[2]!.id, assigneeId: f.handler.id, leaderId: f.leader.id })
-    expect(d).toMatchObject({ status: 'assigned', departmentName: f.departments[2]!.name, assigneeName: '赵刚', leaderName: '李建国', firstContactName: '王晓丽' })
+    expect(d).toMatchObject({
+      status: 'assigned',
+      departmentName: f.departments[2]!.name,
+      assigneeName: '赵刚',
+      leaderName: '李建国',
+      firstContactName: '王晓丽',
+    })
     expect(d.allowedActions).toEqual(['assign', 'progress', 'supervise', 'extend', 'resolve'])
   })
 
@@ -105,7 +117,11 @@ describe('issue life cycle', () => {
     const { issueId } = await acceptIssue(t, f, day.id, '要求赔偿邻里纠纷损失')
     const d = await rejectIssue(t.ctx, { issueId, reason: '属民事纠纷，建议通过诉讼解决' })
     expect(d.status).toBe('rejected')
-    expect((await history(issueId)).at(-1)).toMatchObject({ action: 'reject', to_status: 'rejected', reason: '属民事纠纷，建议通过诉讼解决' })
+    expect((await history(issueId)).at(-1)).toMatchObject({
+      action: 'reject',
+      to_status: 'rejected',
+      reason: '属民事纠纷，建议通过诉讼解决',
+    })
   })
 
   it('lists a resolved issue as waiting for a callback until a satisfied call is recorded', async () => {

@@ -29,7 +29,11 @@ const nextVersion: Migration = {
 }
 const withNext = { ...migrations, '9999_next_version': nextVersion }
 
-const ctxFor = (db: Awaited<ReturnType<typeof openLedger>>['db']) => ({ db, actor: { id: null, name: '测试', role: 'desk' as const }, now: () => new Date() })
+const ctxFor = (db: Awaited<ReturnType<typeof openLedger>>['db']) => ({
+  db,
+  actor: { id: null, name: '测试', role: 'desk' as const },
+  now: () => new Date(),
+})
 
 describe('migrations', () => {
   it('brings a new file to the latest version with every table in place', async () => {
@@ -37,7 +41,18 @@ describe('migrations', () => {
     const ledger = await openLedger(f)
     expect(ledgerVersion(ledger.sqlite)).toBe(latestMigration)
     const tables = ledger.sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all()
-    for (const t of ['sessions', 'visits', 'matters', 'issues', 'issue_history', 'progress_notes', 'extensions', 'callbacks', 'audit_log', 'holiday_overrides']) {
+    for (const t of [
+      'sessions',
+      'visits',
+      'matters',
+      'issues',
+      'issue_history',
+      'progress_notes',
+      'extensions',
+      'callbacks',
+      'audit_log',
+      'holiday_overrides',
+    ]) {
       expect(tables).toContain(t)
     }
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -54,14 +69,23 @@ describe('migrations', () => {
     const today = new Date().toISOString().slice(0, 10)
     const s = await planSession(ctx, { date: today, kind: 'public', location: '接待室' })
     await openSession(ctx, s.id)
-    await registerVisit(ctx, { sessionId: s.id, visitor: { name: '张三', kind: 'resident' }, headcount: 2, matters: [{ type: 'issue', categoryId: 1, content: '烟囱冒黑烟' }] })
+    await registerVisit(ctx, {
+      sessionId: s.id,
+      visitor: { name: '张三', kind: 'resident' },
+      headcount: 2,
+      matters: [{ type: 'issue', categoryId: 1, content: '烟囱冒黑烟' }],
+    })
     const auditBefore = old.sqlite.prepare('select count(*) as n from audit_log').get()
     await old.close()
 
     const upgraded = await openLedger(f, { migrations: withNext })
     expect(ledgerVersion(upgraded.sqlite)).toBe('9999_next_version')
-    expect(upgraded.sqlite.prepare('select headcount, appointment_ref from visits').all()).toEqual([{ headcount: 2, appointment_ref: 'walk-in' }])
-    expect(upgraded.sqlite.prepare('select number, status from issues').all()).toEqual([{ number: `JD-${today.slice(0, 7)}-0001`, status: 'accepted' }])
+    expect(upgraded.sqlite.prepare('select headcount, appointment_ref from visits').all()).toEqual([
+      { headcount: 2, appointment_ref: 'walk-in' },
+    ])
+    expect(upgraded.sqlite.prepare('select number, status from issues').all()).toEqual([
+      { number: `JD-${today.slice(0, 7)}-0001`, status: 'accepted' },
+    ])
     expect(upgraded.sqlite.prepare('select count(*) as n from audit_log').get()).toEqual(auditBefore)
     await upgraded.close()
   })

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  isServiceNumber,
-  isValidLandline,
-  isValidMobile,
-  isValidPhone,
-  normalizePhone,
-} from '../../db/validation/phone'
+import { isServiceNumber, isValidLandline, isValidMobile, isValidPhone, normalizePhone } from '../../db/validation/phone'
 
 describe('normalizePhone', () => {
   it('turns full-width digits into half-width ones', () => {

@@ -26,7 +26,23 @@ import { tempDir } from '../support/temp-ledger'
 // from the schema alone, as it does on a bureau's PC.
 
 const BIG_TABLES = new Set(['visits', 'matters', 'issues'])
-const SQL_WORDS = new Set(['where', 'on', 'join', 'left', 'inner', 'cross', 'order', 'group', 'limit', 'union', 'using', 'natural', 'as', 'set', 'values'])
+const SQL_WORDS = new Set([
+  'where',
+  'on',
+  'join',
+  'left',
+  'inner',
+  'cross',
+  'order',
+  'group',
+  'limit',
+  'union',
+  'using',
+  'natural',
+  'as',
+  'set',
+  'values',
+])
 
 let dir: string
 let ledger: Ledger
@@ -160,9 +176,12 @@ describe('the issue ledger list reads visits, matters and issues only through in
 })
 
 describe('the desk and the ledger screens read visits, matters and issues only through indexes', () => {
-  it.each(['139', '13912345678', '张', '张伟', '张桂芳', '化工', '青山化工', '913501', '91350100M000100Y43'])('returning-visitor lookup for %s', async (q) => {
-    expect(await fullScans(() => findReturning(ctx, q))).toEqual([])
-  })
+  it.each(['139', '13912345678', '张', '张伟', '张桂芳', '化工', '青山化工', '913501', '91350100M000100Y43'])(
+    'returning-visitor lookup for %s',
+    async (q) => {
+      expect(await fullScans(() => findReturning(ctx, q))).toEqual([])
+    },
+  )
 
   it.each(['水', '黑臭', '工业园', '夜间排放刺鼻气体', '工业园 水', 'JD-2025-11', '刘洋', '青山化工'])('search for %s', async (q) => {
     expect(await fullScans(() => search(db, q))).toEqual([])

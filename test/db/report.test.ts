@@ -26,16 +26,61 @@ describe('the report sentence', () => {
     expect(text).toContain(`群众${s.residentPersonTimes}人次，共接待${s.personTimes}人次`)
     expect(text).toContain(`受理问题${s.issuesAccepted}个，已办结${s.issuesResolved}个，办结率${s.resolutionRate}%`)
     expect(text).toContain(`满意率${s.satisfactionRate}%`)
-    const allowed = new Set([2026, 10, s.sessions, s.enterprises, s.enterprisePersonTimes, s.residentPersonTimes, s.personTimes, s.consultations, s.issuesAccepted, s.issuesResolved, s.resolutionRate, s.onTimeRate, s.issuesTransferred, s.callbacks, s.satisfactionRate, s.issuesOpen, s.carriedOver])
+    const allowed = new Set([
+      2026,
+      10,
+      s.sessions,
+      s.enterprises,
+      s.enterprisePersonTimes,
+      s.residentPersonTimes,
+      s.personTimes,
+      s.consultations,
+      s.issuesAccepted,
+      s.issuesResolved,
+      s.resolutionRate,
+      s.onTimeRate,
+      s.issuesTransferred,
+      s.callbacks,
+      s.satisfactionRate,
+      s.issuesOpen,
+      s.carriedOver,
+    ])
     for (const n of numbers(text)) expect(allowed.has(n), `unexpected number ${n} in ${text}`).toBe(true)
   })
 
   it('says every issue was resolved when nothing is open', () => {
     const s: MonthlySummary = {
-      month: '2026-03', sessions: 2, sessionsByKind: { enterprise: 1, public: 1, leader: 0, field: 0 }, visits: 40, enterprises: 32, residentPersonTimes: 54, enterprisePersonTimes: 32, personTimes: 86,
-      consultations: 41, issuesRegistered: 45, issuesAccepted: 45, issuesResolved: 45, issuesResolvedOnTime: 45, issuesClosed: 45, issuesTransferred: 0, issuesRejected: 0, issuesOpen: 0,
-      resolutionRate: 100, onTimeRate: 100, callbacks: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, satisfactionRate: null, carriedOver: 0, overdue: [], carriedOverIssues: [], byCategory: [],
+      month: '2026-03',
+      sessions: 2,
+      sessionsByKind: { enterprise: 1, public: 1, leader: 0, field: 0 },
+      visits: 40,
+      enterprises: 32,
+      residentPersonTimes: 54,
+      enterprisePersonTimes: 32,
+      personTimes: 86,
+      consultations: 41,
+      issuesRegistered: 45,
+      issuesAccepted: 45,
+      issuesResolved: 45,
+      issuesResolvedOnTime: 45,
+      issuesClosed: 45,
+      issuesTransferred: 0,
+      issuesRejected: 0,
+      issuesOpen: 0,
+      resolutionRate: 100,
+      onTimeRate: 100,
+      callbacks: 0,
+      satisfied: 0,
+      basicallySatisfied: 0,
+      unsatisfied: 0,
+      satisfactionRate: null,
+      carriedOver: 0,
+      overdue: [],
+      carriedOverIssues: [],
+      byCategory: [],
     }
-    expect(reportSentence(s)).toBe('2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已办结45个，办结率100%，按期办结率100%；所受理问题均已办结。')
+    expect(reportSentence(s)).toBe(
+      '2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已办结45个，办结率100%，按期办结率100%；所受理问题均已办结。',
+    )
   })
 })

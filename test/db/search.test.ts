@@ -27,7 +27,12 @@ const TEXT = {
   D: '排口标牌写着 "50%_达标" (AND) OR NOT 说明*',
 }
 
-async function issue(visitor: { name: string; phone?: string }, content: string, place: string | null, organization?: { name: string; creditCode?: string }): Promise<number> {
+async function issue(
+  visitor: { name: string; phone?: string },
+  content: string,
+  place: string | null,
+  organization?: { name: string; creditCode?: string },
+): Promise<number> {
   const v = await registerVisit(t.ctx, {
     sessionId: day.id,
     visitor: { ...visitor, kind: organization ? 'enterprise' : 'resident' },
@@ -52,7 +57,9 @@ beforeEach(async () => {
     sessionId: day.id,
     visitor: { name: '孙丽', kind: 'resident' },
     headcount: 1,
-    matters: [{ type: 'consultation', categoryId: f.category('大气').id, content: '夜间施工噪声向哪里投诉', answer: '已告知向住建部门反映' }],
+    matters: [
+      { type: 'consultation', categoryId: f.category('大气').id, content: '夜间施工噪声向哪里投诉', answer: '已告知向住建部门反映' },
+    ],
   })
 })
 
@@ -69,7 +76,7 @@ describe('the search box', () => {
 
   it('finds issues by one- and two-character terms, which the trigram index alone cannot', async () => {
     // The SQLite behaviour this works around: the trigram index returns nothing for them.
-    const raw = t.ledger.sqlite.prepare("select count(*) from issue_search where issue_search match '\"夜间\"'").pluck().get()
+    const raw = t.ledger.sqlite.prepare('select count(*) from issue_search where issue_search match \'"夜间"\'').pluck().get()
     expect(raw).toBe(0)
     expect(issueIds(await search(t.ctx.db, '夜间'))).toEqual([ids.C, ids.B])
     expect(issueIds(await search(t.ctx.db, '臭'))).toEqual([ids.A])
@@ -94,10 +101,17 @@ describe('the search box', () => {
         sessionId: day.id,
         visitor: { name: `来访人${v}`, kind: 'resident' },
         headcount: 1,
-        matters: Array.from({ length: 20 }, (_, k) => ({ type: 'issue' as const, categoryId: f.category('水').id, content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常` })),
+        matters: Array.from({ length: 20 }, (_, k) => ({
+          type: 'issue' as const,
+          categoryId: f.category('水').id,
+          content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常`,
+        })),
       })
     }
-    const continuations = t.ledger.sqlite.prepare("select count(*) from issue_search_vocab where term >= '水体' and term < '水体' || char(1114111)").pluck().get()
+    const continuations = t.ledger.sqlite
+      .prepare("select count(*) from issue_search_vocab where term >= '水体' and term < '水体' || char(1114111)")
+      .pluck()
+      .get()
     expect(Number(continuations)).toBeGreaterThan(200)
     const r = await search(t.ctx.db, '水体', { limit: 100 })
     expect(r.issues).toHaveLength(100)
@@ -145,7 +159,12 @@ describe('the search box', () => {
   })
 
   it('leaves out the issues of a voided visit, as every list does', async () => {
-    const visit = await t.ctx.db.selectFrom('issues as i').innerJoin('matters as m', 'm.id', 'i.matter_id').select('m.visit_id').where('i.id', '=', ids.C).executeTakeFirstOrThrow()
+    const visit = await t.ctx.db
+      .selectFrom('issues as i')
+      .innerJoin('matters as m', 'm.id', 'i.matter_id')
+      .select('m.visit_id')
+      .where('i.id', '=', ids.C)
+      .executeTakeFirstOrThrow()
     await voidVisit(t.ctx, { visitId: visit.visit_id, reason: '重复登记' })
     expect(issueIds(await search(t.ctx.db, '搅拌站'))).toEqual([])
     expect(issueIds(await search(t.ctx.db, '夜间'))).toEqual([ids.B])
@@ -178,7 +197,13 @@ describe('the search box', () => {
 
   it('leaves out visitors and enterprises merged into another record', async () => {
     const kept = await issue({ name: '张桂芳', phone: '13900001111' }, '另一件事', null)
-    const row = await t.ctx.db.selectFrom('issues as i').innerJoin('matters as m', 'm.id', 'i.matter_id').innerJoin('visits as v', 'v.id', 'm.visit_id').select('v.visitor_id').where('i.id', '=', kept).executeTakeFirstOrThrow()
+    const row = await t.ctx.db
+      .selectFrom('issues as i')
+      .innerJoin('matters as m', 'm.id', 'i.matter_id')
+      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+      .select('v.visitor_id')
+      .where('i.id', '=', kept)
+      .executeTakeFirstOrThrow()
     t.ledger.sqlite.prepare("update visitors set merged_into_id = ? where name = '张桂芳' and id != ?").run(row.visitor_id, row.visitor_id)
     expect((await search(t.ctx.db, '张桂芳')).visitors.map((v) => v.id)).toEqual([row.visitor_id])
   })
@@ -330,8 +355,13 @@ describe('keeping the index', () => {
     bulkLoad(t.ledger.sqlite, () => {
       const org = t.ledger.sqlite.prepare('insert into organizations (name, credit_code, created_at, updated_at) values (?, null, ?, ?)')
       for (let i = 0; i < 50; i++) org.run(`批量导入环保科技${i}号有限公司`, at, at)
-      t.ledger.sqlite.prepare('update matters set content = ? where id = (select matter_id from issues where id = ?)').run('批量改写的问题描述', ids.C)
-      const triggers = t.ledger.sqlite.prepare("select count(*) from sqlite_master where type = 'trigger' and name glob '*_search_*'").pluck().get()
+      t.ledger.sqlite
+        .prepare('update matters set content = ? where id = (select matter_id from issues where id = ?)')
+        .run('批量改写的问题描述', ids.C)
+      const triggers = t.ledger.sqlite
+        .prepare("select count(*) from sqlite_master where type = 'trigger' and name glob '*_search_*'")
+        .pluck()
+        .get()
       expect(triggers).toBe(0)
     })
     expect((await search(t.ctx.db, '批量导入', { limit: 100 })).organizations).toHaveLength(50)

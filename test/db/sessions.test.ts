@@ -12,8 +12,20 @@ seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('reception days', () => {
   it('plans a day with a host leader and staff on duty, and names it after its date and kind', async () => {
-    const s = await planSession(t.ctx, { date: '2026-11-18', kind: 'enterprise', location: '政务服务中心生态环境窗口', hostLeaderId: f.leader.id, staffIds: [f.desk.id, f.handler.id] })
-    expect(s).toMatchObject({ title: '2026年11月18日服务企业接待日', status: 'planned', hostLeaderName: '李建国', staffNames: ['王晓丽', '赵刚'], visitCount: 0 })
+    const s = await planSession(t.ctx, {
+      date: '2026-11-18',
+      kind: 'enterprise',
+      location: '政务服务中心生态环境窗口',
+      hostLeaderId: f.leader.id,
+      staffIds: [f.desk.id, f.handler.id],
+    })
+    expect(s).toMatchObject({
+      title: '2026年11月18日服务企业接待日',
+      status: 'planned',
+      hostLeaderName: '李建国',
+      staffNames: ['王晓丽', '赵刚'],
+      visitCount: 0,
+    })
   })
 
   it('opens a planned day on its date, takes visits, and shows its figures once closed', async () => {
@@ -43,7 +55,9 @@ describe('reception days', () => {
     const s = await planSession(t.ctx, { date: '2026-11-10', kind: 'public', location: '接待室' })
     await openSession(t.ctx, s.id)
     await closeSession(t.ctx, s.id)
-    await expect(updateSession(t.ctx, s.id, { date: '2026-11-10', kind: 'public', location: '新地点' })).rejects.toThrow(/已结束的接待日不能再修改/)
+    await expect(updateSession(t.ctx, s.id, { date: '2026-11-10', kind: 'public', location: '新地点' })).rejects.toThrow(
+      /已结束的接待日不能再修改/,
+    )
   })
 
   it('lists a month of days, newest first', async () => {

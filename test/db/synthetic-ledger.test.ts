@@ -70,7 +70,9 @@ describe('the synthetic ten-year ledger', () => {
 
   it('has issues in every state of the life cycle', () => {
     const states = rows('select distinct status from issues', isObject).map((r) => String(r.status))
-    expect(new Set(states)).toEqual(new Set<IssueStatus>(['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']))
+    expect(new Set(states)).toEqual(
+      new Set<IssueStatus>(['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']),
+    )
   })
 
   it('walks every issue from 受理 through its history to the status it has now, in time order', () => {
@@ -94,7 +96,9 @@ describe('the synthetic ten-year ledger', () => {
   })
 
   it('keeps the columns that go with each status: dates, results, reasons and callbacks', () => {
-    expect(count("select count(*) from issues where status in ('resolved', 'closed') and (resolved_date is null or result is null)")).toBe(0)
+    expect(count("select count(*) from issues where status in ('resolved', 'closed') and (resolved_date is null or result is null)")).toBe(
+      0,
+    )
     expect(count("select count(*) from issues where status = 'closed' and closed_date is null")).toBe(0)
     expect(count("select count(*) from issues where status != 'closed' and closed_date is not null")).toBe(0)
     expect(count("select count(*) from issues where status = 'reopened' and resolved_date is not null")).toBe(0)
@@ -105,9 +109,17 @@ describe('the synthetic ten-year ledger', () => {
       count(`select count(*) from issues i where status = 'closed' and (select satisfaction from callbacks c where c.issue_id = i.id
         order by callback_date desc, id desc limit 1) not in ('satisfied', 'basically_satisfied')`),
     ).toBe(0)
-    expect(count("select count(*) from issues i where status = 'reopened' and not exists (select 1 from callbacks c where c.issue_id = i.id and satisfaction = 'unsatisfied')")).toBe(0)
+    expect(
+      count(
+        "select count(*) from issues i where status = 'reopened' and not exists (select 1 from callbacks c where c.issue_id = i.id and satisfaction = 'unsatisfied')",
+      ),
+    ).toBe(0)
     // Progress notes only on issues that were worked on, never before they were accepted.
-    expect(count("select count(*) from progress_notes n join issues i on i.id = n.issue_id where i.status in ('accepted', 'transferred', 'rejected') or n.note_date < i.accepted_date")).toBe(0)
+    expect(
+      count(
+        "select count(*) from progress_notes n join issues i on i.id = n.issue_id where i.status in ('accepted', 'transferred', 'rejected') or n.note_date < i.accepted_date",
+      ),
+    ).toBe(0)
     expect(count('select count(*) from extensions e join issues i on i.id = e.issue_id where e.new_due_date <= e.old_due_date')).toBe(0)
   })
 
@@ -162,7 +174,12 @@ describe('the synthetic ten-year ledger', () => {
       const second = await openLedger(path.join(again, 'ledger.sqlite'))
       const other = await generateLedger(second, { scale: SCALE })
       const digest = (l: Ledger) =>
-        l.sqlite.prepare("select group_concat(number || status || due_date || coalesce(resolved_date, ''), ',') from (select * from issues order by id)").pluck().get()
+        l.sqlite
+          .prepare(
+            "select group_concat(number || status || due_date || coalesce(resolved_date, ''), ',') from (select * from issues order by id)",
+          )
+          .pluck()
+          .get()
       expect(other.rows).toEqual(made.rows)
       expect(digest(second)).toBe(digest(ledger))
       await second.close()

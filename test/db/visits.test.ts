@@ -30,7 +30,12 @@ describe('registering a visit', () => {
       organization: { name: '福州闽江化工有限公司', creditCode: CODE_A },
       headcount: 3,
       matters: [
-        { type: 'consultation', categoryId: f.category('排污许可').id, content: '排污许可证延续需要哪些材料', answer: '已发放材料清单，可网上办理' },
+        {
+          type: 'consultation',
+          categoryId: f.category('排污许可').id,
+          content: '排污许可证延续需要哪些材料',
+          answer: '已发放材料清单，可网上办理',
+        },
         { type: 'issue', categoryId: f.category('环评审批').id, content: '扩建项目环评审批进度', place: '马尾园区' },
       ],
     })
@@ -65,7 +70,9 @@ describe('registering a visit', () => {
   it('refuses a wrong credit code check digit and saves nothing of the visit', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const before = await tableCounts(t)
-    const e = await refused(registerVisit(t.ctx, residentVisit(day.id, { organization: { name: '某公司', creditCode: '91350100M000100Y44' } })))
+    const e = await refused(
+      registerVisit(t.ctx, residentVisit(day.id, { organization: { name: '某公司', creditCode: '91350100M000100Y44' } })),
+    )
     expect(e.code).toBe('invalid_credit_code')
     expect(await tableCounts(t)).toEqual(before)
   })
@@ -73,10 +80,26 @@ describe('registering a visit', () => {
   it('refuses an invalid phone, an invalid ID number and a consultation without an answer', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const before = await tableCounts(t)
-    expect((await refused(registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', phone: '1381234567', kind: 'resident' } })))).code).toBe('invalid_phone')
-    expect((await refused(registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', idNumber: '110101199003071235', kind: 'resident' } })))).code).toBe('invalid_id_number')
     expect(
-      (await refused(registerVisit(t.ctx, residentVisit(day.id, { matters: [{ type: 'consultation', categoryId: 1, content: '问题', answer: '  ' }] })))).message,
+      (await refused(registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', phone: '1381234567', kind: 'resident' } }))))
+        .code,
+    ).toBe('invalid_phone')
+    expect(
+      (
+        await refused(
+          registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '张三', idNumber: '110101199003071235', kind: 'resident' } })),
+        )
+      ).code,
+    ).toBe('invalid_id_number')
+    expect(
+      (
+        await refused(
+          registerVisit(
+            t.ctx,
+            residentVisit(day.id, { matters: [{ type: 'consultation', categoryId: 1, content: '问题', answer: '  ' }] }),
+          ),
+        )
+      ).message,
     ).toBe('请填写第1项咨询的答复')
     expect(await tableCounts(t)).toEqual(before)
   })
@@ -98,7 +121,12 @@ describe('registering a visit', () => {
     const run = () =>
       execFileAsync(process.execPath, ['--import', 'tsx', worker, t.file, String(day.id), '15', String(f.category('水').id)])
     const outputs = await Promise.all([run(), run(), run()])
-    const acked = outputs.flatMap((o) => o.stdout.split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)))
+    const acked = outputs.flatMap((o) =>
+      o.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => l.slice(4)),
+    )
     const ym = date.slice(0, 7)
     expect(acked.sort()).toEqual(Array.from({ length: 45 }, (_, i) => `JD-${ym}-${String(i + 1).padStart(4, '0')}`))
     const stored = await t.ledger.db.selectFrom('issues').select('number').orderBy('number').execute()
@@ -113,7 +141,13 @@ describe('recognising a returning visitor or enterprise', () => {
     await acceptIssue(t, f, day.id)
     const found = await findReturning(t.ctx, '138 1234')
     expect(found.visitors).toHaveLength(1)
-    expect(found.visitors[0]).toMatchObject({ name: '张桂芳', phone: '138****5678', visitCount: 2, openIssueCount: 1, lastVisitDate: '2026-11-10' })
+    expect(found.visitors[0]).toMatchObject({
+      name: '张桂芳',
+      phone: '138****5678',
+      visitCount: 2,
+      openIssueCount: 1,
+      lastVisitDate: '2026-11-10',
+    })
     const history = await visitorHistory(t.ctx, found.visitors[0]!.id)
     expect(history.visits).toHaveLength(2)
     expect(history.openIssues.map((i) => i.number)).toEqual(['JD-2026-11-0001'])
@@ -121,9 +155,21 @@ describe('recognising a returning visitor or enterprise', () => {
 
   it('finds an enterprise by credit code and by part of its name, with its history', async () => {
     const day = await openDay(t, f, '2026-11-10')
-    await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '陈志强', kind: 'enterprise' }, organization: { name: '福州闽江化工有限公司', creditCode: CODE_A } }))
+    await registerVisit(
+      t.ctx,
+      residentVisit(day.id, {
+        visitor: { name: '陈志强', kind: 'enterprise' },
+        organization: { name: '福州闽江化工有限公司', creditCode: CODE_A },
+      }),
+    )
     // A second visit typed with only the code (lower case, full-width digits) is the same enterprise.
-    await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '林小红', kind: 'enterprise' }, organization: { name: '闽江化工', creditCode: '９１３５０１００m０００１００y４３' } }))
+    await registerVisit(
+      t.ctx,
+      residentVisit(day.id, {
+        visitor: { name: '林小红', kind: 'enterprise' },
+        organization: { name: '闽江化工', creditCode: '９１３５０１００m０００１００y４３' },
+      }),
+    )
     expect(await t.ledger.db.selectFrom('organizations').select('id').execute()).toHaveLength(1)
     const byCode = await findReturning(t.ctx, CODE_A)
     const byName = await findReturning(t.ctx, '闽江')
@@ -136,7 +182,11 @@ describe('recognising a returning visitor or enterprise', () => {
 
   it('counts every visit and person-time in a long history, though it lists only the newest 200', async () => {
     const day = await openDay(t, f, '2026-11-10')
-    const visit = residentVisit(day.id, { visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' }, organization: { name: '福州闽江化工有限公司', creditCode: CODE_A }, headcount: 2 })
+    const visit = residentVisit(day.id, {
+      visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
+      organization: { name: '福州闽江化工有限公司', creditCode: CODE_A },
+      headcount: 2,
+    })
     for (let n = 0; n < 203; n++) await registerVisit(t.ctx, visit)
     const visitorId = (await findReturning(t.ctx, '13912345678')).visitors[0]!.id
     const person = await visitorHistory(t.ctx, visitorId)

@@ -11,9 +11,7 @@ const plain = new WorkCalendar([])
 
 function datesFrom(first: string, count: number): string[] {
   const start = Date.parse(`${first}T00:00:00Z`)
-  return Array.from({ length: count }, (_, i) =>
-    new Date(start + i * 86_400_000).toISOString().slice(0, 10),
-  )
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10))
 }
 
 describe('official 2026 data', () => {

@@ -28,7 +28,14 @@ async function openWithBookings(): Promise<AppUnderTest> {
         headcount: 2,
         questions: [{ categoryId: 8, content: '排污许可证变更需要多久' }],
       })
-      await bookAppointment(ctx, { sessionId: s.id, visitorName: '林小红', kind: 'enterprise', organizationName: '江南印染有限公司', headcount: 1, questions: [{ content: '印染废水预处理标准' }] })
+      await bookAppointment(ctx, {
+        sessionId: s.id,
+        visitorName: '林小红',
+        kind: 'enterprise',
+        organizationName: '江南印染有限公司',
+        headcount: 1,
+        questions: [{ content: '印染废水预处理标准' }],
+      })
       await openSession(ctx, s.id)
     },
   })
@@ -63,14 +70,24 @@ describe('预约到访', () => {
     ])
   })
 
-  it('prints the day\'s appointment list for the host leader', async () => {
+  it("prints the day's appointment list for the host leader", async () => {
     app = await openWithBookings()
     const { page } = app
     await page.getByRole('button', { name: '打印预约名单' }).click()
     await page.locator('.paper').waitFor()
     const pdf = await printToPdf(page, 'appointment-list')
     const t = pdf.text.replace(/\s+/g, '')
-    for (const s of ['预约来访名单', '陈志强', '青山化工有限公司', '[排污许可]排污许可证变更需', '林小红', '印染废水预处理标准', '139****5678', '共预约2批3人（上限10批）']) expect(t).toContain(s)
+    for (const s of [
+      '预约来访名单',
+      '陈志强',
+      '青山化工有限公司',
+      '[排污许可]排污许可证变更需',
+      '林小红',
+      '印染废水预处理标准',
+      '139****5678',
+      '共预约2批3人（上限10批）',
+    ])
+      expect(t).toContain(s)
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)
   })
 })

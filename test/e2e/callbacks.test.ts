@@ -84,7 +84,8 @@ async function openCallbacks(): Promise<{ app: AppUnderTest; s: Seeded }> {
 }
 
 /** The table inside the card titled `title`. */
-const tableIn = (page: Page, title: RegExp) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) })
+const tableIn = (page: Page, title: RegExp) =>
+  page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) })
 
 async function numbersIn(page: Page, title: RegExp): Promise<string[]> {
   const texts = await tableIn(page, title).locator('tbody tr.ant-table-row td:first-child').allTextContents()
@@ -105,7 +106,10 @@ describe('回访', () => {
     await rowA.getByText(RESULT_A).waitFor()
     await rowA.getByText('2026-11-03').waitFor()
     await rowA.getByText('7 天').waitFor()
-    await tableIn(page, /^待回访/).locator('tbody tr', { hasText: s.number.c }).getByText('陈志强（青山化工有限公司）').waitFor()
+    await tableIn(page, /^待回访/)
+      .locator('tbody tr', { hasText: s.number.c })
+      .getByText('陈志强（青山化工有限公司）')
+      .waitFor()
     // Full numbers never reach the screen.
     expect(await page.getByText('13812345678').count()).toBe(0)
     // The one called back 满意 waits for 销号 instead.
@@ -116,7 +120,10 @@ describe('回访', () => {
   it('records an unsatisfied call in one step, asks why, and reopens the issue', async () => {
     const { app, s } = await openCallbacks()
     const { page } = app
-    await tableIn(page, /^待回访/).locator('tbody tr', { hasText: s.number.a }).getByRole('button', { name: /回\s?访/ }).click()
+    await tableIn(page, /^待回访/)
+      .locator('tbody tr', { hasText: s.number.a })
+      .getByRole('button', { name: /回\s?访/ })
+      .click()
     const modal = page.getByRole('dialog')
     await modal.getByText(`回访 ${s.number.a}`).waitFor()
     await modal.getByText('138****5678').waitFor()
@@ -132,15 +139,22 @@ describe('回访', () => {
     await page.getByText(`${s.number.a} 回访不满意，已转为重新办理`).waitFor()
     await expect.poll(() => numbersIn(page, /^待回访/)).toEqual([s.number.c, s.number.b])
     expect(await statusOf(app, s.id.a)).toBe('reopened')
-    expect(await app.ctx.db.selectFrom('callbacks').select(['callback_date', 'method', 'satisfaction', 'comment']).where('issue_id', '=', s.id.a).execute()).toEqual([
-      { callback_date: '2026-11-10', method: 'phone', satisfaction: 'unsatisfied', comment: '夜间仍能闻到气味' },
-    ])
+    expect(
+      await app.ctx.db
+        .selectFrom('callbacks')
+        .select(['callback_date', 'method', 'satisfaction', 'comment'])
+        .where('issue_id', '=', s.id.a)
+        .execute(),
+    ).toEqual([{ callback_date: '2026-11-10', method: 'phone', satisfaction: 'unsatisfied', comment: '夜间仍能闻到气味' }])
   })
 
   it('records a satisfied call from the keyboard and then closes the issue with 销号', async () => {
     const { app, s } = await openCallbacks()
     const { page } = app
-    await tableIn(page, /^待回访/).locator('tbody tr', { hasText: s.number.b }).getByRole('button', { name: /回\s?访/ }).click()
+    await tableIn(page, /^待回访/)
+      .locator('tbody tr', { hasText: s.number.b })
+      .getByRole('button', { name: /回\s?访/ })
+      .click()
     // The cursor starts on 满意; Space picks it and Enter saves.
     await expect.poll(() => page.locator('*:focus').getAttribute('type')).toBe('radio')
     await page.keyboard.press('Space')
@@ -153,12 +167,17 @@ describe('回访', () => {
     const toClose = tableIn(page, /^已回访满意、待销号/).locator('tbody tr', { hasText: s.number.b })
     await toClose.getByText('满意').waitFor()
     await toClose.getByRole('button', { name: /销\s?号/ }).click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /销\s?号/ }).click()
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /销\s?号/ })
+      .click()
     await page.getByText(`${s.number.b} 已销号`).waitFor()
     await expect.poll(() => numbersIn(page, /^已回访满意、待销号/)).toEqual([s.number.e])
     const row = await app.ctx.db.selectFrom('issues').select(['status', 'closed_date']).where('id', '=', s.id.b).executeTakeFirstOrThrow()
     expect(row).toEqual({ status: 'closed', closed_date: '2026-11-10' })
-    expect(await app.ctx.db.selectFrom('callbacks').select(['method', 'satisfaction']).where('issue_id', '=', s.id.b).execute()).toEqual([{ method: 'phone', satisfaction: 'satisfied' }])
+    expect(await app.ctx.db.selectFrom('callbacks').select(['method', 'satisfaction']).where('issue_id', '=', s.id.b).execute()).toEqual([
+      { method: 'phone', satisfaction: 'satisfied' },
+    ])
   })
 })
 
@@ -193,14 +212,22 @@ describe('回访 with a long queue', () => {
     await page.goto(`${app.bridge.url}#/callbacks`)
     await page.getByText('待回访（11 个，办结最早的在前）').waitFor()
     expect(await numbersIn(page, /^待回访/)).toHaveLength(10)
-    await tableIn(page, /^待回访/).getByText('共 11 个').waitFor()
-    await tableIn(page, /^待回访/).locator('.ant-pagination-item-2').click()
+    await tableIn(page, /^待回访/)
+      .getByText('共 11 个')
+      .waitFor()
+    await tableIn(page, /^待回访/)
+      .locator('.ant-pagination-item-2')
+      .click()
     await expect.poll(() => numbersIn(page, /^待回访/)).toEqual(['JD-2026-11-0011'])
-    await tableIn(page, /^待回访/).getByText('第11个问题已办结').waitFor()
+    await tableIn(page, /^待回访/)
+      .getByText('第11个问题已办结')
+      .waitFor()
     // The screen asked for pages, never for the issues one by one.
     expect(calls.filter((c) => c === 'issue-get' || c === 'issue-list')).toEqual([])
 
-    await tableIn(page, /^待回访/).getByRole('button', { name: /回\s?访/ }).click()
+    await tableIn(page, /^待回访/)
+      .getByRole('button', { name: /回\s?访/ })
+      .click()
     await expect.poll(() => page.locator('*:focus').getAttribute('type')).toBe('radio')
     await page.keyboard.press('Space')
     await page.keyboard.press('Enter')

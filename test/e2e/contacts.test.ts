@@ -23,7 +23,11 @@ describe('来电来信', () => {
     await page.getByText('已登记 马军，受理问题 JD-2026-11-0001').waitFor()
     await page.getByRole('cell', { name: '电话' }).waitFor()
     await app.screenshot('contacts')
-    const v = await app.ctx.db.selectFrom('visits').innerJoin('visitors', 'visitors.id', 'visits.visitor_id').select(['visits.channel', 'visits.session_id', 'visits.visit_date', 'visitors.phone']).execute()
+    const v = await app.ctx.db
+      .selectFrom('visits')
+      .innerJoin('visitors', 'visitors.id', 'visits.visitor_id')
+      .select(['visits.channel', 'visits.session_id', 'visits.visit_date', 'visitors.phone'])
+      .execute()
     expect(v).toEqual([{ channel: 'phone', session_id: null, visit_date: '2026-11-18', phone: '13700001234' }])
   })
 })

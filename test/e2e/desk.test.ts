@@ -41,7 +41,11 @@ describe('今日接待', () => {
     await expect.poll(() => page.getByText('已登记 陈志强').count()).toBe(1)
     await expect.poll(() => page.getByText('今日来访（1 批，1 人次）').count()).toBe(1)
     await app.screenshot('desk-after-save')
-    const rows = await app.ctx.db.selectFrom('visits').innerJoin('organizations', 'organizations.id', 'visits.organization_id').select(['organizations.credit_code', 'visits.headcount']).execute()
+    const rows = await app.ctx.db
+      .selectFrom('visits')
+      .innerJoin('organizations', 'organizations.id', 'visits.organization_id')
+      .select(['organizations.credit_code', 'visits.headcount'])
+      .execute()
     expect(rows).toEqual([{ credit_code: '91350100M000100Y43', headcount: 1 }])
     // The form is clear for the next person, with the cursor back in the name box.
     expect(await page.getByLabel('来访人姓名').inputValue()).toBe('')
@@ -90,7 +94,10 @@ describe('今日接待 with a returning visitor', () => {
     await page.getByText('已登记 张桂芳').waitFor()
     const visitors = await app.ctx.db.selectFrom('visitors').select('id').execute()
     expect(visitors).toHaveLength(1)
-    expect(await app.ctx.db.selectFrom('visits').select('visitor_id').execute()).toEqual([{ visitor_id: visitors[0]?.id }, { visitor_id: visitors[0]?.id }])
+    expect(await app.ctx.db.selectFrom('visits').select('visitor_id').execute()).toEqual([
+      { visitor_id: visitors[0]?.id },
+      { visitor_id: visitors[0]?.id },
+    ])
   })
 })
 
@@ -139,7 +146,13 @@ describe('今日接待 from the keyboard', () => {
       .innerJoin('categories', 'categories.id', 'issues.category_id')
       .select(['issues.number', 'matters.content', 'matters.place', 'visits.headcount', 'categories.name'])
       .executeTakeFirstOrThrow()
-    expect(issue).toEqual({ number: 'JD-2026-11-0001', content: '搅拌站夜间作业噪声扰民', place: '河滨路搅拌站', headcount: 2, name: '噪声' })
+    expect(issue).toEqual({
+      number: 'JD-2026-11-0001',
+      content: '搅拌站夜间作业噪声扰民',
+      place: '河滨路搅拌站',
+      headcount: 2,
+      name: '噪声',
+    })
   })
 })
 
@@ -170,7 +183,7 @@ describe('今日接待 when a save is refused', () => {
 })
 
 describe('今日接待 with no reception day open', () => {
-  it('starts today\'s reception day from the desk', async () => {
+  it("starts today's reception day from the desk", async () => {
     app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx) => seedDefaults(ctx) })
     const { page } = app
     await page.getByText('还没有进行中的接待日').waitFor()
@@ -184,12 +197,19 @@ describe('今日接待 with no reception day open', () => {
 })
 
 describe('今日接待 on a busy day', () => {
-  it('shows the day\'s visits a page at a time from the ledger, with the whole day in the title', async () => {
+  it("shows the day's visits a page at a time from the ledger, with the whole day in the title", async () => {
     const answered: number[] = []
     app = await openApp({
       now: '2026-11-10 09:00:00',
       onCall: (channel, _input, envelope) => {
-        if (channel === 'visit-list' && envelope.ok && typeof envelope.data === 'object' && envelope.data !== null && 'rows' in envelope.data && Array.isArray(envelope.data.rows)) {
+        if (
+          channel === 'visit-list' &&
+          envelope.ok &&
+          typeof envelope.data === 'object' &&
+          envelope.data !== null &&
+          'rows' in envelope.data &&
+          Array.isArray(envelope.data.rows)
+        ) {
           answered.push(envelope.data.rows.length)
         }
       },
@@ -223,7 +243,7 @@ describe('今日接待 on a busy day', () => {
   })
 })
 
-describe('今日接待 with today\'s reception day planned', () => {
+describe("今日接待 with today's reception day planned", () => {
   it('opens the planned day from the desk with its 开始接待 button', async () => {
     app = await openApp({
       now: '2026-11-10 09:00:00',

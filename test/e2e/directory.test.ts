@@ -50,13 +50,27 @@ async function seedDirectory(ctx: LedgerContext, clock: TestClock, out: Seeded):
       visitor: { name: '林海', phone: '13698765432', kind: 'enterprise' },
       organization: { name: '绿源污水处理厂', creditCode: '91350100MA2XYW123F', industry: '污水处理及其再生利用' },
       headcount: 1,
-      matters: [{ type: 'consultation', categoryId: cat('排污许可'), content: '排污许可证重新申请的时限', answer: '应在有效期届满前60日提出延续申请' }],
+      matters: [
+        {
+          type: 'consultation',
+          categoryId: cat('排污许可'),
+          content: '排污许可证重新申请的时限',
+          answer: '应在有效期届满前60日提出延续申请',
+        },
+      ],
     }),
     (sessionId) => ({
       sessionId,
       visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident', address: '城南街道幸福小区' },
       headcount: 1,
-      matters: [{ type: 'consultation', categoryId: cat('噪声'), content: '小区旁工地夜间施工', answer: '已告知夜间施工须办理许可，可拨打12369举报' }],
+      matters: [
+        {
+          type: 'consultation',
+          categoryId: cat('噪声'),
+          content: '小区旁工地夜间施工',
+          answer: '已告知夜间施工须办理许可，可拨打12369举报',
+        },
+      ],
     }),
   ])
   const [second] = await day('2026-11-04', 'enterprise', [
@@ -65,14 +79,23 @@ async function seedDirectory(ctx: LedgerContext, clock: TestClock, out: Seeded):
       visitor: { name: '王磊', phone: '13700001111', kind: 'enterprise' },
       organization: { name: '青山化工', creditCode: '91350100M000100Y43' },
       headcount: 1,
-      matters: [{ type: 'consultation', categoryId: cat('环评审批'), content: '扩建项目环评审批流程', answer: '已告知需编制环境影响报告书，发放办事指南' }],
+      matters: [
+        {
+          type: 'consultation',
+          categoryId: cat('环评审批'),
+          content: '扩建项目环评审批流程',
+          answer: '已告知需编制环境影响报告书，发放办事指南',
+        },
+      ],
     }),
     (sessionId) => ({
       sessionId,
       visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
       organization: { name: '青山化工有限公司' },
       headcount: 1,
-      matters: [{ type: 'consultation', categoryId: cat('固废/危废'), content: '危险废物转移联单办理', answer: '已告知通过省固废平台在线办理' }],
+      matters: [
+        { type: 'consultation', categoryId: cat('固废/危废'), content: '危险废物转移联单办理', answer: '已告知通过省固废平台在线办理' },
+      ],
     }),
   ])
   out.qingshan = first?.organizationId ?? 0
@@ -135,13 +158,26 @@ describe('企业与来访人', () => {
     expect(await page.getByRole('row', { name: /^青山化工 / }).count()).toBe(0)
 
     // In the ledger: every visit is still there and the three of the works belong to the kept record.
-    const visitsAfter = await app.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount', 'organization_id']).orderBy('id').execute()
+    const visitsAfter = await app.ctx.db
+      .selectFrom('visits')
+      .select(['id', 'visitor_id', 'headcount', 'organization_id'])
+      .orderBy('id')
+      .execute()
     expect(visitsAfter.map(({ organization_id: _o, ...v }) => v)).toEqual(visitsBefore)
     expect(visitsAfter.filter((v) => v.organization_id === seeded.qingshan)).toHaveLength(3)
     expect(visitsAfter.filter((v) => v.organization_id === seeded.duplicate)).toHaveLength(0)
-    const merged = await app.ctx.db.selectFrom('organizations').select(['name', 'merged_into_id']).where('id', '=', seeded.duplicate).executeTakeFirstOrThrow()
+    const merged = await app.ctx.db
+      .selectFrom('organizations')
+      .select(['name', 'merged_into_id'])
+      .where('id', '=', seeded.duplicate)
+      .executeTakeFirstOrThrow()
     expect(merged).toEqual({ name: '青山化工', merged_into_id: seeded.qingshan })
-    const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'entity_id', 'detail']).where('entity', '=', 'organization').where('action', '=', 'merge').execute()
+    const audit = await app.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'detail'])
+      .where('entity', '=', 'organization')
+      .where('action', '=', 'merge')
+      .execute()
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ mergedId: seeded.duplicate, movedVisits: 1, reason: '简称与全称重复登记' })
   })
@@ -174,12 +210,18 @@ describe('企业与来访人', () => {
     expect(await dialog.getByLabel('住址').inputValue()).toBe('城南街道幸福小区3栋')
     await settle(app)
     await app.screenshot('directory-edit-refused')
-    expect((await app.ctx.db.selectFrom('visitors').select('address').where('id', '=', seeded.zhang).executeTakeFirstOrThrow()).address).toBe('城南街道幸福小区')
+    expect(
+      (await app.ctx.db.selectFrom('visitors').select('address').where('id', '=', seeded.zhang).executeTakeFirstOrThrow()).address,
+    ).toBe('城南街道幸福小区')
 
     await dialog.getByLabel('身份证号').fill('')
     await dialog.getByRole('button', { name: /保\s*存$/ }).click()
     await expect.poll(() => page.getByText('已保存来访人“张桂芳”').count()).toBe(1)
-    const row = await app.ctx.db.selectFrom('visitors').select(['phone', 'id_number', 'address']).where('id', '=', seeded.zhang).executeTakeFirstOrThrow()
+    const row = await app.ctx.db
+      .selectFrom('visitors')
+      .select(['phone', 'id_number', 'address'])
+      .where('id', '=', seeded.zhang)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ phone: '13812345678', id_number: null, address: '城南街道幸福小区3栋' })
   })
 })

@@ -29,13 +29,19 @@ describe('导入旧台账', () => {
     await page.getByRole('button', { name: '选择文件' }).click()
     await page.getByText('2023年台账.xlsx').waitFor()
     await page.getByRole('button', { name: '试导入' }).click()
-    await page.getByText(/无法读取/).first().waitFor()
+    await page
+      .getByText(/无法读取/)
+      .first()
+      .waitFor()
     await app.screenshot('settings-import-dry-run')
     // A dry run writes nothing.
     expect(await app.ctx.db.selectFrom('visits').select('id').execute()).toEqual([])
     await page.getByRole('checkbox', { name: '跳过无法读取的行' }).check()
     await page.getByRole('button', { name: /^import 导\s?入$/ }).click()
-    await page.getByRole('dialog', { name: '确认导入' }).getByRole('button', { name: /导\s?入/ }).click()
+    await page
+      .getByRole('dialog', { name: '确认导入' })
+      .getByRole('button', { name: /导\s?入/ })
+      .click()
     await page.getByText(/已导入（导入批次 1）/).waitFor()
     const visits = await app.ctx.db.selectFrom('visits').select(['visit_date']).where('voided_at', 'is', null).execute()
     expect(visits.length).toBeGreaterThan(3)

@@ -67,11 +67,42 @@ async function seedFive(ctx: LedgerContext, clock: TestClock): Promise<Seeded> {
     return d.id
   }
   await saveStaff(ctx, { name: '赵刚', role: 'handler', departmentId: dep('大气环境股') })
-  const a = await issueOn(ctx, clock, '2026-10-12', { name: '张桂芳', phone: '13812345678', category: '大气', content: '化工园区夜间有刺鼻气味', place: '城东工业园' })
-  const d = await issueOn(ctx, clock, '2026-10-13', { name: '陈志强', phone: '13912345678', org: '青山化工有限公司', category: '排污许可', content: '排污许可证延续办理进度', place: '青山化工厂区' })
-  const b = await issueOn(ctx, clock, '2026-11-05', { name: '周敏', phone: '13712345678', category: '政策咨询', content: '小微企业环评豁免政策', place: '城南' })
-  const c = await issueOn(ctx, clock, '2026-11-05', { name: '刘洋', phone: '13612345678', category: '噪声', content: '搅拌站夜间作业噪声扰民', place: '河滨路搅拌站' })
-  const e = await issueOn(ctx, clock, '2026-11-06', { name: '吴强', phone: '13512345678', category: '水', content: '小区化粪池外溢', place: '幸福小区' })
+  const a = await issueOn(ctx, clock, '2026-10-12', {
+    name: '张桂芳',
+    phone: '13812345678',
+    category: '大气',
+    content: '化工园区夜间有刺鼻气味',
+    place: '城东工业园',
+  })
+  const d = await issueOn(ctx, clock, '2026-10-13', {
+    name: '陈志强',
+    phone: '13912345678',
+    org: '青山化工有限公司',
+    category: '排污许可',
+    content: '排污许可证延续办理进度',
+    place: '青山化工厂区',
+  })
+  const b = await issueOn(ctx, clock, '2026-11-05', {
+    name: '周敏',
+    phone: '13712345678',
+    category: '政策咨询',
+    content: '小微企业环评豁免政策',
+    place: '城南',
+  })
+  const c = await issueOn(ctx, clock, '2026-11-05', {
+    name: '刘洋',
+    phone: '13612345678',
+    category: '噪声',
+    content: '搅拌站夜间作业噪声扰民',
+    place: '河滨路搅拌站',
+  })
+  const e = await issueOn(ctx, clock, '2026-11-06', {
+    name: '吴强',
+    phone: '13512345678',
+    category: '水',
+    content: '小区化粪池外溢',
+    place: '幸福小区',
+  })
   clock.set('2026-11-06 10:00:00')
   await assignIssue(ctx, { issueId: a.id, departmentId: dep('大气环境股') })
   await assignIssue(ctx, { issueId: d.id, departmentId: dep('环境影响评价与排放管理股') })
@@ -181,9 +212,15 @@ describe('问题台账 deadlines', () => {
     const row = page.locator('.issue-table tbody tr.ant-table-row', { hasText: s.a })
     await row.getByText('已超期').waitFor()
     expect(await row.getAttribute('class')).toContain('issue-row-overdue')
-    const background = await row.locator('td').nth(2).evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    const background = await row
+      .locator('td')
+      .nth(2)
+      .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
     expect(background).toBe('rgb(255, 241, 240)')
-    const bar = await row.locator('td').first().evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).boxShadow)
+    const bar = await row
+      .locator('td')
+      .first()
+      .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).boxShadow)
     expect(bar).toContain('rgb(245, 34, 45)')
     // The due-soon issue is orange, the on-time and finished ones are plain.
     await page.locator('.issue-table tbody tr.issue-row-due-soon', { hasText: s.b }).getByText('即将到期').waitFor()
@@ -249,10 +286,15 @@ describe('问题台账 opening an issue', () => {
 })
 
 describe('问题台账 issue detail', () => {
-  it('shows an issue\'s facts, the actions its state allows and its whole timeline', async () => {
+  it("shows an issue's facts, the actions its state allows and its whole timeline", async () => {
     app = await openApp({ now: NOW, seed: async (ctx) => void (await generateDemoMonth(ctx, '2026-10')) })
     const { page } = app
-    const reopened = await app.ctx.db.selectFrom('issues').select(['id', 'number']).where('status', '=', 'reopened').orderBy('id').executeTakeFirstOrThrow()
+    const reopened = await app.ctx.db
+      .selectFrom('issues')
+      .select(['id', 'number'])
+      .where('status', '=', 'reopened')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
     await page.goto(`${app.bridge.url}#/issues?id=${reopened.id}`)
     const drawer = page.getByRole('dialog')
     await drawer.locator('.ant-drawer-title').getByText(reopened.number).waitFor()
@@ -260,11 +302,22 @@ describe('问题台账 issue detail', () => {
     // A reopened issue is worked on again: no callback or closing until it is resolved anew.
     const buttons = (await drawer.locator('.ant-drawer-body > .ant-space button').allTextContents()).map((t) => t.replace(/\s/g, ''))
     expect(buttons).toEqual(['重新交办', '记录进展', '督办', '延期', '办结'])
-    for (const title of [/^受理$/, /^交办（已受理 → 已交办）$/, /^办理进展（/, /^办结（办理中 → 已办结）$/, /^回访（.*）：不满意$/, /^回访不满意，重新办理/]) {
+    for (const title of [
+      /^受理$/,
+      /^交办（已受理 → 已交办）$/,
+      /^办理进展（/,
+      /^办结（办理中 → 已办结）$/,
+      /^回访（.*）：不满意$/,
+      /^回访不满意，重新办理/,
+    ]) {
       await drawer.locator('.ant-timeline').getByText(title).first().waitFor()
     }
     await drawer.locator('.ant-timeline').getByText('反映问题仍未彻底解决').first().waitFor()
-    await drawer.locator('.ant-timeline').getByText(/· 王晓丽$/).first().waitFor()
+    await drawer
+      .locator('.ant-timeline')
+      .getByText(/· 王晓丽$/)
+      .first()
+      .waitFor()
     await app.screenshot('issues-drawer')
     await drawer.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight))
     await app.screenshot('issues-drawer-timeline')
@@ -305,7 +358,9 @@ describe('问题台账 paging', () => {
     expect(calls.some((c) => c.includes('"sort":"number"') && c.includes('"order":"asc"') && c.includes('"page":2'))).toBe(true)
 
     // 受理日期 sorts newest first, and a second click turns it to oldest first (never "unsorted").
-    const accepted = (await app.ctx.db.selectFrom('issues').select('number').orderBy('accepted_date').orderBy('id').execute()).map((r) => r.number)
+    const accepted = (await app.ctx.db.selectFrom('issues').select('number').orderBy('accepted_date').orderBy('id').execute()).map(
+      (r) => r.number,
+    )
     await page.locator('.issue-table th', { hasText: '受理日期' }).click()
     await expect.poll(async () => (await shown(page))[0]).toBe(accepted.at(-1))
     await page.locator('.issue-table th', { hasText: '受理日期' }).click()

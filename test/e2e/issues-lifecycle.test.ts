@@ -51,14 +51,20 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
 const twoChar = (name: string) => new RegExp(`^${[...name].join('\\s?')}$`)
 
 /** The open action form inside the issue drawer. */
-const actionCard = (drawer: Locator, title: string) => drawer.locator('.ant-card').filter({ has: drawer.page().locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) })
+const actionCard = (drawer: Locator, title: string) =>
+  drawer.locator('.ant-card').filter({ has: drawer.page().locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) })
 
 async function issueRow(app: AppUnderTest, id: number) {
   return app.ctx.db.selectFrom('issues').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 }
 
 async function historyOf(app: AppUnderTest, id: number) {
-  return app.ctx.db.selectFrom('issue_history').select(['action', 'from_status', 'to_status', 'reason']).where('issue_id', '=', id).orderBy('id').execute()
+  return app.ctx.db
+    .selectFrom('issue_history')
+    .select(['action', 'from_status', 'to_status', 'reason'])
+    .where('issue_id', '=', id)
+    .orderBy('id')
+    .execute()
 }
 
 describe('问题台账 life cycle', () => {
@@ -112,9 +118,9 @@ describe('问题台账 life cycle', () => {
     await page.keyboard.press('Enter')
     await page.getByText('JD-2026-11-0001 已记录进展').waitFor()
     expect((await issueRow(app, id)).status).toBe('in_progress')
-    expect(await app.ctx.db.selectFrom('progress_notes').select(['kind', 'note_date', 'note']).where('issue_id', '=', id).execute()).toEqual([
-      { kind: 'progress', note_date: '2026-11-10', note: '已现场核查，企业废气收集设施破损' },
-    ])
+    expect(
+      await app.ctx.db.selectFrom('progress_notes').select(['kind', 'note_date', 'note']).where('issue_id', '=', id).execute(),
+    ).toEqual([{ kind: 'progress', note_date: '2026-11-10', note: '已现场核查，企业废气收集设施破损' }])
 
     // 延期, approved by the leader.
     await drawer.getByRole('button', { name: twoChar('延期') }).click()
@@ -127,7 +133,13 @@ describe('问题台账 life cycle', () => {
     await extend.getByLabel('延期理由').press('Enter')
     await page.getByText('JD-2026-11-0001 已延期至 2026-12-31').waitFor()
     expect((await issueRow(app, id)).due_date).toBe('2026-12-31')
-    expect(await app.ctx.db.selectFrom('extensions').select(['old_due_date', 'new_due_date', 'approver_id', 'reason']).where('issue_id', '=', id).execute()).toEqual([
+    expect(
+      await app.ctx.db
+        .selectFrom('extensions')
+        .select(['old_due_date', 'new_due_date', 'approver_id', 'reason'])
+        .where('issue_id', '=', id)
+        .execute(),
+    ).toEqual([
       { old_due_date: dueAtAcceptance, new_due_date: '2026-12-31', approver_id: staffId('李建国'), reason: '需委托第三方开展夜间监测' },
     ])
 
@@ -166,7 +178,14 @@ describe('问题台账 life cycle', () => {
     await page.keyboard.press('Space')
     await page.keyboard.press('Enter')
     await page.getByText('JD-2026-11-0001 回访满意，可以销号').waitFor()
-    expect(await app.ctx.db.selectFrom('callbacks').select(['callback_date', 'method', 'satisfaction', 'comment']).where('issue_id', '=', id).orderBy('id').execute()).toEqual([
+    expect(
+      await app.ctx.db
+        .selectFrom('callbacks')
+        .select(['callback_date', 'method', 'satisfaction', 'comment'])
+        .where('issue_id', '=', id)
+        .orderBy('id')
+        .execute(),
+    ).toEqual([
       { callback_date: '2026-11-10', method: 'phone', satisfaction: 'unsatisfied', comment: '夜间仍能闻到气味' },
       { callback_date: '2026-11-10', method: 'phone', satisfaction: 'satisfied', comment: null },
     ])
@@ -189,7 +208,8 @@ describe('问题台账 life cycle', () => {
     ])
     // No action is left on a closed issue; the timeline tells the whole story.
     expect(await drawer.getByRole('button', { name: /^(交\s?办|记录进展|延\s?期|办\s?结|回\s?访|销\s?号)$/ }).count()).toBe(0)
-    for (const text of ['需委托第三方开展夜间监测', '夜间仍能闻到气味', '已现场核查，企业废气收集设施破损']) await drawer.getByText(text).first().waitFor()
+    for (const text of ['需委托第三方开展夜间监测', '夜间仍能闻到气味', '已现场核查，企业废气收集设施破损'])
+      await drawer.getByText(text).first().waitFor()
     await drawer.getByText(/回访（2026-11-10，电话）：满意/).waitFor()
     await app.screenshot('issues-drawer-closed')
 
@@ -217,7 +237,12 @@ describe('问题台账 life cycle', () => {
     await drawer.getByText('县城市管理局').first().waitFor()
     const row = await issueRow(app, id)
     expect([row.status, row.transfer_to, row.reason]).toEqual(['transferred', '县城市管理局', '属餐饮油烟，由城市管理部门负责'])
-    expect((await historyOf(app, id)).at(-1)).toEqual({ action: 'transfer', from_status: 'accepted', to_status: 'transferred', reason: '属餐饮油烟，由城市管理部门负责' })
+    expect((await historyOf(app, id)).at(-1)).toEqual({
+      action: 'transfer',
+      from_status: 'accepted',
+      to_status: 'transferred',
+      reason: '属餐饮油烟，由城市管理部门负责',
+    })
   })
 
   it('opens the handover sheet of an assigned issue for printing and comes back to it', async () => {
@@ -254,6 +279,11 @@ describe('问题台账 life cycle', () => {
     await drawer.getByText('不予受理理由').waitFor()
     const row = await issueRow(app, id)
     expect([row.status, row.reason]).toEqual(['rejected', '属民事纠纷，已告知通过人民调解解决'])
-    expect((await historyOf(app, id)).at(-1)).toEqual({ action: 'reject', from_status: 'accepted', to_status: 'rejected', reason: '属民事纠纷，已告知通过人民调解解决' })
+    expect((await historyOf(app, id)).at(-1)).toEqual({
+      action: 'reject',
+      from_status: 'accepted',
+      to_status: 'rejected',
+      reason: '属民事纠纷，已告知通过人民调解解决',
+    })
   })
 })

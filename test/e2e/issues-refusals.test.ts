@@ -58,7 +58,11 @@ async function openIssue(): Promise<{ app: AppUnderTest; s: Seeded; form: Locato
   const drawer = page.getByRole('dialog')
   await drawer.getByRole('button', { name: /^延\s?期$/ }).click()
   const form = drawer.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^延期$/ }) })
-  const { due_date: due } = await opened.ctx.db.selectFrom('issues').select('due_date').where('id', '=', s.issueId).executeTakeFirstOrThrow()
+  const { due_date: due } = await opened.ctx.db
+    .selectFrom('issues')
+    .select('due_date')
+    .where('id', '=', s.issueId)
+    .executeTakeFirstOrThrow()
   return { app: opened, s, form, due }
 }
 
@@ -89,7 +93,7 @@ describe('问题台账 when a save fails', () => {
     expect(row.due_date).toBe(due)
   })
 
-  it('shows the ledger\'s refusal beside the form, keeps what was typed and saves once corrected', async () => {
+  it("shows the ledger's refusal beside the form, keeps what was typed and saves once corrected", async () => {
     const { app, s, form, due } = await openIssue()
     const { page } = app
     expect(due < '2026-12-10').toBe(true)

@@ -39,7 +39,14 @@ async function seedSession(ctx: LedgerContext): Promise<{ sessionId: number; iss
   })
   const issueIds = v.matters.flatMap((m) => (m.issueId ? [m.issueId] : []))
   const deps = await listDepartments(ctx.db)
-  for (const issueId of issueIds) await assignIssue(ctx, { issueId, departmentId: deps[2]?.id ?? 1, assigneeId: handler.id, leaderId: leader.id, note: '请于三个工作日内现场核查' })
+  for (const issueId of issueIds)
+    await assignIssue(ctx, {
+      issueId,
+      departmentId: deps[2]?.id ?? 1,
+      assigneeId: handler.id,
+      leaderId: leader.id,
+      note: '请于三个工作日内现场核查',
+    })
   return { sessionId: s.id, issueIds }
 }
 
@@ -53,7 +60,21 @@ describe('交办单', () => {
     const pdf = await printToPdf(app.page, 'handover-sheet')
     expect(pdf.pages).toBe(1)
     const t = pdf.text.replace(/\s+/g, '')
-    for (const expected of ['青山县生态环境分局', '接待日问题交办单', 'JD-2026-11-0001', '大气环境股', '2026-12-01前办结', '138****5678', '张桂芳', '城东工业园', '李建国', '赵刚', '承办股室签收', '签收日期', '已告知可通过局网站在线申请']) {
+    for (const expected of [
+      '青山县生态环境分局',
+      '接待日问题交办单',
+      'JD-2026-11-0001',
+      '大气环境股',
+      '2026-12-01前办结',
+      '138****5678',
+      '张桂芳',
+      '城东工业园',
+      '李建国',
+      '赵刚',
+      '承办股室签收',
+      '签收日期',
+      '已告知可通过局网站在线申请',
+    ]) {
       expect(t).toContain(expected)
     }
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)
@@ -110,7 +131,9 @@ describe('月度统计和月报', () => {
     const pdf = await printToPdf(page, 'monthly-report')
     const t = pdf.text.replace(/\s+/g, '')
     expect(t).toContain('经局务会审定')
-    expect(t).toContain(`受理问题${expected.summary.issuesAccepted}个，已办结${expected.summary.issuesResolved}个，办结率${expected.summary.resolutionRate}%`)
+    expect(t).toContain(
+      `受理问题${expected.summary.issuesAccepted}个，已办结${expected.summary.issuesResolved}个，办结率${expected.summary.resolutionRate}%`,
+    )
     expect(t).toContain('填报人')
     expect(pdf.pages).toBeGreaterThanOrEqual(1)
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)

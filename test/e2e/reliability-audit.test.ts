@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import type { AppUnderTest } from '../support/browser'
-import { openSeeded, overflowsSideways, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
+import {
+  openSeeded,
+  overflowsSideways,
+  residentVisit,
+  seedOffice,
+  settle,
+  signIn,
+  SUPERVISOR_PIN,
+  type Office,
+} from '../support/reliability-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -14,7 +23,10 @@ async function openOffice(): Promise<{ app: AppUnderTest; office: Office }> {
   const { app: opened, seeded } = await openSeeded(async (ctx, clock) => {
     clock.set('2026-11-03 08:30:00')
     const office = await seedOffice(ctx, { openDay: false })
-    const lastWeek = await openSession(ctx, (await planSession(ctx, { date: '2026-11-03', kind: 'enterprise', location: '政务服务中心' })).id)
+    const lastWeek = await openSession(
+      ctx,
+      (await planSession(ctx, { date: '2026-11-03', kind: 'enterprise', location: '政务服务中心' })).id,
+    )
     await residentVisit(ctx, office.desk, lastWeek.id, '孙丽')
     await closeSession(ctx, lastWeek.id)
     clock.set('2026-11-10 08:30:00')
@@ -40,7 +52,10 @@ describe('设置 → 审计日志', () => {
     await signIn(app, '李建国', SUPERVISOR_PIN)
     await openAuditTab(app)
 
-    const total = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const total = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     await expect.poll(() => page.getByText(`共 ${Number(total.n)} 条`).count()).toBe(1)
     // Newest first: the supervisor's own sign-in, then the visit registered this morning by the clerk.
     const rows = page.getByRole('tabpanel', { name: '审计日志' }).locator('.ant-table-tbody tr.ant-table-row')
@@ -59,7 +74,11 @@ describe('设置 → 审计日志', () => {
     await page.getByPlaceholder('开始日期').press('Enter')
     await page.getByPlaceholder('结束日期').fill('2026-11-10')
     await page.getByPlaceholder('结束日期').press('Enter')
-    const today = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', '2026-11-10').executeTakeFirstOrThrow()
+    const today = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at', '>=', '2026-11-10')
+      .executeTakeFirstOrThrow()
     expect(Number(today.n)).toBeLessThan(Number(total.n))
     await expect.poll(() => page.getByText(`共 ${Number(today.n)} 条`).count()).toBe(1)
 
@@ -68,11 +87,19 @@ describe('设置 → 审计日志', () => {
     await page.locator('.ant-select-item-option[title="登记"]').click()
     await expect.poll(() => page.getByText('共 1 条').count()).toBe(1)
     expect(await rows.first().innerText()).toMatch(/王晓丽\s+登记\s+来访登记 #2/)
-    const registered = await ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'register').where('at', '>=', '2026-11-10').execute()
+    const registered = await ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_id'])
+      .where('action', '=', 'register')
+      .where('at', '>=', '2026-11-10')
+      .execute()
     expect(registered).toEqual([{ actor_id: desk.id, entity_id: 2 }])
 
     // Looking at the log is not itself a write: nothing was added by reading and verifying.
-    const after = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(total.n))
     expect(app.bridge.state.operator.id).toBe(supervisor.id)
   })

@@ -4,7 +4,16 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupNow } from '../../db/backup/backup'
 import type { AppUnderTest } from '../support/browser'
-import { openSeeded, overflowsSideways, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
+import {
+  openSeeded,
+  overflowsSideways,
+  residentVisit,
+  seedOffice,
+  settle,
+  signIn,
+  SUPERVISOR_PIN,
+  type Office,
+} from '../support/reliability-screens'
 import { tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
@@ -28,7 +37,9 @@ async function openBackupTab(a: AppUnderTest): Promise<void> {
 function visitorNames(file: string): string[] {
   const db = new Database(file, { readonly: true })
   try {
-    const rows = db.prepare('select v.name from visits x join visitors v on v.id = x.visitor_id where x.voided_at is null order by x.id').all()
+    const rows = db
+      .prepare('select v.name from visits x join visitors v on v.id = x.visitor_id where x.voided_at is null order by x.id')
+      .all()
     return rows.flatMap((r) => (typeof r === 'object' && r !== null && 'name' in r && typeof r.name === 'string' ? [r.name] : []))
   } finally {
     db.close()
@@ -47,7 +58,9 @@ describe('设置 → 备份与恢复', () => {
     await openBackupTab(app)
     await page.getByRole('button', { name: '立即备份' }).click()
     await expect.poll(() => page.getByRole('row', { name: /手动备份.*2026-11-10 09:00:\d\d.*KB/ }).count()).toBe(1)
-    const manual = fs.readdirSync(path.join(path.dirname(app.bridge.state.ledger.file), 'backups')).filter((n) => n.endsWith('-manual.sqlite'))
+    const manual = fs
+      .readdirSync(path.join(path.dirname(app.bridge.state.ledger.file), 'backups'))
+      .filter((n) => n.endsWith('-manual.sqlite'))
     expect(manual).toEqual([expect.stringMatching(/^ledger-20261110-0900\d\d-manual\.sqlite$/)])
 
     // Later that morning someone registers another visit — then the ledger is to go back to the backup.
@@ -56,7 +69,10 @@ describe('设置 → 备份与恢复', () => {
     const ledgerFile = app.bridge.state.ledger.file
     expect(visitorNames(ledgerFile)).toEqual(['张桂芳', '陈志强'])
 
-    await page.getByRole('row', { name: /手动备份/ }).getByRole('button', { name: /恢\s?复/ }).click()
+    await page
+      .getByRole('row', { name: /手动备份/ })
+      .getByRole('button', { name: /恢\s?复/ })
+      .click()
     const confirm = page.getByRole('dialog', { name: '从这份备份恢复台账？' })
     await confirm.getByText(/当前台账会先完整保留一份副本/).waitFor()
     await settle(app)
@@ -76,7 +92,11 @@ describe('设置 → 备份与恢复', () => {
 
     // The ledger now holds the backup: the visit registered after it is not there, and everyone was signed out.
     expect(app.bridge.state.operator.id).toBeNull()
-    const visits = await restored.selectFrom('visits').innerJoin('visitors', 'visitors.id', 'visits.visitor_id').select('visitors.name').execute()
+    const visits = await restored
+      .selectFrom('visits')
+      .innerJoin('visitors', 'visitors.id', 'visits.visitor_id')
+      .select('visitors.name')
+      .execute()
     expect(visits).toEqual([{ name: '张桂芳' }])
     const restoreAudit = await restored.selectFrom('audit_log').select(['action', 'entity']).where('action', '=', 'restore').execute()
     expect(restoreAudit).toEqual([{ action: 'restore', entity: 'ledger' }])
@@ -109,7 +129,12 @@ describe('设置 → 备份与恢复', () => {
     await damaged.waitFor()
     expect(await damaged.getByRole('button').count()).toBe(0)
     // A desk clerk may back up, but restoring and moving the backups need a 负责人.
-    expect(await page.getByRole('row', { name: /每日自动备份/ }).getByRole('button', { name: /恢\s?复/ }).isDisabled()).toBe(true)
+    expect(
+      await page
+        .getByRole('row', { name: /每日自动备份/ })
+        .getByRole('button', { name: /恢\s?复/ })
+        .isDisabled(),
+    ).toBe(true)
     expect(await page.getByRole('button', { name: '更改备份文件夹' }).isDisabled()).toBe(true)
     await page.getByRole('button', { name: '立即备份' }).click()
     await expect.poll(() => page.getByRole('row', { name: /手动备份/ }).count()).toBe(1)

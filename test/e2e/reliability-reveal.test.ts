@@ -58,7 +58,11 @@ describe('企业与来访人: 查看完整号码', () => {
     await settle(app)
     await app.screenshot('directory-reveal')
 
-    const rows = await ctx.db.selectFrom('audit_log').select(['actor_id', 'entity', 'entity_id', 'detail']).where('action', '=', 'reveal').execute()
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity', 'entity_id', 'detail'])
+      .where('action', '=', 'reveal')
+      .execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ actor_id: supervisor.id, entity: 'visitor', entity_id: visitorId })
     expect(JSON.parse(rows[0]?.detail ?? '{}')).toEqual({ field: 'phone', reason: '回访时号码打不通，核对号码' })

@@ -31,7 +31,11 @@ describe('值班人员 PIN', () => {
     await app.screenshot('reliability-pin-wrong')
     // Refused, and the attempt is on record for a supervisor to see.
     expect(app.bridge.state.operator.id).toBeNull()
-    const failed = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id', 'actor_id']).where('action', '=', 'sign_in_failed').execute()
+    const failed = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'actor_id'])
+      .where('action', '=', 'sign_in_failed')
+      .execute()
     expect(failed).toEqual([{ action: 'sign_in_failed', entity_id: supervisor.id, actor_id: null }])
 
     await dialog.getByLabel('PIN 码').fill(SUPERVISOR_PIN)
@@ -53,7 +57,10 @@ describe('值班人员 PIN', () => {
     await signIn(app, '王晓丽')
     await page.getByRole('menuitem', { name: '设置' }).click()
     await page.getByRole('tab', { name: '人员' }).click()
-    await page.getByRole('row', { name: /王晓丽/ }).getByRole('button', { name: '设置 PIN' }).click()
+    await page
+      .getByRole('row', { name: /王晓丽/ })
+      .getByRole('button', { name: '设置 PIN' })
+      .click()
     const dialog = page.getByRole('dialog', { name: '设置 PIN：王晓丽' })
     // Focus starts in the first box; a mismatch is caught before anything is sent.
     const firstId = await dialog.getByLabel('新 PIN', { exact: true }).getAttribute('id')
@@ -69,7 +76,14 @@ describe('值班人员 PIN', () => {
     await app.screenshot('settings-staff-pin')
     await dialog.getByLabel('再次输入新 PIN').press('Enter')
     await dialog.waitFor({ state: 'hidden' })
-    await expect.poll(() => page.getByRole('row', { name: /王晓丽/ }).getByText('已设').count()).toBe(1)
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /王晓丽/ })
+          .getByText('已设')
+          .count(),
+      )
+      .toBe(1)
     await settle(app)
     await app.screenshot('settings-staff-with-pins')
 
@@ -77,9 +91,14 @@ describe('值班人员 PIN', () => {
     expect(row.pin_hash).toMatch(/^scrypt\$/)
     expect(row.pin_hash).not.toContain('2468')
     expect(await verifyPin('2468', row.pin_hash ?? '')).toBe(true)
-    expect(await ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'entity_id']).where('action', '=', 'set_pin').where('entity_id', '=', desk.id).execute()).toEqual([
-      { action: 'set_pin', actor_id: desk.id, entity_id: desk.id },
-    ])
+    expect(
+      await ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'entity_id'])
+        .where('action', '=', 'set_pin')
+        .where('entity_id', '=', desk.id)
+        .execute(),
+    ).toEqual([{ action: 'set_pin', actor_id: desk.id, entity_id: desk.id }])
 
     // Signing in again now asks for it.
     await page.getByRole('combobox', { name: '值班人员' }).click()
@@ -96,17 +115,29 @@ describe('值班人员 PIN', () => {
     await signIn(app, '王晓丽', DESK_PIN)
     await page.getByRole('menuitem', { name: '设置' }).click()
     await page.getByRole('tab', { name: '人员' }).click()
-    await page.getByRole('row', { name: /王晓丽/ }).getByRole('button', { name: '清除 PIN' }).click()
+    await page
+      .getByRole('row', { name: /王晓丽/ })
+      .getByRole('button', { name: '清除 PIN' })
+      .click()
     const dialog = page.getByRole('dialog', { name: '清除 PIN：王晓丽' })
     await dialog.getByLabel('原 PIN').fill('9999')
     await dialog.getByLabel('原 PIN').press('Enter')
     await expect.poll(() => dialog.getByText('原 PIN 不正确').count()).toBeGreaterThan(0)
-    expect((await ctx.db.selectFrom('staff').select('pin_hash').where('id', '=', desk.id).executeTakeFirstOrThrow()).pin_hash).not.toBeNull()
+    expect(
+      (await ctx.db.selectFrom('staff').select('pin_hash').where('id', '=', desk.id).executeTakeFirstOrThrow()).pin_hash,
+    ).not.toBeNull()
 
     await dialog.getByLabel('原 PIN').fill(DESK_PIN)
     await dialog.getByLabel('原 PIN').press('Enter')
     await dialog.waitFor({ state: 'hidden' })
-    await expect.poll(() => page.getByRole('row', { name: /王晓丽/ }).getByText('未设').count()).toBe(1)
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /王晓丽/ })
+          .getByText('未设')
+          .count(),
+      )
+      .toBe(1)
     expect((await ctx.db.selectFrom('staff').select('pin_hash').where('id', '=', desk.id).executeTakeFirstOrThrow()).pin_hash).toBeNull()
     expect(await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'clear_pin').execute()).toHaveLength(1)
   })

@@ -32,7 +32,10 @@ async function openOffice(): Promise<{ app: AppUnderTest; seeded: Seeded }> {
 
 async function openSessionDrawer(a: AppUnderTest, title: RegExp) {
   await a.page.getByRole('menuitem', { name: '接待日' }).click()
-  await a.page.getByRole('row', { name: title }).getByRole('button', { name: /^查\s?看$/ }).click()
+  await a.page
+    .getByRole('row', { name: title })
+    .getByRole('button', { name: /^查\s?看$/ })
+    .click()
   const drawer = a.page.getByRole('dialog', { name: title })
   await drawer.getByText('作废此接待日').waitFor()
   return drawer
@@ -69,14 +72,21 @@ describe('作废', () => {
     expect(row).toEqual({ voided_at: expect.stringMatching(/^2026-11-10 /), void_reason: '重复登记，同一来访已由窗口登记' })
     const summary = await monthlySummary(ctx.db, '2026-11', '2026-11-10')
     expect(summary).toMatchObject({ visits: 1, personTimes: 1, issuesRegistered: 0, issuesAccepted: 0, consultations: 1 })
-    expect(await ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity', '=', 'visit').where('action', '=', 'void').execute()).toEqual([
-      { action: 'void', actor_id: office.desk.id },
-    ])
+    expect(
+      await ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id'])
+        .where('entity', '=', 'visit')
+        .where('action', '=', 'void')
+        .execute(),
+    ).toEqual([{ action: 'void', actor_id: office.desk.id }])
 
     await page.getByRole('menuitem', { name: '统计' }).click()
     const personTimes = page.locator('.ant-statistic').filter({ hasText: '接待人次' }).locator('.ant-statistic-content-value')
     await expect.poll(() => personTimes.innerText()).toBe('1')
-    expect(await page.locator('.ant-statistic').filter({ hasText: '受理问题（个）' }).locator('.ant-statistic-content-value').innerText()).toBe('0')
+    expect(
+      await page.locator('.ant-statistic').filter({ hasText: '受理问题（个）' }).locator('.ant-statistic-content-value').innerText(),
+    ).toBe('0')
   })
 
   it('refuses a desk clerk voiding a visit someone else registered, and says why', async () => {
@@ -89,12 +99,16 @@ describe('作废', () => {
     const dialog = page.getByRole('dialog', { name: /^作废来访登记：陈志强/ })
     await dialog.getByLabel('作废原因').fill('登记错了')
     await dialog.getByLabel('作废原因').press('Enter')
-    await expect.poll(() => dialog.getByText('前台工作人员只能作废本人当天登记、问题尚未交办的来访；其他情况请负责人作废').count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => dialog.getByText('前台工作人员只能作废本人当天登记、问题尚未交办的来访；其他情况请负责人作废').count())
+      .toBeGreaterThan(0)
     // The reason typed is kept for whoever may do it.
     expect(await dialog.getByLabel('作废原因').inputValue()).toBe('登记错了')
     await settle(app)
     await app.screenshot('today-void-refused')
-    expect((await ctx.db.selectFrom('visits').select('voided_at').where('id', '=', others.id).executeTakeFirstOrThrow()).voided_at).toBeNull()
+    expect(
+      (await ctx.db.selectFrom('visits').select('voided_at').where('id', '=', others.id).executeTakeFirstOrThrow()).voided_at,
+    ).toBeNull()
     expect(await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'void').execute()).toEqual([])
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
@@ -117,7 +131,9 @@ describe('作废', () => {
     await drawer.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByRole('row', { name: /2026年11月20日服务企业接待日/ }).count()).toBe(0)
     expect(await page.getByRole('row', { name: /2026年11月10日服务群众接待日/ }).count()).toBe(1)
-    expect(await ctx.db.selectFrom('sessions').select(['voided_at', 'void_reason']).where('id', '=', planned.id).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await ctx.db.selectFrom('sessions').select(['voided_at', 'void_reason']).where('id', '=', planned.id).executeTakeFirstOrThrow(),
+    ).toEqual({
       voided_at: expect.stringMatching(/^2026-11-10 /),
       void_reason: '计划重复，与 11 月 21 日合并举行',
     })
@@ -137,7 +153,9 @@ describe('作废', () => {
     await expect.poll(() => dialog.getByText(/只有负责人可以作废已举行的接待日/).count()).toBeGreaterThan(0)
     await settle(app)
     await app.screenshot('session-void-refused')
-    expect((await ctx.db.selectFrom('sessions').select('voided_at').where('id', '=', office.session.id).executeTakeFirstOrThrow()).voided_at).toBeNull()
+    expect(
+      (await ctx.db.selectFrom('sessions').select('voided_at').where('id', '=', office.session.id).executeTakeFirstOrThrow()).voided_at,
+    ).toBeNull()
   })
 
   it('lets a supervisor void someone’s visit from the reception day’s drawer, and the day’s figures drop at once', async () => {
@@ -147,7 +165,11 @@ describe('作废', () => {
     const { others, office } = opened.seeded
     await signIn(app, '李建国', SUPERVISOR_PIN)
     const drawer = await openSessionDrawer(app, /2026年11月10日服务群众接待日/)
-    const people = drawer.locator('.ant-statistic').filter({ hasText: '接待' }).filter({ hasText: '人次' }).locator('.ant-statistic-content-value')
+    const people = drawer
+      .locator('.ant-statistic')
+      .filter({ hasText: '接待' })
+      .filter({ hasText: '人次' })
+      .locator('.ant-statistic-content-value')
     await expect.poll(() => people.innerText()).toBe('3')
     await settle(app)
     await app.screenshot('session-drawer-void')
@@ -161,6 +183,8 @@ describe('作废', () => {
     expect(await drawer.getByRole('row', { name: /张桂芳/ }).count()).toBe(1)
     const row = await ctx.db.selectFrom('visits').select(['voided_at', 'void_reason']).where('id', '=', others.id).executeTakeFirstOrThrow()
     expect(row.void_reason).toBe('来访人登记在了错误的接待日')
-    expect(await ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'void').execute()).toEqual([{ actor_id: office.supervisor.id, entity_id: others.id }])
+    expect(await ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'void').execute()).toEqual([
+      { actor_id: office.supervisor.id, entity_id: others.id },
+    ])
   })
 })

@@ -111,7 +111,11 @@ describe('问题台账 and 名录 on a large ledger', () => {
     // Filtered by 大气: the count is the ledger's, and the last page is the last one there is.
     const category = await db.selectFrom('categories').select('id').where('name', '=', '大气').executeTakeFirstOrThrow()
     expect(walk.categoryId).toBe(category.id)
-    const counted = await db.selectFrom('issues').select((eb) => eb.fn.countAll<number>().as('n')).where('category_id', '=', category.id).executeTakeFirstOrThrow()
+    const counted = await db
+      .selectFrom('issues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('category_id', '=', category.id)
+      .executeTakeFirstOrThrow()
     expect(walk.filtered).toBe(Number(counted.n))
     expect(walk.filtered).toBeGreaterThan(20 * 10)
     expect(walk.lastPage).toBe(Math.ceil(walk.filtered / 20))
@@ -145,7 +149,15 @@ describe('问题台账 and 名录 on a large ledger', () => {
     const walk = await walkDirectory(app.page, app.bridge.url)
 
     const live = async (table: 'organizations' | 'visitors') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into_id', 'is', null).executeTakeFirstOrThrow()).n)
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('merged_into_id', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const organizations = await live('organizations')
     const visitors = await live('visitors')
     expect(organizations).toBeGreaterThan(300)
@@ -153,7 +165,9 @@ describe('问题台账 and 名录 on a large ledger', () => {
 
     expect(walk.organizations.total).toBe(organizations)
     expect(walk.organizations.shown).toBe(walk.organizations.pageSize)
-    expect(walk.organizations.names).toEqual((await listOrganizations(db, { page: 1, pageSize: walk.organizations.pageSize })).rows.map((r) => r.name))
+    expect(walk.organizations.names).toEqual(
+      (await listOrganizations(db, { page: 1, pageSize: walk.organizations.pageSize })).rows.map((r) => r.name),
+    )
     expect(walk.visitors.total).toBe(visitors)
     expect(walk.visitors.shown).toBe(walk.visitors.pageSize)
     expect(walk.visitors.names).toEqual((await listVisitors(db, { page: 1, pageSize: walk.visitors.pageSize })).rows.map((r) => r.name))

@@ -28,14 +28,27 @@ async function seedMonth(ctx: LedgerContext, clock: TestClock): Promise<void> {
   const leader = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
   await saveStaff(ctx, { name: '赵刚', role: 'handler' })
   clock.set('2026-11-04 08:30:00')
-  const held = await planSession(ctx, { date: '2026-11-04', kind: 'enterprise', location: '政务服务中心生态环境窗口', hostLeaderId: leader.id, staffIds: [desk.id] })
+  const held = await planSession(ctx, {
+    date: '2026-11-04',
+    kind: 'enterprise',
+    location: '政务服务中心生态环境窗口',
+    hostLeaderId: leader.id,
+    staffIds: [desk.id],
+  })
   await openSession(ctx, held.id)
   await registerVisit(ctx, {
     sessionId: held.id,
     visitor: { name: '陈志强', phone: '13912345678', kind: 'enterprise' },
     organization: { name: '青山化工有限公司', creditCode: '91350100M000100Y43' },
     headcount: 2,
-    matters: [{ type: 'consultation', categoryId: await categoryId(ctx, '排污许可'), content: '排污许可证延续需要哪些材料', answer: '已发放材料清单' }],
+    matters: [
+      {
+        type: 'consultation',
+        categoryId: await categoryId(ctx, '排污许可'),
+        content: '排污许可证延续需要哪些材料',
+        answer: '已发放材料清单',
+      },
+    ],
   })
   await closeSession(ctx, held.id)
   await planSession(ctx, { date: '2026-11-25', kind: 'leader', location: '局三楼会议室', hostLeaderId: leader.id, note: '局长接待日' })
@@ -63,19 +76,34 @@ describe('接待日', () => {
     await expect.poll(() => row.getByText('计划中').count()).toBe(1)
     const planned = await app.ctx.db.selectFrom('sessions').selectAll().where('location', '=', '局一楼群众接待室').executeTakeFirstOrThrow()
     expect(planned).toMatchObject({ date: '2026-11-10', kind: 'public', title: '2026年11月10日服务群众接待日', status: 'planned' })
-    const onDuty = await app.ctx.db.selectFrom('session_staff').innerJoin('staff', 'staff.id', 'session_staff.staff_id').select('staff.name').where('session_id', '=', planned.id).orderBy('staff.name').execute()
+    const onDuty = await app.ctx.db
+      .selectFrom('session_staff')
+      .innerJoin('staff', 'staff.id', 'session_staff.staff_id')
+      .select('staff.name')
+      .where('session_id', '=', planned.id)
+      .orderBy('staff.name')
+      .execute()
     expect(onDuty.map((s) => s.name).sort()).toEqual(['王晓丽', '赵刚'].sort())
 
     await row.getByRole('button', { name: label('开始') }).click()
     await expect.poll(() => row.getByText('进行中').count()).toBe(1)
-    expect((await app.ctx.db.selectFrom('sessions').select('status').where('id', '=', planned.id).executeTakeFirstOrThrow()).status).toBe('open')
+    expect((await app.ctx.db.selectFrom('sessions').select('status').where('id', '=', planned.id).executeTakeFirstOrThrow()).status).toBe(
+      'open',
+    )
 
     // The day's visitors are registered at the desk meanwhile.
     await registerVisit(app.ctx, {
       sessionId: planned.id,
       visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
       headcount: 3,
-      matters: [{ type: 'consultation', categoryId: await categoryId(app.ctx, '噪声'), content: '小区旁工地夜间施工', answer: '已告知夜间施工须办理许可，可拨打12369举报' }],
+      matters: [
+        {
+          type: 'consultation',
+          categoryId: await categoryId(app.ctx, '噪声'),
+          content: '小区旁工地夜间施工',
+          answer: '已告知夜间施工须办理许可，可拨打12369举报',
+        },
+      ],
     })
     await registerVisit(app.ctx, {
       sessionId: planned.id,
@@ -85,7 +113,10 @@ describe('接待日', () => {
     })
 
     await row.getByRole('button', { name: label('结束') }).click()
-    await page.getByRole('tooltip').getByRole('button', { name: label('结束') }).click()
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: label('结束') })
+      .click()
     await expect.poll(() => row.getByText('已结束').count()).toBe(1)
     await expect.poll(() => row.getByText('2 批 4 人次 · 受理 1').count()).toBe(1)
     await settle(app)
@@ -101,11 +132,21 @@ describe('接待日', () => {
     await settle(app)
     await app.screenshot('sessions-detail')
 
-    const closed = await app.ctx.db.selectFrom('sessions').select(['status', 'opened_at', 'closed_at']).where('id', '=', planned.id).executeTakeFirstOrThrow()
+    const closed = await app.ctx.db
+      .selectFrom('sessions')
+      .select(['status', 'opened_at', 'closed_at'])
+      .where('id', '=', planned.id)
+      .executeTakeFirstOrThrow()
     expect(closed.status).toBe('closed')
     expect(closed.opened_at).not.toBeNull()
     expect(closed.closed_at).not.toBeNull()
-    const audited = await app.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'session').where('entity_id', '=', planned.id).orderBy('id').execute()
+    const audited = await app.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'session')
+      .where('entity_id', '=', planned.id)
+      .orderBy('id')
+      .execute()
     expect(audited.map((a) => a.action)).toEqual(['plan', 'open', 'close'])
   })
 
@@ -126,9 +167,9 @@ describe('接待日', () => {
     await dialog.getByText('上门服务', { exact: true }).click()
     await dialog.getByRole('button', { name: '保存计划' }).click()
     await expect.poll(() => page.getByLabel('上门服务 2026-11-18').count()).toBe(1)
-    expect(await app.ctx.db.selectFrom('sessions').select(['date', 'kind', 'title', 'status']).where('location', '=', '城东工业园').execute()).toEqual([
-      { date: '2026-11-18', kind: 'field', title: '城东工业园上门服务', status: 'planned' },
-    ])
+    expect(
+      await app.ctx.db.selectFrom('sessions').select(['date', 'kind', 'title', 'status']).where('location', '=', '城东工业园').execute(),
+    ).toEqual([{ date: '2026-11-18', kind: 'field', title: '城东工业园上门服务', status: 'planned' }])
   })
 
   it('keeps what was typed and shows the refusal in the form when the day was closed meanwhile', async () => {
@@ -143,7 +184,10 @@ describe('接待日', () => {
     })
     const { page } = app
     await page.getByRole('menuitem', { name: '接待日' }).click()
-    await page.getByRole('row', { name: /局一楼接待室/ }).getByRole('button', { name: label('修改') }).click()
+    await page
+      .getByRole('row', { name: /局一楼接待室/ })
+      .getByRole('button', { name: label('修改') })
+      .click()
     const dialog = page.getByRole('dialog', { name: /修改接待日/ })
     await dialog.getByLabel('接待地点').fill('政务服务中心二楼')
     await dialog.getByLabel('备注').fill('与住建局联合接待')
@@ -155,6 +199,8 @@ describe('接待日', () => {
     expect(await dialog.getByLabel('备注').inputValue()).toBe('与住建局联合接待')
     await settle(app)
     await app.screenshot('sessions-refused')
-    expect((await app.ctx.db.selectFrom('sessions').select(['location', 'note']).where('id', '=', todayId).executeTakeFirstOrThrow())).toEqual({ location: '局一楼接待室', note: null })
+    expect(
+      await app.ctx.db.selectFrom('sessions').select(['location', 'note']).where('id', '=', todayId).executeTakeFirstOrThrow(),
+    ).toEqual({ location: '局一楼接待室', note: null })
   })
 })

@@ -58,7 +58,14 @@ describe('设置', () => {
     await settle(app)
     await app.screenshot('settings-staff')
     const person = await ctx.db.selectFrom('staff').selectAll().where('name', '=', '周敏').executeTakeFirstOrThrow()
-    expect(person).toMatchObject({ department_id: section.id, title: '股长', role: 'handler', is_leader: 0, phone: '13600001234', active: 1 })
+    expect(person).toMatchObject({
+      department_id: section.id,
+      title: '股长',
+      role: 'handler',
+      is_leader: 0,
+      phone: '13600001234',
+      active: 1,
+    })
 
     await page.getByRole('tab', { name: '问题类别' }).click()
     await page.getByLabel('新类别名称').fill('机动车尾气')
@@ -67,13 +74,25 @@ describe('设置', () => {
     await expect.poll(() => page.getByRole('row', { name: /机动车尾气.*10 个工作日/ }).count()).toBe(1)
     await settle(app)
     await app.screenshot('settings-categories')
-    expect(await ctx.db.selectFrom('categories').select(['time_limit_days', 'active']).where('name', '=', '机动车尾气').executeTakeFirstOrThrow()).toEqual({ time_limit_days: 10, active: 1 })
+    expect(
+      await ctx.db
+        .selectFrom('categories')
+        .select(['time_limit_days', 'active'])
+        .where('name', '=', '机动车尾气')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ time_limit_days: 10, active: 1 })
 
     // The header's 值班人员 picker reads the shared lists: the new person is there without a restart.
     await page.getByRole('combobox', { name: '值班人员' }).click()
     await expect.poll(() => page.getByTitle('周敏').count()).toBe(1)
     // Every change went into the audit log.
-    const audited = await ctx.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', 'in', ['department', 'staff', 'category']).where('action', '=', 'create').orderBy('id').execute()
+    const audited = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity', 'in', ['department', 'staff', 'category'])
+      .where('action', '=', 'create')
+      .orderBy('id')
+      .execute()
     expect(audited.slice(-3)).toEqual([
       { action: 'create', entity: 'department' },
       { action: 'create', entity: 'staff' },
@@ -121,7 +140,11 @@ describe('设置', () => {
       headcount: 1,
       matters: [{ type: 'issue', categoryId: policy?.id ?? 0, content: '询问农村生活污水处理补助政策' }],
     })
-    const issue = await ctx.db.selectFrom('issues').select('due_date').where('id', '=', visit.matters[0]?.issueId ?? 0).executeTakeFirstOrThrow()
+    const issue = await ctx.db
+      .selectFrom('issues')
+      .select('due_date')
+      .where('id', '=', visit.matters[0]?.issueId ?? 0)
+      .executeTakeFirstOrThrow()
     // Without the entries, chinese-days knows nothing of 2027 and only weekends would count.
     expect(new WorkCalendar([]).addWorkdays('2027-09-30', 5)).toBe('2027-10-07')
     // With them: 8 Oct, Saturday 9 Oct (调休上班), 11, 12, 13 Oct.
@@ -141,7 +164,10 @@ describe('设置', () => {
     await page.getByRole('menuitem', { name: '设置' }).click()
     await page.getByRole('tab', { name: '节假日' }).click()
     await page.getByRole('button', { name: '删除 2027-02-20' }).click()
-    await page.getByRole('tooltip').getByRole('button', { name: /^删\s*除$/ }).click()
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^删\s*除$/ })
+      .click()
     await expect.poll(() => page.getByRole('row', { name: /2027-02-20/ }).count()).toBe(0)
     expect(await ctx.db.selectFrom('holiday_overrides').select('date').execute()).toEqual([{ date: '2027-01-01' }])
   })
@@ -160,7 +186,9 @@ describe('设置', () => {
     expect(await page.getByLabel('办结时限').inputValue()).toBe('20')
     await settle(app)
     await app.screenshot('settings-refused')
-    expect(await ctx.db.selectFrom('categories').select('time_limit_days').where('name', '=', '大气').execute()).toEqual([{ time_limit_days: 15 }])
+    expect(await ctx.db.selectFrom('categories').select('time_limit_days').where('name', '=', '大气').execute()).toEqual([
+      { time_limit_days: 15 },
+    ])
   })
 
   it('saves the bureau name and the handover switch, and shows where the ledger file is', async () => {
@@ -177,7 +205,12 @@ describe('设置', () => {
     expect(await page.getByText('LEDGER_FILE=路径').count()).toBe(1)
     await settle(app)
     await app.screenshot('settings-ledger')
-    const stored = await ctx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['bureau_name', 'show_visitor_on_handover']).orderBy('key').execute()
+    const stored = await ctx.db
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', 'in', ['bureau_name', 'show_visitor_on_handover'])
+      .orderBy('key')
+      .execute()
     expect(stored).toEqual([
       { key: 'bureau_name', value: '青山市生态环境局城东分局' },
       { key: 'show_visitor_on_handover', value: '0' },

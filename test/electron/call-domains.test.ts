@@ -33,20 +33,23 @@ const callsByDomain: Record<string, object> = {
   visits: visitsCalls,
 }
 
-const domainOf = (key: string): string | undefined =>
-  Object.entries(CALL_DOMAINS).find(([prefix]) => key.startsWith(`${prefix}-`))?.[1]
+const domainOf = (key: string): string | undefined => Object.entries(CALL_DOMAINS).find(([prefix]) => key.startsWith(`${prefix}-`))?.[1]
 
 describe('calls by domain', () => {
   it('puts every call in the contract file its prefix names, and in no other', () => {
     for (const key of Object.keys(contract)) {
-      const owners = Object.entries(callsByDomain).filter(([, calls]) => Object.hasOwn(calls, key)).map(([d]) => d)
+      const owners = Object.entries(callsByDomain)
+        .filter(([, calls]) => Object.hasOwn(calls, key))
+        .map(([d]) => d)
       expect(owners, key).toEqual([domainOf(key)])
     }
   })
 
   it('puts every handler in the handler file its prefix names, and in no other', () => {
     for (const key of Object.keys(contract)) {
-      const owners = Object.entries(handlersByDomain).filter(([, table]) => Object.hasOwn(table, key)).map(([d]) => d)
+      const owners = Object.entries(handlersByDomain)
+        .filter(([, table]) => Object.hasOwn(table, key))
+        .map(([d]) => d)
       expect(owners, key).toEqual([domainOf(key)])
     }
   })

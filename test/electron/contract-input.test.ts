@@ -37,6 +37,7 @@ describe('every contract call rejects malformed input and writes nothing', () =>
   })
 
   it('knows at least the life-cycle calls', () => {
-    for (const k of ['session-plan', 'visit-register', 'issue-assign', 'issue-callback', 'issue-close', 'summary-month']) expect(keys).toContain(k)
+    for (const k of ['session-plan', 'visit-register', 'issue-assign', 'issue-callback', 'issue-close', 'summary-month'])
+      expect(keys).toContain(k)
   })
 })

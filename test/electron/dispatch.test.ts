@@ -102,7 +102,10 @@ describe('dispatch', () => {
 describe('registerAll', () => {
   it('registers every contract channel, each reaching dispatch', async () => {
     const registered = new Map<string, Invoke>()
-    registerAll(rejectDuplicates((channel, invoke) => registered.set(channel, invoke)), state)
+    registerAll(
+      rejectDuplicates((channel, invoke) => registered.set(channel, invoke)),
+      state,
+    )
     expect([...registered.keys()]).toContain('app-info')
     const invoke = registered.get('app-info')
     expect(await invoke?.({})).toMatchObject({ ok: true, data: { version: '9.9.9' } })

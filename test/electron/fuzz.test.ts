@@ -29,7 +29,10 @@ function fingerprint(world: World, except?: string): string {
     .all()
     .map(String)
     .filter((n) => n !== except)
-  const counts = sqlite.prepare(`select ${tables.map((n, i) => `(select count(*) from "${n}") as c${i}`).join(', ')}`).raw().get()
+  const counts = sqlite
+    .prepare(`select ${tables.map((n, i) => `(select count(*) from "${n}") as c${i}`).join(', ')}`)
+    .raw()
+    .get()
   const lastAudit = except === undefined ? sqlite.prepare('select max(id) from audit_log').pluck().get() : null
   return JSON.stringify([tables, counts, lastAudit])
 }
@@ -54,70 +57,78 @@ function piiFindings(json: string): string[] {
 worldPerFile((built) => (w = built))
 
 describe('bad input over every contract call', () => {
-  it('is refused with { code, message } in Chinese and changes nothing; odd but valid input never harms the ledger', { timeout: 300_000 }, async () => {
-    const bases = baseInputs(w)
-    const transitions = transitionCases(w, bases)
-    const fieldCases = keys.flatMap((key) =>
-      Object.hasOwn(bases, key) ? casesFor(key, bases[key], true) : casesFor(key, synthesize(contract[key].input), false),
-    )
-    const all = [...transitions, ...fieldCases]
-    const failures: string[] = []
-    let refused = 0
-    let accepted = 0
-    for (const c of all) {
-      // Every case acts as the supervisor, so role checks do not hide the deeper ones.
-      w.state.operator = w.supervisor
-      const before = fingerprint(w)
-      const beforeButAudit = fingerprint(w, 'audit_log')
-      const auditBefore = auditRows(w)
-      const result = await dispatch(w.state, c.key, c.input)
-      const where = `${c.key} [${c.label}]`
-      if (!result.ok) {
-        refused++
-        const { code, message } = result.error
-        if (typeof code !== 'string' || code === '' || code === 'internal') failures.push(`${where}: code ${code} — ${message}`)
-        if (!CHINESE.test(message)) failures.push(`${where}: message not Chinese: ${message}`)
-        if (c.codes && !c.codes.includes(code)) failures.push(`${where}: code ${code}, expected ${c.codes.join('/')} — ${message}`)
-        // The one write a refusal may make: a wrong PIN is logged (db/operators.ts), and nothing else.
-        if (code === 'wrong_pin') {
-          const logged = w.state.ledger.sqlite.prepare('select action from audit_log order by id desc limit 1').pluck().get()
-          if (logged !== 'sign_in_failed' || auditRows(w) !== auditBefore + 1 || fingerprint(w, 'audit_log') !== beforeButAudit) {
-            failures.push(`${where}: a wrong PIN changed more than its one audit row`)
-          }
-        } else if (fingerprint(w) !== before) failures.push(`${where}: refused (${code}) but the ledger changed`)
-        continue
+  it(
+    'is refused with { code, message } in Chinese and changes nothing; odd but valid input never harms the ledger',
+    { timeout: 300_000 },
+    async () => {
+      const bases = baseInputs(w)
+      const transitions = transitionCases(w, bases)
+      const fieldCases = keys.flatMap((key) =>
+        Object.hasOwn(bases, key) ? casesFor(key, bases[key], true) : casesFor(key, synthesize(contract[key].input), false),
+      )
+      const all = [...transitions, ...fieldCases]
+      const failures: string[] = []
+      let refused = 0
+      let accepted = 0
+      for (const c of all) {
+        // Every case acts as the supervisor, so role checks do not hide the deeper ones.
+        w.state.operator = w.supervisor
+        const before = fingerprint(w)
+        const beforeButAudit = fingerprint(w, 'audit_log')
+        const auditBefore = auditRows(w)
+        const result = await dispatch(w.state, c.key, c.input)
+        const where = `${c.key} [${c.label}]`
+        if (!result.ok) {
+          refused++
+          const { code, message } = result.error
+          if (typeof code !== 'string' || code === '' || code === 'internal') failures.push(`${where}: code ${code} — ${message}`)
+          if (!CHINESE.test(message)) failures.push(`${where}: message not Chinese: ${message}`)
+          if (c.codes && !c.codes.includes(code)) failures.push(`${where}: code ${code}, expected ${c.codes.join('/')} — ${message}`)
+          // The one write a refusal may make: a wrong PIN is logged (db/operators.ts), and nothing else.
+          if (code === 'wrong_pin') {
+            const logged = w.state.ledger.sqlite.prepare('select action from audit_log order by id desc limit 1').pluck().get()
+            if (logged !== 'sign_in_failed' || auditRows(w) !== auditBefore + 1 || fingerprint(w, 'audit_log') !== beforeButAudit) {
+              failures.push(`${where}: a wrong PIN changed more than its one audit row`)
+            }
+          } else if (fingerprint(w) !== before) failures.push(`${where}: refused (${code}) but the ledger changed`)
+          continue
+        }
+        accepted++
+        if (c.expect === 'refuse') {
+          failures.push(`${where}: accepted input that must be refused`)
+          continue
+        }
+        const json = JSON.stringify(result.data) ?? ''
+        if (c.key !== 'visitor-reveal') for (const finding of piiFindings(json)) failures.push(`${where}: ${finding}`)
+        if (fingerprint(w) !== before && CONTROL_IN_JSON.test(json)) failures.push(`${where}: control characters stored`)
       }
-      accepted++
-      if (c.expect === 'refuse') {
-        failures.push(`${where}: accepted input that must be refused`)
-        continue
-      }
-      const json = JSON.stringify(result.data) ?? ''
-      if (c.key !== 'visitor-reveal') for (const finding of piiFindings(json)) failures.push(`${where}: ${finding}`)
-      if (fingerprint(w) !== before && CONTROL_IN_JSON.test(json)) failures.push(`${where}: control characters stored`)
-    }
 
-    expect(Object.prototype).not.toHaveProperty('polluted')
-    const sqlite = w.state.ledger.sqlite
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(sqlite.pragma('foreign_key_check')).toEqual([])
-    expect((await verifyAuditChain(w.state.ledger.db)).brokenAt).toBeNull()
-    expect(w.state.ledger.file).toBe(w.t.file)
-    expect(fs.existsSync(w.t.file)).toBe(true)
+      expect(Object.prototype).not.toHaveProperty('polluted')
+      const sqlite = w.state.ledger.sqlite
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(sqlite.pragma('foreign_key_check')).toEqual([])
+      expect((await verifyAuditChain(w.state.ledger.db)).brokenAt).toBeNull()
+      expect(w.state.ledger.file).toBe(w.t.file)
+      expect(fs.existsSync(w.t.file)).toBe(true)
 
-    console.log(
-      `坏输入模糊测试：覆盖调用 ${new Set(all.map((c) => c.key)).size} 个，用例 ${all.length} 个` +
-        `（其中错误状态下的流转 ${transitions.length} 个）；拒绝 ${refused} 个、合法接受 ${accepted} 个；不符合预期 ${failures.length} 个`,
-    )
-    expect(failures).toEqual([])
-    expect(new Set(all.map((c) => c.key))).toEqual(new Set(keys))
-    expect(all.length).toBeGreaterThan(3000)
-  })
+      console.log(
+        `坏输入模糊测试：覆盖调用 ${new Set(all.map((c) => c.key)).size} 个，用例 ${all.length} 个` +
+          `（其中错误状态下的流转 ${transitions.length} 个）；拒绝 ${refused} 个、合法接受 ${accepted} 个；不符合预期 ${failures.length} 个`,
+      )
+      expect(failures).toEqual([])
+      expect(new Set(all.map((c) => c.key))).toEqual(new Set(keys))
+      expect(all.length).toBeGreaterThan(3000)
+    },
+  )
 
   it('refuses supervisor-only calls to desk staff and to nobody, changing nothing', async () => {
     const bases = baseInputs(w)
     const supervisorOnly: ContractKey[] = ['audit-list', 'audit-verify', 'visitor-reveal', 'backup-restore', 'backup-folder-set']
-    for (const operator of [w.desk, { id: null, name: '未登录', role: 'desk' as const }, { id: null, name: '系统', role: 'supervisor' as const }]) {
+    for (const operator of [
+      w.desk,
+      { id: null, name: '未登录', role: 'desk' as const },
+      { id: null, name: '系统', role: 'supervisor' as const },
+    ]) {
       for (const key of supervisorOnly) {
         w.state.operator = operator
         const input = key === 'backup-restore' ? { name: w.backupName } : Object.hasOwn(bases, key) ? bases[key] : {}

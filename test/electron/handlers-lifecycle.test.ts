@@ -13,7 +13,9 @@ describe('the contract drives the whole life cycle through dispatch', () => {
     const staff = data(await dispatch(state, 'staff-save', { name: '王晓丽', role: 'desk' }))
     const leader = data(await dispatch(state, 'staff-save', { name: '李建国', role: 'supervisor', isLeader: true }))
     expect(data(await dispatch(state, 'operator-select', { staffId: field(staff, 'id') }))).toMatchObject({ name: '王晓丽' })
-    const session = data(await dispatch(state, 'session-plan', { date: '2026-11-10', kind: 'public', location: '接待室', hostLeaderId: field(leader, 'id') }))
+    const session = data(
+      await dispatch(state, 'session-plan', { date: '2026-11-10', kind: 'public', location: '接待室', hostLeaderId: field(leader, 'id') }),
+    )
     data(await dispatch(state, 'session-open', { id: field(session, 'id') }))
     const categories = data(await dispatch(state, 'category-list', {}))
     const departments = data(await dispatch(state, 'department-list', {}))
@@ -22,7 +24,14 @@ describe('the contract drives the whole life cycle through dispatch', () => {
         sessionId: field(session, 'id'),
         visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
         headcount: 1,
-        matters: [{ type: 'issue', categoryId: field(Array.isArray(categories) ? categories[0] : null, 'id'), content: '河道发黑发臭', place: '西岭村' }],
+        matters: [
+          {
+            type: 'issue',
+            categoryId: field(Array.isArray(categories) ? categories[0] : null, 'id'),
+            content: '河道发黑发臭',
+            place: '西岭村',
+          },
+        ],
       }),
     )
     const matters = field(visit, 'matters')
@@ -38,7 +47,14 @@ describe('the contract drives the whole life cycle through dispatch', () => {
     const history = await t.ledger.db.selectFrom('issue_history').select('actor_id').where('issue_id', '=', Number(issueId)).execute()
     expect(history.map((h) => h.actor_id)).toEqual([field(staff, 'id'), field(staff, 'id'), field(staff, 'id'), field(staff, 'id')])
     const summary = data(await dispatch(state, 'summary-month', { month: '2026-11' }))
-    expect(summary).toMatchObject({ sessions: 1, personTimes: 1, issuesAccepted: 1, issuesResolved: 1, issuesClosed: 1, resolutionRate: 100 })
+    expect(summary).toMatchObject({
+      sessions: 1,
+      personTimes: 1,
+      issuesAccepted: 1,
+      issuesResolved: 1,
+      issuesClosed: 1,
+      resolutionRate: 100,
+    })
   })
 
   it('turns a refused transition into { code, message } and changes nothing', async () => {
@@ -62,7 +78,10 @@ describe('the contract drives the whole life cycle through dispatch', () => {
       headcount: 1,
       matters: [{ type: 'consultation', categoryId: 1, content: '问', answer: '答' }],
     })
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_credit_code', message: expect.stringMatching(/统一社会信用代码校验不通过/) } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_credit_code', message: expect.stringMatching(/统一社会信用代码校验不通过/) },
+    })
     expect(await tableCounts(t)).toEqual(before)
   })
 })

@@ -86,7 +86,11 @@ describe('content security policy', () => {
 })
 
 describe('navigation and new windows', () => {
-  const page = rendererPage({ devServerUrl: undefined, isPackaged: true, mainDir: path.resolve('/opt/接待日台账/resources/app.asar/out/main') })
+  const page = rendererPage({
+    devServerUrl: undefined,
+    isPackaged: true,
+    mainDir: path.resolve('/opt/接待日台账/resources/app.asar/out/main'),
+  })
 
   /** Stand-in for Electron's WebContents: records the handlers guardContents installs. */
   function fakeContents() {
@@ -148,7 +152,12 @@ describe('IPC', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     try {
       expect(await appInfo?.({ senderFrame: { url: 'https://evil.example/' } }, {})).toEqual(forbidden)
-      expect(await appInfo?.({ senderFrame: { url: pageUrl(rendererPage({ devServerUrl: undefined, isPackaged: true, mainDir: '/tmp/other/out/main' })) } }, {})).toEqual(forbidden)
+      expect(
+        await appInfo?.(
+          { senderFrame: { url: pageUrl(rendererPage({ devServerUrl: undefined, isPackaged: true, mainDir: '/tmp/other/out/main' })) } },
+          {},
+        ),
+      ).toEqual(forbidden)
       expect(await appInfo?.({ senderFrame: null }, {})).toEqual(forbidden)
       const detached = {
         get senderFrame(): never {
@@ -159,7 +168,10 @@ describe('IPC', () => {
     } finally {
       warn.mockRestore()
     }
-    expect(await appInfo?.({ senderFrame: { url: `${pageUrl(page)}#/today` } }, {})).toMatchObject({ ok: true, data: { version: 'hardening' } })
+    expect(await appInfo?.({ senderFrame: { url: `${pageUrl(page)}#/today` } }, {})).toMatchObject({
+      ok: true,
+      data: { version: 'hardening' },
+    })
   })
 
   it('registers exactly the contract’s calls, and the preload exposes nothing else', () => {
@@ -189,7 +201,9 @@ describe('main process source', () => {
 
   it('never turns the page’s powers back on', () => {
     for (const f of [...mainSources, ...preloadSources]) {
-      expect(f.text, f.file).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|webviewTag:\s*true/)
+      expect(f.text, f.file).not.toMatch(
+        /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|webviewTag:\s*true/,
+      )
       expect(f.text, f.file).not.toMatch(/@electron\/remote|enableRemoteModule|allowRunningInsecureContent:\s*true/)
       expect(f.text, f.file).not.toMatch(/ipcMain\.on\(/)
     }

@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { saveStaff } from '../../db/reference/reference'
 import type { ImportMapping, ImportProgress } from '../../shared/types'
 import { dispatch } from '../../electron/handlers/dispatch'
-import { importBatches, importChooseFile, importDryRun, importInspect, importProgress, importRun, importUndo } from '../../electron/handlers/import'
+import {
+  importBatches,
+  importChooseFile,
+  importDryRun,
+  importInspect,
+  importProgress,
+  importRun,
+  importUndo,
+} from '../../electron/handlers/import'
 import type { AppState } from '../../electron/handlers/types'
 import { appState } from '../support/dispatch'
 import { writeMessyXlsx } from '../support/import-fixtures'
@@ -72,7 +80,23 @@ describe('import calls', () => {
 
   it('answers the progress poll while a long import runs, and refuses a second import meanwhile', async () => {
     await signInSupervisor()
-    const rows = Array.from({ length: 60 }, (_, i) => [i + 1, `2023-03-${String(1 + (i % 28)).padStart(2, '0')}`, `来访人${i + 1}`, `1380000${String(1000 + i)}`, null, null, '大气', `第 ${i + 1} 件反映`, null, null, null, null, null, 1, '群众'])
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      i + 1,
+      `2023-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+      `来访人${i + 1}`,
+      `1380000${String(1000 + i)}`,
+      null,
+      null,
+      '大气',
+      `第 ${i + 1} 件反映`,
+      null,
+      null,
+      null,
+      null,
+      null,
+      1,
+      '群众',
+    ])
     const big = await writeMessyXlsx(path.join(t.dir, 'big.xlsx'), rows)
     chosen = big
     await importChooseFile(state, {})

@@ -19,10 +19,21 @@ describe('signing in', () => {
       ok: false,
       error: { code: 'pin_required', message: '请输入“李建国”的 PIN' },
     })
-    expect(await dispatch(w.state, 'operator-select', { staffId: w.f.leader.id, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } })
+    expect(await dispatch(w.state, 'operator-select', { staffId: w.f.leader.id, pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_pin' },
+    })
     expect(w.state.operator).toBe(signedOut)
-    expect(data(await dispatch(w.state, 'operator-select', { staffId: w.f.leader.id, pin: LEADER_PIN }))).toEqual({ id: w.f.leader.id, name: '李建国', role: 'supervisor' })
-    expect(field(data(await dispatch(w.state, 'app-info', {})), 'operator')).toEqual({ id: w.f.leader.id, name: '李建国', role: 'supervisor' })
+    expect(data(await dispatch(w.state, 'operator-select', { staffId: w.f.leader.id, pin: LEADER_PIN }))).toEqual({
+      id: w.f.leader.id,
+      name: '李建国',
+      role: 'supervisor',
+    })
+    expect(field(data(await dispatch(w.state, 'app-info', {})), 'operator')).toEqual({
+      id: w.f.leader.id,
+      name: '李建国',
+      role: 'supervisor',
+    })
     expect(data(await dispatch(w.state, 'operator-select', { staffId: null }))).toBeNull()
     expect(w.state.operator).toBe(signedOut)
   })
@@ -30,7 +41,10 @@ describe('signing in', () => {
   it('staff-set-pin lets the person set their own and a supervisor reset anyone’s', async () => {
     w.state.operator = w.desk
     expect(field(data(await dispatch(w.state, 'staff-set-pin', { staffId: w.f.desk.id, pin: '1357' })), 'hasPin')).toBe(true)
-    expect(await dispatch(w.state, 'staff-set-pin', { staffId: w.f.handler.id, pin: '1357' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(w.state, 'staff-set-pin', { staffId: w.f.handler.id, pin: '1357' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     w.state.operator = w.supervisor
     expect(field(data(await dispatch(w.state, 'staff-set-pin', { staffId: w.f.desk.id, pin: null })), 'hasPin')).toBe(false)
   })
@@ -43,7 +57,13 @@ describe('audit viewer calls', () => {
     expect(page).toMatchObject({ page: 1, pageSize: 5, total: expect.any(Number) })
     const rows = field(page, 'rows')
     expect(Array.isArray(rows) && rows.length).toBe(5)
-    expect(Array.isArray(rows) ? rows[0] : null).toMatchObject({ id: expect.any(Number), at: expect.any(String), actorName: expect.any(String), summary: expect.any(String), detail: expect.any(String) })
+    expect(Array.isArray(rows) ? rows[0] : null).toMatchObject({
+      id: expect.any(Number),
+      at: expect.any(String),
+      actorName: expect.any(String),
+      summary: expect.any(String),
+      detail: expect.any(String),
+    })
     expect(data(await dispatch(w.state, 'audit-verify', {}))).toEqual({ rows: field(page, 'total'), brokenAt: null })
   })
 })
@@ -86,7 +106,10 @@ describe('the 设置 backup panel', () => {
     expect(JSON.stringify(after)).toContain('pre-restore')
     expect(fs.existsSync(w.t.file)).toBe(true)
     // Restoring needs a supervisor again.
-    expect(await dispatch(w.state, 'backup-restore', { name: field(made, 'name') })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(w.state, 'backup-restore', { name: field(made, 'name') })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     w.t.ledger = w.state.ledger
   })
 })

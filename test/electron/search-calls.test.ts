@@ -31,7 +31,12 @@ describe('the search and text-correction calls', () => {
   })
 
   it('search-all refuses a query over 100 characters, a limit out of range and an unknown kind', async () => {
-    for (const input of [{ query: '水'.repeat(101) }, { query: '水', limit: 0 }, { query: '水', limit: 101 }, { query: '水', kinds: ['staff'] }]) {
+    for (const input of [
+      { query: '水'.repeat(101) },
+      { query: '水', limit: 0 },
+      { query: '水', limit: 101 },
+      { query: '水', kinds: ['staff'] },
+    ]) {
       const e = await dispatch(state, 'search-all', input)
       expect(e.ok).toBe(false)
       expect(e.ok ? '' : e.error.code).toBe('invalid_input')

@@ -139,7 +139,9 @@ async function verifyAfterKill(lane: Lane): Promise<number> {
     let lost = 0
     const stored = new Map<number, string[]>()
     for (const r of ledger.sqlite
-      .prepare('select v.id as visit_id, i.number from visits v join matters m on m.visit_id = v.id left join issues i on i.matter_id = m.id where v.voided_at is null order by m.id')
+      .prepare(
+        'select v.id as visit_id, i.number from visits v join matters m on m.visit_id = v.id left join issues i on i.matter_id = m.id where v.voided_at is null order by m.id',
+      )
       .all()) {
       if (r === null || typeof r !== 'object' || !('visit_id' in r) || !('number' in r)) continue
       const list = stored.get(Number(r.visit_id)) ?? []
@@ -155,7 +157,9 @@ async function verifyAfterKill(lane: Lane): Promise<number> {
       ledger.sqlite
         .prepare('select id, status from issues')
         .all()
-        .flatMap((r) => (r !== null && typeof r === 'object' && 'id' in r && 'status' in r ? [[Number(r.id), String(r.status)] as const] : [])),
+        .flatMap((r) =>
+          r !== null && typeof r === 'object' && 'id' in r && 'status' in r ? [[Number(r.id), String(r.status)] as const] : [],
+        ),
     )
     for (const issueId of lane.assigned) if (statuses.get(issueId) !== 'assigned') lost += 1
     return lost
@@ -178,7 +182,14 @@ describe('crash drill', () => {
         // Decided up front from the seed, so a failing round can be replayed.
         const targetAcks = 1 + Math.floor(random() * 25)
         const extraMs = Math.floor(random() * 12)
-        const child = startWorker(['register', lane.file, String(lane.sessionId), String(lane.categoryId), String(lane.departmentId), `${SEED}-${laneIndex}-${round}`])
+        const child = startWorker([
+          'register',
+          lane.file,
+          String(lane.sessionId),
+          String(lane.categoryId),
+          String(lane.departmentId),
+          `${SEED}-${laneIndex}-${round}`,
+        ])
         await child.waitFor(/^(visit|assign) /, targetAcks)
         await sleep(extraMs)
         await child.kill()
@@ -207,75 +218,98 @@ describe('crash drill', () => {
     expect(lost).toBe(0)
   })
 
-  it(`leaves the old version intact when killed mid-migration (${MIGRATION_KILLS} kills), then upgrades cleanly`, { timeout: 120_000 }, async () => {
-    const random = seededRandom(`${SEED}-migration`)
-    const lane = await prepareLane(9)
-    // Some data to carry through the upgrade.
-    const filler = startWorker(['register', lane.file, String(lane.sessionId), String(lane.categoryId), String(lane.departmentId), 'filler'])
-    await filler.waitFor(/^visit /, 20)
-    await filler.kill()
-    const countsBefore = (() => {
+  it(
+    `leaves the old version intact when killed mid-migration (${MIGRATION_KILLS} kills), then upgrades cleanly`,
+    { timeout: 120_000 },
+    async () => {
+      const random = seededRandom(`${SEED}-migration`)
+      const lane = await prepareLane(9)
+      // Some data to carry through the upgrade.
+      const filler = startWorker([
+        'register',
+        lane.file,
+        String(lane.sessionId),
+        String(lane.categoryId),
+        String(lane.departmentId),
+        'filler',
+      ])
+      await filler.waitFor(/^visit /, 20)
+      await filler.kill()
+      const countsBefore = (() => {
+        const db = new Database(lane.file, { readonly: true })
+        try {
+          return db
+            .prepare(
+              'select (select count(*) from visits) as visits, (select count(*) from issues) as issues, (select count(*) from audit_log) as audit',
+            )
+            .get()
+        } finally {
+          db.close()
+        }
+      })()
+
+      let killedInside = 0
+      for (let round = 0; round < MIGRATION_KILLS; round++) {
+        const child = startWorker(['migrate', lane.file])
+        // Mostly inside the slow migration; every third round at a random moment of the start
+        // instead (opening, pre-upgrade backup, or the migration's first statements).
+        if (round % 3 === 2) await sleep(150 + Math.floor(random() * 400))
+        else await child.waitFor(/^step /, 1 + Math.floor(random() * (SLOW_STEPS - 1)))
+        await child.kill()
+        const migrated = child.lines.includes('migrated')
+        if (child.lines.some((l) => l.startsWith('step ')) && !migrated) killedInside++
+
+        const db = new Database(lane.file)
+        try {
+          expect(pragmaRows(db, 'integrity_check')).toEqual([{ integrity_check: 'ok' }])
+          expect(pragmaRows(db, 'foreign_key_check')).toEqual([])
+          const version = ledgerVersion(db)
+          const hasBig = db.prepare("select count(*) from sqlite_master where name = 'drill_big'").pluck().get() === 1
+          const hasFlag = db.prepare("select count(*) from pragma_table_info('visits') where name = 'drill_flag'").pluck().get() === 1
+          if (version === latestMigration) {
+            // Old version, exactly as it was: nothing of the half-done upgrade is left.
+            expect(migrated).toBe(false)
+            expect(hasBig || hasFlag).toBe(false)
+            expect(
+              db
+                .prepare(
+                  'select (select count(*) from visits) as visits, (select count(*) from issues) as issues, (select count(*) from audit_log) as audit',
+                )
+                .get(),
+            ).toEqual(countsBefore)
+          } else {
+            // Killed after the commit: the whole upgrade is there.
+            expect(version).toBe('9999_drill_slow')
+            expect(db.prepare('select count(*) from drill_big').pluck().get()).toBe(SLOW_STEPS * SLOW_ROWS_PER_STEP)
+            expect(hasFlag).toBe(true)
+          }
+        } finally {
+          db.close()
+        }
+        // A copy taken before the upgrade is never half-written: every listed backup verifies.
+        for (const b of listBackupFiles(path.join(path.dirname(lane.file), 'backups'))) expect(() => verifyBackupFile(b.file)).not.toThrow()
+        if (migrated) break
+      }
+      console.log(`迁移中断演练：终止 ${MIGRATION_KILLS} 次以内，其中 ${killedInside} 次在迁移事务进行中；台账均保持原版本、数据完整`)
+      expect(killedInside).toBeGreaterThanOrEqual(4)
+
+      // Left alone, the same upgrade completes, with a verified copy of the old version beside it.
+      const finish = startWorker(['migrate', lane.file])
+      const done = await finish.exited
+      expect(done.stderr).toBe('')
+      expect(finish.lines).toContain('migrated')
       const db = new Database(lane.file, { readonly: true })
       try {
-        return db.prepare('select (select count(*) from visits) as visits, (select count(*) from issues) as issues, (select count(*) from audit_log) as audit').get()
+        expect(ledgerVersion(db)).toBe('9999_drill_slow')
+        expect(db.prepare('select count(*) from visits where drill_flag = 1').pluck().get()).toBe(
+          db.prepare('select count(*) from visits').pluck().get(),
+        )
       } finally {
         db.close()
       }
-    })()
-
-    let killedInside = 0
-    for (let round = 0; round < MIGRATION_KILLS; round++) {
-      const child = startWorker(['migrate', lane.file])
-      // Mostly inside the slow migration; every third round at a random moment of the start
-      // instead (opening, pre-upgrade backup, or the migration's first statements).
-      if (round % 3 === 2) await sleep(150 + Math.floor(random() * 400))
-      else await child.waitFor(/^step /, 1 + Math.floor(random() * (SLOW_STEPS - 1)))
-      await child.kill()
-      const migrated = child.lines.includes('migrated')
-      if (child.lines.some((l) => l.startsWith('step ')) && !migrated) killedInside++
-
-      const db = new Database(lane.file)
-      try {
-        expect(pragmaRows(db, 'integrity_check')).toEqual([{ integrity_check: 'ok' }])
-        expect(pragmaRows(db, 'foreign_key_check')).toEqual([])
-        const version = ledgerVersion(db)
-        const hasBig = db.prepare("select count(*) from sqlite_master where name = 'drill_big'").pluck().get() === 1
-        const hasFlag = db.prepare("select count(*) from pragma_table_info('visits') where name = 'drill_flag'").pluck().get() === 1
-        if (version === latestMigration) {
-          // Old version, exactly as it was: nothing of the half-done upgrade is left.
-          expect(migrated).toBe(false)
-          expect(hasBig || hasFlag).toBe(false)
-          expect(db.prepare('select (select count(*) from visits) as visits, (select count(*) from issues) as issues, (select count(*) from audit_log) as audit').get()).toEqual(countsBefore)
-        } else {
-          // Killed after the commit: the whole upgrade is there.
-          expect(version).toBe('9999_drill_slow')
-          expect(db.prepare('select count(*) from drill_big').pluck().get()).toBe(SLOW_STEPS * SLOW_ROWS_PER_STEP)
-          expect(hasFlag).toBe(true)
-        }
-      } finally {
-        db.close()
-      }
-      // A copy taken before the upgrade is never half-written: every listed backup verifies.
-      for (const b of listBackupFiles(path.join(path.dirname(lane.file), 'backups'))) expect(() => verifyBackupFile(b.file)).not.toThrow()
-      if (migrated) break
-    }
-    console.log(`迁移中断演练：终止 ${MIGRATION_KILLS} 次以内，其中 ${killedInside} 次在迁移事务进行中；台账均保持原版本、数据完整`)
-    expect(killedInside).toBeGreaterThanOrEqual(4)
-
-    // Left alone, the same upgrade completes, with a verified copy of the old version beside it.
-    const finish = startWorker(['migrate', lane.file])
-    const done = await finish.exited
-    expect(done.stderr).toBe('')
-    expect(finish.lines).toContain('migrated')
-    const db = new Database(lane.file, { readonly: true })
-    try {
-      expect(ledgerVersion(db)).toBe('9999_drill_slow')
-      expect(db.prepare('select count(*) from visits where drill_flag = 1').pluck().get()).toBe(db.prepare('select count(*) from visits').pluck().get())
-    } finally {
-      db.close()
-    }
-    const copies = listBackupFiles(path.join(path.dirname(lane.file), 'backups')).filter((b) => b.kind === 'pre-migration')
-    expect(copies.length).toBeGreaterThan(0)
-    expect(verifyBackupFile(copies[0]?.file ?? '').version).toBe(latestMigration)
-  })
+      const copies = listBackupFiles(path.join(path.dirname(lane.file), 'backups')).filter((b) => b.kind === 'pre-migration')
+      expect(copies.length).toBeGreaterThan(0)
+      expect(verifyBackupFile(copies[0]?.file ?? '').version).toBe(latestMigration)
+    },
+  )
 })

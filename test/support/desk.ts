@@ -15,15 +15,30 @@ export function residentVisit(sessionId: number, over: Partial<RegisterVisitInpu
     sessionId,
     visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
     headcount: 1,
-    matters: [{ type: 'consultation', categoryId: 1, content: '小区旁饭店油烟扰民向哪里反映', answer: '属餐饮油烟，已告知向城市管理部门反映，电话12319' }],
+    matters: [
+      {
+        type: 'consultation',
+        categoryId: 1,
+        content: '小区旁饭店油烟扰民向哪里反映',
+        answer: '属餐饮油烟，已告知向城市管理部门反映，电话12319',
+      },
+    ],
     ...over,
   }
 }
 
-export async function acceptIssue(t: TestLedger, f: Fixture, sessionId: number, content = '化工园区夜间有刺鼻气味'): Promise<{ visit: VisitSummary; issueId: number; number: string }> {
-  const visit = await registerVisit(t.ctx, residentVisit(sessionId, {
-    matters: [{ type: 'issue', categoryId: f.category('大气').id, content, place: '城东工业园' }],
-  }))
+export async function acceptIssue(
+  t: TestLedger,
+  f: Fixture,
+  sessionId: number,
+  content = '化工园区夜间有刺鼻气味',
+): Promise<{ visit: VisitSummary; issueId: number; number: string }> {
+  const visit = await registerVisit(
+    t.ctx,
+    residentVisit(sessionId, {
+      matters: [{ type: 'issue', categoryId: f.category('大气').id, content, place: '城东工业园' }],
+    }),
+  )
   const m = visit.matters[0]
   if (!m?.issueId || !m.issueNumber) throw new Error('no issue registered')
   return { visit, issueId: m.issueId, number: m.issueNumber }

@@ -105,9 +105,13 @@ export function parseCsv(text: string): string[][] {
 export async function convertWithLibreOffice(files: string[], outDir: string, profileDir: string): Promise<string> {
   fs.mkdirSync(outDir, { recursive: true })
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1'
-  const r = await run('soffice', [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files], {
-    timeout: 120_000,
-  })
+  const r = await run(
+    'soffice',
+    [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
+    {
+      timeout: 120_000,
+    },
+  )
   return r.stdout
 }
 

@@ -28,8 +28,18 @@ export interface ExportMonth {
 /** Builds the month; the clock ends on 2026-11-30 10:00. */
 export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<ExportMonth> {
   const oct = await openDay(t, f, '2026-10-15', 'public')
-  const o1 = await registerVisit(t.ctx, { sessionId: oct.id, visitor: { name: '刘洋', kind: 'resident', phone: '139 0000 1111' }, headcount: 1, matters: [{ type: 'issue', categoryId: f.category('噪声').id, content: '工地夜间施工' }] })
-  const o2 = await registerVisit(t.ctx, { sessionId: oct.id, visitor: { name: '周敏', kind: 'resident', phone: '0591-87654321' }, headcount: 2, matters: [{ type: 'issue', categoryId: f.category('水').id, content: '养殖场废水' }] })
+  const o1 = await registerVisit(t.ctx, {
+    sessionId: oct.id,
+    visitor: { name: '刘洋', kind: 'resident', phone: '139 0000 1111' },
+    headcount: 1,
+    matters: [{ type: 'issue', categoryId: f.category('噪声').id, content: '工地夜间施工' }],
+  })
+  const o2 = await registerVisit(t.ctx, {
+    sessionId: oct.id,
+    visitor: { name: '周敏', kind: 'resident', phone: '0591-87654321' },
+    headcount: 2,
+    matters: [{ type: 'issue', categoryId: f.category('水').id, content: '养殖场废水' }],
+  })
   await assignIssue(t.ctx, { issueId: await issueOf(o1), departmentId: f.departments[1]!.id })
   await assignIssue(t.ctx, { issueId: await issueOf(o2), departmentId: f.departments[1]!.id })
   t.clock.set('2026-10-20 10:00:00')
@@ -82,7 +92,12 @@ export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<Exp
     headcount: 1,
     matters: [
       { type: 'consultation', categoryId: f.category('大气').id, content: '空气质量查询', answer: '已告知查询渠道' },
-      { type: 'issue', categoryId: f.category('政策咨询').id, content: '=HYPERLINK("http://example.com/x","要求书面答复新政策")', place: '@城南, "新区"' },
+      {
+        type: 'issue',
+        categoryId: f.category('政策咨询').id,
+        content: '=HYPERLINK("http://example.com/x","要求书面答复新政策")',
+        place: '@城南, "新区"',
+      },
     ],
   })
   t.clock.set('2026-11-20 09:00:00')

@@ -132,7 +132,7 @@ function fields(schema: Schema, base: unknown, at: Segment[] = []): Field[] {
 const LONG = 'x'.repeat(100_000)
 const CONTROL_ONLY = '\u0000\u0001\u0007\u001b\u007f'
 const CONTROL_MIXED = '正文\u0000中间\u001b[2J结尾\u0008'
-const SQL = ["'; DROP TABLE issues; --", "' OR '1'='1", '%\' UNION SELECT * FROM audit_log --', '\\%_[]^']
+const SQL = ["'; DROP TABLE issues; --", "' OR '1'='1", "%' UNION SELECT * FROM audit_log --", '\\%_[]^']
 const HTML = ['<script>alert("xss")</script>', '<img src=x onerror=alert(1)>', '&lt;b&gt;&amp;', 'javascript:alert(1)']
 const BAD_PHONES = ['1234', '1381234567', '13812345678x', '+1 (555) 010-0199', '00000000000']
 const BAD_IDS = ['110105194912310021', '11010519491331002X', '1101051949123100', 'ABCDEFGHIJKLMNOPQR']
@@ -178,7 +178,8 @@ export function casesFor(key: ContractKey, base: unknown, known: boolean): Case[
     ['a number', 42],
     ['true', true],
     ['an array', [base]],
-  ] as const) add(`input ${label}`, input, 'refuse')
+  ] as const)
+    add(`input ${label}`, input, 'refuse')
   if (base !== null && typeof base === 'object') {
     add('an extra top-level field', { ...base, extra: 1 }, 'refuse')
     const polluted: unknown = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}`)
@@ -221,7 +222,8 @@ export function casesFor(key: ContractKey, base: unknown, known: boolean): Case[
       if (name === 'creditCode') for (const v of BAD_CODES) semantic(v, semanticOnly('refuse'))
       if (isDate) for (const v of BAD_DATES) semantic(v, semanticOnly('refuse'))
       if (isMonth) for (const v of BAD_MONTHS) semantic(v, semanticOnly('refuse'))
-      if (STRICT_TEXT.has(at)) for (const v of ['../ledger.sqlite', '/etc/passwd', '..\\..\\ledger.sqlite', 'ledger.sqlite']) semantic(v, 'refuse')
+      if (STRICT_TEXT.has(at))
+        for (const v of ['../ledger.sqlite', '/etc/passwd', '..\\..\\ledger.sqlite', 'ledger.sqlite']) semantic(v, 'refuse')
     } else if (s instanceof z.ZodNumber) {
       for (const v of ['1', true, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, [1]]) semantic(v, 'refuse')
       if (isIdField(p)) {
@@ -242,7 +244,11 @@ export function casesFor(key: ContractKey, base: unknown, known: boolean): Case[
       for (const v of ['列表', {}, 3]) semantic(v, 'refuse')
       const here = valueAt(base, p)
       semantic([], semanticOnly(name === 'matters' ? 'refuse' : 'either'))
-      if (Array.isArray(here) && here.length > 0) semantic(Array.from({ length: 600 }, () => here[0]), 'refuse')
+      if (Array.isArray(here) && here.length > 0)
+        semantic(
+          Array.from({ length: 600 }, () => here[0]),
+          'refuse',
+        )
     }
   }
   return cases
@@ -250,7 +256,17 @@ export function casesFor(key: ContractKey, base: unknown, known: boolean): Case[
 
 // ---- transitions from every wrong state ----
 
-const ISSUE_ACTIONS: readonly IssueAction[] = ['assign', 'progress', 'supervise', 'extend', 'resolve', 'callback', 'close', 'transfer', 'reject']
+const ISSUE_ACTIONS: readonly IssueAction[] = [
+  'assign',
+  'progress',
+  'supervise',
+  'extend',
+  'resolve',
+  'callback',
+  'close',
+  'transfer',
+  'reject',
+]
 const ISSUE_CALLS: Record<IssueAction, ContractKey> = {
   assign: 'issue-assign',
   progress: 'issue-progress',
@@ -275,7 +291,8 @@ export function transitionCases(world: World, bases: Partial<Record<ContractKey,
     }
   }
   const s = world.sessions
-  const t = (key: ContractKey, label: string, input: unknown, codes: readonly string[]) => out.push({ key, label, input, expect: 'refuse', codes })
+  const t = (key: ContractKey, label: string, input: unknown, codes: readonly string[]) =>
+    out.push({ key, label, input, expect: 'refuse', codes })
   t('session-open', 'an open day', { id: s.open.id }, ['invalid_transition'])
   t('session-open', 'a closed day', { id: s.closed.id }, ['invalid_transition'])
   t('session-open', 'a day still to come', { id: s.planned.id }, ['invalid_transition'])

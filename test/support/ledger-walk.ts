@@ -10,11 +10,21 @@ import { issueListInput } from '../../electron/contract/calls/issues'
 
 const issuePage = z.object({
   ok: z.literal(true),
-  data: z.object({ rows: z.array(z.object({ id: z.number(), number: z.string() })), total: z.number(), page: z.number(), pageSize: z.number() }),
+  data: z.object({
+    rows: z.array(z.object({ id: z.number(), number: z.string() })),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
 })
 const directoryPage = z.object({
   ok: z.literal(true),
-  data: z.object({ rows: z.array(z.object({ id: z.number(), name: z.string() })), total: z.number(), page: z.number(), pageSize: z.number() }),
+  data: z.object({
+    rows: z.array(z.object({ id: z.number(), name: z.string() })),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
 })
 
 interface Answered<I, T> {
@@ -26,7 +36,13 @@ interface Answered<I, T> {
  * The next call the page makes with an input `wanted` accepts, and the bridge's answer to it.
  * Start waiting before the click that causes the call.
  */
-async function nextCall<I, T>(page: Page, channel: string, input: z.ZodType<I>, wanted: (input: I) => boolean, answer: z.ZodType<T>): Promise<Answered<I, T>> {
+async function nextCall<I, T>(
+  page: Page,
+  channel: string,
+  input: z.ZodType<I>,
+  wanted: (input: I) => boolean,
+  answer: z.ZodType<T>,
+): Promise<Answered<I, T>> {
   const response = await page.waitForResponse(
     (r) => {
       if (!r.url().endsWith(`/__api/${channel}`)) return false
@@ -55,7 +71,12 @@ async function issueRowsShown(page: Page, numbers: readonly string[]): Promise<v
   const last = numbers.at(-1)
   if (first === undefined || last === undefined) throw new Error('问题台账这一页没有问题')
   await rows.first().locator('td').first().getByText(first, { exact: true }).waitFor()
-  await rows.nth(numbers.length - 1).locator('td').first().getByText(last, { exact: true }).waitFor()
+  await rows
+    .nth(numbers.length - 1)
+    .locator('td')
+    .first()
+    .getByText(last, { exact: true })
+    .waitFor()
   await page.locator('.issue-table .ant-spin-spinning').waitFor({ state: 'detached' })
 }
 
@@ -125,7 +146,10 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   const opened = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId === undefined, issuePage)
   await page.getByRole('menuitem', { name: '问题台账' }).click()
   const all = (await opened).answer
-  await issueRowsShown(page, all.data.rows.map((r) => r.number))
+  await issueRowsShown(
+    page,
+    all.data.rows.map((r) => r.number),
+  )
   await page.getByText(`共 ${all.data.total} 个问题`).waitFor()
   const open = performance.now() - started
   const firstPage = await shownNumbers(page)
@@ -138,7 +162,10 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   const filterCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId !== undefined, issuePage)
   await option.click()
   const { input: filterInput, answer: filtered } = await filterCall
-  await issueRowsShown(page, filtered.data.rows.map((r) => r.number))
+  await issueRowsShown(
+    page,
+    filtered.data.rows.map((r) => r.number),
+  )
   await page.getByText(`共 ${filtered.data.total} 个问题`).waitFor()
   const filter = performance.now() - started
 
@@ -148,7 +175,10 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   const lastCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.page === lastPage, issuePage)
   await lastItem.click()
   const last = (await lastCall).answer
-  await issueRowsShown(page, last.data.rows.map((r) => r.number))
+  await issueRowsShown(
+    page,
+    last.data.rows.map((r) => r.number),
+  )
   const lastPageMs = performance.now() - started
   const lastPageNumbers = await shownNumbers(page)
 
@@ -196,14 +226,23 @@ async function directoryRowsShown(page: Page, names: readonly string[]): Promise
   const last = names.at(-1)
   if (first === undefined || last === undefined) throw new Error('名录这一页是空的')
   await rows.first().locator('td').first().getByText(first, { exact: true }).waitFor()
-  await rows.nth(names.length - 1).locator('td').first().getByText(last, { exact: true }).waitFor()
+  await rows
+    .nth(names.length - 1)
+    .locator('td')
+    .first()
+    .getByText(last, { exact: true })
+    .waitFor()
   await activeTab(page).locator('.ant-spin-spinning').waitFor({ state: 'detached' })
 }
 
 /** From a fresh start at the desk: 企业与来访人 from the menu (the 企业 tab), then the 来访人 tab. */
 export async function walkDirectory(page: Page, url: string): Promise<{ organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }> {
   await startAtDesk(page, url)
-  const tab = async (channel: 'organization-list' | 'visitor-list', click: () => Promise<void>, totalText: (n: number) => string): Promise<DirectoryTabWalk> => {
+  const tab = async (
+    channel: 'organization-list' | 'visitor-list',
+    click: () => Promise<void>,
+    totalText: (n: number) => string,
+  ): Promise<DirectoryTabWalk> => {
     const started = performance.now()
     const call = nextCall(page, channel, directoryListInput, (i) => i.page === 1 && (i.query ?? '') === '', directoryPage)
     await click()
@@ -215,7 +254,15 @@ export async function walkDirectory(page: Page, url: string): Promise<{ organiza
     const shown = await activeTab(page).locator('tbody tr.ant-table-row').count()
     return { ms, total: answer.data.total, pageSize: answer.data.pageSize, names, shown }
   }
-  const organizations = await tab('organization-list', () => page.getByRole('menuitem', { name: '企业与来访人' }).click(), (n) => `共 ${n} 家`)
-  const visitors = await tab('visitor-list', () => page.getByRole('tab', { name: '来访人' }).click(), (n) => `共 ${n} 人`)
+  const organizations = await tab(
+    'organization-list',
+    () => page.getByRole('menuitem', { name: '企业与来访人' }).click(),
+    (n) => `共 ${n} 家`,
+  )
+  const visitors = await tab(
+    'visitor-list',
+    () => page.getByRole('tab', { name: '来访人' }).click(),
+    (n) => `共 ${n} 人`,
+  )
   return { organizations, visitors }
 }

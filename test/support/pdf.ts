@@ -20,6 +20,8 @@ export async function printToPdf(page: Page, name: string): Promise<PdfReadBack>
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
   execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)])
-  const pngs = Array.from({ length: pages }, (_, i) => path.join(ARTIFACTS, `${name}-${String(i + 1).padStart(pages >= 10 ? 2 : 1, '0')}.png`))
+  const pngs = Array.from({ length: pages }, (_, i) =>
+    path.join(ARTIFACTS, `${name}-${String(i + 1).padStart(pages >= 10 ? 2 : 1, '0')}.png`),
+  )
   return { file, pages, text, pageTexts: text.split('\f').filter((t) => t.trim() !== ''), pngs }
 }

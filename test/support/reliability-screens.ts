@@ -36,13 +36,22 @@ export async function seedOffice(ctx: LedgerContext, options: { deskPin?: boolea
   const supervisor = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
   await setStaffPin(as(ctx, supervisor), { staffId: supervisor.id, pin: SUPERVISOR_PIN })
   if (options.deskPin) await setStaffPin(as(ctx, supervisor), { staffId: desk.id, pin: DESK_PIN })
-  const planned = await planSession(ctx, { date: '2026-11-10', kind: 'public', location: '局一楼接待室', hostLeaderId: supervisor.id, staffIds: [desk.id] })
+  const planned = await planSession(ctx, {
+    date: '2026-11-10',
+    kind: 'public',
+    location: '局一楼接待室',
+    hostLeaderId: supervisor.id,
+    staffIds: [desk.id],
+  })
   const session = options.openDay === false ? planned : await openSession(ctx, planned.id)
   return { desk, other, supervisor: { ...supervisor, hasPin: true }, session }
 }
 
 /** Opens the app on a ledger seeded by `seed` (through db functions), and hands back what it made. */
-export async function openSeeded<T>(seed: (ctx: LedgerContext, clock: TestClock) => Promise<T>, now = '2026-11-10 09:00:00'): Promise<{ app: AppUnderTest; seeded: T }> {
+export async function openSeeded<T>(
+  seed: (ctx: LedgerContext, clock: TestClock) => Promise<T>,
+  now = '2026-11-10 09:00:00',
+): Promise<{ app: AppUnderTest; seeded: T }> {
   const box: { value?: T } = {}
   const app = await openApp({
     now,
@@ -58,7 +67,13 @@ export async function openSeeded<T>(seed: (ctx: LedgerContext, clock: TestClock)
 }
 
 /** A resident's visit registered by `by`: a consultation, or an accepted issue when `issue` is given. */
-export async function residentVisit(ctx: LedgerContext, by: Staff, sessionId: number, name: string, options: { phone?: string; idNumber?: string; issue?: string; headcount?: number } = {}): Promise<VisitSummary> {
+export async function residentVisit(
+  ctx: LedgerContext,
+  by: Staff,
+  sessionId: number,
+  name: string,
+  options: { phone?: string; idNumber?: string; issue?: string; headcount?: number } = {},
+): Promise<VisitSummary> {
   return registerVisit(as(ctx, by), {
     sessionId,
     visitor: { name, phone: options.phone ?? null, idNumber: options.idNumber ?? null, kind: 'resident' },

@@ -109,8 +109,10 @@ export async function buildWorld(): Promise<World> {
   const assign = (id: number) => assignIssue(t.ctx, { issueId: id, departmentId: dep })
   for (const k of ['assigned', 'in_progress', 'resolved', 'resolved_satisfied', 'closed', 'reopened'] as const) await assign(issueIds[k])
   await addProgress(t.ctx, { issueId: issueIds.in_progress, note: '已现场核查' })
-  for (const k of ['resolved', 'resolved_satisfied', 'closed', 'reopened'] as const) await resolveIssue(t.ctx, { issueId: issueIds[k], result: '已整改' })
-  for (const k of ['resolved_satisfied', 'closed'] as const) await recordCallback(t.ctx, { issueId: issueIds[k], method: 'phone', satisfaction: 'satisfied' })
+  for (const k of ['resolved', 'resolved_satisfied', 'closed', 'reopened'] as const)
+    await resolveIssue(t.ctx, { issueId: issueIds[k], result: '已整改' })
+  for (const k of ['resolved_satisfied', 'closed'] as const)
+    await recordCallback(t.ctx, { issueId: issueIds[k], method: 'phone', satisfaction: 'satisfied' })
   await closeIssue(t.ctx, { issueId: issueIds.closed })
   await recordCallback(t.ctx, { issueId: issueIds.reopened, method: 'phone', satisfaction: 'unsatisfied', comment: '仍有异味' })
   await transferIssue(t.ctx, { issueId: issueIds.transferred, to: '市城管局', reason: '属城管职责' })
@@ -131,14 +133,29 @@ export async function buildWorld(): Promise<World> {
   for (const k of ['callback', 'close'] as const) await resolveIssue(t.ctx, { issueId: playIds[k], result: '已处理' })
   await recordCallback(t.ctx, { issueId: playIds.close, method: 'sms', satisfaction: 'basically_satisfied' })
 
-  const playVisit = await registerVisit(t.ctx, residentVisit(open.id, { visitor: { name: '刘洋', phone: '13600002222', kind: 'resident' } }))
+  const playVisit = await registerVisit(
+    t.ctx,
+    residentVisit(open.id, { visitor: { name: '刘洋', phone: '13600002222', kind: 'resident' } }),
+  )
   t.ctx.actor = supervisor
-  const voidedVisitId = (await t.ledger.db.selectFrom('matters').select('visit_id').innerJoin('issues', 'issues.matter_id', 'matters.id').where('issues.id', '=', issueIds.voided).executeTakeFirstOrThrow()).visit_id
+  const voidedVisitId = (
+    await t.ledger.db
+      .selectFrom('matters')
+      .select('visit_id')
+      .innerJoin('issues', 'issues.matter_id', 'matters.id')
+      .where('issues.id', '=', issueIds.voided)
+      .executeTakeFirstOrThrow()
+  ).visit_id
   await voidVisit(t.ctx, { visitId: voidedVisitId, reason: '重复登记' })
 
   const info = async (id: number, voided = false): Promise<StateIssue> => {
     const row = await t.ledger.db.selectFrom('issues').select(['id', 'number', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
-    const last = await t.ledger.db.selectFrom('callbacks').select('satisfaction').where('issue_id', '=', id).orderBy('id', 'desc').executeTakeFirst()
+    const last = await t.ledger.db
+      .selectFrom('callbacks')
+      .select('satisfaction')
+      .where('issue_id', '=', id)
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
     return { id, number: row.number, status: row.status, lastSatisfaction: last?.satisfaction ?? null, voided }
   }
   const issues: Record<IssueState, StateIssue> = {
@@ -203,8 +220,25 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'operator-select': { staffId: f.leader.id, pin: LEADER_PIN },
     'session-list': { month: '2026-11', status: 'open' },
     'session-get': { id: sessions.open.id },
-    'session-plan': { date: '2026-11-25', kind: 'enterprise', title: '十一月企业接待日', location: '接待室', hostLeaderId: f.leader.id, staffIds: [f.desk.id], note: '备注' },
-    'session-update': { id: sessions.planned.id, date: '2026-11-20', kind: 'leader', title: '改期', location: '二楼', hostLeaderId: f.leader.id, staffIds: [f.desk.id], note: '改' },
+    'session-plan': {
+      date: '2026-11-25',
+      kind: 'enterprise',
+      title: '十一月企业接待日',
+      location: '接待室',
+      hostLeaderId: f.leader.id,
+      staffIds: [f.desk.id],
+      note: '备注',
+    },
+    'session-update': {
+      id: sessions.planned.id,
+      date: '2026-11-20',
+      kind: 'leader',
+      title: '改期',
+      location: '二楼',
+      hostLeaderId: f.leader.id,
+      staffIds: [f.desk.id],
+      note: '改',
+    },
     'session-open': { id: sessions.plannedToday.id },
     'session-close': { id: sessions.open2.id },
     'visit-register': {
@@ -221,23 +255,68 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'visit-list': { sessionId: sessions.open.id },
     'directory-lookup': { query: '陈志' },
     'visitor-history': { id: world.visitorId },
-    'visitor-update': { id: world.visitorId, name: '陈志强', phone: '13912345678', idNumber: '11010519491231002X', kind: 'enterprise', address: '城东', organizationId: world.organizationId, note: '常来' },
+    'visitor-update': {
+      id: world.visitorId,
+      name: '陈志强',
+      phone: '13912345678',
+      idNumber: '11010519491231002X',
+      kind: 'enterprise',
+      address: '城东',
+      organizationId: world.organizationId,
+      note: '常来',
+    },
     'organization-history': { id: world.organizationId },
-    'organization-update': { id: world.organizationId, name: '青山化工有限公司', creditCode: '91350100M000100Y43', address: '城东工业园8号', industry: '化工', note: '重点企业' },
-    'issue-list': { status: ['accepted'], categoryId: category, departmentId: dep, dueState: 'overdue', month: '2026-11', text: '问题', visitorId: world.visitorId, organizationId: world.organizationId, sessionId: sessions.open.id, sort: 'dueDate', order: 'asc', page: 1, pageSize: 20 },
+    'organization-update': {
+      id: world.organizationId,
+      name: '青山化工有限公司',
+      creditCode: '91350100M000100Y43',
+      address: '城东工业园8号',
+      industry: '化工',
+      note: '重点企业',
+    },
+    'issue-list': {
+      status: ['accepted'],
+      categoryId: category,
+      departmentId: dep,
+      dueState: 'overdue',
+      month: '2026-11',
+      text: '问题',
+      visitorId: world.visitorId,
+      organizationId: world.organizationId,
+      sessionId: sessions.open.id,
+      sort: 'dueDate',
+      order: 'asc',
+      page: 1,
+      pageSize: 20,
+    },
     'issue-get': { id: play.assign },
     'issue-assign': { issueId: play.assign, departmentId: dep, assigneeId: f.handler.id, leaderId: f.leader.id, note: '请核实' },
     'issue-progress': { issueId: play.progress, date: '2026-11-10', note: '已现场核查' },
     'issue-supervise': { issueId: play.supervise, note: '请加快办理' },
     'issue-extend': { issueId: play.extend, newDueDate: '2027-01-29', approverId: f.leader.id, reason: '需监测数据' },
     'issue-resolve': { issueId: play.resolve, result: '已整改到位', date: '2026-11-10' },
-    'issue-callback': { issueId: play.callback, date: '2026-11-10', method: 'phone', satisfaction: 'basically_satisfied', comment: '基本满意' },
+    'issue-callback': {
+      issueId: play.callback,
+      date: '2026-11-10',
+      method: 'phone',
+      satisfaction: 'basically_satisfied',
+      comment: '基本满意',
+    },
     'issue-close': { issueId: play.close, note: '销号' },
     'issue-transfer': { issueId: play.transfer, to: '市城管局', reason: '属城管职责' },
     'issue-reject': { issueId: play.reject, reason: '不属本局职责' },
     'summary-month': { month: '2026-11' },
     'staff-set-pin': { staffId: f.handler.id, pin: '2580', currentPin: '1111' },
-    'audit-list': { page: 1, pageSize: 20, entity: 'issue', entityId: play.assign, actorId: f.desk.id, action: 'assign', from: '2026-11-01', to: '2026-11-30' },
+    'audit-list': {
+      page: 1,
+      pageSize: 20,
+      entity: 'issue',
+      entityId: play.assign,
+      actorId: f.desk.id,
+      action: 'assign',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    },
     'visitor-reveal': { visitorId: world.visitorId, field: 'phone', reason: '电话回访' },
     'visit-void': { visitId: world.playVisitId, reason: '登记错误' },
     'session-void': { id: sessions.plannedToVoid.id, reason: '日期定错' },

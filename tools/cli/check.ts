@@ -27,7 +27,12 @@ export async function checkLedger(ledger: Ledger): Promise<CheckReport> {
   const audit = await verifyAuditChain(ledger.db)
   const searchProblems = checkSearchIndex(ledger.sqlite)
   return {
-    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.brokenAt === null && searchProblems.length === 0,
+    ok:
+      integrity.length === 0 &&
+      foreignKeyProblems === 0 &&
+      version === latestMigration &&
+      audit.brokenAt === null &&
+      searchProblems.length === 0,
     integrity,
     foreignKeyProblems,
     version,

@@ -33,7 +33,8 @@ export function planExport(args: ExportArgs, usage: (message: string) => Error):
   if (args.out === undefined || args.out === '') throw usage('缺少参数 --out（导出文件）')
   const out = path.resolve(args.out)
   const extension = args.csv ? '.csv' : '.xlsx'
-  if (path.extname(out).toLowerCase() !== extension) throw usage(`${args.csv ? 'CSV' : 'Excel'} 导出文件名应以 ${extension} 结尾：${args.out}`)
+  if (path.extname(out).toLowerCase() !== extension)
+    throw usage(`${args.csv ? 'CSV' : 'Excel'} 导出文件名应以 ${extension} 结尾：${args.out}`)
   if (!fs.existsSync(path.dirname(out))) throw usage(`导出文件所在的文件夹不存在：${path.dirname(out)}`)
   return { month: args.month, year, out, csv: args.csv }
 }

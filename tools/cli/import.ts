@@ -2,7 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { LedgerContext } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
-import { dryRunImport, formatImportReport, formatUndoResult, inspectImportFile, isImportField, listImportBatches, runImport, undoImport } from '../../db/import'
+import {
+  dryRunImport,
+  formatImportReport,
+  formatUndoResult,
+  inspectImportFile,
+  isImportField,
+  listImportBatches,
+  runImport,
+  undoImport,
+} from '../../db/import'
 import { fieldLabel } from '../../db/import/fields'
 import { seedDefaults } from '../../db/reference/reference'
 import { SESSION_KIND_LABEL, SESSION_KINDS } from '../../db/sessions/sessions'
@@ -44,7 +53,8 @@ export function readMappingFile(file: string, usage: (message: string) => Error)
   } catch (e) {
     throw usage(`无法读取映射文件 ${file}：${e instanceof Error ? e.message : String(e)}`)
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw usage('映射文件应为 JSON 对象，如 {"date": "来访日期", "visitorName": 3}')
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw usage('映射文件应为 JSON 对象，如 {"date": "来访日期", "visitorName": 3}')
   const mapping: ImportMapping = {}
   for (const [key, value] of Object.entries(parsed)) {
     if (!isImportField(key)) throw usage(`映射文件中有未知的字段：${key}（可用字段见 README“导入”一节）`)
@@ -82,8 +92,13 @@ export async function inspectCommand(file: string): Promise<string> {
       lines.push(`工作表“${sheet.name}”${mark}：找不到表头行`)
       continue
     }
-    lines.push(`工作表“${sheet.name}”${mark}：表头在第 ${sheet.headerRow} 行，数据 ${sheet.dataRows} 行${sheet.titleYear ? `，标题年份 ${sheet.titleYear}` : ''}`)
-    for (const c of sheet.columns) lines.push(`  ${c.letter}（第 ${c.index} 列）${c.group ? `${c.group} / ` : ''}${c.header}${c.field ? ` → ${fieldLabel(c.field)}（${c.field}）` : ''}`)
+    lines.push(
+      `工作表“${sheet.name}”${mark}：表头在第 ${sheet.headerRow} 行，数据 ${sheet.dataRows} 行${sheet.titleYear ? `，标题年份 ${sheet.titleYear}` : ''}`,
+    )
+    for (const c of sheet.columns)
+      lines.push(
+        `  ${c.letter}（第 ${c.index} 列）${c.group ? `${c.group} / ` : ''}${c.header}${c.field ? ` → ${fieldLabel(c.field)}（${c.field}）` : ''}`,
+      )
     if (sheet.linked.length > 0) lines.push(`  按问题编号关联工作表：${sheet.linked.join('、')}`)
     lines.push(`  识别的映射（可存为 --mapping 文件）：${JSON.stringify(sheet.mapping)}`)
   }

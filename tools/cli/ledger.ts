@@ -107,7 +107,10 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'export': {
-      const plan = planExport({ month: values.month, year: values.year, out: values.out, csv: values.csv }, (message) => new UsageError(message))
+      const plan = planExport(
+        { month: values.month, year: values.year, out: values.out, csv: values.csv },
+        (message) => new UsageError(message),
+      )
       const ledger = await openExisting(need(values.db, '--db'))
       try {
         process.stdout.write(await runExport(context(ledger), plan))
@@ -157,7 +160,13 @@ async function main(argv: string[]): Promise<number> {
         // A damaged ledger cannot be opened: its raw files are kept instead of a backup-API copy.
         current = checkLedgerHealth(file).state === 'ok' ? await openLedger(file, { backupBeforeMigration: false, readonly: true }) : null
       }
-      const { ledger, result } = await restoreFromBackup({ current, file, backupFile: from, now: () => new Date(), actor: { ...systemActor, name: '命令行' } })
+      const { ledger, result } = await restoreFromBackup({
+        current,
+        file,
+        backupFile: from,
+        now: () => new Date(),
+        actor: { ...systemActor, name: '命令行' },
+      })
       await ledger.close()
       process.stdout.write(
         `已从备份恢复：${result.restoredFrom}，数据版本 ${result.schemaVersion}\n` +
@@ -167,7 +176,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const plan = planImport(
-        { in: values.in, mapping: values.mapping, sheet: values.sheet, kind: values.kind, location: values.location, dryRun: values['dry-run'], skipBad: values['skip-bad'] },
+        {
+          in: values.in,
+          mapping: values.mapping,
+          sheet: values.sheet,
+          kind: values.kind,
+          location: values.location,
+          dryRun: values['dry-run'],
+          skipBad: values['skip-bad'],
+        },
         (message) => new UsageError(message),
       )
       const ledger = await openLedger(need(values.db, '--db'))
@@ -213,7 +230,8 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n\n${USAGE}`)
     else if (e instanceof LedgerError) process.stderr.write(`错误：${e.message}\n`)
-    else if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`错误：参数有误（${e.message}）\n\n${USAGE}`)
+    else if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+      process.stderr.write(`错误：参数有误（${e.message}）\n\n${USAGE}`)
     else process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`)
     process.exitCode = 2
   },

@@ -1,5 +1,16 @@
 import { z } from 'zod'
-import type { DirectoryPage, MergeResult, Organization, OrganizationHistory, OrganizationListItem, ReturningMatches, RevealedValue, Visitor, VisitorHistory, VisitorListItem } from '../../../shared/types'
+import type {
+  DirectoryPage,
+  MergeResult,
+  Organization,
+  OrganizationHistory,
+  OrganizationListItem,
+  ReturningMatches,
+  RevealedValue,
+  Visitor,
+  VisitorHistory,
+  VisitorListItem,
+} from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, text, optionalText, byId } from './common'
 

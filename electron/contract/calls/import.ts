@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import type { ImportField } from '../../../shared/types'
-import type { ImportBatch, ImportBatchSummary, ImportFileChoice, ImportInspection, ImportProgress, ImportReport, ImportUndoResult } from '../../../shared/types'
+import type {
+  ImportBatch,
+  ImportBatchSummary,
+  ImportFileChoice,
+  ImportInspection,
+  ImportProgress,
+  ImportReport,
+  ImportUndoResult,
+} from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, text } from './common'
 import { sessionKind } from './sessions'
@@ -65,7 +73,9 @@ export const importInspectInput = z.object({ file: importFile }).strict()
 
 export const importDryRunInput = z.object({ file: importFile, mapping: importMapping, ...importOptions }).strict()
 
-export const importRunInput = z.object({ file: importFile, mapping: importMapping, ...importOptions, skipBad: z.boolean().optional() }).strict()
+export const importRunInput = z
+  .object({ file: importFile, mapping: importMapping, ...importOptions, skipBad: z.boolean().optional() })
+  .strict()
 
 export const importUndoInput = z.object({ batchId: id }).strict()
 

@@ -3,9 +3,7 @@ import type { Category, Department, HolidayOverride, Settings } from '../../../s
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, text } from './common'
 
-export const settingsUpdateInput = z
-  .object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() })
-  .strict()
+export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
 
 export const departmentSaveInput = z
   .object({ id: id.optional(), name: text(50), sortOrder: z.number().int().optional(), active: z.boolean().optional() })

@@ -7,7 +7,10 @@ export const searchAllInput = z
   .object({
     query: text(100),
     limit: z.number().int().positive().max(100).optional(),
-    kinds: z.array(z.enum(['issue', 'visitor', 'organization'])).max(3).optional(),
+    kinds: z
+      .array(z.enum(['issue', 'visitor', 'organization']))
+      .max(3)
+      .optional(),
   })
   .strict()
 

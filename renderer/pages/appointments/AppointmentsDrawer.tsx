@@ -50,9 +50,25 @@ export function AppointmentsDrawer({ sessionId, onClose }: { sessionId: number |
         <>
           <Space wrap style={{ marginBottom: 8 }}>
             <span>预约上限</span>
-            <InputNumber aria-label="预约上限" min={1} max={999} value={maxBookings} onChange={(v) => setMaxBookings(v ?? null)} placeholder="不限" disabled={closed} />
+            <InputNumber
+              aria-label="预约上限"
+              min={1}
+              max={999}
+              value={maxBookings}
+              onChange={(v) => setMaxBookings(v ?? null)}
+              placeholder="不限"
+              disabled={closed}
+            />
             <span>批，每批最多</span>
-            <InputNumber aria-label="每批人数上限" min={1} max={999} value={maxPeople} onChange={(v) => setMaxPeople(v ?? null)} placeholder="不限" disabled={closed} />
+            <InputNumber
+              aria-label="每批人数上限"
+              min={1}
+              max={999}
+              value={maxPeople}
+              onChange={(v) => setMaxPeople(v ?? null)}
+              placeholder="不限"
+              disabled={closed}
+            />
             <span>人</span>
             <Button onClick={() => void saveLimits()} disabled={closed}>
               保存上限
@@ -61,7 +77,8 @@ export function AppointmentsDrawer({ sessionId, onClose }: { sessionId: number |
           </Space>
           {limitError && <Alert type="error" showIcon title={limitError} style={{ marginBottom: 8 }} />}
           <Typography.Paragraph type="secondary">
-            已预约 {active.length} 批 {active.reduce((n, a) => n + a.headcount, 0)} 人{d.maxBookings !== null ? `，上限 ${d.maxBookings} 批` : ''}。
+            已预约 {active.length} 批 {active.reduce((n, a) => n + a.headcount, 0)} 人
+            {d.maxBookings !== null ? `，上限 ${d.maxBookings} 批` : ''}。
           </Typography.Paragraph>
           {!closed && (
             <>
@@ -82,7 +99,14 @@ export function AppointmentsDrawer({ sessionId, onClose }: { sessionId: number |
                         <Popconfirm
                           key="cancel"
                           title="取消此预约？"
-                          description={<Input aria-label="取消原因" placeholder="取消原因（必填）" value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} />}
+                          description={
+                            <Input
+                              aria-label="取消原因"
+                              placeholder="取消原因（必填）"
+                              value={cancelReason}
+                              onChange={(e) => setCancelReason(e.target.value)}
+                            />
+                          }
                           okText="取消预约"
                           cancelText="返回"
                           onConfirm={() => void cancel(a.id)}

@@ -27,7 +27,9 @@ function toInput(sessionId: number, v: BookingValues): ContractInput<'appointmen
     organizationName: v.kind === 'enterprise' ? (v.organizationName ?? '') : null,
     creditCode: v.kind === 'enterprise' ? v.creditCode || null : null,
     headcount: v.headcount ?? 1,
-    questions: v.questions.filter((q) => (q.content ?? '').trim() !== '').map((q) => ({ categoryId: q.categoryId ?? null, content: q.content ?? '' })),
+    questions: v.questions
+      .filter((q) => (q.content ?? '').trim() !== '')
+      .map((q) => ({ categoryId: q.categoryId ?? null, content: q.content ?? '' })),
   }
 }
 
@@ -57,7 +59,14 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
         </Col>
         <Col span={4}>
           <Form.Item name="kind" label="类型">
-            <Radio.Group optionType="button" size="small" options={[{ value: 'enterprise', label: '企业' }, { value: 'resident', label: '群众' }]} />
+            <Radio.Group
+              optionType="button"
+              size="small"
+              options={[
+                { value: 'enterprise', label: '企业' },
+                { value: 'resident', label: '群众' },
+              ]}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -78,7 +87,11 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
               <Row key={field.key} gutter={8} align="middle">
                 <Col span={7}>
                   <Form.Item name={[field.name, 'categoryId']} label={i === 0 ? '问题类别' : undefined}>
-                    <Select allowClear placeholder="可不选" options={categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))} />
+                    <Select
+                      allowClear
+                      placeholder="可不选"
+                      options={categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={15}>
@@ -87,7 +100,14 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
                   </Form.Item>
                 </Col>
                 <Col span={2}>
-                  {fields.length > 1 && <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${i + 1}`} onClick={() => remove(field.name)} />}
+                  {fields.length > 1 && (
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={`删除问题 ${i + 1}`}
+                      onClick={() => remove(field.name)}
+                    />
+                  )}
                 </Col>
               </Row>
             ))}

@@ -12,7 +12,14 @@ interface Props {
 /** The call and its outcome in one step, with what the visitor raised and what was done in view. */
 export function CallbackModal({ issue, onSaved, onCancel }: Props) {
   return (
-    <Modal open={issue !== null} title={issue ? `回访 ${issue.number}` : '回访'} footer={null} onCancel={onCancel} width={640} destroyOnHidden>
+    <Modal
+      open={issue !== null}
+      title={issue ? `回访 ${issue.number}` : '回访'}
+      footer={null}
+      onCancel={onCancel}
+      width={640}
+      destroyOnHidden
+    >
       {issue && (
         <>
           <Descriptions

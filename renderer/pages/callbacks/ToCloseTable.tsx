@@ -35,7 +35,12 @@ export function ToCloseTable({ queue, onClosed }: Props) {
   }
 
   const columns: TableColumnsType<CallbackItem> = [
-    { key: 'number', title: '编号', width: 140, render: (_, r) => <Typography.Link onClick={() => navigate('issues', { id: r.id })}>{r.number}</Typography.Link> },
+    {
+      key: 'number',
+      title: '编号',
+      width: 140,
+      render: (_, r) => <Typography.Link onClick={() => navigate('issues', { id: r.id })}>{r.number}</Typography.Link>,
+    },
     { key: 'visitor', title: '来访人/企业', width: 150, ellipsis: true, render: (_, r) => visitorLabel(r) },
     { key: 'content', title: '反映问题', dataIndex: 'content', ellipsis: true },
     { key: 'resolved', title: '办结日期', dataIndex: 'resolvedDate', width: 104 },

@@ -54,7 +54,11 @@ export default function ContactsPage() {
   const [form] = Form.useForm<ContactValues>()
   const { message } = App.useApp()
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'))
-  const list = usePaged((paging) => api.contactList({ month: month.format('YYYY-MM'), ...paging }), [month.format('YYYY-MM')], CONTACTS_PAGE_SIZE)
+  const list = usePaged(
+    (paging) => api.contactList({ month: month.format('YYYY-MM'), ...paging }),
+    [month.format('YYYY-MM')],
+    CONTACTS_PAGE_SIZE,
+  )
   const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
 
@@ -73,7 +77,13 @@ export default function ContactsPage() {
     <Row gutter={16}>
       <Col flex="560px">
         <Card size="small" title="登记来电、来信">
-          <Form form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone', date: dayjs(), kind: 'resident', matters: [emptyMatter('issue')] }} onFinish={(v) => void save(v)}>
+          <Form
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            initialValues={{ channel: 'phone', date: dayjs(), kind: 'resident', matters: [emptyMatter('issue')] }}
+            onFinish={(v) => void save(v)}
+          >
             <Row gutter={8}>
               <Col span={12}>
                 <Form.Item name="channel" label="来源">
@@ -121,11 +131,17 @@ export default function ContactsPage() {
           title={
             <Space>
               来电来信记录
-              <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => {
+              <DatePicker
+                picker="month"
+                value={month}
+                allowClear={false}
+                onChange={(d) => {
                   if (!d) return
                   setMonth(d.startOf('month'))
                   list.setPage(1)
-                }} aria-label="记录月份" />
+                }}
+                aria-label="记录月份"
+              />
             </Space>
           }
         >

@@ -12,7 +12,11 @@ import { VisitorsTab } from './VisitorsTab'
 
 type Tab = 'organizations' | 'visitors'
 
-type Dialog = { kind: 'edit-organization'; organization: Organization } | { kind: 'edit-visitor'; visitor: Visitor } | { kind: 'merge'; what: 'organization' | 'visitor'; current: MergeSide } | null
+type Dialog =
+  | { kind: 'edit-organization'; organization: Organization }
+  | { kind: 'edit-visitor'; visitor: Visitor }
+  | { kind: 'merge'; what: 'organization' | 'visitor'; current: MergeSide }
+  | null
 
 /**
  * 企业与来访人: every enterprise and visitor with their whole history. The open record is in the
@@ -41,8 +45,24 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
         activeKey={tab}
         onChange={(k) => show(k === 'visitors' ? 'visitors' : 'organizations', null)}
         items={[
-          { key: 'organizations', label: '企业', children: <OrganizationsTab version={version} selectedId={tab === 'organizations' ? selectedId : null} onSelect={(id) => show('organizations', id)} /> },
-          { key: 'visitors', label: '来访人', children: <VisitorsTab version={version} selectedId={tab === 'visitors' ? selectedId : null} onSelect={(id) => show('visitors', id)} /> },
+          {
+            key: 'organizations',
+            label: '企业',
+            children: (
+              <OrganizationsTab
+                version={version}
+                selectedId={tab === 'organizations' ? selectedId : null}
+                onSelect={(id) => show('organizations', id)}
+              />
+            ),
+          },
+          {
+            key: 'visitors',
+            label: '来访人',
+            children: (
+              <VisitorsTab version={version} selectedId={tab === 'visitors' ? selectedId : null} onSelect={(id) => show('visitors', id)} />
+            ),
+          },
         ]}
       />
 
@@ -67,8 +87,12 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
         />
       )}
 
-      {dialog?.kind === 'edit-organization' && <OrganizationEditModal organization={dialog.organization} onClose={() => setDialog(null)} onSaved={closeChanged} />}
-      {dialog?.kind === 'edit-visitor' && <VisitorEditModal visitor={dialog.visitor} onClose={() => setDialog(null)} onSaved={closeChanged} />}
+      {dialog?.kind === 'edit-organization' && (
+        <OrganizationEditModal organization={dialog.organization} onClose={() => setDialog(null)} onSaved={closeChanged} />
+      )}
+      {dialog?.kind === 'edit-visitor' && (
+        <VisitorEditModal visitor={dialog.visitor} onClose={() => setDialog(null)} onSaved={closeChanged} />
+      )}
       {dialog?.kind === 'merge' && (
         <MergeModal
           kind={dialog.what}

@@ -55,11 +55,18 @@ export function VisitHistory({ visits, show }: { visits: VisitSummary[]; show: '
                   {m.type === 'consultation' ? (
                     <Tag>咨询</Tag>
                   ) : (
-                    <Tag color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'} style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                    <Tag
+                      color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'}
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => m.issueId && navigate('issues', { id: m.issueId })}
+                    >
                       {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
                     </Tag>
                   )}
-                  <Typography.Text ellipsis={{ tooltip: m.answer ? `${m.content}\n答复：${m.answer}` : m.content }} style={{ flex: 1, minWidth: 0 }}>
+                  <Typography.Text
+                    ellipsis={{ tooltip: m.answer ? `${m.content}\n答复：${m.answer}` : m.content }}
+                    style={{ flex: 1, minWidth: 0 }}
+                  >
                     [{m.categoryName}] {m.content}
                   </Typography.Text>
                 </div>

@@ -30,8 +30,15 @@ interface Values {
 
 function sideOf(kind: Props['kind'], item: OrganizationListItem | VisitorListItem | null): MergeSide | null {
   if (!item) return null
-  if (kind === 'organization' && 'creditCode' in item) return { id: item.id, name: item.name, detail: item.creditCode, visitCount: item.visitCount }
-  if ('phone' in item) return { id: item.id, name: item.name, detail: [item.phone, item.organizationName].filter(Boolean).join(' · ') || null, visitCount: item.visitCount }
+  if (kind === 'organization' && 'creditCode' in item)
+    return { id: item.id, name: item.name, detail: item.creditCode, visitCount: item.visitCount }
+  if ('phone' in item)
+    return {
+      id: item.id,
+      name: item.name,
+      detail: [item.phone, item.organizationName].filter(Boolean).join(' · ') || null,
+      visitCount: item.visitCount,
+    }
   return null
 }
 
@@ -62,22 +69,55 @@ export function MergeModal({ kind, current, onMerged, onClose }: Props) {
   const describe = (s: MergeSide) => `${s.name}${s.detail ? `（${s.detail}）` : ''} · 来访 ${s.visitCount} 次`
 
   return (
-    <Modal open title={`合并重复的${what}：${current.name}`} onCancel={onClose} footer={null} width={680} style={{ top: 40 }} destroyOnHidden>
+    <Modal
+      open
+      title={`合并重复的${what}：${current.name}`}
+      onCancel={onClose}
+      footer={null}
+      width={680}
+      style={{ top: 40 }}
+      destroyOnHidden
+    >
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
         title={`同一${what}登记成了两条记录时使用。合并后，被合并记录的全部来访（连同受理的问题）归入保留的记录；被合并的记录标记为“已合并”留在台账中备查，不会删除。合并不能撤销，请先核对。`}
       />
-      <Form form={form} name="merge" layout="vertical" requiredMark={false} initialValues={{ otherId: null, keep: 'current', reason: '' }} onFinish={(v) => void save(v)}>
+      <Form
+        form={form}
+        name="merge"
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ otherId: null, keep: 'current', reason: '' }}
+        onFinish={(v) => void save(v)}
+      >
         <Form.Item name="otherId" label="与哪一条重复（输入查找）" rules={[{ required: true, message: `请选择重复的${what}` }]}>
           {kind === 'organization' ? (
-            <OrganizationPicker autoFocus exclude={current.id} placeholder="输入企业名称或信用代码的一部分" onChange={(_, item) => setOther(sideOf(kind, item))} />
+            <OrganizationPicker
+              autoFocus
+              exclude={current.id}
+              placeholder="输入企业名称或信用代码的一部分"
+              onChange={(_, item) => setOther(sideOf(kind, item))}
+            />
           ) : (
-            <VisitorPicker autoFocus exclude={current.id} placeholder="输入姓名、企业或电话尾号" onChange={(_, item) => setOther(sideOf(kind, item))} />
+            <VisitorPicker
+              autoFocus
+              exclude={current.id}
+              placeholder="输入姓名、企业或电话尾号"
+              onChange={(_, item) => setOther(sideOf(kind, item))}
+            />
           )}
         </Form.Item>
-        <Form.Item name="keep" label="保留哪一条" {...(kept && merged ? { extra: `合并后“${kept.name}”共 ${kept.visitCount + merged.visitCount} 次来访，“${merged.name}”标记为已合并；保留记录空缺的信息（如信用代码、电话）由被合并记录补上。` } : {})}>
+        <Form.Item
+          name="keep"
+          label="保留哪一条"
+          {...(kept && merged
+            ? {
+                extra: `合并后“${kept.name}”共 ${kept.visitCount + merged.visitCount} 次来访，“${merged.name}”标记为已合并；保留记录空缺的信息（如信用代码、电话）由被合并记录补上。`,
+              }
+            : {})}
+        >
           <Radio.Group
             options={[
               { value: 'current', label: describe(current) },

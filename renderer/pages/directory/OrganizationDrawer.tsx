@@ -34,7 +34,12 @@ export function OrganizationDrawer({ id, version, onEdit, onMerge, onPickVisitor
               onEdit: () => onEdit(o),
               onMerge: () => onMerge({ id: o.id, name: o.name, detail: o.creditCode, visitCount: data.visitCount }),
               items: [
-                { key: 'code', label: '统一社会信用代码', children: o.creditCode ?? <Typography.Text type="secondary">未登记</Typography.Text>, span: 2 },
+                {
+                  key: 'code',
+                  label: '统一社会信用代码',
+                  children: o.creditCode ?? <Typography.Text type="secondary">未登记</Typography.Text>,
+                  span: 2,
+                },
                 { key: 'industry', label: '所属行业', children: o.industry ?? '—' },
                 { key: 'visits', label: '来访', children: `${data.visitCount} 次，${data.personTimes} 人次` },
                 { key: 'address', label: '地址', children: o.address ?? '—', span: 2 },

@@ -24,7 +24,15 @@ function fieldFor(code: string, message: string): string | null {
 }
 
 /** Corrects an enterprise's details. Enter saves. */
-export function OrganizationEditModal({ organization, onSaved, onClose }: { organization: Organization; onSaved: (o: Organization) => void; onClose: () => void }) {
+export function OrganizationEditModal({
+  organization,
+  onSaved,
+  onClose,
+}: {
+  organization: Organization
+  onSaved: (o: Organization) => void
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const nameRef = useRef<InputRef>(null)
 
@@ -49,7 +57,13 @@ export function OrganizationEditModal({ organization, onSaved, onClose }: { orga
       savedText={(saved) => `已保存“${saved.name}”`}
       onSaved={onSaved}
       onClose={onClose}
-      initialValues={{ name: organization.name, creditCode: organization.creditCode ?? '', industry: organization.industry ?? '', address: organization.address ?? '', note: organization.note ?? '' }}
+      initialValues={{
+        name: organization.name,
+        creditCode: organization.creditCode ?? '',
+        industry: organization.industry ?? '',
+        address: organization.address ?? '',
+        note: organization.note ?? '',
+      }}
     >
       <OrganizationNameField name="name" ref={nameRef} />
       <Row gutter={12}>

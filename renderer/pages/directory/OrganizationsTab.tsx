@@ -27,12 +27,22 @@ export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
           title: '企业（单位）名称',
           dataIndex: 'name',
           render: (name: string) => (
-            <Button type="link" size="small" autoInsertSpace={false} style={{ padding: 0, maxWidth: 300, overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}>
+            <Button
+              type="link"
+              size="small"
+              autoInsertSpace={false}
+              style={{ padding: 0, maxWidth: 300, overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}
+            >
               {name}
             </Button>
           ),
         },
-        { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? <Typography.Text type="secondary">未登记</Typography.Text> },
+        {
+          title: '统一社会信用代码',
+          dataIndex: 'creditCode',
+          width: 190,
+          render: (v: string | null) => v ?? <Typography.Text type="secondary">未登记</Typography.Text>,
+        },
         {
           title: '行业',
           dataIndex: 'industry',

@@ -23,7 +23,18 @@ interface Props<T extends { id: number }> {
 }
 
 /** A search box over a paged list; a click on a row selects it. */
-export function PagedSearchTable<T extends { id: number }>({ version, selectedId, onSelect, load, searchLabel, placeholder, autoFocus, unit, emptyText, columns }: Props<T>) {
+export function PagedSearchTable<T extends { id: number }>({
+  version,
+  selectedId,
+  onSelect,
+  load,
+  searchLabel,
+  placeholder,
+  autoFocus,
+  unit,
+  emptyText,
+  columns,
+}: Props<T>) {
   const [text, setText] = useState('')
   const query = useDebounced(text.trim(), 250)
   const [page, setPage] = useState(1)
@@ -75,7 +86,8 @@ export function visitColumns<T extends { lastVisitDate: string | null; openIssue
       dataIndex: 'openIssueCount',
       width: 70,
       align: 'right',
-      render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n} 个</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+      render: (n: number) =>
+        n > 0 ? <Typography.Text type="warning">{n} 个</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>,
     },
   ]
 }

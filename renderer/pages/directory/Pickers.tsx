@@ -34,7 +34,15 @@ interface SearchProps<T> {
 }
 
 /** A record chosen by typing part of it; the ledger does the finding. */
-function SearchPicker<T extends { id: number }>({ search, label, value, onChange, exclude, currentLabel, ...rest }: PickerProps<T> & SearchProps<T>) {
+function SearchPicker<T extends { id: number }>({
+  search,
+  label,
+  value,
+  onChange,
+  exclude,
+  currentLabel,
+  ...rest
+}: PickerProps<T> & SearchProps<T>) {
   const [text, setText] = useState('')
   const query = useDebounced(text.trim(), 250)
   const found = useQuery(() => search(query), [query])

@@ -35,11 +35,20 @@ export function RevealModal({ visitor, field, onClose }: { visitor: Visitor; fie
   }
 
   return (
-    <Modal open title={`查看完整${label}：${visitor.name}`} onCancel={close} footer={null} width={480} afterOpenChange={(open) => open && ref.current?.focus()} destroyOnHidden>
+    <Modal
+      open
+      title={`查看完整${label}：${visitor.name}`}
+      onCancel={close}
+      footer={null}
+      width={480}
+      afterOpenChange={(open) => open && ref.current?.focus()}
+      destroyOnHidden
+    >
       {value === null ? (
         <Form form={form} name="reveal" layout="vertical" onFinish={(v) => void reveal(v)} requiredMark={false}>
           <Typography.Paragraph type="secondary">
-            {label}平时只显示部分号码（{(field === 'phone' ? visitor.phone : visitor.idNumber) ?? '—'}）。查看完整号码须说明原因，查看人、时间和原因将记入审计日志。
+            {label}平时只显示部分号码（{(field === 'phone' ? visitor.phone : visitor.idNumber) ?? '—'}
+            ）。查看完整号码须说明原因，查看人、时间和原因将记入审计日志。
           </Typography.Paragraph>
           <Form.Item name="reason" label="查看原因" rules={[{ required: true, whitespace: true, message: '请填写查看原因' }]}>
             <Input ref={ref} maxLength={200} placeholder="如：回访时电话号码有误，需核对" autoComplete="off" />
@@ -60,7 +69,12 @@ export function RevealModal({ visitor, field, onClose }: { visitor: Visitor; fie
               {value}
             </Typography.Text>
           </Flex>
-          <Alert type="info" showIcon title="本次查看已记入审计日志（查看人、时间、原因）。请勿抄录或转告无关人员；关闭后不再显示。" style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title="本次查看已记入审计日志（查看人、时间、原因）。请勿抄录或转告无关人员；关闭后不再显示。"
+            style={{ marginBottom: 12 }}
+          />
           <Flex justify="flex-end">
             <Button type="primary" autoFocus onClick={close}>
               关闭

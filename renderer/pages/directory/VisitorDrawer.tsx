@@ -35,7 +35,13 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
       <Space size={4} wrap>
         <span>{value}</span>
         <Tooltip title={supervisor ? '说明原因后查看，记入审计日志' : '须由负责人登录后查看'}>
-          <Button size="small" type="link" disabled={!supervisor} onClick={() => setRevealing(field)} aria-label={field === 'phone' ? '查看完整联系电话' : '查看完整身份证号'}>
+          <Button
+            size="small"
+            type="link"
+            disabled={!supervisor}
+            onClick={() => setRevealing(field)}
+            aria-label={field === 'phone' ? '查看完整联系电话' : '查看完整身份证号'}
+          >
             查看完整号码
           </Button>
         </Tooltip>
@@ -66,7 +72,13 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
               visits: data.visits,
               visitCount: data.visitCount,
               onEdit: () => onEdit(v),
-              onMerge: () => onMerge({ id: v.id, name: v.name, detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null, visitCount: data.visitCount }),
+              onMerge: () =>
+                onMerge({
+                  id: v.id,
+                  name: v.name,
+                  detail: [v.phone, v.organizationName].filter(Boolean).join(' · ') || null,
+                  visitCount: data.visitCount,
+                }),
               items: [
                 { key: 'phone', label: '联系电话', children: masked(v.phone, 'phone') },
                 { key: 'id', label: '身份证号', children: masked(v.idNumber, 'idNumber') },
@@ -76,7 +88,9 @@ export function VisitorDrawer({ id, version, onEdit, onMerge, onPickOrganization
                   span: 2,
                   children:
                     v.organizationId && v.organizationName ? (
-                      <Typography.Link onClick={() => v.organizationId && onPickOrganization(v.organizationId)}>{v.organizationName}</Typography.Link>
+                      <Typography.Link onClick={() => v.organizationId && onPickOrganization(v.organizationId)}>
+                        {v.organizationName}
+                      </Typography.Link>
                     ) : (
                       '—'
                     ),

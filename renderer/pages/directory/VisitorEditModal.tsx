@@ -62,7 +62,15 @@ export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visit
       savedText={(saved) => `已保存来访人“${saved.name}”`}
       onSaved={onSaved}
       onClose={onClose}
-      initialValues={{ name: visitor.name, kind: visitor.kind, phone: '', idNumber: '', organizationId: visitor.organizationId, address: visitor.address ?? '', note: visitor.note ?? '' }}
+      initialValues={{
+        name: visitor.name,
+        kind: visitor.kind,
+        phone: '',
+        idNumber: '',
+        organizationId: visitor.organizationId,
+        address: visitor.address ?? '',
+        note: visitor.note ?? '',
+      }}
     >
       <Row gutter={12}>
         <Col span={12}>
@@ -83,7 +91,11 @@ export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visit
         </Col>
       </Row>
       <Form.Item name="organizationId" label="所属企业">
-        <OrganizationPicker allowClear placeholder="输入企业名称查找；群众可不选" {...(visitor.organizationName ? { currentLabel: visitor.organizationName } : {})} />
+        <OrganizationPicker
+          allowClear
+          placeholder="输入企业名称查找；群众可不选"
+          {...(visitor.organizationName ? { currentLabel: visitor.organizationName } : {})}
+        />
       </Form.Item>
       <Form.Item name="address" label="住址">
         <Input maxLength={200} />

@@ -22,12 +22,22 @@ export function VisitorsTab({ version, selectedId, onSelect }: Props) {
       unit="人"
       emptyText="还没有来访人"
       columns={[
-        { title: '姓名', dataIndex: 'name', width: 120, render: (name: string) => (
-          <Button type="link" size="small" autoInsertSpace={false} style={{ padding: 0 }}>
-            {name}
-          </Button>
-        ) },
-        { title: '类型', dataIndex: 'kind', width: 70, render: (_, r) => (r.kind === 'enterprise' ? <Tag color="blue">企业</Tag> : <Tag color="green">群众</Tag>) },
+        {
+          title: '姓名',
+          dataIndex: 'name',
+          width: 120,
+          render: (name: string) => (
+            <Button type="link" size="small" autoInsertSpace={false} style={{ padding: 0 }}>
+              {name}
+            </Button>
+          ),
+        },
+        {
+          title: '类型',
+          dataIndex: 'kind',
+          width: 70,
+          render: (_, r) => (r.kind === 'enterprise' ? <Tag color="blue">企业</Tag> : <Tag color="green">群众</Tag>),
+        },
         { title: '联系电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
         {
           title: '所属企业',

@@ -21,7 +21,9 @@ interface Props {
 
 function savedMessage(action: IssueAction, before: IssueDetail, after: IssueDetail): string {
   if (action === 'callback' && after.lastSatisfaction) {
-    return after.status === 'reopened' ? `${after.number} 回访不满意，已转为重新办理` : `${after.number} 回访${SATISFACTION[after.lastSatisfaction]}，可以销号`
+    return after.status === 'reopened'
+      ? `${after.number} 回访不满意，已转为重新办理`
+      : `${after.number} 回访${SATISFACTION[after.lastSatisfaction]}，可以销号`
   }
   if (action === 'extend') return `${after.number} 已延期至 ${after.dueDate}`
   if (action === 'transfer') return `${after.number} 已转办至 ${after.transferTo ?? ''}`
@@ -94,7 +96,9 @@ function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload
   }
   return (
     <>
-      {notice && <Alert type="success" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} />}
+      {notice && (
+        <Alert type="success" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} />
+      )}
       <ActionPanel detail={detail} active={active} onChoose={choose} onSaved={saved} onRefused={refused} />
       <IssueFacts d={detail} />
       <Divider titlePlacement="start" style={{ margin: '20px 0 12px' }}>

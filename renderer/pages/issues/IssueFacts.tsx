@@ -13,7 +13,12 @@ export function IssueFacts({ d }: { d: IssueDetail }) {
     ...(d.organizationName ? [{ key: 'org', label: '企业（单位）', children: d.organizationName, span: 2 }] : []),
     { key: 'category', label: '问题类别', children: d.categoryName },
     { key: 'place', label: '问题地点', children: dash(d.place) },
-    { key: 'content', label: '反映问题', children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.content}</Typography.Paragraph>, span: 2 },
+    {
+      key: 'content',
+      label: '反映问题',
+      children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.content}</Typography.Paragraph>,
+      span: 2,
+    },
     ...(d.answer ? [{ key: 'answer', label: '当场答复', children: d.answer, span: 2 }] : []),
     { key: 'accepted', label: '受理日期', children: d.acceptedDate },
     {
@@ -34,7 +39,12 @@ export function IssueFacts({ d }: { d: IssueDetail }) {
   ]
   if (d.result || d.resolvedDate) {
     items.push(
-      { key: 'result', label: '办理结果', children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dash(d.result)}</Typography.Paragraph>, span: 2 },
+      {
+        key: 'result',
+        label: '办理结果',
+        children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dash(d.result)}</Typography.Paragraph>,
+        span: 2,
+      },
       { key: 'resolved', label: '办结日期', children: dash(d.resolvedDate) },
       { key: 'callback', label: '最近回访', children: d.lastSatisfaction ? SATISFACTION[d.lastSatisfaction] : '尚未回访' },
     )

@@ -63,7 +63,15 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
       ellipsis: true,
       render: (_, r) => r.departmentName ?? <Typography.Text type="secondary">{r.status === 'accepted' ? '未交办' : '—'}</Typography.Text>,
     },
-    { key: 'acceptedDate', title: '受理日期', dataIndex: 'acceptedDate', width: 108, sorter: true, sortOrder: sortOrder('acceptedDate'), sortDirections: flipNewestFirst },
+    {
+      key: 'acceptedDate',
+      title: '受理日期',
+      dataIndex: 'acceptedDate',
+      width: 108,
+      sorter: true,
+      sortOrder: sortOrder('acceptedDate'),
+      sortDirections: flipNewestFirst,
+    },
     {
       key: 'dueDate',
       title: '办结时限',

@@ -18,7 +18,10 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   const [view, setView] = useState<IssueView>(initialView)
   const list = useQuery(() => api.issueList(toListInput(view)), [view])
   const counts = useQuery(async () => {
-    const [overdue, dueSoon] = await Promise.all([api.issueList({ dueState: 'overdue', pageSize: 1 }), api.issueList({ dueState: 'due_soon', pageSize: 1 })])
+    const [overdue, dueSoon] = await Promise.all([
+      api.issueList({ dueState: 'overdue', pageSize: 1 }),
+      api.issueList({ dueState: 'due_soon', pageSize: 1 }),
+    ])
     return { overdue: overdue.total, dueSoon: dueSoon.total }
   }, [])
   const openId = idFrom(params)

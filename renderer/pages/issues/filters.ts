@@ -36,10 +36,26 @@ export const DUE_FILTER_LABEL: Record<DueFilter, string> = {
   on_time: '未到期',
 }
 
-export const ALL_STATUSES: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened', 'resolved', 'closed', 'transferred', 'rejected']
+export const ALL_STATUSES: readonly IssueStatus[] = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'reopened',
+  'resolved',
+  'closed',
+  'transferred',
+  'rejected',
+]
 
 export function hasFilters(f: IssueFilters): boolean {
-  return f.status.length > 0 || f.categoryId !== null || f.departmentId !== null || f.dueState !== null || f.month !== null || f.text.trim() !== ''
+  return (
+    f.status.length > 0 ||
+    f.categoryId !== null ||
+    f.departmentId !== null ||
+    f.dueState !== null ||
+    f.month !== null ||
+    f.text.trim() !== ''
+  )
 }
 
 /** The view as the contract's issue-list input: one page only, never the whole ledger. */

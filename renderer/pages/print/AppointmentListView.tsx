@@ -42,7 +42,11 @@ export function AppointmentListView({ day }: { day: SessionAppointments }) {
                 </td>
                 <td>{a.organizationName ?? '—'}</td>
                 <td className="num">{a.headcount}</td>
-                <td>{a.questions.length > 0 ? a.questions.map((q, n) => `${n + 1}. ${q.categoryName ? `[${q.categoryName}] ` : ''}${q.content}`).join('\n') : '—'}</td>
+                <td>
+                  {a.questions.length > 0
+                    ? a.questions.map((q, n) => `${n + 1}. ${q.categoryName ? `[${q.categoryName}] ` : ''}${q.content}`).join('\n')
+                    : '—'}
+                </td>
                 <td>{APPOINTMENT_STATUS[a.status]}</td>
               </tr>
             ))
@@ -50,7 +54,8 @@ export function AppointmentListView({ day }: { day: SessionAppointments }) {
         </tbody>
       </table>
       <p className="note">
-        共预约 {rows.length} 批 {rows.reduce((n, a) => n + a.headcount, 0)} 人{day.maxBookings !== null ? `（上限 ${day.maxBookings} 批）` : ''}。
+        共预约 {rows.length} 批 {rows.reduce((n, a) => n + a.headcount, 0)} 人
+        {day.maxBookings !== null ? `（上限 ${day.maxBookings} 批）` : ''}。
       </p>
     </section>
   )

@@ -84,7 +84,9 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
             <th>承办股室签收</th>
             <td className="signature" />
             <th>签收日期</th>
-            <td className="signature" style={{ textAlign: 'right' }}>年　　月　　日</td>
+            <td className="signature" style={{ textAlign: 'right' }}>
+              年　　月　　日
+            </td>
           </tr>
         </tbody>
       </table>

@@ -93,7 +93,10 @@ export function MonthlyReportView({ report, sentence }: { report: MonthlyReport;
       <IssueTable rows={s.overdue} empty="无超期未办结问题。" />
       <h2>四、上月结转问题</h2>
       <IssueTable rows={s.carriedOverIssues} empty="无上月结转问题。" />
-      <p className="note">口径：办结率 = 已办结 ÷（受理 − 转办）；按期办结率 = 按期办结 ÷ 已办结；满意率 =（满意 + 基本满意）÷ 回访次数。数据由台账记录自动计算。</p>
+      <p className="note">
+        口径：办结率 = 已办结 ÷（受理 − 转办）；按期办结率 = 按期办结 ÷ 已办结；满意率 =（满意 + 基本满意）÷
+        回访次数。数据由台账记录自动计算。
+      </p>
       <div className="lines">
         <span>填报人：＿＿＿＿＿＿</span>
         <span>审核人：＿＿＿＿＿＿</span>

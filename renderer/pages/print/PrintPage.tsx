@@ -25,11 +25,18 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
     if (kind === 'monthly') return { kind: 'monthly' as const, report: await api.reportMonth({ month: params.get('month') ?? '' }) }
     const sessionId = Number(params.get('session'))
     if (kind === 'appointments') return { kind: 'appointments' as const, day: await api.appointmentList({ sessionId }) }
-    const sheets = await api.printHandover(Number.isInteger(sessionId) && sessionId > 0 ? { sessionId } : { issueIds: idsOf(params.get('issues')) })
+    const sheets = await api.printHandover(
+      Number.isInteger(sessionId) && sessionId > 0 ? { sessionId } : { issueIds: idsOf(params.get('issues')) },
+    )
     return { kind: 'handover' as const, sheets }
   }, [params.toString()])
 
-  const fileName = data.data?.kind === 'appointments' ? `预约名单-${data.data.day.session.date}` : data.data?.kind === 'monthly' ? `接待日月报-${data.data.report.summary.month}` : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+  const fileName =
+    data.data?.kind === 'appointments'
+      ? `预约名单-${data.data.day.session.date}`
+      : data.data?.kind === 'monthly'
+        ? `接待日月报-${data.data.report.summary.month}`
+        : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
     setBusy(true)
@@ -61,9 +68,15 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
       {data.error && <Alert type="error" showIcon title={data.error} style={{ maxWidth: 600, margin: '0 auto' }} />}
       {data.loading && !data.data && <Spin style={{ display: 'block', margin: 40 }} />}
       {data.data?.kind === 'handover' &&
-        (data.data.sheets.length === 0 ? <Empty description="没有可打印的交办单" /> : data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />))}
+        (data.data.sheets.length === 0 ? (
+          <Empty description="没有可打印的交办单" />
+        ) : (
+          data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />)
+        ))}
       {data.data?.kind === 'appointments' && <AppointmentListView day={data.data.day} />}
-      {data.data?.kind === 'monthly' && <MonthlyReportView report={data.data.report} sentence={params.get('sentence') ?? data.data.report.sentence} />}
+      {data.data?.kind === 'monthly' && (
+        <MonthlyReportView report={data.data.report} sentence={params.get('sentence') ?? data.data.report.sentence} />
+      )}
     </div>
   )
 }

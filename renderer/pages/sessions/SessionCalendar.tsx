@@ -51,7 +51,15 @@ export function SessionCalendar({ month, sessions, onPick, onPlan, onMonth }: Pr
               background: weekend && inMonth ? '#fafafa' : undefined,
             }}
           >
-            <div style={{ textAlign: 'right', color: inMonth ? (isToday ? '#1677ff' : undefined) : '#bfbfbf', fontWeight: isToday ? 600 : undefined }}>{d.date()}</div>
+            <div
+              style={{
+                textAlign: 'right',
+                color: inMonth ? (isToday ? '#1677ff' : undefined) : '#bfbfbf',
+                fontWeight: isToday ? 600 : undefined,
+              }}
+            >
+              {d.date()}
+            </div>
             <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
               {day.map((s) => (
                 <Tooltip key={s.id} title={`${s.title} · ${s.location} · ${SESSION_STATUS[s.status]}`}>

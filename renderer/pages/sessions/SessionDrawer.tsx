@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react'
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
 import dayjs from 'dayjs'
 import type { Session, VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
@@ -31,7 +48,11 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
   const session = useQuery(() => api.sessionGet({ id }), [id, version, tick])
   const s = session.data?.id === id ? session.data : undefined
   const held = s !== undefined && s.status !== 'planned'
-  const visits = usePaged((paging) => (held ? api.visitList({ sessionId: id, ...paging }) : Promise.resolve(null)), [id, version, held, tick], VISIT_PAGE_SIZE)
+  const visits = usePaged(
+    (paging) => (held ? api.visitList({ sessionId: id, ...paging }) : Promise.resolve(null)),
+    [id, version, held, tick],
+    VISIT_PAGE_SIZE,
+  )
   const setVisitPage = visits.setPage
   // Another day opened in the same drawer starts at its newest visits.
   useEffect(() => setVisitPage(1), [id, setVisitPage])
@@ -81,7 +102,13 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               </Button>
             )}
             {s.status === 'open' && (
-              <Popconfirm title="结束这个接待日？" description="结束后不能再登记来访，数字随之定格。" okText="结束" cancelText="取消" onConfirm={() => onCloseSession(s)}>
+              <Popconfirm
+                title="结束这个接待日？"
+                description="结束后不能再登记来访，数字随之定格。"
+                okText="结束"
+                cancelText="取消"
+                onConfirm={() => onCloseSession(s)}
+              >
                 <Button danger loading={busy}>
                   结束接待日
                 </Button>
@@ -133,7 +160,10 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               <VisitTable visits={visits} onVoid={setVoidingVisit} />
             </>
           ) : (
-            <Empty style={{ marginTop: 24 }} description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'} />
+            <Empty
+              style={{ marginTop: 24 }}
+              description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'}
+            />
           )}
         </>
       )}
@@ -162,7 +192,9 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
           }}
         >
           作废后，这个接待日不再出现在接待日列表和统计数字中，但仍保留在台账和审计日志里。
-          {s.status === 'planned' ? '计划中的接待日，值班人员即可作废。' : '已举行的接待日只有负责人可以作废，且须先逐条作废其中的来访登记。'}
+          {s.status === 'planned'
+            ? '计划中的接待日，值班人员即可作废。'
+            : '已举行的接待日只有负责人可以作废，且须先逐条作废其中的来访登记。'}
         </VoidReasonModal>
       )}
     </Drawer>
@@ -210,7 +242,11 @@ function VisitTable({ visits, onVoid }: VisitTableProps) {
                   {m.type === 'consultation' ? (
                     <Tag>咨询</Tag>
                   ) : (
-                    <Tag color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'} style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                    <Tag
+                      color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'}
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => m.issueId && navigate('issues', { id: m.issueId })}
+                    >
                       {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
                     </Tag>
                   )}

@@ -104,7 +104,15 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
           </Col>
           <Col span={15}>
             <Form.Item name="kind" label="接待类型" rules={[{ required: true, message: '请选择接待类型' }]}>
-              <Radio.Group optionType="button" options={optionsOf({ enterprise: '服务企业', public: '服务群众', leader: '领导接待', field: '上门服务' }, ['enterprise', 'public', 'leader', 'field'])} />
+              <Radio.Group
+                optionType="button"
+                options={optionsOf({ enterprise: '服务企业', public: '服务群众', leader: '领导接待', field: '上门服务' }, [
+                  'enterprise',
+                  'public',
+                  'leader',
+                  'field',
+                ])}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -125,17 +133,34 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
         <Row gutter={12}>
           <Col span={9}>
             <Form.Item name="hostLeaderId" label="接待领导">
-              <Select allowClear placeholder="可不选" options={active.filter((s) => s.isLeader).map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }))} />
+              <Select
+                allowClear
+                placeholder="可不选"
+                options={active
+                  .filter((s) => s.isLeader)
+                  .map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }))}
+              />
             </Form.Item>
           </Col>
           <Col span={15}>
             <Form.Item name="staffIds" label="当日值班人员">
-              <Select mode="multiple" allowClear placeholder="可多选" showSearch={{ optionFilterProp: 'label' }} options={active.map((s) => ({ value: s.id, label: s.name }))} />
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder="可多选"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={active.map((s) => ({ value: s.id, label: s.name }))}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="note" label="备注">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} onKeyDown={submitOnEnter(form)} placeholder="如：联合自然资源局、住建局共同接待" />
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={500}
+            onKeyDown={submitOnEnter(form)}
+            placeholder="如：联合自然资源局、住建局共同接待"
+          />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>

@@ -31,7 +31,10 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
   const changed = () => setVersion((n) => n + 1)
 
   const held = sessions.filter((s) => s.status !== 'planned')
-  const totals = held.reduce((t, s) => ({ visits: t.visits + s.visitCount, people: t.people + s.personTimes, issues: t.issues + s.issueCount }), { visits: 0, people: 0, issues: 0 })
+  const totals = held.reduce(
+    (t, s) => ({ visits: t.visits + s.visitCount, people: t.people + s.personTimes, issues: t.issues + s.issueCount }),
+    { visits: 0, people: 0, issues: 0 },
+  )
 
   const act = async (work: () => Promise<Session>, done: (s: Session) => string) => {
     setBusy(true)
@@ -45,7 +48,11 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
       setBusy(false)
     }
   }
-  const openSession = (s: Session) => void act(() => api.sessionOpen({ id: s.id }), (o) => `“${o.title}”已开始，可到“今日接待”登记来访`)
+  const openSession = (s: Session) =>
+    void act(
+      () => api.sessionOpen({ id: s.id }),
+      (o) => `“${o.title}”已开始，可到“今日接待”登记来访`,
+    )
   const closeSession = (s: Session) =>
     void act(
       () => api.sessionClose({ id: s.id }),
@@ -61,7 +68,15 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
           </Typography.Title>
           <Space.Compact>
             <Button aria-label="上个月" icon={<LeftOutlined />} onClick={() => setMonth((m) => m.subtract(1, 'month'))} />
-            <DatePicker picker="month" aria-label="月份" value={month} allowClear={false} format="YYYY年M月" onChange={(d) => d && setMonth(d.startOf('month'))} style={{ width: 130 }} />
+            <DatePicker
+              picker="month"
+              aria-label="月份"
+              value={month}
+              allowClear={false}
+              format="YYYY年M月"
+              onChange={(d) => d && setMonth(d.startOf('month'))}
+              style={{ width: 130 }}
+            />
             <Button aria-label="下个月" icon={<RightOutlined />} onClick={() => setMonth((m) => m.add(1, 'month'))} />
           </Space.Compact>
           <Button onClick={() => setMonth(dayjs().startOf('month'))}>本月</Button>
@@ -74,13 +89,17 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
             ]}
           />
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ session: null, date: month.isSame(dayjs(), 'month') ? today : month.format('YYYY-MM-DD') })}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ session: null, date: month.isSame(dayjs(), 'month') ? today : month.format('YYYY-MM-DD') })}
+        >
           计划接待日
         </Button>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        {month.format('YYYY年M月')}共 {sessions.length} 个接待日，已举行 {held.length} 个（接待 {totals.visits} 批 {totals.people} 人次，受理问题 {totals.issues} 个），计划中{' '}
-        {sessions.length - held.length} 个。
+        {month.format('YYYY年M月')}共 {sessions.length} 个接待日，已举行 {held.length} 个（接待 {totals.visits} 批 {totals.people}{' '}
+        人次，受理问题 {totals.issues} 个），计划中 {sessions.length - held.length} 个。
       </Typography.Paragraph>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} />}
 
@@ -104,7 +123,16 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
                 </span>
               ),
             },
-            { title: '类型', dataIndex: 'kind', width: 70, render: (_, s) => <Tag color={KIND_COLOR[s.kind]} title={SESSION_KIND[s.kind]}>{SESSION_KIND_SHORT[s.kind]}</Tag> },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 70,
+              render: (_, s) => (
+                <Tag color={KIND_COLOR[s.kind]} title={SESSION_KIND[s.kind]}>
+                  {SESSION_KIND_SHORT[s.kind]}
+                </Tag>
+              ),
+            },
             {
               title: '名称 / 地点',
               render: (_, s) => (
@@ -122,9 +150,21 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
             {
               title: '值班人员',
               width: 150,
-              render: (_, s) => (s.staffNames.length > 0 ? <Typography.Text ellipsis={{ tooltip: s.staffNames.join('、') }} style={{ maxWidth: 140 }}>{s.staffNames.join('、')}</Typography.Text> : '—'),
+              render: (_, s) =>
+                s.staffNames.length > 0 ? (
+                  <Typography.Text ellipsis={{ tooltip: s.staffNames.join('、') }} style={{ maxWidth: 140 }}>
+                    {s.staffNames.join('、')}
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
             },
-            { title: '状态', dataIndex: 'status', width: 80, render: (_, s) => <Tag color={STATUS_COLOR[s.status]}>{SESSION_STATUS[s.status]}</Tag> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 80,
+              render: (_, s) => <Tag color={STATUS_COLOR[s.status]}>{SESSION_STATUS[s.status]}</Tag>,
+            },
             {
               title: '接待情况',
               width: 150,
@@ -156,7 +196,13 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
                     </Button>
                   )}
                   {s.status === 'open' && (
-                    <Popconfirm title="结束这个接待日？" description="结束后不能再登记来访。" okText="结束" cancelText="取消" onConfirm={() => closeSession(s)}>
+                    <Popconfirm
+                      title="结束这个接待日？"
+                      description="结束后不能再登记来访。"
+                      okText="结束"
+                      cancelText="取消"
+                      onConfirm={() => closeSession(s)}
+                    >
                       <Button size="small" type="link" danger disabled={busy}>
                         结束
                       </Button>
@@ -168,7 +214,13 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
           ]}
         />
       ) : (
-        <SessionCalendar month={month} sessions={sessions} onPick={(s) => setDetailId(s.id)} onPlan={(date) => setEditing({ session: null, date })} onMonth={setMonth} />
+        <SessionCalendar
+          month={month}
+          sessions={sessions}
+          onPick={(s) => setDetailId(s.id)}
+          onPlan={(date) => setEditing({ session: null, date })}
+          onMonth={setMonth}
+        />
       )}
 
       {editing && (

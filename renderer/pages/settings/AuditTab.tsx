@@ -133,10 +133,19 @@ function AuditLog() {
           </Button>
         </Space>
       </Flex>
-      {exported && <Alert type="success" showIcon closable onClose={() => setExported(null)} title={exported} style={{ marginBottom: 12 }} />}
+      {exported && (
+        <Alert type="success" showIcon closable onClose={() => setExported(null)} title={exported} style={{ marginBottom: 12 }} />
+      )}
       {chain &&
         (chain.brokenAt === null ? (
-          <Alert type="success" showIcon closable onClose={() => setChain(null)} title={`审计链完整：共 ${chain.rows} 条记录，逐条校验无误，未被改动。`} style={{ marginBottom: 12 }} />
+          <Alert
+            type="success"
+            showIcon
+            closable
+            onClose={() => setChain(null)}
+            title={`审计链完整：共 ${chain.rows} 条记录，逐条校验无误，未被改动。`}
+            style={{ marginBottom: 12 }}
+          />
         ) : (
           <Alert
             type="error"

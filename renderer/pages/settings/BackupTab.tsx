@@ -8,7 +8,13 @@ import { showSaveError } from '../../lib/forms'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
 
-const KIND_COLOR: Record<BackupKind, string> = { daily: 'blue', manual: 'green', 'pre-migration': 'purple', 'pre-restore': 'gold', damaged: 'red' }
+const KIND_COLOR: Record<BackupKind, string> = {
+  daily: 'blue',
+  manual: 'green',
+  'pre-migration': 'purple',
+  'pre-restore': 'gold',
+  damaged: 'red',
+}
 
 /** 12.3 MB / 860 KB: how big a copy is, for judging a USB drive's room. */
 export function fileSize(bytes: number): string {
@@ -75,7 +81,9 @@ export function BackupTab() {
             {b.kindLabel}：{b.createdAt}
           </Typography.Text>
           <Typography.Text>恢复后，台账回到这份备份时的状态，此后登记、办理的内容都不在恢复后的台账中。</Typography.Text>
-          <Typography.Text strong>恢复前，当前台账会先完整保留一份副本（“恢复前保留的台账”），放在备份文件夹中，需要时可再恢复回来。</Typography.Text>
+          <Typography.Text strong>
+            恢复前，当前台账会先完整保留一份副本（“恢复前保留的台账”），放在备份文件夹中，需要时可再恢复回来。
+          </Typography.Text>
           <Typography.Text type="secondary">恢复后所有人需重新选择值班人员登录。</Typography.Text>
         </Space>
       ),
@@ -123,11 +131,29 @@ export function BackupTab() {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          可选择 U 盘或第二块硬盘上的文件夹：这台电脑或台账所在的磁盘损坏时，备份仍在。所选文件夹暂时不可用（如 U 盘未插）时，当天的自动备份改存默认文件夹，程序启动时会提示。
+          可选择 U 盘或第二块硬盘上的文件夹：这台电脑或台账所在的磁盘损坏时，备份仍在。所选文件夹暂时不可用（如 U
+          盘未插）时，当天的自动备份改存默认文件夹，程序启动时会提示。
         </Typography.Paragraph>
-        <Form form={folderForm} name="backup-folder" layout="inline" onFinish={(v) => void setFolder(v.folder)} requiredMark={false} disabled={!supervisor}>
-          <Form.Item name="folder" label="更改为" rules={[{ required: true, whitespace: true, message: '请填写文件夹的完整路径' }]} style={{ flex: '1 1 360px', maxWidth: 560 }}>
-            <Input prefix={<FolderOpenOutlined />} placeholder="完整路径，如 E:\台账备份（U 盘）或 D:\台账备份" maxLength={1000} autoComplete="off" />
+        <Form
+          form={folderForm}
+          name="backup-folder"
+          layout="inline"
+          onFinish={(v) => void setFolder(v.folder)}
+          requiredMark={false}
+          disabled={!supervisor}
+        >
+          <Form.Item
+            name="folder"
+            label="更改为"
+            rules={[{ required: true, whitespace: true, message: '请填写文件夹的完整路径' }]}
+            style={{ flex: '1 1 360px', maxWidth: 560 }}
+          >
+            <Input
+              prefix={<FolderOpenOutlined />}
+              placeholder="完整路径，如 E:\台账备份（U 盘）或 D:\台账备份"
+              maxLength={1000}
+              autoComplete="off"
+            />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={savingFolder}>
@@ -161,8 +187,8 @@ export function BackupTab() {
       >
         {o && (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            每天第一次打开程序时自动备份一次，升级台账前也会先备份。例行备份（每日自动备份和手动备份）保留最近 {o.keepDays} 天的每一份，另保留最近 {o.keepMonths}{' '}
-            个月每月最新的一份，更早的自动清理；升级前和恢复前保留的副本不会被清理。
+            每天第一次打开程序时自动备份一次，升级台账前也会先备份。例行备份（每日自动备份和手动备份）保留最近 {o.keepDays}{' '}
+            天的每一份，另保留最近 {o.keepMonths} 个月每月最新的一份，更早的自动清理；升级前和恢复前保留的副本不会被清理。
           </Typography.Paragraph>
         )}
         <Table<BackupInfo>
@@ -173,10 +199,23 @@ export function BackupTab() {
           pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
           locale={{ emptyText: '还没有备份，点击右上角“立即备份”' }}
           columns={[
-            { title: '类型', dataIndex: 'kindLabel', width: 190, render: (label: string, b) => <Tag color={KIND_COLOR[b.kind]}>{label}</Tag> },
+            {
+              title: '类型',
+              dataIndex: 'kindLabel',
+              width: 190,
+              render: (label: string, b) => <Tag color={KIND_COLOR[b.kind]}>{label}</Tag>,
+            },
             { title: '备份时间', dataIndex: 'createdAt', width: 170 },
             { title: '大小', dataIndex: 'size', width: 90, align: 'right', render: (n: number) => fileSize(n) },
-            { title: '文件名', dataIndex: 'name', render: (name: string) => <Typography.Text type="secondary" ellipsis={{ tooltip: name }}>{name}</Typography.Text> },
+            {
+              title: '文件名',
+              dataIndex: 'name',
+              render: (name: string) => (
+                <Typography.Text type="secondary" ellipsis={{ tooltip: name }}>
+                  {name}
+                </Typography.Text>
+              ),
+            },
             {
               title: '操作',
               width: 90,
@@ -184,7 +223,14 @@ export function BackupTab() {
                 // A damaged ledger is kept for IT staff to look at, never to go back to.
                 b.kind === 'damaged' ? null : (
                   <Tooltip title={supervisor ? undefined : '恢复台账须由负责人登录后操作'}>
-                    <Button size="small" type="link" danger icon={<CloudDownloadOutlined />} disabled={!supervisor} onClick={() => confirmRestore(b)}>
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      icon={<CloudDownloadOutlined />}
+                      disabled={!supervisor}
+                      onClick={() => confirmRestore(b)}
+                    >
                       恢复
                     </Button>
                   </Tooltip>
@@ -220,13 +266,19 @@ export function BackupTab() {
               {
                 key: 'kept',
                 label: '原台账已保留为',
-                children: restored.keptCopy ? <Typography.Text copyable>{restored.keptCopy.file}</Typography.Text> : '（原台账文件不存在，无需保留）',
+                children: restored.keptCopy ? (
+                  <Typography.Text copyable>{restored.keptCopy.file}</Typography.Text>
+                ) : (
+                  '（原台账文件不存在，无需保留）'
+                ),
               },
               { key: 'version', label: '数据版本', children: restored.schemaVersion },
             ]}
           />
         )}
-        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>所有人已退出登录。点击“重新载入”读取恢复后的台账，然后重新选择值班人员。</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+          所有人已退出登录。点击“重新载入”读取恢复后的台账，然后重新选择值班人员。
+        </Typography.Paragraph>
       </Modal>
     </>
   )

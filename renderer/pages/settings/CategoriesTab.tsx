@@ -39,7 +39,14 @@ export function CategoriesTab() {
 
   return (
     <>
-      <Form form={form} name="category-add" layout="inline" onFinish={(v) => void add(v)} initialValues={{ timeLimitDays: 15 }} style={{ marginBottom: error ? 8 : 16 }}>
+      <Form
+        form={form}
+        name="category-add"
+        layout="inline"
+        onFinish={(v) => void add(v)}
+        initialValues={{ timeLimitDays: 15 }}
+        style={{ marginBottom: error ? 8 : 16 }}
+      >
         <Form.Item name="name" label="新类别名称" rules={[{ required: true, whitespace: true, message: '请填写类别名称' }]}>
           <Input ref={inputRef} autoFocus maxLength={30} placeholder="如：机动车尾气" style={{ width: 200 }} />
         </Form.Item>

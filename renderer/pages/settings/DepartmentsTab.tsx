@@ -8,7 +8,8 @@ import { FormModal } from '../../components/FormModal'
 import { useSaving } from '../../lib/useSaving'
 import { nextSortOrder, ReferenceListTable } from './ReferenceList'
 
-const nameField = (code: string, message: string) => (code === 'duplicate' || code === 'required' || code === 'too_long' || message.includes('名称') ? 'name' : null)
+const nameField = (code: string, message: string) =>
+  code === 'duplicate' || code === 'required' || code === 'too_long' || message.includes('名称') ? 'name' : null
 
 /** 股室: the sections issues are handed to. A section in use is stopped, never deleted. */
 export function DepartmentsTab() {

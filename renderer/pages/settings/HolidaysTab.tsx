@@ -52,7 +52,9 @@ export function HolidaysTab() {
     await submit(async () => {
       // One call per day; each is its own audited write, and a refusal stops at that day.
       for (let i = 0; i < days; i++) await api.holidaySet({ date: from.add(i, 'day').format('YYYY-MM-DD'), kind: v.kind, name: v.name })
-      message.success(`已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${v.kind === 'holiday' ? '放假' : '调休上班'}`)
+      message.success(
+        `已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${v.kind === 'holiday' ? '放假' : '调休上班'}`,
+      )
       // Cleared whole, so an Enter in the next date box cannot save it under this name.
       form.resetFields()
       fromRef.current?.focus()
@@ -82,7 +84,14 @@ export function HolidaysTab() {
         style={{ marginBottom: 16 }}
         title="程序内置 2004—2026 年的法定节假日和调休上班日（chinese-days 数据）。国务院办公厅公布下一年的放假安排后，请在这里逐项录入：放假的日子录为“放假”，周末调休上班的日子录为“调休上班”。这里的设置优先于内置数据，此后受理问题的办结时限按新的日历计算。"
       />
-      <Form form={form} name="holiday-add" layout="inline" initialValues={{ from: null, to: null, kind: 'holiday', name: '' }} onFinish={(v) => void add(v)} style={{ rowGap: 8, marginBottom: error ? 8 : 16 }}>
+      <Form
+        form={form}
+        name="holiday-add"
+        layout="inline"
+        initialValues={{ from: null, to: null, kind: 'holiday', name: '' }}
+        onFinish={(v) => void add(v)}
+        style={{ rowGap: 8, marginBottom: error ? 8 : 16 }}
+      >
         <Form.Item name="from" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker ref={fromRef} autoFocus format="YYYY-MM-DD" style={{ width: 140 }} />
         </Form.Item>
@@ -127,13 +136,24 @@ export function HolidaysTab() {
               </span>
             ),
           },
-          { title: '安排', dataIndex: 'kind', width: 110, render: (k: HolidayOverride['kind']) => (k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>) },
+          {
+            title: '安排',
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: HolidayOverride['kind']) => (k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>),
+          },
           { title: '名称', dataIndex: 'name' },
           {
             title: '操作',
             width: 90,
             render: (_, h) => (
-              <Popconfirm title={`删除 ${h.date} 的设置？`} description="删除后这一天按内置日历（或平常的周末、工作日）计算。" okText="删除" cancelText="取消" onConfirm={() => void remove(h)}>
+              <Popconfirm
+                title={`删除 ${h.date} 的设置？`}
+                description="删除后这一天按内置日历（或平常的周末、工作日）计算。"
+                okText="删除"
+                cancelText="取消"
+                onConfirm={() => void remove(h)}
+              >
                 <Button size="small" type="link" danger loading={removing === h.date} aria-label={`删除 ${h.date}`}>
                   删除
                 </Button>

@@ -37,7 +37,11 @@ export function LedgerTab() {
       <Card size="small" title="单位" style={{ marginBottom: 16 }}>
         {settings.error && <Alert type="error" showIcon title={settings.error} style={{ marginBottom: 12 }} />}
         <Form form={form} name="bureau" layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} style={{ maxWidth: 640 }}>
-          <Form.Item name="bureauName" label="单位名称（打印在交办单和月度汇总的抬头）" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+          <Form.Item
+            name="bureauName"
+            label="单位名称（打印在交办单和月度汇总的抬头）"
+            rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}
+          >
             <Input maxLength={60} placeholder="如：某某市生态环境局某某分局" />
           </Form.Item>
           <Form.Item
@@ -70,7 +74,8 @@ export function LedgerTab() {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          台账是一个 SQLite 文件。要使用另一个台账文件（如共享盘上的台账、培训用的副本），请关闭程序后用启动参数 <Typography.Text code>--ledger=路径</Typography.Text> 启动，或设置环境变量{' '}
+          台账是一个 SQLite 文件。要使用另一个台账文件（如共享盘上的台账、培训用的副本），请关闭程序后用启动参数{' '}
+          <Typography.Text code>--ledger=路径</Typography.Text> 启动，或设置环境变量{' '}
           <Typography.Text code>LEDGER_FILE=路径</Typography.Text>。程序运行时台账旁还有同名的 -wal、-shm 文件；复制台账请先关闭程序。
         </Typography.Paragraph>
       </Card>

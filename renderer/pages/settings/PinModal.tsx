@@ -30,7 +30,17 @@ function fieldFor(code: string): string | null {
  * 设置 / 修改 / 清除 PIN for one person. People change their own (with the current PIN if they have
  * one); a signed-in 负责人 may set or clear anyone's, e.g. for someone who forgot theirs.
  */
-export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode: 'set' | 'clear'; onDone: () => void; onClose: () => void }) {
+export function PinModal({
+  staff,
+  mode,
+  onDone,
+  onClose,
+}: {
+  staff: Staff
+  mode: 'set' | 'clear'
+  onDone: () => void
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const { operator } = useOperator()
@@ -57,11 +67,25 @@ export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode:
           ? 'PIN 为 4 至 12 位数字，在右上角选择本人作为值班人员时输入。PIN 只以不可还原的方式保存，忘记后请负责人清除或重设。'
           : '清除后，任何人在右上角都可以直接选择此人作为值班人员，无需输入 PIN。'}
       </Typography.Paragraph>
-      {!self && !supervisor && <Alert type="info" showIcon title="只有本人或负责人可以设置他人的 PIN，请先在右上角选择本人或负责人登录。" style={{ marginBottom: 12 }} />}
+      {!self && !supervisor && (
+        <Alert
+          type="info"
+          showIcon
+          title="只有本人或负责人可以设置他人的 PIN，请先在右上角选择本人或负责人登录。"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Form form={form} name="pin" layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} autoComplete="off">
         {needsCurrent && (
           <Form.Item name="currentPin" label="原 PIN" rules={[{ required: true, message: '请输入原 PIN' }]}>
-            <Input.Password visibilityToggle={false} ref={first} prefix={<LockOutlined />} maxLength={12} inputMode="numeric" autoComplete="off" />
+            <Input.Password
+              visibilityToggle={false}
+              ref={first}
+              prefix={<LockOutlined />}
+              maxLength={12}
+              inputMode="numeric"
+              autoComplete="off"
+            />
           </Form.Item>
         )}
         {mode === 'set' && (
@@ -78,7 +102,14 @@ export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode:
                 },
               ]}
             >
-              <Input.Password visibilityToggle={false} ref={needsCurrent ? undefined : first} prefix={<LockOutlined />} maxLength={12} inputMode="numeric" autoComplete="new-password" />
+              <Input.Password
+                visibilityToggle={false}
+                ref={needsCurrent ? undefined : first}
+                prefix={<LockOutlined />}
+                maxLength={12}
+                inputMode="numeric"
+                autoComplete="new-password"
+              />
             </Form.Item>
             <Form.Item
               name="confirm"
@@ -95,7 +126,13 @@ export function PinModal({ staff, mode, onDone, onClose }: { staff: Staff; mode:
                 }),
               ]}
             >
-              <Input.Password visibilityToggle={false} prefix={<LockOutlined />} maxLength={12} inputMode="numeric" autoComplete="new-password" />
+              <Input.Password
+                visibilityToggle={false}
+                prefix={<LockOutlined />}
+                maxLength={12}
+                inputMode="numeric"
+                autoComplete="new-password"
+              />
             </Form.Item>
           </>
         )}

@@ -29,7 +29,17 @@ interface TableProps<T extends ListItem> {
 }
 
 /** The list: move up and down, rename, stop and restart. */
-export function ReferenceListTable<T extends ListItem>({ items, nameTitle, extraColumns = [], scrollY, editLabel, onEdit, saveOrder, saveActive, reload }: TableProps<T>) {
+export function ReferenceListTable<T extends ListItem>({
+  items,
+  nameTitle,
+  extraColumns = [],
+  scrollY,
+  editLabel,
+  onEdit,
+  saveOrder,
+  saveActive,
+  reload,
+}: TableProps<T>) {
   const { busy, run } = useRowAction(reload)
 
   const move = (x: T, delta: -1 | 1) =>
@@ -50,14 +60,37 @@ export function ReferenceListTable<T extends ListItem>({ items, nameTitle, extra
           width: 90,
           render: (_, x, i) => (
             <Space size={0}>
-              <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={`上移 ${x.name}`} disabled={busy || i === 0} onClick={() => move(x, -1)} />
-              <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={`下移 ${x.name}`} disabled={busy || i === items.length - 1} onClick={() => move(x, 1)} />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowUpOutlined />}
+                aria-label={`上移 ${x.name}`}
+                disabled={busy || i === 0}
+                onClick={() => move(x, -1)}
+              />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowDownOutlined />}
+                aria-label={`下移 ${x.name}`}
+                disabled={busy || i === items.length - 1}
+                onClick={() => move(x, 1)}
+              />
             </Space>
           ),
         },
-        { title: nameTitle, dataIndex: 'name', render: (name: string, x) => <Typography.Text type={x.active ? undefined : 'secondary'}>{name}</Typography.Text> },
+        {
+          title: nameTitle,
+          dataIndex: 'name',
+          render: (name: string, x) => <Typography.Text type={x.active ? undefined : 'secondary'}>{name}</Typography.Text>,
+        },
         ...extraColumns,
-        { title: '状态', dataIndex: 'active', width: 90, render: (active: boolean) => (active ? <Tag color="green">使用中</Tag> : <Tag>已停用</Tag>) },
+        {
+          title: '状态',
+          dataIndex: 'active',
+          width: 90,
+          render: (active: boolean) => (active ? <Tag color="green">使用中</Tag> : <Tag>已停用</Tag>),
+        },
         {
           title: '操作',
           width: 160,
@@ -66,7 +99,13 @@ export function ReferenceListTable<T extends ListItem>({ items, nameTitle, extra
               <Button size="small" type="link" onClick={() => onEdit(x)}>
                 {editLabel}
               </Button>
-              <Button size="small" type="link" danger={x.active} disabled={busy} onClick={() => void run(() => saveActive(x, !x.active), x.active ? `已停用“${x.name}”` : `已启用“${x.name}”`)}>
+              <Button
+                size="small"
+                type="link"
+                danger={x.active}
+                disabled={busy}
+                onClick={() => void run(() => saveActive(x, !x.active), x.active ? `已停用“${x.name}”` : `已启用“${x.name}”`)}
+              >
                 {x.active ? '停用' : '启用'}
               </Button>
             </Space>

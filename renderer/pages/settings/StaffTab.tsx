@@ -18,7 +18,8 @@ export function StaffTab() {
   const { busy, run } = useRowAction(reload)
   const [pinFor, setPinFor] = useState<{ staff: Staff; mode: 'set' | 'clear' } | null>(null)
 
-  const toggle = (s: Staff) => run(() => api.staffSave({ id: s.id, name: s.name, active: !s.active }), s.active ? `已停用“${s.name}”` : `已启用“${s.name}”`)
+  const toggle = (s: Staff) =>
+    run(() => api.staffSave({ id: s.id, name: s.name, active: !s.active }), s.active ? `已停用“${s.name}”` : `已启用“${s.name}”`)
 
   return (
     <>
@@ -34,14 +35,30 @@ export function StaffTab() {
         dataSource={staff}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 110, render: (name: string, s) => <Typography.Text type={s.active ? undefined : 'secondary'}>{name}</Typography.Text> },
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            width: 110,
+            render: (name: string, s) => <Typography.Text type={s.active ? undefined : 'secondary'}>{name}</Typography.Text>,
+          },
           { title: '股室', dataIndex: 'departmentName', render: (v: string | null) => v ?? '—' },
           { title: '职务', dataIndex: 'title', width: 120, render: (v: string | null) => v ?? '—' },
           { title: '角色', dataIndex: 'role', width: 120, render: (r: StaffRole) => STAFF_ROLE[r] },
           { title: '领导', dataIndex: 'isLeader', width: 70, render: (v: boolean) => (v ? <Tag color="gold">领导</Tag> : '') },
           { title: '电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="green">在岗</Tag> : <Tag>已停用</Tag>) },
-          { title: 'PIN', dataIndex: 'hasPin', width: 70, render: (v: boolean) => (v ? <Tag icon={<LockOutlined />}>已设</Tag> : <Typography.Text type="secondary">未设</Typography.Text>) },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            width: 80,
+            render: (v: boolean) => (v ? <Tag color="green">在岗</Tag> : <Tag>已停用</Tag>),
+          },
+          {
+            title: 'PIN',
+            dataIndex: 'hasPin',
+            width: 70,
+            render: (v: boolean) =>
+              v ? <Tag icon={<LockOutlined />}>已设</Tag> : <Typography.Text type="secondary">未设</Typography.Text>,
+          },
           {
             title: '操作',
             width: 250,
@@ -135,11 +152,29 @@ function StaffModal({ staff, onSaved, onClose }: { staff: Staff | null; onSaved:
   }
 
   const initial: Values = staff
-    ? { name: staff.name, departmentId: staff.departmentId, title: staff.title ?? '', role: staff.role, isLeader: staff.isLeader, phone: '', active: staff.active }
+    ? {
+        name: staff.name,
+        departmentId: staff.departmentId,
+        title: staff.title ?? '',
+        role: staff.role,
+        isLeader: staff.isLeader,
+        phone: '',
+        active: staff.active,
+      }
     : { name: '', departmentId: null, title: '', role: 'desk', isLeader: false, phone: '', active: true }
 
   return (
-    <FormModal<Values> title={staff ? `修改人员：${staff.name}` : '新增人员'} name="staff" form={form} initialValues={initial} focusRef={ref} fieldFor={fieldFor} save={save} onClose={onClose} width={600}>
+    <FormModal<Values>
+      title={staff ? `修改人员：${staff.name}` : '新增人员'}
+      name="staff"
+      form={form}
+      initialValues={initial}
+      focusRef={ref}
+      fieldFor={fieldFor}
+      save={save}
+      onClose={onClose}
+      width={600}
+    >
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
@@ -148,7 +183,11 @@ function StaffModal({ staff, onSaved, onClose }: { staff: Staff | null; onSaved:
         </Col>
         <Col span={14}>
           <Form.Item name="departmentId" label="所在股室">
-            <Select allowClear placeholder="可不选" options={departments.filter((d) => d.active || d.id === staff?.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
+            <Select
+              allowClear
+              placeholder="可不选"
+              options={departments.filter((d) => d.active || d.id === staff?.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -2,7 +2,11 @@
  * The list after moving one item up (-1) or down (+1), with every item's new position: the
  * caller saves only the items whose sortOrder differs from their new index.
  */
-export function moved<T extends { id: number; sortOrder: number }>(list: readonly T[], id: number, delta: -1 | 1): { item: T; sortOrder: number }[] {
+export function moved<T extends { id: number; sortOrder: number }>(
+  list: readonly T[],
+  id: number,
+  delta: -1 | 1,
+): { item: T; sortOrder: number }[] {
   const order = [...list]
   const from = order.findIndex((x) => x.id === id)
   const to = from + delta

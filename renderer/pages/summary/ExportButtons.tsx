@@ -69,7 +69,9 @@ export function ExportButtons({ month }: { month: string }) {
       </Space.Compact>
       <Modal open={yearRunning} title={`正在导出 ${year} 年台账`} footer={null} closable={false}>
         <Progress percent={progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />
-        <Typography.Text type="secondary">{progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 行` : '正在读取台账…'}</Typography.Text>
+        <Typography.Text type="secondary">
+          {progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 行` : '正在读取台账…'}
+        </Typography.Text>
       </Modal>
       <Modal
         open={unmaskOpen}

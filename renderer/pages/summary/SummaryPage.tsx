@@ -55,10 +55,21 @@ export default function SummaryPage({ params }: { params: URLSearchParams }) {
           <Typography.Title level={3} style={{ margin: 0 }}>
             月度统计
           </Typography.Title>
-          <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} aria-label="统计月份" />
+          <DatePicker
+            picker="month"
+            value={month}
+            allowClear={false}
+            onChange={(d) => d && setMonth(d.startOf('month'))}
+            aria-label="统计月份"
+          />
         </Space>
         <Space>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!s} onClick={() => navigate('print', { kind: 'monthly', month: ym, sentence })}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!s}
+            onClick={() => navigate('print', { kind: 'monthly', month: ym, sentence })}
+          >
             打印月报
           </Button>
           <ExportButtons month={ym} />
@@ -104,7 +115,13 @@ export default function SummaryPage({ params }: { params: URLSearchParams }) {
               </Button>
             }
           >
-            <Input.TextArea aria-label="月报文字" value={sentence} onChange={(e) => setSentence(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+            <Input.TextArea
+              aria-label="月报文字"
+              value={sentence}
+              onChange={(e) => setSentence(e.target.value)}
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              maxLength={2000}
+            />
           </Card>
           <Row gutter={12} style={{ marginBottom: 12 }}>
             <Col span={10}>

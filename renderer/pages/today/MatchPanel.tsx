@@ -42,7 +42,8 @@ export function MatchPanel({ values, chosen, chosenLabel, onChoose, onForget }: 
   const choices = useMemo<Choice[]>(() => {
     const list: Choice[] = []
     if (chosen.visitorId === undefined) for (const v of matches.data?.visitors ?? []) list.push({ kind: 'visitor', visitor: v })
-    if (chosen.organizationId === undefined && values?.visitorKind === 'enterprise') for (const o of matches.data?.organizations ?? []) list.push({ kind: 'organization', organization: o })
+    if (chosen.organizationId === undefined && values?.visitorKind === 'enterprise')
+      for (const o of matches.data?.organizations ?? []) list.push({ kind: 'organization', organization: o })
     return list.slice(0, 9)
   }, [matches.data, chosen.visitorId, chosen.organizationId, values?.visitorKind])
 
@@ -61,8 +62,16 @@ export function MatchPanel({ values, chosen, chosenLabel, onChoose, onForget }: 
 
   return (
     <>
-      {chosen.visitorId !== undefined && <VisitorHistoryCard id={chosen.visitorId} label={chosenLabel.visitor ?? ''} onForget={() => onForget('visitor')} />}
-      {chosen.organizationId !== undefined && <OrganizationHistoryCard id={chosen.organizationId} label={chosenLabel.organization ?? ''} onForget={() => onForget('organization')} />}
+      {chosen.visitorId !== undefined && (
+        <VisitorHistoryCard id={chosen.visitorId} label={chosenLabel.visitor ?? ''} onForget={() => onForget('visitor')} />
+      )}
+      {chosen.organizationId !== undefined && (
+        <OrganizationHistoryCard
+          id={chosen.organizationId}
+          label={chosenLabel.organization ?? ''}
+          onForget={() => onForget('organization')}
+        />
+      )}
       {choices.length > 0 && (
         <Alert
           type="info"
@@ -71,7 +80,13 @@ export function MatchPanel({ values, chosen, chosenLabel, onChoose, onForget }: 
           description={
             <Space orientation="vertical" size={2}>
               {choices.map((c, i) => (
-                <Button key={`${c.kind}-${c.kind === 'visitor' ? c.visitor.id : c.organization.id}`} size="small" type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onChoose(c)}>
+                <Button
+                  key={`${c.kind}-${c.kind === 'visitor' ? c.visitor.id : c.organization.id}`}
+                  size="small"
+                  type="link"
+                  style={{ padding: 0, height: 'auto' }}
+                  onClick={() => onChoose(c)}
+                >
                   {`Alt+${i + 1}　`}
                   {c.kind === 'visitor'
                     ? `${c.visitor.name} ${c.visitor.phone ?? ''} ${c.visitor.organizationName ?? ''} · 来访 ${c.visitor.visitCount} 次${c.visitor.openIssueCount > 0 ? ` · 未办结 ${c.visitor.openIssueCount} 个` : ''}`
@@ -86,9 +101,28 @@ export function MatchPanel({ values, chosen, chosenLabel, onChoose, onForget }: 
   )
 }
 
-function HistoryCard({ title, onForget, visits, openIssues }: { title: string; onForget: () => void; visits: VisitSummary[]; openIssues: IssueListItem[] }) {
+function HistoryCard({
+  title,
+  onForget,
+  visits,
+  openIssues,
+}: {
+  title: string
+  onForget: () => void
+  visits: VisitSummary[]
+  openIssues: IssueListItem[]
+}) {
   return (
-    <Card size="small" style={{ marginBottom: 8, background: '#f6ffed' }} title={title} extra={<Button size="small" onClick={onForget}>不是此人</Button>}>
+    <Card
+      size="small"
+      style={{ marginBottom: 8, background: '#f6ffed' }}
+      title={title}
+      extra={
+        <Button size="small" onClick={onForget}>
+          不是此人
+        </Button>
+      }
+    >
       {openIssues.length > 0 && (
         <div style={{ marginBottom: 6 }}>
           <Typography.Text strong>未办结问题：</Typography.Text>
@@ -106,7 +140,8 @@ function HistoryCard({ title, onForget, visits, openIssues }: { title: string; o
         locale={{ emptyText: '没有以往来访' }}
         renderItem={(v) => (
           <List.Item style={{ padding: '2px 0' }}>
-            <Typography.Text type="secondary">{v.visitDate}</Typography.Text>　{v.visitorName}　{v.matters.map((m) => (m.type === 'issue' ? `${m.issueNumber ?? ''} ${m.content}` : `咨询：${m.content}`)).join('；')}
+            <Typography.Text type="secondary">{v.visitDate}</Typography.Text>　{v.visitorName}　
+            {v.matters.map((m) => (m.type === 'issue' ? `${m.issueNumber ?? ''} ${m.content}` : `咨询：${m.content}`)).join('；')}
           </List.Item>
         )}
       />
@@ -116,10 +151,24 @@ function HistoryCard({ title, onForget, visits, openIssues }: { title: string; o
 
 function VisitorHistoryCard({ id, label, onForget }: { id: number; label: string; onForget: () => void }) {
   const h = useQuery(() => api.visitorHistory({ id }), [id])
-  return <HistoryCard title={`老来访人：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
+  return (
+    <HistoryCard
+      title={`老来访人：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`}
+      onForget={onForget}
+      visits={h.data?.visits ?? []}
+      openIssues={h.data?.openIssues ?? []}
+    />
+  )
 }
 
 function OrganizationHistoryCard({ id, label, onForget }: { id: number; label: string; onForget: () => void }) {
   const h = useQuery(() => api.organizationHistory({ id }), [id])
-  return <HistoryCard title={`老企业：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`} onForget={onForget} visits={h.data?.visits ?? []} openIssues={h.data?.openIssues ?? []} />
+  return (
+    <HistoryCard
+      title={`老企业：${label} · 以往来访 ${h.data?.visitCount ?? '…'} 次`}
+      onForget={onForget}
+      visits={h.data?.visits ?? []}
+      openIssues={h.data?.openIssues ?? []}
+    />
+  )
 }

@@ -20,7 +20,15 @@ export function MatterFields({ addButtons }: ListProps) {
       {(fields, { add, remove }) => (
         <>
           {fields.map((field, index) => (
-            <MatterCard key={field.key} index={index} name={field.name} categories={options} canRemove={fields.length > 1} onRemove={() => remove(field.name)} onEnter={submitOnEnter(form)} />
+            <MatterCard
+              key={field.key}
+              index={index}
+              name={field.name}
+              categories={options}
+              canRemove={fields.length > 1}
+              onRemove={() => remove(field.name)}
+              onEnter={submitOnEnter(form)}
+            />
           ))}
           {addButtons(add)}
         </>
@@ -43,23 +51,46 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
   return (
     <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
       {canRemove && (
-        <Button type="text" size="small" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label={`删除事项 ${index + 1}`} style={{ float: 'right' }}>
+        <Button
+          type="text"
+          size="small"
+          icon={<MinusCircleOutlined />}
+          onClick={onRemove}
+          aria-label={`删除事项 ${index + 1}`}
+          style={{ float: 'right' }}
+        >
           删除事项 {index + 1}
         </Button>
       )}
       <Row gutter={12}>
         <Col span={11}>
           <Form.Item name={[name, 'type']} label="办理方式" style={{ marginBottom: 8 }}>
-            <Radio.Group optionType="button" options={[{ value: 'consultation', label: '咨询·当场答复' }, { value: 'issue', label: '受理·交办' }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'consultation', label: '咨询·当场答复' },
+                { value: 'issue', label: '受理·交办' },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col span={13}>
-          <Form.Item name={[name, 'categoryId']} label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]} style={{ marginBottom: 8 }}>
+          <Form.Item
+            name={[name, 'categoryId']}
+            label="问题类别"
+            rules={[{ required: true, message: '请选择问题类别' }]}
+            style={{ marginBottom: 8 }}
+          >
             <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择类别（可输入筛选）" options={categories} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name={[name, 'content']} label={type === 'issue' ? '反映问题' : '咨询内容'} rules={[{ required: true, whitespace: true, message: type === 'issue' ? '请填写反映的问题' : '请填写咨询内容' }]} style={{ marginBottom: 8 }}>
+      <Form.Item
+        name={[name, 'content']}
+        label={type === 'issue' ? '反映问题' : '咨询内容'}
+        rules={[{ required: true, whitespace: true, message: type === 'issue' ? '请填写反映的问题' : '请填写咨询内容' }]}
+        style={{ marginBottom: 8 }}
+      >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
       </Form.Item>
       {type === 'issue' ? (
@@ -67,7 +98,12 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
           <Input maxLength={200} placeholder="如：城东工业园" />
         </Form.Item>
       ) : (
-        <Form.Item name={[name, 'answer']} label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]} style={{ marginBottom: 0 }}>
+        <Form.Item
+          name={[name, 'answer']}
+          label="答复内容"
+          rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
+          style={{ marginBottom: 0 }}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
         </Form.Item>
       )}

@@ -3,11 +3,26 @@ import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography, typ
 import { useEffect, useRef, useState } from 'react'
 import type { Appointment, Session } from '../../../electron/contract/types'
 import { api } from '../../api'
-import { CreditCodeField, HeadcountField, OrganizationNameField, PhoneField, VisitorKindField, VisitorNameField } from '../../components/VisitorFields'
+import {
+  CreditCodeField,
+  HeadcountField,
+  OrganizationNameField,
+  PhoneField,
+  VisitorKindField,
+  VisitorNameField,
+} from '../../components/VisitorFields'
 import { useSaving } from '../../lib/useSaving'
 import { MatchPanel, type Choice } from './MatchPanel'
 import { MatterFields } from './MatterFields'
-import { emptyMatter, fieldForError, initialValues, toRegisterInput, valuesFromBooking, type Chosen, type RegistrationValues } from './registration'
+import {
+  emptyMatter,
+  fieldForError,
+  initialValues,
+  toRegisterInput,
+  valuesFromBooking,
+  type Chosen,
+  type RegistrationValues,
+} from './registration'
 
 interface Props {
   session: Session
@@ -92,7 +107,11 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved }: P
     })
 
   return (
-    <Card size="small" title="来访登记" extra={<Typography.Text type="secondary">Enter 保存 · Shift+Enter 换行 · Alt+数字 选择老来访人</Typography.Text>}>
+    <Card
+      size="small"
+      title="来访登记"
+      extra={<Typography.Text type="secondary">Enter 保存 · Shift+Enter 换行 · Alt+数字 选择老来访人</Typography.Text>}
+    >
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void save(v)} requiredMark={false} size="middle">
         <Row gutter={12}>
           <Col span={7}>

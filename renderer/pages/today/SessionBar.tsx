@@ -51,7 +51,13 @@ export function SessionBar({ session, loading, error, onChanged }: Props) {
           <Typography.Text>
             已接待 <b>{session.visitCount}</b> 批 <b>{session.personTimes}</b> 人次，受理 <b>{session.issueCount}</b> 个问题
           </Typography.Text>
-          <Popconfirm title="结束今天的接待日？" description="结束后不能再登记来访。" okText="结束" cancelText="取消" onConfirm={() => void close()}>
+          <Popconfirm
+            title="结束今天的接待日？"
+            description="结束后不能再登记来访。"
+            okText="结束"
+            cancelText="取消"
+            onConfirm={() => void close()}
+          >
             <Button loading={closing}>结束接待日</Button>
           </Popconfirm>
         </Space>
@@ -115,7 +121,12 @@ function StartToday({ onStarted }: { onStarted: () => void }) {
           <Input style={{ width: 200 }} placeholder="如：局一楼接待室" autoFocus />
         </Form.Item>
         <Form.Item name="hostLeaderId" label="接待领导">
-          <Select style={{ width: 140 }} allowClear placeholder="可不选" options={staff.filter((s) => s.isLeader && s.active).map((s) => ({ value: s.id, label: s.name }))} />
+          <Select
+            style={{ width: 140 }}
+            allowClear
+            placeholder="可不选"
+            options={staff.filter((s) => s.isLeader && s.active).map((s) => ({ value: s.id, label: s.name }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>

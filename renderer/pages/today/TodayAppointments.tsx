@@ -49,7 +49,11 @@ export function TodayAppointments({ sessionId, appointments, onArrive }: Props) 
                 <Typography.Text type="secondary">{a.headcount} 人</Typography.Text>
               </Space>
               {a.questions.length > 0 && (
-                <Typography.Text type="secondary" ellipsis={{ tooltip: a.questions.map((q) => q.content).join('；') }} style={{ maxWidth: 380 }}>
+                <Typography.Text
+                  type="secondary"
+                  ellipsis={{ tooltip: a.questions.map((q) => q.content).join('；') }}
+                  style={{ maxWidth: 380 }}
+                >
                   问题：{a.questions.map((q) => q.content).join('；')}
                 </Typography.Text>
               )}

@@ -13,8 +13,15 @@ import { TodayVisits, VISITS_PAGE_SIZE } from './TodayVisits'
 export function TodayPage() {
   const session = useQuery(() => api.sessionCurrent({}), [])
   const current = session.data ?? null
-  const visits = usePaged((paging) => (current ? api.visitList({ sessionId: current.id, ...paging }) : Promise.resolve(null)), [current?.id], VISITS_PAGE_SIZE)
-  const bookings = useQuery(() => (current ? api.appointmentList({ sessionId: current.id }).then((d) => d.appointments) : Promise.resolve([])), [current?.id])
+  const visits = usePaged(
+    (paging) => (current ? api.visitList({ sessionId: current.id, ...paging }) : Promise.resolve(null)),
+    [current?.id],
+    VISITS_PAGE_SIZE,
+  )
+  const bookings = useQuery(
+    () => (current ? api.appointmentList({ sessionId: current.id }).then((d) => d.appointments) : Promise.resolve([])),
+    [current?.id],
+  )
   const [arrival, setArrival] = useState<Appointment | null>(null)
   const refresh = () => {
     session.reload()

@@ -30,7 +30,14 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
         renderItem={(v) => (
           <List.Item
             actions={[
-              <Button key="void" size="small" type="link" danger aria-label={`作废 ${v.visitorName} 的来访登记`} onClick={() => setVoiding(v)}>
+              <Button
+                key="void"
+                size="small"
+                type="link"
+                danger
+                aria-label={`作废 ${v.visitorName} 的来访登记`}
+                onClick={() => setVoiding(v)}
+              >
                 作废
               </Button>,
             ]}
@@ -48,7 +55,11 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
                   {m.type === 'consultation' ? (
                     <Tag color="default">咨询</Tag>
                   ) : (
-                    <Tag color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'} style={{ cursor: 'pointer' }} onClick={() => m.issueId && navigate('issues', { id: m.issueId })}>
+                    <Tag
+                      color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'}
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => m.issueId && navigate('issues', { id: m.issueId })}
+                    >
                       {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
                     </Tag>
                   )}

@@ -14,7 +14,19 @@ interface Values {
  * ledger and its audit log. A refusal (someone else's visit, a day already held…) is shown here in
  * the ledger's own words, and the reason typed is kept.
  */
-export function VoidReasonModal({ title, children, okText, onVoid, onClose }: { title: string; children: ReactNode; okText: string; onVoid: (reason: string) => Promise<void>; onClose: () => void }) {
+export function VoidReasonModal({
+  title,
+  children,
+  okText,
+  onVoid,
+  onClose,
+}: {
+  title: string
+  children: ReactNode
+  okText: string
+  onVoid: (reason: string) => Promise<void>
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const ref = useRef<GetRef<typeof Input.TextArea>>(null)
   const { error, saving, submit } = useSaving(form, (_code, msg) => (msg.includes('原因') ? 'reason' : null))
@@ -26,7 +38,14 @@ export function VoidReasonModal({ title, children, okText, onVoid, onClose }: { 
       <Typography.Paragraph type="secondary">{children}</Typography.Paragraph>
       <Form form={form} name="void" layout="vertical" onFinish={(v) => void voidIt(v)} requiredMark={false}>
         <Form.Item name="reason" label="作废原因" rules={[{ required: true, whitespace: true, message: '请填写作废原因' }]}>
-          <Input.TextArea ref={ref} rows={2} maxLength={200} showCount placeholder="如：重复登记；登记错了接待日" onKeyDown={submitOnEnter(form)} />
+          <Input.TextArea
+            ref={ref}
+            rows={2}
+            maxLength={200}
+            showCount
+            placeholder="如：重复登记；登记错了接待日"
+            onKeyDown={submitOnEnter(form)}
+          />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>
@@ -51,11 +70,14 @@ export function VoidVisitModal({ visit, onVoided, onClose }: { visit: VisitSumma
       onClose={onClose}
       onVoid={async (reason) => {
         const r = await api.visitVoid({ visitId: visit.id, reason })
-        message.success(`已作废 ${visit.visitorName} 的来访登记${r.issueNumbers.length > 0 ? `，问题 ${r.issueNumbers.join('、')} 随之作废（编号保留不再使用）` : ''}`)
+        message.success(
+          `已作废 ${visit.visitorName} 的来访登记${r.issueNumbers.length > 0 ? `，问题 ${r.issueNumbers.join('、')} 随之作废（编号保留不再使用）` : ''}`,
+        )
         onVoided()
       }}
     >
-      作废后，这条来访登记{issues.length > 0 ? `及其受理的问题 ${issues.join('、')} ` : ''}不再出现在各列表和统计数字中，但仍保留在台账和审计日志里，不能恢复。前台工作人员只能作废本人当天登记、问题尚未交办的来访，其他情况请负责人作废。
+      作废后，这条来访登记{issues.length > 0 ? `及其受理的问题 ${issues.join('、')} ` : ''}
+      不再出现在各列表和统计数字中，但仍保留在台账和审计日志里，不能恢复。前台工作人员只能作废本人当天登记、问题尚未交办的来访，其他情况请负责人作废。
     </VoidReasonModal>
   )
 }

@@ -32,7 +32,6 @@ export const emptyMatter = (type: MatterValues['type'] = 'consultation'): Matter
 
 export const initialValues: RegistrationValues = { visitorKind: 'resident', headcount: 1, matters: [emptyMatter()] }
 
-
 /** The form as the contract's visit-register input; the ledger checks the rest and answers in Chinese. */
 export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen: Chosen): ContractInput<'visit-register'> {
   const enterprise = v.visitorKind === 'enterprise'
@@ -72,7 +71,10 @@ export function valuesFromBooking(a: Appointment): RegistrationValues {
     headcount: a.headcount,
     organizationName: a.organizationName ?? undefined,
     creditCode: '',
-    matters: a.questions.length > 0 ? a.questions.map((q) => ({ type: 'consultation', categoryId: q.categoryId ?? undefined, content: q.content })) : [emptyMatter()],
+    matters:
+      a.questions.length > 0
+        ? a.questions.map((q) => ({ type: 'consultation', categoryId: q.categoryId ?? undefined, content: q.content }))
+        : [emptyMatter()],
   }
 }
 

@@ -63,7 +63,15 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
 
   return (
     <div ref={box} onKeyDown={onKeyDown}>
-      <Form<V> form={form} layout="vertical" size="middle" requiredMark={false} initialValues={initialValues} onFinish={(v) => void finish(v)} onValuesChange={() => setError(null)}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        size="middle"
+        requiredMark={false}
+        initialValues={initialValues}
+        onFinish={(v) => void finish(v)}
+        onValuesChange={() => setError(null)}
+      >
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Space>

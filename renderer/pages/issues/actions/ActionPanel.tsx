@@ -70,15 +70,32 @@ export function ActionPanel({ detail, active, onChoose, onSaved, onRefused }: Pr
       {detail.allowedActions.length > 0 && (
         <Space wrap size={8} style={{ marginBottom: 12 }}>
           {detail.allowedActions.map((a) => (
-            <Button key={a} type={a === (active ?? next) ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => onChoose(a === active ? null : a)}>
+            <Button
+              key={a}
+              type={a === (active ?? next) ? 'primary' : 'default'}
+              danger={a === 'reject'}
+              onClick={() => onChoose(a === active ? null : a)}
+            >
               {actionLabel(a, detail)}
             </Button>
           ))}
         </Space>
       )}
       {active && (
-        <Card size="small" title={actionLabel(active, detail)} style={{ marginBottom: 16, borderColor: '#91caff' }} styles={{ header: { background: '#f0f7ff' } }}>
-          <ActionBody key={active} action={active} detail={detail} onSaved={(d) => onSaved(active, d)} onRefused={onRefused} onCancel={() => onChoose(null)} />
+        <Card
+          size="small"
+          title={actionLabel(active, detail)}
+          style={{ marginBottom: 16, borderColor: '#91caff' }}
+          styles={{ header: { background: '#f0f7ff' } }}
+        >
+          <ActionBody
+            key={active}
+            action={active}
+            detail={detail}
+            onSaved={(d) => onSaved(active, d)}
+            onRefused={onRefused}
+            onCancel={() => onChoose(null)}
+          />
         </Card>
       )}
     </>

@@ -13,13 +13,25 @@ interface Values {
 /** 交办: the section, its responsible person and the accountable leader (一个项目、一名领导). */
 export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   const { departments, staff } = useReference()
-  const leaders = staff.filter((s) => s.isLeader && s.active).map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }))
+  const leaders = staff
+    .filter((s) => s.isLeader && s.active)
+    .map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }))
   return (
     <ActionForm<Values>
       okText={detail.status === 'accepted' ? '交办' : '重新交办'}
-      initialValues={{ departmentId: detail.departmentId ?? undefined, assigneeId: detail.assigneeId ?? undefined, leaderId: detail.leaderId ?? undefined }}
+      initialValues={{
+        departmentId: detail.departmentId ?? undefined,
+        assigneeId: detail.assigneeId ?? undefined,
+        leaderId: detail.leaderId ?? undefined,
+      }}
       save={(v) =>
-        api.issueAssign({ issueId: detail.id, departmentId: v.departmentId, assigneeId: v.assigneeId ?? null, leaderId: v.leaderId ?? null, note: v.note?.trim() ? v.note : null })
+        api.issueAssign({
+          issueId: detail.id,
+          departmentId: v.departmentId,
+          assigneeId: v.assigneeId ?? null,
+          leaderId: v.leaderId ?? null,
+          note: v.note?.trim() ? v.note : null,
+        })
       }
       onSaved={onSaved}
       onRefused={onRefused}
@@ -28,7 +40,11 @@ export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="departmentId" label="承办股室" rules={[{ required: true, message: '请选择承办股室' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择股室" options={departments.filter((d) => d.active || d.id === detail.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="选择股室"
+              options={departments.filter((d) => d.active || d.id === detail.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -53,7 +69,13 @@ function AssigneeItem() {
   const option = (s: (typeof staff)[number]) => ({ value: s.id, label: s.departmentName ? `${s.name}（${s.departmentName}）` : s.name })
   const own = active.filter((s) => s.departmentId === departmentId).map(option)
   const others = active.filter((s) => s.departmentId !== departmentId).map(option)
-  const options: SelectProps['options'] = own.length > 0 ? [{ label: '本股室', options: own }, { label: '其他人员', options: others }] : others
+  const options: SelectProps['options'] =
+    own.length > 0
+      ? [
+          { label: '本股室', options: own },
+          { label: '其他人员', options: others },
+        ]
+      : others
   return (
     <Form.Item name="assigneeId" label="责任人">
       <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="可不选" options={options} popupMatchSelectWidth={false} />

@@ -26,13 +26,25 @@ export function CallbackForm({ issue, onSaved, onRefused, onCancel }: Props) {
     <ActionForm<Values>
       okText="保存回访"
       initialValues={{ method: 'phone', date: dayjs() }}
-      save={(v) => api.issueCallback({ issueId: issue.id, date: isoDate(v.date), method: v.method, satisfaction: v.satisfaction, comment: v.comment?.trim() ? v.comment : null })}
+      save={(v) =>
+        api.issueCallback({
+          issueId: issue.id,
+          date: isoDate(v.date),
+          method: v.method,
+          satisfaction: v.satisfaction,
+          comment: v.comment?.trim() ? v.comment : null,
+        })
+      }
       onSaved={onSaved}
       onRefused={onRefused}
       onCancel={onCancel}
     >
       <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: '请选择回访结果' }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={optionsOf(SATISFACTION, ['satisfied', 'basically_satisfied', 'unsatisfied'])} />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={optionsOf(SATISFACTION, ['satisfied', 'basically_satisfied', 'unsatisfied'])}
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col span={14}>
@@ -42,7 +54,11 @@ export function CallbackForm({ issue, onSaved, onRefused, onCancel }: Props) {
         </Col>
         <Col span={10}>
           <Form.Item name="date" label="回访日期" rules={[{ required: true, message: '请选择回访日期' }]}>
-            <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={pastDateOnly(issue.resolvedDate ?? issue.acceptedDate)} />
+            <DatePicker
+              style={{ width: '100%' }}
+              allowClear={false}
+              disabledDate={pastDateOnly(issue.resolvedDate ?? issue.acceptedDate)}
+            />
           </Form.Item>
         </Col>
       </Row>

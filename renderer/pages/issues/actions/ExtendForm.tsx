@@ -18,7 +18,9 @@ export function ExtendForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
     .filter((s) => s.active && (s.role === 'supervisor' || s.isLeader))
     .map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }))
   const laterThanDue = (_: unknown, value: unknown) =>
-    !dayjs.isDayjs(value) || isoDate(value) > detail.dueDate ? Promise.resolve() : Promise.reject(new Error(`新的办结时限须晚于原时限 ${detail.dueDate}`))
+    !dayjs.isDayjs(value) || isoDate(value) > detail.dueDate
+      ? Promise.resolve()
+      : Promise.reject(new Error(`新的办结时限须晚于原时限 ${detail.dueDate}`))
   return (
     <ActionForm<Values>
       okText="延期"
@@ -32,7 +34,11 @@ export function ExtendForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       </Typography.Paragraph>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="newDueDate" label="新的办结时限" rules={[{ required: true, message: '请选择新的办结时限' }, { validator: laterThanDue }]}>
+          <Form.Item
+            name="newDueDate"
+            label="新的办结时限"
+            rules={[{ required: true, message: '请选择新的办结时限' }, { validator: laterThanDue }]}
+          >
             <DatePicker style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
           </Form.Item>
         </Col>

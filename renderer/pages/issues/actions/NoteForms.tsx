@@ -28,7 +28,11 @@ export function ProgressForm({ detail, onSaved, onRefused, onCancel }: ActionFor
 
 export function SuperviseForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   return (
-    <ActionForm<{ note: string }> okText="督办" save={(v) => api.issueSupervise({ issueId: detail.id, note: v.note })} {...{ onSaved, onRefused, onCancel }}>
+    <ActionForm<{ note: string }>
+      okText="督办"
+      save={(v) => api.issueSupervise({ issueId: detail.id, note: v.note })}
+      {...{ onSaved, onRefused, onCancel }}
+    >
       <Form.Item name="note" label="督办意见" rules={required('请填写督办意见')}>
         <SubmitTextArea maxLength={1000} placeholder={`如：请于 ${detail.dueDate} 前办结并反馈`} />
       </Form.Item>
@@ -56,7 +60,11 @@ export function ResolveForm({ detail, onSaved, onRefused, onCancel }: ActionForm
 
 export function CloseForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   return (
-    <ActionForm<{ note?: string }> okText="确认销号" save={(v) => api.issueClose({ issueId: detail.id, note: v.note?.trim() ? v.note : null })} {...{ onSaved, onRefused, onCancel }}>
+    <ActionForm<{ note?: string }>
+      okText="确认销号"
+      save={(v) => api.issueClose({ issueId: detail.id, note: v.note?.trim() ? v.note : null })}
+      {...{ onSaved, onRefused, onCancel }}
+    >
       <Form.Item name="note" label="销号说明">
         <SubmitTextArea maxLength={1000} placeholder="可不填" />
       </Form.Item>
@@ -66,7 +74,11 @@ export function CloseForm({ detail, onSaved, onRefused, onCancel }: ActionFormPr
 
 export function TransferForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   return (
-    <ActionForm<{ to: string; reason: string }> okText="转办" save={(v) => api.issueTransfer({ issueId: detail.id, to: v.to, reason: v.reason })} {...{ onSaved, onRefused, onCancel }}>
+    <ActionForm<{ to: string; reason: string }>
+      okText="转办"
+      save={(v) => api.issueTransfer({ issueId: detail.id, to: v.to, reason: v.reason })}
+      {...{ onSaved, onRefused, onCancel }}
+    >
       <Form.Item name="to" label="转办单位" rules={required('请填写转办到哪个单位')}>
         <Input maxLength={100} placeholder="如：县城市管理局" />
       </Form.Item>
@@ -79,7 +91,12 @@ export function TransferForm({ detail, onSaved, onRefused, onCancel }: ActionFor
 
 export function RejectForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   return (
-    <ActionForm<{ reason: string }> okText="不予受理" danger save={(v) => api.issueReject({ issueId: detail.id, reason: v.reason })} {...{ onSaved, onRefused, onCancel }}>
+    <ActionForm<{ reason: string }>
+      okText="不予受理"
+      danger
+      save={(v) => api.issueReject({ issueId: detail.id, reason: v.reason })}
+      {...{ onSaved, onRefused, onCancel }}
+    >
       <Form.Item name="reason" label="不予受理的理由" rules={required('请填写不予受理的理由')}>
         <SubmitTextArea maxLength={1000} placeholder="如：已进入诉讼程序" />
       </Form.Item>

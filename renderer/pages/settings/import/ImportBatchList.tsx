@@ -3,7 +3,15 @@ import { Button, Empty, Popconfirm, Table, Typography } from 'antd'
 import type { ImportBatch } from '../../../../electron/contract/types'
 
 /** Past imports, newest first; a supervisor can undo one as a whole while its records are untouched. */
-export function BatchList({ batches, onUndo, canUndo }: { batches: ImportBatch[]; onUndo: (id: number) => Promise<void>; canUndo: boolean }) {
+export function BatchList({
+  batches,
+  onUndo,
+  canUndo,
+}: {
+  batches: ImportBatch[]
+  onUndo: (id: number) => Promise<void>
+  canUndo: boolean
+}) {
   if (batches.length === 0) return <Empty description="还没有导入过台账" />
   return (
     <Table<ImportBatch>

@@ -74,7 +74,13 @@ export function ImportPanel() {
 
   const request = () => {
     if (!inspection || !sheet) return null
-    return { file: inspection.file, sheet: sheet.name, mapping: toMapping(columns), defaultKind, location: location.trim() === '' ? undefined : location.trim() }
+    return {
+      file: inspection.file,
+      sheet: sheet.name,
+      mapping: toMapping(columns),
+      defaultKind,
+      location: location.trim() === '' ? undefined : location.trim(),
+    }
   }
 
   const dryRun = async () => {
@@ -136,22 +142,33 @@ export function ImportPanel() {
   const missing = inspection?.fields.filter((f) => f.required && !columns.has(f.field)).map((f) => f.label) ?? []
   const unreadableRows = report ? new Set(report.unreadable.map((u) => u.row)).size : 0
   const canRun = report !== null && isSupervisor && (unreadableRows === 0 || skipBad) && report.counts.imported > 0
-  const columnOptions = (sheet?.columns ?? []).map((c) => ({ value: c.index, label: `${c.letter} 列 · ${c.group ? `${c.group} / ` : ''}${c.header}` }))
+  const columnOptions = (sheet?.columns ?? []).map((c) => ({
+    value: c.index,
+    label: `${c.letter} 列 · ${c.group ? `${c.group} / ` : ''}${c.header}`,
+  }))
 
   return (
     <>
       <Card size="small" title="导入原有台账（Excel / CSV）" style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">
-          选择办公室原来使用的 Excel（.xlsx）或 CSV 台账，核对每个台账字段对应表格中的哪一列，先“试导入”查看将导入的内容、重复的行和无法读取的行，确认后一次导入。整批导入可以整批撤销。
+          选择办公室原来使用的 Excel（.xlsx）或 CSV
+          台账，核对每个台账字段对应表格中的哪一列，先“试导入”查看将导入的内容、重复的行和无法读取的行，确认后一次导入。整批导入可以整批撤销。
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Button icon={<FolderOpenOutlined />} onClick={() => void choose()} loading={busy === 'choose'} disabled={busy !== null && busy !== 'choose'}>
+          <Button
+            icon={<FolderOpenOutlined />}
+            onClick={() => void choose()}
+            loading={busy === 'choose'}
+            disabled={busy !== null && busy !== 'choose'}
+          >
             选择文件
           </Button>
           {inspection && (
             <Typography.Text>
               {inspection.fileName}
-              {inspection.format === 'csv' && inspection.encoding ? `（CSV，${inspection.encoding === 'gbk' ? 'GBK' : inspection.encoding.toUpperCase()} 编码）` : ''}
+              {inspection.format === 'csv' && inspection.encoding
+                ? `（CSV，${inspection.encoding === 'gbk' ? 'GBK' : inspection.encoding.toUpperCase()} 编码）`
+                : ''}
             </Typography.Text>
           )}
           {inspection && inspection.sheets.length > 1 && (
@@ -160,16 +177,22 @@ export function ImportPanel() {
               style={{ minWidth: 200 }}
               value={sheetName ?? undefined}
               onChange={(name: string) => chooseSheet(inspection, name)}
-              options={inspection.sheets.map((s) => ({ value: s.name, label: `工作表：${s.name}${s.headerRow === null ? '（找不到表头）' : ''}` }))}
+              options={inspection.sheets.map((s) => ({
+                value: s.name,
+                label: `工作表：${s.name}${s.headerRow === null ? '（找不到表头）' : ''}`,
+              }))}
             />
           )}
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        {sheet && sheet.headerRow === null && <Alert type="warning" showIcon title={`工作表“${sheet.name}”中找不到表头行，请选择其他工作表`} />}
+        {sheet && sheet.headerRow === null && (
+          <Alert type="warning" showIcon title={`工作表“${sheet.name}”中找不到表头行，请选择其他工作表`} />
+        )}
         {sheet && sheet.headerRow !== null && inspection && (
           <>
             <Typography.Paragraph>
-              表头在第 {sheet.headerRow} 行，数据 {sheet.dataRows} 行{sheet.titleYear ? `；标题中的年份 ${sheet.titleYear} 用于没有年份的日期` : ''}。
+              表头在第 {sheet.headerRow} 行，数据 {sheet.dataRows} 行
+              {sheet.titleYear ? `；标题中的年份 ${sheet.titleYear} 用于没有年份的日期` : ''}。
               {sheet.linked.length > 0 && ` 将按问题编号从工作表“${sheet.linked.join('”“')}”补充办理情况和回访记录。`}
             </Typography.Paragraph>
             <Table
@@ -249,9 +272,15 @@ export function ImportPanel() {
                 跳过无法读取的行
               </Checkbox>
             </Space>
-            {missing.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`请为“${missing.join('”“')}”选择表格中的列`} />}
+            {missing.length > 0 && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`请为“${missing.join('”“')}”选择表格中的列`} />
+            )}
             <Space style={{ marginBottom: 12 }}>
-              <Button onClick={() => void dryRun()} loading={busy === 'dry-run'} disabled={missing.length > 0 || (busy !== null && busy !== 'dry-run')}>
+              <Button
+                onClick={() => void dryRun()}
+                loading={busy === 'dry-run'}
+                disabled={missing.length > 0 || (busy !== null && busy !== 'dry-run')}
+              >
                 试导入
               </Button>
               <Button
@@ -272,7 +301,9 @@ export function ImportPanel() {
                 导入
               </Button>
               {!isSupervisor && <Typography.Text type="secondary">导入和撤销须由负责人登录后操作</Typography.Text>}
-              {report && unreadableRows > 0 && !skipBad && <Typography.Text type="warning">有 {unreadableRows} 行无法读取：请修正表格，或勾选“跳过无法读取的行”</Typography.Text>}
+              {report && unreadableRows > 0 && !skipBad && (
+                <Typography.Text type="warning">有 {unreadableRows} 行无法读取：请修正表格，或勾选“跳过无法读取的行”</Typography.Text>
+              )}
             </Space>
             {report && <ReportView report={report} done={false} />}
             {summary && (
@@ -283,9 +314,16 @@ export function ImportPanel() {
             )}
           </>
         )}
-        <Modal open={busy === 'dry-run' || busy === 'run'} title={busy === 'run' ? '正在导入' : '正在试导入'} footer={null} closable={false}>
+        <Modal
+          open={busy === 'dry-run' || busy === 'run'}
+          title={busy === 'run' ? '正在导入' : '正在试导入'}
+          footer={null}
+          closable={false}
+        >
           <Progress percent={progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />
-          <Typography.Text type="secondary">{progress.total > 0 ? `已处理 ${progress.done} / ${progress.total} 行` : '正在读取表格…'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {progress.total > 0 ? `已处理 ${progress.done} / ${progress.total} 行` : '正在读取表格…'}
+          </Typography.Text>
         </Modal>
       </Card>
       <Card size="small" title="导入记录">
@@ -295,4 +333,3 @@ export function ImportPanel() {
     </>
   )
 }
-

@@ -4,7 +4,16 @@ import { ISSUE_STATUS } from '../../../lib/labels'
 
 // What a dry run or an import found: counts, duplicates and each row that could not be read.
 
-const STATUS_ORDER: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected']
+const STATUS_ORDER: readonly IssueStatus[] = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+  'reopened',
+  'transferred',
+  'rejected',
+]
 
 function ProblemList({ title, problems, type }: { title: string; problems: ImportRowProblem[]; type: 'error' | 'warning' }) {
   if (problems.length === 0) return null
@@ -42,8 +51,16 @@ export function ReportView({ report, done }: { report: ImportReport | ImportBatc
         bordered
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'rows', label: '数据行', children: `${c.rows} 行${report.blankRows > 0 ? `（另有空行 ${report.blankRows} 行）` : ''}${report.totalRows > 0 ? `，合计行 ${report.totalRows} 行不导入` : ''}` },
-          { key: 'imported', label: done ? '已导入' : '将导入', children: `${c.imported} 行${c.months.length > 0 ? `（${c.months[0]}${c.months.length > 1 ? ` 至 ${c.months[c.months.length - 1]}` : ''}）` : ''}` },
+          {
+            key: 'rows',
+            label: '数据行',
+            children: `${c.rows} 行${report.blankRows > 0 ? `（另有空行 ${report.blankRows} 行）` : ''}${report.totalRows > 0 ? `，合计行 ${report.totalRows} 行不导入` : ''}`,
+          },
+          {
+            key: 'imported',
+            label: done ? '已导入' : '将导入',
+            children: `${c.imported} 行${c.months.length > 0 ? `（${c.months[0]}${c.months.length > 1 ? ` 至 ${c.months[c.months.length - 1]}` : ''}）` : ''}`,
+          },
           { key: 'sessions', label: '接待日', children: `新建 ${c.sessionsCreated} 场，并入已有 ${c.sessionsReused} 场` },
           { key: 'visits', label: '来访登记', children: `${c.visits} 条，${c.personTimes} 人次` },
           { key: 'consultations', label: '咨询', children: `${c.consultations} 件` },
@@ -92,4 +109,3 @@ export function ReportView({ report, done }: { report: ImportReport | ImportBatc
     </>
   )
 }
-
