@@ -3,7 +3,7 @@
 // among those matters numbered per month, each handed to its life (bench/issue-life.ts).
 
 import type { WorkCalendar } from '../db/calendar/working-days'
-import { SESSION_KIND_LABEL } from '../db/sessions/sessions'
+import { sessionKind } from '../shared/codes/sessions'
 import type { Category, SessionKind, Staff } from '../shared/types'
 import { creditCodeFor } from './credit-code'
 import { addMonths, dateOf, dayOf, timeOf } from './days'
@@ -57,7 +57,7 @@ export function planSessions(
       const id = insSession(
         date,
         kind,
-        `${y}年${Number(mo)}月${Number(da)}日${SESSION_KIND_LABEL[kind]}`,
+        `${y}年${Number(mo)}月${Number(da)}日${sessionKind.labels[kind]}`,
         kind === 'enterprise' ? '政务服务中心生态环境窗口' : kind === 'field' ? '企业现场' : '局一楼群众接待室',
         leader?.id ?? null,
         `${date} 08:25:00`,

@@ -1,3 +1,4 @@
+import { backupKind } from '../../shared/codes/backup'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -7,14 +8,6 @@ import type { BackupInfo, BackupKind } from '../../shared/types'
 
 // Backup copies on disk: naming, writing, listing and rotation. Plain files and better-sqlite3
 // only (no Kysely, no migrations) so db/open.ts can take a copy before it migrates.
-
-export const BACKUP_KIND_LABEL: Record<BackupKind, string> = {
-  daily: '每日自动备份',
-  manual: '手动备份',
-  'pre-migration': '升级前自动备份',
-  'pre-restore': '恢复前保留的台账',
-  damaged: '损坏的台账（保留备查）',
-}
 
 /** The settings key of the folder the user chose; absent means the default folder. */
 export const BACKUP_FOLDER_SETTING = 'backup_folder'
@@ -82,7 +75,7 @@ export function listBackupFiles(folder: string): BackupInfo[] {
       name,
       file,
       kind: parsed.kind,
-      kindLabel: BACKUP_KIND_LABEL[parsed.kind],
+      kindLabel: backupKind.labels[parsed.kind],
       createdAt: parsed.createdAt,
       size,
       order: parsed.order,
@@ -173,7 +166,7 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
       name,
       file,
       kind,
-      kindLabel: BACKUP_KIND_LABEL[kind],
+      kindLabel: backupKind.labels[kind],
       createdAt: parsed?.createdAt ?? dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
       size: fs.statSync(file).size,
     }
@@ -203,7 +196,7 @@ export function copyRawLedger(ledgerFile: string, folder: string, now: Date): Ba
       name,
       file,
       kind: 'damaged',
-      kindLabel: BACKUP_KIND_LABEL.damaged,
+      kindLabel: backupKind.labels.damaged,
       createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
       size: fs.statSync(file).size,
     }

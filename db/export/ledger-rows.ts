@@ -1,10 +1,10 @@
 import type { Executor } from '../core/context'
 import { isOpenStatus } from '../issues/deadlines'
 import { issueJoin, lastSatisfaction } from '../issues/join'
-import { CALLBACK_METHOD_LABEL, ISSUE_STATUS_LABEL, SATISFACTION_LABEL } from '../../shared/labels'
+import { callbackMethod, dueState, issueStatus, satisfaction } from '../../shared/codes/issues'
+import { channel, visitorKind } from '../../shared/codes/visits'
 import { maskIdNumber, maskPhone } from '../privacy/mask'
-import type { IssueStatus, VisitorKind } from '../../shared/types'
-import { CHANNEL_LABEL } from '../visits/register'
+import type { IssueStatus } from '../../shared/types'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
 
 // The three list sheets of an export, for any span of dates: 来访登记, 问题台账, 回访. Which
@@ -24,8 +24,6 @@ export interface Privacy {
   /** Phones and ID numbers in full: a supervisor's audited choice (db/export/xlsx.ts). */
   unmasked: boolean
 }
-
-const VISITOR_KIND_LABEL: Record<VisitorKind, string> = { resident: '群众', enterprise: '企业' }
 
 // A phone or ID number typed into free text (“举报人电话13812345678”) would leave the office with
 // the masked export all the same: masked exports mask these too. Only whole numbers match, so an
@@ -47,8 +45,7 @@ function privacy(p: Privacy) {
 
 const timeOf = (stampText: string): string => stampText.slice(11, 16)
 
-const channelLabels: Record<string, string> = CHANNEL_LABEL
-const channelOf = (channel: string): string => channelLabels[channel] ?? channel
+const channelOf = (code: string): string => channel.label(code)
 
 export const VISIT_COLUMNS: readonly Column[] = [
   { header: '来访日期' },
@@ -127,7 +124,7 @@ export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<
     timeOf(v.arrived_at),
     v.session_title,
     v.visitor_name,
-    VISITOR_KIND_LABEL[v.visitor_kind],
+    visitorKind.labels[v.visitor_kind],
     mask.phone(v.phone),
     mask.idNumber(v.id_number),
     v.organization_name,
@@ -166,7 +163,7 @@ export const ISSUE_COLUMNS: readonly Column[] = [
 
 function timeLimitState(status: IssueStatus, due: string, resolved: string | null, today: string): string | null {
   if (status === 'resolved' || status === 'closed') return resolved !== null && resolved <= due ? '按期办结' : '超期办结'
-  if (isOpenStatus(status)) return due < today ? '已超期' : '未到期'
+  if (isOpenStatus(status)) return due < today ? dueState.labels.overdue : dueState.labels.on_time
   return null
 }
 
@@ -211,7 +208,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     .execute()
   return issues.map((i) => [
     i.number,
-    ISSUE_STATUS_LABEL[i.status],
+    issueStatus.labels[i.status],
     i.category_name,
     mask.text(i.content),
     mask.text(i.place),
@@ -228,7 +225,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     excelDate(i.resolved_date),
     mask.text(i.result),
     excelDate(i.closed_date),
-    i.last_satisfaction === null ? null : SATISFACTION_LABEL[i.last_satisfaction],
+    i.last_satisfaction === null ? null : satisfaction.labels[i.last_satisfaction],
     i.transfer_to,
     // `reason` is only written by 转办 and 不予受理 (db/issues.ts).
     i.status === 'transferred' || i.status === 'rejected' ? mask.text(i.reason) : null,
@@ -292,8 +289,8 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
     c.visitor_name,
     mask.phone(c.phone),
     c.organization_name,
-    CALLBACK_METHOD_LABEL[c.method],
-    SATISFACTION_LABEL[c.satisfaction],
+    callbackMethod.labels[c.method],
+    satisfaction.labels[c.satisfaction],
     mask.text(c.comment),
     c.actor_name,
   ])

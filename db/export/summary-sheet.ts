@@ -1,4 +1,4 @@
-import { SESSION_KIND_LABEL, SESSION_KINDS } from '../sessions/sessions'
+import { sessionKind } from '../../shared/codes/sessions'
 import type { MonthlySummary } from '../../shared/types'
 import type { Cell, Column, SheetData } from './cells'
 
@@ -14,8 +14,8 @@ interface Figure {
   inYear?: boolean
 }
 
-const kindFigures: Figure[] = SESSION_KINDS.map((kind) => ({
-  label: `其中：${SESSION_KIND_LABEL[kind]}（场）`,
+const kindFigures: Figure[] = sessionKind.codes.map((kind) => ({
+  label: `其中：${sessionKind.labels[kind]}（场）`,
   value: (s) => s.sessionsByKind[kind],
   note: '',
 }))

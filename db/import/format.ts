@@ -1,19 +1,8 @@
-import { ISSUE_STATUS_LABEL } from '../../shared/labels'
-import type { ImportBatchSummary, ImportReport, ImportRowProblem, ImportUndoResult, IssueStatus } from '../../shared/types'
+import { issueStatus } from '../../shared/codes/issues'
+import type { ImportBatchSummary, ImportReport, ImportRowProblem, ImportUndoResult } from '../../shared/types'
 import { fieldLabel, isImportField } from './fields'
 
 // The dry-run report and the batch summary as plain Chinese text, for the command line.
-
-const STATUS_ORDER: readonly IssueStatus[] = [
-  'accepted',
-  'assigned',
-  'in_progress',
-  'resolved',
-  'closed',
-  'reopened',
-  'transferred',
-  'rejected',
-]
 
 function rowsText(rows: readonly number[], limit = 20): string {
   const shown = rows.slice(0, limit).join('、')
@@ -26,7 +15,7 @@ function problemLine(p: ImportRowProblem): string {
 
 export function formatImportReport(report: ImportReport | ImportBatchSummary, mode: 'dry-run' | 'done'): string {
   const c = report.counts
-  const statuses = STATUS_ORDER.filter((s) => c.issuesByStatus[s] > 0).map((s) => `${ISSUE_STATUS_LABEL[s]} ${c.issuesByStatus[s]}`)
+  const statuses = issueStatus.codes.filter((s) => c.issuesByStatus[s] > 0).map((s) => `${issueStatus.labels[s]} ${c.issuesByStatus[s]}`)
   const mapping = Object.entries(report.mapping)
     .filter(([field]) => isImportField(field))
     .map(([field, column]) => `${isImportField(field) ? fieldLabel(field) : field}←第${String(column)}列`)

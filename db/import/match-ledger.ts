@@ -1,7 +1,7 @@
 import { audit } from '../core/audit'
 import { stamp, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError } from '../core/errors'
-import { SESSION_KIND_LABEL } from '../sessions/sessions'
+import { sessionKind } from '../../shared/codes/sessions'
 import type { ImportRecord } from './records'
 import type { Lists, RunState } from './run-state'
 
@@ -87,7 +87,7 @@ export async function sessionFor(trx: Tx, ctx: LedgerContext, s: RunState, r: Im
     return existing.id
   }
   const [y, m, d] = r.date.split('-')
-  const title = (r.sessionTitle ?? `${y}年${Number(m)}月${Number(d)}日${SESSION_KIND_LABEL[kind]}`).slice(0, 60)
+  const title = (r.sessionTitle ?? `${y}年${Number(m)}月${Number(d)}日${sessionKind.labels[kind]}`).slice(0, 60)
   const location = (r.location ?? s.prepared.location ?? LOCATION_UNKNOWN).slice(0, 60)
   const at = stamp(ctx)
   const row = await trx

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { today, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
-import { SESSION_KIND_LABEL } from '../sessions/sessions'
+import { sessionKind } from '../../shared/codes/sessions'
 import type { ImportField, ImportMapping, ImportOptions, ImportRowProblem, ImportWarning, SessionKind } from '../../shared/types'
 import { defaultSheetOf, describeSheets, layOut } from './inspect'
 import type { LayoutColumn, SheetLayout } from './layout'
@@ -92,7 +92,7 @@ export async function prepare(ctx: LedgerContext, req: ImportRequest): Promise<P
   }
   const unlabelled = built.records.filter((r) => r.kind === null)
   if (unlabelled.length > 0) {
-    warnings.add(`表格未注明接待类型的行按“${SESSION_KIND_LABEL[defaultKind]}”导入`, null)
+    warnings.add(`表格未注明接待类型的行按“${sessionKind.labels[defaultKind]}”导入`, null)
   }
   const location = req.options?.location?.trim() || null
   return { fileName: path.basename(req.file), grid: chosen.grid, layout, columns, links, ...built, defaultKind, location, warnings }

@@ -4,7 +4,8 @@ import { LedgerError, notFound } from '../core/errors'
 import { lastSatisfaction } from './join'
 import { getIssueDetail } from './queries'
 import { recordHistory } from './history'
-import { ACTION_LABEL, assertAllowed } from './lifecycle'
+import { issueAction } from '../../shared/codes/issues'
+import { assertAllowed } from './lifecycle'
 import type { CallbackMethod, IssueRow, Satisfaction } from '../core/schema'
 import type { IssueAction, IssueDetail } from '../../shared/types'
 import { requireDate } from '../validation/dates'
@@ -21,7 +22,7 @@ async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Pro
     .executeTakeFirst()
   if (!found) throw notFound('问题', issueId)
   const { visit_voided_at, last_satisfaction, ...issue } = found
-  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${ACTION_LABEL[action]}`)
+  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${issueAction.label(action)}`)
   assertAllowed(action, issue.status, last_satisfaction, issue.number)
   return issue
 }

@@ -1,15 +1,10 @@
 import { WorkCalendar } from '../calendar/working-days'
 import type { Executor } from '../core/context'
+import { DUE_SOON_WORKDAYS } from '../../shared/limits'
+import { isOpenStatus } from '../../shared/lifecycle'
 import type { DueState, IssueStatus } from '../../shared/types'
 
-/** Statuses in which the bureau still owes the visitor something. */
-export const OPEN_STATUSES: readonly IssueStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened']
-
-export const DUE_SOON_WORKDAYS = 3
-
-export function isOpenStatus(status: IssueStatus): boolean {
-  return OPEN_STATUSES.includes(status)
-}
+export { isOpenStatus, OPEN_STATUSES } from '../../shared/lifecycle'
 
 export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
   const rows = await db.selectFrom('holiday_overrides').select(['date', 'kind']).execute()

@@ -8,7 +8,7 @@ import { maskPhone } from '../privacy/mask'
 import { pageBounds } from '../core/paging'
 import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
 import { isYearMonth, monthRange } from '../validation/dates'
-import { describeHistory, SATISFACTION_LABEL, CALLBACK_METHOD_LABEL } from '../../shared/labels'
+import { callbackMethod, describeHistory, satisfaction } from '../../shared/codes/issues'
 import { issueTextConditions } from '../search/conditions'
 
 export interface IssueFilter {
@@ -306,7 +306,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       kind: 'callback' as const,
       at: c.created_at,
       actorName: c.actor_name,
-      title: `回访（${c.callback_date}，${CALLBACK_METHOD_LABEL[c.method]}）：${SATISFACTION_LABEL[c.satisfaction]}`,
+      title: `回访（${c.callback_date}，${callbackMethod.label(c.method)}）：${satisfaction.label(c.satisfaction)}`,
       text: c.comment,
       order: 1,
     })),

@@ -1,3 +1,4 @@
+import { revealField } from '../../shared/codes/privacy'
 import { requireSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { write, type LedgerContext } from '../core/context'
@@ -9,14 +10,12 @@ import { requireText } from '../validation/text'
 // default (db/mask.ts). Seeing one in full is a supervisor's decision, made for a stated reason,
 // and the audit log keeps who, when, which field and why — never the value itself.
 
-const FIELD_LABEL: Record<RevealField, string> = { phone: '联系电话', idNumber: '身份证号' }
-
 export async function revealVisitorField(
   ctx: LedgerContext,
   input: { visitorId: number; field: RevealField; reason: string },
 ): Promise<RevealedValue> {
   requireSupervisor(ctx, '查看完整的个人信息')
-  const label = FIELD_LABEL[input.field]
+  const label = revealField.labels[input.field]
   if (label === undefined) throw new LedgerError('invalid_input', '只能查看联系电话或身份证号')
   const reason = requireText(input.reason, '查看原因', 200)
   return write(ctx, async (trx) => {

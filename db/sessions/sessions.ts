@@ -1,3 +1,4 @@
+import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, today, write, type Executor, type LedgerContext } from '../core/context'
@@ -7,24 +8,9 @@ import type { Session } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 
-export const SESSION_KIND_LABEL: Record<SessionKind, string> = {
-  enterprise: '服务企业接待日',
-  public: '服务群众接待日',
-  leader: '领导接待日',
-  field: '上门服务',
-}
-
-export const SESSION_KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
-
-export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
-  planned: '计划中',
-  open: '进行中',
-  closed: '已结束',
-}
-
 function defaultTitle(date: string, kind: SessionKind): string {
   const [y, m, d] = date.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日${SESSION_KIND_LABEL[kind]}`
+  return `${y}年${Number(m)}月${Number(d)}日${sessionKind.labels[kind]}`
 }
 
 function sessionQuery(db: Executor) {
@@ -124,7 +110,7 @@ async function assertStaffExist(trx: Executor, ids: readonly number[]): Promise<
 
 function cleanSessionInput(input: SessionInput) {
   const date = requireDate(input.date, '接待日期')
-  if (!(input.kind in SESSION_KIND_LABEL)) throw new LedgerError('invalid_input', '请选择接待类型')
+  if (!sessionKind.has(input.kind)) throw new LedgerError('invalid_input', '请选择接待类型')
   const title = optionalText(input.title, '接待日名称', 60) ?? defaultTitle(date, input.kind)
   const location = requireText(input.location, '接待地点', 60)
   const note = optionalText(input.note, '备注', 500)
@@ -197,7 +183,7 @@ export async function openSession(ctx: LedgerContext, id: number): Promise<Sessi
   return write(ctx, async (trx) => {
     const s = await getSession(trx, id)
     if (s.status !== 'planned')
-      throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，不能再次开始`)
+      throw new LedgerError('invalid_transition', `接待日“${s.title}”${sessionStatus.labels[s.status]}，不能再次开始`)
     if (s.date > today(ctx)) throw new LedgerError('invalid_transition', `接待日“${s.title}”定于 ${s.date}，还未到开始的日子`)
     await trx
       .updateTable('sessions')
@@ -213,7 +199,7 @@ export async function closeSession(ctx: LedgerContext, id: number): Promise<Sess
   return write(ctx, async (trx) => {
     const s = await getSession(trx, id)
     if (s.status !== 'open')
-      throw new LedgerError('invalid_transition', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，只有进行中的接待日可以结束`)
+      throw new LedgerError('invalid_transition', `接待日“${s.title}”${sessionStatus.labels[s.status]}，只有进行中的接待日可以结束`)
     await trx
       .updateTable('sessions')
       .set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })

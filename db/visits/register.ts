@@ -1,3 +1,5 @@
+import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
+import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
@@ -26,8 +28,6 @@ export interface RegisterVisitInput {
   /** The booking this arrival fulfils; it is marked arrived in the same transaction. */
   appointmentId?: number | undefined
 }
-
-export const MAX_MATTERS_PER_VISIT = 20
 
 function cleanMatter(m: MatterInput, index: number) {
   const n = index + 1
@@ -60,12 +60,6 @@ export async function nextIssueNumber(trx: Tx, acceptedDate: string): Promise<{ 
   const seq = Number(row?.max_seq ?? 0) + 1
   return { number: `JD-${yearMonth}-${String(seq).padStart(4, '0')}`, yearMonth, seq }
 }
-
-export type Channel = 'desk' | 'phone' | 'letter' | 'online' | 'other'
-
-const CONTACT_CHANNELS: readonly string[] = ['phone', 'letter', 'online', 'other']
-
-export const CHANNEL_LABEL: Record<Channel, string> = { desk: '现场接待', phone: '电话', letter: '来信', online: '网上', other: '其他' }
 
 interface CleanVisit {
   visitor: ReturnType<typeof cleanVisitor>

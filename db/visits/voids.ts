@@ -3,7 +3,7 @@ import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
-import { SESSION_STATUS_LABEL } from '../sessions/sessions'
+import { sessionStatus } from '../../shared/codes/sessions'
 import type { VoidResult } from '../../shared/types'
 import { requireText } from '../validation/text'
 
@@ -77,7 +77,7 @@ export async function voidSession(ctx: LedgerContext, input: { id: number; reaso
     if (!s) throw notFound('接待日', input.id)
     if (s.voided_at !== null) throw new LedgerError('invalid_transition', `接待日“${s.title}”已于 ${s.voided_at} 作废`)
     if (s.status !== 'planned' && !isSupervisor(ctx.actor)) {
-      throw new LedgerError('forbidden', `接待日“${s.title}”${SESSION_STATUS_LABEL[s.status]}，只有负责人可以作废已举行的接待日`)
+      throw new LedgerError('forbidden', `接待日“${s.title}”${sessionStatus.labels[s.status]}，只有负责人可以作废已举行的接待日`)
     }
     const live = await trx
       .selectFrom('visits')

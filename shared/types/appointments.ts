@@ -2,7 +2,8 @@
 import type { VisitorKind } from './directory'
 import type { Session } from './sessions'
 
-export type AppointmentStatus = 'booked' | 'arrived' | 'no_show' | 'cancelled'
+export type { AppointmentStatus } from '../codes/visits'
+import type { AppointmentStatus } from '../codes/visits'
 
 export interface AppointmentQuestion {
   categoryId: number | null

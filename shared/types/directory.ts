@@ -2,7 +2,8 @@
 import type { IssueListItem } from './issues'
 import type { VisitSummary } from './visits'
 
-export type VisitorKind = 'resident' | 'enterprise'
+export type { VisitorKind } from '../codes/visits'
+import type { VisitorKind } from '../codes/visits'
 
 export interface Organization {
   id: number

@@ -1,10 +1,7 @@
 // Issues (问题台账): statuses, lists, detail with its timeline, and 回访's queues.
 
-export type IssueStatus = 'accepted' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'reopened' | 'transferred' | 'rejected'
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied'
-export type CallbackMethod = 'phone' | 'visit' | 'sms' | 'other'
-export type DueState = 'overdue' | 'due_soon' | 'on_time' | 'done'
-export type IssueAction = 'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject'
+export type { CallbackMethod, DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
+import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
 
 export interface IssueListItem {
   id: number

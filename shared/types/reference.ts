@@ -1,6 +1,7 @@
 // Reference data the office sets up (departments, staff, categories, holidays, settings) and who is signed in.
 
-export type StaffRole = 'desk' | 'supervisor' | 'handler'
+export type { StaffRole } from '../codes/staff'
+import type { StaffRole } from '../codes/staff'
 
 export interface Department {
   id: number

@@ -1,6 +1,7 @@
 // Reliability: backups, audit, personal data, voiding.
 
-export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'damaged'
+export type { BackupKind } from '../codes/backup'
+import type { BackupKind } from '../codes/backup'
 
 export interface BackupInfo {
   /** File name inside the backup folder, e.g. ledger-20261110-083012-daily.sqlite; what backup-restore takes. */
@@ -76,7 +77,8 @@ export interface AuditChainStatus {
   brokenAt: number | null
 }
 
-export type RevealField = 'phone' | 'idNumber'
+export type { RevealField } from '../codes/privacy'
+import type { RevealField } from '../codes/privacy'
 
 export interface RevealedValue {
   visitorId: number

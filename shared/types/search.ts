@@ -2,7 +2,7 @@
 import type { VisitorKind } from './directory'
 import type { IssueStatus } from './issues'
 
-export type SearchKind = 'issue' | 'visitor' | 'organization'
+export type { SearchKind } from '../codes/search'
 
 /** A matched stretch of `text`: UTF-16 offsets as String.prototype.slice takes them, end exclusive. */
 export interface TextRange {

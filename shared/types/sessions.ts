@@ -1,7 +1,7 @@
 // Reception days (接待日).
 
-export type SessionKind = 'enterprise' | 'public' | 'leader' | 'field'
-export type SessionStatus = 'planned' | 'open' | 'closed'
+export type { SessionKind, SessionStatus } from '../codes/sessions'
+import type { SessionKind, SessionStatus } from '../codes/sessions'
 
 export interface Session {
   id: number

@@ -1,7 +1,8 @@
 // Visits and the matters raised in them.
 import type { IssueStatus } from './issues'
 
-export type MatterType = 'consultation' | 'issue'
+export type { Channel, MatterType } from '../codes/visits'
+import type { MatterType } from '../codes/visits'
 
 export interface MatterSummary {
   id: number

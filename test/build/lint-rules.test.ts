@@ -27,7 +27,7 @@ describe('the project lint rules', () => {
 
   it('lets a renderer file import shared code and the contract types', async () => {
     const code =
-      "import type { Api } from '../../electron/contract'\nimport { ISSUE_STATUS_LABEL } from '../../shared/labels'\nexport type A = Api\nvoid ISSUE_STATUS_LABEL\n"
+      "import type { Api } from '../../electron/contract'\nimport { issueStatus } from '../../shared/codes/issues'\nexport type A = Api\nvoid issueStatus\n"
     expect(await problems('renderer/lib/probe.ts', code)).toEqual([])
   })
 

@@ -1,10 +1,10 @@
-import { SESSION_KIND_LABEL, SESSION_KINDS } from '../../db/sessions/sessions'
+import { sessionKind } from '../../shared/codes/sessions'
 import type { MonthlySummary } from '../../shared/types'
 
 const rate = (v: number | null): string => (v === null ? '—' : `${v}%`)
 
 export function formatSummary(s: MonthlySummary): string {
-  const kinds = SESSION_KINDS.filter((k) => s.sessionsByKind[k] > 0).map((k) => `${SESSION_KIND_LABEL[k]} ${s.sessionsByKind[k]} 场`)
+  const kinds = sessionKind.codes.filter((k) => s.sessionsByKind[k] > 0).map((k) => `${sessionKind.labels[k]} ${s.sessionsByKind[k]} 场`)
   const lines = [
     `${s.month} 月度汇总`,
     `接待日：${s.sessions} 场${kinds.length > 0 ? `（${kinds.join('，')}）` : ''}`,

@@ -14,7 +14,7 @@ import {
 } from '../../db/import'
 import { fieldLabel } from '../../db/import/fields'
 import { seedDefaults } from '../../db/reference/reference'
-import { SESSION_KIND_LABEL, SESSION_KINDS } from '../../db/sessions/sessions'
+import { sessionKind } from '../../shared/codes/sessions'
 import type { ImportMapping, SessionKind } from '../../shared/types'
 
 // `npm run ledger -- import …`, `import-inspect`, `import-undo`, `import-batches`: the same import as
@@ -42,7 +42,7 @@ export interface ImportPlan {
 }
 
 function isSessionKind(value: string): value is SessionKind {
-  return SESSION_KINDS.some((k) => k === value)
+  return sessionKind.codes.some((k) => k === value)
 }
 
 /** Reads a mapping file: a JSON object of field → column number (1 = A) or header text. */
@@ -71,7 +71,7 @@ export function planImport(args: ImportArgs, usage: (message: string) => Error):
   const file = path.resolve(args.in)
   if (!fs.existsSync(file)) throw usage(`要导入的文件不存在：${args.in}`)
   if (args.mapping !== undefined && !fs.existsSync(args.mapping)) throw usage(`映射文件不存在：${args.mapping}`)
-  if (args.kind !== undefined && !isSessionKind(args.kind)) throw usage(`--kind 应为 ${SESSION_KINDS.join('、')} 之一`)
+  if (args.kind !== undefined && !isSessionKind(args.kind)) throw usage(`--kind 应为 ${sessionKind.codes.join('、')} 之一`)
   return {
     file,
     mapping: args.mapping === undefined ? null : readMappingFile(args.mapping, usage),
@@ -151,4 +151,4 @@ export async function batchesCommand(ctx: LedgerContext): Promise<string> {
   return `${lines.join('\n')}\n`
 }
 
-export const KIND_HELP = SESSION_KINDS.map((k) => `${k}=${SESSION_KIND_LABEL[k]}`).join('，')
+export const KIND_HELP = sessionKind.codes.map((k) => `${k}=${sessionKind.labels[k]}`).join('，')

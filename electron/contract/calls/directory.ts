@@ -13,6 +13,8 @@ import type {
 } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, text, optionalText, byId } from './common'
+import { revealField } from '../../../shared/codes/privacy'
+import { visitorKind } from '../../../shared/codes/visits'
 
 export const directoryLookupInput = z.object({ query: text(100) }).strict()
 
@@ -22,7 +24,7 @@ export const visitorUpdateInput = z
     name: text(50),
     phone: optionalText(40),
     idNumber: optionalText(40),
-    kind: z.enum(['resident', 'enterprise']),
+    kind: z.enum(visitorKind.codes),
     address: optionalText(200),
     organizationId: id.nullish(),
     note: optionalText(500),
@@ -47,7 +49,7 @@ export const directoryListInput = z
 /** Merging a duplicate enterprise or visitor into the record kept. */
 export const mergeInput = z.object({ keepId: id, mergeId: id, reason: optionalText(200) }).strict()
 
-export const visitorRevealInput = z.object({ visitorId: id, field: z.enum(['phone', 'idNumber']), reason: text(200) }).strict()
+export const visitorRevealInput = z.object({ visitorId: id, field: z.enum(revealField.codes), reason: text(200) }).strict()
 
 export const directoryCalls = {
   'directory-lookup': call(directoryLookupInput).returns<ReturningMatches>(),

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, text } from './common'
-import { sessionKind } from './sessions'
+import { sessionKindInput } from './sessions'
 
 // An old Excel / CSV ledger. `file` is a path main's open dialog returned (import-choose-file);
 // main refuses any other path.
@@ -65,7 +65,7 @@ export const importFile = text(1000).min(1, '请先选择要导入的文件')
 
 export const importOptions = {
   sheet: text(100).optional(),
-  defaultKind: sessionKind.optional(),
+  defaultKind: sessionKindInput.optional(),
   location: text(60).optional(),
 }
 

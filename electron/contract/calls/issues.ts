@@ -2,15 +2,16 @@ import { z } from 'zod'
 import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId } from './common'
+import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 
-export const issueStatus = z.enum(['accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened', 'transferred', 'rejected'])
+export const issueStatusInput = z.enum(issueStatus.codes)
 
 export const issueListInput = z
   .object({
-    status: z.array(issueStatus).max(8).optional(),
+    status: z.array(issueStatusInput).max(8).optional(),
     categoryId: id.optional(),
     departmentId: id.optional(),
-    dueState: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
+    dueState: z.enum(DUE_FILTERS).optional(),
     month: yearMonth.optional(),
     text: text(100).optional(),
     visitorId: id.optional(),
@@ -39,8 +40,8 @@ export const issueCallbackInput = z
   .object({
     issueId: id,
     date: isoDate.optional(),
-    method: z.enum(['phone', 'visit', 'sms', 'other']),
-    satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+    method: z.enum(callbackMethod.codes),
+    satisfaction: z.enum(satisfaction.codes),
     comment: optionalText(1000),
   })
   .strict()

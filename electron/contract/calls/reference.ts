@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Category, Department, HolidayOverride, Settings } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, text } from './common'
+import { holidayKind } from '../../../shared/codes/reference'
 
 export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
 
@@ -19,7 +20,7 @@ export const categorySaveInput = z
   })
   .strict()
 
-export const holidaySetInput = z.object({ date: isoDate, kind: z.enum(['holiday', 'workday']), name: text(30) }).strict()
+export const holidaySetInput = z.object({ date: isoDate, kind: z.enum(holidayKind.codes), name: text(30) }).strict()
 
 export const holidayRemoveInput = z.object({ date: isoDate }).strict()
 

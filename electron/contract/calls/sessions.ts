@@ -2,14 +2,15 @@ import { z } from 'zod'
 import type { Session, VoidResult } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, yearMonth, text, optionalText, byId } from './common'
+import { sessionKind, sessionStatus } from '../../../shared/codes/sessions'
 
-export const sessionKind = z.enum(['enterprise', 'public', 'leader', 'field'])
+export const sessionKindInput = z.enum(sessionKind.codes)
 
-export const sessionListInput = z.object({ month: yearMonth.optional(), status: z.enum(['planned', 'open', 'closed']).optional() }).strict()
+export const sessionListInput = z.object({ month: yearMonth.optional(), status: z.enum(sessionStatus.codes).optional() }).strict()
 
 export const sessionFields = {
   date: isoDate,
-  kind: sessionKind,
+  kind: sessionKindInput,
   title: optionalText(60),
   location: text(60),
   hostLeaderId: id.nullish(),

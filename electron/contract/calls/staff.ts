@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Operator, Staff } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, text, optionalText } from './common'
+import { staffRole } from '../../../shared/codes/staff'
 
 export const staffSaveInput = z
   .object({
@@ -9,7 +10,7 @@ export const staffSaveInput = z
     name: text(20),
     departmentId: id.nullish(),
     title: optionalText(30),
-    role: z.enum(['desk', 'supervisor', 'handler']).optional(),
+    role: z.enum(staffRole.codes).optional(),
     isLeader: z.boolean().optional(),
     phone: optionalText(40),
     active: z.boolean().optional(),

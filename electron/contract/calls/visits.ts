@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText } from './common'
+import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
+import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
 
 export const visitorInput = z
   .object({
@@ -9,7 +11,7 @@ export const visitorInput = z
     name: text(50),
     phone: optionalText(40),
     idNumber: optionalText(40),
-    kind: z.enum(['resident', 'enterprise']),
+    kind: z.enum(visitorKind.codes),
     address: optionalText(200),
   })
   .strict()
@@ -35,7 +37,7 @@ export const visitRegisterInput = z
     visitor: visitorInput,
     organization: organizationInput.nullish(),
     headcount: z.number().int(),
-    matters: z.array(matterInput).max(20),
+    matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
     appointmentId: id.optional(),
   })
@@ -43,12 +45,12 @@ export const visitRegisterInput = z
 
 export const contactRegisterInput = z
   .object({
-    channel: z.enum(['phone', 'letter', 'online', 'other']),
+    channel: z.enum(CONTACT_CHANNELS),
     date: isoDate,
     visitor: visitorInput,
     organization: organizationInput.nullish(),
     headcount: z.number().int(),
-    matters: z.array(matterInput).max(20),
+    matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
   })
   .strict()
@@ -64,7 +66,7 @@ export const appointmentBookInput = z
     sessionId: id,
     visitorName: text(50),
     phone: optionalText(40),
-    kind: z.enum(['resident', 'enterprise']),
+    kind: z.enum(visitorKind.codes),
     organizationName: optionalText(100),
     creditCode: optionalText(40),
     headcount: z.number().int(),

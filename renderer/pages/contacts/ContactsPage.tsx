@@ -1,3 +1,4 @@
+import { channel, CONTACT_CHANNELS } from '../../../shared/codes/visits'
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, DatePicker, Form, Radio, Row, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -17,12 +18,7 @@ type ContactChannel = ContractInput<'contact-register'>['channel']
 
 const CONTACTS_PAGE_SIZE = 20
 
-const CHANNELS: { value: ContactChannel; label: string }[] = [
-  { value: 'phone', label: '电话' },
-  { value: 'letter', label: '来信' },
-  { value: 'online', label: '网上' },
-  { value: 'other', label: '其他' },
-]
+const CHANNELS = channel.options(CONTACT_CHANNELS)
 
 interface ContactValues {
   channel: ContactChannel

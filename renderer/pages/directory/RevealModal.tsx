@@ -1,11 +1,10 @@
+import { revealField } from '../../../shared/codes/privacy'
 import { EyeOutlined } from '@ant-design/icons'
 import { Alert, Button, Flex, Form, Input, Modal, Typography, type InputRef } from 'antd'
 import { useRef, useState } from 'react'
 import type { RevealField, Visitor } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useSaving } from '../../lib/useSaving'
-
-const FIELD_LABEL: Record<RevealField, string> = { phone: '联系电话', idNumber: '身份证号' }
 
 interface Values {
   reason: string
@@ -20,7 +19,7 @@ export function RevealModal({ visitor, field, onClose }: { visitor: Visitor; fie
   const ref = useRef<InputRef>(null)
   const [value, setValue] = useState<string | null>(null)
   const { error, saving, submit } = useSaving(form, (_code, msg) => (msg.includes('原因') ? 'reason' : null))
-  const label = FIELD_LABEL[field]
+  const label = revealField.labels[field]
 
   const reveal = (v: Values) =>
     submit(async () => {

@@ -1,3 +1,4 @@
+import { dueState } from '../../../shared/codes/issues'
 import { Alert, Button, Flex, Space, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { api } from '../../api'
@@ -45,7 +46,7 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
               已超期 {counts.data.overdue} 个
             </Button>
             <Button size="small" type="text" style={{ color: '#d46b08' }} onClick={() => showDue('due_soon')}>
-              3个工作日内到期 {counts.data.dueSoon} 个
+              {dueState.labels.due_soon} {counts.data.dueSoon} 个
             </Button>
           </Space>
         )}

@@ -1,8 +1,9 @@
+import { dueState, issueStatus, type DueFilter } from '../../../shared/codes/issues'
 import type { Dayjs } from 'dayjs'
-import type { DueState, IssueStatus } from '../../../electron/contract/types'
+import type { IssueStatus } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 
-export type DueFilter = Exclude<DueState, 'done'>
+export type { DueFilter }
 export type SortKey = 'acceptedDate' | 'dueDate' | 'number'
 export type SortOrder = 'asc' | 'desc'
 
@@ -30,22 +31,9 @@ export const emptyFilters: IssueFilters = { status: [], categoryId: null, depart
 
 export const initialView: IssueView = { filters: emptyFilters, page: 1, pageSize: 20, sort: 'acceptedDate', order: 'desc' }
 
-export const DUE_FILTER_LABEL: Record<DueFilter, string> = {
-  overdue: '已超期',
-  due_soon: '3个工作日内到期',
-  on_time: '未到期',
-}
+export const DUE_FILTER_LABEL: Readonly<Record<DueFilter, string>> = dueState.labels
 
-export const ALL_STATUSES: readonly IssueStatus[] = [
-  'accepted',
-  'assigned',
-  'in_progress',
-  'reopened',
-  'resolved',
-  'closed',
-  'transferred',
-  'rejected',
-]
+export const ALL_STATUSES: readonly IssueStatus[] = issueStatus.codes
 
 export function hasFilters(f: IssueFilters): boolean {
   return (

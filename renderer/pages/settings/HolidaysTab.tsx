@@ -1,3 +1,4 @@
+import { holidayKind, type HolidayKind } from '../../../shared/codes/reference'
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, DatePicker, Form, Input, Popconfirm, Radio, Table, Tag, Typography, type GetRef } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -11,7 +12,7 @@ import { useSaving } from '../../lib/useSaving'
 interface Values {
   from: Dayjs | null
   to: Dayjs | null
-  kind: 'holiday' | 'workday'
+  kind: HolidayKind
   name: string
 }
 
@@ -53,7 +54,7 @@ export function HolidaysTab() {
       // One call per day; each is its own audited write, and a refusal stops at that day.
       for (let i = 0; i < days; i++) await api.holidaySet({ date: from.add(i, 'day').format('YYYY-MM-DD'), kind: v.kind, name: v.name })
       message.success(
-        `已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${v.kind === 'holiday' ? '放假' : '调休上班'}`,
+        `已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${holidayKind.labels[v.kind]}`,
       )
       // Cleared whole, so an Enter in the next date box cannot save it under this name.
       form.resetFields()
@@ -99,13 +100,7 @@ export function HolidaysTab() {
           <DatePicker format="YYYY-MM-DD" placeholder="连续多天时填" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'holiday', label: '放假' },
-              { value: 'workday', label: '调休上班' },
-            ]}
-          />
+          <Radio.Group optionType="button" options={holidayKind.options()} />
         </Form.Item>
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input maxLength={30} placeholder={kind === 'workday' ? '如：国庆节调休' : '如：国庆节'} style={{ width: 150 }} />

@@ -1,3 +1,4 @@
+import { issueAction } from '../../../../shared/codes/issues'
 import { Button, Card, Space } from 'antd'
 import type { IssueAction, IssueDetail } from '../../../../electron/contract/types'
 import { AssignForm } from './AssignForm'
@@ -6,17 +7,7 @@ import { ExtendForm } from './ExtendForm'
 import { CloseForm, ProgressForm, RejectForm, ResolveForm, SuperviseForm, TransferForm } from './NoteForms'
 import type { ActionFormProps } from './ActionForm'
 
-export const ACTION_LABEL: Record<IssueAction, string> = {
-  assign: '交办',
-  progress: '记录进展',
-  supervise: '督办',
-  extend: '延期',
-  resolve: '办结',
-  callback: '回访',
-  close: '销号',
-  transfer: '转办',
-  reject: '不予受理',
-}
+export const ACTION_LABEL = issueAction.labels
 
 /** The step the desk most likely takes next in each state, shown as the primary button. */
 const NEXT: Partial<Record<IssueDetail['status'], IssueAction>> = {

@@ -1,19 +1,9 @@
+import { issueStatus } from '../../../../shared/codes/issues'
 import { Alert, Descriptions, List, Space, Tag } from 'antd'
-import type { ImportBatchSummary, ImportReport, ImportRowProblem, IssueStatus } from '../../../../electron/contract/types'
+import type { ImportBatchSummary, ImportReport, ImportRowProblem } from '../../../../electron/contract/types'
 import { ISSUE_STATUS } from '../../../lib/labels'
 
 // What a dry run or an import found: counts, duplicates and each row that could not be read.
-
-const STATUS_ORDER: readonly IssueStatus[] = [
-  'accepted',
-  'assigned',
-  'in_progress',
-  'resolved',
-  'closed',
-  'reopened',
-  'transferred',
-  'rejected',
-]
 
 function ProblemList({ title, problems, type }: { title: string; problems: ImportRowProblem[]; type: 'error' | 'warning' }) {
   if (problems.length === 0) return null
@@ -42,7 +32,7 @@ function ProblemList({ title, problems, type }: { title: string; problems: Impor
 /** A dry run's or an import's report; `done` once the records are in the ledger. */
 export function ReportView({ report, done }: { report: ImportReport | ImportBatchSummary; done: boolean }) {
   const c = report.counts
-  const statuses = STATUS_ORDER.filter((s) => c.issuesByStatus[s] > 0)
+  const statuses = issueStatus.codes.filter((s) => c.issuesByStatus[s] > 0)
   return (
     <>
       <Descriptions

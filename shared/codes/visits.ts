@@ -1,0 +1,17 @@
+import { codeList, type CodeOf } from './define'
+
+/** How a matter reached the bureau: at the desk on a reception day, or between them. */
+export const channel = codeList({ desk: '现场接待', phone: '电话', letter: '来信', online: '网上', other: '其他' })
+export type Channel = CodeOf<typeof channel>
+
+/** The channels of 来电来信 (anything but the desk). */
+export const CONTACT_CHANNELS = ['phone', 'letter', 'online', 'other'] as const satisfies readonly Channel[]
+
+export const matterType = codeList({ consultation: '咨询', issue: '受理问题' })
+export type MatterType = CodeOf<typeof matterType>
+
+export const visitorKind = codeList({ resident: '群众', enterprise: '企业' })
+export type VisitorKind = CodeOf<typeof visitorKind>
+
+export const appointmentStatus = codeList({ booked: '已预约', arrived: '已到访', no_show: '未到', cancelled: '已取消' })
+export type AppointmentStatus = CodeOf<typeof appointmentStatus>

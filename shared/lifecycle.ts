@@ -1,0 +1,39 @@
+import type { IssueAction, IssueStatus, Satisfaction } from './codes/issues'
+import { issueAction } from './codes/issues'
+
+// The life cycle of DESIGN.md as data: which action may start from which status. The ledger
+// refuses anything else (db/issues/lifecycle.ts); the issue drawer offers only these.
+// 'callback' and 'close' also depend on the latest callback, checked in allowedActions.
+export const ACTION_FROM: Readonly<Record<IssueAction, readonly IssueStatus[]>> = {
+  assign: ['accepted', 'assigned', 'in_progress', 'reopened'],
+  progress: ['assigned', 'in_progress', 'reopened'],
+  supervise: ['assigned', 'in_progress', 'reopened'],
+  extend: ['accepted', 'assigned', 'in_progress', 'reopened'],
+  resolve: ['assigned', 'in_progress', 'reopened'],
+  callback: ['resolved'],
+  close: ['resolved'],
+  transfer: ['accepted'],
+  reject: ['accepted'],
+}
+
+/** Statuses in which the bureau still owes the visitor something. */
+export const OPEN_STATUSES = ['accepted', 'assigned', 'in_progress', 'reopened'] as const satisfies readonly IssueStatus[]
+
+export function isOpenStatus(status: IssueStatus): boolean {
+  return OPEN_STATUSES.some((s) => s === status)
+}
+
+/** A satisfied or basically satisfied latest callback lets the issue be closed (销号). */
+export function canClose(lastSatisfaction: Satisfaction | null): boolean {
+  return lastSatisfaction === 'satisfied' || lastSatisfaction === 'basically_satisfied'
+}
+
+export function allowedActions(status: IssueStatus, lastSatisfaction: Satisfaction | null): IssueAction[] {
+  return issueAction.codes.filter((action) => {
+    if (!ACTION_FROM[action].includes(status)) return false
+    if (action === 'close') return canClose(lastSatisfaction)
+    // One satisfied callback settles it; a further call adds nothing but noise to the figures.
+    if (action === 'callback') return !canClose(lastSatisfaction)
+    return true
+  })
+}
