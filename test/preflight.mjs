@@ -11,9 +11,13 @@ const tsxInstalled = fs.existsSync(new URL('../node_modules/tsx/package.json', i
 if (!tsxInstalled || major < 18) {
   const lines = ['测试前检查未通过，测试没有运行 / Preflight failed; no test was run:']
   if (major < 20) {
-    lines.push(`  ✗ 需要 Node.js 20 或更新版本，当前是 ${process.versions.node}`, `    Node.js 20 or newer is needed; this is ${process.versions.node}`)
+    lines.push(
+      `  ✗ 需要 Node.js 20 或更新版本，当前是 ${process.versions.node}`,
+      `    Node.js 20 or newer is needed; this is ${process.versions.node}`,
+    )
   }
-  if (!tsxInstalled) lines.push('  ✗ npm 依赖未安装（没有 node_modules/tsx）', '    the npm dependencies are not installed (no node_modules/tsx)')
+  if (!tsxInstalled)
+    lines.push('  ✗ npm 依赖未安装（没有 node_modules/tsx）', '    the npm dependencies are not installed (no node_modules/tsx)')
   lines.push(
     '  浏览器、LibreOffice、Poppler 和中文字体在依赖装好之后检查。',
     '    The browser, LibreOffice, Poppler and the CJK font are checked once the dependencies are installed.',

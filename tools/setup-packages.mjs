@@ -25,7 +25,12 @@ export const APT_PACKAGES = {
 const WINGET = { browser: 'Google.Chrome', soffice: 'TheDocumentFoundation.LibreOffice', poppler: 'oschwartz10612.Poppler' }
 const CHOCO = { browser: 'googlechrome', soffice: 'libreoffice-fresh', poppler: 'poppler' }
 const BREW = { browser: 'brew install --cask google-chrome', soffice: 'brew install --cask libreoffice', poppler: 'brew install poppler' }
-const OTHER_LINUX = { browser: 'chromium', cjkFont: 'fontconfig + wqy-microhei / noto-sans-cjk', soffice: 'libreoffice-calc', poppler: 'poppler-utils' }
+const OTHER_LINUX = {
+  browser: 'chromium',
+  cjkFont: 'fontconfig + wqy-microhei / noto-sans-cjk',
+  soffice: 'libreoffice-calc',
+  poppler: 'poppler-utils',
+}
 
 export const SYSTEM_LABELS = {
   debian: { zh: 'Debian / Ubuntu', en: 'Debian / Ubuntu' },
@@ -48,7 +53,12 @@ export function detectSystem(env = process.env, platform = process.platform) {
   const ids = release
     .split('\n')
     .filter((line) => line.startsWith('ID=') || line.startsWith('ID_LIKE='))
-    .flatMap((line) => line.slice(line.indexOf('=') + 1).replace(/"/g, '').split(' '))
+    .flatMap((line) =>
+      line
+        .slice(line.indexOf('=') + 1)
+        .replace(/"/g, '')
+        .split(' '),
+    )
   return ids.includes('debian') || ids.includes('ubuntu') ? 'debian' : 'linux'
 }
 
@@ -63,7 +73,12 @@ export function installWays(system, needs, { root }) {
   if (wanted.length === 0) return []
   if (system === 'debian') {
     const sudo = root ? '' : 'sudo '
-    return [{ via: 'apt-get', commands: [`${sudo}apt-get update && ${sudo}apt-get install -y ${wanted.flatMap((n) => APT_PACKAGES[n]).join(' ')}`] }]
+    return [
+      {
+        via: 'apt-get',
+        commands: [`${sudo}apt-get update && ${sudo}apt-get install -y ${wanted.flatMap((n) => APT_PACKAGES[n]).join(' ')}`],
+      },
+    ]
   }
   if (system === 'linux') return [{ via: '包管理器 / package manager', commands: [wanted.map((n) => OTHER_LINUX[n]).join(', ')] }]
   if (system === 'win32') {

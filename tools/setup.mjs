@@ -70,20 +70,30 @@ function aptPackages(dryRun) {
   say(`安装缺少的系统软件包：${missing.join('、')}`, `Installing the missing system packages: ${missing.join(', ')}`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   if (!steps.every(([command = 'apt-get', ...args]) => run(command, args, env))) {
-    fail('apt-get 未能完成安装（见上方输出）；继续安装 npm 依赖，最后的检查会列出仍缺少的项目。', 'apt-get did not finish (see above); going on with npm ci, and the check at the end lists whatever is still missing.')
+    fail(
+      'apt-get 未能完成安装（见上方输出）；继续安装 npm 依赖，最后的检查会列出仍缺少的项目。',
+      'apt-get did not finish (see above); going on with npm ci, and the check at the end lists whatever is still missing.',
+    )
   }
 }
 
 /** Windows, macOS, other Linux: this script does not install system software there; it names it. */
 function namePackages(system) {
   const needs = needsOn(system)
-  say(`${SYSTEM_LABELS[system].zh}：测试需要以下软件（已有的不必再装，最后的检查会逐项核对）：`, `${SYSTEM_LABELS[system].en}: the tests need the following (skip what you have; the check at the end looks for each):`)
+  say(
+    `${SYSTEM_LABELS[system].zh}：测试需要以下软件（已有的不必再装，最后的检查会逐项核对）：`,
+    `${SYSTEM_LABELS[system].en}: the tests need the following (skip what you have; the check at the end looks for each):`,
+  )
   for (const n of needs) process.stdout.write(`  - ${NEED_LABELS[n].zh} / ${NEED_LABELS[n].en}\n`)
-  if (system === 'win32') say('  Windows 10/11 自带 Edge，一般不必另装浏览器。', '  Windows 10/11 comes with Edge, which usually serves as the browser.')
+  if (system === 'win32')
+    say('  Windows 10/11 自带 Edge，一般不必另装浏览器。', '  Windows 10/11 comes with Edge, which usually serves as the browser.')
   for (const [i, way] of installWays(system, needs, { root: false }).entries()) {
     process.stdout.write(`  ${i === 0 ? '安装 / install' : '或 / or'} (${way.via}):\n${way.commands.map((c) => `    ${c}\n`).join('')}`)
   }
-  say('  装在别处的程序可用 CHROMIUM_PATH、SOFFICE_PATH、PDFTOTEXT_PATH 指定。', '  Programs installed elsewhere can be named with CHROMIUM_PATH, SOFFICE_PATH, PDFTOTEXT_PATH.')
+  say(
+    '  装在别处的程序可用 CHROMIUM_PATH、SOFFICE_PATH、PDFTOTEXT_PATH 指定。',
+    '  Programs installed elsewhere can be named with CHROMIUM_PATH, SOFFICE_PATH, PDFTOTEXT_PATH.',
+  )
 }
 
 function npmCi(dryRun) {
@@ -116,11 +126,17 @@ function main() {
   }
   const dryRun = args.includes('--dry-run')
   const system = detectSystem()
-  say(`接待日台账：准备测试环境（${SYSTEM_LABELS[system].zh}）${dryRun ? '——仅列出将做的事，不做改动' : ''}`, `Reception ledger: setting up for the tests (${SYSTEM_LABELS[system].en})${dryRun ? ' — dry run, nothing is changed' : ''}`)
+  say(
+    `接待日台账：准备测试环境（${SYSTEM_LABELS[system].zh}）${dryRun ? '——仅列出将做的事，不做改动' : ''}`,
+    `Reception ledger: setting up for the tests (${SYSTEM_LABELS[system].en})${dryRun ? ' — dry run, nothing is changed' : ''}`,
+  )
 
   const major = Number(process.versions.node.split('.')[0])
   if (major < 20) {
-    fail(`需要 Node.js 20 或更新版本，当前是 ${process.versions.node}：请先安装 Node.js 20 LTS（https://nodejs.org）。`, `Node.js 20 or newer is needed, this is ${process.versions.node}: install Node.js 20 LTS first (https://nodejs.org).`)
+    fail(
+      `需要 Node.js 20 或更新版本，当前是 ${process.versions.node}：请先安装 Node.js 20 LTS（https://nodejs.org）。`,
+      `Node.js 20 or newer is needed, this is ${process.versions.node}: install Node.js 20 LTS first (https://nodejs.org).`,
+    )
     return 1
   }
 
@@ -129,7 +145,10 @@ function main() {
 
   if (args.includes('--no-npm')) say('跳过 npm ci（--no-npm）', 'Skipping npm ci (--no-npm)')
   else if (!npmCi(dryRun)) {
-    fail('npm ci 失败（见上方输出）。better-sqlite3 从源码编译时需要 Python 3 和 C++ 编译器。', 'npm ci failed (see above). Compiling better-sqlite3 from source needs Python 3 and a C++ compiler.')
+    fail(
+      'npm ci 失败（见上方输出）。better-sqlite3 从源码编译时需要 Python 3 和 C++ 编译器。',
+      'npm ci failed (see above). Compiling better-sqlite3 from source needs Python 3 and a C++ compiler.',
+    )
     return 1
   }
 

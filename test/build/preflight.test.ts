@@ -34,7 +34,15 @@ describe.skipIf(process.platform === 'win32')('the preflight before npm test', (
     expect(r.code).toBe(1)
     expect(occurrences(r.stderr, '测试前检查未通过')).toBe(1)
     expect(occurrences(r.stderr, 'Preflight failed')).toBe(1)
-    for (const missing of ['✗ 浏览器', '✗ LibreOffice', '✗ pdftotext', '✗ pdftoppm', 'browser (Chromium, Chrome or Edge): not found', 'LibreOffice (soffice): not found', 'pdftotext (Poppler): not found']) {
+    for (const missing of [
+      '✗ 浏览器',
+      '✗ LibreOffice',
+      '✗ pdftotext',
+      '✗ pdftoppm',
+      'browser (Chromium, Chrome or Edge): not found',
+      'LibreOffice (soffice): not found',
+      'pdftotext (Poppler): not found',
+    ]) {
       expect(r.stderr).toContain(missing)
     }
     // Chinese before English, and the way out after the list.
@@ -47,7 +55,13 @@ describe.skipIf(process.platform === 'win32')('the preflight before npm test', (
   it('passes with exit 0 when every program is named by its env var and fc-list finds a Chinese font', () => {
     const fcList = onPath(['fc-list'], { env: process.env, platform: process.platform }) ?? '/usr/bin/fc-list'
     const { dir, bin } = machine({ 'fc-list': fcList })
-    const given = { CHROMIUM_PATH: toolPath('browser'), SOFFICE_PATH: toolPath('soffice'), PDFTOTEXT_PATH: toolPath('pdftotext'), PDFTOPPM_PATH: toolPath('pdftoppm'), PDFINFO_PATH: toolPath('pdfinfo') }
+    const given = {
+      CHROMIUM_PATH: toolPath('browser'),
+      SOFFICE_PATH: toolPath('soffice'),
+      PDFTOTEXT_PATH: toolPath('pdftotext'),
+      PDFTOPPM_PATH: toolPath('pdftoppm'),
+      PDFINFO_PATH: toolPath('pdfinfo'),
+    }
     const r = runNode(PREFLIGHT, [], { PATH: bin, HOME: dir, LEDGER_TOOLS_SEARCH_SYSTEM: '0', ...given })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)

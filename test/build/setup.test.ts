@@ -19,7 +19,11 @@ function debianMissing(...missing: string[]): { env: NodeJS.ProcessEnv; log: str
   const dir = scratchDir('ledger-setup-')
   dirs.push(dir)
   const log = path.join(dir, 'apt.log')
-  program(dir, 'bin/dpkg-query', `#!/bin/sh\nfor last; do :; done\ncase " ${missing.join(' ')} " in *" $last "*) echo "dpkg-query: no packages found matching $last" >&2; exit 1;; esac\nprintf 'install ok installed'\n`)
+  program(
+    dir,
+    'bin/dpkg-query',
+    `#!/bin/sh\nfor last; do :; done\ncase " ${missing.join(' ')} " in *" $last "*) echo "dpkg-query: no packages found matching $last" >&2; exit 1;; esac\nprintf 'install ok installed'\n`,
+  )
   program(dir, 'bin/apt-get', '#!/bin/sh\necho "apt-get $* ($DEBIAN_FRONTEND)" >> "$APT_LOG"\n')
   program(dir, 'bin/sudo', '#!/bin/sh\nwhile [ $# -gt 0 ]; do case "$1" in *=*) export "$1"; shift;; *) break;; esac; done\nexec "$@"\n')
   const env = { PATH: path.join(dir, 'bin'), HOME: dir, APT_LOG: log, LEDGER_SETUP_PLATFORM: 'debian', LEDGER_TOOLS_SEARCH_SYSTEM: '0' }
@@ -29,14 +33,19 @@ function debianMissing(...missing: string[]): { env: NodeJS.ProcessEnv; log: str
 const allApt = Object.values(APT_PACKAGES).flat()
 
 describe.skipIf(process.platform === 'win32')('npm run setup', () => {
-  it.runIf(detectSystem() === 'debian')('on this Debian machine, a dry run changes nothing and names every system package it checked', () => {
-    const r = runNode(SETUP, ['--no-npm', '--dry-run'], process.env)
-    expect(r.code).toBe(0)
-    for (const pkg of allApt) expect(r.stdout).toContain(pkg)
-    expect(`${r.stdout}${r.stderr}`).toMatch(/系统软件包均已安装|\(dry run\) (sudo DEBIAN_FRONTEND=noninteractive )?apt-get install -y -qq |安装需要 root 或 sudo/)
-    expect(r.stdout).toContain('跳过 npm ci（--no-npm）')
-    expect(r.stdout).toContain('Would finish with the preflight check')
-  })
+  it.runIf(detectSystem() === 'debian')(
+    'on this Debian machine, a dry run changes nothing and names every system package it checked',
+    () => {
+      const r = runNode(SETUP, ['--no-npm', '--dry-run'], process.env)
+      expect(r.code).toBe(0)
+      for (const pkg of allApt) expect(r.stdout).toContain(pkg)
+      expect(`${r.stdout}${r.stderr}`).toMatch(
+        /系统软件包均已安装|\(dry run\) (sudo DEBIAN_FRONTEND=noninteractive )?apt-get install -y -qq |安装需要 root 或 sudo/,
+      )
+      expect(r.stdout).toContain('跳过 npm ci（--no-npm）')
+      expect(r.stdout).toContain('Would finish with the preflight check')
+    },
+  )
 
   it('in a dry run lists the apt-get commands for only the missing packages and runs none of them', () => {
     const { env, log } = debianMissing('chromium', 'poppler-utils')
@@ -50,7 +59,9 @@ describe.skipIf(process.platform === 'win32')('npm run setup', () => {
   it('installs only what dpkg lacks, after apt-get update, and exits 1 when the preflight still finds it missing', () => {
     const { env, log } = debianMissing('chromium', 'poppler-utils')
     const r = runNode(SETUP, ['--no-npm'], env)
-    expect(fs.readFileSync(log, 'utf8')).toBe('apt-get update -qq (noninteractive)\napt-get install -y -qq chromium poppler-utils (noninteractive)\n')
+    expect(fs.readFileSync(log, 'utf8')).toBe(
+      'apt-get update -qq (noninteractive)\napt-get install -y -qq chromium poppler-utils (noninteractive)\n',
+    )
     // The stand-in apt-get installed nothing, so the browser is still missing: that is the verdict.
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('✗ 浏览器')
@@ -67,7 +78,8 @@ describe.skipIf(process.platform === 'win32')('npm run setup', () => {
   it('on Windows names the winget and choco packages and no Linux font', () => {
     const r = runNode(SETUP, ['--no-npm', '--dry-run'], { PATH: '', LEDGER_SETUP_PLATFORM: 'win32' })
     expect(r.code).toBe(0)
-    for (const id of ['Google.Chrome', 'TheDocumentFoundation.LibreOffice', 'oschwartz10612.Poppler']) expect(r.stdout).toContain(`winget install -e --id ${id}`)
+    for (const id of ['Google.Chrome', 'TheDocumentFoundation.LibreOffice', 'oschwartz10612.Poppler'])
+      expect(r.stdout).toContain(`winget install -e --id ${id}`)
     expect(r.stdout).toContain('choco install -y googlechrome libreoffice-fresh poppler')
     expect(r.stdout).not.toContain('apt-get')
     expect(r.stdout).not.toContain('中文字体')
@@ -76,7 +88,8 @@ describe.skipIf(process.platform === 'win32')('npm run setup', () => {
   it('on macOS names the brew packages', () => {
     const r = runNode(SETUP, ['--no-npm', '--dry-run'], { PATH: '', LEDGER_SETUP_PLATFORM: 'darwin' })
     expect(r.code).toBe(0)
-    for (const command of ['brew install --cask google-chrome', 'brew install --cask libreoffice', 'brew install poppler']) expect(r.stdout).toContain(command)
+    for (const command of ['brew install --cask google-chrome', 'brew install --cask libreoffice', 'brew install poppler'])
+      expect(r.stdout).toContain(command)
   })
 
   it('says it would run npm ci with the Electron download skipped unless told --no-npm', () => {

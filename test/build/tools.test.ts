@@ -27,7 +27,11 @@ describe.skipIf(process.platform === 'win32')('finding the programs from env var
     const chosen = program(dir, 'elsewhere/chrome')
     const env = { PATH: path.join(dir, 'bin'), CHROMIUM_PATH: chosen, LEDGER_TOOLS_SEARCH_SYSTEM: '0' }
     expect(findTool('browser', { env, platform: posix })).toEqual({ found: true, path: chosen, via: 'CHROMIUM_PATH' })
-    expect(findTool('browser', { env: { ...env, CHROMIUM_PATH: '' }, platform: posix })).toEqual({ found: true, path: path.join(dir, 'bin/chromium'), via: 'PATH' })
+    expect(findTool('browser', { env: { ...env, CHROMIUM_PATH: '' }, platform: posix })).toEqual({
+      found: true,
+      path: path.join(dir, 'bin/chromium'),
+      via: 'PATH',
+    })
   })
 
   it('takes LibreOffice from SOFFICE_PATH when it names a file, before a soffice on PATH', () => {
@@ -45,14 +49,23 @@ describe.skipIf(process.platform === 'win32')('finding the programs from env var
     const dir = scratch()
     program(dir, `bin/${onPath}`)
     const wrong = path.join(dir, 'no-such-program')
-    const lookup = findTool(tool, { env: { PATH: path.join(dir, 'bin'), [envVar]: wrong, LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix })
-    expect(lookup).toEqual({ found: false, zh: `${envVar}=${wrong} 指向的文件不存在`, en: `${envVar}=${wrong} names a file that does not exist` })
+    const lookup = findTool(tool, {
+      env: { PATH: path.join(dir, 'bin'), [envVar]: wrong, LEDGER_TOOLS_SEARCH_SYSTEM: '0' },
+      platform: posix,
+    })
+    expect(lookup).toEqual({
+      found: false,
+      zh: `${envVar}=${wrong} 指向的文件不存在`,
+      en: `${envVar}=${wrong} names a file that does not exist`,
+    })
   })
 
   it('finds LibreOffice under the name libreoffice on PATH, and nothing on an empty PATH with the system folders left out', () => {
     const dir = scratch()
     const libreoffice = program(dir, 'bin/libreoffice')
-    expect(findTool('soffice', { env: { PATH: path.join(dir, 'bin'), LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix })).toMatchObject({ path: libreoffice })
+    expect(findTool('soffice', { env: { PATH: path.join(dir, 'bin'), LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix })).toMatchObject({
+      path: libreoffice,
+    })
     const none = findTool('soffice', { env: { PATH: '', LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix })
     expect(none.found).toBe(false)
     expect(none).toMatchObject({ zh: expect.stringContaining('LEDGER_TOOLS_SEARCH_SYSTEM=0'), en: expect.stringContaining('SOFFICE_PATH') })
@@ -62,7 +75,9 @@ describe.skipIf(process.platform === 'win32')('finding the programs from env var
     const dir = scratch()
     fs.mkdirSync(path.join(dir, 'bin'))
     fs.writeFileSync(path.join(dir, 'bin/pdftotext'), 'not a program', { mode: 0o644 })
-    expect(findTool('pdftotext', { env: { PATH: path.join(dir, 'bin'), LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix }).found).toBe(false)
+    expect(findTool('pdftotext', { env: { PATH: path.join(dir, 'bin'), LEDGER_TOOLS_SEARCH_SYSTEM: '0' }, platform: posix }).found).toBe(
+      false,
+    )
   })
 
   it('finds pdftoppm and pdfinfo beside PDFTOTEXT_PATH, as Poppler installs them together', () => {
@@ -83,28 +98,44 @@ describe.skipIf(process.platform === 'win32')('finding the programs from env var
     const env = (bin: string) => ({ PATH: path.join(dir, bin), LEDGER_TOOLS_SEARCH_SYSTEM: '0' })
     expect(findCjkFont({ env: env('with'), platform: 'linux' })).toEqual({ found: true, family: 'WenQuanYi Micro Hei' })
     expect(findCjkFont({ env: env('without'), platform: 'linux' })).toMatchObject({ found: false, zh: expect.stringContaining('方框') })
-    expect(findCjkFont({ env: env('nowhere'), platform: 'linux' })).toMatchObject({ found: false, en: expect.stringContaining('no fc-list') })
+    expect(findCjkFont({ env: env('nowhere'), platform: 'linux' })).toMatchObject({
+      found: false,
+      en: expect.stringContaining('no fc-list'),
+    })
     expect(findCjkFont({ env: env('nowhere'), platform: 'win32' }).found).toBe(true)
   })
 
   it('fails a test that needs a missing program with what to do about it', () => {
     vi.stubEnv('SOFFICE_PATH', '/no/such/soffice')
-    expect(() => toolPath('soffice')).toThrow(/LibreOffice（soffice）：SOFFICE_PATH=\/no\/such\/soffice 指向的文件不存在。运行 npm run preflight[\s\S]*npm run preflight for how to install it/)
+    expect(() => toolPath('soffice')).toThrow(
+      /LibreOffice（soffice）：SOFFICE_PATH=\/no\/such\/soffice 指向的文件不存在。运行 npm run preflight[\s\S]*npm run preflight for how to install it/,
+    )
   })
 })
 
 describe('finding the programs where each system installs them', () => {
   it('looks on Windows in Program Files and LOCALAPPDATA for Chrome, Edge, LibreOffice and winget’s Poppler', () => {
     const dir = scratch()
-    const env = { ProgramFiles: path.join(dir, 'pf'), 'ProgramFiles(x86)': path.join(dir, 'pf86'), LOCALAPPDATA: path.join(dir, 'local'), ChocolateyInstall: path.join(dir, 'choco') }
+    const env = {
+      ProgramFiles: path.join(dir, 'pf'),
+      'ProgramFiles(x86)': path.join(dir, 'pf86'),
+      LOCALAPPDATA: path.join(dir, 'local'),
+      ChocolateyInstall: path.join(dir, 'choco'),
+    }
     const edge = program(dir, 'pf86/Microsoft/Edge/Application/msedge.exe')
     expect(findTool('browser', { env, platform: 'win32' })).toEqual({ found: true, path: edge, via: 'system' })
     const chrome = program(dir, 'local/Google/Chrome/Application/chrome.exe')
     expect(findTool('browser', { env, platform: 'win32' })).toMatchObject({ path: chrome })
     const soffice = program(dir, 'pf/LibreOffice/program/soffice.exe')
     expect(findTool('soffice', { env, platform: 'win32' })).toMatchObject({ path: soffice })
-    program(dir, 'local/Microsoft/WinGet/Packages/oschwartz10612.Poppler_Microsoft.Winget.Source_8wekyb3d8bbwe/poppler-24.08.0/Library/bin/pdftotext.exe')
-    const newest = program(dir, 'local/Microsoft/WinGet/Packages/oschwartz10612.Poppler_Microsoft.Winget.Source_8wekyb3d8bbwe/poppler-25.07.0/Library/bin/pdftotext.exe')
+    program(
+      dir,
+      'local/Microsoft/WinGet/Packages/oschwartz10612.Poppler_Microsoft.Winget.Source_8wekyb3d8bbwe/poppler-24.08.0/Library/bin/pdftotext.exe',
+    )
+    const newest = program(
+      dir,
+      'local/Microsoft/WinGet/Packages/oschwartz10612.Poppler_Microsoft.Winget.Source_8wekyb3d8bbwe/poppler-25.07.0/Library/bin/pdftotext.exe',
+    )
     expect(findTool('pdftotext', { env, platform: 'win32' })).toMatchObject({ path: newest })
   })
 

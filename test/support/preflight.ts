@@ -8,7 +8,13 @@ import { TOOL_ENV, TOOL_LABELS, findCjkFont, findTool, type Label, type Search, 
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const TOOLS: Tool[] = ['browser', 'soffice', 'pdftotext', 'pdftoppm', 'pdfinfo']
-const NEED_OF: Record<Tool, Need> = { browser: 'browser', soffice: 'soffice', pdftotext: 'poppler', pdftoppm: 'poppler', pdfinfo: 'poppler' }
+const NEED_OF: Record<Tool, Need> = {
+  browser: 'browser',
+  soffice: 'soffice',
+  pdftotext: 'poppler',
+  pdftoppm: 'poppler',
+  pdfinfo: 'poppler',
+}
 
 export interface Missing {
   what: Label
@@ -26,7 +32,10 @@ export interface Preflight {
 function nodeVersion(): Missing | null {
   const major = Number(process.versions.node.split('.')[0])
   if (major >= 20) return null
-  return { what: { zh: 'Node.js 20 或更新版本', en: 'Node.js 20 or newer' }, why: { zh: `当前是 ${process.versions.node}`, en: `this is ${process.versions.node}` } }
+  return {
+    what: { zh: 'Node.js 20 或更新版本', en: 'Node.js 20 or newer' },
+    why: { zh: `当前是 ${process.versions.node}`, en: `this is ${process.versions.node}` },
+  }
 }
 
 function dependencyNames(): string[] {
@@ -41,7 +50,8 @@ function dependencyNames(): string[] {
 async function nodeModules(): Promise<Missing | null> {
   const what = { zh: 'npm 依赖（node_modules）', en: 'npm dependencies (node_modules)' }
   const absent = dependencyNames().filter((name) => !fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json')))
-  if (absent.length > 0) return { what, why: { zh: `未安装或不完整，缺少 ${absent.join('、')}`, en: `not installed or incomplete: no ${absent.join(', ')}` } }
+  if (absent.length > 0)
+    return { what, why: { zh: `未安装或不完整，缺少 ${absent.join('、')}`, en: `not installed or incomplete: no ${absent.join(', ')}` } }
   try {
     // The binding loads with the first database, not with the import.
     const { default: Database } = await import('better-sqlite3')
@@ -79,11 +89,18 @@ export async function preflight(search: Search): Promise<Preflight> {
 
 /** One message: every missing thing, Chinese then English, then the commands that install them. */
 export function report({ missing }: Preflight, system: System, root: boolean): string {
-  const lines = [`测试前检查未通过，测试没有运行。缺少 ${missing.length} 项：`, `  Preflight failed; no test was run. Missing (${missing.length}):`]
+  const lines = [
+    `测试前检查未通过，测试没有运行。缺少 ${missing.length} 项：`,
+    `  Preflight failed; no test was run. Missing (${missing.length}):`,
+  ]
   for (const m of missing) lines.push(`  ✗ ${m.what.zh}：${m.why.zh}`, `    ${m.what.en}: ${m.why.en}`)
   lines.push('安装 / To install:')
   if (missing.some((m) => m.what.en.startsWith('Node.js'))) lines.push('  Node.js 20 LTS: https://nodejs.org')
-  lines.push('  npm run setup', '    （安装 npm 依赖；在 Debian / Ubuntu 上以 root 或 sudo 运行时也安装系统软件包）', '    (installs the npm dependencies; on Debian / Ubuntu as root or with sudo, the system packages too)')
+  lines.push(
+    '  npm run setup',
+    '    （安装 npm 依赖；在 Debian / Ubuntu 上以 root 或 sudo 运行时也安装系统软件包）',
+    '    (installs the npm dependencies; on Debian / Ubuntu as root or with sudo, the system packages too)',
+  )
   const needs = [...new Set(missing.flatMap((m) => (m.need ? [m.need] : [])))]
   for (const way of installWays(system, needs, { root })) {
     lines.push(`  或手动安装 / or by hand (${way.via}):`, ...way.commands.map((c) => `    ${c}`))

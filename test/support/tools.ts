@@ -2,21 +2,17 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import { COMMANDS, systemPlaces, type Search, type Tool } from './tool-places'
+
+export type { Search, Tool } from './tool-places'
 
 // The programs the tests drive (a Chromium-family browser, LibreOffice, Poppler), found on any
-// machine: an explicit env var first, then PATH, then where each system's installers put them.
-
-export type Tool = 'browser' | 'soffice' | 'pdftotext' | 'pdftoppm' | 'pdfinfo'
+// machine: an explicit env var first, then (for the browser) Playwright's own Chromium, then PATH,
+// then where each system's installers put them (tool-places.ts).
 
 export interface Label {
   zh: string
   en: string
-}
-
-/** Where to look: the tests pass their own env and platform to see what another machine would find. */
-export interface Search {
-  env: NodeJS.ProcessEnv
-  platform: NodeJS.Platform
 }
 
 export type Lookup = { found: true; path: string; via: string } | ({ found: false } & Label)
@@ -43,92 +39,6 @@ export const TOOL_ENV: Record<Tool, string> = {
  */
 export function searchesSystem(env: NodeJS.ProcessEnv): boolean {
   return env.LEDGER_TOOLS_SEARCH_SYSTEM !== '0'
-}
-
-const COMMANDS: Record<Tool, string[]> = {
-  browser: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'],
-  soffice: ['soffice', 'libreoffice'],
-  pdftotext: ['pdftotext'],
-  pdftoppm: ['pdftoppm'],
-  pdfinfo: ['pdfinfo'],
-}
-
-/** Entries of `base/seg/seg…`, where a segment ending in `*` is a name prefix (newest version first). */
-function expand(base: string | undefined, ...segments: string[]): string[] {
-  if (base === undefined || base === '') return []
-  let paths = [base]
-  for (const segment of segments) {
-    if (!segment.endsWith('*')) {
-      paths = paths.map((p) => path.join(p, segment))
-      continue
-    }
-    const prefix = segment.slice(0, -1)
-    paths = paths.flatMap((p) => {
-      try {
-        return fs
-          .readdirSync(p)
-          .filter((name) => name.startsWith(prefix))
-          .sort()
-          .reverse()
-          .map((name) => path.join(p, name))
-      } catch {
-        return []
-      }
-    })
-  }
-  return paths
-}
-
-function windowsFolders(env: NodeJS.ProcessEnv): { programs: string[]; local: string | undefined } {
-  return { programs: [env.ProgramFiles ?? 'C:\\Program Files', env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)'], local: env.LOCALAPPDATA }
-}
-
-function macApps(env: NodeJS.ProcessEnv): string[] {
-  return ['/Applications', ...(env.HOME ? [path.join(env.HOME, 'Applications')] : [])]
-}
-
-function browserPlaces({ env, platform }: Search): string[] {
-  if (platform === 'win32') {
-    const { programs, local } = windowsFolders(env)
-    return [
-      ...[...programs, local].flatMap((base) => expand(base, 'Google', 'Chrome', 'Application', 'chrome.exe')),
-      ...[programs[1], programs[0]].flatMap((base) => expand(base, 'Microsoft', 'Edge', 'Application', 'msedge.exe')),
-      ...expand(local, 'Chromium', 'Application', 'chrome.exe'),
-    ]
-  }
-  if (platform === 'darwin') {
-    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge']
-    return macApps(env).flatMap((dir) => apps.map((app) => path.join(dir, app)))
-  }
-  return [...COMMANDS.browser.map((c) => `/usr/bin/${c}`), '/snap/bin/chromium', '/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge']
-}
-
-function officePlaces({ env, platform }: Search): string[] {
-  if (platform === 'win32') return windowsFolders(env).programs.flatMap((base) => expand(base, 'LibreOffice', 'program', 'soffice.exe'))
-  if (platform === 'darwin') return macApps(env).map((dir) => path.join(dir, 'LibreOffice.app/Contents/MacOS/soffice'))
-  return ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', ...expand('/opt', 'libreoffice*', 'program', 'soffice'), '/snap/bin/libreoffice']
-}
-
-function popplerPlaces(name: string, { env, platform }: Search): string[] {
-  if (platform === 'win32') {
-    const exe = `${name}.exe`
-    const { programs, local } = windowsFolders(env)
-    return [
-      ...expand(env.ChocolateyInstall ?? 'C:\\ProgramData\\chocolatey', 'bin', exe),
-      ...expand(env.USERPROFILE, 'scoop', 'shims', exe),
-      ...expand(local, 'Microsoft', 'WinGet', 'Links', exe),
-      ...expand(local, 'Microsoft', 'WinGet', 'Packages', 'oschwartz10612.Poppler*', 'poppler-*', 'Library', 'bin', exe),
-      ...programs.flatMap((base) => expand(base, 'poppler*', 'Library', 'bin', exe)),
-    ]
-  }
-  const dirs = platform === 'darwin' ? ['/opt/homebrew/bin', '/usr/local/bin', '/opt/local/bin'] : ['/usr/bin', '/usr/local/bin']
-  return dirs.map((dir) => path.join(dir, name))
-}
-
-function systemPlaces(tool: Tool, search: Search): string[] {
-  if (tool === 'browser') return browserPlaces(search)
-  if (tool === 'soffice') return officePlaces(search)
-  return popplerPlaces(tool, search)
 }
 
 function isFile(file: string): boolean {
@@ -192,7 +102,8 @@ export function findTool(tool: Tool, { env = process.env, platform = process.pla
     return { found: false, zh: `${envVar}=${given} 指向的文件不存在`, en: `${envVar}=${given} names a file that does not exist` }
   }
   const system = searchesSystem(env)
-  const playwright = tool === 'browser' && system ? playwrightChromium() : null
+  // Playwright knows only the machine it runs on, not the one a test pretends to be.
+  const playwright = tool === 'browser' && system && platform === process.platform ? playwrightChromium() : null
   if (playwright) return { found: true, path: playwright, via: 'Playwright' }
   const beside = besidePdftotext(tool, env)
   if (beside) return { found: true, path: beside, via: 'PDFTOTEXT_PATH' }
@@ -202,8 +113,16 @@ export function findTool(tool: Tool, { env = process.env, platform = process.pla
   if (placed) return { found: true, path: placed, via: 'system' }
   const names = COMMANDS[tool].join('、')
   return system
-    ? { found: false, zh: `未找到（已查 ${envVar}、PATH 中的 ${names}、常见安装位置）`, en: `not found (looked at ${envVar}, ${COMMANDS[tool].join(', ')} on PATH, the usual install folders)` }
-    : { found: false, zh: `未找到（只查了 ${envVar} 和 PATH 中的 ${names}：LEDGER_TOOLS_SEARCH_SYSTEM=0）`, en: `not found (looked only at ${envVar} and ${COMMANDS[tool].join(', ')} on PATH: LEDGER_TOOLS_SEARCH_SYSTEM=0)` }
+    ? {
+        found: false,
+        zh: `未找到（已查 ${envVar}、PATH 中的 ${names}、常见安装位置）`,
+        en: `not found (looked at ${envVar}, ${COMMANDS[tool].join(', ')} on PATH, the usual install folders)`,
+      }
+    : {
+        found: false,
+        zh: `未找到（只查了 ${envVar} 和 PATH 中的 ${names}：LEDGER_TOOLS_SEARCH_SYSTEM=0）`,
+        en: `not found (looked only at ${envVar} and ${COMMANDS[tool].join(', ')} on PATH: LEDGER_TOOLS_SEARCH_SYSTEM=0)`,
+      }
 }
 
 const found = new Map<Tool, string>()
@@ -215,7 +134,9 @@ export function toolPath(tool: Tool): string {
   const lookup = findTool(tool)
   if (!lookup.found) {
     const { zh, en } = TOOL_LABELS[tool]
-    throw new Error(`${zh}：${lookup.zh}。运行 npm run preflight 查看安装方法。\n${en}: ${lookup.en}. Run npm run preflight for how to install it.`)
+    throw new Error(
+      `${zh}：${lookup.zh}。运行 npm run preflight 查看安装方法。\n${en}: ${lookup.en}. Run npm run preflight for how to install it.`,
+    )
   }
   found.set(tool, lookup.path)
   return lookup.path
@@ -241,5 +162,9 @@ export function findCjkFont({ env = process.env, platform = process.platform }: 
   const family = listed.split('\n').find((line) => line.trim() !== '')
   return family
     ? { found: true, family: family.split(',')[0] ?? family }
-    : { found: false, zh: 'fc-list :lang=zh 没有列出任何字体，中文会显示成方框', en: 'fc-list :lang=zh lists no font, so every Chinese character would render as a box' }
+    : {
+        found: false,
+        zh: 'fc-list :lang=zh 没有列出任何字体，中文会显示成方框',
+        en: 'fc-list :lang=zh lists no font, so every Chinese character would render as a box',
+      }
 }
