@@ -1,15 +1,14 @@
-// The ledger screens at scale in Debian's Chromium over the test bridge: the walk
-// test/e2e/scale.test.ts checks on a tenth of the ledger (test/support/ledger-walk.ts), timed here.
+// The ledger screens at scale in Chromium (found by test/support/tools.ts) over the test bridge:
+// the walk test/e2e/scale.test.ts checks on a tenth of the ledger (test/support/ledger-walk.ts),
+// timed here.
 
-import fs from 'node:fs'
 import type { Ledger } from '../db/core/open'
 import type { Envelope } from '../electron/contract/define'
 import { openApp } from '../test/support/browser'
 import { longestList, startDesk, walkDirectory, walkLedger, type DirectoryTabWalk, type LedgerWalk } from '../test/support/ledger-walk'
+import { findTool } from '../test/support/tools'
 import { stats, type Measuring } from './measure'
 import { rendererBuilt } from './renderer'
-
-const CHROMIUM = '/usr/bin/chromium'
 
 export interface ScreenWalks {
   category: string
@@ -31,7 +30,7 @@ export interface ScreenSetup {
   sessionId: number
 }
 
-/** Skipped, with a line saying why, when there is no Chromium or no built renderer: the walks come back empty. */
+/** Skipped, with a line saying why, when there is no browser or no built renderer: the walks come back empty. */
 export async function walkScreens(m: Measuring, { file, ledger, today, sessionId }: ScreenSetup): Promise<ScreenWalks> {
   const walkCategory = '大气'
   const deskStarts: { ms: number; visits: number; shown: number }[] = []
@@ -44,7 +43,8 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
   const dayVisits = Number(
     ledger.sqlite.prepare('select count(*) from visits where session_id = ? and voided_at is null').pluck().get(sessionId) ?? 0,
   )
-  if (!fs.existsSync(CHROMIUM)) process.stdout.write(`  skipped the screens at scale: no ${CHROMIUM} (apt-get install chromium)\n`)
+  const browser = findTool('browser')
+  if (!browser.found) process.stdout.write(`  skipped the screens at scale: ${browser.en} (npm run preflight says how to install one)\n`)
   else if (!rendererBuilt()) process.stdout.write('  skipped the screens at scale: no out/renderer (npm run build)\n')
   else {
     const onCall = (channel: string, _input: unknown, envelope: Envelope<unknown>) => {

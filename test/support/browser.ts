@@ -5,6 +5,7 @@ import type { LedgerContext } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { TestClock, tempDir } from './temp-ledger'
+import { toolPath } from './tools'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
@@ -36,8 +37,9 @@ export interface AppOptions {
 }
 
 /**
- * The real renderer in Debian's Chromium, with window.api served by the real handlers over a
- * real SQLite file through the loopback bridge. Only the IPC transport differs from Electron.
+ * The real renderer in a Chromium-family browser (found by support/tools.ts), with window.api
+ * served by the real handlers over a real SQLite file through the loopback bridge. Only the IPC
+ * transport differs from Electron.
  */
 export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = tempDir('ledger-e2e-')
@@ -51,7 +53,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
   if (options.seed) await options.seed(ctx, clock, bridge.state.ledger)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: toolPath('browser'),
     headless: true,
     args: [
       '--no-sandbox',

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
+import { toolPath } from './tools'
 
 // Reading exports back the way other programs would: exceljs for the .xlsx, a strict RFC 4180
 // parser for CSV, and LibreOffice headless as a real office suite.
@@ -106,8 +108,17 @@ export async function convertWithLibreOffice(files: string[], outDir: string, pr
   fs.mkdirSync(outDir, { recursive: true })
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1'
   const r = await run(
-    'soffice',
-    [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
+    toolPath('soffice'),
+    [
+      `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
     {
       timeout: 120_000,
     },

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { ARTIFACTS } from './browser'
+import { toolPath } from './tools'
 
 export interface PdfReadBack {
   file: string
@@ -16,10 +17,10 @@ export interface PdfReadBack {
 export async function printToPdf(page: Page, name: string): Promise<PdfReadBack> {
   const file = path.join(ARTIFACTS, `${name}.pdf`)
   await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true })
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  const text = execFileSync(toolPath('pdftotext'), ['-layout', file, '-'], { encoding: 'utf8' })
+  const info = execFileSync(toolPath('pdfinfo'), [file], { encoding: 'utf8' })
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)])
+  execFileSync(toolPath('pdftoppm'), ['-png', '-r', '60', file, path.join(ARTIFACTS, name)])
   const pngs = Array.from({ length: pages }, (_, i) =>
     path.join(ARTIFACTS, `${name}-${String(i + 1).padStart(pages >= 10 ? 2 : 1, '0')}.png`),
   )
