@@ -1,3 +1,4 @@
+import { liveIssueJoin } from '../issues/join'
 import { sql, type Updateable } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
@@ -69,13 +70,9 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
       .where('voided_at', 'is', null)
       .groupBy('organization_id')
       .execute(),
-    db
-      .selectFrom('issues as i')
-      .innerJoin('matters as m', 'm.id', 'i.matter_id')
-      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    liveIssueJoin(db)
       .select(['v.organization_id', sql<number>`count(*)`.as('n')])
       .where('v.organization_id', 'in', idList)
-      .where('v.voided_at', 'is', null)
       .where('i.status', 'in', [...OPEN_STATUSES])
       .groupBy('v.organization_id')
       .execute(),
@@ -152,13 +149,9 @@ export async function listVisitors(db: Executor, input: DirectoryListInput): Pro
       .where('voided_at', 'is', null)
       .groupBy('visitor_id')
       .execute(),
-    db
-      .selectFrom('issues as i')
-      .innerJoin('matters as m', 'm.id', 'i.matter_id')
-      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    liveIssueJoin(db)
       .select(['v.visitor_id', sql<number>`count(*)`.as('n')])
       .where('v.visitor_id', 'in', idList)
-      .where('v.voided_at', 'is', null)
       .where('i.status', 'in', [...OPEN_STATUSES])
       .groupBy('v.visitor_id')
       .execute(),

@@ -95,7 +95,7 @@ export function columnWidths(sheet: Pick<SheetData, 'columns' | 'rows'>): number
   })
 }
 
-/** 'A', 'B', … 'Z', 'AA': for autofilter ranges. */
+/** 'A', 'B', … 'Z', 'AA': for autofilter ranges and for naming an imported sheet's columns. */
 export function columnLetter(index1: number): string {
   let n = index1
   let out = ''

@@ -1,4 +1,4 @@
-// Excel and CSV exports of the ledger (issue 4). Plain Node: the CLI, the handlers and the tests
+// Excel and CSV exports of the ledger. Plain Node: the CLI, the handlers and the tests
 // call these directly; the app's main process only supplies the destination path.
 export { exportMonthXlsx, exportYearXlsx, type MonthExportOptions, type YearExportOptions } from './xlsx'
 export { exportIssuesCsv, neutralizeFormula, type CsvExportOptions } from './csv'

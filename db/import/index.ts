@@ -1,4 +1,4 @@
-// Importing an existing Excel / CSV ledger (issue 7). Plain Node: the CLI, the handlers and the
+// Importing an existing Excel / CSV ledger. Plain Node: the CLI, the handlers and the
 // tests call these directly; the app's main process only supplies the file path from its dialog.
 export { inspectImportFile } from './inspect'
 export { dryRunImport, runImport } from './apply'

@@ -1,3 +1,4 @@
+import { columnLetter } from '../export/cells'
 import type { ImportField } from '../../shared/types'
 import { toHalfWidth } from '../validation/text'
 import { guessFields, looksLikeHeader, normalizeHeader } from './fields'
@@ -24,17 +25,6 @@ export interface SheetLayout {
 }
 
 const HEADER_SCAN_ROWS = 30
-
-export function columnLetter(index1: number): string {
-  let n = index1
-  let out = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    out = String.fromCharCode(65 + r) + out
-    n = Math.floor((n - 1) / 26)
-  }
-  return out
-}
 
 function texts(row: readonly RawCell[]): string[] {
   return row.map((c) => (typeof c === 'string' ? cellText(c) : ''))

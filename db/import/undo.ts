@@ -1,3 +1,4 @@
+import { issueVisitJoin } from '../issues/join'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
@@ -50,10 +51,7 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
     if (!batch || batch.finished_at === null) throw notFound('导入批次', batchId)
     if (batch.undone_at !== null) throw new LedgerError('invalid_transition', `导入批次 ${batchId} 已于 ${batch.undone_at} 撤销`)
 
-    const issues = await trx
-      .selectFrom('issues as i')
-      .innerJoin('matters as m', 'm.id', 'i.matter_id')
-      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    const issues = await issueVisitJoin(trx)
       .select(['i.id', 'i.number', 'i.status', 'v.id as visit_id'])
       .where('v.import_batch_id', '=', batchId)
       .orderBy('i.id')

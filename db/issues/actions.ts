@@ -1,7 +1,7 @@
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { lastSatisfaction } from './join'
+import { issueVisitJoin, lastSatisfaction } from './join'
 import { getIssueDetail } from './queries'
 import { recordHistory } from './history'
 import { issueAction } from '../../shared/codes/issues'
@@ -12,10 +12,7 @@ import { requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 
 async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
-  const found = await trx
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+  const found = await issueVisitJoin(trx)
     .selectAll('i')
     .select(['v.voided_at as visit_voided_at', lastSatisfaction().as('last_satisfaction')])
     .where('i.id', '=', issueId)

@@ -1,3 +1,4 @@
+import { issueVisitJoin } from './join'
 import { today, type LedgerContext } from '../core/context'
 import { listIssues } from './queries'
 import { maskPhone } from '../privacy/mask'
@@ -21,10 +22,7 @@ export async function callbackQueue(ctx: LedgerContext, queue: CallbackQueue, pa
   const ids = list.rows.map((r) => r.id)
   if (ids.length === 0) return { ...list, rows: [] }
   const [extras, calls] = await Promise.all([
-    ctx.db
-      .selectFrom('issues as i')
-      .innerJoin('matters as m', 'm.id', 'i.matter_id')
-      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    issueVisitJoin(ctx.db)
       .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
       .select(['i.id', 'i.result', 'p.phone'])
       .where('i.id', 'in', ids)

@@ -2,19 +2,26 @@ import { sql } from 'kysely'
 import type { Executor } from '../core/context'
 import type { Satisfaction } from '../../shared/types'
 
+/** Issues with the matter (m) and the visit (v) they were raised in. */
+export function issueVisitJoin(db: Executor) {
+  return db.selectFrom('issues as i').innerJoin('matters as m', 'm.id', 'i.matter_id').innerJoin('visits as v', 'v.id', 'm.visit_id')
+}
+
+/** The same without the issues of a voided visit: what every figure and count is made of. */
+export function liveIssueJoin(db: Executor) {
+  return issueVisitJoin(db).where('v.voided_at', 'is', null)
+}
+
 /**
  * An issue with what every view of the 问题台账 shows beside it — the ledger list and detail
- * (db/issue-queries.ts), the export's rows (db/export/ledger-rows.ts) and the 交办单
- * (db/print.ts) — under aliases they all share: i issue, m matter, v visit, p visitor,
+ * (issues/queries.ts), the export's rows (export/ledger-rows.ts) and the 交办单
+ * (print/sheets.ts) — under aliases they all share: i issue, m matter, v visit, p visitor,
  * c category, o enterprise, d department, a assignee. Each adds its own joins, columns and
  * filters. Every join finds at most one row for an issue (and the inner ones exactly one), so
  * the rows are the issues those filters select, each once.
  */
 export function issueJoin(db: Executor) {
-  return db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+  return issueVisitJoin(db)
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('categories as c', 'c.id', 'i.category_id')
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')

@@ -1,5 +1,5 @@
 import type { JobProgress } from './export'
-// Import (issue 7): an old Excel / CSV ledger into this one (db/import/).
+// Import: an old Excel / CSV ledger into this one (db/import/).
 import type { IssueStatus } from './issues'
 import type { SessionKind } from './sessions'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyPin } from '../../db/staff/pin'
 import type { AppUnderTest } from '../support/browser'
-import { DESK_PIN, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
+import { DESK_PIN, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {

@@ -10,7 +10,7 @@ import {
   signIn,
   SUPERVISOR_PIN,
   type Office,
-} from '../support/reliability-screens'
+} from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {

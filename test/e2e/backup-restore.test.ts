@@ -13,7 +13,7 @@ import {
   signIn,
   SUPERVISOR_PIN,
   type Office,
-} from '../support/reliability-screens'
+} from '../support/office-screens'
 import { tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null

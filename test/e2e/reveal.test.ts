@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppUnderTest } from '../support/browser'
-import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN } from '../support/reliability-screens'
+import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN } from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {

@@ -7,7 +7,7 @@ import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from './browser'
 import type { TestClock } from './temp-ledger'
 
-// Shared by the reliability screen tests (test/e2e/reliability-*.test.ts): an office with a desk
+// Shared by the screen tests of sign-in, backups, the audit log, reveal and voiding: an office with a desk
 // clerk, a second clerk and a 负责人 who protects the name with a PIN, and a reception day open.
 
 export const SUPERVISOR_PIN = '8642'

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import { data, field } from '../support/dispatch'
 import { LEADER_PIN, worldPerFile, type World } from '../support/world'
 
-// Issue 5's contract calls end to end through dispatch, as the 设置 backup panel, the audit viewer
+// The PIN, audit, reveal, void and backup calls end to end through dispatch, as the 设置 backup panel, the audit viewer
 // and the sign-in box will make them.
 
 let w: World

@@ -3,7 +3,7 @@ import { monthlySummary } from '../../db/figures/month'
 import { planSession } from '../../db/sessions/sessions'
 import type { Session, VisitSummary } from '../../shared/types'
 import type { AppUnderTest } from '../support/browser'
-import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/reliability-screens'
+import { openSeeded, residentVisit, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {

@@ -1,0 +1,37 @@
+// The append-only, hash-chained audit log (db/audit/).
+
+export interface AuditEntry {
+  id: number
+  /** Local time 'YYYY-MM-DD HH:mm:ss'. */
+  at: string
+  actorId: number | null
+  actorName: string
+  action: string
+  entity: string
+  entityId: number | null
+  /** The action in the office's words, e.g. “销号”. */
+  actionLabel: string
+  /** What it was done to, e.g. “问题 #7”. */
+  entityLabel: string
+  /** One line in Chinese, e.g. “登记 来访登记 #12”. */
+  summary: string
+  /** The detail's telling fields in one line, e.g. “姓名：王晓丽；原因：登记重复”; '' when none. */
+  digest: string
+  /** The stored JSON detail, as text; never contains full phone or ID numbers. */
+  detail: string
+}
+
+export interface AuditPage {
+  rows: AuditEntry[]
+  total: number
+  page: number
+  pageSize: number
+  /** What the screen offers to filter by, worded by the ledger. */
+  filters: { entities: { value: string; label: string }[]; actions: { value: string; label: string }[] }
+}
+
+export interface AuditChainStatus {
+  rows: number
+  /** Id of the first row whose hash does not match, or null when the chain is intact. */
+  brokenAt: number | null
+}
