@@ -1,14 +1,14 @@
 import { DUE_SOON_WORKDAYS } from '../limits'
 import { codeList, type CodeOf } from './define'
 
-/** An issue's state in the life cycle (DESIGN.md), in the order the ledger shows them. */
+/** An issue's state in the life cycle (DESIGN.md), in the order of the life cycle. */
 export const issueStatus = codeList({
   accepted: '已受理',
   assigned: '已交办',
   in_progress: '办理中',
-  reopened: '重新办理',
   resolved: '已办结',
   closed: '已销号',
+  reopened: '重新办理',
   transferred: '已转办',
   rejected: '不予受理',
 })

@@ -1,4 +1,4 @@
-import { dueState, issueStatus, type DueFilter } from '../../../shared/codes/issues'
+import { dueState, type DueFilter } from '../../../shared/codes/issues'
 import type { Dayjs } from 'dayjs'
 import type { IssueStatus } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
@@ -33,7 +33,17 @@ export const initialView: IssueView = { filters: emptyFilters, page: 1, pageSize
 
 export const DUE_FILTER_LABEL: Readonly<Record<DueFilter, string>> = dueState.labels
 
-export const ALL_STATUSES: readonly IssueStatus[] = issueStatus.codes
+/** The status filter's order: a reopened issue sits with the ones still being handled. */
+export const ALL_STATUSES = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'reopened',
+  'resolved',
+  'closed',
+  'transferred',
+  'rejected',
+] as const satisfies readonly IssueStatus[]
 
 export function hasFilters(f: IssueFilters): boolean {
   return (
