@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../shared/limits'
 import type { Executor } from '../core/context'
 import { maskPhone } from '../privacy/mask'
 import { pageBounds, type Paging } from '../core/paging'
@@ -33,7 +34,7 @@ function filteredVisits(db: Executor, filter: VisitFilter) {
 
 /** One page of the visits a filter selects, newest first, with how many there are in all. */
 export async function pageVisits(db: Executor, filter: VisitFilter, paging: Paging): Promise<VisitPage> {
-  const { page, pageSize, offset } = pageBounds(paging, 20, 200)
+  const { page, pageSize, offset } = pageBounds(paging, 20, MAX_PAGE_SIZE)
   const [rows, count] = await Promise.all([
     listVisits(db, { ...filter, limit: pageSize, offset }),
     filteredVisits(db, filter)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_PAGE_SIZE } from '../../../shared/limits'
 
 // Strict objects everywhere: a renderer sending a field main does not know is a bug to surface,
 // not data to drop silently. Shapes only: the ledger's own rules (check digits, life cycle, dates in
@@ -12,3 +13,8 @@ export const text = (max: number) => z.string().max(max, `不能超过 ${max} �
 export const optionalText = (max: number) => text(max).nullish()
 export const byId = z.object({ id }).strict()
 export const year = z.number().int().min(2000, '年份应在 2000 年以后').max(2100, '年份应在 2100 年以前')
+
+/** Page size of a paged list, up to the largest page any list returns. */
+export const pageSize = z.number().int().positive().max(MAX_PAGE_SIZE)
+
+export const page = z.number().int().positive()

@@ -12,7 +12,7 @@ import type {
   VisitorListItem,
 } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, text, optionalText, byId } from './common'
+import { id, text, optionalText, byId, page, pageSize } from './common'
 import { revealField } from '../../../shared/codes/privacy'
 import { visitorKind } from '../../../shared/codes/visits'
 
@@ -42,9 +42,7 @@ export const organizationUpdateInput = z
   })
   .strict()
 
-export const directoryListInput = z
-  .object({ query: text(100).optional(), page: z.number().int().positive(), pageSize: z.number().int().positive().max(200) })
-  .strict()
+export const directoryListInput = z.object({ query: text(100).optional(), page, pageSize }).strict()
 
 /** Merging a duplicate enterprise or visitor into the record kept. */
 export const mergeInput = z.object({ keepId: id, mergeId: id, reason: optionalText(200) }).strict()

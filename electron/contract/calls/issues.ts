@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, yearMonth, text, optionalText, byId } from './common'
+import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 
 export const issueStatusInput = z.enum(issueStatus.codes)
@@ -55,9 +55,7 @@ export const issueRejectInput = z.object({ issueId: id, reason: text(1000) }).st
 export const issueUpdateTextInput = z.object({ issueId: id, content: text(4000).optional(), place: optionalText(200) }).strict()
 
 /** One page of one of 回访's queues. */
-export const callbackQueueInput = z
-  .object({ page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
-  .strict()
+export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()
 
 export const issuesCalls = {
   'issue-list': call(issueListInput).returns<IssuePage>(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, yearMonth, text, optionalText } from './common'
+import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
 import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
 
@@ -55,9 +55,7 @@ export const contactRegisterInput = z
   })
   .strict()
 
-export const contactListInput = z
-  .object({ month: yearMonth, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
-  .strict()
+export const contactListInput = z.object({ month: yearMonth, page: page.optional(), pageSize: pageSize.optional() }).strict()
 
 export const appointmentListInput = z.object({ sessionId: id }).strict()
 
@@ -81,9 +79,7 @@ export const appointmentLimitsInput = z
   .object({ sessionId: id, maxBookings: z.number().int().nullable(), maxPeoplePerBooking: z.number().int().nullable() })
   .strict()
 
-export const visitListInput = z
-  .object({ sessionId: id, page: z.number().int().positive().optional(), pageSize: z.number().int().positive().max(200).optional() })
-  .strict()
+export const visitListInput = z.object({ sessionId: id, page: page.optional(), pageSize: pageSize.optional() }).strict()
 
 export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()
 
