@@ -1,5 +1,7 @@
 import officialDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import { LedgerError } from '../core/errors'
+import { toDayNumber, toIsoDate, weekdayOf, yearOf } from './days'
+import { statutoryHolidays } from './statutory'
 
 // We read chinese-days' published JSON instead of calling its isWorkday(): the functions build
 // their table by parsing 'YYYY-M-D' as UTC and formatting it in local time, so on any machine
@@ -10,40 +12,54 @@ const official: OfficialDays = officialDays
 
 const officialYears = new Set(Object.keys(official.holidays).map((d) => Number(d.slice(0, 4))))
 
+/** The last year the installed chinese-days holds the State Council's arrangement for. */
+export const LAST_OFFICIAL_YEAR = Math.max(...officialYears)
+
 export type DayOverride = { date: string; kind: 'holiday' | 'workday' }
-
-const MS_PER_DAY = 86_400_000
-
-// Dates are handled as whole days since 1970-01-01 in UTC arithmetic, which has no local-time
-// or daylight-saving shifts, and makes "the next day" a plain +1 in the hot loops.
-function toDayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (m) {
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-    if (new Date(ms).toISOString().slice(0, 10) === date) return ms / MS_PER_DAY
-  }
-  throw new LedgerError('invalid_date', `不是有效日期：${date}`)
-}
-
-function toIsoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
-}
 
 export class WorkCalendar {
   private readonly overrides = new Map<string, boolean>()
+  private readonly settled: ReadonlySet<number>
   private readonly cache = new Map<number, boolean>()
+  private readonly provisionalHolidays = new Map<number, ReadonlySet<string>>()
 
-  // Overrides are the office's word (a local closure, a notice newer than the installed
-  // chinese-days) and beat the official data. A later entry for the same date wins.
-  constructor(overrides: readonly DayOverride[]) {
+  /**
+   * Overrides are the office's word (a local closure, a notice newer than the installed
+   * chinese-days) and beat the official data. A later entry for the same date wins.
+   * `enteredYears` are the years whose official arrangement the office has entered in full: from
+   * then on their days are what the office typed, weekends and nothing else.
+   */
+  constructor(overrides: readonly DayOverride[], enteredYears: readonly number[] = []) {
     for (const o of overrides) {
       toDayNumber(o.date)
       this.overrides.set(o.date, o.kind === 'workday')
     }
+    this.settled = new Set(enteredYears)
   }
 
   hasOfficialData(year: number): boolean {
     return officialYears.has(year)
+  }
+
+  /**
+   * A year past the installed data whose arrangement nobody has entered: its days are counted on
+   * the statutory holidays alone and every deadline that reaches into it is 暂定. Years before
+   * the data (old imported records) are long settled and stay plain weekdays.
+   */
+  isProvisionalYear(year: number): boolean {
+    return year > LAST_OFFICIAL_YEAR && !this.settled.has(year) && !officialYears.has(year)
+  }
+
+  /** Whether counting from `from` to `to` (the days after from, up to and including to) touches a provisional year. */
+  isProvisionalSpan(from: string, to: string): boolean {
+    const last = yearOf(to)
+    for (let year = yearOf(toIsoDate(toDayNumber(from) + 1)); year <= last; year++) if (this.isProvisionalYear(year)) return true
+    return false
+  }
+
+  /** The statutory holidays counted for a provisional year (empty for any other). */
+  provisionalDays(year: number): readonly { date: string; name: string }[] {
+    return this.isProvisionalYear(year) ? statutoryHolidays(year) : []
   }
 
   isWorkday(date: string): boolean {
@@ -83,12 +99,25 @@ export class WorkCalendar {
     return result
   }
 
-  // For years chinese-days has no data for (2027 on, in 1.5.7) nothing is known about holidays
-  // or make-up days, so without an override a day is a working day iff it is Monday to Friday.
+  // For a year chinese-days has no data for (2027 on, in 1.5.7) the make-up days are unknown:
+  // a day is a working day iff it is Monday to Friday and, while the year is provisional, not a
+  // statutory holiday.
   private officialWorkday(date: string, day: number): boolean {
     if (Object.hasOwn(official.workdays, date)) return true
     if (Object.hasOwn(official.holidays, date)) return false
-    const weekday = new Date(day * MS_PER_DAY).getUTCDay()
+    if (this.isProvisionalHoliday(date)) return false
+    const weekday = weekdayOf(day)
     return weekday >= 1 && weekday <= 5
+  }
+
+  private isProvisionalHoliday(date: string): boolean {
+    const year = yearOf(date)
+    if (!this.isProvisionalYear(year)) return false
+    let days = this.provisionalHolidays.get(year)
+    if (!days) {
+      days = new Set(statutoryHolidays(year).map((d) => d.date))
+      this.provisionalHolidays.set(year, days)
+    }
+    return days.has(date)
   }
 }

@@ -274,6 +274,33 @@ export interface ImportBatchesTable {
   undone_by_name: string | null
 }
 
+/** A month's report frozen as sent (月结); reopening stamps the row, a new close adds one. */
+export interface MonthClosesTable {
+  id: Generated<number>
+  month: string
+  closed_at: string
+  closed_by_id: number
+  closed_by_name: string
+  /** JSON: the report and the list sheets as they were sent (db/figures/close.ts). */
+  snapshot: string
+  audit_head_id: number
+  audit_head_hash: string
+  reopened_at: string | null
+  reopened_by_id: number | null
+  reopened_by_name: string | null
+  reopen_reason: string | null
+}
+
+/** A year whose official holiday arrangement the office has entered; its days are no longer 暂定. */
+export interface CalendarYearsTable {
+  year: number
+  source: 'typed' | 'file'
+  file_name: string | null
+  confirmed_at: string
+  confirmed_by_id: number | null
+  confirmed_by_name: string
+}
+
 export interface Database {
   settings: SettingsTable
   departments: DepartmentsTable
@@ -295,6 +322,8 @@ export interface Database {
   import_batches: ImportBatchesTable
   appointments: AppointmentsTable
   appointment_questions: AppointmentQuestionsTable
+  month_closes: MonthClosesTable
+  calendar_years: CalendarYearsTable
 }
 
 export type SessionRow = Selectable<SessionsTable>

@@ -1,5 +1,5 @@
 import type { Executor } from '../core/context'
-import { isOpenStatus } from '../issues/deadlines'
+import { isOpenStatus, loadCalendar } from '../issues/deadlines'
 import { issueJoin, lastSatisfaction } from '../issues/join'
 import { callbackMethod, dueState, issueStatus, satisfaction } from '../../shared/codes/issues'
 import { channel, visitorKind } from '../../shared/codes/visits'
@@ -152,6 +152,7 @@ export const ISSUE_COLUMNS: readonly Column[] = [
   { header: '包案领导' },
   { header: '受理日期' },
   { header: '办结时限' },
+  { header: '时限暂定' },
   { header: '时限情况' },
   { header: '办结日期' },
   { header: '办理结果', wrap: true },
@@ -179,6 +180,7 @@ function spanIssues(db: Executor, span: Span) {
 
 export async function issueRows(db: Executor, span: Span, p: Privacy, today: string): Promise<Cell[][]> {
   const mask = privacy(p)
+  const calendar = await loadCalendar(db)
   const issues = await spanIssues(db, span)
     .select([
       'i.number',
@@ -221,6 +223,8 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     i.leader_name,
     excelDate(i.accepted_date),
     excelDate(i.due_date),
+    // Counted over a year whose holiday arrangement is not entered yet (db/calendar/working-days.ts).
+    calendar.isProvisionalSpan(i.accepted_date, i.due_date) ? '暂定' : null,
     timeLimitState(i.status, i.due_date, i.resolved_date, today),
     excelDate(i.resolved_date),
     mask.text(i.result),

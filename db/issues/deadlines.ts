@@ -6,9 +6,14 @@ import type { DueState, IssueStatus } from '../../shared/types'
 
 export { isOpenStatus, OPEN_STATUSES } from '../../shared/lifecycle'
 
+/** The office's calendar: its entries and the years whose official arrangement it has entered. */
 export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
   const rows = await db.selectFrom('holiday_overrides').select(['date', 'kind']).execute()
-  return new WorkCalendar(rows)
+  const years = await db.selectFrom('calendar_years').select('year').execute()
+  return new WorkCalendar(
+    rows,
+    years.map((y) => y.year),
+  )
 }
 
 /** The last date that still counts as "due soon" seen from `today`. */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../core/context'
+import type { WorkCalendar } from '../calendar/working-days'
 import { dueSoonUntil, dueState, loadCalendar, OPEN_STATUSES } from './deadlines'
 import { LedgerError, notFound } from '../core/errors'
 import { issueDetailJoin, issueJoin, lastSatisfaction } from './join'
@@ -64,7 +65,14 @@ interface ListRow {
   resolved_date: string | null
 }
 
-function toListItem(r: ListRow, today: string, soonUntil: string): IssueListItem {
+/** How a list row reads its deadline: today, the due-soon horizon, and the calendar for 暂定. */
+interface DueContext {
+  today: string
+  soonUntil: string
+  calendar: WorkCalendar
+}
+
+function toListItem(r: ListRow, due: DueContext): IssueListItem {
   return {
     id: r.id,
     number: r.number,
@@ -80,7 +88,8 @@ function toListItem(r: ListRow, today: string, soonUntil: string): IssueListItem
     acceptedDate: r.accepted_date,
     dueDate: r.due_date,
     resolvedDate: r.resolved_date,
-    dueState: dueState(r.status, r.due_date, today, soonUntil),
+    dueState: dueState(r.status, r.due_date, due.today, due.soonUntil),
+    dueProvisional: due.calendar.isProvisionalSpan(r.accepted_date, r.due_date),
   }
 }
 
@@ -181,7 +190,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
   const position = new Map(ids.map((r, index) => [r.id, index]))
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
   return {
-    rows: rows.map((r) => toListItem(r, today, soonUntil)),
+    rows: rows.map((r) => toListItem(r, { today, soonUntil, calendar })),
     total: Number(totalRow.n),
     page,
     pageSize,
@@ -221,7 +230,7 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
 
   const timeline = await issueTimeline(db, id)
   return {
-    ...toListItem(r, today, soonUntil),
+    ...toListItem(r, { today, soonUntil, calendar }),
     place: r.place,
     result: r.result,
     transferTo: r.transfer_to,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { monthlySummary } from '../figures/month'
+import { loadCalendar } from '../issues/deadlines'
 import { issueDetailJoin } from '../issues/join'
 import { maskPhone } from '../privacy/mask'
 import { getSettings } from '../reference/reference'
@@ -49,6 +50,7 @@ export async function handoverSheets(
   if (input.issueIds?.length) q = q.where('i.id', 'in', input.issueIds)
   if (input.sessionId !== undefined) q = q.where('v.session_id', '=', input.sessionId).where('v.voided_at', 'is', null)
   const rows = await q.orderBy('i.number').execute()
+  const calendar = await loadCalendar(db)
   if (input.issueIds?.length) {
     const missing = input.issueIds.filter((id) => !rows.some((r) => r.id === id))
     if (missing.length > 0) throw notFound('问题', missing.join('、'))
@@ -59,6 +61,7 @@ export async function handoverSheets(
     number: r.number,
     acceptedDate: r.accepted_date,
     dueDate: r.due_date,
+    dueProvisional: calendar.isProvisionalSpan(r.accepted_date, r.due_date),
     timeLimitDays: r.time_limit_days,
     sessionTitle: r.session_title,
     showVisitor: settings.showVisitorOnHandover,

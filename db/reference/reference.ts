@@ -1,7 +1,10 @@
+import dayjs from 'dayjs'
 import { assertMayEditStaff } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
+import { changeCalendar } from '../calendar/arrangement'
+import { yearOf } from '../calendar/days'
 import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
 import { maskPhone } from '../privacy/mask'
 import type { StaffRole } from '../core/schema'
@@ -276,27 +279,50 @@ export async function listHolidayOverrides(db: Executor): Promise<HolidayOverrid
   return rows.map(toHolidayOverride)
 }
 
-export async function setHolidayOverride(ctx: LedgerContext, input: HolidayOverride): Promise<HolidayOverride> {
+/** The most days one entry may cover: a holiday with its weekends, not a season. */
+export const MAX_HOLIDAY_DAYS = 31
+
+/**
+ * One day, or consecutive days up to `to`, entered as 放假 or 调休上班 in one write, so a
+ * week-long holiday moves each open deadline once (with one history row), not once a day.
+ */
+export async function setHolidayOverride(
+  ctx: LedgerContext,
+  input: HolidayOverride & { to?: string | undefined },
+): Promise<HolidayOverride> {
   const date = requireDate(input.date, '日期')
+  const last = input.to === undefined || input.to === date ? date : requireDate(input.to, '结束日期')
+  if (last < date) throw new LedgerError('invalid_date', `结束日期 ${last} 不能早于开始日期 ${date}`)
+  const days = dayjs(last).diff(dayjs(date), 'day') + 1
+  if (days > MAX_HOLIDAY_DAYS) throw new LedgerError('invalid_date', `一次最多录入 ${MAX_HOLIDAY_DAYS} 天，请分段录入`)
   const name = requireText(input.name, '名称', 30)
   if (input.kind !== 'holiday' && input.kind !== 'workday') throw new LedgerError('invalid_input', '请选择放假或调休上班')
+  const kind = input.kind
+  const dates = Array.from({ length: days }, (_, i) => dayjs(date).add(i, 'day').format('YYYY-MM-DD'))
   return write(ctx, async (trx) => {
-    await trx
-      .insertInto('holiday_overrides')
-      .values({ date, kind: input.kind, name, created_at: stamp(ctx) })
-      .onConflict((oc) => oc.column('date').doUpdateSet({ kind: input.kind, name }))
-      .execute()
-    await audit(trx, ctx, 'set', 'holiday_override', null, { date, kind: input.kind, name })
-    return { date, kind: input.kind, name }
+    // Every open deadline the days move is counted again, with a history row (db/calendar/recount.ts).
+    const recounted = await changeCalendar(trx, ctx, [...new Set(dates.map(yearOf))], async () => {
+      for (const d of dates) {
+        await trx
+          .insertInto('holiday_overrides')
+          .values({ date: d, kind, name, created_at: stamp(ctx) })
+          .onConflict((oc) => oc.column('date').doUpdateSet({ kind, name }))
+          .execute()
+      }
+    })
+    await audit(trx, ctx, 'set', 'holiday_override', null, { date, to: last, kind, name, recounted: recounted.length })
+    return { date, kind, name }
   })
 }
 
 export async function removeHolidayOverride(ctx: LedgerContext, dateInput: string): Promise<void> {
   const date = requireDate(dateInput, '日期')
   await write(ctx, async (trx) => {
-    const res = await trx.deleteFrom('holiday_overrides').where('date', '=', date).executeTakeFirst()
-    if (Number(res.numDeletedRows) === 0) throw new LedgerError('not_found', `${date} 没有自定义的节假日设置`)
-    await audit(trx, ctx, 'remove', 'holiday_override', null, { date })
+    const recounted = await changeCalendar(trx, ctx, [yearOf(date)], async () => {
+      const res = await trx.deleteFrom('holiday_overrides').where('date', '=', date).executeTakeFirst()
+      if (Number(res.numDeletedRows) === 0) throw new LedgerError('not_found', `${date} 没有自定义的节假日设置`)
+    })
+    await audit(trx, ctx, 'remove', 'holiday_override', null, { date, recounted: recounted.length })
   })
 }
 

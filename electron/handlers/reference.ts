@@ -9,8 +9,13 @@ import {
   setHolidayOverride,
   updateSettings,
 } from '../../db/reference/reference'
+import { calendarStatus, confirmArrangement, importArrangement } from '../../db/calendar/arrangement'
+import { today } from '../../db/core/context'
+import { LedgerError } from '../../db/core/errors'
 import { ledgerContext } from './ledger-context'
-import type { Handlers } from './types'
+import type { Handlers, SaveFilter } from './types'
+
+const ARRANGEMENT_FILES: SaveFilter[] = [{ name: '放假安排（.ics 日历或日期清单）', extensions: ['ics', 'txt', 'csv'] }]
 
 export const referenceHandlers = {
   'settings-get': (state) => getSettings(state.ledger.db),
@@ -27,5 +32,14 @@ export const referenceHandlers = {
   'holiday-remove': async (state, input) => {
     await removeHolidayOverride(ledgerContext(state), input.date)
     return listHolidayOverrides(state.ledger.db)
+  },
+  'holiday-status': (state) => calendarStatus(state.ledger.db, today(ledgerContext(state))),
+  'holiday-confirm': (state, input) => confirmArrangement(ledgerContext(state), input.year),
+  'holiday-import': async (state) => {
+    if (!state.chooseOpenPath) throw new LedgerError('unavailable', '当前环境无法选择文件，请在桌面程序中导入放假安排')
+    // The file is read here, straight after main's dialog picked it: the renderer never names a path.
+    const file = await state.chooseOpenPath(ARRANGEMENT_FILES)
+    if (file === null) return null
+    return importArrangement(ledgerContext(state), file)
   },
 } satisfies Partial<Handlers>

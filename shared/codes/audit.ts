@@ -17,6 +17,7 @@ export const auditEntity = codeList({
   issue: '问题',
   import_batch: '导入批次',
   appointment: '预约',
+  month: '月报',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 
@@ -54,6 +55,11 @@ export const auditAction = codeList({
   arrive: '到场',
   cancel: '取消',
   set_booking_limits: '设置预约名额',
+  recount_due: historyAction.labels.recount_due,
+  confirm_arrangement: '确认已录入全年放假安排',
+  import_arrangement: '导入放假安排',
+  close_month: '月结',
+  reopen_month: '撤销月结',
 })
 export type AuditAction = CodeOf<typeof auditAction>
 

@@ -43,6 +43,7 @@ export const historyAction = codeList({
   transfer: issueAction.labels.transfer,
   reject: issueAction.labels.reject,
   void: '随来访登记作废',
+  recount_due: '放假安排调整，重算办结时限',
 })
 export type HistoryAction = CodeOf<typeof historyAction>
 

@@ -19,6 +19,11 @@ export interface IssueListItem {
   dueDate: string
   resolvedDate: string | null
   dueState: DueState
+  /**
+   * The deadline counts days of a year whose official holiday arrangement is not entered yet
+   * (counted on the statutory holidays alone): shown as 暂定 wherever the deadline is.
+   */
+  dueProvisional: boolean
 }
 
 export interface TimelineEntry {

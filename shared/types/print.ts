@@ -7,6 +7,8 @@ export interface HandoverSheet {
   number: string
   acceptedDate: string
   dueDate: string
+  /** Counted over a year whose holiday arrangement is not entered yet: printed as 暂定. */
+  dueProvisional: boolean
   timeLimitDays: number
   sessionTitle: string | null
   /** False when the office withholds the complainant's identity on handover sheets. */

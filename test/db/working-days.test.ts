@@ -92,9 +92,10 @@ describe('years without official data', () => {
     expect(week).toEqual([true, true, true, true, true, false, false])
   })
 
-  it('treats New Year’s Day as a working day when nobody has entered it', () => {
-    // 2099-01-01 is a Thursday.
-    expect(plain.isWorkday('2099-01-01')).toBe(true)
+  it('treats New Year’s Day as a (provisional) holiday when nobody has entered the year', () => {
+    // 2099-01-01 is a Thursday; the statutory days are assumed until the arrangement is entered.
+    expect(plain.isWorkday('2099-01-01')).toBe(false)
+    expect(plain.isWorkday('2099-01-02')).toBe(true)
   })
 })
 
@@ -169,8 +170,12 @@ describe('office overrides', () => {
     expect(plain.hasOfficialData(2027)).toBe(false)
   })
 
-  it('counts 2027-01-01 as a working day when nobody says otherwise', () => {
-    expect(plain.addWorkdays('2026-12-31', 1)).toBe('2027-01-01')
+  it('counts 2027-01-01 as the provisional 元旦 when nobody says otherwise', () => {
+    expect(plain.addWorkdays('2026-12-31', 1)).toBe('2027-01-04')
+  })
+
+  it('counts 2027-01-01 as a working day once the office has entered 2027 without it', () => {
+    expect(new WorkCalendar([], [2027]).addWorkdays('2026-12-31', 1)).toBe('2027-01-01')
   })
 
   it('pushes a deadline past a 2027 New Year holiday entered by the office', () => {

@@ -145,8 +145,9 @@ describe('设置', () => {
       .select('due_date')
       .where('id', '=', visit.matters[0]?.issueId ?? 0)
       .executeTakeFirstOrThrow()
-    // Without the entries, chinese-days knows nothing of 2027 and only weekends would count.
-    expect(new WorkCalendar([]).addWorkdays('2027-09-30', 5)).toBe('2027-10-07')
+    // Without the entries, chinese-days knows nothing of 2027: only weekends and the statutory
+    // 1–3 October (暂定) would count.
+    expect(new WorkCalendar([]).addWorkdays('2027-09-30', 5)).toBe('2027-10-08')
     // With them: 8 Oct, Saturday 9 Oct (调休上班), 11, 12, 13 Oct.
     expect(issue.due_date).toBe('2027-10-13')
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { Category, Department, HolidayOverride, Settings } from '../../../shared/types'
+import type { ArrangementResult, CalendarStatus, Category, Department, HolidayOverride, Settings } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { noInput, id, isoDate, text } from './common'
+import { noInput, id, isoDate, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
 
 export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
@@ -20,9 +20,14 @@ export const categorySaveInput = z
   })
   .strict()
 
-export const holidaySetInput = z.object({ date: isoDate, kind: z.enum(holidayKind.codes), name: text(30) }).strict()
+// `to`: the last of consecutive days entered at once (a holiday with its weekend), at most 31.
+export const holidaySetInput = z
+  .object({ date: isoDate, to: isoDate.optional(), kind: z.enum(holidayKind.codes), name: text(30) })
+  .strict()
 
 export const holidayRemoveInput = z.object({ date: isoDate }).strict()
+
+export const holidayConfirmInput = z.object({ year }).strict()
 
 export const referenceCalls = {
   'settings-get': call(noInput).returns<Settings>(),
@@ -34,4 +39,10 @@ export const referenceCalls = {
   'holiday-list': call(noInput).returns<HolidayOverride[]>(),
   'holiday-set': call(holidaySetInput).returns<HolidayOverride[]>(),
   'holiday-remove': call(holidayRemoveInput).returns<HolidayOverride[]>(),
+  // This year and next: built-in, entered or 暂定, the notice from 1 November, deadlines counted on 暂定 days.
+  'holiday-status': call(noInput).returns<CalendarStatus>(),
+  // The office has typed a year's whole official arrangement: its computed statutory days stop counting.
+  'holiday-confirm': call(holidayConfirmInput).returns<ArrangementResult>(),
+  // A date list or .ics picked in main's open dialog; null when the user cancels.
+  'holiday-import': call(noInput).returns<ArrangementResult | null>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -19,6 +19,7 @@ export function OpenIssues({ issues }: { issues: IssueListItem[] }) {
           </Typography.Text>
           <Typography.Text type={i.dueState === 'overdue' ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
             {i.dueState === 'overdue' ? DUE_STATE.overdue : '限'} {i.dueDate}
+            {i.dueProvisional && '（暂定）'}
           </Typography.Text>
         </div>
       ))}

@@ -27,7 +27,7 @@ export function IssueFacts({ d }: { d: IssueDetail }) {
       children: (
         <Space size={4}>
           {d.dueDate}
-          <DueTag state={d.dueState} />
+          <DueTag state={d.dueState} provisional={d.dueProvisional} />
         </Space>
       ),
     },

@@ -82,7 +82,7 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
       render: (_, r) => (
         <Space size={4}>
           <span className="issue-due-date">{r.dueDate}</span>
-          <DueTag state={r.dueState} />
+          <DueTag state={r.dueState} provisional={r.dueProvisional} />
         </Space>
       ),
     },

@@ -8,6 +8,8 @@ import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useQuery } from '../../lib/useQuery'
 import { useSaving } from '../../lib/useSaving'
+import { CalendarNotice } from '../../components/CalendarNotice'
+import { HolidayYears } from './HolidayYears'
 
 interface Values {
   from: Dayjs | null
@@ -51,8 +53,13 @@ export function HolidaysTab() {
     // A local keeps the null check above; the closure would lose it on v.from.
     const from = v.from
     await submit(async () => {
-      // One call per day; each is its own audited write, and a refusal stops at that day.
-      for (let i = 0; i < days; i++) await api.holidaySet({ date: from.add(i, 'day').format('YYYY-MM-DD'), kind: v.kind, name: v.name })
+      // One write for the whole range: each open deadline it moves is recounted once.
+      await api.holidaySet({
+        date: from.format('YYYY-MM-DD'),
+        ...(days > 1 ? { to: last.format('YYYY-MM-DD') } : {}),
+        kind: v.kind,
+        name: v.name,
+      })
       message.success(
         `已录入${v.name}：${from.format('YYYY-MM-DD')}${days > 1 ? ` 至 ${last.format('YYYY-MM-DD')}，共 ${days} 天` : ''}${holidayKind.labels[v.kind]}`,
       )
@@ -60,7 +67,6 @@ export function HolidaysTab() {
       form.resetFields()
       fromRef.current?.focus()
     })
-    // Refused or not: the days before a refused one were saved and belong in the list.
     setVersion((n) => n + 1)
   }
 
@@ -79,12 +85,14 @@ export function HolidaysTab() {
 
   return (
     <>
+      <CalendarNotice version={version} />
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="程序内置 2004—2026 年的法定节假日和调休上班日（chinese-days 数据）。国务院办公厅公布下一年的放假安排后，请在这里逐项录入：放假的日子录为“放假”，周末调休上班的日子录为“调休上班”。这里的设置优先于内置数据，此后受理问题的办结时限按新的日历计算。"
+        title="程序内置 2004—2026 年的法定节假日和调休上班日（chinese-days 数据）。以后的年份在录入国务院放假安排之前，按《全国年节及纪念日放假办法》规定的法定节假日推算（不含调休），办结时限标为“暂定”。放假安排公布后，请在这里逐项录入（放假的日子录为“放假”，周末调休上班的日子录为“调休上班”）后点“已录入全部放假安排”，或从文件导入。这里的设置优先于内置数据；每次修改都会重新计算受影响的未办结问题的办结时限，并记入问题的办理记录。"
       />
+      <HolidayYears version={version} onChanged={() => setVersion((n) => n + 1)} />
       <Form
         form={form}
         name="holiday-add"

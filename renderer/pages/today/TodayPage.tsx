@@ -2,6 +2,7 @@ import { Col, Row } from 'antd'
 import { useState } from 'react'
 import type { Appointment } from '../../../electron/contract/types'
 import { api } from '../../api'
+import { CalendarNotice } from '../../components/CalendarNotice'
 import { usePaged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { RegistrationForm } from './RegistrationForm'
@@ -32,6 +33,7 @@ export function TodayPage() {
   }
   return (
     <>
+      <CalendarNotice />
       <SessionBar session={current} loading={session.loading} error={session.error} onChanged={refresh} />
       {current && current.status === 'open' && (
         <Row gutter={16} style={{ marginTop: 12 }}>

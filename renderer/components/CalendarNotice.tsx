@@ -1,0 +1,14 @@
+import { Alert } from 'antd'
+import { api } from '../api'
+import { useQuery } from '../lib/useQuery'
+
+/**
+ * From 1 November while next year's holiday arrangement is not entered: one notice, on the desk's
+ * start page and in 设置 → 节假日 (the ledger decides when; db/calendar/arrangement.ts).
+ */
+export function CalendarNotice({ version = 0 }: { version?: number }) {
+  const status = useQuery(() => api.holidayStatus({}), [version])
+  const notice = status.data?.notice
+  if (!notice) return null
+  return <Alert type="warning" showIcon title="下一年放假安排尚未录入" description={notice} style={{ marginBottom: 12 }} role="status" />
+}
