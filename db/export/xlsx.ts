@@ -1,15 +1,20 @@
 import ExcelJS from 'exceljs'
+import type { Kysely } from 'kysely'
+import type { Database } from '../core/schema'
 import dayjs from 'dayjs'
 import { requireSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { today, write, type LedgerContext } from '../core/context'
+import { activeClose, restoreSheet } from '../figures/close'
 import { monthlySummary } from '../figures/month'
+import { periodRange, periodSummary } from '../figures/period'
+import { adjustmentsBetween } from '../figures/report'
 import type { ExportProgress, ExportResult } from '../../shared/types'
 import { requireText } from '../validation/text'
 import { columnLetter, columnWidths, DATE_FORMAT, isPercent, PERCENT_FORMAT, type Cell, type SheetData } from './cells'
 import { monthSpan, monthsOf, readSnapshot, requireMonth, requireYear, writeAtomically, yearSpan } from './files'
-import { callbackSheet, countListRows, issueSheet, visitSheet } from './ledger-rows'
-import { monthSummarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
+import { callbackSheet, countListRows, issueSheet, visitSheet, type Span } from './ledger-rows'
+import { summarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
 
 // The month's ledger as one .xlsx: 汇总, 来访登记, 问题台账, 回访. A year goes through exceljs's
 // streaming writer instead, which writes each row to the zip as it is committed rather than
@@ -21,6 +26,15 @@ export interface MonthExportOptions {
   /** Phones and ID numbers in full. Only a signed-in supervisor, for a stated reason; audited. */
   unmasked?: boolean | undefined
   reason?: string | undefined
+}
+
+export interface PeriodExportOptions {
+  /** 'YYYY-MM-DD', both days included. */
+  from: string
+  to: string
+  file: string
+  onProgress?: ((progress: Pick<ExportProgress, 'done' | 'total'>) => void) | undefined
+  progressEvery?: number | undefined
 }
 
 export interface YearExportOptions {
@@ -91,10 +105,25 @@ export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOp
   const day = today(ctx)
   const span = monthSpan(month)
   const sheets = await readSnapshot(ctx.db, async (db) => {
-    const summary = await monthlySummary(db, month, day)
-    const head = { month, exportedAt: dayjs(ctx.now()).format('YYYY-MM-DD HH:mm'), exportedBy: ctx.actor.name, privacy }
+    const head = { period: month, exportedAt: dayjs(ctx.now()).format('YYYY-MM-DD HH:mm'), exportedBy: ctx.actor.name, privacy }
+    // A closed month reprints what was sent: its frozen figures and (masked) lists, and what
+    // changed since as 调整 rows. An unmasked copy needs the full numbers, so its lists are live.
+    const closed = await activeClose(db, month)
+    const live = await monthlySummary(db, month, day)
+    if (closed) {
+      const reported = closed.snapshot.report.summary
+      const close = { close: closed.close, adjustments: adjustmentsBetween(reported, live), listsLive: unmasked }
+      const lists = unmasked
+        ? [
+            await visitSheet(db, span, { unmasked }),
+            await issueSheet(db, span, { unmasked }, day),
+            await callbackSheet(db, span, { unmasked }),
+          ]
+        : closed.snapshot.sheets.map(restoreSheet)
+      return [summarySheet(reported, { ...head, close }), ...lists]
+    }
     return [
-      monthSummarySheet(summary, head),
+      summarySheet(live, head),
       await visitSheet(db, span, { unmasked }),
       await issueSheet(db, span, { unmasked }, day),
       await callbackSheet(db, span, { unmasked }),
@@ -117,52 +146,89 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 const PROGRESS_EVERY = 200
 
 /**
- * A year: 汇总 with one row per month, then every visit, issue and callback of the year, all from
- * one snapshot of the ledger. The rows are counted first, for the progress bar; then one sheet at
- * a time is read (its column widths fit its content) and streamed out, committed row by row, so
- * only one sheet's rows are ever in memory.
+ * Streams a workbook: 汇总 first, then the list sheets read one at a time from the same snapshot,
+ * each committed row by row, so only one sheet's rows are ever in memory. The rows are counted
+ * first, for the progress bar.
  */
-export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOptions): Promise<ExportResult> {
-  const year = requireYear(options.year)
+async function streamWorkbook(
+  ctx: LedgerContext,
+  db: Kysely<Database>,
+  options: {
+    file: string
+    title: string
+    summary: SheetData
+    span: Span
+    onProgress?: PeriodExportOptions['onProgress']
+    progressEvery?: number | undefined
+  },
+): Promise<number> {
   const day = today(ctx)
-  const span = yearSpan(year)
   const masked = { unmasked: false }
   const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
   let done = 0
   let listed = 0
-  await readSnapshot(ctx.db, async (db) => {
+  const total = options.summary.rows.length + (await countListRows(db, options.span))
+  options.onProgress?.({ done, total })
+  const span = options.span
+  const lists = [() => visitSheet(db, span, masked), () => issueSheet(db, span, masked, day), () => callbackSheet(db, span, masked)]
+  await writeAtomically(options.file, async (temp) => {
+    // Strings inline: a shared-string table would hold every distinct text until the end.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
+    describeWorkbook(workbook, ctx, options.title)
+    const stream = async (sheet: SheetData) => {
+      const ws = addSheet(workbook, sheet)
+      const bold = new Set(sheet.boldRows ?? [])
+      for (const [index, cells] of sheet.rows.entries()) {
+        addRow(ws, sheet, cells, bold.has(index))
+        done += 1
+        if (done % every === 0) {
+          options.onProgress?.({ done, total })
+          // Lets the app answer other calls (the progress poll among them) while a long export writes.
+          await yieldToEventLoop()
+        }
+      }
+      ws.commit()
+    }
+    await stream(options.summary)
+    for (const read of lists) {
+      const sheet = await read()
+      listed += sheet.rows.length
+      await stream(sheet)
+    }
+    await workbook.commit()
+  })
+  options.onProgress?.({ done, total })
+  return listed
+}
+
+/** A year: 汇总 with one row per month, then every visit, issue and callback of the year. */
+export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOptions): Promise<ExportResult> {
+  const year = requireYear(options.year)
+  const day = today(ctx)
+  const span = yearSpan(year)
+  const rows = await readSnapshot(ctx.db, async (db) => {
     const summaries = []
     for (const month of monthsOf(year)) summaries.push(await monthlySummary(db, month, day))
-    const summarySheet: SheetData = { name: '汇总', columns: yearSummaryColumns(), rows: summaries.map(yearSummaryRow), autoFilter: true }
-    const total = summarySheet.rows.length + (await countListRows(db, span))
-    options.onProgress?.({ done, total })
-    const lists = [() => visitSheet(db, span, masked), () => issueSheet(db, span, masked, day), () => callbackSheet(db, span, masked)]
-    await writeAtomically(options.file, async (temp) => {
-      // Strings inline: a shared-string table would hold every distinct text of the year until the end.
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
-      describeWorkbook(workbook, ctx, `${year} 年接待日台账`)
-      const stream = async (sheet: SheetData) => {
-        const ws = addSheet(workbook, sheet)
-        for (const cells of sheet.rows) {
-          addRow(ws, sheet, cells, false)
-          done += 1
-          if (done % every === 0) {
-            options.onProgress?.({ done, total })
-            // Lets the app answer other calls (the progress poll among them) while a long year writes.
-            await yieldToEventLoop()
-          }
-        }
-        ws.commit()
-      }
-      await stream(summarySheet)
-      for (const read of lists) {
-        const sheet = await read()
-        listed += sheet.rows.length
-        await stream(sheet)
-      }
-      await workbook.commit()
-    })
-    options.onProgress?.({ done, total })
+    const summary: SheetData = { name: '汇总', columns: yearSummaryColumns(), rows: summaries.map(yearSummaryRow), autoFilter: true }
+    return streamWorkbook(ctx, db, { ...options, title: `${year} 年接待日台账`, summary, span })
   })
-  return { file: options.file, rows: listed }
+  return { file: options.file, rows }
+}
+
+/**
+ * Any period (a quarter, a half-year, a range, the ledger's whole life): 汇总 with the period's
+ * figures, definitions and breakdowns, then every visit, issue and callback of it, masked, streamed.
+ */
+export async function exportPeriodXlsx(ctx: LedgerContext, options: PeriodExportOptions): Promise<ExportResult> {
+  const range = periodRange(options.from, options.to)
+  const day = today(ctx)
+  let label = ''
+  const rows = await readSnapshot(ctx.db, async (db) => {
+    const s = await periodSummary(db, options.from, options.to, day)
+    label = s.period.label
+    const head = { period: label, exportedAt: dayjs(ctx.now()).format('YYYY-MM-DD HH:mm'), exportedBy: ctx.actor.name, privacy: '已脱敏' }
+    const span = { from: range.first, to: range.nextFirst }
+    return streamWorkbook(ctx, db, { ...options, title: `${label} 接待日台账`, summary: summarySheet(s, head), span })
+  })
+  return { file: options.file, rows }
 }

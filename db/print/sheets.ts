@@ -1,13 +1,11 @@
 import { sql } from 'kysely'
 import type { Executor } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { monthlySummary } from '../figures/month'
 import { loadCalendar } from '../issues/deadlines'
 import { issueDetailJoin } from '../issues/join'
 import { maskPhone } from '../privacy/mask'
 import { getSettings } from '../reference/reference'
-import { reportSentence } from '../figures/report-sentence'
-import type { HandoverSheet, MonthlyReport } from '../../shared/types'
+import type { HandoverSheet } from '../../shared/types'
 
 /**
  * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
@@ -78,10 +76,4 @@ export async function handoverSheets(
     firstContactName: r.first_contact_name,
     assignNote: r.assign_note,
   }))
-}
-
-export async function monthlyReport(db: Executor, month: string, today: string): Promise<MonthlyReport> {
-  const summary = await monthlySummary(db, month, today)
-  const settings = await getSettings(db)
-  return { summary, sentence: reportSentence(summary), bureauName: settings.bureauName }
 }

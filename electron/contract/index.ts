@@ -58,6 +58,7 @@ export const CALL_DOMAINS = {
   callback: 'issues',
   summary: 'figures',
   report: 'figures',
+  month: 'figures',
   print: 'print',
   export: 'export',
   search: 'search',

@@ -1,6 +1,7 @@
 import { requireSupervisor } from '../../db/core/access'
 import { LedgerError } from '../../db/core/errors'
-import { exportIssuesCsv, exportMonthXlsx, exportYearXlsx } from '../../db/export'
+import { exportIssuesCsv, exportMonthXlsx, exportPeriodXlsx, exportYearXlsx } from '../../db/export'
+import { periodRange } from '../../db/figures/period'
 import { isYearMonth } from '../../db/validation/dates'
 import { requireText } from '../../db/validation/text'
 import { ledgerContext } from './ledger-context'
@@ -12,7 +13,8 @@ function requireMonth(month: string): void {
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
 }
 
-const yearExport = progressTracker('上一次年度导出尚未完成，请稍候')
+// One long export at a time (a year or any period); the renderer polls export-progress for its bar.
+const yearExport = progressTracker('上一次导出尚未完成，请稍候')
 
 export const exportHandlers = {
   'export-month': async (state, input) => {
@@ -35,6 +37,14 @@ export const exportHandlers = {
     const file = await chooseSavePath(state, `接待日台账-${input.year}年.xlsx`, XLSX)
     if (file === null) return null
     return yearExport.run(state, (onProgress) => exportYearXlsx(ledgerContext(state), { year: input.year, file, onProgress }))
+  },
+
+  'export-period': async (state, input) => {
+    periodRange(input.from, input.to)
+    yearExport.refuseIfBusy(state)
+    const file = await chooseSavePath(state, `接待日台账-${input.from}至${input.to}.xlsx`, XLSX)
+    if (file === null) return null
+    return yearExport.run(state, (onProgress) => exportPeriodXlsx(ledgerContext(state), { ...input, file, onProgress }))
   },
 
   'export-issues-csv': async (state, input) => {

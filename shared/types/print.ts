@@ -1,5 +1,5 @@
 // Print sheets: the handover sheet for an issue and the monthly report.
-import type { MonthlySummary } from './figures'
+import type { Adjustment, MonthClose, MonthlySummary, PeriodSummary } from './figures'
 
 export interface HandoverSheet {
   bureauName: string
@@ -28,9 +28,20 @@ export interface HandoverSheet {
   assignNote: string | null
 }
 
-export interface MonthlyReport {
-  summary: MonthlySummary
+/** Any period's report: its figures and the sentence that says them. */
+export interface PeriodReport {
+  summary: PeriodSummary
   /** The report sentence, figures from the summary; editable on screen before printing. */
   sentence: string
   bureauName: string
+}
+
+/**
+ * A month's report. Once the month is closed (月结) it is the report as it was sent, word for word,
+ * with `adjustments` saying which figures the ledger has changed since (调整).
+ */
+export interface MonthlyReport extends PeriodReport {
+  summary: MonthlySummary
+  close: MonthClose | null
+  adjustments: Adjustment[]
 }

@@ -40,7 +40,9 @@ function figuresOf(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue> {
 function categoryTable(ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
   const rows = rowsOf(ws)
   const start = rows.findIndex((r) => r[0] === '问题类别')
-  return rows.slice(start + 1).map((r) => r.slice(0, 4))
+  const rest = rows.slice(start + 1)
+  const end = rest.findIndex((r) => r.every((v) => v === null || v === undefined))
+  return (end < 0 ? rest : rest.slice(0, end)).map((r) => r.slice(0, 5))
 }
 
 /** A percentage cell holds the fraction; figures.ts gives percent with one decimal. */
@@ -71,11 +73,16 @@ function expectedFromSummary(s: MonthlySummary): Record<string, number | null> {
     '转办（个）': s.issuesTransferred,
     '不予受理（个）': s.issuesRejected,
     '办理中（个）': s.issuesOpen,
+    '本月办结（个）': s.issuesResolvedInPeriod,
+    '其中：上月受理（个）': s.issuesResolvedInPeriodEarlier,
+    '其中：按期（个）': s.issuesResolvedInPeriodOnTime,
     '回访（次）': s.callbacks,
-    '其中：满意（次）': s.satisfied,
-    '其中：基本满意（次）': s.basicallySatisfied,
-    '其中：不满意（次）': s.unsatisfied,
+    '回访问题（个）': s.issuesCalledBack,
+    '其中：满意（个）': s.satisfied,
+    '其中：基本满意（个）': s.basicallySatisfied,
+    '其中：不满意（个）': s.unsatisfied,
     '上月结转未办结（个）': s.carriedOver,
+    '其中：目前仍在办理（个）': s.carriedOverOpen,
     '当前超期（个）': s.overdue.length,
     办结率: s.resolutionRate,
     按期办结率: s.onTimeRate,
@@ -221,7 +228,7 @@ describe('month export', () => {
     const s = await monthlySummary(t.ledger.db, '2026-09', '2026-10-01')
     expectFiguresEqual(sheet(wb, '汇总'), expectedFromSummary(s))
     expect(categoryTable(sheet(wb, '汇总'))).toEqual(
-      s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved]),
+      s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved, c.issuesResolvedInPeriod]),
     )
     const counts = ledgerCounts('2026-09')
     expect(counts).toEqual({ visits: s.visits, issues: s.issuesRegistered, callbacks: s.callbacks })

@@ -55,9 +55,10 @@ describe('LibreOffice opens the exports', () => {
     expect(values.get('满意率')).toBe(shown(november.satisfactionRate))
     expect(values.get('办结率')).toBe('66.7%')
     expect(values.get('接待人次')).toBe(String(november.personTimes))
-    const table = summary
-      .slice(summary.findIndex((r) => r[0] === '问题类别') + 1)
-      .map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3])])
+    // Empty rows were dropped above: the category table runs until the section table's header.
+    const start = summary.findIndex((r) => r[0] === '问题类别') + 1
+    const end = summary.findIndex((r) => r[0] === '承办股室')
+    const table = summary.slice(start, end < 0 ? undefined : end).map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3]), Number(r[4])])
     expect(table).toEqual(HAND_WORKED_CATEGORIES)
   })
 

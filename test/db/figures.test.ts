@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { monthlySummary } from '../../db/figures/month'
+import { monthlyReport } from '../../db/figures/report'
 import { buildExportFixture } from '../support/export-fixture'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
@@ -18,8 +19,14 @@ seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
  *   X4 水 rejected, X5 政策咨询 resolved one day late
  * - accepted 5 − 1 rejected = 4; resolved 2 (X1, X5); 办结率 2 ÷ (4 − 1 transferred) = 66.7%
  * - on time 1 of 2 = 50%; closed 1; still open 1 (X2, overdue since 11-26)
- * - callbacks in November 3 (X1 满意, X2 不满意, October's O2 基本满意): 满意率 2 ÷ 3 = 66.7%
- * - carried over 1: October's O2 was still 交办 on 11-01; O1 was resolved in October
+ * - 本月办结 (resolved in November, whenever accepted) 3: X1 (11-20), X5 (11-27) and October's O2
+ *   (11-10), of which accepted before November 1 (O2); X2 was resolved 11-25 but reopened on 11-26,
+ *   so it has no resolution now and is not counted; on time 1 of 3: X5 was a day late, and O2 (水, 15
+ *   working days from 10-15: 16, 19–23, 26–30, 11-02…11-05) was due 11-05 and resolved 11-10
+ * - callbacks in November 3 calls about 3 issues (X1 满意, X2 不满意, October's O2 基本满意), each
+ *   rated by its one call: 满意率 (1 + 1) ÷ 3 issues = 66.7%
+ * - carried over 1: October's O2 was still 交办 on 11-01; O1 was resolved in October. O2 was
+ *   resolved on 11-10, so of the carried-over none is still open
  */
 describe('monthly figures', () => {
   it('counts a hand-worked month exactly', async () => {
@@ -50,17 +57,62 @@ describe('monthly figures', () => {
       basicallySatisfied: 1,
       unsatisfied: 1,
       satisfactionRate: 66.7,
+      issuesResolvedInPeriod: 3,
+      issuesResolvedInPeriodOnTime: 1,
+      issuesResolvedInPeriodEarlier: 1,
+      issuesCalledBack: 3,
       carriedOver: 1,
+      carriedOverOpen: 0,
+      period: { from: '2026-11-01', to: '2026-11-30', kind: 'month', label: '2026年11月', current: '本月', previous: '上月' },
+      firstRecordDate: '2026-10-15',
     })
     expect(s.overdue.map((i) => i.id)).toEqual([overdueIssueId])
     expect(s.carriedOverIssues.map((i) => i.content)).toEqual(['养殖场废水'])
-    expect(s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved])).toEqual([
-      ['大气', 1, 1, 0],
-      ['噪声', 0, 1, 0],
-      ['环评审批', 0, 1, 1],
-      ['排污许可', 1, 0, 0],
-      ['政策咨询', 1, 1, 1],
+    // 咨询, 受理, 本月受理且已办结, 本月办结: 水 has no November issue, but O2 (水) was resolved in November.
+    expect(
+      s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved, c.issuesResolvedInPeriod]),
+    ).toEqual([
+      ['大气', 1, 1, 0, 0],
+      ['水', 0, 0, 0, 1],
+      ['噪声', 0, 1, 0, 0],
+      ['环评审批', 0, 1, 1, 1],
+      ['排污许可', 1, 0, 0, 0],
+      ['政策咨询', 1, 1, 1, 1],
     ])
+  })
+
+  it('breaks the month down by section: X1, X2, X5 went to one section, O2 and O1 to another, X3 and X4 to none', async () => {
+    await buildExportFixture(t, f)
+    const s = await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')
+    const lead = f.departments[2]!.name
+    const october = f.departments[1]!.name
+    // 受理, 本月受理且已办结, 办理中, 本月办结, 其中按期: X1 and X5 resolved (X5 a day late), X2 open;
+    // O2 (October's, handed to the other section) resolved on 11-10, after its 11-05 deadline; X3 transferred
+    // and X4 refused were never handed over (X4 is not 受理 at all).
+    expect(
+      s.byDepartment.map((d) => [
+        d.departmentName,
+        d.issuesAccepted,
+        d.issuesResolved,
+        d.issuesOpen,
+        d.issuesResolvedInPeriod,
+        d.issuesResolvedInPeriodOnTime,
+      ]),
+    ).toEqual([
+      [october, 0, 0, 0, 1, 0],
+      [lead, 3, 2, 1, 2, 1],
+      ['未交办', 1, 0, 0, 0, 0],
+    ])
+  })
+
+  it('says the month in the bureau’s words with every figure above, and which 办结 it means', async () => {
+    await buildExportFixture(t, f)
+    const r = await monthlyReport(t.ledger.db, '2026-11', '2026-11-30')
+    expect(r.sentence).toBe(
+      '2026年11月共举办接待日2场，接待企业2家（6人次）、群众6人次，共接待12人次；当场解答咨询3件；' +
+        '受理问题4个，已办结2个，办结率66.7%，按期办结率50%，转交有关部门办理1个；本月共办结问题3个（含上月结转1个）；' +
+        '回访问题3个，满意率66.7%；尚在办理1个，将持续跟踪督办。',
+    )
   })
 
   it('counts the previous month from its own records', async () => {

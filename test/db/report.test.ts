@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
 import { monthlySummary } from '../../db/figures/month'
 import { reportSentence } from '../../db/figures/report-sentence'
+import { describePeriod } from '../../db/figures/period-label'
 import type { MonthlySummary } from '../../shared/types'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 
@@ -25,6 +26,7 @@ describe('the report sentence', () => {
     expect(text).toContain(`企业${s.enterprises}家（${s.enterprisePersonTimes}人次）`)
     expect(text).toContain(`群众${s.residentPersonTimes}人次，共接待${s.personTimes}人次`)
     expect(text).toContain(`受理问题${s.issuesAccepted}个，已办结${s.issuesResolved}个，办结率${s.resolutionRate}%`)
+    expect(text).toContain(`回访问题${s.issuesCalledBack}个`)
     expect(text).toContain(`满意率${s.satisfactionRate}%`)
     const allowed = new Set([
       2026,
@@ -44,6 +46,10 @@ describe('the report sentence', () => {
       s.satisfactionRate,
       s.issuesOpen,
       s.carriedOver,
+      s.carriedOverOpen,
+      s.issuesResolvedInPeriod,
+      s.issuesResolvedInPeriodEarlier,
+      s.issuesCalledBack,
     ])
     for (const n of numbers(text)) expect(allowed.has(n), `unexpected number ${n} in ${text}`).toBe(true)
   })
@@ -51,6 +57,14 @@ describe('the report sentence', () => {
   it('says every issue was resolved when nothing is open', () => {
     const s: MonthlySummary = {
       month: '2026-03',
+      period: describePeriod('2026-03-01', '2026-03-31', '2020-03-05', '2026-12-02'),
+      firstRecordDate: '2020-03-05',
+      byDepartment: [],
+      issuesResolvedInPeriod: 45,
+      issuesResolvedInPeriodOnTime: 45,
+      issuesResolvedInPeriodEarlier: 0,
+      issuesCalledBack: 0,
+      carriedOverOpen: 0,
       sessions: 2,
       sessionsByKind: { enterprise: 1, public: 1, leader: 0, field: 0 },
       visits: 40,
@@ -80,7 +94,7 @@ describe('the report sentence', () => {
       byCategory: [],
     }
     expect(reportSentence(s)).toBe(
-      '2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已办结45个，办结率100%，按期办结率100%；所受理问题均已办结。',
+      '2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已全部办结，按期办结率100%。',
     )
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
-import { monthlyReport } from '../../db/print/sheets'
+import { monthlyReport } from '../../db/figures/report'
 import { assignIssue } from '../../db/issues/actions'
 import { listDepartments, saveStaff, seedDefaults, updateSettings } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'

@@ -149,21 +149,28 @@ export const HAND_WORKED: Record<string, number> = {
   '转办（个）': 1,
   '不予受理（个）': 1,
   '办理中（个）': 1,
+  '本月办结（个）': 3,
+  '其中：上月受理（个）': 1,
+  '其中：按期（个）': 1,
   '回访（次）': 3,
-  '其中：满意（次）': 1,
-  '其中：基本满意（次）': 1,
-  '其中：不满意（次）': 1,
+  '回访问题（个）': 3,
+  '其中：满意（个）': 1,
+  '其中：基本满意（个）': 1,
+  '其中：不满意（个）': 1,
   '上月结转未办结（个）': 1,
+  '其中：目前仍在办理（个）': 0,
   '当前超期（个）': 1,
 }
 
 /** Rates in percent, as figures.ts rounds them. */
 export const HAND_WORKED_RATES: Record<string, number> = { 办结率: 66.7, 按期办结率: 50, 满意率: 66.7 }
 
-export const HAND_WORKED_CATEGORIES: [string, number, number, number][] = [
-  ['大气', 1, 1, 0],
-  ['噪声', 0, 1, 0],
-  ['环评审批', 0, 1, 1],
-  ['排污许可', 1, 0, 0],
-  ['政策咨询', 1, 1, 1],
+/** 问题类别, 咨询, 受理, 办结 (of those accepted), 本月办结 (whenever accepted: October's O2 is 水's). */
+export const HAND_WORKED_CATEGORIES: [string, number, number, number, number][] = [
+  ['大气', 1, 1, 0, 0],
+  ['水', 0, 0, 0, 1],
+  ['噪声', 0, 1, 0, 0],
+  ['环评审批', 0, 1, 1, 1],
+  ['排污许可', 1, 0, 0, 0],
+  ['政策咨询', 1, 1, 1, 1],
 ]

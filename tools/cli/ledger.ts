@@ -8,24 +8,29 @@ import type { LedgerContext } from '../../db/core/context'
 import { systemActor } from '../../db/core/context'
 import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
-import { monthlySummary } from '../../db/figures/month'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
 import { checkLedger } from './check'
 import { planExport, runExport } from './export'
 import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
 import { formatSummary } from './format'
+import { planSummary, runSummary } from './summary'
 
 const USAGE = `用法：npm run ledger -- <命令> [选项]
 
 命令：
   demo     --db 文件 --month YYYY-MM          生成一个月的演示数据（同一月份结果相同）
-  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据
+  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据和月报文字
+  summary  --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                              输出任意期间（季度、半年、全年、跨年）的汇总数据和报告文字；
+                                              --from start 为建账以来，不给 --to 为截至今天
   check    --db 文件                          完整性检查、外键检查、数据版本与审计链校验
   export   --db 文件 --month YYYY-MM --out 文件.xlsx
                                               导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
   export   --db 文件 --year YYYY --out 文件.xlsx
                                               导出全年台账 Excel（汇总每月一行，其余三表为全年记录）
+  export   --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.xlsx
+                                              导出任意期间的台账 Excel（汇总含口径和分类、股室统计，其余三表为期间内记录）
   export   --db 文件 (--month YYYY-MM | --year YYYY) --csv --out 文件.csv
                                               导出问题台账 CSV（UTF-8，供其他系统导入）
   backup   --db 文件 --out 文件夹               生成一致的备份副本（校验后写入该文件夹）
@@ -74,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       csv: { type: 'boolean', default: false },
       out: { type: 'string' },
       from: { type: 'string' },
+      to: { type: 'string' },
       in: { type: 'string' },
       mapping: { type: 'string' },
       sheet: { type: 'string' },
@@ -97,10 +103,12 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'summary': {
+      const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
       const ledger = await openExisting(need(values.db, '--db'))
       try {
-        const summary = await monthlySummary(ledger.db, need(values.month, '--month'), dayjs().format('YYYY-MM-DD'))
-        process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary))
+        const today = dayjs().format('YYYY-MM-DD')
+        const report = await runSummary(ledger.db, plan, today)
+        process.stdout.write(values.json ? `${JSON.stringify({ ...report.summary, sentence: report.sentence })}\n` : formatSummary(report))
       } finally {
         await ledger.close()
       }
@@ -108,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const plan = planExport(
-        { month: values.month, year: values.year, out: values.out, csv: values.csv },
+        { month: values.month, year: values.year, from: values.from, to: values.to, out: values.out, csv: values.csv },
         (message) => new UsageError(message),
       )
       const ledger = await openExisting(need(values.db, '--db'))
