@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
+import { arrangementSource } from '../../shared/codes/calendar'
 import type { CodeList } from '../../shared/codes/define'
 import { callbackMethod, issueStatus, progressKind, satisfaction } from '../../shared/codes/issues'
 import { holidayKind } from '../../shared/codes/reference'
@@ -63,6 +64,7 @@ describe('the ledger file agrees with the code lists', () => {
     ['callbacks', 'satisfaction', satisfaction],
     ['holiday_overrides', 'kind', holidayKind],
     ['progress_notes', 'kind', progressKind],
+    ['calendar_years', 'source', arrangementSource],
   ]
 
   it.each(checks)('accepts exactly the listed codes in %s.%s', (table, column, list) => {

@@ -21,9 +21,7 @@ export const categorySaveInput = z
   .strict()
 
 // `to`: the last of consecutive days entered at once (a holiday with its weekend), at most 31.
-export const holidaySetInput = z
-  .object({ date: isoDate, to: isoDate.optional(), kind: z.enum(holidayKind.codes), name: text(30) })
-  .strict()
+export const holidaySetInput = z.object({ date: isoDate, to: isoDate.optional(), kind: z.enum(holidayKind.codes), name: text(30) }).strict()
 
 export const holidayRemoveInput = z.object({ date: isoDate }).strict()
 
