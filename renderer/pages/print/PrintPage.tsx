@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/errors'
 import { useQuery } from '../../lib/useQuery'
 import { AppointmentListView } from './AppointmentListView'
 import { HandoverSheetView } from './HandoverSheetView'
-import { MonthlyReportView } from './MonthlyReportView'
+import { ReportView } from './ReportView'
 import './print.css'
 
 const idsOf = (v: string | null): number[] =>
@@ -22,7 +22,9 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   const { message } = App.useApp()
   const [busy, setBusy] = useState(false)
   const data = useQuery(async () => {
-    if (kind === 'monthly') return { kind: 'monthly' as const, report: await api.reportMonth({ month: params.get('month') ?? '' }) }
+    if (kind === 'monthly') return { kind: 'report' as const, report: await api.reportMonth({ month: params.get('month') ?? '' }) }
+    if (kind === 'period')
+      return { kind: 'report' as const, report: await api.summaryPeriod({ from: params.get('from') ?? '', to: params.get('to') ?? '' }) }
     const sessionId = Number(params.get('session'))
     if (kind === 'appointments') return { kind: 'appointments' as const, day: await api.appointmentList({ sessionId }) }
     const sheets = await api.printHandover(
@@ -34,8 +36,8 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   const fileName =
     data.data?.kind === 'appointments'
       ? `预约名单-${data.data.day.session.date}`
-      : data.data?.kind === 'monthly'
-        ? `接待日月报-${data.data.report.summary.month}`
+      : data.data?.kind === 'report'
+        ? `接待日工作情况-${data.data.report.summary.period.label}`
         : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
@@ -74,8 +76,16 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
           data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />)
         ))}
       {data.data?.kind === 'appointments' && <AppointmentListView day={data.data.day} />}
-      {data.data?.kind === 'monthly' && (
-        <MonthlyReportView report={data.data.report} sentence={params.get('sentence') ?? data.data.report.sentence} />
+      {data.data?.kind === 'report' && (
+        <ReportView
+          report={data.data.report}
+          // A closed month prints the sentence as it was sent, whatever the screen held.
+          sentence={
+            'close' in data.data.report && data.data.report.close
+              ? data.data.report.sentence
+              : (params.get('sentence') ?? data.data.report.sentence)
+          }
+        />
       )}
     </div>
   )

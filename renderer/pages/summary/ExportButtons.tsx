@@ -6,18 +6,14 @@ import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'
 
-/** Excel and CSV of the month or year; the year export shows its progress while it runs. */
-export function ExportButtons({ month }: { month: string }) {
+/** A long export (a year, any period) with its progress bar, polled from export-progress. */
+function useLongExport() {
   const { message } = App.useApp()
-  const { operator } = useOperator()
-  const [yearRunning, setYearRunning] = useState(false)
+  const [running, setRunning] = useState<string | null>(null)
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 })
-  const [unmaskOpen, setUnmaskOpen] = useState(false)
-  const [reason, setReason] = useState('')
-  const year = Number(month.slice(0, 4))
 
   useEffect(() => {
-    if (!yearRunning) return
+    if (running === null) return
     const timer = setInterval(() => {
       api
         .exportProgress({})
@@ -25,24 +21,40 @@ export function ExportButtons({ month }: { month: string }) {
         .catch(() => undefined)
     }, 300)
     return () => clearInterval(timer)
-  }, [yearRunning])
+  }, [running])
 
-  const done = (r: ExportResult | null) => {
-    if (r) message.success(`已导出 ${r.rows} 行到 ${r.file}`)
-  }
   const run = async (work: () => Promise<ExportResult | null>) => {
     try {
-      done(await work())
+      const r = await work()
+      if (r) message.success(`已导出 ${r.rows} 行到 ${r.file}`)
     } catch (e) {
       message.error(errorMessage(e))
     }
   }
-  const runYear = async () => {
+  const runLong = async (title: string, work: () => Promise<ExportResult | null>) => {
     setProgress({ done: 0, total: 0 })
-    setYearRunning(true)
-    await run(() => api.exportYear({ year }))
-    setYearRunning(false)
+    setRunning(title)
+    await run(work)
+    setRunning(null)
   }
+  const modal = (
+    <Modal open={running !== null} title={running ?? ''} footer={null} closable={false}>
+      <Progress percent={progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />
+      <Typography.Text type="secondary">
+        {progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 行` : '正在读取台账…'}
+      </Typography.Text>
+    </Modal>
+  )
+  return { run, runLong, modal }
+}
+
+/** Excel and CSV of the month or year; the year export shows its progress while it runs. */
+export function ExportButtons({ month }: { month: string }) {
+  const { operator } = useOperator()
+  const { run, runLong, modal } = useLongExport()
+  const [unmaskOpen, setUnmaskOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const year = Number(month.slice(0, 4))
 
   return (
     <>
@@ -58,7 +70,7 @@ export function ExportButtons({ month }: { month: string }) {
               { key: 'unmasked', label: '导出未脱敏 Excel（需负责人）', disabled: operator?.role !== 'supervisor' },
             ],
             onClick: ({ key }) => {
-              if (key === 'year') void runYear()
+              if (key === 'year') void runLong(`正在导出 ${year} 年台账`, () => api.exportYear({ year }))
               if (key === 'csv') void run(() => api.exportIssuesCsv({ month }))
               if (key === 'unmasked') setUnmaskOpen(true)
             },
@@ -67,12 +79,7 @@ export function ExportButtons({ month }: { month: string }) {
           <Button icon={<DownOutlined />} aria-label="更多导出" />
         </Dropdown>
       </Space.Compact>
-      <Modal open={yearRunning} title={`正在导出 ${year} 年台账`} footer={null} closable={false}>
-        <Progress percent={progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />
-        <Typography.Text type="secondary">
-          {progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 行` : '正在读取台账…'}
-        </Typography.Text>
-      </Modal>
+      {modal}
       <Modal
         open={unmaskOpen}
         title="导出未脱敏的台账"
@@ -87,6 +94,19 @@ export function ExportButtons({ month }: { month: string }) {
         <Typography.Paragraph>未脱敏的文件含完整的电话和身份证号，导出将记入审计日志。请填写导出原因：</Typography.Paragraph>
         <Input.TextArea aria-label="导出原因" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       </Modal>
+    </>
+  )
+}
+
+/** Excel of any period (masked), streamed with its progress bar. */
+export function PeriodExportButton({ from, to, label }: { from: string; to: string; label: string }) {
+  const { runLong, modal } = useLongExport()
+  return (
+    <>
+      <Button icon={<FileExcelOutlined />} onClick={() => void runLong(`正在导出${label}台账`, () => api.exportPeriod({ from, to }))}>
+        导出本期 Excel
+      </Button>
+      {modal}
     </>
   )
 }
