@@ -38,39 +38,41 @@ export function HolidayYears({ version, onChanged }: { version: number; onChange
   if (!s) return null
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
-      <Descriptions size="small" bordered column={1} aria-label="各年节假日数据">
-        {s.years.map((y) => (
-          <Descriptions.Item key={y.year} label={`${y.year}年`}>
-            <Space wrap>
-              <Tag color={STATE_COLOR[y.state]}>{calendarYearState.label(y.state)}</Tag>
-              {y.entered && (
-                <Typography.Text type="secondary">
-                  {y.entered.by} 于 {y.entered.at.slice(0, 16)} {arrangementSource.label(y.entered.source)}
-                  {y.entered.fileName ? `（${y.entered.fileName}）` : ''}
-                </Typography.Text>
-              )}
-              {y.state === 'provisional' && (
-                <>
-                  <Typography.Text>
-                    暂按法定节假日计：{y.provisionalHolidays.map((h) => `${h.date.slice(5)} ${h.name}`).join('，')}
+      <section aria-label="各年节假日数据">
+        <Descriptions size="small" bordered column={1}>
+          {s.years.map((y) => (
+            <Descriptions.Item key={y.year} label={`${y.year}年`}>
+              <Space wrap>
+                <Tag color={STATE_COLOR[y.state]}>{calendarYearState.label(y.state)}</Tag>
+                {y.entered && (
+                  <Typography.Text type="secondary">
+                    {y.entered.by} 于 {y.entered.at.slice(0, 16)} {arrangementSource.label(y.entered.source)}
+                    {y.entered.fileName ? `（${y.entered.fileName}）` : ''}
                   </Typography.Text>
-                  <Popconfirm
-                    title={`确认已录入${y.year}年全部放假安排？`}
-                    description="确认后不再按法定节假日推算，只按录入的放假和调休上班日计算。"
-                    okText="确认"
-                    cancelText="取消"
-                    onConfirm={() => void run(`confirm-${y.year}`, () => api.holidayConfirm({ year: y.year }))}
-                  >
-                    <Button size="small" icon={<CheckOutlined />} loading={busy === `confirm-${y.year}`}>
-                      已录入{y.year}年全部放假安排
-                    </Button>
-                  </Popconfirm>
-                </>
-              )}
-            </Space>
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
+                )}
+                {y.state === 'provisional' && (
+                  <>
+                    <Typography.Text>
+                      暂按法定节假日计：{y.provisionalHolidays.map((h) => `${h.date.slice(5)} ${h.name}`).join('，')}
+                    </Typography.Text>
+                    <Popconfirm
+                      title={`确认已录入${y.year}年全部放假安排？`}
+                      description="确认后不再按法定节假日推算，只按录入的放假和调休上班日计算。"
+                      okText="确认"
+                      cancelText="取消"
+                      onConfirm={() => void run(`confirm-${y.year}`, () => api.holidayConfirm({ year: y.year }))}
+                    >
+                      <Button size="small" icon={<CheckOutlined />} loading={busy === `confirm-${y.year}`}>
+                        已录入{y.year}年全部放假安排
+                      </Button>
+                    </Popconfirm>
+                  </>
+                )}
+              </Space>
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </section>
       <Space wrap>
         <Button icon={<ImportOutlined />} loading={busy === 'import'} onClick={() => void run('import', () => api.holidayImport({}))}>
           从文件导入放假安排（.ics 或日期清单）

@@ -33,7 +33,7 @@ export function TodayPage() {
   }
   return (
     <>
-      <CalendarNotice />
+      <CalendarNotice closable />
       <SessionBar session={current} loading={session.loading} error={session.error} onChanged={refresh} />
       {current && current.status === 'open' && (
         <Row gutter={16} style={{ marginTop: 12 }}>
