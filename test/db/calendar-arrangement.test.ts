@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { calendarStatus, confirmArrangement, importArrangement } from '../../db/calendar/arrangement'
 import { parseArrangement } from '../../db/calendar/arrangement-file'
 import { exportMonthXlsx } from '../../db/export'
-import { closeIssue, extendIssue, recordCallback, resolveIssue, assignIssue } from '../../db/issues/actions'
+import { assignIssue, closeIssue, extendIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
 import { getIssueDetail } from '../../db/issues/queries'
 import { handoverSheets } from '../../db/print/sheets'
 import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
@@ -115,9 +115,13 @@ describe('entering the official 2027 arrangement', () => {
     expect((await getIssueDetail(t.ledger.db, id, '2026-12-31')).dueProvisional).toBe(false)
   })
 
-  it('never touches a resolved, closed or extended issue, only the open ones it moves', async () => {
+  it('never touches a resolved, closed, transferred, refused or extended issue, only the open ones it moves', async () => {
     const category = await longCategory()
     const open = await issueOn('2026-12-21', category, '仍在办理')
+    const transferred = await issueOn('2026-12-21', category, '已转办')
+    const refused = await issueOn('2026-12-21', category, '不予受理')
+    await transferIssue(t.ctx, { issueId: transferred, to: '市城管局', reason: '属城管职责' })
+    await rejectIssue(t.ctx, { issueId: refused, reason: '不属本局职责' })
     const resolved = await issueOn('2026-12-21', category, '已办结')
     const closed = await issueOn('2026-12-21', category, '已销号')
     const extended = await issueOn('2026-12-21', category, '已延期')
@@ -129,8 +133,14 @@ describe('entering the official 2027 arrangement', () => {
     await extendIssue(t.ctx, { issueId: extended, newDueDate: '2027-03-01', approverId: f.leader.id, reason: '需监测数据' })
     const r = await importArrangement(t.ctx, file('2027.ics', ICS_2027))
     expect(r.recounted.map((x) => x.issueId)).toEqual([open])
-    expect([await dueOf(resolved), await dueOf(closed), await dueOf(extended)]).toEqual(['2027-02-18', '2027-02-18', '2027-03-01'])
-    for (const id of [resolved, closed, extended]) expect(await recountRows(id)).toEqual([])
+    expect([await dueOf(resolved), await dueOf(closed), await dueOf(transferred), await dueOf(refused), await dueOf(extended)]).toEqual([
+      '2027-02-18',
+      '2027-02-18',
+      '2027-02-18',
+      '2027-02-18',
+      '2027-03-01',
+    ])
+    for (const id of [resolved, closed, transferred, refused, extended]) expect(await recountRows(id)).toEqual([])
   })
 
   it('recounts once per entry when a holiday is typed as a range, then marks the year entered on confirmation', async () => {

@@ -3,6 +3,8 @@ import { monthlySummary } from '../../db/figures/month'
 import { describePeriod } from '../../db/figures/period-label'
 import { periodSummary } from '../../db/figures/period'
 import { monthlyReport, periodReport } from '../../db/figures/report'
+import { registerVisit } from '../../db/visits/register'
+import { openDay } from '../support/desk'
 import { buildEdgeMonth } from '../support/edge-month'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
@@ -119,6 +121,30 @@ describe('any period', () => {
       '2026年10月至11月，共举办接待日2场，接待群众4人次；受理问题5个，已办结4个，办结率80%，按期办结率75%；' +
         '回访问题1个（2次），满意率100%；尚在办理1个，将持续跟踪督办。',
     )
+  })
+
+  it('counts an enterprise once over the period, by credit code, else by name, however many months it came in', async () => {
+    const code = '91350100M000100Y43'
+    const visit = async (date: string, organization: { name: string; creditCode?: string }) => {
+      const day = await openDay(t, f, date, 'enterprise')
+      await registerVisit(t.ctx, {
+        sessionId: day.id,
+        visitor: { name: '陈志强', kind: 'enterprise' },
+        organization,
+        headcount: 1,
+        matters: [{ type: 'consultation', categoryId: f.category('排污许可').id, content: '许可证延续', answer: '已告知' }],
+      })
+    }
+    // 甲 twice by its code (under two names), 乙 twice by name alone, 丙 once: October 甲 乙, November 甲 乙 丙.
+    await visit('2026-10-15', { name: '甲化工有限公司', creditCode: code })
+    await visit('2026-10-16', { name: '乙建材厂' })
+    await visit('2026-11-05', { name: '甲化工', creditCode: code })
+    await visit('2026-11-06', { name: '乙建材厂' })
+    await visit('2026-11-09', { name: '丙印染厂' })
+    const months = [await monthlySummary(t.ledger.db, '2026-10', '2026-11-30'), await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')]
+    expect(months.map((m) => m.enterprises)).toEqual([2, 3])
+    const both = await periodSummary(t.ledger.db, '2026-10-01', '2026-11-30', '2026-11-30')
+    expect(both).toMatchObject({ enterprises: 3, visits: 5 })
   })
 
   it('says 自…起 for the ledger’s whole life, from its first record to today', async () => {

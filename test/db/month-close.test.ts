@@ -76,6 +76,9 @@ describe('month-end close (月结)', () => {
     // As sent: 2 of November's issues resolved, 3 calls about 3 issues, X2 still open.
     expect(r.summary).toMatchObject({ issuesResolved: 2, callbacks: 3, issuesCalledBack: 3, satisfied: 1, issuesOpen: 1 })
     expect(r.sentence).toBe('2026年11月工作情况（经局务会审定）。')
+    // The lists as sent: X2 was overdue at the close, though it is resolved now.
+    expect(r.summary.overdue.map((i) => i.id)).toEqual([x2])
+    expect(r.summary.carriedOverIssues.map((i) => i.content)).toEqual(['养殖场废水'])
     // Now: X2 resolved (办结 2 → 3, 办理中 1 → 0); X5's call dated 11-28 (回访问题 3 → 4, 次数 3 → 4,
     // 满意 1 → 2). X2's resolution is dated 12-02, so November's 当月办结 is unchanged.
     expect(r.adjustments.map((a) => [a.label, a.reported, a.now])).toEqual([
@@ -119,6 +122,20 @@ describe('month-end close (月结)', () => {
     expect(after.get('调整：办结')).toBe(1)
     expect(after.get('调整：回访问题')).toBe(1)
     expect(String(after.get('月结'))).toContain(f.leader.name)
+  })
+
+  it('takes an unmasked export of a closed month’s lists from the ledger as it is now, and says so', async () => {
+    const { x2, x5 } = await closedNovember()
+    await lateChanges(x2, x5)
+    actAs(t, f.leader)
+    const file = path.join(t.dir, 'unmasked.xlsx')
+    await exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '核对来访人联系方式' })
+    const wb = await readXlsx(file)
+    const close = rowsOf(sheet(wb, '汇总')).find((r) => r[0] === '月结')
+    expect(String(close?.[4])).toContain('未脱敏导出的明细表为导出时的台账')
+    const issues = rowsOf(sheet(wb, '问题台账'))
+    expect(issues.filter((r) => r[1] === '重新办理')).toEqual([])
+    expect(figuresOf(sheet(wb, '汇总')).get('办结（个）')).toBe(2)
   })
 
   it('lets only a signed-in supervisor close, only a month that is over, and only once', async () => {
