@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { data, field, systemLedgerPerFile } from '../support/dispatch'
+import { readXlsx, rowsOf, sheet } from '../support/export-files'
 import type { TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
@@ -70,9 +72,12 @@ async function buildPublishedLedger(): Promise<void> {
   t.clock.set('2021-12-31 17:00:00')
 }
 
+beforeAll(async () => {
+  await buildPublishedLedger()
+}, 120_000)
+
 describe('summary-period', () => {
   it('gives a bureau’s published cumulative figures back over a range spanning years, with a sentence that says them', async () => {
-    await buildPublishedLedger()
     const first = data(await dispatch(state, 'summary-first-record', {}))
     expect(first).toEqual({ date: '2020-03-12' })
     const r = reportShape.parse(data(await dispatch(state, 'summary-period', { from: '2020-03-12', to: '2021-12-31' })))
@@ -100,5 +105,30 @@ describe('summary-period', () => {
     expect(shape.ok).toBe(false)
     const backwards = await dispatch(state, 'summary-period', { from: '2021-12-31', to: '2021-03-01' })
     expect(backwards).toEqual({ ok: false, error: { code: 'invalid_date', message: '结束日期 2021-03-01 不能早于开始日期 2021-12-31' } })
+  })
+})
+
+describe('export-period', () => {
+  it('asks where to save the period’s Excel, and writes its figures and its records', async () => {
+    const asked: string[] = []
+    const withDialog: AppState = {
+      ...state,
+      chooseSavePath: async (name) => {
+        asked.push(name)
+        return path.join(t.dir, name)
+      },
+    }
+    const written = data(await dispatch(withDialog, 'export-period', { from: '2021-03-01', to: '2021-12-31' }))
+    expect(asked).toEqual(['接待日台账-2021-03-01至2021-12-31.xlsx'])
+    const wb = await readXlsx(path.join(t.dir, asked[0] ?? ''))
+    const figures = new Map(rowsOf(sheet(wb, '汇总')).map((r) => [r[0], r[1]]))
+    expect(figures.get('期间')).toBe('2021年3月至12月')
+    expect([figures.get('接待日（场）'), figures.get('接待企业（家）'), figures.get('接待人次'), figures.get('受理（个）')]).toEqual([
+      6, 18, 44, 18,
+    ])
+    // 18 visits and 18 issues; no callbacks were made.
+    expect(rowsOf(sheet(wb, '来访登记')).length - 1).toBe(18)
+    expect(rowsOf(sheet(wb, '问题台账')).length - 1).toBe(18)
+    expect(field(written, 'rows')).toBe(36)
   })
 })

@@ -29,7 +29,7 @@ export interface ExportPlan {
 export function planExport(args: ExportArgs, usage: (message: string) => Error): ExportPlan {
   if (args.from !== undefined || args.to !== undefined) return planPeriodExport(args, usage)
   if (args.month === undefined && args.year === undefined)
-    throw usage('请用 --month YYYY-MM、--year YYYY 或 --from YYYY-MM-DD --to YYYY-MM-DD 指定导出范围')
+    throw usage('请用 --month YYYY-MM 或 --year YYYY 指定导出范围（任意期间用 --from YYYY-MM-DD --to YYYY-MM-DD）')
   if (args.month !== undefined && args.year !== undefined) throw usage('--month 与 --year 只能选一个')
   if (args.month !== undefined && !isYearMonth(args.month)) throw usage(`月份格式应为 YYYY-MM：${args.month}`)
   const year = args.year === undefined ? undefined : Number(args.year)
