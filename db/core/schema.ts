@@ -13,6 +13,7 @@ import type {
   StaffRole,
   VisitorKind,
 } from '../../shared/types'
+import type { SessionHolidayShift, SessionRuleNth, SessionRuleWeekday } from '../../shared/codes/sessions'
 
 export type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, SessionStatus, StaffRole, VisitorKind }
 
@@ -78,6 +79,23 @@ export interface SessionsTable {
   max_people_per_booking: number | null
   /** Set on a reception day an import created (db/import/); null for everything else. */
   import_batch_id: number | null
+  /** The rule date a day generated from a 接待日规则 stands for, even after it is moved by hand; null otherwise. */
+  rule_date: string | null
+}
+
+export interface SessionRulesTable {
+  id: Generated<number>
+  kind: SessionKind
+  nth: SessionRuleNth
+  weekday: SessionRuleWeekday
+  holiday_shift: SessionHolidayShift
+  location: string
+  title_template: string | null
+  max_bookings: number | null
+  max_people_per_booking: number | null
+  active: Generated<number>
+  created_at: string
+  updated_at: string
 }
 
 export interface SessionStaffTable {
@@ -308,6 +326,7 @@ export interface Database {
   categories: CategoriesTable
   holiday_overrides: HolidayOverridesTable
   sessions: SessionsTable
+  session_rules: SessionRulesTable
   session_staff: SessionStaffTable
   organizations: OrganizationsTable
   visitors: VisitorsTable

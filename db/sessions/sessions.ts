@@ -1,7 +1,7 @@
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
-import { stamp, today, write, type Executor, type LedgerContext } from '../core/context'
+import { stamp, today, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import type { SessionKind, SessionStatus } from '../core/schema'
 import type { Session } from '../../shared/types'
@@ -121,31 +121,58 @@ function cleanSessionInput(input: SessionInput) {
 export async function planSession(ctx: LedgerContext, input: SessionInput): Promise<Session> {
   const s = cleanSessionInput(input)
   return write(ctx, async (trx) => {
-    await assertStaffExist(trx, s.hostLeaderId === null ? s.staffIds : [s.hostLeaderId, ...s.staffIds])
-    const at = stamp(ctx)
-    const row = await trx
-      .insertInto('sessions')
-      .values({
-        date: s.date,
-        kind: s.kind,
-        title: s.title,
-        location: s.location,
-        host_leader_id: s.hostLeaderId,
-        note: s.note,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    if (s.staffIds.length > 0) {
-      await trx
-        .insertInto('session_staff')
-        .values(s.staffIds.map((staff_id) => ({ session_id: row.id, staff_id })))
-        .execute()
-    }
-    await audit(trx, ctx, 'plan', 'session', row.id, { ...s })
-    return getSession(trx, row.id)
+    const id = await insertPlannedSession(trx, ctx, s)
+    return getSession(trx, id)
   })
+}
+
+/** What a generated day carries beyond an ordinary plan: the rule date it stands for and the day's caps. */
+export interface PlannedExtras {
+  ruleDate?: string | null
+  maxBookings?: number | null
+  maxPeoplePerBooking?: number | null
+}
+
+/** Plans one day inside the caller's transaction, audited as 'plan' like any other. */
+export async function planSessionIn(trx: Tx, ctx: LedgerContext, input: SessionInput, extras: PlannedExtras = {}): Promise<number> {
+  return insertPlannedSession(trx, ctx, cleanSessionInput(input), extras)
+}
+
+async function insertPlannedSession(
+  trx: Tx,
+  ctx: LedgerContext,
+  s: ReturnType<typeof cleanSessionInput>,
+  extras: PlannedExtras = {},
+): Promise<number> {
+  await assertStaffExist(trx, s.hostLeaderId === null ? s.staffIds : [s.hostLeaderId, ...s.staffIds])
+  const at = stamp(ctx)
+  const caps = { maxBookings: extras.maxBookings ?? null, maxPeoplePerBooking: extras.maxPeoplePerBooking ?? null }
+  const row = await trx
+    .insertInto('sessions')
+    .values({
+      date: s.date,
+      kind: s.kind,
+      title: s.title,
+      location: s.location,
+      host_leader_id: s.hostLeaderId,
+      note: s.note,
+      created_at: at,
+      updated_at: at,
+      rule_date: extras.ruleDate ?? null,
+      max_bookings: caps.maxBookings,
+      max_people_per_booking: caps.maxPeoplePerBooking,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (s.staffIds.length > 0) {
+    await trx
+      .insertInto('session_staff')
+      .values(s.staffIds.map((staff_id) => ({ session_id: row.id, staff_id })))
+      .execute()
+  }
+  const fromRule = extras.ruleDate == null ? {} : { ruleDate: extras.ruleDate, ...caps }
+  await audit(trx, ctx, 'plan', 'session', row.id, { ...s, ...fromRule })
+  return row.id
 }
 
 export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput): Promise<Session> {
