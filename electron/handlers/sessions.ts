@@ -1,4 +1,5 @@
 import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
+import { generateRuleSessions, listSessionRules, saveSessionRule } from '../../db/sessions/rules'
 import { voidSession } from '../../db/visits/voids'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
@@ -12,4 +13,7 @@ export const sessionsHandlers = {
   'session-open': (state, input) => openSession(ledgerContext(state), input.id),
   'session-close': (state, input) => closeSession(ledgerContext(state), input.id),
   'session-void': (state, input) => voidSession(ledgerContext(state), input),
+  'session-rule-list': (state) => listSessionRules(state.ledger.db),
+  'session-rule-save': (state, input) => saveSessionRule(ledgerContext(state), input),
+  'session-rule-generate': (state, input) => generateRuleSessions(ledgerContext(state), input),
 } satisfies Partial<Handlers>
