@@ -11,6 +11,7 @@ import { KIND_COLOR, STATUS_COLOR, WEEKDAY } from './kinds'
 import { SessionCalendar } from './SessionCalendar'
 import { SessionDrawer } from './SessionDrawer'
 import { SessionFormModal } from './SessionFormModal'
+import { SessionRulesModal } from './SessionRulesModal'
 
 type Editing = { session: Session | null; date?: string } | null
 
@@ -24,6 +25,7 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
   const [detailId, setDetailId] = useState<number | null>(() => Number(params?.get('id')) || null)
   const [version, setVersion] = useState(0)
   const [busy, setBusy] = useState(false)
+  const [rulesOpen, setRulesOpen] = useState(false)
   const monthKey = month.format('YYYY-MM')
   const list = useQuery(() => api.sessionList({ month: monthKey }), [monthKey, version])
   const sessions = [...(list.data ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
@@ -41,6 +43,23 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
     try {
       const s = await work()
       message.success(done(s))
+      changed()
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const generate = async () => {
+    setBusy(true)
+    try {
+      const { added, sessions: planned } = await api.sessionRuleGenerate({})
+      const first = planned[0]
+      message.success(
+        added === 0 || !first
+          ? '未来12个月的接待日都已在计划中，没有新增'
+          : `已按规则生成未来12个月的接待日 ${added} 个，最近一个是 ${dayjs(first.date).format('M月D日')}`,
+      )
       changed()
     } catch (e) {
       message.error(errorMessage(e))
@@ -89,13 +108,19 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
             ]}
           />
         </Space>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing({ session: null, date: month.isSame(dayjs(), 'month') ? today : month.format('YYYY-MM-DD') })}
-        >
-          计划接待日
-        </Button>
+        <Space wrap>
+          <Button onClick={() => setRulesOpen(true)}>接待日规则</Button>
+          <Button loading={busy} onClick={() => void generate()}>
+            生成未来12个月
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ session: null, date: month.isSame(dayjs(), 'month') ? today : month.format('YYYY-MM-DD') })}
+          >
+            计划接待日
+          </Button>
+        </Space>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {month.format('YYYY年M月')}共 {sessions.length} 个接待日，已举行 {held.length} 个（接待 {totals.visits} 批 {totals.people}{' '}
@@ -235,6 +260,7 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
           }}
         />
       )}
+      {rulesOpen && <SessionRulesModal onClose={() => setRulesOpen(false)} />}
       {detailId !== null && (
         <SessionDrawer
           id={detailId}
