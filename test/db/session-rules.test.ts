@@ -59,6 +59,15 @@ describe('reception days on a rule', () => {
     expect(sessions.map((s) => s.date)).not.toContain('2026-10-01')
   })
 
+  it('moves a rule day off 元旦 of a year whose arrangement is not yet entered, on the statutory holidays', async () => {
+    actAs(t, f.leader)
+    // 2027-01-01, the first Friday, is 元旦 by 《全国年节及纪念日放假办法》; the next working day is Monday 01-04.
+    await saveSessionRule(t.ctx, { ...fourthThursday, nth: 'first', weekday: 'fri' })
+    const dates = (await generateRuleSessions(t.ctx)).sessions.map((s) => s.date)
+    expect(dates).toContain('2027-01-04')
+    expect(dates).not.toContain('2027-01-01')
+  })
+
   it('moves a holiday rule day to the working day before it when the rule says 提前', async () => {
     t.clock.set('2026-09-01 09:00:00')
     actAs(t, f.leader)
