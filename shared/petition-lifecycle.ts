@@ -49,6 +49,8 @@ export interface PetitionCircumstances {
   undelivered: boolean
   /** Flagged at registration as the same matter as one already concluded by 复核. */
   repeatFlagged: boolean
+  /** The answer a review would be asked against (the reply, then the 复查's opinion) has reached the visitor. */
+  answerDelivered: boolean
 }
 
 export function allowedPetitionActions(stage: PetitionStage, c: PetitionCircumstances): PetitionAction[] {
@@ -65,7 +67,9 @@ export function allowedPetitionActions(stage: PetitionStage, c: PetitionCircumst
         // The written reply ends handling as 办结 does, from the same states.
         return stage === 'handling' ? ACTION_FROM.resolve.includes(c.status) : c.status === 'reopened'
       case 'review_request':
-        return c.status === 'resolved' || c.status === 'closed'
+        return c.answerDelivered && (c.status === 'resolved' || c.status === 'closed')
+      case 'rereview_request':
+        return c.answerDelivered
       default:
         return true
     }

@@ -174,7 +174,8 @@ export function petitionSentence(f: PetitionFigures): string {
   }
   if (f.reviews + f.rereviews > 0) parts.push(`收到复查申请${f.reviews}件、复核申请${f.rereviews}件`)
   if (f.referralTotal.count > 0) {
-    const sources = f.referrals.map((r) => `${r.sourceName}${r.count}件`).join('、')
+    // "12345 2件", not "123452件".
+    const sources = f.referrals.map((r) => `${r.sourceName}${/\d$/.test(r.sourceName) ? ' ' : ''}${r.count}件`).join('、')
     parts.push(
       `办理转办件${f.referralTotal.count}件（${sources}）${f.referralTotal.replyOnTimeRate === null ? '' : `，按期回复率${pct(f.referralTotal.replyOnTimeRate)}`}`,
     )

@@ -64,12 +64,19 @@ export function stageOf(petition: PetitionRow, reviews: readonly PetitionReviewR
   })
 }
 
+/** The notice a review is asked against, in the stage that may ask for it: the reply for 复查, the 复查's opinion for 复核. */
+function answerOfStage(stage: PetitionStage): NoticeKind | null {
+  return stage === 'replied' ? 'reply' : stage === 'reviewed' ? 'review' : null
+}
+
 function actionsOf(l: Pick<Loaded, 'petition' | 'notices' | 'stage'> & { issue: Pick<IssueRow, 'status'> }): PetitionAction[] {
+  const answer = answerOfStage(l.stage)
   return allowedPetitionActions(l.stage, {
     status: l.issue.status,
     extended: l.petition.extended_days !== null,
     undelivered: l.notices.some((n) => n.delivered_on === null),
     repeatFlagged: l.petition.repeat_of_issue_id !== null,
+    answerDelivered: answer !== null && deliveredOn(l.notices, answer) !== null,
   })
 }
 
@@ -115,6 +122,11 @@ function refusal(action: PetitionAction, l: Loaded): LedgerError {
       'already_extended',
       `${what}已于 ${l.petition.extended_on ?? ''} 延期 ${l.petition.extended_days} 日；信访事项的办理期限只能延长一次`,
     )
+  }
+  const answer = answerOfStage(l.stage)
+  if ((action === 'review_request' || action === 'rereview_request') && answer !== null && deliveredOn(l.notices, answer) === null) {
+    const word = action === 'review_request' ? '复查' : '复核'
+    return new LedgerError('not_delivered', `${noticeKind.label(answer)}尚未登记送达，无法计算${word}申请期限；请先登记送达日期和方式`)
   }
   if (action === 'deliver') return new LedgerError('invalid_transition', `${what}没有待登记送达的告知书`)
   if (action === 'unflag') return new LedgerError('invalid_transition', `${what}没有需要解除的重复标记`)
@@ -405,13 +417,8 @@ export async function requestReview(
   const body = optionalText(input.body, `${word}机关`, 100)
   await write(ctx, async (trx) => {
     const l = await loadForStep(trx, input.issueId, step.request)
-    const received = deliveredOn(l.notices, step.answered)
-    if (received === null) {
-      throw new LedgerError(
-        'not_delivered',
-        `${noticeKind.label(step.answered)}尚未登记送达，无法计算${word}申请期限；请先登记送达日期和方式`,
-      )
-    }
+    // loadForStep has made sure the answer was delivered.
+    const received = deliveredOn(l.notices, step.answered) ?? today(ctx)
     const date = stepDate(ctx, input.date, `${word}申请日期`, received, `${noticeKind.label(step.answered)}的送达日期`)
     const last = addCalendarDays(received, PETITION_REVIEW_REQUEST_DAYS)
     if (date > last) {

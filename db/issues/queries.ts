@@ -272,12 +272,25 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
   }
 }
 
+/** A step that wrote its own one-line account (the 信访 steps: dates, deadlines, notices) shows it after its name. */
+function withSummary(title: string, detail: string | null): string {
+  if (detail === null) return title
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return title
+  }
+  const summary: unknown = parsed !== null && typeof parsed === 'object' ? Reflect.get(parsed, 'summary') : undefined
+  return typeof summary === 'string' && summary !== '' ? `${title}：${summary}` : title
+}
+
 export async function issueTimeline(db: Executor, id: number): Promise<TimelineEntry[]> {
   const [history, notes, extensions, callbacks] = await Promise.all([
     db
       .selectFrom('issue_history as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
-      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 's.name as actor_name'])
+      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.detail', 's.name as actor_name'])
       .where('h.issue_id', '=', id)
       .execute(),
     db
@@ -305,7 +318,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       kind: 'history' as const,
       at: h.at,
       actorName: h.actor_name,
-      title: describeHistory(h.action, h.from_status, h.to_status),
+      title: withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail),
       text: h.reason,
       order: 0,
       reopen: h.action === 'reopen',
