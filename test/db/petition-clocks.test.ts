@@ -4,7 +4,8 @@ import { loadCalendar } from '../../db/issues/deadlines'
 import { clockState } from '../../db/issues/petition-deadlines'
 import { answerReview, decidePetition, deliverNotice, extendPetition, replyPetition, requestReview } from '../../db/issues/petition'
 import { assignIssue, recordCallback } from '../../db/issues/actions'
-import { saveCategory } from '../../db/reference/reference'
+import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
+import { confirmArrangement } from '../../db/calendar/arrangement'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerMatter, registerPetition } from '../support/petitions'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
@@ -135,5 +136,22 @@ describe('the 信访 clocks', () => {
     const p = await registerMatter(t, f, { date: '2026-09-25', categoryName: '噪声', content: '搅拌站夜间施工噪声' })
     expect(p.detail.dueDate).toBe('2026-10-05')
     expect(p.detail.procedure).toBe('general')
+  })
+
+  it('leaves a 信访事项’s calendar days where they are when next year’s holiday arrangement recounts working-day deadlines', async () => {
+    t.clock.set('2026-12-21 09:00:00')
+    const petition = await registerPetition(t, f, '2026-12-21')
+    await decidePetition(t.ctx, { issueId: petition.issueId, decision: 'accept', date: '2026-12-21' })
+    expect((await detailOf(t, petition.issueId)).dueDate).toBe('2027-02-19')
+    await saveCategory(t.ctx, { id: f.category('土壤').id, name: '土壤', timeLimitDays: 40 })
+    const long = await registerMatter(t, f, { date: '2026-12-21', categoryName: '土壤', content: '四十个工作日的一般问题' })
+    // 春节 2027 as published: 5–13 February off, Saturday 20 February a working day.
+    await setHolidayOverride(t.ctx, { date: '2027-02-05', to: '2027-02-13', kind: 'holiday', name: '春节' })
+    await setHolidayOverride(t.ctx, { date: '2027-02-20', kind: 'workday', name: '春节调休' })
+    const moved = await confirmArrangement(t.ctx, 2027)
+    expect(moved.recounted.map((r) => r.issueId)).toContain(long.issueId)
+    expect(moved.recounted.map((r) => r.issueId)).not.toContain(petition.issueId)
+    const d = await detailOf(t, petition.issueId)
+    expect([d.dueDate, d.dueProvisional]).toEqual(['2027-02-19', false])
   })
 })

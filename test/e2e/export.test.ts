@@ -22,7 +22,7 @@ describe('导出 from the 统计 screen', () => {
     expect(fs.existsSync(file)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访', '信访'])
   })
 
   it('exports the whole year, with the progress dialog closing when done', async () => {
