@@ -7,18 +7,18 @@ import { percent } from './period'
 import type { PetitionFigures, ReferralFigure } from '../../shared/types'
 
 /**
- * A month's 信访 and 转办件 figures, computed from the records every time. Definitions, stated
+ * A period's 信访 and 转办件 figures (a month, a quarter, any range), computed from the records every time. Definitions, stated
  * once and shown in the README, the 信访 sheet of the export and the report:
- * - 信访件数 (registered): 信访事项 registered in the month (by registration date); by how they came:
+ * - 信访件数 (registered): 信访事项 registered in the period (by registration date); by how they came:
  *   来访 (at the desk), 来信, 网上, 其他 (calls and the rest).
  * - 受理 / 不予受理 / 转送 / 待决定: the decisions on those, whenever made.
  * - 按期告知率 = decision notices delivered within 15 days of registration ÷ notices due (delivered,
  *   or not delivered with the 15 days passed): a notice still missing after its date counts as late.
  * - 按期办结率 (信访) = written replies on or before the handling date in force (60 days, plus the
  *   extension) ÷ replies due (given, or not given with the date passed), of the accepted ones.
- * - 延期件数: of the month's petitions, those extended.
- * - 复查件数 / 复核件数: requests made in the month (by request date), whatever month the petition is from.
- * - 转办件 by 来源: referrals registered in the month, per source; 按期回复率 = replies sent back on or
+ * - 延期件数: of the period's petitions, those extended.
+ * - 复查件数 / 复核件数: requests made in the period (by request date), whenever the petition is from.
+ * - 转办件 by 来源: referrals registered in the period, per source; 按期回复率 = replies sent back on or
  *   before the reply-by date ÷ replies due (sent, or not sent with the date passed).
  * Issues of a voided visit never count; "now" decides only what is already late.
  */
@@ -127,7 +127,7 @@ export async function petitionFigures(db: Executor, first: string, nextFirst: st
   }
 }
 
-/** A month with no 信访事项 or 转办件 at all. */
+/** A period with no 信访事项 or 转办件 at all. */
 export function emptyPetitionFigures(): PetitionFigures {
   const none = { count: 0, replied: 0, repliedOnTime: 0, late: 0, replyOnTimeRate: null }
   return {
@@ -151,7 +151,7 @@ export function emptyPetitionFigures(): PetitionFigures {
   }
 }
 
-/** The month's 信访 and 转办件 in the bureau's phrasing, for the report; empty when there were none. */
+/** The period's 信访 and 转办件 in the bureau's phrasing, for the report; empty when there were none. */
 export function petitionSentence(f: PetitionFigures): string {
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
   const parts: string[] = []

@@ -149,7 +149,7 @@ export interface ReferralFigure {
   replyOnTimeRate: number | null
 }
 
-/** A month's 信访 and 转办件 figures (db/figures/petition-figures.ts states every definition). */
+/** A period's 信访 and 转办件 figures (db/figures/petition-figures.ts states every definition). */
 export interface PetitionFigures {
   registered: number
   byForm: { visit: number; letter: number; online: number; other: number }

@@ -11,7 +11,7 @@ afterEach(async (t) => {
 })
 
 describe('导出 from the 统计 screen', () => {
-  it('exports the month to Excel with its four sheets', async () => {
+  it('exports the month to Excel with its five sheets', async () => {
     app = await openApp({ now: '2026-11-25 10:00:00', seed: async (ctx) => void (await generateDemoMonth(ctx, '2026-10')) })
     const { page } = app
     await page.goto(`${app.bridge.url}#/summary?month=2026-10`)

@@ -332,7 +332,7 @@ describe('来源 in 设置 and the month’s 信访 figures', () => {
     await page.locator('.paper').waitFor()
     const pdf = await printToPdf(page, 'monthly-report-petitions')
     const flat = pdf.text.replace(/\s+/g, '')
-    expect(flat).toContain('五、信访事项和转办件')
+    expect(flat).toContain('六、信访事项和转办件')
     expect(flat).toContain('按期告知率100%（1/1）')
     expect(pdf.text).not.toMatch(UNMASKED_PHONE)
   })

@@ -21,7 +21,7 @@ export function PetitionFiguresCard({ figures }: { figures: PetitionFigures }) {
             pagination={false}
             rowKey={(r) => r[0]}
             dataSource={referralRows(figures)}
-            locale={{ emptyText: '本月无转办件' }}
+            locale={{ emptyText: '无转办件' }}
             aria-label="转办件按来源"
             columns={[
               { title: '来源', render: (_, r) => r[0] },
