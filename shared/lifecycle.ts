@@ -1,5 +1,6 @@
 import type { IssueAction, IssueStatus, Satisfaction } from './codes/issues'
 import { issueAction } from './codes/issues'
+import type { Procedure } from './codes/petitions'
 
 // The life cycle of DESIGN.md as data: which action may start from which status. The ledger
 // refuses anything else (db/issues/lifecycle.ts); the issue drawer offers only these.
@@ -28,9 +29,24 @@ export function canClose(lastSatisfaction: Satisfaction | null): boolean {
   return lastSatisfaction === 'satisfied' || lastSatisfaction === 'basically_satisfied'
 }
 
-export function allowedActions(status: IssueStatus, lastSatisfaction: Satisfaction | null): IssueAction[] {
+/**
+ * The actions a 办理程序 takes over with its own steps (shared/petition-lifecycle.ts): a 信访事项 is
+ * extended, answered, refused and forwarded by the statute's steps, each with its written notice.
+ */
+export const PROCEDURE_WITHHOLDS: Readonly<Record<Procedure, readonly IssueAction[]>> = {
+  general: [],
+  petition: ['extend', 'resolve', 'transfer', 'reject'],
+  referral: [],
+}
+
+export function allowedActions(
+  status: IssueStatus,
+  lastSatisfaction: Satisfaction | null,
+  procedure: Procedure = 'general',
+): IssueAction[] {
   return issueAction.codes.filter((action) => {
     if (!ACTION_FROM[action].includes(status)) return false
+    if (PROCEDURE_WITHHOLDS[procedure].includes(action)) return false
     if (action === 'close') return canClose(lastSatisfaction)
     // One satisfied callback settles it; a further call adds nothing but noise to the figures.
     if (action === 'callback') return !canClose(lastSatisfaction)

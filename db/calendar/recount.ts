@@ -30,9 +30,14 @@ export async function recountOpenDeadlines(
     .selectFrom('issues as i')
     .innerJoin('matters as m', 'm.id', 'i.matter_id')
     .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('categories as c', 'c.id', 'i.category_id')
     .select(['i.id', 'i.number', 'i.status', 'i.accepted_date', 'i.due_date'])
     .where('i.status', 'in', OPEN_STATUSES)
     .where('v.voided_at', 'is', null)
+    // Only working-day counts move: a 信访事项's calendar days, a 转办件's given date and a category
+    // counted in calendar days stay where they are.
+    .where('i.procedure', '=', 'general')
+    .where('c.time_limit_unit', '=', 'workdays')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('extensions as e').select('e.id').whereRef('e.issue_id', '=', 'i.id'))))
     .orderBy('i.id')
     .execute()
@@ -65,9 +70,12 @@ export async function countProvisionalDeadlines(db: Executor, calendar: WorkCale
     .selectFrom('issues as i')
     .innerJoin('matters as m', 'm.id', 'i.matter_id')
     .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('categories as c', 'c.id', 'i.category_id')
     .select(['i.accepted_date', 'i.due_date'])
     .where('i.status', 'in', OPEN_STATUSES)
     .where('v.voided_at', 'is', null)
+    .where('i.procedure', '=', 'general')
+    .where('c.time_limit_unit', '=', 'workdays')
     // Only years past the installed data can be provisional.
     .where('i.due_date', '>', `${LAST_OFFICIAL_YEAR}-12-31`)
     .execute()

@@ -12,6 +12,13 @@ import type {
   SessionStatus,
   StaffRole,
   VisitorKind,
+  DeliveryMethod,
+  LimitUnit,
+  NoticeKind,
+  PetitionDecision,
+  Procedure,
+  ReviewLevel,
+  SourceKind,
 } from '../../shared/types'
 import type { SessionHolidayShift, SessionRuleNth, SessionRuleWeekday } from '../../shared/codes/sessions'
 
@@ -48,6 +55,7 @@ export interface CategoriesTable {
   id: Generated<number>
   name: string
   time_limit_days: number
+  time_limit_unit: Generated<LimitUnit>
   sort_order: Generated<number>
   active: Generated<number>
   created_at: string
@@ -183,6 +191,13 @@ export interface IssuesTable {
   created_at: string
   updated_at: string
   import_batch_id: number | null
+  /** 来源 (issue_sources); null only for rows written before sources existed by code that bypasses registration. */
+  source_id: number | null
+  /** 工单号 / 文号 of the transferring body. */
+  source_ref: string | null
+  /** The body that transferred the matter. */
+  source_body: string | null
+  procedure: Generated<Procedure>
 }
 
 export interface IssueHistoryTable {
@@ -319,6 +334,69 @@ export interface CalendarYearsTable {
   confirmed_by_name: string
 }
 
+/** The office's 来源 list (设置 → 来源), each of one kind. */
+export interface IssueSourcesTable {
+  id: Generated<number>
+  name: string
+  kind: SourceKind
+  sort_order: Generated<number>
+  active: Generated<number>
+  created_at: string
+}
+
+/** One row per 信访事项 (db/issues/petition.ts). */
+export interface PetitionsTable {
+  issue_id: number
+  registered_on: string
+  decision: PetitionDecision | null
+  decided_on: string | null
+  decision_reason: string | null
+  forwarded_to: string | null
+  extended_days: number | null
+  extension_reason: string | null
+  extension_approver_id: number | null
+  extended_on: string | null
+  replied_on: string | null
+  reply: string | null
+  repeat_of_issue_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PetitionNoticesTable {
+  id: Generated<number>
+  issue_id: number
+  kind: NoticeKind
+  dated: string
+  delivered_on: string | null
+  delivery_method: DeliveryMethod | null
+  actor_id: number | null
+  created_at: string
+}
+
+export interface PetitionReviewsTable {
+  id: Generated<number>
+  issue_id: number
+  level: ReviewLevel
+  requested_on: string
+  body: string | null
+  answered_on: string | null
+  answer: string | null
+  created_at: string
+}
+
+/** One row per 转办件 (db/issues/procedure.ts). */
+export interface ReferralsTable {
+  issue_id: number
+  due_on: string
+  reply_by: string
+  replied_on: string | null
+  reply_method: DeliveryMethod | null
+  reply: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   departments: DepartmentsTable
@@ -343,6 +421,11 @@ export interface Database {
   appointment_questions: AppointmentQuestionsTable
   month_closes: MonthClosesTable
   calendar_years: CalendarYearsTable
+  issue_sources: IssueSourcesTable
+  petitions: PetitionsTable
+  petition_notices: PetitionNoticesTable
+  petition_reviews: PetitionReviewsTable
+  referrals: ReferralsTable
 }
 
 export type SessionRow = Selectable<SessionsTable>
@@ -365,3 +448,8 @@ export type ExtensionRow = Selectable<ExtensionsTable>
 export type CallbackRow = Selectable<CallbacksTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type HolidayOverrideRow = Selectable<HolidayOverridesTable>
+export type IssueSourceRow = Selectable<IssueSourcesTable>
+export type PetitionRow = Selectable<PetitionsTable>
+export type PetitionNoticeRow = Selectable<PetitionNoticesTable>
+export type PetitionReviewRow = Selectable<PetitionReviewsTable>
+export type ReferralRow = Selectable<ReferralsTable>

@@ -3,6 +3,7 @@ import { isOpenStatus, loadCalendar } from '../issues/deadlines'
 import { issueJoin, lastSatisfaction } from '../issues/join'
 import { callbackMethod, dueState, issueStatus, satisfaction } from '../../shared/codes/issues'
 import { channel, visitorKind } from '../../shared/codes/visits'
+import { procedure } from '../../shared/codes/petitions'
 import { maskIdNumber, maskPhone } from '../privacy/mask'
 import type { IssueStatus } from '../../shared/types'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
@@ -160,6 +161,9 @@ export const ISSUE_COLUMNS: readonly Column[] = [
   { header: '最近回访' },
   { header: '转办单位' },
   { header: '转办/不予受理理由', wrap: true },
+  { header: '办理程序' },
+  { header: '工单号/文号' },
+  { header: '来源单位' },
 ]
 
 function timeLimitState(status: IssueStatus, due: string, resolved: string | null, today: string): string | null {
@@ -182,10 +186,16 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
   const mask = privacy(p)
   const calendar = await loadCalendar(db)
   const issues = await spanIssues(db, span)
+    .leftJoin('issue_sources as src', 'src.id', 'i.source_id')
     .select([
+      'src.name as source_name',
+      'i.procedure',
+      'i.source_ref',
+      'i.source_body',
       'i.number',
       'i.status',
       'c.name as category_name',
+      'c.time_limit_unit',
       'm.content',
       'm.place',
       'p.name as visitor_name',
@@ -217,14 +227,16 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     i.visitor_name,
     mask.phone(i.phone),
     i.organization_name,
-    channelOf(i.channel),
+    i.source_name ?? channelOf(i.channel),
     i.department_name,
     i.assignee_name,
     i.leader_name,
     excelDate(i.accepted_date),
     excelDate(i.due_date),
     // Counted over a year whose holiday arrangement is not entered yet (db/calendar/working-days.ts).
-    calendar.isProvisionalSpan(i.accepted_date, i.due_date) ? '暂定' : null,
+    i.procedure === 'general' && i.time_limit_unit === 'workdays' && calendar.isProvisionalSpan(i.accepted_date, i.due_date)
+      ? '暂定'
+      : null,
     timeLimitState(i.status, i.due_date, i.resolved_date, today),
     excelDate(i.resolved_date),
     mask.text(i.result),
@@ -233,6 +245,9 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     i.transfer_to,
     // `reason` is only written by 转办 and 不予受理 (db/issues.ts).
     i.status === 'transferred' || i.status === 'rejected' ? mask.text(i.reason) : null,
+    procedure.label(i.procedure),
+    i.source_ref,
+    i.source_body,
   ])
 }
 

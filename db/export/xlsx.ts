@@ -15,8 +15,10 @@ import { columnLetter, columnWidths, DATE_FORMAT, isPercent, PERCENT_FORMAT, typ
 import { monthSpan, monthsOf, readSnapshot, requireMonth, requireYear, writeAtomically, yearSpan } from './files'
 import { callbackSheet, countListRows, issueSheet, visitSheet, type Span } from './ledger-rows'
 import { summarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
+import { petitionSheet } from './petition-sheet'
+import { petitionFigures } from '../figures/petition-figures'
 
-// The month's ledger as one .xlsx: 汇总, 来访登记, 问题台账, 回访. A year goes through exceljs's
+// The month's ledger as one .xlsx: 汇总, 来访登记, 问题台账, 回访, 信访. A year and any period go through exceljs's
 // streaming writer instead, which writes each row to the zip as it is committed rather than
 // building the whole workbook model in memory.
 
@@ -120,13 +122,16 @@ export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOp
             await callbackSheet(db, span, { unmasked }),
           ]
         : closed.snapshot.sheets.map(restoreSheet)
-      return [summarySheet(reported, { ...head, close }), ...lists]
+      // A report closed before the 信访 figures existed has none frozen: today's stand in.
+      const petitions = await petitionSheet(db, span, reported.petitions ?? live.petitions, { unmasked })
+      return [summarySheet(reported, { ...head, close }), ...lists, petitions]
     }
     return [
       summarySheet(live, head),
       await visitSheet(db, span, { unmasked }),
       await issueSheet(db, span, { unmasked }, day),
       await callbackSheet(db, span, { unmasked }),
+      await petitionSheet(db, span, live.petitions, { unmasked }),
     ]
   })
   const workbook = new ExcelJS.Workbook()
@@ -139,7 +144,8 @@ export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOp
   await writeAtomically(options.file, async (temp) => {
     await workbook.xlsx.writeFile(temp)
   })
-  return { file: options.file, rows: sheets.slice(1).reduce((n, s) => n + s.rows.length, 0) }
+  // The three record lists; 汇总 and 信访 are figures (信访's rows are the same issues as 问题台账's).
+  return { file: options.file, rows: sheets.slice(1, 4).reduce((n, s) => n + s.rows.length, 0) }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -157,6 +163,8 @@ async function streamWorkbook(
     file: string
     title: string
     summary: SheetData
+    /** The period's 信访 sheet, written after the lists. */
+    petitions: SheetData
     span: Span
     onProgress?: PeriodExportOptions['onProgress']
     progressEvery?: number | undefined
@@ -167,7 +175,7 @@ async function streamWorkbook(
   const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
   let done = 0
   let listed = 0
-  const total = options.summary.rows.length + (await countListRows(db, options.span))
+  const total = options.summary.rows.length + options.petitions.rows.length + (await countListRows(db, options.span))
   options.onProgress?.({ done, total })
   const span = options.span
   const lists = [() => visitSheet(db, span, masked), () => issueSheet(db, span, masked, day), () => callbackSheet(db, span, masked)]
@@ -195,6 +203,7 @@ async function streamWorkbook(
       listed += sheet.rows.length
       await stream(sheet)
     }
+    await stream(options.petitions)
     await workbook.commit()
   })
   options.onProgress?.({ done, total })
@@ -210,7 +219,8 @@ export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOpti
     const summaries = []
     for (const month of monthsOf(year)) summaries.push(await monthlySummary(db, month, day))
     const summary: SheetData = { name: '汇总', columns: yearSummaryColumns(), rows: summaries.map(yearSummaryRow), autoFilter: true }
-    return streamWorkbook(ctx, db, { ...options, title: `${year} 年接待日台账`, summary, span })
+    const petitions = await petitionSheet(db, span, await petitionFigures(db, span.from, span.to, day), { unmasked: false })
+    return streamWorkbook(ctx, db, { ...options, title: `${year} 年接待日台账`, summary, petitions, span })
   })
   return { file: options.file, rows }
 }
@@ -228,7 +238,8 @@ export async function exportPeriodXlsx(ctx: LedgerContext, options: PeriodExport
     label = s.period.label
     const head = { period: label, exportedAt: dayjs(ctx.now()).format('YYYY-MM-DD HH:mm'), exportedBy: ctx.actor.name, privacy: '已脱敏' }
     const span = { from: range.first, to: range.nextFirst }
-    return streamWorkbook(ctx, db, { ...options, title: `${label} 接待日台账`, summary: summarySheet(s, head), span })
+    const petitions = await petitionSheet(db, span, s.petitions, { unmasked: false })
+    return streamWorkbook(ctx, db, { ...options, title: `${label} 接待日台账`, summary: summarySheet(s, head), petitions, span })
   })
   return { file: options.file, rows }
 }

@@ -7,6 +7,7 @@ import { listIssues } from '../issues/queries'
 import type { CategoryFigure, DepartmentFigure, PeriodFigures, PeriodSummary, SessionKind } from '../../shared/types'
 import { isIsoDate } from '../validation/dates'
 import { describePeriod } from './period-label'
+import { petitionFigures } from './petition-figures'
 import {
   ALL,
   acceptedCounts,
@@ -51,11 +52,15 @@ export function percent(part: number, whole: number): number | null {
   return Math.round((part / whole) * 1000) / 10
 }
 
-// The day a history row's change happened: a resolution's 办结日期, the date of the call that
-// reopened the issue, the 收到日期 an issue was accepted on; otherwise the day it was recorded.
+// The day a history row's change happened: a resolution's 办结日期 (a 信访事项's written reply, refusal
+// or forwarding too), the date of the call that reopened the issue, the 收到日期 an issue was
+// accepted on; otherwise the day it was recorded.
 const BUSINESS_DATE = sql<string>`case h.action
   when 'accept' then i.accepted_date
   when 'resolve' then coalesce(json_extract(h.detail, '$.date'), substr(h.at, 1, 10))
+  when 'petition_reply' then coalesce(json_extract(h.detail, '$.date'), substr(h.at, 1, 10))
+  when 'petition_reject' then coalesce(json_extract(h.detail, '$.date'), substr(h.at, 1, 10))
+  when 'petition_forward' then coalesce(json_extract(h.detail, '$.date'), substr(h.at, 1, 10))
   when 'reopen' then coalesce(json_extract(h.detail, '$.callbackDate'), substr(h.at, 1, 10))
   else substr(h.at, 1, 10) end`
 
@@ -297,5 +302,6 @@ export async function periodSummary(db: Executor, from: string, to: string, toda
     // Only issues registered by the period's end belong in its overdue list.
     overdue: overdue.rows.filter((i) => i.acceptedDate < r.nextFirst),
     carriedOverIssues: carriedOverIssues.rows,
+    petitions: await petitionFigures(db, r.first, r.nextFirst, today),
   }
 }

@@ -1,4 +1,5 @@
 import type { PeriodSummary } from '../../shared/types'
+import { petitionSentence } from './petition-figures'
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v}%`)
 
@@ -57,7 +58,7 @@ export function periodSentence(s: PeriodSummary, adjustments = ''): string {
   if (open.length > 0) clauses.push(`${open.join('，')}，将持续跟踪督办`)
   else if (!allResolved && (s.issuesAccepted > 0 || s.carriedOver > 0)) clauses.push('所受理问题均已办结')
 
-  return `${clauses.join('；')}。${adjustments}`
+  return `${clauses.join('；')}。${petitionSentence(s.petitions)}${adjustments}`
 }
 
 /** The month's sentence; `adjustments` is the line about the previous, closed month (db/figures/close.ts). */

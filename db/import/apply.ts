@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type LedgerContext, type Tx } from '../core/context'
 import { loadCalendar } from '../issues/deadlines'
+import { defaultSource } from '../issues/source'
 import { LedgerError } from '../core/errors'
 import type { ImportBatchSummary, ImportCounts, ImportReport, ImportRowProblem } from '../../shared/types'
 import { emptyImportCounts } from './counts'
@@ -53,7 +54,7 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
   return write(ctx, async (trx) => {
     const categories = await trx
       .selectFrom('categories')
-      .select(['id', 'name', 'time_limit_days'])
+      .select(['id', 'name', 'time_limit_days', 'time_limit_unit'])
       .orderBy('sort_order')
       .orderBy('id')
       .execute()
@@ -63,6 +64,7 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
       departments: await trx.selectFrom('departments').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
       staff: await trx.selectFrom('staff').select(['id', 'name']).orderBy('active', 'desc').orderBy('id').execute(),
       calendar: await loadCalendar(trx),
+      deskSourceId: (await defaultSource(trx, 'desk'))?.id ?? null,
     }
     const mapping = mappingByNumber(p.columns)
     const batch = await trx

@@ -27,7 +27,7 @@ function normalizeName(text: string): string {
   return text.replace(/[\s\u3000]/g, '')
 }
 
-export function categoryFor(lists: Lists, name: string | null, warn: (m: string) => void): { id: number; time_limit_days: number } {
+export function categoryFor(lists: Lists, name: string | null, warn: (m: string) => void): Lists['categories'][number] {
   const other = lists.categories.find((c) => c.name === '其他') ?? lists.categories[lists.categories.length - 1]
   if (!other) throw new LedgerError('import_setup', '台账中还没有问题类别，请先在“设置 → 问题类别”中设置')
   if (name === null) {

@@ -3,6 +3,7 @@ import { stamp, type LedgerContext, type Tx } from '../core/context'
 import { matchOrganization, matchVisitor, resolveOrganization, resolveVisitor } from '../directory/match'
 import type { IssueStatus, VisitorKind } from '../../shared/types'
 import { nextIssueNumber } from '../visits/register'
+import { dueAfter } from '../calendar/calendar-days'
 import type { IssuePlan } from './issue-plan'
 import { categoryFor, departmentFor, sessionFor, staffId } from './match-ledger'
 import type { ImportRecord, MatterRecord } from './records'
@@ -18,8 +19,7 @@ async function writeIssue(
   matterId: number,
   m: MatterRecord,
   plan: IssuePlan,
-  categoryId: number,
-  limit: number,
+  category: RunState['lists']['categories'][number],
   firstContactId: number | null,
 ): Promise<string> {
   const { number, yearMonth, seq } = await nextIssueNumber(trx, r.date)
@@ -36,9 +36,10 @@ async function writeIssue(
       year_month: yearMonth,
       seq,
       status: plan.status,
-      category_id: categoryId,
+      category_id: category.id,
       accepted_date: r.date,
-      due_date: plan.dueDate ?? s.lists.calendar.addWorkdays(r.date, limit),
+      due_date: plan.dueDate ?? dueAfter(s.lists.calendar, r.date, category.time_limit_days, category.time_limit_unit),
+      source_id: s.lists.deskSourceId,
       department_id: departmentId,
       assignee_id: assigneeId,
       leader_id: leaderId,
@@ -173,7 +174,7 @@ export async function writeRecord(trx: Tx, ctx: LedgerContext, s: RunState, r: I
       consultations++
       continue
     }
-    numbers.push(await writeIssue(trx, ctx, s, r, matter.id, m, m.issue, category.id, category.time_limit_days, receivedById))
+    numbers.push(await writeIssue(trx, ctx, s, r, matter.id, m, m.issue, category, receivedById))
   }
   await audit(trx, ctx, 'import', 'visit', visit.id, {
     batchId: s.batchId,

@@ -20,7 +20,7 @@ async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Pro
   if (!found) throw notFound('问题', issueId)
   const { visit_voided_at, last_satisfaction, ...issue } = found
   if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${issueAction.label(action)}`)
-  assertAllowed(action, issue.status, last_satisfaction, issue.number)
+  assertAllowed(action, issue.status, last_satisfaction, issue.number, issue.procedure)
   return issue
 }
 

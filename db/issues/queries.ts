@@ -11,6 +11,8 @@ import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, Time
 import { isYearMonth, monthRange } from '../validation/dates'
 import { callbackMethod, describeHistory, satisfaction } from '../../shared/codes/issues'
 import { issueTextConditions } from '../search/conditions'
+import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
+import { readIntake } from './procedure'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -22,6 +24,9 @@ export interface IssueFilter {
   visitorId?: number | undefined
   organizationId?: number | undefined
   sessionId?: number | undefined
+  /** 办理程序 and 来源 (db/issues/source.ts). */
+  procedure?: Procedure | undefined
+  sourceId?: number | undefined
   issueIds?: number[] | undefined
   /** 回访's queues (db/callback-queue.ts); resolved issues only. */
   callback?: 'due' | 'toClose' | undefined
@@ -46,6 +51,8 @@ const LIST_COLUMNS = [
   'i.accepted_date',
   'i.due_date',
   'i.resolved_date',
+  'i.procedure',
+  'c.time_limit_unit',
 ] as const
 
 interface ListRow {
@@ -63,6 +70,8 @@ interface ListRow {
   accepted_date: string
   due_date: string
   resolved_date: string | null
+  procedure: Procedure
+  time_limit_unit: LimitUnit
 }
 
 /** How a list row reads its deadline: today, the due-soon horizon, and the calendar for 暂定. */
@@ -89,7 +98,10 @@ function toListItem(r: ListRow, due: DueContext): IssueListItem {
     dueDate: r.due_date,
     resolvedDate: r.resolved_date,
     dueState: dueState(r.status, r.due_date, due.today, due.soonUntil),
-    dueProvisional: due.calendar.isProvisionalSpan(r.accepted_date, r.due_date),
+    // Calendar days and a transferring body's date do not wait for the year's holiday arrangement.
+    dueProvisional:
+      r.procedure === 'general' && r.time_limit_unit === 'workdays' && due.calendar.isProvisionalSpan(r.accepted_date, r.due_date),
+    procedure: r.procedure,
   }
 }
 
@@ -125,6 +137,8 @@ function filteredIssues(
   if (filter.status && filter.status.length > 0) q = q.where('i.status', 'in', filter.status)
   if (filter.categoryId !== undefined) q = q.where('i.category_id', '=', filter.categoryId)
   if (filter.departmentId !== undefined) q = q.where('i.department_id', '=', filter.departmentId)
+  if (filter.procedure !== undefined) q = q.where('i.procedure', '=', filter.procedure)
+  if (filter.sourceId !== undefined) q = q.where('i.source_id', '=', filter.sourceId)
   const byVisit = (column: 'v.visitor_id' | 'v.organization_id' | 'v.session_id', value: number) =>
     db.selectFrom('visits as v').innerJoin('matters as m', 'm.visit_id', 'v.id').select('m.id').where(column, '=', value)
   if (filter.visitorId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.visitor_id', filter.visitorId))
@@ -251,10 +265,24 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     lastSatisfaction: r.last_satisfaction,
     timeline,
     // A voided visit's issue is kept for the record but can no longer be worked on.
-    allowedActions: r.voided_at === null ? allowedActions(r.status, r.last_satisfaction) : [],
+    allowedActions: r.voided_at === null ? allowedActions(r.status, r.last_satisfaction, r.procedure) : [],
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
+    intake: await readIntake(db, id, today),
   }
+}
+
+/** A step that wrote its own one-line account (the 信访 steps: dates, deadlines, notices) shows it after its name. */
+function withSummary(title: string, detail: string | null): string {
+  if (detail === null) return title
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return title
+  }
+  const summary: unknown = parsed !== null && typeof parsed === 'object' ? Reflect.get(parsed, 'summary') : undefined
+  return typeof summary === 'string' && summary !== '' ? `${title}：${summary}` : title
 }
 
 export async function issueTimeline(db: Executor, id: number): Promise<TimelineEntry[]> {
@@ -262,7 +290,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
     db
       .selectFrom('issue_history as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
-      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 's.name as actor_name'])
+      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.detail', 's.name as actor_name'])
       .where('h.issue_id', '=', id)
       .execute(),
     db
@@ -290,7 +318,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       kind: 'history' as const,
       at: h.at,
       actorName: h.actor_name,
-      title: describeHistory(h.action, h.from_status, h.to_status),
+      title: withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail),
       text: h.reason,
       order: 0,
       reopen: h.action === 'reopen',

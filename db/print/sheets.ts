@@ -6,6 +6,7 @@ import { issueDetailJoin } from '../issues/join'
 import { maskPhone } from '../privacy/mask'
 import { getSettings } from '../reference/reference'
 import type { HandoverSheet } from '../../shared/types'
+import { handoverDueRule } from './notices'
 
 /**
  * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
@@ -30,6 +31,8 @@ export async function handoverSheets(
     'o.name as organization_name',
     'c.name as category_name',
     'c.time_limit_days',
+    'c.time_limit_unit',
+    'i.procedure',
     'm.place',
     'm.content',
     'd.name as department_name',
@@ -59,8 +62,10 @@ export async function handoverSheets(
     number: r.number,
     acceptedDate: r.accepted_date,
     dueDate: r.due_date,
-    dueProvisional: calendar.isProvisionalSpan(r.accepted_date, r.due_date),
+    dueProvisional:
+      r.procedure === 'general' && r.time_limit_unit === 'workdays' && calendar.isProvisionalSpan(r.accepted_date, r.due_date),
     timeLimitDays: r.time_limit_days,
+    dueRule: handoverDueRule(r.procedure, r.time_limit_days, r.time_limit_unit),
     sessionTitle: r.session_title,
     showVisitor: settings.showVisitorOnHandover,
     visitorName: settings.showVisitorOnHandover ? r.visitor_name : null,

@@ -12,6 +12,7 @@ export const toCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
   timeLimitDays: r.time_limit_days,
+  timeLimitUnit: r.time_limit_unit,
   sortOrder: r.sort_order,
   active: r.active === 1,
 })

@@ -12,6 +12,7 @@ import type { Category, Department, HolidayOverride, Settings, Staff } from '../
 import { requireDate } from '../validation/dates'
 import { isValidPhone, normalizePhone } from '../validation/phone'
 import { optionalText, requireText } from '../validation/text'
+import { limitUnit, type LimitUnit } from '../../shared/codes/petitions'
 
 // Default time limits in working days, as bureaus commonly set them for reception-day issues.
 export const DEFAULT_CATEGORIES: readonly { name: string; days: number }[] = [
@@ -127,11 +128,22 @@ export async function listCategories(db: Executor): Promise<Category[]> {
 
 export async function saveCategory(
   ctx: LedgerContext,
-  input: { id?: number | undefined; name: string; timeLimitDays: number; sortOrder?: number | undefined; active?: boolean | undefined },
+  input: {
+    id?: number | undefined
+    name: string
+    timeLimitDays: number
+    /** Working days (the default) or calendar days. */
+    timeLimitUnit?: LimitUnit | undefined
+    sortOrder?: number | undefined
+    active?: boolean | undefined
+  },
 ): Promise<Category> {
   const name = requireText(input.name, '类别名称', 30)
+  if (input.timeLimitUnit !== undefined && !limitUnit.has(input.timeLimitUnit)) {
+    throw new LedgerError('invalid_input', '办结时限请选择按工作日或按自然日计算')
+  }
   if (!Number.isInteger(input.timeLimitDays) || input.timeLimitDays < 1 || input.timeLimitDays > 365) {
-    throw new LedgerError('invalid_input', '办结时限须为 1 至 365 个工作日')
+    throw new LedgerError('invalid_input', `办结时限须为 1 至 365 个${limitUnit.label(input.timeLimitUnit ?? 'workdays')}`)
   }
   return write(ctx, async (trx) => {
     await assertUniqueName(trx, 'categories', name, input.id ?? null, '问题类别')
@@ -142,6 +154,7 @@ export async function saveCategory(
         .values({
           name,
           time_limit_days: input.timeLimitDays,
+          time_limit_unit: input.timeLimitUnit ?? 'workdays',
           sort_order: input.sortOrder ?? 100,
           active: bool01(input.active ?? true),
           created_at: stamp(ctx),
@@ -149,7 +162,11 @@ export async function saveCategory(
         .returning('id')
         .executeTakeFirstOrThrow()
       id = row.id
-      await audit(trx, ctx, 'create', 'category', id, { name, timeLimitDays: input.timeLimitDays })
+      await audit(trx, ctx, 'create', 'category', id, {
+        name,
+        timeLimitDays: input.timeLimitDays,
+        timeLimitUnit: input.timeLimitUnit ?? 'workdays',
+      })
     } else {
       const before = await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst()
       if (!before) throw notFound('问题类别', id)
@@ -158,12 +175,18 @@ export async function saveCategory(
         .set({
           name,
           time_limit_days: input.timeLimitDays,
+          time_limit_unit: input.timeLimitUnit ?? before.time_limit_unit,
           sort_order: input.sortOrder ?? before.sort_order,
           active: input.active === undefined ? before.active : bool01(input.active),
         })
         .where('id', '=', id)
         .execute()
-      await audit(trx, ctx, 'update', 'category', id, { before: toCategory(before), name, timeLimitDays: input.timeLimitDays })
+      await audit(trx, ctx, 'update', 'category', id, {
+        before: toCategory(before),
+        name,
+        timeLimitDays: input.timeLimitDays,
+        timeLimitUnit: input.timeLimitUnit,
+      })
     }
     return toCategory(await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
   })

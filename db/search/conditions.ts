@@ -4,7 +4,8 @@ import { allOf, ftsQuery, ftsString, issueIndexPlan, issueTextLike, like, likeCo
 
 /**
  * For the issue ledger's text filter, as conditions on `issues as i`: each term must occur in the
- * issue's number, description, place or result, or in its visitor's or enterprise's name. A term
+ * issue's number, description, place or result, its 工单号 / 文号 or transferring body, or in its
+ * visitor's or enterprise's name. A term
  * becomes a set of issue ids: from the three indexes when it has three or more characters, from
  * the issue index's vocabulary and the names by LIKE when it is a pair, and by LIKE over the
  * compact copies (never the joined ledger row by row) when it is one character.
@@ -22,6 +23,7 @@ export async function issueTextConditions(db: Executor, text: string): Promise<R
       const q = ftsString(term.text)
       conditions.push(sql<SqlBool>`i.id in (
         select rowid from issue_search where issue_search match ${q}
+        union select rowid from issue_source_search where issue_source_search match ${q}
         union ${fromVisits(sql`(select rowid from visitor_search where visitor_search match ${q})`, sql`(select rowid from organization_search where organization_search match ${q})`)}
       )`)
       continue
@@ -37,7 +39,9 @@ export async function issueTextConditions(db: Executor, text: string): Promise<R
       : plan.fts
         ? sql`select rowid from issue_search where issue_search match ${plan.fts}`
         : sql`select t.id from issue_search_text t where ${issueTextLike(term)}`
-    conditions.push(sql<SqlBool>`i.id in (${issueText} union ${names})`)
+    // The few issues with a 工单号 or transferring body, by LIKE over their own small index's rows.
+    const sources = sql`select rowid from issue_source_search where source_ref like ${pattern} escape '\\' or source_body like ${pattern} escape '\\'`
+    conditions.push(sql<SqlBool>`i.id in (${issueText} union ${sources} union ${names})`)
   }
   return conditions
 }

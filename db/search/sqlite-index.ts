@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 
-export const SEARCH_INDEXES = ['visitor_search', 'organization_search', 'issue_search'] as const
+export const SEARCH_INDEXES = ['visitor_search', 'organization_search', 'issue_search', 'issue_source_search'] as const
 
 const PAD_SQL = 'char(57344, 57344)'
 
@@ -26,7 +26,10 @@ export function bulkLoad<T>(sqlite: BetterSqlite3.Database, load: () => T): T {
       sqlite.exec(`delete from issue_search_text;
         insert into issue_search_text(id, number, content, place, result)
           select i.id, i.number || ${PAD_SQL}, m.content || ${PAD_SQL}, m.place || ${PAD_SQL}, i.result || ${PAD_SQL}
-          from issues i join matters m on m.id = i.matter_id;`)
+          from issues i join matters m on m.id = i.matter_id;
+        delete from issue_source_search;
+        insert into issue_source_search(rowid, source_ref, source_body)
+          select id, source_ref, source_body from issues where source_ref is not null or source_body is not null;`)
       for (const table of SEARCH_INDEXES) sqlite.exec(`insert into ${table}(${table}) values ('rebuild')`)
       for (const t of triggers) sqlite.exec(t.sql)
       return result
@@ -64,7 +67,14 @@ export function checkSearchIndex(sqlite: BetterSqlite3.Database): string[] {
         or t.place is not m.place || ${PAD_SQL} or t.result is not i.result || ${PAD_SQL}`,
   )
   const extra = countOf(sqlite, 'select count(*) as n from issue_search_text t where not exists (select 1 from issues i where i.id = t.id)')
+  const staleSources = countOf(
+    sqlite,
+    `select count(*) as n from issues i left join issue_source_search s on s.rowid = i.id
+      where (i.source_ref is not null or i.source_body is not null)
+        and (s.rowid is null or s.source_ref is not i.source_ref or s.source_body is not i.source_body)`,
+  )
   if (stale > 0) problems.push(`issue_search_text: ${stale} 条问题的检索文本与台账不一致`)
+  if (staleSources > 0) problems.push(`issue_source_search: ${staleSources} 条问题的工单号或转办单位未进入检索`)
   if (extra > 0) problems.push(`issue_search_text: ${extra} 条检索文本没有对应的问题`)
   return problems
 }

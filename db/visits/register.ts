@@ -8,6 +8,8 @@ import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorIn
 import { resolveOrganization, resolveVisitor } from '../directory/match'
 import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
+import { startProcedure } from '../issues/procedure'
+import { cleanIntake, planIntake, type IntakeInput } from '../issues/source'
 import type { VisitPage, VisitSummary } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
@@ -16,7 +18,7 @@ import { listVisits, pageVisits } from './queries'
 
 export type MatterInput =
   | { type: 'consultation'; categoryId: number; content: string; answer: string }
-  | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined }
+  | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined }
 
 export interface RegisterVisitInput {
   sessionId: number
@@ -38,6 +40,7 @@ function cleanMatter(m: MatterInput, index: number) {
       content: requireText(m.content, `第${n}项咨询内容`, 2000),
       answer: requireText(m.answer, `第${n}项咨询的答复`, 4000),
       place: null,
+      intake: null,
     }
   }
   return {
@@ -46,6 +49,7 @@ function cleanMatter(m: MatterInput, index: number) {
     content: requireText(m.content, `第${n}项反映问题`, 4000),
     answer: null,
     place: optionalText(m.place, `第${n}项问题地点`, 200),
+    intake: cleanIntake(m.intake, `第${n}项问题`),
   }
 }
 
@@ -151,8 +155,9 @@ async function recordContact(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    if (m.type !== 'issue' || calendar === null) continue
-    const limit = categories.find((c) => c.id === m.categoryId)?.time_limit_days ?? 15
+    const category = categories.find((c) => c.id === m.categoryId)
+    if (m.type !== 'issue' || m.intake === null || calendar === null || !category) continue
+    const intake = await planIntake(trx, where, category, m.intake, calendar, `第${v.matters.indexOf(m) + 1}项问题`)
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
       .insertInto('issues')
@@ -164,7 +169,7 @@ async function recordContact(
         status: 'accepted',
         category_id: m.categoryId,
         accepted_date: where.date,
-        due_date: calendar.addWorkdays(where.date, limit),
+        due_date: intake.dueDate,
         department_id: null,
         assignee_id: null,
         leader_id: null,
@@ -176,10 +181,12 @@ async function recordContact(
         reason: null,
         created_at: at,
         updated_at: at,
+        ...intake.columns,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordHistory(trx, ctx, issue.id, 'accept', null, 'accepted', null, { number })
+    await startProcedure(trx, ctx, { id: issue.id, registeredOn: where.date, visitorId, categoryId: m.categoryId }, intake)
     numbers.push(number)
   }
   return { visitId: visit.id, visitorId, organizationId, numbers }

@@ -14,6 +14,7 @@ import { searchCalls } from './calls/search'
 import { sessionsCalls } from './calls/sessions'
 import { staffCalls } from './calls/staff'
 import { visitsCalls } from './calls/visits'
+import { petitionsCalls } from './calls/petitions'
 
 // The one list of calls between renderer and main. Keys are 'domain-verb' in kebab case; the
 // renderer calls them as camelCase methods ('issue-assign' → api.issueAssign). Each domain's calls
@@ -36,6 +37,7 @@ export const contract = {
   ...auditCalls,
   ...backupCalls,
   ...importCalls,
+  ...petitionsCalls,
 } satisfies Record<`${string}-${string}`, AnyCallSpec>
 
 /** Which domain file (calls/<domain>.ts, handlers/<domain>.ts) owns a call, by its key's prefix. */
@@ -65,6 +67,10 @@ export const CALL_DOMAINS = {
   audit: 'audit',
   backup: 'backup',
   import: 'import',
+  source: 'petitions',
+  procedure: 'petitions',
+  petition: 'petitions',
+  referral: 'petitions',
 } as const
 
 export type Contract = typeof contract

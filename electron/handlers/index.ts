@@ -12,6 +12,7 @@ import { searchHandlers } from './search'
 import { sessionsHandlers } from './sessions'
 import { staffHandlers } from './staff'
 import { visitsHandlers } from './visits'
+import { petitionsHandlers } from './petitions'
 import type { Handlers } from './types'
 
 /** Each domain's handlers, named as the contract's calls/<domain>.ts (CALL_DOMAINS says which). */
@@ -30,6 +31,7 @@ export const handlersByDomain = {
   audit: auditHandlers,
   backup: backupHandlers,
   import: importHandlers,
+  petitions: petitionsHandlers,
 }
 
 // One handler per contract entry, same key. Annotated (not `satisfies`) so callers index it
@@ -49,4 +51,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...importHandlers,
+  ...petitionsHandlers,
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { Category, Department, Staff } from '../../electron/contract/types'
+import type { Category, Department, IssueSource, Staff } from '../../electron/contract/types'
 import { api } from '../api'
 import { useQuery } from './useQuery'
 
@@ -7,21 +7,29 @@ export interface Reference {
   categories: Category[]
   departments: Department[]
   staff: Staff[]
+  /** 来源 (设置 → 来源). */
+  sources: IssueSource[]
   reload: () => void
 }
 
-const ReferenceContext = createContext<Reference>({ categories: [], departments: [], staff: [], reload: () => undefined })
+const ReferenceContext = createContext<Reference>({ categories: [], departments: [], staff: [], sources: [], reload: () => undefined })
 
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const q = useQuery(async () => {
-    const [categories, departments, staff] = await Promise.all([api.categoryList({}), api.departmentList({}), api.staffList({})])
-    return { categories, departments, staff }
+    const [categories, departments, staff, sources] = await Promise.all([
+      api.categoryList({}),
+      api.departmentList({}),
+      api.staffList({}),
+      api.sourceList({}),
+    ])
+    return { categories, departments, staff, sources }
   }, [])
   const value: Reference = {
     categories: q.data?.categories ?? [],
     departments: q.data?.departments ?? [],
     staff: q.data?.staff ?? [],
+    sources: q.data?.sources ?? [],
     reload: q.reload,
   }
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>

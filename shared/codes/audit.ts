@@ -1,5 +1,6 @@
 import { codeList, type CodeOf } from './define'
 import { historyAction, issueAction } from './issues'
+import { procedureHistoryAction } from './petitions'
 
 // The audit log's codes in the office's words, for the screen, the CSV and the summary line alike.
 
@@ -18,6 +19,7 @@ export const auditEntity = codeList({
   import_batch: '导入批次',
   appointment: '预约',
   month: '月报',
+  issue_source: '来源',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 
@@ -26,6 +28,7 @@ export const auditAction = codeList({
   accept: historyAction.labels.accept,
   reassign: historyAction.labels.reassign,
   reopen: historyAction.labels.reopen,
+  ...procedureHistoryAction.labels,
   seed: '初始化',
   create: '新建',
   update: '修改',

@@ -1,5 +1,6 @@
 import { DUE_SOON_WORKDAYS } from '../limits'
 import { codeList, type CodeOf } from './define'
+import { procedureHistoryAction } from './petitions'
 
 /** An issue's state in the life cycle (DESIGN.md), in the order of the life cycle. */
 export const issueStatus = codeList({
@@ -44,6 +45,7 @@ export const historyAction = codeList({
   reject: issueAction.labels.reject,
   void: '随来访登记作废',
   recount_due: '放假安排调整，重算办结时限',
+  ...procedureHistoryAction.labels,
 })
 export type HistoryAction = CodeOf<typeof historyAction>
 

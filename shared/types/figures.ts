@@ -4,6 +4,7 @@
 import type { PeriodKind } from '../codes/periods'
 import type { IssueListItem } from './issues'
 import type { SessionKind } from './sessions'
+import type { PetitionFigures } from './petitions'
 
 export interface CategoryFigure {
   categoryId: number
@@ -105,6 +106,8 @@ export interface PeriodSummary extends PeriodFigures {
   /** Open and past their deadline today, among the issues accepted by the period's end. */
   overdue: IssueListItem[]
   carriedOverIssues: IssueListItem[]
+  /** 信访 and 转办件 (db/figures/petition-figures.ts). */
+  petitions: PetitionFigures
 }
 
 export interface MonthlySummary extends PeriodSummary {

@@ -2,6 +2,8 @@
 
 export type { CallbackMethod, DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
 import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
+import type { Procedure } from '../codes/petitions'
+import type { IssueIntake } from './petitions'
 
 export interface IssueListItem {
   id: number
@@ -24,6 +26,8 @@ export interface IssueListItem {
    * (counted on the statutory holidays alone): shown as 暂定 wherever the deadline is.
    */
   dueProvisional: boolean
+  /** 一般问题, 信访事项 or 转办件. */
+  procedure: Procedure
 }
 
 export interface TimelineEntry {
@@ -58,6 +62,8 @@ export interface IssueDetail extends IssueListItem {
   /** Set when the visit that raised it was voided: shown for the record, out of lists and figures. */
   voidedAt: string | null
   voidReason: string | null
+  /** 来源, 工单号, 办理程序 and, for a 信访事项 or 转办件, its procedure and clocks. */
+  intake: IssueIntake
 }
 
 /** A row of 回访's queues: what the caller needs in view without opening the issue. */

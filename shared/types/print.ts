@@ -10,6 +10,8 @@ export interface HandoverSheet {
   /** Counted over a year whose holiday arrangement is not entered yet: printed as 暂定. */
   dueProvisional: boolean
   timeLimitDays: number
+  /** How the due date was counted: "15 个工作日，节假日顺延", "信访事项：受理后60日" … */
+  dueRule: string
   sessionTitle: string | null
   /** False when the office withholds the complainant's identity on handover sheets. */
   showVisitor: boolean

@@ -2,6 +2,7 @@
 
 export type { StaffRole } from '../codes/staff'
 import type { StaffRole } from '../codes/staff'
+import type { LimitUnit } from '../codes/petitions'
 
 export interface Department {
   id: number
@@ -27,6 +28,8 @@ export interface Category {
   id: number
   name: string
   timeLimitDays: number
+  /** Whether timeLimitDays are working days or calendar days. */
+  timeLimitUnit: LimitUnit
   sortOrder: number
   active: boolean
 }

@@ -80,7 +80,7 @@ describe('ledger summary for any period', () => {
     const r = await ledgerCli('export', '--db', t.file, '--from', '2026-10-01', '--to', '2026-11-30', '--out', out)
     expect(r.code).toBe(0)
     const wb = await readXlsx(out)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访', '信访'])
     const figures = new Map(rowsOf(sheet(wb, '汇总')).map((row) => [row[0], row[1]]))
     expect(figures.get('期间')).toBe('2026年10月至11月')
     expect(figures.get('受理（个）')).toBe(5)

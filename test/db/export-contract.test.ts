@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { petitionSheet } from '../../db/export/petition-sheet'
+import { petitionFigures } from '../../db/figures/petition-figures'
 import { generateDemoMonth } from '../../tools/demo'
 import { z } from 'zod'
 import type { ExportProgress } from '../../shared/types'
@@ -60,6 +62,7 @@ describe('export calls', () => {
       '来访登记',
       '问题台账',
       '回访',
+      '信访',
     ])
   })
 
@@ -123,7 +126,12 @@ describe('export calls', () => {
     const final = progressOf(await dispatch(state, 'export-progress', {}))
     expect(final.running).toBe(false)
     expect(final.done).toBe(final.total)
-    expect(final.total).toBe(12 + (year?.rows ?? 0))
+    // 汇总's twelve months, the listed rows, and the 信访 sheet (the year's figures over its list).
+    const span = { from: '2026-01-01', to: '2027-01-01' }
+    const petitions = await petitionSheet(t.ledger.db, span, await petitionFigures(t.ledger.db, span.from, span.to, '2026-11-10'), {
+      unmasked: false,
+    })
+    expect(final.total).toBe(12 + (year?.rows ?? 0) + petitions.rows.length)
     const dones = seen.map((p) => p.done)
     expect(dones).toEqual([...dones].sort((a, b) => a - b))
     expect(fs.existsSync(inTemp('接待日台账-2025年.xlsx'))).toBe(false)

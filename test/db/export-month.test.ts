@@ -25,7 +25,7 @@ let t: TestLedger
 let f: Fixture
 seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
-const SHEETS = ['汇总', '来访登记', '问题台账', '回访']
+const SHEETS = ['汇总', '来访登记', '问题台账', '回访', '信访']
 
 /** 汇总's label → value cell, for the figure rows above the category table. */
 function figuresOf(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue> {
@@ -161,7 +161,7 @@ function expectListSheetShape(ws: ExcelJS.Worksheet, dateHeaders: string[]): voi
 }
 
 describe('month export', () => {
-  it('puts the hand-worked month on four sheets: figures, visits, issues, callbacks', async () => {
+  it('puts the hand-worked month on five sheets: figures, visits, issues, callbacks, 信访', async () => {
     await buildExportFixture(t, f)
     const file = path.join(t.dir, '2026-11.xlsx')
     const result = await exportMonthXlsx(t.ctx, { month: '2026-11', file })
@@ -238,7 +238,8 @@ describe('month export', () => {
     expect(counts.visits).toBeGreaterThan(10)
     const issues = rowsOf(sheet(wb, '问题台账'))
     const called = issues.find((r) => r[0] === call.matters[0]?.issueNumber) ?? []
-    expect(called[column(issues, '来源')]).toBe('电话')
+    // 来源 is the issue's own source, by default the one its channel names.
+    expect(called[column(issues, '来源')]).toBe('来电')
     expect(called[column(issues, '联系电话')]).toBe('133****2222')
     expect(issues.slice(1).filter((r) => r[column(issues, '来源')] === '现场接待')).toHaveLength(counts.issues - 1)
     const visitRows = rowsOf(sheet(wb, '来访登记'))

@@ -11,7 +11,7 @@ import { openTempLedger, seedFixture, type TestLedger } from '../support/temp-le
 // CSV, showing cells as a user would see them. The writer runs east of Greenwich (Asia/Shanghai)
 // so a date written as local midnight would show up here as the day before.
 
-const SHEETS = ['汇总', '来访登记', '问题台账', '回访']
+const SHEETS = ['汇总', '来访登记', '问题台账', '回访', '信访']
 let t: TestLedger
 let monthFile: string
 let yearFile: string

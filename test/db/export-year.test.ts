@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
 import { exportYearXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
+import { petitionFigures } from '../../db/figures/petition-figures'
+import { petitionSheet } from '../../db/export/petition-sheet'
 import type { MonthlySummary } from '../../shared/types'
 import { column, ELEVEN_DIGITS, FULL_MOBILE, readXlsx, rowsOf, sheet, textOf } from '../support/export-files'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
@@ -35,7 +37,12 @@ describe('year export', () => {
     const callbacks = sum((s) => s.callbacks)
     expect(visits).toBe(30)
     expect(result.rows).toBe(visits + issues + callbacks)
-    const total = 12 + visits + issues + callbacks
+    // 汇总's twelve months, the three lists, and the 信访 sheet (the year's figures over its list).
+    const span = { from: '2026-01-01', to: '2027-01-01' }
+    const petitionRows = (
+      await petitionSheet(t.ledger.db, span, await petitionFigures(t.ledger.db, span.from, span.to, '2026-12-31'), { unmasked: false })
+    ).rows.length
+    const total = 12 + visits + issues + callbacks + petitionRows
     expect(reports.length).toBeGreaterThan(4)
     expect(reports[0]).toEqual({ done: 0, total })
     expect(reports.at(-1)).toEqual({ done: total, total })
@@ -44,7 +51,7 @@ describe('year export', () => {
     expect(dones).toEqual([...dones].sort((a, b) => a - b))
 
     const wb = await readXlsx(file)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访', '信访'])
     const summary = rowsOf(sheet(wb, '汇总'))
     expect(summary.map((r) => r[0])).toEqual(['月份', ...summaries.map((s) => s.month)])
     for (const s of summaries) {

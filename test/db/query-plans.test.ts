@@ -158,6 +158,10 @@ describe('the issue ledger list reads visits, matters and issues only through in
     ['status sorted by resolved date', { status: ['resolved', 'closed'], sort: 'resolvedDate' }],
     ['month sorted by number', { month: '2025-03', sort: 'number', order: 'asc' }],
     ['department on a later page', { departmentId: 3, page: 3, pageSize: 20 }],
+    ['办理程序', { procedure: 'petition' }],
+    ['来源', { sourceId: 5 }],
+    ['a 工单号', { text: 'GD20261110' }],
+    ['办理程序 and month together', { procedure: 'referral', month: '2025-06' }],
   ]
   it.each(filtered)('filtered by %s', async (_label, filter) => {
     expect(await fullScans(() => listIssues(db, filter, today()))).toEqual([])

@@ -3,6 +3,7 @@ import { generateDemoMonth } from '../../tools/demo'
 import { monthlySummary } from '../../db/figures/month'
 import { reportSentence } from '../../db/figures/report-sentence'
 import { describePeriod } from '../../db/figures/period-label'
+import { emptyPetitionFigures } from '../../db/figures/petition-figures'
 import type { MonthlySummary } from '../../shared/types'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 
@@ -92,6 +93,7 @@ describe('the report sentence', () => {
       overdue: [],
       carriedOverIssues: [],
       byCategory: [],
+      petitions: emptyPetitionFigures(),
     }
     expect(reportSentence(s)).toBe(
       '2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已全部办结，按期办结率100%。',

@@ -11,7 +11,7 @@ afterEach(async (t) => {
 })
 
 describe('导出 from the 统计 screen', () => {
-  it('exports the month to Excel with its four sheets', async () => {
+  it('exports the month to Excel with its five sheets', async () => {
     app = await openApp({ now: '2026-11-25 10:00:00', seed: async (ctx) => void (await generateDemoMonth(ctx, '2026-10')) })
     const { page } = app
     await page.goto(`${app.bridge.url}#/summary?month=2026-10`)
@@ -22,7 +22,7 @@ describe('导出 from the 统计 screen', () => {
     expect(fs.existsSync(file)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '来访登记', '问题台账', '回访', '信访'])
   })
 
   it('exports the whole year, with the progress dialog closing when done', async () => {

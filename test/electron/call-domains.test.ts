@@ -14,6 +14,7 @@ import { searchCalls } from '../../electron/contract/calls/search'
 import { sessionsCalls } from '../../electron/contract/calls/sessions'
 import { staffCalls } from '../../electron/contract/calls/staff'
 import { visitsCalls } from '../../electron/contract/calls/visits'
+import { petitionsCalls } from '../../electron/contract/calls/petitions'
 import { handlersByDomain } from '../../electron/handlers'
 
 const callsByDomain: Record<string, object> = {
@@ -31,6 +32,7 @@ const callsByDomain: Record<string, object> = {
   sessions: sessionsCalls,
   staff: staffCalls,
   visits: visitsCalls,
+  petitions: petitionsCalls,
 }
 
 const domainOf = (key: string): string | undefined => Object.entries(CALL_DOMAINS).find(([prefix]) => key.startsWith(`${prefix}-`))?.[1]

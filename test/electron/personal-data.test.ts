@@ -31,6 +31,7 @@ const MUST_ANSWER: ContractKey[] = [
   'callback-to-close',
   'summary-month',
   'audit-list',
+  'petition-notice',
 ]
 
 describe('personal data in call results', () => {

@@ -9,6 +9,7 @@ import { holidayKind } from '../../shared/codes/reference'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { staffRole } from '../../shared/codes/staff'
 import { matterType, visitorKind } from '../../shared/codes/visits'
+import { deliveryMethod, limitUnit, noticeKind, petitionDecision, procedure, reviewLevel, sourceKind } from '../../shared/codes/petitions'
 
 const codesDir = path.resolve(import.meta.dirname, '../../shared/codes')
 
@@ -65,6 +66,14 @@ describe('the ledger file agrees with the code lists', () => {
     ['holiday_overrides', 'kind', holidayKind],
     ['progress_notes', 'kind', progressKind],
     ['calendar_years', 'source', arrangementSource],
+    ['issue_sources', 'kind', sourceKind],
+    ['issues', 'procedure', procedure],
+    ['categories', 'time_limit_unit', limitUnit],
+    ['petitions', 'decision', petitionDecision],
+    ['petition_notices', 'kind', noticeKind],
+    ['petition_notices', 'delivery_method', deliveryMethod],
+    ['petition_reviews', 'level', reviewLevel],
+    ['referrals', 'reply_method', deliveryMethod],
   ]
 
   it.each(checks)('accepts exactly the listed codes in %s.%s', (table, column, list) => {

@@ -7,7 +7,8 @@ import { setStaffPin } from '../../db/staff/operators'
 import { saveStaff } from '../../db/reference/reference'
 import { closeSession, planSession } from '../../db/sessions/sessions'
 import type { IssueStatus, Satisfaction, Session } from '../../shared/types'
-import { registerVisit } from '../../db/visits/register'
+import { registerContact, registerVisit } from '../../db/visits/register'
+import { decidePetition } from '../../db/issues/petition'
 import { voidVisit } from '../../db/visits/voids'
 import type { ContractKey } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
@@ -44,6 +45,8 @@ export interface World {
   liveVisitId: number
   voidedVisitId: number
   playVisitId: number
+  /** A 信访事项 by letter from the visitor with a full phone and ID on file, accepted, with its 受理告知书. */
+  petition: { issueId: number; noticeId: number }
   backupName: string
   /** Full values on file, which no list or detail may show unmasked. */
   secrets: { phones: string[]; idNumbers: string[] }
@@ -137,6 +140,17 @@ export async function buildWorld(): Promise<World> {
     t.ctx,
     residentVisit(open.id, { visitor: { name: '刘洋', phone: '13600002222', kind: 'resident' } }),
   )
+  const letter = await registerContact(t.ctx, {
+    channel: 'letter',
+    date: '2026-11-10',
+    visitor: { id: enterprise.visitorId, name: '陈志强', kind: 'enterprise' },
+    headcount: 1,
+    matters: [{ type: 'issue', categoryId: f.category('大气').id, content: '信访：园区夜间异味', intake: { procedure: 'petition' } }],
+  })
+  const petitionId = letter.matters[0]?.issueId ?? 0
+  await decidePetition(t.ctx, { issueId: petitionId, decision: 'accept', delivery: { date: '2026-11-10', method: 'post' } })
+  const notice = await t.ledger.db.selectFrom('petition_notices').select('id').where('issue_id', '=', petitionId).executeTakeFirstOrThrow()
+
   t.ctx.actor = supervisor
   const voidedVisitId = (
     await t.ledger.db
@@ -190,6 +204,7 @@ export async function buildWorld(): Promise<World> {
     liveVisitId: enterprise.id,
     voidedVisitId,
     playVisitId: playVisit.id,
+    petition: { issueId: petitionId, noticeId: notice.id },
     backupName: backup.name,
     secrets: { phones: [FULL_PHONE, '13812345678', '13700001111', '13600002222'], idNumbers: [FULL_ID] },
   }
@@ -306,6 +321,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'issue-transfer': { issueId: play.transfer, to: '市城管局', reason: '属城管职责' },
     'issue-reject': { issueId: play.reject, reason: '不属本局职责' },
     'summary-month': { month: '2026-11' },
+    'petition-notice': { noticeId: world.petition.noticeId },
     'staff-set-pin': { staffId: f.handler.id, pin: '2580', currentPin: '1111' },
     'audit-list': {
       page: 1,

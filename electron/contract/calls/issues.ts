@@ -3,6 +3,7 @@ import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
+import { procedure } from '../../../shared/codes/petitions'
 
 export const issueStatusInput = z.enum(issueStatus.codes)
 
@@ -17,6 +18,8 @@ export const issueListInput = z
     visitorId: id.optional(),
     organizationId: id.optional(),
     sessionId: id.optional(),
+    procedure: z.enum(procedure.codes).optional(),
+    sourceId: id.optional(),
     sort: z.enum(['acceptedDate', 'dueDate', 'number', 'resolvedDate']).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     page: z.number().int().positive().optional(),

@@ -3,6 +3,7 @@ import type { ArrangementResult, CalendarStatus, Category, Department, HolidayOv
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
+import { limitUnit } from '../../../shared/codes/petitions'
 
 export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
 
@@ -15,6 +16,7 @@ export const categorySaveInput = z
     id: id.optional(),
     name: text(30),
     timeLimitDays: z.number().int(),
+    timeLimitUnit: z.enum(limitUnit.codes).optional(),
     sortOrder: z.number().int().optional(),
     active: z.boolean().optional(),
   })

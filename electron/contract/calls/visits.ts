@@ -4,6 +4,7 @@ import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
 import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
+import { intakeInput } from './petitions'
 
 export const visitorInput = z
   .object({
@@ -28,7 +29,9 @@ export const organizationInput = z
 
 export const matterInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000) }).strict(),
-  z.object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200) }).strict(),
+  z
+    .object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200), intake: intakeInput.optional() })
+    .strict(),
 ])
 
 export const visitRegisterInput = z

@@ -13,6 +13,7 @@ import { pagerOf, usePaged } from '../../lib/usePaged'
 import { useSaving } from '../../lib/useSaving'
 import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, type MatterValues } from '../today/registration'
+import { toIntakeInput } from '../today/IntakeFields'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
 
@@ -40,7 +41,13 @@ function toInput(v: ContactValues): ContractInput<'contact-register'> {
     matters: v.matters.map((m) =>
       m.type === 'consultation'
         ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
-        : { type: 'issue', categoryId: m.categoryId ?? 0, content: m.content ?? '', place: m.place || null },
+        : {
+            type: 'issue',
+            categoryId: m.categoryId ?? 0,
+            content: m.content ?? '',
+            place: m.place || null,
+            intake: toIntakeInput(m.intake),
+          },
     ),
   }
 }
@@ -82,7 +89,7 @@ export default function ContactsPage() {
           >
             <Row gutter={8}>
               <Col span={12}>
-                <Form.Item name="channel" label="来源">
+                <Form.Item name="channel" label="收到方式">
                   <Radio.Group optionType="button" options={CHANNELS} />
                 </Form.Item>
               </Col>
@@ -151,7 +158,7 @@ export default function ContactsPage() {
             locale={{ emptyText: '本月没有来电来信记录' }}
             columns={[
               { title: '日期', dataIndex: 'visitDate', width: 100 },
-              { title: '来源', dataIndex: 'channel', width: 60, render: (c: string) => CHANNELS.find((x) => x.value === c)?.label ?? c },
+              { title: '方式', dataIndex: 'channel', width: 60, render: (c: string) => CHANNELS.find((x) => x.value === c)?.label ?? c },
               { title: '反映人', dataIndex: 'visitorName', width: 90 },
               {
                 title: '事项',

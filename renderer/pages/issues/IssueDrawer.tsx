@@ -10,6 +10,7 @@ import { ActionPanel, actionLabel } from './actions/ActionPanel'
 import { DueTag } from './DueTag'
 import { IssueFacts } from './IssueFacts'
 import { IssueTimeline } from './IssueTimeline'
+import { ProcedureSection } from './procedure/ProcedureSection'
 
 interface Props {
   /** The issue to show; null closes the drawer. */
@@ -100,6 +101,16 @@ function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload
         <Alert type="success" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} />
       )}
       <ActionPanel detail={detail} active={active} onChoose={choose} onSaved={saved} onRefused={refused} />
+      <ProcedureSection
+        detail={detail}
+        onSaved={(_after, text) => {
+          setNotice(text)
+          setActive(null)
+          reload()
+          onChanged()
+        }}
+        onRefused={refused}
+      />
       <IssueFacts d={detail} />
       <Divider titlePlacement="start" style={{ margin: '20px 0 12px' }}>
         <Typography.Text strong>办理经过</Typography.Text>

@@ -20,7 +20,8 @@ export function IssueFacts({ d }: { d: IssueDetail }) {
       span: 2,
     },
     ...(d.answer ? [{ key: 'answer', label: '当场答复', children: d.answer, span: 2 }] : []),
-    { key: 'accepted', label: '受理日期', children: d.acceptedDate },
+    // A 信访事项 is registered first and accepted by its decision (信访程序 above shows both).
+    { key: 'accepted', label: d.procedure === 'petition' ? '登记日期' : '受理日期', children: d.acceptedDate },
     {
       key: 'due',
       label: '办结时限',

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Flex, Input, Select } from 'antd'
 import { useEffect, useState } from 'react'
-import type { IssueStatus } from '../../../electron/contract/types'
+import type { IssueStatus, Procedure } from '../../../electron/contract/types'
+import { procedure } from '../../../shared/codes/petitions'
 import { ISSUE_STATUS, optionsOf } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { ALL_STATUSES, DUE_FILTER_LABEL, emptyFilters, hasFilters, type DueFilter, type IssueFilters } from './filters'
@@ -33,8 +34,8 @@ export function IssueFilterBar({ filters, onChange }: Props) {
         aria-label="搜索问题"
         allowClear
         prefix={<SearchOutlined />}
-        placeholder="编号、内容、来访人、企业"
-        style={{ width: 236 }}
+        placeholder="编号、内容、工单号"
+        style={{ width: 190 }}
         value={text}
         maxLength={100}
         onChange={(e) => setText(e.target.value)}
@@ -46,7 +47,7 @@ export function IssueFilterBar({ filters, onChange }: Props) {
         allowClear
         maxTagCount="responsive"
         placeholder="状态（可多选）"
-        style={{ width: 196 }}
+        style={{ width: 184 }}
         value={filters.status}
         options={optionsOf(ISSUE_STATUS, ALL_STATUSES)}
         onChange={(v) => set('status', v)}
@@ -74,10 +75,20 @@ export function IssueFilterBar({ filters, onChange }: Props) {
         aria-label="时限状态"
         allowClear
         placeholder="时限状态"
-        style={{ width: 146 }}
+        style={{ width: 124 }}
+        popupMatchSelectWidth={false}
         value={filters.dueState}
         options={dueOptions}
         onChange={(v) => set('dueState', v ?? null)}
+      />
+      <Select<Procedure | null>
+        aria-label="办理程序"
+        allowClear
+        placeholder="办理程序"
+        style={{ width: 104 }}
+        value={filters.procedure}
+        options={procedure.options()}
+        onChange={(v) => set('procedure', v ?? null)}
       />
       <DatePicker
         aria-label="受理月份"

@@ -48,7 +48,19 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
       ),
     },
     { key: 'category', title: '类别', dataIndex: 'categoryName', width: 88, ellipsis: true },
-    { key: 'content', title: '反映问题', dataIndex: 'content', ellipsis: true },
+    {
+      key: 'content',
+      title: '反映问题',
+      ellipsis: true,
+      render: (_, r) => (
+        <>
+          {r.procedure !== 'general' && (
+            <Tag color={r.procedure === 'petition' ? 'magenta' : 'gold'}>{r.procedure === 'petition' ? '信访' : '转办件'}</Tag>
+          )}
+          {r.content}
+        </>
+      ),
+    },
     {
       key: 'visitor',
       title: '来访人/企业',

@@ -1,6 +1,6 @@
 import { dueState, type DueFilter } from '../../../shared/codes/issues'
 import type { Dayjs } from 'dayjs'
-import type { IssueStatus } from '../../../electron/contract/types'
+import type { IssueStatus, Procedure } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 
 export type { DueFilter }
@@ -15,6 +15,8 @@ export interface IssueFilters {
   dueState: DueFilter | null
   month: Dayjs | null
   text: string
+  /** 办理程序: 一般问题, 信访事项 or 转办件. */
+  procedure: Procedure | null
 }
 
 export interface IssueView {
@@ -27,7 +29,15 @@ export interface IssueView {
 
 export const PAGE_SIZES = [20, 50, 100] as const
 
-export const emptyFilters: IssueFilters = { status: [], categoryId: null, departmentId: null, dueState: null, month: null, text: '' }
+export const emptyFilters: IssueFilters = {
+  status: [],
+  categoryId: null,
+  departmentId: null,
+  dueState: null,
+  month: null,
+  text: '',
+  procedure: null,
+}
 
 export const initialView: IssueView = { filters: emptyFilters, page: 1, pageSize: 20, sort: 'acceptedDate', order: 'desc' }
 
@@ -52,6 +62,7 @@ export function hasFilters(f: IssueFilters): boolean {
     f.departmentId !== null ||
     f.dueState !== null ||
     f.month !== null ||
+    f.procedure !== null ||
     f.text.trim() !== ''
   )
 }
@@ -67,6 +78,7 @@ export function toListInput(view: IssueView): ContractInput<'issue-list'> {
     ...(f.dueState !== null ? { dueState: f.dueState } : {}),
     ...(f.month !== null ? { month: f.month.format('YYYY-MM') } : {}),
     ...(text !== '' ? { text: text.slice(0, 100) } : {}),
+    ...(f.procedure !== null ? { procedure: f.procedure } : {}),
     sort: view.sort,
     order: view.order,
     page: view.page,

@@ -67,7 +67,7 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
           <tr>
             <th>办结时限</th>
             <td colSpan={3}>
-              {sheet.dueDate} 前办结（{sheet.timeLimitDays} 个工作日，节假日顺延）
+              {sheet.dueDate} 前办结（{sheet.dueRule}）
               {sheet.dueProvisional && `（暂定：${sheet.dueDate.slice(0, 4)}年放假安排公布后重新计算）`}
             </td>
           </tr>

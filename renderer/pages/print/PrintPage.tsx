@@ -8,6 +8,8 @@ import { useQuery } from '../../lib/useQuery'
 import { AppointmentListView } from './AppointmentListView'
 import { HandoverSheetView } from './HandoverSheetView'
 import { ReportView } from './ReportView'
+import { PetitionNoticeView } from './PetitionNoticeView'
+import { noticeKind } from '../../../shared/codes/petitions'
 import './print.css'
 
 const idsOf = (v: string | null): number[] =>
@@ -27,6 +29,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
       return { kind: 'report' as const, report: await api.summaryPeriod({ from: params.get('from') ?? '', to: params.get('to') ?? '' }) }
     const sessionId = Number(params.get('session'))
     if (kind === 'appointments') return { kind: 'appointments' as const, day: await api.appointmentList({ sessionId }) }
+    if (kind === 'notice') return { kind: 'notice' as const, notice: await api.petitionNotice({ noticeId: Number(params.get('notice')) }) }
     const sheets = await api.printHandover(
       Number.isInteger(sessionId) && sessionId > 0 ? { sessionId } : { issueIds: idsOf(params.get('issues')) },
     )
@@ -34,11 +37,13 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   }, [params.toString()])
 
   const fileName =
-    data.data?.kind === 'appointments'
-      ? `预约名单-${data.data.day.session.date}`
-      : data.data?.kind === 'report'
-        ? `接待日工作情况-${data.data.report.summary.period.label}`
-        : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+    data.data?.kind === 'notice'
+      ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
+      : data.data?.kind === 'appointments'
+        ? `预约名单-${data.data.day.session.date}`
+        : data.data?.kind === 'report'
+          ? `接待日工作情况-${data.data.report.summary.period.label}`
+          : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
     setBusy(true)
@@ -76,6 +81,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
           data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />)
         ))}
       {data.data?.kind === 'appointments' && <AppointmentListView day={data.data.day} />}
+      {data.data?.kind === 'notice' && <PetitionNoticeView sheet={data.data.notice} />}
       {data.data?.kind === 'report' && (
         <ReportView
           report={data.data.report}

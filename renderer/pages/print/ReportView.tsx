@@ -1,6 +1,8 @@
 import type { IssueListItem, MonthlyReport, PeriodReport, SessionKind } from '../../../electron/contract/types'
 import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
 import { figureRows } from '../summary/figures'
+import { hasPetitionFigures } from '../summary/petitionFigures'
+import { PetitionReportSection } from './PetitionReportSection'
 
 const KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
@@ -46,6 +48,8 @@ export function ReportView({ report, sentence }: { report: PeriodReport | Monthl
   const p = s.period
   const close = 'close' in report ? report.close : null
   const adjustments = 'adjustments' in report ? report.adjustments : []
+  // A month closed before the 信访 figures existed has none in its snapshot; a period without any leaves the section out.
+  const petitions = 'petitions' in s && hasPetitionFigures(s.petitions) ? s.petitions : null
   return (
     <section className="paper">
       <p className="bureau">{report.bureauName}</p>
@@ -142,9 +146,10 @@ export function ReportView({ report, sentence }: { report: PeriodReport | Monthl
       <IssueTable rows={s.overdue} empty="无超期未办结问题。" />
       <h2>五、{p.previous}结转问题</h2>
       <IssueTable rows={s.carriedOverIssues} empty={`无${p.previous}结转问题。`} />
+      {petitions && <PetitionReportSection heading="六、信访事项和转办件" figures={petitions} />}
       {adjustments.length > 0 && (
         <>
-          <h2>六、月结后数据调整</h2>
+          <h2>{petitions ? '七' : '六'}、月结后数据调整</h2>
           <p>{adjustments.map((a) => `${a.label}：报送 ${a.reported}，现为 ${a.now}（${signed(a.now - a.reported)}）`).join('；')}。</p>
         </>
       )}

@@ -13,6 +13,7 @@ import { ExportButtons, PeriodExportButton } from './ExportButtons'
 import { MonthCloseBar } from './MonthCloseBar'
 import { PeriodPicker } from './PeriodPicker'
 import { choiceFromParams, datesOf, type Choice } from './periods'
+import { PetitionFiguresCard } from './PetitionFiguresCard'
 
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`)
 
@@ -222,6 +223,8 @@ export default function SummaryPage({ params }: { params: URLSearchParams }) {
               <IssueList title={`${s.period.previous}结转`} rows={s.carriedOverIssues} />
             </Col>
           </Row>
+          {/* A month closed before the 信访 figures existed has none in its snapshot. */}
+          {'petitions' in s && <PetitionFiguresCard figures={s.petitions} />}
         </>
       )}
     </>

@@ -3,7 +3,9 @@ import { Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { submitOnEnter } from '../../lib/forms'
 import { useReference } from '../../lib/reference'
+import { describeLimit } from '../../../shared/codes/petitions'
 import type { MatterValues } from './registration'
+import { IntakeFields } from './IntakeFields'
 
 interface ListProps {
   /** The buttons below the list; the desk and 来电来信 add different kinds of matter. */
@@ -14,7 +16,9 @@ interface ListProps {
 export function MatterFields({ addButtons }: ListProps) {
   const form = Form.useFormInstance()
   const { categories } = useReference()
-  const options = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.name}（${c.timeLimitDays}个工作日）` }))
+  const options = categories
+    .filter((c) => c.active)
+    .map((c) => ({ value: c.id, label: `${c.name}（${describeLimit(c.timeLimitDays, c.timeLimitUnit)}）` }))
   return (
     <Form.List name="matters">
       {(fields, { add, remove }) => (
@@ -94,9 +98,12 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
       </Form.Item>
       {type === 'issue' ? (
-        <Form.Item name={[name, 'place']} label="问题地点" style={{ marginBottom: 0 }}>
-          <Input maxLength={200} placeholder="如：城东工业园" />
-        </Form.Item>
+        <>
+          <Form.Item name={[name, 'place']} label="问题地点" style={{ marginBottom: 0 }}>
+            <Input maxLength={200} placeholder="如：城东工业园" />
+          </Form.Item>
+          <IntakeFields name={name} />
+        </>
       ) : (
         <Form.Item
           name={[name, 'answer']}

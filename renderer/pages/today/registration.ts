@@ -1,6 +1,7 @@
 import type { Appointment } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 import { blankToNull } from '../../lib/forms'
+import { toIntakeInput, type IntakeValues } from './IntakeFields'
 
 export interface MatterValues {
   type: 'consultation' | 'issue'
@@ -8,6 +9,8 @@ export interface MatterValues {
   content?: string
   answer?: string
   place?: string
+  /** 来源 and 办理程序 of an issue. */
+  intake?: IntakeValues
 }
 
 export interface RegistrationValues {
@@ -57,7 +60,13 @@ export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen
     matters: v.matters.map((m) =>
       m.type === 'consultation'
         ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
-        : { type: 'issue', categoryId: m.categoryId ?? 0, content: m.content ?? '', place: blankToNull(m.place) },
+        : {
+            type: 'issue',
+            categoryId: m.categoryId ?? 0,
+            content: m.content ?? '',
+            place: blankToNull(m.place),
+            intake: toIntakeInput(m.intake),
+          },
     ),
   }
 }
