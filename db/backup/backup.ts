@@ -23,6 +23,7 @@ import {
 import { write, type Actor, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { migrations as knownMigrations } from '../migrations'
+import { holdLedger } from '../core/hold'
 import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
 import type { BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
 
@@ -150,6 +151,8 @@ export interface RestoreOptions {
   /** Who restores; recorded in the restored ledger's audit log. */
   actor: Actor
   migrations?: Record<string, Migration>
+  /** Names this restore to other processes refused meanwhile (the app holds the ledger already). */
+  program?: string
 }
 
 /**
@@ -163,9 +166,24 @@ export interface RestoreOptions {
  *      and the restore is written to its audit log.
  */
 export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: Ledger; result: RestoreResult }> {
-  const { current, file, backupFile } = options
+  const { file, backupFile } = options
   const known = options.migrations ?? knownMigrations
   verifyBackupFile(backupFile, known)
+  // Nobody else may write while the file is swapped: a write to the old file after its copy was
+  // kept would be in neither the kept copy nor the restored ledger. Refused if anyone is writing.
+  const hold = holdLedger(file, 'exclusive', options.program ?? '从备份恢复台账')
+  try {
+    return await replaceWithBackup(options, known)
+  } finally {
+    hold.release()
+  }
+}
+
+async function replaceWithBackup(
+  options: RestoreOptions,
+  known: Record<string, Migration>,
+): Promise<{ ledger: Ledger; result: RestoreResult }> {
+  const { current, file, backupFile } = options
 
   const now = options.now()
   let keptCopy: BackupInfo | null = null

@@ -6,6 +6,10 @@ import { LedgerError } from './errors'
 import { migrations as knownMigrations } from '../migrations'
 import type { Database as Schema } from './schema'
 import type { Migration } from 'kysely'
+import { holdLedger, type LedgerHold } from './hold'
+import { refuseNetworkLedger } from './location'
+import { installStateTracking } from './record-state'
+import { ensureStateBaseline, outOfStepRecords, vouchForUpgrade } from './state-baseline'
 
 export interface Ledger {
   readonly db: Kysely<Schema>
@@ -126,23 +130,41 @@ async function backupBeforeMigration(
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
-  const sqlite = openSqlite(file, readonly, list)
+  // Before anything touches the path: a share's name alone is enough to refuse it.
+  refuseNetworkLedger(file)
+  // A writer holds the file shared, so a restore (or the app, when another process writes) is refused, not raced.
+  const hold: LedgerHold | null = readonly ? null : holdLedger(file, 'shared')
+  let sqlite: Database.Database
+  try {
+    sqlite = openSqlite(file, readonly, list)
+  } catch (e) {
+    hold?.release()
+    throw e
+  }
   const db = new Kysely<Schema>({ dialect: new LedgerDialect(sqlite) })
+  const close = async () => {
+    try {
+      await db.destroy()
+    } finally {
+      hold?.release()
+    }
+  }
   if (!readonly) {
     try {
+      const now = options.now ?? (() => new Date())
       if (options.backupBeforeMigration !== false) await backupBeforeMigration(sqlite, file, list, options)
+      const pending = pendingMigrations(sqlite, list, options.migrateTo)
+      const outOfStep = pending.length > 0 ? outOfStepRecords(sqlite) : null
       await migrate(db, list, options.migrateTo)
+      installStateTracking(sqlite)
+      await ensureStateBaseline(db, sqlite, now)
+      if (outOfStep !== null) await vouchForUpgrade(db, sqlite, outOfStep, pending, now)
     } catch (e) {
-      await db.destroy()
+      await close()
       throw e
     }
   }
-  return {
-    db,
-    sqlite,
-    file,
-    close: () => db.destroy(),
-  }
+  return { db, sqlite, file, close }
 }
 
 export function ledgerVersion(sqlite: Database.Database): string {

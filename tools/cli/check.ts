@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { integrityProblems } from '../../db/backup/files'
 import { verifyAuditChain } from '../../db/core/audit'
 import type { Ledger } from '../../db/core/open'
@@ -19,13 +20,29 @@ export interface CheckReport {
 
 export { integrityProblems }
 
+/**
+ * FTS5's integrity-check is phrased as an insert, so it needs a connection that may write; it
+ * changes nothing. check opens the ledger read-only (it works while the desk writes, and never
+ * upgrades a file), so it borrows a plain connection for this one statement.
+ */
+function searchIndexProblems(ledger: Ledger): string[] {
+  if (!ledger.sqlite.readonly) return checkSearchIndex(ledger.sqlite)
+  const writable = new Database(ledger.file, { fileMustExist: true })
+  try {
+    writable.pragma('busy_timeout = 5000')
+    return checkSearchIndex(writable)
+  } finally {
+    writable.close()
+  }
+}
+
 /** Everything IT staff need to know before trusting a ledger file. */
 export async function checkLedger(ledger: Ledger): Promise<CheckReport> {
   const integrity = integrityProblems(ledger.sqlite)
   const foreignKeyProblems = ledger.sqlite.prepare('pragma foreign_key_check').all().length
   const version = ledgerVersion(ledger.sqlite)
   const audit = await verifyAuditChain(ledger.db)
-  const searchProblems = checkSearchIndex(ledger.sqlite)
+  const searchProblems = searchIndexProblems(ledger)
   return {
     ok:
       integrity.length === 0 &&

@@ -54,10 +54,14 @@ function need(value: string | undefined, flag: string): string {
   return value
 }
 
-async function openExisting(file: string): Promise<Ledger> {
+async function openExisting(file: string, readonly = false): Promise<Ledger> {
   if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-  return openLedger(file)
+  return openLedger(file, { readonly })
 }
+
+// Commands that only read open the file read-only: they work while the app (or anyone) writes,
+// and never upgrade or otherwise change it.
+const READ_ONLY = true
 
 function context(ledger: Ledger): LedgerContext {
   return { db: ledger.db, actor: { ...systemActor, name: '命令行' }, now: () => new Date() }
@@ -104,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'summary': {
       const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
         const today = dayjs().format('YYYY-MM-DD')
         const report = await runSummary(ledger.db, plan, today)
@@ -128,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'check': {
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
         const r = await checkLedger(ledger)
         const lines = [
@@ -174,6 +178,7 @@ async function main(argv: string[]): Promise<number> {
         backupFile: from,
         now: () => new Date(),
         actor: { ...systemActor, name: '命令行' },
+        program: '命令行（从备份恢复台账）',
       })
       await ledger.close()
       process.stdout.write(
@@ -209,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'import-batches': {
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
         process.stdout.write(await batchesCommand(context(ledger)))
       } finally {
