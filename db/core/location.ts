@@ -12,6 +12,7 @@ import { LedgerError } from './errors'
 /** How the place is looked at; tests pass their own to stand in for a Windows mapped drive or an NFS mount. */
 export interface LocationProbe {
   platform: NodeJS.Platform
+  exists(p: string): boolean
   /** The final path of an existing file or folder: on Windows a mapped drive resolves to its \\server\share. */
   realpath(p: string): string
   /** statfs f_type of an existing path, or null where the system does not say. */
@@ -20,6 +21,7 @@ export interface LocationProbe {
 
 export const systemProbe: LocationProbe = {
   platform: process.platform,
+  exists: (p) => fs.existsSync(p),
   realpath: (p) => fs.realpathSync.native(p),
   fsType: (p) => {
     try {
@@ -52,11 +54,12 @@ export function isUncPath(raw: string): boolean {
   return /^[\\/]{2}[^\\/]/.test(p)
 }
 
-function nearestExisting(p: string): string | null {
-  let at = path.resolve(p)
+function nearestExisting(p: string, probe: LocationProbe): string | null {
+  const paths = probe.platform === 'win32' ? path.win32 : path
+  let at = paths.resolve(p)
   for (;;) {
-    if (fs.existsSync(at)) return at
-    const up = path.dirname(at)
+    if (probe.exists(at)) return at
+    const up = paths.dirname(at)
     if (up === at) return null
     at = up
   }
@@ -65,7 +68,7 @@ function nearestExisting(p: string): string | null {
 /** Why `raw` is a network location, in Chinese, or null for a place on this computer. */
 export function networkLocation(raw: string, probe: LocationProbe = systemProbe): string | null {
   if (isUncPath(raw)) return `网络共享路径 ${raw.trim().slice(0, 200)}`
-  const existing = nearestExisting(raw)
+  const existing = nearestExisting(raw, probe)
   if (existing === null) return null
   if (probe.platform === 'win32') {
     let real: string
@@ -74,7 +77,7 @@ export function networkLocation(raw: string, probe: LocationProbe = systemProbe)
     } catch {
       return null
     }
-    if (isUncPath(real)) return `映射的网络驱动器 ${path.win32.parse(path.win32.resolve(raw)).root}（实际位置 ${real.slice(0, 200)}）`
+    if (isUncPath(real)) return `映射的网络驱动器 ${path.win32.parse(existing).root}（实际位置 ${real.slice(0, 200)}）`
     return null
   }
   if (probe.platform === 'linux') {

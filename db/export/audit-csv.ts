@@ -6,6 +6,7 @@ import { write, type LedgerContext } from '../core/context'
 import type { ExportResult } from '../../shared/types'
 import { csvLine } from './csv'
 import { writeAtomically } from './files'
+import { refuseLedgerTarget } from './target'
 
 const HEADERS = ['序号', '时间', '操作人', '操作', '对象', '对象编号', '摘要', '详情']
 const PAGE = 500
@@ -19,6 +20,7 @@ export async function exportAuditCsv(
   options: Pick<AuditFilter, 'from' | 'to'> & { file: string },
 ): Promise<ExportResult> {
   requireSupervisor(ctx, '导出审计日志')
+  await refuseLedgerTarget(ctx.db, options.file)
   const lines: string[] = []
   for (let page = 1; ; page++) {
     const p = await listAudit(ctx, { from: options.from, to: options.to, page, pageSize: PAGE })

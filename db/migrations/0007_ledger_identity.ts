@@ -18,6 +18,20 @@ function newLedgerId(): string {
   return Array.from({ length: 10 }, () => LETTERS[randomInt(LETTERS.length)]).join('')
 }
 
+/**
+ * A ledger restored from a copy made before ids keeps the id it had: whoever opens it may leave
+ * that id in this connection's temp.ledger_identity_hint (db/core/open.ts does, for a restore).
+ */
+async function hintedLedgerId(db: Kysely<unknown>): Promise<string | null> {
+  try {
+    const { rows } = await sql<{ id: unknown }>`select id from temp.ledger_identity_hint`.execute(db)
+    const id = rows[0]?.id
+    return typeof id === 'string' && /^[a-z]{10}$/.test(id) ? id : null
+  } catch {
+    return null
+  }
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table ledger_identity (
     id text primary key not null check (length(id) = 10),
@@ -28,7 +42,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // baseline of all of them, written by the app right after this upgrade (where digests can be
   // computed) as one audit row; state_from_audit_id > 0 says that row is due.
   await sql`insert into ledger_identity (id, created_at, state_from_audit_id)
-    values (${newLedgerId()}, datetime('now', 'localtime'), (select coalesce(max(id), 0) from audit_log))`.execute(db)
+    values (${(await hintedLedgerId(db)) ?? newLedgerId()}, datetime('now', 'localtime'), (select coalesce(max(id), 0) from audit_log))`.execute(
+    db,
+  )
   await sql`create trigger ledger_identity_no_delete before delete on ledger_identity begin select raise(abort, '台账编号不能删除'); end`.execute(
     db,
   )

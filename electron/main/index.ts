@@ -10,7 +10,7 @@ import { dailyBackup, openChosenLedger, type AskRestore } from './open-ledger'
 import { pageUrl, rendererPage } from './renderer-page'
 import { windowPrinter } from './printer'
 import { saveDialog } from './save-dialog'
-import { openDialog } from './open-dialog'
+import { folderDialog, openDialog } from './open-dialog'
 import { mainWindowOptions } from './window-options'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
@@ -71,6 +71,7 @@ async function start(): Promise<void> {
   state.printer = windowPrinter(() => mainWindow)
   state.chooseSavePath = saveDialog(() => mainWindow)
   state.chooseOpenPath = openDialog(() => mainWindow)
+  state.chooseFolder = folderDialog(() => mainWindow)
   registerIpc(state, page)
   mainWindow = createMainWindow()
   showNotices(notices)

@@ -30,6 +30,19 @@ export interface AuditPage {
   filters: { entities: { value: string; label: string }[]; actions: { value: string; label: string }[] }
 }
 
+/**
+ * The audit log's last row as it stood at some moment, kept outside the file: in each backup's
+ * manifest, in the audit CSV, on the printed monthly report. `check` compares the ledger with them.
+ */
+export interface AuditAnchor {
+  ledgerId: string | null
+  /** The last audit row's id, and its chain hash. */
+  id: number
+  hash: string
+  /** When that row was written. */
+  at: string
+}
+
 export interface AuditChainStatus {
   rows: number
   /** Id of the first row whose hash does not match, or null when the chain is intact. */

@@ -123,7 +123,14 @@ describe('bad input over every contract call', () => {
 
   it('refuses supervisor-only calls to desk staff and to nobody, changing nothing', async () => {
     const bases = baseInputs(w)
-    const supervisorOnly: ContractKey[] = ['audit-list', 'audit-verify', 'visitor-reveal', 'backup-restore', 'backup-folder-set']
+    const supervisorOnly: ContractKey[] = [
+      'audit-list',
+      'audit-verify',
+      'visitor-reveal',
+      'backup-restore',
+      'backup-folder-choose',
+      'backup-folder-reset',
+    ]
     for (const operator of [
       w.desk,
       { id: null, name: '未登录', role: 'desk' as const },
