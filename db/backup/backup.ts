@@ -28,7 +28,8 @@ import { holdLedger } from '../core/hold'
 import { refuseNetworkFolder } from '../core/location'
 import { ledgerIdOf } from '../core/identity'
 import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
-import type { BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
+import { auditHeadOf } from '../audit/anchor'
+import type { AuditAnchor, BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
 
 export { ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from './files'
 
@@ -106,7 +107,7 @@ export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder
 export function verifyBackupFile(
   file: string,
   known: Record<string, Migration> = knownMigrations,
-): { version: string; ledgerId: string | null } {
+): { version: string; ledgerId: string | null; auditHead: AuditAnchor | null } {
   if (!fs.existsSync(file)) throw new LedgerError('not_found', `找不到备份文件：${file}`)
   let sqlite: Database.Database
   try {
@@ -128,7 +129,7 @@ export function verifyBackupFile(
     assertNotNewer(sqlite, known, file)
     // The copy's own identity; a copy from before ids is known by its name (or its manifest).
     const ledgerId = ledgerIdOf(sqlite) ?? parseBackupName(path.basename(file))?.ledgerId ?? readManifest(file)?.ledgerId ?? null
-    return { version, ledgerId }
+    return { version, ledgerId, auditHead: auditHeadOf(sqlite, ledgerId) }
   } finally {
     sqlite.close()
   }
@@ -196,7 +197,7 @@ export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledg
   // kept would be in neither the kept copy nor the restored ledger. Refused if anyone is writing.
   const hold = holdLedger(file, 'exclusive', options.program ?? '从备份恢复台账')
   try {
-    return await replaceWithBackup(options, known, own ?? backup.ledgerId)
+    return await replaceWithBackup(options, known, own ?? backup.ledgerId, backup.auditHead)
   } finally {
     hold.release()
   }
@@ -206,11 +207,13 @@ async function replaceWithBackup(
   options: RestoreOptions,
   known: Record<string, Migration>,
   ledgerId: string | null,
+  restoredHead: AuditAnchor | null,
 ): Promise<{ ledger: Ledger; result: RestoreResult }> {
   const { current, file, backupFile } = options
 
   const now = options.now()
   let keptCopy: BackupInfo | null = null
+  const replacedHead = current === null ? null : auditHeadOf(current.sqlite, ledgerId)
   if (current !== null) {
     keptCopy = (await writeBackupWithFallback(current.sqlite, file, 'pre-restore', now)).backup
     await current.close()
@@ -242,7 +245,14 @@ async function replaceWithBackup(
   const ledger = await openLedger(file, { migrations: known, ledgerIdHint: ledgerId })
   const ctx: LedgerContext = { db: ledger.db, actor: options.actor, now: options.now }
   await write(ctx, (trx) =>
-    audit(trx, ctx, 'restore', 'ledger', null, { from: path.basename(backupFile), keptCopy: keptCopy?.name ?? null }),
+    // Where the two histories part: the log is the backup's up to restoredHead, then goes on from
+    // here; the replaced ledger's rows after it (and any anchor taken of them) are in keptCopy.
+    audit(trx, ctx, 'restore', 'ledger', null, {
+      from: path.basename(backupFile),
+      keptCopy: keptCopy?.name ?? null,
+      restoredHead: restoredHead && { id: restoredHead.id, hash: restoredHead.hash },
+      replacedHead: replacedHead && { id: replacedHead.id, hash: replacedHead.hash },
+    }),
   )
   return {
     ledger,

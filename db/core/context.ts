@@ -37,13 +37,9 @@ export function today(ctx: LedgerContext): string {
  * looks, to `check`, like a change made around it.
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
-  const origin = process.env['LEDGER_TRACE_STATE'] ? new Error('write') : null
   return ctx.db.transaction().execute(async (trx) => {
     const result = await work(trx)
-    if (await hasUntakenTouches(trx)) {
-      if (process.env['LEDGER_TRACE_STATE']) console.warn('TRACE untaken touches', origin?.stack)
-      await audit(trx, ctx, 'record_state', 'ledger', null)
-    }
+    if (await hasUntakenTouches(trx)) await audit(trx, ctx, 'record_state', 'ledger', null)
     return result
   })
 }

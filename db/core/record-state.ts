@@ -9,27 +9,32 @@ import type { Executor } from './context'
 // change by another program (a plain SQLite tool) fires no trigger here and writes no audit row,
 // so the record no longer matches its last digest: `check` reports it.
 
-/** The records an audit row can vouch for, with the columns that name one row. */
-export const AUDITED_TABLES: Readonly<Record<string, readonly string[]>> = {
-  settings: ['key'],
-  departments: ['id'],
-  staff: ['id'],
-  categories: ['id'],
-  holiday_overrides: ['date'],
-  sessions: ['id'],
-  session_staff: ['session_id', 'staff_id'],
-  organizations: ['id'],
-  visitors: ['id'],
-  visits: ['id'],
-  matters: ['id'],
-  issues: ['id'],
-  issue_history: ['id'],
-  progress_notes: ['id'],
-  extensions: ['id'],
-  callbacks: ['id'],
-  import_batches: ['id'],
-  appointments: ['id'],
-  appointment_questions: ['id'],
+/** The records an audit row can vouch for: the columns that name one row, and what the desk calls it. */
+export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; label: string }>> = {
+  settings: { key: ['key'], label: '设置' },
+  departments: { key: ['id'], label: '股室' },
+  staff: { key: ['id'], label: '值班人员' },
+  categories: { key: ['id'], label: '问题类别' },
+  holiday_overrides: { key: ['date'], label: '节假日调整' },
+  sessions: { key: ['id'], label: '接待日' },
+  session_staff: { key: ['session_id', 'staff_id'], label: '接待日值班安排' },
+  organizations: { key: ['id'], label: '企业' },
+  visitors: { key: ['id'], label: '来访人' },
+  visits: { key: ['id'], label: '来访登记' },
+  matters: { key: ['id'], label: '来访事项' },
+  issues: { key: ['id'], label: '受理问题' },
+  issue_history: { key: ['id'], label: '问题办理记录' },
+  progress_notes: { key: ['id'], label: '跟踪记录' },
+  extensions: { key: ['id'], label: '延期记录' },
+  callbacks: { key: ['id'], label: '回访记录' },
+  import_batches: { key: ['id'], label: '导入批次' },
+  appointments: { key: ['id'], label: '预约' },
+  appointment_questions: { key: ['id'], label: '预约问题' },
+}
+
+/** '回访记录 #3', '设置 backup_folder': a record as check names it. */
+export function recordLabel(ref: { table: string; key: string }): string {
+  return `${AUDITED_TABLES[ref.table]?.label ?? ref.table} #${ref.key}`
 }
 
 /** A record gone: its digest is this word, so a deletion the app made is vouched for too. */
@@ -62,10 +67,14 @@ export function installStateTracking(sqlite: Database.Database): void {
   if (!existing.has('audit_state')) return
   sqlite.exec(`create temp table if not exists audit_touched (
     entity_table text not null, row_key text not null, primary key (entity_table, row_key)) without rowid`)
-  for (const [table, columns] of Object.entries(AUDITED_TABLES)) {
+  for (const [table, { key: columns }] of Object.entries(AUDITED_TABLES)) {
     if (!existing.has(table)) continue
-    const note = (alias: 'new' | 'old') =>
-      `insert or ignore into temp.audit_touched (entity_table, row_key) values ('${table}', ${keyExpression(columns, alias)});`
+    // Not `insert or ignore`: an upsert's own conflict handling overrides a trigger's OR IGNORE.
+    const note = (alias: 'new' | 'old') => {
+      const key = keyExpression(columns, alias)
+      return `insert into temp.audit_touched (entity_table, row_key) select '${table}', ${key}
+        where not exists (select 1 from temp.audit_touched where entity_table = '${table}' and row_key = ${key});`
+    }
     sqlite.exec(`
       create temp trigger if not exists audit_touch_${table}_insert after insert on main."${table}" begin ${note('new')} end;
       create temp trigger if not exists audit_touch_${table}_update after update on main."${table}" begin ${note('old')} ${note('new')} end;
@@ -79,7 +88,7 @@ export function rowHash(values: readonly unknown[]): string {
 }
 
 function whereKey(table: string, key: string) {
-  const columns = AUDITED_TABLES[table] ?? []
+  const columns = AUDITED_TABLES[table]?.key ?? []
   const parts = columns.length === 1 ? [key] : key.split(':')
   return sql.join(
     columns.map((c, i) => sql`${sql.ref(c)} = ${parts[i] ?? ''}`),
@@ -152,7 +161,7 @@ export function* allCurrentRecords(sqlite: Database.Database): Generator<Current
       .all()
       .map((n) => String(n)),
   )
-  for (const [table, columns] of Object.entries(AUDITED_TABLES)) {
+  for (const [table, { key: columns }] of Object.entries(AUDITED_TABLES)) {
     if (!existing.has(table)) continue
     const key = columns.map((c) => `cast("${c}" as text)`).join(` || ':' || `)
     // The key first, then the record's own columns in table order.

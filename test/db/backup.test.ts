@@ -89,7 +89,7 @@ describe('writing a backup', () => {
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     copy.close()
     expect(fs.readdirSync(path.dirname(b.file)).sort()).toEqual([b.name, `${b.name}.json`])
-    expect(verifyBackupFile(b.file)).toEqual({ version: latestMigration, ledgerId: id })
+    expect(verifyBackupFile(b.file)).toMatchObject({ version: latestMigration, ledgerId: id, auditHead: { ledgerId: id } })
 
     const second = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
     expect(second.name).toBe(`ledger-${id}-20261110-083012-2-manual.sqlite`)
@@ -225,7 +225,11 @@ describe('restoring', () => {
     expect(count(result.keptCopy?.file ?? '', 'staff')).toBe(4)
     const last = await ledger.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last).toMatchObject({ action: 'restore', entity: 'ledger', actor_name: '李建国' })
-    expect(JSON.parse(last.detail)).toEqual({ from: b.name, keptCopy: result.keptCopy?.name })
+    expect(JSON.parse(last.detail)).toMatchObject({
+      from: b.name,
+      keptCopy: result.keptCopy?.name,
+      restoredHead: { id: expect.any(Number) },
+    })
     expect(ledger.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
