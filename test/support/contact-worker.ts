@@ -66,6 +66,8 @@ if (mode === 'keep') {
     } finally {
       await ledger.close()
     }
+    // A pause between calls, as between two runs of the command line.
+    await sleep(30)
   }
 }
 say('done')
