@@ -30,6 +30,8 @@ export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; l
   import_batches: { key: ['id'], label: '导入批次' },
   appointments: { key: ['id'], label: '预约' },
   appointment_questions: { key: ['id'], label: '预约问题' },
+  month_closes: { key: ['id'], label: '月结' },
+  calendar_years: { key: ['year'], label: '全年放假安排' },
 }
 
 /** '回访记录 #3', '设置 backup_folder': a record as check names it. */
