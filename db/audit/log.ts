@@ -1,5 +1,6 @@
 import { requireSupervisor } from '../core/access'
-import { verifyAuditChain } from '../core/audit'
+import type { Ledger } from '../core/open'
+import { verifyAudit } from './verify'
 import { auditActionLabel, auditDigest, auditEntityLabel, auditFilterOptions } from './vocabulary'
 import type { LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
@@ -73,8 +74,11 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
   }
 }
 
-/** Walks the hash chain, as `npm run ledger -- check` does. Supervisors only. */
-export async function auditChainStatus(ctx: LedgerContext): Promise<AuditChainStatus> {
+/**
+ * Everything `npm run ledger -- check` says about the audit log: the chain, the counter, the
+ * triggers, the anchors kept outside the file, and the records against their digests. Supervisors only.
+ */
+export async function auditChainStatus(ctx: LedgerContext, ledger: Ledger): Promise<AuditChainStatus> {
   requireSupervisor(ctx, '校验审计日志')
-  return verifyAuditChain(ctx.db)
+  return verifyAudit(ledger.sqlite, ledger.file)
 }

@@ -16,6 +16,7 @@ import {
   KEEP_MONTHS,
   listBackupFiles,
   parseBackupName,
+  readManifest,
   rotateBackups,
   writeBackup,
   writeBackupWithFallback,
@@ -23,13 +24,22 @@ import {
 import { write, type Actor, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { migrations as knownMigrations } from '../migrations'
+import { holdLedger } from '../core/hold'
+import { refuseNetworkFolder } from '../core/location'
+import { ledgerIdOf } from '../core/identity'
 import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
-import type { BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
+import { auditHeadOf } from '../audit/anchor'
+import type { AuditAnchor, BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
 
 export { ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from './files'
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
+}
+
+/** This ledger's copies, and copies from before ledgers had ids (which may be anyone's; the list says so). */
+function ownBackups(folder: string, ledgerId: string | null): BackupInfo[] {
+  return listBackupFiles(folder).filter((b) => b.ledgerId === ledgerId || b.ledgerId === null)
 }
 
 export function backupOverview(ledger: Ledger): BackupOverview {
@@ -38,7 +48,7 @@ export function backupOverview(ledger: Ledger): BackupOverview {
     folder,
     isDefault,
     defaultFolder: defaultBackupFolder(ledger.file),
-    backups: listBackupFiles(folder),
+    backups: ownBackups(folder, ledgerIdOf(ledger.sqlite)),
     keepDays: KEEP_DAYS,
     keepMonths: KEEP_MONTHS,
   }
@@ -48,19 +58,22 @@ export function backupOverview(ledger: Ledger): BackupOverview {
 export async function backupNow(ledger: Ledger, now: Date, folder?: string): Promise<BackupInfo> {
   const target = folder ?? backupFolderOf(ledger.sqlite, ledger.file).folder
   const made = await writeBackup(ledger.sqlite, target, 'manual', now)
-  if (folder === undefined) rotateBackups(target, now)
+  if (folder === undefined) rotateBackups(target, now, made.ledgerId)
   return made
 }
 
 /**
- * Chooses where backups go. The folder must be an absolute path the app can create and write
- * (a second disk, a USB drive); null goes back to the default folder next to the ledger.
+ * Chooses where backups go. The folder must be an absolute path on this computer the app can
+ * create and write (a second disk, a USB drive), never a network share or mapped network drive;
+ * null goes back to the default folder next to the ledger.
  */
 export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder: string | null): Promise<BackupOverview> {
   let chosen: string | null = null
   if (folder !== null && folder.trim() !== '') {
     const raw = folder.trim()
     if (/[\x00-\x1F\x7F]/.test(raw)) throw new LedgerError('invalid_input', '备份文件夹路径含有不可见字符，请重新选择')
+    // Before any check that touches the path: reaching a share is itself the leak.
+    refuseNetworkFolder(raw)
     if (!path.isAbsolute(raw)) throw new LedgerError('invalid_input', `备份文件夹须为完整路径（如 D:\\台账备份）：${raw}`)
     chosen = path.resolve(raw)
     if (chosen === path.resolve(path.dirname(ledger.file))) {
@@ -91,7 +104,10 @@ export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder
 }
 
 /** Checks a backup file before it may replace the ledger: a sound SQLite ledger this app can open. */
-export function verifyBackupFile(file: string, known: Record<string, Migration> = knownMigrations): { version: string } {
+export function verifyBackupFile(
+  file: string,
+  known: Record<string, Migration> = knownMigrations,
+): { version: string; ledgerId: string | null; auditHead: AuditAnchor | null } {
   if (!fs.existsSync(file)) throw new LedgerError('not_found', `找不到备份文件：${file}`)
   let sqlite: Database.Database
   try {
@@ -111,7 +127,9 @@ export function verifyBackupFile(file: string, known: Record<string, Migration> 
     const version = ledgerVersion(sqlite)
     if (version === '') throw new LedgerError('backup_invalid', `该文件不是接待日台账的备份：${path.basename(file)}`)
     assertNotNewer(sqlite, known, file)
-    return { version }
+    // The copy's own identity; a copy from before ids is known by its name (or its manifest).
+    const ledgerId = ledgerIdOf(sqlite) ?? parseBackupName(path.basename(file))?.ledgerId ?? readManifest(file)?.ledgerId ?? null
+    return { version, ledgerId, auditHead: auditHeadOf(sqlite, ledgerId) }
   } finally {
     sqlite.close()
   }
@@ -150,6 +168,8 @@ export interface RestoreOptions {
   /** Who restores; recorded in the restored ledger's audit log. */
   actor: Actor
   migrations?: Record<string, Migration>
+  /** Names this restore to other processes refused meanwhile (the app holds the ledger already). */
+  program?: string
 }
 
 /**
@@ -163,17 +183,42 @@ export interface RestoreOptions {
  *      and the restore is written to its audit log.
  */
 export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: Ledger; result: RestoreResult }> {
-  const { current, file, backupFile } = options
+  const { file, backupFile } = options
   const known = options.migrations ?? knownMigrations
-  verifyBackupFile(backupFile, known)
+  const backup = verifyBackupFile(backupFile, known)
+  const own = options.current !== null ? ledgerIdOf(options.current.sqlite) : damagedLedgerId(file)
+  if (own !== null && backup.ledgerId !== null && own !== backup.ledgerId) {
+    throw new LedgerError(
+      'backup_other_ledger',
+      `该备份属于另一本台账（编号 ${backup.ledgerId}），不能用来恢复这本台账（编号 ${own}）：${path.basename(backupFile)}。台账未作任何改动。`,
+    )
+  }
+  // Nobody else may write while the file is swapped: a write to the old file after its copy was
+  // kept would be in neither the kept copy nor the restored ledger. Refused if anyone is writing.
+  const hold = holdLedger(file, 'exclusive', options.program ?? '从备份恢复台账')
+  try {
+    return await replaceWithBackup(options, known, own ?? backup.ledgerId, backup.auditHead)
+  } finally {
+    hold.release()
+  }
+}
+
+async function replaceWithBackup(
+  options: RestoreOptions,
+  known: Record<string, Migration>,
+  ledgerId: string | null,
+  restoredHead: AuditAnchor | null,
+): Promise<{ ledger: Ledger; result: RestoreResult }> {
+  const { current, file, backupFile } = options
 
   const now = options.now()
   let keptCopy: BackupInfo | null = null
+  const replacedHead = current === null ? null : auditHeadOf(current.sqlite, ledgerId)
   if (current !== null) {
     keptCopy = (await writeBackupWithFallback(current.sqlite, file, 'pre-restore', now)).backup
     await current.close()
   } else if (fs.existsSync(file)) {
-    keptCopy = copyRawLedger(file, damagedLedgerFolder(file), now)
+    keptCopy = copyRawLedger(file, damagedLedgerFolder(file), now, ledgerId)
   }
 
   const restoring = `${file}.restoring`
@@ -197,10 +242,17 @@ export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledg
     throw new RestoreFailed(`恢复失败：${errorText(e)}。台账未被替换${keptCopy ? `，其副本另存于 ${keptCopy.file}` : ''}。`, reopened)
   }
 
-  const ledger = await openLedger(file, { migrations: known })
+  const ledger = await openLedger(file, { migrations: known, ledgerIdHint: ledgerId })
   const ctx: LedgerContext = { db: ledger.db, actor: options.actor, now: options.now }
   await write(ctx, (trx) =>
-    audit(trx, ctx, 'restore', 'ledger', null, { from: path.basename(backupFile), keptCopy: keptCopy?.name ?? null }),
+    // Where the two histories part: the log is the backup's up to restoredHead, then goes on from
+    // here; the replaced ledger's rows after it (and any anchor taken of them) are in keptCopy.
+    audit(trx, ctx, 'restore', 'ledger', null, {
+      from: path.basename(backupFile),
+      keptCopy: keptCopy?.name ?? null,
+      restoredHead: restoredHead && { id: restoredHead.id, hash: restoredHead.hash },
+      replacedHead: replacedHead && { id: replacedHead.id, hash: replacedHead.hash },
+    }),
   )
   return {
     ledger,
@@ -251,16 +303,47 @@ export function backupFoldersToSearch(file: string): string[] {
   return [...new Set([configured, defaultBackupFolder(file)].filter((f): f is string => f !== null))]
 }
 
-/** The newest backup that passes every check verifyBackupFile makes, from any of the folders. */
-export function newestGoodBackup(folders: readonly string[], known: Record<string, Migration> = knownMigrations): BackupInfo | null {
+/**
+ * The id of a ledger file that may be too damaged to open: from its own identity table if that
+ * still reads, else from the manifests of copies taken from this very file.
+ */
+export function damagedLedgerId(file: string): string | null {
+  try {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      const id = ledgerIdOf(sqlite)
+      if (id !== null) return id
+    } finally {
+      sqlite.close()
+    }
+  } catch {
+    // Unreadable: the manifests may still say.
+  }
+  const resolved = path.resolve(file)
+  for (const b of backupFoldersToSearch(file).flatMap((f) => listBackupFiles(f))) {
+    const m = readManifest(b.file)
+    if (m !== null && m.ledgerId !== null && path.resolve(m.ledgerFile) === resolved) return m.ledgerId
+  }
+  return null
+}
+
+/**
+ * The newest backup of this ledger (by id, in its name and inside the copy) that passes every
+ * check verifyBackupFile makes, from any of the folders. Another ledger's copy is never offered.
+ */
+export function newestGoodBackup(
+  folders: readonly string[],
+  ledgerId: string | null,
+  known: Record<string, Migration> = knownMigrations,
+): BackupInfo | null {
+  if (ledgerId === null) return null
   const all = folders
-    .flatMap((f) => listBackupFiles(f))
+    .flatMap((f) => listBackupFiles(f, ledgerId))
     .filter((b) => b.kind !== 'damaged')
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
   for (const b of all) {
     try {
-      verifyBackupFile(b.file, known)
-      return b
+      if (verifyBackupFile(b.file, known).ledgerId === ledgerId) return b
     } catch {
       // Try the next one.
     }
@@ -282,12 +365,20 @@ export function decideAtStartup(file: string, known: Record<string, Migration> =
   if (health.state !== 'damaged') return { action: 'open' }
   const problems = health.problems.slice(0, 3).join('；')
   const intro = `台账文件已损坏，为防止损坏扩大，本程序不会以写入方式打开它。\n文件：${file}\n检查结果：${problems}`
-  const backup = newestGoodBackup(backupFoldersToSearch(file), known)
+  const ledgerId = damagedLedgerId(file)
+  const backup = newestGoodBackup(backupFoldersToSearch(file), ledgerId, known)
   if (backup === null) {
+    const anyBackup = backupFoldersToSearch(file).some((f) => listBackupFiles(f).some((b) => b.kind !== 'damaged'))
+    const why =
+      ledgerId !== null
+        ? `没有找到这本台账（编号 ${ledgerId}）可用的备份`
+        : anyBackup
+          ? '无法确认该台账的编号，因此不能判断哪份备份属于它（同一文件夹中可能有其他台账的备份）'
+          : '没有找到可用的备份'
     return {
       action: 'refuse',
       title: '台账文件已损坏',
-      message: `${intro}\n\n没有找到可用的备份。请不要删除或覆盖该文件，并联系技术人员处理（可用“npm run ledger -- check”检查）。`,
+      message: `${intro}\n\n${why}。请不要删除或覆盖该文件，并联系技术人员处理（可用“npm run ledger -- check”检查，或用“npm run ledger -- restore”指定备份恢复）。`,
     }
   }
   return {

@@ -3,8 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import dayjs from 'dayjs'
+import { auditHeadOf } from '../audit/anchor'
 import { LedgerError } from '../core/errors'
-import type { BackupInfo, BackupKind } from '../../shared/types'
+import { ledgerIdOf } from '../core/identity'
+import { isUncPath, refuseNetworkFolder } from '../core/location'
+import type { AuditAnchor, BackupInfo, BackupKind } from '../../shared/types'
 
 // Backup copies on disk: naming, writing, listing and rotation. Plain files and better-sqlite3
 // only (no Kysely, no migrations) so db/open.ts can take a copy before it migrates.
@@ -15,9 +18,78 @@ export const BACKUP_FOLDER_SETTING = 'backup_folder'
 export const KEEP_DAYS = 14
 export const KEEP_MONTHS = 12
 
-// ledger-20261110-083012-daily.sqlite, with -2, -3… when two land in the same second.
-const NAME = /^ledger-(\d{8})-(\d{6})(?:-(\d+))?-(daily|manual|pre-migration|pre-restore|damaged)\.sqlite$/
+// ledger-<ledger id>-20261110-083012-daily.sqlite, with -2, -3… when two land in the same second.
+// Copies made before ledgers had ids have no id: ledger-20261110-083012-daily.sqlite.
+const NAME = /^ledger-(?:([a-z]{10})-)?(\d{8})-(\d{6})(?:-(\d+))?-(daily|manual|pre-migration|pre-restore|damaged)\.sqlite$/
 const PARTIAL_SUFFIX = '.partial'
+const MANIFEST_SUFFIX = '.json'
+
+/** Beside each copy, `<copy>.json`: whose copy it is and the audit log's head at that moment. */
+export interface BackupManifest {
+  manifest: '接待日台账备份清单'
+  version: 1
+  ledgerId: string | null
+  /** The ledger file it was copied from. */
+  ledgerFile: string
+  kind: BackupKind
+  createdAt: string
+  schemaVersion: string
+  auditHead: AuditAnchor | null
+}
+
+export function manifestFileOf(backupFile: string): string {
+  return backupFile + MANIFEST_SUFFIX
+}
+
+/** A copy's manifest, or null when it has none (a copy from before manifests) or it cannot be read. */
+export function readManifest(backupFile: string): BackupManifest | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(fs.readFileSync(manifestFileOf(backupFile), 'utf8'))
+  } catch {
+    return null
+  }
+  if (parsed === null || typeof parsed !== 'object') return null
+  const f = new Map(Object.entries(parsed))
+  if (f.get('manifest') !== '接待日台账备份清单') return null
+  const head = f.get('auditHead')
+  const headFields = head !== null && typeof head === 'object' ? new Map(Object.entries(head)) : null
+  const kind = String(f.get('kind') ?? '')
+  return {
+    manifest: '接待日台账备份清单',
+    version: 1,
+    ledgerId: typeof f.get('ledgerId') === 'string' ? String(f.get('ledgerId')) : null,
+    ledgerFile: String(f.get('ledgerFile') ?? ''),
+    kind: isKind(kind) ? kind : 'manual',
+    createdAt: String(f.get('createdAt') ?? ''),
+    schemaVersion: String(f.get('schemaVersion') ?? ''),
+    auditHead:
+      headFields === null
+        ? null
+        : {
+            ledgerId: typeof headFields.get('ledgerId') === 'string' ? String(headFields.get('ledgerId')) : null,
+            id: Number(headFields.get('id')),
+            hash: String(headFields.get('hash') ?? ''),
+            at: String(headFields.get('at') ?? ''),
+          },
+  }
+}
+
+function writeManifestFile(backupFile: string, manifest: BackupManifest): void {
+  const target = manifestFileOf(backupFile)
+  const partial = target + PARTIAL_SUFFIX
+  fs.writeFileSync(partial, `${JSON.stringify(manifest, null, 2)}\n`)
+  fsyncFile(partial)
+  fs.renameSync(partial, target)
+}
+
+function schemaVersionOf(sqlite: Database.Database): string {
+  try {
+    return String(sqlite.prepare('select name from ledger_migration order by name desc limit 1').pluck().get() ?? '')
+  } catch {
+    return ''
+  }
+}
 
 function isKind(s: string | undefined): s is BackupKind {
   return s === 'daily' || s === 'manual' || s === 'pre-migration' || s === 'pre-restore' || s === 'damaged'
@@ -43,17 +115,22 @@ export function backupFolderOf(sqlite: Database.Database, ledgerFile: string): {
   return configured === null ? { folder: defaultBackupFolder(ledgerFile), isDefault: true } : { folder: configured, isDefault: false }
 }
 
-export function parseBackupName(name: string): { kind: BackupKind; createdAt: string; order: string } | null {
+export function parseBackupName(name: string): { kind: BackupKind; createdAt: string; order: string; ledgerId: string | null } | null {
   const m = NAME.exec(name)
   if (!m) return null
-  const [, d = '', t = '', seq = '1', kind] = m
+  const [, ledgerId, d = '', t = '', seq = '1', kind] = m
   if (!isKind(kind)) return null
   const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`
-  return { kind, createdAt, order: `${d}${t}${seq.padStart(4, '0')}` }
+  return { kind, createdAt, order: `${d}${t}${seq.padStart(4, '0')}`, ledgerId: ledgerId ?? null }
 }
 
-/** Every backup in the folder, newest first; half-written copies and other files are ignored. */
-export function listBackupFiles(folder: string): BackupInfo[] {
+/**
+ * Every backup in the folder, newest first; half-written copies and other files are ignored.
+ * Several ledgers may share a folder: give `ledgerId` for one ledger's own copies only.
+ */
+export function listBackupFiles(folder: string, ledgerId?: string | null): BackupInfo[] {
+  // Never touch a share, whatever the settings say (db/core/location.ts).
+  if (isUncPath(folder)) return []
   let names: string[]
   try {
     names = fs.readdirSync(folder)
@@ -64,6 +141,7 @@ export function listBackupFiles(folder: string): BackupInfo[] {
   for (const name of names) {
     const parsed = parseBackupName(name)
     if (!parsed) continue
+    if (ledgerId !== undefined && parsed.ledgerId !== ledgerId) continue
     const file = path.join(folder, name)
     let size = 0
     try {
@@ -73,6 +151,7 @@ export function listBackupFiles(folder: string): BackupInfo[] {
     }
     found.push({
       name,
+      ledgerId: parsed.ledgerId,
       file,
       kind: parsed.kind,
       kindLabel: backupKind.labels[parsed.kind],
@@ -85,10 +164,11 @@ export function listBackupFiles(folder: string): BackupInfo[] {
   return found.map(({ order: _order, ...info }) => info)
 }
 
-function nameFor(folder: string, kind: BackupKind, now: Date): string {
+function nameFor(folder: string, kind: BackupKind, now: Date, ledgerId: string | null): string {
   const stampText = dayjs(now).format('YYYYMMDD-HHmmss')
+  const owner = ledgerId === null ? '' : `${ledgerId}-`
   for (let seq = 1; ; seq++) {
-    const name = `ledger-${stampText}${seq === 1 ? '' : `-${seq}`}-${kind}.sqlite`
+    const name = `ledger-${owner}${stampText}${seq === 1 ? '' : `-${seq}`}-${kind}.sqlite`
     const file = path.join(folder, name)
     if (!fs.existsSync(file) && !fs.existsSync(file + PARTIAL_SUFFIX)) return name
   }
@@ -141,29 +221,46 @@ function errorText(e: unknown): string {
  * leaves either no backup or a complete one; a `.partial` file is never listed.
  */
 export async function writeBackup(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  refuseNetworkFolder(folder)
   let partial: string | null = null
+  const ledgerId = ledgerIdOf(sqlite)
   try {
     fs.mkdirSync(folder, { recursive: true })
-    const name = nameFor(folder, kind, now)
+    const name = nameFor(folder, kind, now, ledgerId)
     const file = path.join(folder, name)
     partial = file + PARTIAL_SUFFIX
     await sqlite.backup(partial)
     const copy = new Database(partial, { fileMustExist: true })
+    let manifest: BackupManifest
     try {
       // The copy inherits WAL mode; a single self-contained file is what a backup should be.
       copy.pragma('journal_mode = DELETE')
       const problems = integrityProblems(copy)
       if (problems.length > 0) throw new Error(`备份副本完整性检查未通过：${problems.slice(0, 3).join('；')}`)
+      // Taken from the copy itself, so the manifest describes exactly what the copy holds.
+      manifest = {
+        manifest: '接待日台账备份清单',
+        version: 1,
+        ledgerId,
+        ledgerFile: path.resolve(sqlite.name),
+        kind,
+        createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
+        schemaVersion: schemaVersionOf(copy),
+        auditHead: auditHeadOf(copy, ledgerId),
+      }
     } finally {
       copy.close()
     }
     fsyncFile(partial)
+    // The manifest first: a listed copy always has one (a manifest without its copy is ignored).
+    writeManifestFile(file, manifest)
     fs.renameSync(partial, file)
     partial = null
     fsyncFolder(folder)
     const parsed = parseBackupName(name)
     return {
       name,
+      ledgerId,
       file,
       kind,
       kindLabel: backupKind.labels[kind],
@@ -171,19 +268,40 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
       size: fs.statSync(file).size,
     }
   } catch (e) {
-    if (partial !== null) fs.rmSync(partial, { force: true })
+    if (partial !== null) {
+      fs.rmSync(partial, { force: true })
+      fs.rmSync(manifestFileOf(partial.slice(0, -PARTIAL_SUFFIX.length)), { force: true })
+    }
     throw new LedgerError('backup_failed', `备份失败（${folder}）：${errorText(e)}。台账本身未受影响。`)
   }
+}
+
+/**
+ * A copy taken before the upgrade that gave the ledger its id (so made without one) is this
+ * ledger's all the same: named and described as such once the id exists.
+ */
+export function claimBackup(b: BackupInfo, ledgerId: string): BackupInfo {
+  if (b.ledgerId !== null) return b
+  const name = b.name.replace(/^ledger-/, `ledger-${ledgerId}-`)
+  const file = path.join(path.dirname(b.file), name)
+  const manifest = readManifest(b.file)
+  if (manifest !== null) {
+    writeManifestFile(file, { ...manifest, ledgerId, auditHead: manifest.auditHead && { ...manifest.auditHead, ledgerId } })
+    fs.rmSync(manifestFileOf(b.file), { force: true })
+  }
+  fs.renameSync(b.file, file)
+  fsyncFolder(path.dirname(file))
+  return { ...b, name, file, ledgerId }
 }
 
 /**
  * Copies the ledger's files byte for byte, for a ledger too damaged for the backup API. The WAL
  * goes alongside as `<copy>-wal`, where SQLite looks for it when the copy is opened.
  */
-export function copyRawLedger(ledgerFile: string, folder: string, now: Date): BackupInfo {
+export function copyRawLedger(ledgerFile: string, folder: string, now: Date, ledgerId: string | null): BackupInfo {
   try {
     fs.mkdirSync(folder, { recursive: true })
-    const name = nameFor(folder, 'damaged', now)
+    const name = nameFor(folder, 'damaged', now, ledgerId)
     const file = path.join(folder, name)
     fs.copyFileSync(ledgerFile, file)
     fsyncFile(file)
@@ -194,6 +312,7 @@ export function copyRawLedger(ledgerFile: string, folder: string, now: Date): Ba
     fsyncFolder(folder)
     return {
       name,
+      ledgerId,
       file,
       kind: 'damaged',
       kindLabel: backupKind.labels.damaged,
@@ -217,6 +336,7 @@ export async function writeBackupWithFallback(
 ): Promise<{ backup: BackupInfo; fallbackReason: string | null }> {
   const { folder, isDefault } = backupFolderOf(sqlite, ledgerFile)
   try {
+    // writeBackup refuses a network folder set by an earlier version: the copy goes to the default folder.
     return { backup: await writeBackup(sqlite, folder, kind, now), fallbackReason: null }
   } catch (e) {
     if (isDefault) throw e
@@ -231,8 +351,9 @@ export async function writeBackupWithFallback(
  * upgrade or a restore, and damaged ledgers kept for inspection, are rare and never rotated away.
  * Half-written `.partial` files older than an hour (a crash mid-backup) are removed too.
  */
-export function rotateBackups(folder: string, now: Date): string[] {
-  const routine = listBackupFiles(folder).filter((b) => b.kind === 'daily' || b.kind === 'manual')
+export function rotateBackups(folder: string, now: Date, ledgerId: string | null): string[] {
+  // Each ledger's copies are rotated on their own: another ledger's copies in the same folder never count.
+  const routine = listBackupFiles(folder, ledgerId).filter((b) => b.kind === 'daily' || b.kind === 'manual')
   const days = [...new Set(routine.map((b) => b.createdAt.slice(0, 10)))].slice(0, KEEP_DAYS)
   const keep = new Set(routine.filter((b) => days.includes(b.createdAt.slice(0, 10))).map((b) => b.name))
   const seenMonths = new Set<string>()
@@ -246,6 +367,7 @@ export function rotateBackups(folder: string, now: Date): string[] {
   for (const b of routine) {
     if (keep.has(b.name)) continue
     fs.rmSync(b.file, { force: true })
+    fs.rmSync(manifestFileOf(b.file), { force: true })
     removed.push(b.name)
   }
   let names: string[] = []
@@ -255,8 +377,11 @@ export function rotateBackups(folder: string, now: Date): string[] {
     names = []
   }
   for (const name of names) {
-    if (!name.endsWith(PARTIAL_SUFFIX)) continue
+    // Half-written copies and manifests, and a manifest left by a crash before its copy was renamed in.
+    const orphan = name.endsWith(MANIFEST_SUFFIX) && parseBackupName(name.slice(0, -MANIFEST_SUFFIX.length)) !== null
+    if (!name.endsWith(PARTIAL_SUFFIX) && !orphan) continue
     const file = path.join(folder, name)
+    if (orphan && fs.existsSync(file.slice(0, -MANIFEST_SUFFIX.length))) continue
     try {
       if (now.getTime() - fs.statSync(file).mtimeMs > 3_600_000) {
         fs.rmSync(file, { force: true })
@@ -278,11 +403,13 @@ export async function ensureDailyBackup(
 ): Promise<{ backup: BackupInfo | null; fallbackReason: string | null; rotated: string[] }> {
   const { folder, isDefault } = backupFolderOf(sqlite, ledgerFile)
   const day = dayjs(now).format('YYYY-MM-DD')
-  const hasToday = (f: string) => listBackupFiles(f).some((b) => b.kind !== 'damaged' && b.createdAt.startsWith(day))
+  const ledgerId = ledgerIdOf(sqlite)
+  // Today's copy of this ledger: another ledger's copy in the same folder is not.
+  const hasToday = (f: string) => listBackupFiles(f, ledgerId).some((b) => b.kind !== 'damaged' && b.createdAt.startsWith(day))
   // With the chosen folder unavailable, today's copy may already sit in the default folder.
   if (hasToday(folder) || (!isDefault && hasToday(defaultBackupFolder(ledgerFile))))
     return { backup: null, fallbackReason: null, rotated: [] }
   const made = await writeBackupWithFallback(sqlite, ledgerFile, 'daily', now)
-  const rotated = rotateBackups(path.dirname(made.backup.file), now)
+  const rotated = rotateBackups(path.dirname(made.backup.file), now, ledgerId)
   return { ...made, rotated }
 }

@@ -1,11 +1,17 @@
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, type MigrationProvider } from 'kysely'
-import { writeBackupWithFallback } from '../backup/files'
+import { claimBackup, writeBackupWithFallback } from '../backup/files'
+import type { BackupInfo } from '../../shared/types'
+import { ledgerIdOf } from './identity'
 import { LedgerDialect } from './sqlite-dialect'
 import { LedgerError } from './errors'
 import { migrations as knownMigrations } from '../migrations'
 import type { Database as Schema } from './schema'
 import type { Migration } from 'kysely'
+import { holdLedger, type LedgerHold } from './hold'
+import { refuseNetworkLedger } from './location'
+import { installStateTracking } from './record-state'
+import { ensureStateBaseline, outOfStepRecords, vouchForUpgrade } from './state-baseline'
 
 export interface Ledger {
   readonly db: Kysely<Schema>
@@ -27,6 +33,11 @@ export interface OpenOptions {
   backupBeforeMigration?: boolean
   /** Clock for the backup's name; tests pass their own. */
   now?: () => Date
+  /**
+   * The id a ledger from before ids gets when it is upgraded, instead of a new one: a restore of
+   * such a copy keeps the identity of the ledger it restores (its backups stay its own).
+   */
+  ledgerIdHint?: string | null
 }
 
 const MIGRATION_TABLE = 'ledger_migration'
@@ -110,11 +121,11 @@ async function backupBeforeMigration(
   file: string,
   list: Record<string, Migration>,
   options: OpenOptions,
-): Promise<void> {
-  if (appliedMigrations(sqlite).length === 0) return
-  if (pendingMigrations(sqlite, list, options.migrateTo).length === 0) return
+): Promise<BackupInfo | null> {
+  if (appliedMigrations(sqlite).length === 0) return null
+  if (pendingMigrations(sqlite, list, options.migrateTo).length === 0) return null
   try {
-    await writeBackupWithFallback(sqlite, file, 'pre-migration', (options.now ?? (() => new Date()))())
+    return (await writeBackupWithFallback(sqlite, file, 'pre-migration', (options.now ?? (() => new Date()))())).backup
   } catch (e) {
     throw new LedgerError(
       'migration_failed',
@@ -126,23 +137,48 @@ async function backupBeforeMigration(
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
-  const sqlite = openSqlite(file, readonly, list)
+  // Before anything touches the path: a share's name alone is enough to refuse it.
+  refuseNetworkLedger(file)
+  // A writer holds the file shared, so a restore (or the app, when another process writes) is refused, not raced.
+  const hold: LedgerHold | null = readonly ? null : holdLedger(file, 'shared')
+  let sqlite: Database.Database
+  try {
+    sqlite = openSqlite(file, readonly, list)
+  } catch (e) {
+    hold?.release()
+    throw e
+  }
   const db = new Kysely<Schema>({ dialect: new LedgerDialect(sqlite) })
+  const close = async () => {
+    try {
+      await db.destroy()
+    } finally {
+      hold?.release()
+    }
+  }
   if (!readonly) {
     try {
-      if (options.backupBeforeMigration !== false) await backupBeforeMigration(sqlite, file, list, options)
+      const now = options.now ?? (() => new Date())
+      const copy = options.backupBeforeMigration !== false ? await backupBeforeMigration(sqlite, file, list, options) : null
+      const pending = pendingMigrations(sqlite, list, options.migrateTo)
+      const outOfStep = pending.length > 0 ? outOfStepRecords(sqlite) : null
+      if (options.ledgerIdHint) {
+        sqlite.exec('create temp table if not exists ledger_identity_hint (id text)')
+        sqlite.prepare('insert into temp.ledger_identity_hint (id) values (?)').run(options.ledgerIdHint)
+      }
       await migrate(db, list, options.migrateTo)
+      // The copy taken just before the upgrade that gave this ledger its id is its own copy too.
+      const id = ledgerIdOf(sqlite)
+      if (copy !== null && copy.ledgerId === null && id !== null) claimBackup(copy, id)
+      installStateTracking(sqlite)
+      await ensureStateBaseline(db, sqlite, now)
+      if (outOfStep !== null) await vouchForUpgrade(db, sqlite, outOfStep, pending, now)
     } catch (e) {
-      await db.destroy()
+      await close()
       throw e
     }
   }
-  return {
-    db,
-    sqlite,
-    file,
-    close: () => db.destroy(),
-  }
+  return { db, sqlite, file, close }
 }
 
 export function ledgerVersion(sqlite: Database.Database): string {

@@ -255,6 +255,24 @@ export interface AuditLogTable {
   detail: string
   prev_hash: string
   hash: string
+  /** SHA-256 over this row's audit_state entries; null when the write changed no record (and before 0007). */
+  state_digest: string | null
+}
+
+/** One record as an audited write left it: which row, over how many columns, and its digest. */
+export interface AuditStateTable {
+  audit_id: number
+  entity_table: string
+  row_key: string
+  column_count: number
+  row_hash: string
+}
+
+export interface LedgerIdentityTable {
+  id: string
+  created_at: string
+  /** Audit rows up to this id were written before record digests began. */
+  state_from_audit_id: number
 }
 
 export interface AppointmentsTable {
@@ -416,6 +434,8 @@ export interface Database {
   extensions: ExtensionsTable
   callbacks: CallbacksTable
   audit_log: AuditLogTable
+  audit_state: AuditStateTable
+  ledger_identity: LedgerIdentityTable
   import_batches: ImportBatchesTable
   appointments: AppointmentsTable
   appointment_questions: AppointmentQuestionsTable

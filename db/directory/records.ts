@@ -2,7 +2,7 @@ import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { cleanCreditCode, cleanIdNumber, cleanPhone } from './identity'
-import { maskIdNumber, maskPhone } from '../privacy/mask'
+import { maskIdNumber, maskPhone, restoreHiddenNumbers } from '../privacy/mask'
 import type { OrganizationRow, VisitorKind, VisitorRow } from '../core/schema'
 import type { Organization, Visitor } from '../../shared/types'
 import { optionalText, requireText } from '../validation/text'
@@ -104,7 +104,15 @@ export async function saveOrganization(
     }
     await trx
       .updateTable('organizations')
-      .set({ name: o.name, credit_code: o.creditCode, address: o.address, industry: o.industry, note, updated_at: stamp(ctx) })
+      // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
+      .set({
+        name: restoreHiddenNumbers(o.name, before.name),
+        credit_code: o.creditCode,
+        address: restoreHiddenNumbers(o.address, before.address),
+        industry: restoreHiddenNumbers(o.industry, before.industry),
+        note: restoreHiddenNumbers(note, before.note),
+        updated_at: stamp(ctx),
+      })
       .where('id', '=', input.id)
       .execute()
     await audit(trx, ctx, 'update', 'organization', input.id, { before: toOrganization(before), after: { ...o, note } })
@@ -132,10 +140,10 @@ export async function saveVisitor(
     await trx
       .updateTable('visitors')
       .set({
-        name: v.name,
+        name: restoreHiddenNumbers(v.name, before.name),
         kind: v.kind,
-        address: v.address,
-        note,
+        address: restoreHiddenNumbers(v.address, before.address),
+        note: restoreHiddenNumbers(note, before.note),
         phone: input.phone === undefined ? before.phone : v.phone,
         id_number: input.idNumber === undefined ? before.id_number : v.idNumber,
         organization_id: input.organizationId === undefined ? before.organization_id : input.organizationId,

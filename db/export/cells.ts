@@ -13,6 +13,8 @@ export interface Column {
   header: string
   /** Long free text (content, result): wrapped in the cell, and allowed a wider column. */
   wrap?: boolean
+  /** A structured value (a credit code) that the masking of numbers in text must leave alone. */
+  verbatim?: boolean
 }
 
 export interface SheetData {

@@ -3,6 +3,7 @@ import { today, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import type { ExportResult } from '../../shared/types'
 import { cellText, type Cell } from './cells'
+import { refuseLedgerTarget } from './target'
 import { monthSpan, readSnapshot, writeAtomically, yearSpan } from './files'
 import { ISSUE_COLUMNS, issueRows, type Span } from './ledger-rows'
 
@@ -47,6 +48,7 @@ function spanOf(options: CsvExportOptions): Span {
 
 export async function exportIssuesCsv(ctx: LedgerContext, options: CsvExportOptions): Promise<ExportResult> {
   const span = spanOf(options)
+  await refuseLedgerTarget(ctx.db, options.file)
   const day = today(ctx)
   const rows = await readSnapshot(ctx.db, (db) => issueRows(db, span, { unmasked: false }, day))
   const text = BOM + csvLine(ISSUE_COLUMNS.map((c) => c.header)) + rows.map(csvLine).join('')

@@ -4,7 +4,7 @@ import { issueJoin, lastSatisfaction } from '../issues/join'
 import { callbackMethod, dueState, issueStatus, satisfaction } from '../../shared/codes/issues'
 import { channel, visitorKind } from '../../shared/codes/visits'
 import { procedure } from '../../shared/codes/petitions'
-import { maskIdNumber, maskPhone } from '../privacy/mask'
+import { maskFreeText, maskIdNumber, maskPhone } from '../privacy/mask'
 import type { IssueStatus } from '../../shared/types'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
 
@@ -26,22 +26,21 @@ export interface Privacy {
   unmasked: boolean
 }
 
-// A phone or ID number typed into free text (“举报人电话13812345678”) would leave the office with
-// the masked export all the same: masked exports mask these too. Only whole numbers match, so an
-// 18-character credit code or a longer serial is left alone.
-const MOBILE_IN_TEXT = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g
-const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
-
-export function maskNumbersInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (id) => maskIdNumber(id) ?? '').replace(MOBILE_IN_TEXT, (p) => maskPhone(p) ?? '')
-}
-
 function privacy(p: Privacy) {
   return {
     phone: (v: string | null): string | null => (p.unmasked ? v : maskPhone(v)),
     idNumber: (v: string | null): string | null => (p.unmasked ? v : maskIdNumber(v)),
-    text: (v: string | null): string | null => (v === null || p.unmasked ? v : maskNumbersInText(v)),
   }
+}
+
+/**
+ * A masked export masks phone and ID numbers typed into any text cell too (“举报人电话139-1234-5670”),
+ * with the one function every call result goes through; columns marked verbatim (a credit code)
+ * are left as they are.
+ */
+export function maskTextCells(rows: Cell[][], columns: readonly Column[], p: Privacy): Cell[][] {
+  if (p.unmasked) return rows
+  return rows.map((row) => row.map((cell, i) => (typeof cell === 'string' && columns[i]?.verbatim !== true ? maskFreeText(cell) : cell)))
 }
 
 const timeOf = (stampText: string): string => stampText.slice(11, 16)
@@ -57,7 +56,7 @@ export const VISIT_COLUMNS: readonly Column[] = [
   { header: '联系电话' },
   { header: '身份证号' },
   { header: '企业/单位' },
-  { header: '统一社会信用代码' },
+  { header: '统一社会信用代码', verbatim: true },
   { header: '人数' },
   { header: '来访事项', wrap: true },
   { header: '咨询答复', wrap: true },
@@ -114,11 +113,11 @@ export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<
   const raised = new Map<number, string[]>()
   const answered = new Map<number, string[]>()
   for (const m of matters) {
-    const content = mask.text(m.content) ?? ''
+    const content = m.content
     const line =
       m.type === 'issue' ? `问题 ${m.issue_number ?? ''}（${m.category_name}）：${content}` : `咨询（${m.category_name}）：${content}`
     raised.set(m.visit_id, [...(raised.get(m.visit_id) ?? []), line])
-    if (m.type === 'consultation' && m.answer) answered.set(m.visit_id, [...(answered.get(m.visit_id) ?? []), mask.text(m.answer) ?? ''])
+    if (m.type === 'consultation' && m.answer) answered.set(m.visit_id, [...(answered.get(m.visit_id) ?? []), m.answer])
   }
   const rows: Cell[][] = visits.map((v) => [
     excelDate(v.visit_date),
@@ -135,7 +134,7 @@ export async function visitSheet(db: Executor, span: Span, p: Privacy): Promise<
     (answered.get(v.id) ?? []).join('\n'),
     v.received_by,
   ])
-  return { name: '来访登记', columns: [...VISIT_COLUMNS], rows, autoFilter: true }
+  return { name: '来访登记', columns: [...VISIT_COLUMNS], rows: maskTextCells(rows, VISIT_COLUMNS, p), autoFilter: true }
 }
 
 export const ISSUE_COLUMNS: readonly Column[] = [
@@ -218,12 +217,12 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     .orderBy('i.seq')
     .orderBy('i.id')
     .execute()
-  return issues.map((i) => [
+  const rows = issues.map((i): Cell[] => [
     i.number,
     issueStatus.labels[i.status],
     i.category_name,
-    mask.text(i.content),
-    mask.text(i.place),
+    i.content,
+    i.place,
     i.visitor_name,
     mask.phone(i.phone),
     i.organization_name,
@@ -239,16 +238,17 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
       : null,
     timeLimitState(i.status, i.due_date, i.resolved_date, today),
     excelDate(i.resolved_date),
-    mask.text(i.result),
+    i.result,
     excelDate(i.closed_date),
     i.last_satisfaction === null ? null : satisfaction.labels[i.last_satisfaction],
     i.transfer_to,
     // `reason` is only written by 转办 and 不予受理 (db/issues.ts).
-    i.status === 'transferred' || i.status === 'rejected' ? mask.text(i.reason) : null,
+    i.status === 'transferred' || i.status === 'rejected' ? i.reason : null,
     procedure.label(i.procedure),
     i.source_ref,
     i.source_body,
   ])
+  return maskTextCells(rows, ISSUE_COLUMNS, p)
 }
 
 export async function issueSheet(db: Executor, span: Span, p: Privacy, today: string): Promise<SheetData> {
@@ -304,16 +304,16 @@ export async function callbackSheet(db: Executor, span: Span, p: Privacy): Promi
   const rows: Cell[][] = callbacks.map((c) => [
     excelDate(c.callback_date),
     c.number,
-    mask.text(c.content),
+    c.content,
     c.visitor_name,
     mask.phone(c.phone),
     c.organization_name,
     callbackMethod.labels[c.method],
     satisfaction.labels[c.satisfaction],
-    mask.text(c.comment),
+    c.comment,
     c.actor_name,
   ])
-  return { name: '回访', columns: [...CALLBACK_COLUMNS], rows, autoFilter: true }
+  return { name: '回访', columns: [...CALLBACK_COLUMNS], rows: maskTextCells(rows, CALLBACK_COLUMNS, p), autoFilter: true }
 }
 
 /**

@@ -6,7 +6,8 @@ import { deliveryMethod, petitionDecision } from '../../shared/codes/petitions'
 import { PETITION_NOTICE_DAYS } from '../../shared/limits'
 import type { PetitionFigures } from '../../shared/types'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
-import { maskNumbersInText, type Privacy, type Span } from './ledger-rows'
+import { maskFreeText } from '../privacy/mask'
+import type { Privacy, Span } from './ledger-rows'
 
 // 信访: the month's 信访 and 转办件 figures exactly as db/figures/petition-figures.ts computes them,
 // each with its definition, then the month's 信访事项 and 转办件 one a row, so every figure can be
@@ -84,7 +85,7 @@ const REFERRAL_LIST = [
 const pad = (cells: Cell[], width: number): Cell[] => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => null)]
 
 export async function petitionSheet(db: Executor, span: Span, figures: PetitionFigures, p: Privacy): Promise<SheetData> {
-  const text = (v: string) => (p.unmasked ? v : maskNumbersInText(v))
+  const text = (v: string) => (p.unmasked ? v : maskFreeText(v))
   const petitions = await liveIssueJoin(db)
     .innerJoin('petitions as pt', 'pt.issue_id', 'i.id')
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')

@@ -12,6 +12,7 @@ import { adjustmentsBetween } from '../figures/report'
 import type { ExportProgress, ExportResult } from '../../shared/types'
 import { requireText } from '../validation/text'
 import { columnLetter, columnWidths, DATE_FORMAT, isPercent, PERCENT_FORMAT, type Cell, type SheetData } from './cells'
+import { refuseLedgerTarget } from './target'
 import { monthSpan, monthsOf, readSnapshot, requireMonth, requireYear, writeAtomically, yearSpan } from './files'
 import { callbackSheet, countListRows, issueSheet, visitSheet, type Span } from './ledger-rows'
 import { summarySheet, yearSummaryColumns, yearSummaryRow } from './summary-sheet'
@@ -95,6 +96,7 @@ function describeWorkbook(workbook: ExcelJS.Workbook, ctx: LedgerContext, title:
 
 export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOptions): Promise<ExportResult> {
   const month = requireMonth(options.month)
+  await refuseLedgerTarget(ctx.db, options.file)
   const unmasked = options.unmasked === true
   let privacy = '已脱敏'
   if (unmasked) {
@@ -213,6 +215,7 @@ async function streamWorkbook(
 /** A year: 汇总 with one row per month, then every visit, issue and callback of the year. */
 export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOptions): Promise<ExportResult> {
   const year = requireYear(options.year)
+  await refuseLedgerTarget(ctx.db, options.file)
   const day = today(ctx)
   const span = yearSpan(year)
   const rows = await readSnapshot(ctx.db, async (db) => {
@@ -231,6 +234,7 @@ export async function exportYearXlsx(ctx: LedgerContext, options: YearExportOpti
  */
 export async function exportPeriodXlsx(ctx: LedgerContext, options: PeriodExportOptions): Promise<ExportResult> {
   const range = periodRange(options.from, options.to)
+  await refuseLedgerTarget(ctx.db, options.file)
   const day = today(ctx)
   let label = ''
   const rows = await readSnapshot(ctx.db, async (db) => {

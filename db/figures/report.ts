@@ -1,4 +1,6 @@
+import { readAuditHead } from '../audit/anchor'
 import type { Executor } from '../core/context'
+import { readLedgerId } from '../core/identity'
 import { getSettings } from '../reference/reference'
 import type { Adjustment, MonthlyReport, PeriodFigures, PeriodReport } from '../../shared/types'
 import { monthRange } from '../validation/dates'
@@ -59,10 +61,15 @@ export async function monthAdjustments(db: Executor, month: string, today: strin
   return adjustmentsBetween(close.snapshot.report.summary, await monthlySummary(db, month, today))
 }
 
+/** The audit log's head now, for the printed report's footer: a copy on paper that `check --anchor` compares with. */
+async function headNow(db: Executor) {
+  return readAuditHead(db, await readLedgerId(db))
+}
+
 export async function periodReport(db: Executor, from: string, to: string, today: string): Promise<PeriodReport> {
   const summary = await periodSummary(db, from, to, today)
   const settings = await getSettings(db)
-  return { summary, sentence: periodSentence(summary), bureauName: settings.bureauName }
+  return { summary, sentence: periodSentence(summary), bureauName: settings.bureauName, auditAnchor: await headNow(db) }
 }
 
 /**
@@ -74,10 +81,16 @@ export async function monthlyReport(db: Executor, month: string, today: string):
   const close = await activeClose(db, month)
   if (close) {
     const now = await monthlySummary(db, month, today)
-    return { ...close.snapshot.report, close: close.close, adjustments: adjustmentsBetween(close.snapshot.report.summary, now) }
+    // Word for word as sent; the footer's head is today's, as any printout's is.
+    return {
+      ...close.snapshot.report,
+      close: close.close,
+      adjustments: adjustmentsBetween(close.snapshot.report.summary, now),
+      auditAnchor: await headNow(db),
+    }
   }
   const summary = await monthlySummary(db, month, today)
   const settings = await getSettings(db)
   const sentence = periodSentence(summary, adjustmentLine(await monthAdjustments(db, previousMonth(month), today)))
-  return { summary, sentence, bureauName: settings.bureauName, close: null, adjustments: [] }
+  return { summary, sentence, bureauName: settings.bureauName, close: null, adjustments: [], auditAnchor: await headNow(db) }
 }

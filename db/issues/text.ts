@@ -1,6 +1,7 @@
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
+import { restoreHiddenNumbers } from '../privacy/mask'
 import { getIssueDetail } from './queries'
 import type { IssueDetail } from '../../shared/types'
 import { optionalText, requireText } from '../validation/text'
@@ -32,7 +33,11 @@ export async function updateIssueText(ctx: LedgerContext, input: IssueTextInput)
       .where('i.id', '=', input.issueId)
       .executeTakeFirst()
     if (!row) throw notFound('问题', input.issueId)
-    const next = { content: content ?? row.content, place: place === undefined ? row.place : place }
+    // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
+    const next = {
+      content: content === undefined ? row.content : restoreHiddenNumbers(content, row.content),
+      place: place === undefined ? row.place : restoreHiddenNumbers(place, row.place),
+    }
     if (next.content === row.content && next.place === row.place) return
     await trx.updateTable('matters').set(next).where('id', '=', row.matter_id).execute()
     await trx

@@ -1,6 +1,6 @@
 import type { Executor } from '../core/context'
 import { notFound } from '../core/errors'
-import { maskNumbersInText } from '../export/ledger-rows'
+import { maskFreeText } from '../privacy/mask'
 import { handlingDue } from '../issues/petition-deadlines'
 import { issueVisitJoin } from '../issues/join'
 import { getSettings } from '../reference/reference'
@@ -58,7 +58,7 @@ export async function petitionNoticeSheet(db: Executor, noticeId: number): Promi
           .executeTakeFirst()
       : undefined
   const settings = await getSettings(db)
-  const text = (v: string | null | undefined) => (v === null || v === undefined ? null : maskNumbersInText(v))
+  const text = (v: string | null | undefined) => (v === null || v === undefined ? null : maskFreeText(v))
   return {
     bureauName: settings.bureauName,
     noticeId: n.id,
@@ -70,7 +70,7 @@ export async function petitionNoticeSheet(db: Executor, noticeId: number): Promi
     registeredOn: r.registered_on,
     channelLabel: CHANNEL_ON_NOTICE[r.channel] ?? channel.label(r.channel),
     sourceRef: r.source_ref,
-    content: maskNumbersInText(r.content),
+    content: maskFreeText(r.content),
     decidedOn: r.decided_on,
     handlingDue: handlingDue(r),
     decisionReason: text(r.decision_reason),

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely'
 import type { Executor } from '../core/context'
-import { maskPhone } from '../privacy/mask'
+import { maskFreeText, maskPhone } from '../privacy/mask'
 import { markOptional, markText } from './highlight'
 import { allOf, anyColumnLike, ftsQuery, issueIndexPlan, issueTextLike, like, searchTerms, type SearchTerm } from './terms'
 import type {
@@ -79,9 +79,10 @@ async function searchIssues(db: Executor, terms: readonly SearchTerm[], limit: n
     acceptedDate: r.accepted_date,
     visitorName: r.visitor_name,
     organizationName: r.organization_name,
-    content: markText(r.content, terms),
-    place: markOptional(r.place, terms),
-    result: markOptional(r.result, terms),
+    // Masked before an excerpt is cut from it: a number cut in half would no longer look like one.
+    content: markText(maskFreeText(r.content), terms),
+    place: markOptional(r.place === null ? null : maskFreeText(r.place), terms),
+    result: markOptional(r.result === null ? null : maskFreeText(r.result), terms),
   }))
 }
 

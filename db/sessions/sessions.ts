@@ -7,6 +7,7 @@ import type { SessionKind, SessionStatus } from '../core/schema'
 import type { Session } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
+import { restoreHiddenNumbers } from '../privacy/mask'
 
 function defaultTitle(date: string, kind: SessionKind): string {
   const [y, m, d] = date.split('-')
@@ -186,10 +187,11 @@ export async function updateSession(ctx: LedgerContext, id: number, input: Sessi
       .set({
         date: s.date,
         kind: s.kind,
-        title: s.title,
-        location: s.location,
+        // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
+        title: restoreHiddenNumbers(s.title, before.title),
+        location: restoreHiddenNumbers(s.location, before.location),
         host_leader_id: s.hostLeaderId,
-        note: s.note,
+        note: restoreHiddenNumbers(s.note, before.note),
         updated_at: stamp(ctx),
       })
       .where('id', '=', id)

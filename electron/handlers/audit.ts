@@ -7,7 +7,7 @@ import type { Handlers } from './types'
 
 export const auditHandlers = {
   'audit-list': (state, input) => listAudit(ledgerContext(state), input),
-  'audit-verify': (state) => auditChainStatus(ledgerContext(state)),
+  'audit-verify': (state) => auditChainStatus(ledgerContext(state), state.ledger),
   'audit-export': async (state, input) => {
     // Refused before the dialog opens: a desk clerk should not be asked where to save.
     requireSupervisor(ledgerContext(state), '导出审计日志')

@@ -1,15 +1,25 @@
 import { requireSupervisor, signedOut } from '../../db/core/access'
 import { backupFileByName, backupNow, backupOverview, restoreFromBackup, RestoreFailed, setBackupFolder } from '../../db/backup/backup'
+import { LedgerError } from '../../db/core/errors'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
 export const backupHandlers = {
   'backup-list': async (state) => backupOverview(state.ledger),
   'backup-now': (state) => backupNow(state.ledger, state.now()),
-  'backup-folder-set': (state, input) => {
+  'backup-folder-choose': async (state) => {
+    // Refused before the dialog opens: a desk clerk should not be asked to pick a folder.
+    requireSupervisor(ledgerContext(state), '更改备份文件夹')
+    if (!state.chooseFolder) throw new LedgerError('unavailable', '当前环境无法选择文件夹，请在桌面程序中更改备份文件夹')
+    const folder = await state.chooseFolder('选择备份文件夹')
+    if (folder === null) return null
+    // A fresh context: db/ checks the person and the folder again (a share is refused there).
+    return setBackupFolder(ledgerContext(state), state.ledger, folder)
+  },
+  'backup-folder-reset': (state) => {
     const ctx = ledgerContext(state)
     requireSupervisor(ctx, '更改备份文件夹')
-    return setBackupFolder(ctx, state.ledger, input.folder)
+    return setBackupFolder(ctx, state.ledger, null)
   },
   /**
    * Replaces the open ledger with a backup from the backup folder and swaps `state.ledger`, so

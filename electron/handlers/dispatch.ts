@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { LedgerError } from '../../db/core/errors'
+import { maskFreeText, maskPersonalData } from '../../db/privacy/mask'
 import { contract, type ContractInput, type ContractKey, type ContractParsedInput, type ContractResult } from '../contract'
 import type { CallFailure, Envelope } from '../contract/define'
 import { handlers } from './index'
@@ -29,13 +30,21 @@ async function run<K extends ContractKey>(state: AppState, channel: K, rawInput:
   return { ok: true, data: await handler(state, parsed.data) }
 }
 
-/** The one way a call from outside reaches a handler: IPC in the app, the bridge in tests. Never throws. */
+// The one call whose purpose is a number in full: a supervisor's audited reveal (db/privacy/reveal.ts).
+const SHOWS_IN_FULL: ReadonlySet<ContractKey> = new Set(['visitor-reveal'])
+
+/**
+ * The one way a call from outside reaches a handler: IPC in the app, the bridge in tests. Never
+ * throws. Whatever a handler answers, phone and ID numbers typed into free text leave masked.
+ */
 export async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isContractKey(channel)) return failure('unknown_call', `未知的调用：${channel}`)
   try {
-    return await run(state, channel, rawInput)
+    const envelope = await run(state, channel, rawInput)
+    return envelope.ok && !SHOWS_IN_FULL.has(channel) ? { ok: true, data: maskPersonalData(envelope.data) } : envelope
   } catch (e) {
-    if (e instanceof LedgerError) return failure(e.code, e.message)
+    // A refusal may quote what was typed: masked like any answer.
+    if (e instanceof LedgerError) return failure(e.code, maskFreeText(e.message))
     console.error(`[${channel}]`, e)
     return failure('internal', `内部错误：${e instanceof Error ? e.message : String(e)}`)
   }

@@ -1,4 +1,5 @@
 import { LedgerError } from '../../db/core/errors'
+import { refuseLedgerTarget } from '../../db/export/target'
 import { handoverSheets } from '../../db/print/sheets'
 import type { Handlers } from './types'
 
@@ -9,7 +10,9 @@ export const printHandlers = {
     if (input.mode === 'print') return { done: await state.printer.print(), file: null }
     // A file name, never a path: the user picks the folder in the save dialog.
     const safeName = input.fileName.replace(/[\\/:*?"<>|]/g, '_')
-    const file = await state.printer.savePdf(safeName.endsWith('.pdf') ? safeName : `${safeName}.pdf`)
+    const file = await state.printer.savePdf(safeName.endsWith('.pdf') ? safeName : `${safeName}.pdf`, (chosen) =>
+      refuseLedgerTarget(state.ledger.db, chosen),
+    )
     return { done: file !== null, file }
   },
 } satisfies Partial<Handlers>

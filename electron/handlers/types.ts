@@ -20,6 +20,11 @@ export interface HandlerContext {
    * Absent where there is no window (the CLI); tests and the bridge pass a fixture path.
    */
   chooseOpenPath?: ChooseOpenPath
+  /**
+   * Which folder backups go to: main asks with the system folder dialog; null when the user
+   * cancels. Absent where there is no window; the bridge passes the folder a test chose.
+   */
+  chooseFolder?: ChooseFolder
 }
 
 /** A save-dialog filter, the shape Electron's dialog takes: { name: 'Excel 工作簿', extensions: ['xlsx'] }. */
@@ -30,13 +35,17 @@ export interface SaveFilter {
 
 export type ChooseSavePath = (suggestedName: string, filters: SaveFilter[]) => Promise<string | null>
 
+/** A folder dialog; resolves to the chosen folder, or null. */
+export type ChooseFolder = (title: string) => Promise<string | null>
+
 /** An open dialog for one existing file, with the same filters as the save dialog. */
 export type ChooseOpenPath = (filters: SaveFilter[]) => Promise<string | null>
 
 /** Printing through Electron: A4 on the system dialog, or A4 PDF to a file the user picks. */
 export interface Printer {
   print(): Promise<boolean>
-  savePdf(suggestedName: string): Promise<string | null>
+  /** `accept` runs on the chosen path before anything is written, and refuses by throwing (the ledger itself, say). */
+  savePdf(suggestedName: string, accept: (file: string) => Promise<void>): Promise<string | null>
 }
 
 /**

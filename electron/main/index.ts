@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import { signedOut } from '../../db/core/access'
+import type { LedgerHold } from '../../db/core/hold'
 import type { AppState } from '../handlers/types'
 import { denyPermissions, guardContents } from './guard-contents'
 import { registerIpc } from './ipc'
@@ -9,7 +10,7 @@ import { dailyBackup, openChosenLedger, type AskRestore } from './open-ledger'
 import { pageUrl, rendererPage } from './renderer-page'
 import { windowPrinter } from './printer'
 import { saveDialog } from './save-dialog'
-import { openDialog } from './open-dialog'
+import { folderDialog, openDialog } from './open-dialog'
 import { mainWindowOptions } from './window-options'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
@@ -24,6 +25,7 @@ const page = rendererPage({
 
 let mainWindow: BrowserWindow | null = null
 let state: AppState | null = null
+let ledgerHold: LedgerHold | null = null
 let ledgerClosed = false
 let backupTimer: NodeJS.Timeout | null = null
 
@@ -56,6 +58,7 @@ async function start(): Promise<void> {
   try {
     const opened = await openChosenLedger(choice, askRestore)
     notices = opened.notices
+    ledgerHold = opened.hold
     // Nobody is on duty until someone picks themselves (with their PIN): operator-select.
     state = { ledger: opened.ledger, operator: signedOut, appVersion: app.getVersion(), now: () => new Date() }
   } catch (e) {
@@ -68,6 +71,7 @@ async function start(): Promise<void> {
   state.printer = windowPrinter(() => mainWindow)
   state.chooseSavePath = saveDialog(() => mainWindow)
   state.chooseOpenPath = openDialog(() => mainWindow)
+  state.chooseFolder = folderDialog(() => mainWindow)
   registerIpc(state, page)
   mainWindow = createMainWindow()
   showNotices(notices)
@@ -120,6 +124,7 @@ if (!app.requestSingleInstanceLock()) {
       .close()
       .catch((e: unknown) => console.error('关闭台账时出错', e))
       .finally(() => {
+        ledgerHold?.release()
         ledgerClosed = true
         app.quit()
       })

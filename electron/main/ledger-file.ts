@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { isUncPath } from '../../db/core/location'
 
 export const LEDGER_FILE_NAME = 'ledger.sqlite'
 
@@ -26,6 +27,7 @@ export function chooseLedgerFile(
     ?.slice('--ledger='.length)
     .trim()
   const explicit = fromArgs || env['LEDGER_FILE']?.trim()
-  if (explicit) return { file: path.resolve(cwd, explicit), isDefault: false }
+  // A share's path is kept as typed, so opening refuses it by name (a POSIX resolve would hide the \\).
+  if (explicit) return { file: isUncPath(explicit) ? explicit : path.resolve(cwd, explicit), isDefault: false }
   return { file: path.join(userData, LEDGER_FILE_NAME), isDefault: true }
 }

@@ -1,5 +1,5 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
-import type { ChooseOpenPath } from '../handlers/types'
+import type { ChooseFolder, ChooseOpenPath } from '../handlers/types'
 
 /** Import asks which file to read with the system dialog, starting in 文档. */
 export function openDialog(getWindow: () => BrowserWindow | null): ChooseOpenPath {
@@ -9,6 +9,20 @@ export function openDialog(getWindow: () => BrowserWindow | null): ChooseOpenPat
       defaultPath: app.getPath('documents'),
       filters,
       properties: ['openFile'],
+    }
+    const win = getWindow()
+    const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+    return choice.canceled ? null : (choice.filePaths[0] ?? null)
+  }
+}
+
+/** The backup folder is chosen here, never typed: the dialog starts in 文档 and may create a folder. */
+export function folderDialog(getWindow: () => BrowserWindow | null): ChooseFolder {
+  return async (title) => {
+    const options: OpenDialogOptions = {
+      title,
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory', 'promptToCreate', 'dontAddToRecent'],
     }
     const win = getWindow()
     const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)

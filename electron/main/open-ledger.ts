@@ -5,6 +5,8 @@ import { decideAtStartup, restoreFromBackup, type StartupDecision } from '../../
 import type { Actor } from '../../db/core/context'
 import { systemActor } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
+import { holdLedger, type LedgerHold } from '../../db/core/hold'
+import { refuseNetworkLedger } from '../../db/core/location'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import type { LedgerFileChoice } from './ledger-file'
@@ -16,9 +18,14 @@ export type AskRestore = (decision: Extract<StartupDecision, { action: 'offer-re
 
 export interface OpenedLedger {
   ledger: Ledger
+  /** The app's exclusive hold on the file for as long as it runs: other processes may not write meanwhile. */
+  hold: LedgerHold
   /** Things the desk should know that did not stop the start, in Chinese (e.g. a backup that failed). */
   notices: string[]
 }
+
+/** How the app names itself to another process that is refused while it runs. */
+export const APP_PROGRAM = '接待日台账'
 
 const startupActor: Actor = { ...systemActor, name: '系统（启动时从备份恢复）' }
 
@@ -34,9 +41,14 @@ export async function openChosenLedger(
   now: () => Date = () => new Date(),
 ): Promise<OpenedLedger> {
   let ledger: Ledger
+  let hold: LedgerHold | null = null
   try {
+    // From the path's text alone, before anything touches a network share.
+    refuseNetworkLedger(choice.file)
     // Only the default folder is created: a typo in --ledger should fail, not start an empty ledger.
     if (choice.isDefault) fs.mkdirSync(path.dirname(choice.file), { recursive: true })
+    // Before the start-up check: another account's app or a script writing now would race it.
+    hold = holdLedger(choice.file, 'exclusive', APP_PROGRAM)
     const decision = decideAtStartup(choice.file)
     if (decision.action === 'refuse') throw new LedgerError('ledger_damaged', decision.message)
     if (decision.action === 'offer-restore') {
@@ -49,10 +61,11 @@ export async function openChosenLedger(
     // A new ledger starts with the usual categories and sections so the desk can work at once.
     await seedDefaults({ db: ledger.db, actor: systemActor, now })
   } catch (e) {
+    hold?.release()
     if (e instanceof LedgerError) throw e
     throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${choice.file}：${e instanceof Error ? e.message : String(e)}`)
   }
-  return { ledger, notices: await dailyBackup(ledger, now) }
+  return { ledger, hold, notices: await dailyBackup(ledger, now) }
 }
 
 /** The daily copy; a failure is reported to the desk but never stops the app. */

@@ -18,7 +18,7 @@ export function windowPrinter(getWindow: () => BrowserWindow | null): Printer {
           else reject(new Error(`打印失败：${failureReason}`))
         })
       }),
-    async savePdf(suggestedName) {
+    async savePdf(suggestedName, accept) {
       const win = getWindow()
       if (!win) return null
       const choice = await dialog.showSaveDialog(win, {
@@ -27,6 +27,7 @@ export function windowPrinter(getWindow: () => BrowserWindow | null): Printer {
         filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
       })
       if (choice.canceled || !choice.filePath) return null
+      await accept(choice.filePath)
       const pdf = await win.webContents.printToPDF({ pageSize: A4, printBackground: true, preferCSSPageSize: true })
       await fs.writeFile(choice.filePath, pdf)
       return choice.filePath

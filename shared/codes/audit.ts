@@ -63,6 +63,9 @@ export const auditAction = codeList({
   import_arrangement: '导入放假安排',
   close_month: '月结',
   reopen_month: '撤销月结',
+  state_baseline: '建立记录状态基线（升级）',
+  upgrade_state: '记录升级后的记录状态',
+  record_state: '记录写入后的记录状态',
 })
 export type AuditAction = CodeOf<typeof auditAction>
 

@@ -4,8 +4,10 @@ export type { BackupKind } from '../codes/backup'
 import type { BackupKind } from '../codes/backup'
 
 export interface BackupInfo {
-  /** File name inside the backup folder, e.g. ledger-20261110-083012-daily.sqlite; what backup-restore takes. */
+  /** File name inside the backup folder, e.g. ledger-kqwmtzbcdx-20261110-083012-daily.sqlite; what backup-restore takes. */
   name: string
+  /** The id of the ledger it is a copy of (in its name and manifest); null for a copy made before ledgers had ids. */
+  ledgerId: string | null
   /** Full path, for showing where the copy is. */
   file: string
   kind: BackupKind

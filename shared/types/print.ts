@@ -1,4 +1,5 @@
 // Print sheets: the handover sheet for an issue and the monthly report.
+import type { AuditAnchor } from './audit'
 import type { Adjustment, MonthClose, MonthlySummary, PeriodSummary } from './figures'
 
 export interface HandoverSheet {
@@ -36,6 +37,8 @@ export interface PeriodReport {
   /** The report sentence, figures from the summary; editable on screen before printing. */
   sentence: string
   bureauName: string
+  /** The audit log's head when the report was made, printed in the footer (an anchor on paper for `check --anchor`). */
+  auditAnchor: AuditAnchor | null
 }
 
 /**

@@ -91,7 +91,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return path.join(exportDir, suggestedName)
   }
   const chooseOpenPath = async (): Promise<string | null> => options.importFile ?? null
-  const state: AppState = { ledger, operator: signedOut, appVersion: 'preview', now, chooseSavePath, chooseOpenPath }
+  // No folder dialog in a browser: as if cancelled (a screen test sets state.chooseFolder to answer).
+  const chooseFolder = async (): Promise<string | null> => null
+  const state: AppState = { ledger, operator: signedOut, appVersion: 'preview', now, chooseSavePath, chooseOpenPath, chooseFolder }
   const script = bridgeScript()
 
   const server = http.createServer((req, res) => {

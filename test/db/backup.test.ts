@@ -26,6 +26,7 @@ import {
 } from '../../db/backup/files'
 import { LedgerError } from '../../db/core/errors'
 import { latestMigration, migrations } from '../../db/migrations'
+import { ledgerIdOf } from '../../db/core/identity'
 import { ledgerVersion, openLedger } from '../../db/core/open'
 import { saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
@@ -69,11 +70,13 @@ function damage(file: string, offset: number, length: number): void {
 }
 
 describe('writing a backup', () => {
-  it('makes a self-contained, verified copy with every record, named by time and kind', async () => {
+  it('makes a self-contained, verified copy with every record, named by its ledger, time and kind', async () => {
     const t = await ledgerWithData()
+    const id = ledgerIdOf(t.ledger.sqlite)
     const b = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
     expect(b).toMatchObject({
-      name: 'ledger-20261110-083012-manual.sqlite',
+      name: `ledger-${id}-20261110-083012-manual.sqlite`,
+      ledgerId: id,
       kind: 'manual',
       kindLabel: '手动备份',
       createdAt: '2026-11-10 08:30:12',
@@ -85,11 +88,11 @@ describe('writing a backup', () => {
     const copy = new Database(b.file, { readonly: true })
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     copy.close()
-    expect(fs.readdirSync(path.dirname(b.file))).toEqual([b.name])
-    expect(verifyBackupFile(b.file).version).toBe(latestMigration)
+    expect(fs.readdirSync(path.dirname(b.file)).sort()).toEqual([b.name, `${b.name}.json`])
+    expect(verifyBackupFile(b.file)).toMatchObject({ version: latestMigration, ledgerId: id, auditHead: { ledgerId: id } })
 
     const second = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
-    expect(second.name).toBe('ledger-20261110-083012-2-manual.sqlite')
+    expect(second.name).toBe(`ledger-${id}-20261110-083012-2-manual.sqlite`)
     expect(listBackupFiles(path.join(t.dir, 'backups')).map((x) => x.name)).toEqual([second.name, b.name])
   })
 
@@ -123,7 +126,7 @@ describe('writing a backup', () => {
     fs.writeFileSync(stale, 'half')
     fs.utimesSync(stale, new Date(2026, 10, 1), new Date(2026, 10, 1))
 
-    rotateBackups(folder, new Date(2026, 10, 10, 18))
+    rotateBackups(folder, new Date(2026, 10, 10, 18), null)
     const kept = listBackupFiles(folder)
     const routine = kept.filter((b) => b.kind === 'daily' || b.kind === 'manual')
     const days = new Set(routine.map((b) => b.createdAt.slice(0, 10)))
@@ -222,7 +225,11 @@ describe('restoring', () => {
     expect(count(result.keptCopy?.file ?? '', 'staff')).toBe(4)
     const last = await ledger.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last).toMatchObject({ action: 'restore', entity: 'ledger', actor_name: '李建国' })
-    expect(JSON.parse(last.detail)).toEqual({ from: b.name, keptCopy: result.keptCopy?.name })
+    expect(JSON.parse(last.detail)).toMatchObject({
+      from: b.name,
+      keptCopy: result.keptCopy?.name,
+      restoredHead: { id: expect.any(Number) },
+    })
     expect(ledger.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
@@ -271,7 +278,7 @@ describe('backup folder setting', () => {
     expect(set).toMatchObject({ folder: usb, isDefault: false, keepDays: 14, keepMonths: 12 })
     await backupNow(t.ledger, new Date(2026, 10, 10, 12))
     expect(backupOverview(t.ledger).backups).toHaveLength(1)
-    expect(fs.readdirSync(usb)).toHaveLength(1)
+    expect(fs.readdirSync(usb).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1)
 
     for (const bad of ['相对/路径', path.dirname(t.file), `${usb}\u0007`]) {
       await expect(setBackupFolder(t.ctx, t.ledger, bad)).rejects.toThrow(LedgerError)
@@ -306,7 +313,8 @@ describe('start-up check', () => {
 
     damage(t.file, 4096 * 2, 8192)
     expect(checkLedgerHealth(t.file).state).toBe('damaged')
-    expect(newestGoodBackup([folder])?.name).toBe(older.name)
+    const id = older.ledgerId
+    expect(newestGoodBackup([folder], id)?.name).toBe(older.name)
     const decision = decideAtStartup(t.file)
     expect(decision.action).toBe('offer-restore')
     if (decision.action !== 'offer-restore') return
@@ -328,7 +336,7 @@ describe('start-up check', () => {
     expect(await ledger.db.selectFrom('issues').select('number').execute()).toHaveLength(2)
     await ledger.close()
     // The damaged copy is kept for inspection but never offered for a restore.
-    expect(newestGoodBackup([folder])?.name).toBe(older.name)
+    expect(newestGoodBackup([folder], id)?.name).toBe(older.name)
   })
 
   it('refuses, with no backup to offer, a file that is not a database at all', () => {

@@ -13,7 +13,7 @@ let f: Fixture
 seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('exporting the audit log', () => {
-  it('writes every audit row as UTF-8 CSV with a BOM and records the export itself', async () => {
+  it('writes every audit row as UTF-8 CSV with a BOM, then the log’s head, and records the export itself', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await acceptIssue(t, f, day.id)
     const supervisor = await saveStaff(t.ctx, { name: '陈主任', role: 'supervisor' })
@@ -31,7 +31,10 @@ describe('exporting the audit log', () => {
     expect(r.rows).toBe(before)
     const text = fs.readFileSync(file, 'utf8')
     expect(text.startsWith('\uFEFF序号,时间,操作人,操作,对象,对象编号,摘要,详情\r\n')).toBe(true)
-    expect(text.split('\r\n').filter((l) => l !== '')).toHaveLength(before + 1)
+    const lines = text.split('\r\n').filter((l) => l !== '')
+    expect(lines).toHaveLength(before + 2)
+    const head = await t.ledger.db.selectFrom('audit_log').select(['id', 'hash']).where('id', '=', before).executeTakeFirstOrThrow()
+    expect(lines.at(-1)).toMatch(new RegExp(`^审计链头,2026-11-10 [\\d:]+,,,audit_log,${head.id},台账 [a-z]{10},${head.hash}$`))
     const last = await t.ledger.db
       .selectFrom('audit_log')
       .select(['action', 'actor_name'])

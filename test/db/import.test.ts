@@ -311,9 +311,10 @@ describe('import', () => {
     expect(again.counts.imported).toBe(0)
     expect(again.duplicates.map((d) => d.row)).toEqual([4, 5, 8, 9, 10, 11, 14])
     expect(again.duplicates[0]?.message).toBe('已由导入批次 1 导入（第 4 行），未重复导入')
-    // Only the (empty) batch and its audit row were added.
+    // Only the (empty) batch and its audit row (with the batch's digest) were added.
     const after = await tableCounts(t)
-    expect({ ...after, import_batches: 0, audit_log: 0 }).toEqual({ ...counts, import_batches: 0, audit_log: 0 })
+    const audited = { import_batches: 0, audit_log: 0, audit_state: 0 }
+    expect({ ...after, ...audited }).toEqual({ ...counts, ...audited })
   })
 
   it('imports a CSV file with quoted commas and line breaks in its cells', async () => {

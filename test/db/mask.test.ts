@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskIdNumber, maskPhone } from '../../db/privacy/mask'
+import { maskFreeText, maskIdNumber, maskPhone, restoreHiddenNumbers } from '../../db/privacy/mask'
 
 describe('maskPhone', () => {
   it('keeps the first 3 and last 4 digits of a mobile number', () => {
@@ -66,5 +66,53 @@ describe('maskIdNumber', () => {
 
   it('returns null for null', () => {
     expect(maskIdNumber(null)).toBeNull()
+  })
+})
+
+describe('maskFreeText', () => {
+  it.each([
+    ['举报人电话139-1234-5670，请回电', '举报人电话139-****-5670，请回电'],
+    ['139 1234 5671', '139 **** 5671'],
+    ['+8613912345672', '+86139****5672'],
+    ['+86 139 1234 5678', '+86 139 **** 5678'],
+    ['１３９１２３４５６７３', '１３９****５６７３'],
+    ['身份证 110105 19491231 002X 本人', '身份证 110*** ******** 002X 本人'],
+    ['11010519491231002X', '110***********002X'],
+    ['座机0571-88886666转8', '座机0571-****6666转8'],
+    ['（0571）88886666', '（0571）****6666'],
+    ['010-12345678', '010-****5678'],
+  ])('masks %s as %s, keeping its length and separators', (typed, masked) => {
+    expect(maskFreeText(typed)).toBe(masked)
+    expect(maskFreeText(typed)).toHaveLength(typed.length)
+  })
+
+  it.each([
+    'JD-2026-11-0003',
+    '2026-11-13 13:45:12',
+    'ledger-abcdefghjk-20261113-135959-2-manual.sqlite',
+    '罚款 13,912,345.67 元',
+    '工单号 20261110001234',
+    '统一社会信用代码91350100M000100Y43',
+  ])('leaves %s alone', (text) => {
+    expect(maskFreeText(text)).toBe(text)
+  })
+
+  it('is the same on text already masked', () => {
+    const once = maskFreeText('电话139-1234-5670')
+    expect(maskFreeText(once)).toBe(once)
+  })
+})
+
+describe('restoreHiddenNumbers', () => {
+  const stored = '夜间偷排，举报人电话139-1234-5670，另一号码13812345678'
+
+  it('puts the numbers back into an edit of the masked text', () => {
+    const edited = maskFreeText(stored).replace('夜间偷排', '夜间多次偷排')
+    expect(restoreHiddenNumbers(edited, stored)).toBe('夜间多次偷排，举报人电话139-1234-5670，另一号码13812345678')
+  })
+
+  it('keeps a number the edit typed anew, and leaves out a number the edit removed', () => {
+    const edited = `${maskFreeText(stored).replace('，另一号码138****5678', '')}，新号码13700001111`
+    expect(restoreHiddenNumbers(edited, stored)).toBe('夜间偷排，举报人电话139-1234-5670，新号码13700001111')
   })
 })

@@ -8,6 +8,8 @@ import { latestMigration, migrations } from '../../db/migrations'
 import { seedDefaults } from '../../db/reference/reference'
 import { registerVisit } from '../../db/visits/register'
 import { openSession, planSession } from '../../db/sessions/sessions'
+import { verifyAudit } from '../../db/audit/verify'
+import { field } from '../support/dispatch'
 import { tempDir } from '../support/temp-ledger'
 
 const dirs: string[] = []
@@ -117,5 +119,40 @@ describe('migrations', () => {
     expect(e instanceof LedgerError && e.code).toBe('ledger_too_new')
     expect(e instanceof LedgerError && e.message).toMatch(/更新版本.*请先升级软件/)
     expect(fs.readFileSync(f).equals(before)).toBe(true)
+  })
+
+  it('upgrades a ledger with records past 0007: gives it its own id and vouches for every record in one baseline audit row', async () => {
+    const f = file()
+    const old = await openLedger(f, { migrateTo: '0005_appointments' })
+    const ctx = ctxFor(old.db)
+    await seedDefaults(ctx)
+    const s = await planSession(ctx, { date: new Date().toISOString().slice(0, 10), kind: 'public', location: '接待室' })
+    await openSession(ctx, s.id)
+    // A consultation only: today's code counts an issue's deadline on tables this old file lacks.
+    await registerVisit(ctx, {
+      sessionId: s.id,
+      visitor: { name: '张三', phone: '13912345678', kind: 'resident' },
+      headcount: 1,
+      matters: [{ type: 'consultation', categoryId: 1, content: '排污许可证如何延续', answer: '已告知' }],
+    })
+    const before = old.sqlite.prepare('select (select count(*) from visits) as visits, (select count(*) from audit_log) as audit').get()
+    await old.close()
+
+    const upgraded = await openLedger(f)
+    expect(ledgerVersion(upgraded.sqlite)).toBe(latestMigration)
+    expect(upgraded.sqlite.prepare('select count(*) as visits from visits').get()).toMatchObject({ visits: 1 })
+    const identity = upgraded.sqlite.prepare('select id, state_from_audit_id from ledger_identity').all()
+    expect(identity).toEqual([{ id: expect.stringMatching(/^[a-z]{10}$/), state_from_audit_id: Number(field(before, 'audit')) }])
+    const baseline = upgraded.sqlite.prepare("select id, actor_name, detail from audit_log where action = 'state_baseline'").all()
+    expect(baseline).toHaveLength(1)
+    const records = upgraded.sqlite.prepare('select count(*) from audit_state where audit_id = ?').pluck().get(field(baseline[0], 'id'))
+    expect(JSON.parse(String(field(baseline[0], 'detail')))).toEqual({ records })
+    expect(Number(records)).toBeGreaterThan(10)
+    expect(verifyAudit(upgraded.sqlite, f)).toMatchObject({ ok: true, records: { changed: 0, unaudited: 0, deleted: 0 } })
+    await upgraded.close()
+    // Opened again: no second baseline.
+    const again = await openLedger(f)
+    expect(again.sqlite.prepare("select count(*) from audit_log where action = 'state_baseline'").pluck().get()).toBe(1)
+    await again.close()
   })
 })

@@ -35,8 +35,14 @@ describe('voiding a visit', () => {
     const result = await voidVisit(t.ctx, { visitId: wrong.visit.id, reason: '同一来访登记了两次' })
     expect(result).toMatchObject({ entity: 'visit', id: wrong.visit.id, reason: '同一来访登记了两次', issueNumbers: [wrong.number] })
     const after = await tableCounts(t)
-    // Nothing deleted: one history row for the issue, two audit rows (issue and visit).
-    expect(after).toEqual({ ...before, issue_history: (before['issue_history'] ?? 0) + 1, audit_log: (before['audit_log'] ?? 0) + 2 })
+    // Nothing deleted: one history row for the issue, two audit rows (issue and visit), vouching
+    // for the three records the void changed (the visit, the issue and its history row).
+    expect(after).toEqual({
+      ...before,
+      issue_history: (before['issue_history'] ?? 0) + 1,
+      audit_log: (before['audit_log'] ?? 0) + 2,
+      audit_state: (before['audit_state'] ?? 0) + 3,
+    })
 
     expect((await listSessionVisits(t.ctx, day.id)).rows.map((v) => v.id)).toEqual([keep.visit.id])
     expect((await listSessionVisits(t.ctx, day.id)).total).toBe(1)

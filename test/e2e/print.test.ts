@@ -32,7 +32,13 @@ async function seedSession(ctx: LedgerContext): Promise<{ sessionId: number; iss
     headcount: 2,
     matters: [
       { type: 'consultation', categoryId: 11, content: '如何申请政府信息公开', answer: '已告知可通过局网站在线申请' },
-      { type: 'issue', categoryId: 1, content: '化工园区夜间有刺鼻气味，持续半年', place: '城东工业园' },
+      // Numbers typed into the text as people type them: on paper they must come out masked.
+      {
+        type: 'issue',
+        categoryId: 1,
+        content: '化工园区夜间有刺鼻气味，持续半年，知情人139 1234 5671',
+        place: '城东工业园（联系０５７１－８８８８６６６６）',
+      },
       { type: 'issue', categoryId: 2, content: '小河沟出现黑臭水体', place: '西岭村' },
       { type: 'issue', categoryId: 3, content: '搅拌站夜间作业噪声扰民', place: '河滨路' },
     ],
@@ -45,7 +51,7 @@ async function seedSession(ctx: LedgerContext): Promise<{ sessionId: number; iss
       departmentId: deps[2]?.id ?? 1,
       assigneeId: handler.id,
       leaderId: leader.id,
-      note: '请于三个工作日内现场核查',
+      note: '请于三个工作日内现场核查，联系举报人139-1234-5670',
     })
   return { sessionId: s.id, issueIds }
 }
@@ -74,10 +80,14 @@ describe('交办单', () => {
       '承办股室签收',
       '签收日期',
       '已告知可通过局网站在线申请',
+      '知情人139****5671',
+      '－****６６６６',
+      '联系举报人139-****-5670',
     ]) {
       expect(t).toContain(expected)
     }
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)
+    expect(pdf.text.replace(/[^0-9０-９]/g, '')).not.toMatch(/13912345671|13912345670|０５７１８８８８６６６６/)
     expect(pdf.text).not.toMatch(/\d{17}[\dX]/)
   })
 
@@ -135,6 +145,10 @@ describe('月度统计和月报', () => {
       `受理问题${expected.summary.issuesAccepted}个，已办结${expected.summary.issuesResolved}个，办结率${expected.summary.resolutionRate}%`,
     )
     expect(t).toContain('填报人')
+    // The audit log's head on paper, for `check --anchor` if the file is ever doubted.
+    const head = expected.auditAnchor
+    expect(head).not.toBeNull()
+    expect(t).toContain(`审计链头：第${head?.id}条·${head?.hash.slice(0, 16)}·台账${head?.ledgerId}`)
     expect(pdf.pages).toBeGreaterThanOrEqual(1)
     expect(pdf.text).not.toMatch(/1[3-9]\d{9}/)
   })

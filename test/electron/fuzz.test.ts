@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { verifyAudit } from '../../db/audit/verify'
 import { verifyAuditChain } from '../../db/core/audit'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
@@ -108,6 +109,8 @@ describe('bad input over every contract call', () => {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(sqlite.pragma('foreign_key_check')).toEqual([])
       expect((await verifyAuditChain(w.state.ledger.db)).brokenAt).toBeNull()
+      // Every record every accepted call wrote is vouched for by an audit row, as check sees it.
+      expect(verifyAudit(sqlite, w.state.ledger.file)).toMatchObject({ ok: true, records: { changed: 0, unaudited: 0, deleted: 0 } })
       expect(w.state.ledger.file).toBe(w.t.file)
       expect(fs.existsSync(w.t.file)).toBe(true)
 
@@ -123,7 +126,14 @@ describe('bad input over every contract call', () => {
 
   it('refuses supervisor-only calls to desk staff and to nobody, changing nothing', async () => {
     const bases = baseInputs(w)
-    const supervisorOnly: ContractKey[] = ['audit-list', 'audit-verify', 'visitor-reveal', 'backup-restore', 'backup-folder-set']
+    const supervisorOnly: ContractKey[] = [
+      'audit-list',
+      'audit-verify',
+      'visitor-reveal',
+      'backup-restore',
+      'backup-folder-choose',
+      'backup-folder-reset',
+    ]
     for (const operator of [
       w.desk,
       { id: null, name: '未登录', role: 'desk' as const },

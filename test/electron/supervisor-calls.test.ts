@@ -64,7 +64,7 @@ describe('audit viewer calls', () => {
       summary: expect.any(String),
       detail: expect.any(String),
     })
-    expect(data(await dispatch(w.state, 'audit-verify', {}))).toEqual({ rows: field(page, 'total'), brokenAt: null })
+    expect(data(await dispatch(w.state, 'audit-verify', {}))).toMatchObject({ rows: field(page, 'total'), brokenAt: null, ok: true })
   })
 })
 
@@ -86,11 +86,17 @@ describe('the 设置 backup panel', () => {
     const made = data(await dispatch(w.state, 'backup-now', {}))
     expect(made).toMatchObject({ kind: 'manual', kindLabel: '手动备份' })
 
+    // Picked in main's folder dialog; the renderer never sends a path.
     const usb = path.join(w.t.dir, 'U盘')
-    const moved = data(await dispatch(w.state, 'backup-folder-set', { folder: usb }))
+    const dialog = w.state.chooseFolder
+    w.state.chooseFolder = async () => usb
+    const moved = data(await dispatch(w.state, 'backup-folder-choose', {}))
     expect(moved).toMatchObject({ folder: usb, isDefault: false, backups: [] })
     expect(field(data(await dispatch(w.state, 'backup-now', {})), 'file')).toMatch(/U盘/)
-    data(await dispatch(w.state, 'backup-folder-set', { folder: null }))
+    w.state.chooseFolder = async () => null
+    expect(await dispatch(w.state, 'backup-folder-choose', {})).toEqual({ ok: true, data: null })
+    w.state.chooseFolder = dialog
+    data(await dispatch(w.state, 'backup-folder-reset', {}))
 
     // Something written after the backup that the restore takes back.
     data(await dispatch(w.state, 'department-save', { name: '备份之后新建的股室' }))

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { verifyAudit } from '../../db/audit/verify'
 import { verifyAuditChain } from '../../db/core/audit'
 import { verifyBackupFile } from '../../db/backup/backup'
 import { listBackupFiles } from '../../db/backup/files'
@@ -126,6 +127,8 @@ async function verifyAfterKill(lane: Lane): Promise<number> {
     expect(pragmaRows(ledger.sqlite, 'integrity_check')).toEqual([{ integrity_check: 'ok' }])
     expect(pragmaRows(ledger.sqlite, 'foreign_key_check')).toEqual([])
     expect((await verifyAuditChain(ledger.db)).brokenAt).toBeNull()
+    // A kill mid-write takes its audit row and its record digests with it: every record still matches.
+    expect(verifyAudit(ledger.sqlite, lane.file).records).toMatchObject({ changed: 0, unaudited: 0, deleted: 0 })
     // All or nothing: no visit without its matters, no issue matter without its issue.
     const orphans = ledger.sqlite
       .prepare(

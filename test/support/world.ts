@@ -189,7 +189,14 @@ export async function buildWorld(): Promise<World> {
   await setStaffPin(t.ctx, { staffId: f.leader.id, pin: LEADER_PIN })
 
   const backup = await backupNow(t.ledger, new Date(2026, 10, 10, 7, 0, 0))
-  const state: AppState = { ledger: t.ledger, operator: supervisor, appVersion: 'world', now: t.clock.now }
+  // The folder dialog answers with a folder on this computer (as a desk would pick a USB drive).
+  const state: AppState = {
+    ledger: t.ledger,
+    operator: supervisor,
+    appVersion: 'world',
+    now: t.clock.now,
+    chooseFolder: async () => path.join(t.dir, '备份盘'),
+  }
   return {
     t,
     f,
@@ -338,6 +345,5 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'session-void': { id: sessions.plannedToVoid.id, reason: '日期定错' },
     // A name that is well formed but not in the folder: a fuzzed restore must never replace the ledger.
     'backup-restore': { name: 'ledger-20990101-000000-manual.sqlite' },
-    'backup-folder-set': { folder: path.join(world.t.dir, '备份盘') },
   }
 }

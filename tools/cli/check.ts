@@ -1,9 +1,13 @@
+import Database from 'better-sqlite3'
 import { integrityProblems } from '../../db/backup/files'
-import { verifyAuditChain } from '../../db/core/audit'
+import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
 import type { Ledger } from '../../db/core/open'
 import { ledgerVersion } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
+import type { AuditChainStatus } from '../../shared/types'
+
+export { auditFindings as auditLines } from '../../shared/audit-findings'
 
 export interface CheckReport {
   ok: boolean
@@ -11,34 +15,43 @@ export interface CheckReport {
   foreignKeyProblems: number
   version: string
   expectedVersion: string
-  auditRows: number
-  auditBrokenAt: number | null
+  audit: AuditChainStatus
   /** The search index out of step with the records (rebuildable; no record is lost). */
   searchProblems: string[]
 }
 
 export { integrityProblems }
 
-/** Everything IT staff need to know before trusting a ledger file. */
-export async function checkLedger(ledger: Ledger): Promise<CheckReport> {
+/**
+ * FTS5's integrity-check is phrased as an insert, so it needs a connection that may write; it
+ * changes nothing. check opens the ledger read-only (it works while the desk writes, and never
+ * upgrades a file), so it borrows a plain connection for this one statement.
+ */
+function searchIndexProblems(ledger: Ledger): string[] {
+  if (!ledger.sqlite.readonly) return checkSearchIndex(ledger.sqlite)
+  const writable = new Database(ledger.file, { fileMustExist: true })
+  try {
+    writable.pragma('busy_timeout = 5000')
+    return checkSearchIndex(writable)
+  } finally {
+    writable.close()
+  }
+}
+
+/** Everything IT staff need to know before trusting a ledger file; `anchors` are chain heads given by hand (paper, a CSV). */
+export async function checkLedger(ledger: Ledger, anchors: readonly FoundAnchor[] = []): Promise<CheckReport> {
   const integrity = integrityProblems(ledger.sqlite)
   const foreignKeyProblems = ledger.sqlite.prepare('pragma foreign_key_check').all().length
   const version = ledgerVersion(ledger.sqlite)
-  const audit = await verifyAuditChain(ledger.db)
-  const searchProblems = checkSearchIndex(ledger.sqlite)
+  const audit = verifyAudit(ledger.sqlite, ledger.file, anchors)
+  const searchProblems = searchIndexProblems(ledger)
   return {
-    ok:
-      integrity.length === 0 &&
-      foreignKeyProblems === 0 &&
-      version === latestMigration &&
-      audit.brokenAt === null &&
-      searchProblems.length === 0,
+    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.ok && searchProblems.length === 0,
     integrity,
     foreignKeyProblems,
     version,
     expectedVersion: latestMigration,
-    auditRows: audit.rows,
-    auditBrokenAt: audit.brokenAt,
+    audit,
     searchProblems,
   }
 }

@@ -10,7 +10,8 @@ import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
-import { checkLedger } from './check'
+import { parseAnchor } from '../../db/audit/verify'
+import { auditLines, checkLedger } from './check'
 import { planExport, runExport } from './export'
 import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
 import { formatSummary } from './format'
@@ -24,7 +25,10 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   summary  --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                               输出任意期间（季度、半年、全年、跨年）的汇总数据和报告文字；
                                               --from start 为建账以来，不给 --to 为截至今天
-  check    --db 文件                          完整性检查、外键检查、数据版本与审计链校验
+  check    --db 文件 [--anchor 编号:哈希 | --anchor 审计日志.csv]…
+                                              完整性检查、外键检查、数据版本、审计链与计数器、审计保护触发器、
+                                              外部链头（备份清单自动查找；月报页脚或审计日志导出中的链头可用
+                                              --anchor 给出）、记录与审计是否一致
   export   --db 文件 --month YYYY-MM --out 文件.xlsx
                                               导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
   export   --db 文件 --year YYYY --out 文件.xlsx
@@ -54,10 +58,14 @@ function need(value: string | undefined, flag: string): string {
   return value
 }
 
-async function openExisting(file: string): Promise<Ledger> {
+async function openExisting(file: string, readonly = false): Promise<Ledger> {
   if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-  return openLedger(file)
+  return openLedger(file, { readonly })
 }
+
+// Commands that only read open the file read-only: they work while the app (or anyone) writes,
+// and never upgrade or otherwise change it.
+const READ_ONLY = true
 
 function context(ledger: Ledger): LedgerContext {
   return { db: ledger.db, actor: { ...systemActor, name: '命令行' }, now: () => new Date() }
@@ -88,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'skip-bad': { type: 'boolean', default: false },
+      anchor: { type: 'string', multiple: true },
     },
     strict: true,
   })
@@ -104,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'summary': {
       const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
         const today = dayjs().format('YYYY-MM-DD')
         const report = await runSummary(ledger.db, plan, today)
@@ -128,14 +137,20 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'check': {
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
-        const r = await checkLedger(ledger)
+        const anchors = (values.anchor ?? []).map((text) => {
+          const a = parseAnchor(text)
+          if (a === null)
+            throw new UsageError(`无法识别的链头：${text}（应为“编号:哈希前至少 8 位”，如 1234:3f5a9c01，或审计日志导出的 CSV 文件）`)
+          return a
+        })
+        const r = await checkLedger(ledger, anchors)
         const lines = [
           `完整性检查：${r.integrity.length === 0 ? '通过' : `发现问题 ${r.integrity.length} 处：${r.integrity.slice(0, 5).join('；')}`}`,
           `外键检查：${r.foreignKeyProblems === 0 ? '通过' : `发现 ${r.foreignKeyProblems} 处引用缺失`}`,
           `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`,
-          `审计日志：${r.auditRows} 条，${r.auditBrokenAt === null ? '哈希链完整' : `第 ${r.auditBrokenAt} 条起被篡改`}`,
+          ...auditLines(r.audit),
           `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
           r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
         ]
@@ -174,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
         backupFile: from,
         now: () => new Date(),
         actor: { ...systemActor, name: '命令行' },
+        program: '命令行（从备份恢复台账）',
       })
       await ledger.close()
       process.stdout.write(
@@ -209,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'import-batches': {
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
       try {
         process.stdout.write(await batchesCommand(context(ledger)))
       } finally {

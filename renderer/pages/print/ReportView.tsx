@@ -163,6 +163,13 @@ export function ReportView({ report, sentence }: { report: PeriodReport | Monthl
         <span>审核人：＿＿＿＿＿＿</span>
         <span>日期：＿＿＿＿年＿＿月＿＿日</span>
       </div>
+      {report.auditAnchor && (
+        // A copy of the audit log's head on paper: IT staff can type it into `check --anchor`.
+        <p className="anchor">
+          审计链头：第 {report.auditAnchor.id} 条 · {report.auditAnchor.hash.slice(0, 16)}
+          {report.auditAnchor.ledgerId ? ` · 台账 ${report.auditAnchor.ledgerId}` : ''}（{report.auditAnchor.at}）
+        </p>
+      )}
     </section>
   )
 }

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Flex, Result, Select, Space, Table, Typograp
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { AuditChainStatus, AuditEntry } from '../../../electron/contract/types'
+import { auditFindings } from '../../../shared/audit-findings'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'
@@ -19,6 +20,17 @@ function prettyDetail(detail: string): string {
   } catch {
     return detail
   }
+}
+
+/** One line per finding of the check, as `npm run ledger -- check` prints them. */
+function FindingList({ lines }: { lines: string[] }) {
+  return (
+    <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  )
 }
 
 /** 审计日志: who did what and when, newest first, for a 负责人; and the hash chain's check. */
@@ -137,21 +149,31 @@ function AuditLog() {
         <Alert type="success" showIcon closable onClose={() => setExported(null)} title={exported} style={{ marginBottom: 12 }} />
       )}
       {chain &&
-        (chain.brokenAt === null ? (
+        (chain.ok ? (
           <Alert
             type="success"
             showIcon
             closable
             onClose={() => setChain(null)}
             title={`审计链完整：共 ${chain.rows} 条记录，逐条校验无误，未被改动。`}
+            description={<FindingList lines={auditFindings(chain)} />}
             style={{ marginBottom: 12 }}
           />
         ) : (
           <Alert
             type="error"
             showIcon
-            title={`审计链自第 ${chain.brokenAt} 条起被篡改（共 ${chain.rows} 条）`}
-            description="该条及其后的记录与原始记录不一致，台账文件曾在程序之外被改动。请保留台账文件和备份，报告负责人和信息管理人员。"
+            title={
+              chain.brokenAt === null
+                ? `审计校验发现问题（共 ${chain.rows} 条）`
+                : `审计链自第 ${chain.brokenAt} 条起被篡改（共 ${chain.rows} 条）`
+            }
+            description={
+              <>
+                <FindingList lines={auditFindings(chain)} />
+                台账文件曾在程序之外被改动。请保留台账文件和备份，报告负责人和信息管理人员。
+              </>
+            }
             style={{ marginBottom: 12 }}
           />
         ))}

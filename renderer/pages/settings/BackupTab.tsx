@@ -1,10 +1,9 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Flex, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
-import type { BackupInfo, BackupKind, RestoreResult } from '../../../electron/contract/types'
+import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
-import { showSaveError } from '../../lib/forms'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
 
@@ -22,10 +21,6 @@ export function fileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
-interface FolderValues {
-  folder: string
-}
-
 /**
  * 备份与恢复: where the copies go, the copies themselves, 立即备份, and 恢复 for a 负责人.
  * A restore keeps the ledger it replaces as a copy first, and signs everyone out.
@@ -38,7 +33,6 @@ export function BackupTab() {
   const overview = useQuery(() => api.backupList({}), [version])
   const [backingUp, setBackingUp] = useState(false)
   const [restored, setRestored] = useState<RestoreResult | null>(null)
-  const [folderForm] = Form.useForm<FolderValues>()
   const [folderError, setFolderError] = useState<string | null>(null)
   const [savingFolder, setSavingFolder] = useState(false)
   const o = overview.data
@@ -56,16 +50,17 @@ export function BackupTab() {
     }
   }
 
-  const setFolder = async (folder: string | null) => {
+  // The folder is picked in the system's folder dialog (main), never typed; null: cancelled.
+  const changeFolder = async (change: () => Promise<BackupOverview | null>) => {
     setSavingFolder(true)
     setFolderError(null)
     try {
-      const next = await api.backupFolderSet({ folder })
+      const next = await change()
+      if (next === null) return
       message.success(next.isDefault ? '备份改回默认文件夹' : `备份文件夹已改为 ${next.folder}`)
-      folderForm.resetFields()
       setVersion((n) => n + 1)
     } catch (e) {
-      setFolderError(showSaveError(folderForm, e, () => 'folder'))
+      setFolderError(errorMessage(e))
     } finally {
       setSavingFolder(false)
     }
@@ -131,43 +126,26 @@ export function BackupTab() {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          可选择 U 盘或第二块硬盘上的文件夹：这台电脑或台账所在的磁盘损坏时，备份仍在。所选文件夹暂时不可用（如 U
-          盘未插）时，当天的自动备份改存默认文件夹，程序启动时会提示。
+          可选择 U
+          盘或第二块硬盘上的文件夹：这台电脑或台账所在的磁盘损坏时，备份仍在。不能选择网络共享文件夹或映射的网络驱动器（备份含个人信息，不应写到其他电脑上）。所选文件夹暂时不可用（如
+          U 盘未插）时，当天的自动备份改存默认文件夹，程序启动时会提示。
         </Typography.Paragraph>
-        <Form
-          form={folderForm}
-          name="backup-folder"
-          layout="inline"
-          onFinish={(v) => void setFolder(v.folder)}
-          requiredMark={false}
-          disabled={!supervisor}
-        >
-          <Form.Item
-            name="folder"
-            label="更改为"
-            rules={[{ required: true, whitespace: true, message: '请填写文件夹的完整路径' }]}
-            style={{ flex: '1 1 360px', maxWidth: 560 }}
+        <Space wrap>
+          <Button
+            type="primary"
+            icon={<FolderOpenOutlined />}
+            loading={savingFolder}
+            disabled={!supervisor}
+            onClick={() => void changeFolder(() => api.backupFolderChoose({}))}
           >
-            <Input
-              prefix={<FolderOpenOutlined />}
-              placeholder="完整路径，如 E:\台账备份（U 盘）或 D:\台账备份"
-              maxLength={1000}
-              autoComplete="off"
-            />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={savingFolder}>
-              更改备份文件夹
-            </Button>
-          </Form.Item>
+            选择备份文件夹…
+          </Button>
           {o && !o.isDefault && (
-            <Form.Item>
-              <Button onClick={() => void setFolder(null)} disabled={savingFolder || !supervisor}>
-                改回默认文件夹
-              </Button>
-            </Form.Item>
+            <Button onClick={() => void changeFolder(() => api.backupFolderReset({}))} disabled={savingFolder || !supervisor}>
+              改回默认文件夹
+            </Button>
           )}
-        </Form>
+        </Space>
         {!supervisor && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
             更改备份文件夹须由负责人登录后操作。
@@ -203,7 +181,17 @@ export function BackupTab() {
               title: '类型',
               dataIndex: 'kindLabel',
               width: 190,
-              render: (label: string, b) => <Tag color={KIND_COLOR[b.kind]}>{label}</Tag>,
+              render: (label: string, b) => (
+                <Space size={4} wrap>
+                  <Tag color={KIND_COLOR[b.kind]}>{label}</Tag>
+                  {/* Copies from before ledgers had ids: the file name does not say whose they are. */}
+                  {b.ledgerId === null && (
+                    <Tooltip title="早期版本生成的备份，文件名中没有台账编号；同一文件夹中有多本台账时，请核对后再恢复">
+                      <Tag>早期备份</Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
             },
             { title: '备份时间', dataIndex: 'createdAt', width: 170 },
             { title: '大小', dataIndex: 'size', width: 90, align: 'right', render: (n: number) => fileSize(n) },
