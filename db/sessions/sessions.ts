@@ -159,7 +159,8 @@ async function insertPlannedSession(
       note: s.note,
       created_at: at,
       updated_at: at,
-      rule_date: extras.ruleDate ?? null,
+      // Only a day planned from a rule names its rule date, so a hand-planned day writes no column the rule added.
+      ...(extras.ruleDate == null ? {} : { rule_date: extras.ruleDate }),
       max_bookings: caps.maxBookings,
       max_people_per_booking: caps.maxPeoplePerBooking,
     })
