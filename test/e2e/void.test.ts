@@ -85,7 +85,7 @@ describe('作废', () => {
     const personTimes = page.locator('.ant-statistic').filter({ hasText: '接待人次' }).locator('.ant-statistic-content-value')
     await expect.poll(() => personTimes.innerText()).toBe('1')
     expect(
-      await page.locator('.ant-statistic').filter({ hasText: '受理问题（个）' }).locator('.ant-statistic-content-value').innerText(),
+      await page.locator('.ant-statistic').filter({ hasText: '本月受理（个）' }).locator('.ant-statistic-content-value').innerText(),
     ).toBe('0')
   })
 
