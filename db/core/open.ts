@@ -172,7 +172,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       if (copy !== null && copy.ledgerId === null && id !== null) claimBackup(copy, id)
       installStateTracking(sqlite)
       await ensureStateBaseline(db, sqlite, now)
-      if (outOfStep !== null) await vouchForUpgrade(db, sqlite, outOfStep, pending, now)
+      // Records the migrations wrote (a list they seed, a column they fill in), vouched for as the
+      // upgrade left them; on a file that had no digests before, the baseline already covers its own.
+      if (pending.length > 0) await vouchForUpgrade(db, sqlite, outOfStep ?? new Set(), pending, now)
     } catch (e) {
       await close()
       throw e

@@ -32,6 +32,12 @@ export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; l
   appointment_questions: { key: ['id'], label: '预约问题' },
   month_closes: { key: ['id'], label: '月结' },
   calendar_years: { key: ['year'], label: '全年放假安排' },
+  issue_sources: { key: ['id'], label: '来源' },
+  petitions: { key: ['issue_id'], label: '信访事项' },
+  petition_notices: { key: ['id'], label: '信访告知书' },
+  petition_reviews: { key: ['id'], label: '复查复核' },
+  referrals: { key: ['issue_id'], label: '转办件' },
+  session_rules: { key: ['id'], label: '接待日规则' },
 }
 
 /** '回访记录 #3', '设置 backup_folder': a record as check names it. */

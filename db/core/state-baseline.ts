@@ -46,6 +46,7 @@ export async function vouchForUpgrade(
   migrations: readonly string[],
   now: () => Date,
 ): Promise<void> {
+  if (!hasTable(sqlite, 'audit_state')) return
   const after = compareRecordState(sqlite)
   const moved = new Set([...after.changed, ...after.unaudited].map(refId).filter((id) => !before.has(id)))
   if (moved.size === 0) return

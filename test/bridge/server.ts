@@ -19,6 +19,8 @@ export interface BridgeOptions {
   rendererDir?: string
   port?: number
   now?: () => Date
+  /** The clock for what opening the ledger writes, without moving `now` (tests). */
+  openedAt?: () => Date
   /** Where export-month / export-year / export-issues-csv write (no save dialog in a browser). */
   exportDir?: string
   /** The file import-choose-file answers with (no open dialog in a browser); unset: as if cancelled. */
@@ -81,7 +83,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面 ${rendererDir}，请先运行 npm run build`)
   }
-  const ledger = await openLedger(options.ledgerFile)
+  // What opening writes (the audit row vouching for rows a migration seeds) is stamped by the test's clock.
+  const ledger = await openLedger(options.ledgerFile, options.openedAt ? { now: options.openedAt } : {})
   const now = options.now ?? (() => new Date())
   await seedDefaults({ db: ledger.db, actor: systemActor, now })
   // No save dialog in a browser: exports go to options.exportDir (default: a folder beside the ledger).

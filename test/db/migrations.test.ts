@@ -124,17 +124,16 @@ describe('migrations', () => {
   it('upgrades a ledger with records past 0007: gives it its own id and vouches for every record in one baseline audit row', async () => {
     const f = file()
     const old = await openLedger(f, { migrateTo: '0005_appointments' })
-    const ctx = ctxFor(old.db)
-    await seedDefaults(ctx)
-    const s = await planSession(ctx, { date: new Date().toISOString().slice(0, 10), kind: 'public', location: '接待室' })
-    await openSession(ctx, s.id)
-    // A consultation only: today's code counts an issue's deadline on tables this old file lacks.
-    await registerVisit(ctx, {
-      sessionId: s.id,
-      visitor: { name: '张三', phone: '13912345678', kind: 'resident' },
-      headcount: 1,
-      matters: [{ type: 'consultation', categoryId: 1, content: '排污许可证如何延续', answer: '已告知' }],
-    })
+    await seedDefaults(ctxFor(old.db))
+    // A visit as the version before wrote it, straight into its tables (today's code writes columns it lacks).
+    const at = '2026-11-10 09:00:00'
+    old.sqlite.exec(`
+      insert into visitors (id, name, kind, phone, created_at, updated_at) values (1, '张三', 'resident', '13912345678', '${at}', '${at}');
+      insert into visits (id, visitor_id, headcount, visit_date, arrived_at, channel, created_at)
+        values (1, 1, 1, '2026-11-10', '${at}', 'desk', '${at}');
+      insert into matters (id, visit_id, type, category_id, content, answer, created_at)
+        values (1, 1, 'consultation', 1, '排污许可证如何延续', '已告知', '${at}');
+    `)
     const before = old.sqlite.prepare('select (select count(*) from visits) as visits, (select count(*) from audit_log) as audit').get()
     await old.close()
 

@@ -5,6 +5,7 @@ import { openLedger } from '../../db/core/open'
 import { getIssueDetail, listIssues } from '../../db/issues/queries'
 import { migrations } from '../../db/migrations'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
+import { field } from '../support/dispatch'
 import { tempDir } from '../support/temp-ledger'
 
 const dirs: string[] = []
@@ -42,7 +43,11 @@ describe('upgrading a ledger to 来源 and 办理程序 (0011)', () => {
     await old.close()
 
     const upgraded = await openLedger(file)
-    expect(counts(upgraded)).toEqual(rowsBefore)
+    // Every row kept; one audit row more: the upgrade vouching for the sources it seeded (db/core/state-baseline.ts).
+    expect(counts(upgraded)).toEqual([...rowsBefore.slice(0, -1), Number(rowsBefore.at(-1)) + 1])
+    const vouched = upgraded.sqlite.prepare('select action, detail from audit_log order by id desc limit 1').get()
+    expect(vouched).toMatchObject({ action: 'upgrade_state' })
+    expect(JSON.parse(String(field(vouched, 'detail')))).toMatchObject({ records: 10 })
     expect(upgraded.sqlite.prepare('select count(*) from issue_sources').pluck().get()).toBe(10)
     expect(upgraded.sqlite.prepare('select time_limit_unit from categories').pluck().all()).toEqual(['workdays'])
     const desk = await getIssueDetail(upgraded.db, 1, '2026-11-10')

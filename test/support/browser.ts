@@ -47,6 +47,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const bridge = await startBridge({
     ledgerFile: options.ledgerFile ?? path.join(dir, 'ledger.sqlite'),
     now: clock.now,
+    openedAt: clock.peek,
     ...(options.importFile ? { importFile: options.importFile } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
   })

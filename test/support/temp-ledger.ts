@@ -32,6 +32,8 @@ export class TestClock {
     this.tick()
     return this.current
   }
+  /** The time now without moving the clock: what opening the ledger stamps, leaving the test's seconds as they were. */
+  peek = (): Date => this.current
 }
 
 export interface TestLedger {
@@ -46,8 +48,9 @@ export interface TestLedger {
 export async function openTempLedger(start = '2026-11-10 09:00:00', options: OpenOptions = {}): Promise<TestLedger> {
   const dir = tempDir()
   const file = path.join(dir, 'ledger.sqlite')
-  const ledger = await openLedger(file, options)
   const clock = new TestClock(start)
+  // The test's clock for what opening writes too (the audit row vouching for rows a migration seeds).
+  const ledger = await openLedger(file, { now: clock.peek, ...options })
   const ctx: LedgerContext = { db: ledger.db, actor: { id: null, name: '测试', role: 'supervisor' }, now: clock.now }
   return {
     ledger,
