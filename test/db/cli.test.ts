@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
@@ -21,10 +22,7 @@ describe('ledger command line', () => {
   it('fills a demo month whose summary --json gives the figures the demo planned', async () => {
     // The plan is counted as the demo writes records; the summary is aggregated by SQL afterwards.
     const reference = await openLedger(tempFile())
-    const plan = await generateDemoMonth(
-      { db: reference.db, actor: { id: null, name: 'x', role: 'desk' }, now: () => new Date() },
-      '2026-09',
-    )
+    const plan = await generateDemoMonth({ db: reference.db, actor: { ...systemActor, name: 'x' }, now: () => new Date() }, '2026-09')
     await reference.close()
 
     const file = tempFile()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import type { LedgerContext } from '../../db/core/context'
+import { systemActor, type LedgerContext } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { TestClock, tempDir } from './temp-ledger'
@@ -50,7 +50,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     ...(options.importFile ? { importFile: options.importFile } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
   })
-  const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
+  const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { ...systemActor, name: '测试准备' }, now: clock.now }
   if (options.seed) await options.seed(ctx, clock, bridge.state.ledger)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: toolPath('browser'),

@@ -105,7 +105,9 @@ async function main(argv: string[]): Promise<number> {
       const ledger = await openLedger(need(values.db, '--db'))
       try {
         const plan = await generateDemoMonth(context(ledger), need(values.month, '--month'))
-        process.stdout.write(`已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n`)
+        process.stdout.write(
+          `已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n${plan.signInNote}\n`,
+        )
       } finally {
         await ledger.close()
       }
