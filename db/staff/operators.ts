@@ -172,5 +172,7 @@ export async function setStaffPin(ctx: LedgerContext, input: SetPinInput): Promi
   if (!self || s.pin_hash === null) return save()
   const current = typedPin(input.currentPin)
   if (current === '') throw new LedgerError('pin_required', '修改 PIN 前请输入原 PIN')
-  return withPinCheck(ctx, { ...s, pin_hash: s.pin_hash }, current, 'sign_in', save)
+  return withPinCheck(ctx, { ...s, pin_hash: s.pin_hash }, current, 'sign_in', save).catch((e: unknown) => {
+    throw e instanceof LedgerError && e.code === 'wrong_pin' ? new LedgerError('wrong_pin', '原 PIN 不正确') : e
+  })
 }

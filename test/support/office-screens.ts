@@ -51,8 +51,10 @@ export async function openSeeded<T>(
   now = '2026-11-10 09:00:00',
 ): Promise<{ app: AppUnderTest; seeded: T }> {
   const box: { value?: T } = {}
+  // Nobody on duty: these tests sign in through the header as the desk would.
   const app = await openApp({
     now,
+    onDuty: null,
     seed: async (ctx, clock) => {
       box.value = await seed(ctx, clock)
     },
