@@ -3,7 +3,7 @@ import { assertAdministers, assertMayEditStaff } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext, type SystemActor } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { changeCalendar } from '../calendar/arrangement'
+import { changeCalendar, HOLIDAYS } from '../calendar/arrangement'
 import { yearOf } from '../calendar/days'
 import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
 import { maskPhone } from '../privacy/mask'
@@ -336,7 +336,7 @@ export async function setHolidayOverride(
   if (days > MAX_HOLIDAY_DAYS) throw new LedgerError('invalid_date', `一次最多录入 ${MAX_HOLIDAY_DAYS} 天，请分段录入`)
   const name = requireText(input.name, '名称', 30)
   if (input.kind !== 'holiday' && input.kind !== 'workday') throw new LedgerError('invalid_input', '请选择放假或调休上班')
-  await assertAdministers(ctx, '设置节假日和调休')
+  await assertAdministers(ctx, HOLIDAYS)
   const kind = input.kind
   const dates = Array.from({ length: days }, (_, i) => dayjs(date).add(i, 'day').format('YYYY-MM-DD'))
   return write(ctx, async (trx) => {
@@ -357,7 +357,7 @@ export async function setHolidayOverride(
 
 export async function removeHolidayOverride(ctx: LedgerContext, dateInput: string): Promise<void> {
   const date = requireDate(dateInput, '日期')
-  await assertAdministers(ctx, '删除节假日设置')
+  await assertAdministers(ctx, HOLIDAYS)
   await write(ctx, async (trx) => {
     const recounted = await changeCalendar(trx, ctx, [yearOf(date)], async () => {
       const res = await trx.deleteFrom('holiday_overrides').where('date', '=', date).executeTakeFirst()

@@ -129,6 +129,10 @@ describe('supervisor-only settings and merges', () => {
       ['settings-update', { supervisorIdleMinutes: 120 }],
       ['organization-merge', { keepId: a.organizationId, mergeId: b.organizationId }],
       ['visitor-merge', { keepId: a.visitorId, mergeId: b.visitorId }],
+      ['holiday-confirm', { year: 2027 }],
+      ['holiday-import', {}],
+      ['month-close', { month: '2026-10' }],
+      ['month-reopen', { month: '2026-10', reason: '数字有误' }],
     ] satisfies [ContractKey, unknown][]) {
       expect(await codeOf(clerk, key, input), key).toBe('forbidden')
     }

@@ -98,6 +98,19 @@ export async function signIn(app: AppUnderTest, name: string, pin?: string): Pro
   await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
 }
 
+/** The first supervisor of an office picks themselves and, asked, chooses their own PIN. */
+export async function signInChoosingPin(app: AppUnderTest, name: string, pin: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('combobox', { name: '值班人员' }).click()
+  await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+  const dialog = page.getByRole('dialog', { name: `${name} 首次登录：设置本人的 PIN` })
+  await dialog.getByLabel('新 PIN', { exact: true }).fill(pin)
+  await dialog.getByLabel('再次输入新 PIN').fill(pin)
+  await dialog.getByLabel('再次输入新 PIN').press('Enter')
+  await dialog.waitFor({ state: 'hidden' })
+  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
+}
+
 export { settle } from './browser'
 
 /** Page elements that overflow the 1366×768 window sideways (a screen that does not fit). */
