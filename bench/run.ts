@@ -65,7 +65,7 @@ let tick = new Date(`${today}T09:00:00`).getTime()
 const now = () => new Date((tick += 1000))
 const ctx: LedgerContext = {
   db: ledger.db,
-  actor: { id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk' },
+  actor: { kind: 'staff', id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk', ownPin: false },
   now,
 }
 

@@ -10,9 +10,13 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return value.ok === true ? 'data' in value : 'error' in value && isFailure(value.error)
 }
 
+/** Fired when main answers that the person on duty was signed out (idle, or deactivated): lib/operator.tsx listens. */
+export const SIGNED_OUT_EVENT = 'ledger:signed-out'
+
 function unwrap(response: unknown): unknown {
   if (!isEnvelope(response)) throw new ContractError('bad_response', '程序内部通信异常：收到无法识别的回复')
   if (response.ok) return response.data
+  if (response.error.code === 'signed_out') window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: response.error.message }))
   throw new ContractError(response.error.code, response.error.message)
 }
 

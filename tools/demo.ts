@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import type { LedgerContext } from '../db/core/context'
+import { systemActor, type LedgerContext, type SystemActor } from '../db/core/context'
 import { LedgerError } from '../db/core/errors'
 import {
   addProgress,
@@ -13,7 +13,8 @@ import {
 } from '../db/issues/actions'
 import { listCategories, listDepartments, listStaff, saveStaff, seedDefaults } from '../db/reference/reference'
 import { closeSession, listSessions, openSession, planSession } from '../db/sessions/sessions'
-import type { IssueStatus, SessionKind } from '../shared/types'
+import type { IssueStatus, SessionKind, Staff } from '../shared/types'
+import { SUPERVISOR_IDLE_MINUTES } from '../shared/sign-in'
 import { isYearMonth, monthRange } from '../db/validation/dates'
 import { registerVisit, type MatterInput } from '../db/visits/register'
 import { WorkCalendar } from '../db/calendar/working-days'
@@ -91,6 +92,33 @@ export interface DemoPlan {
   issuesByStatus: Record<IssueStatus, number>
   callbacks: { satisfied: number; basically_satisfied: number; unsatisfied: number }
   resolvedOnTime: number
+  /** How the demo office's people sign in, in Chinese, for whoever opens the demo ledger next. */
+  signInNote: string
+}
+
+/** What the desk needs to know before the first sign-in: supervisors choose their own PIN. */
+export function signInNote(staff: readonly Staff[]): string {
+  const active = staff.filter((s) => s.active)
+  const supervisors = active.filter((s) => s.role === 'supervisor')
+  const withPin = supervisors.filter((s) => s.hasPin)
+  const without = supervisors.filter((s) => !s.hasPin).map((s) => s.name)
+  const desk = active.filter((s) => s.role !== 'supervisor' && !s.hasPin).map((s) => s.name)
+  const lines = [
+    '登录说明：负责人的权限（查看完整个人信息、审计日志、办结时限、节假日、设置、合并、恢复备份等）只给输入本人 PIN 登录的负责人。',
+  ]
+  if (without.length > 0 && withPin.length === 0) {
+    lines.push(
+      `负责人（${without.join('、')}）尚未设置 PIN：第一位在程序右上角“值班人员”中选择本人的负责人，须先设置本人的 PIN（4 至 12 位数字）；` +
+        '此后其他负责人须由已登录的负责人在“设置 → 人员”中设置初始 PIN，本人首次登录时再改为自己的 PIN。',
+    )
+  } else if (without.length > 0) {
+    lines.push(
+      `负责人（${without.join('、')}）尚未设置 PIN：须由已登录的负责人在“设置 → 人员”中设置初始 PIN，本人首次登录时再改为自己的 PIN。`,
+    )
+  }
+  if (desk.length > 0) lines.push(`其他人员（${desk.join('、')}）可直接选择本人登录，也可以为自己设置 PIN。`)
+  lines.push(`负责人 ${SUPERVISOR_IDLE_MINUTES.default} 分钟未操作会自动退出登录（可在“设置 → 台账”中修改）。`)
+  return lines.join('\n')
 }
 
 function workdaysOf(month: string, calendar: WorkCalendar): string[] {
@@ -103,15 +131,21 @@ function workdaysOf(month: string, calendar: WorkCalendar): string[] {
   return days
 }
 
-/** Fills one month with a realistic, deterministic set of records; refuses a month that has sessions. */
+/**
+ * Fills one month with a realistic, deterministic set of records; refuses a month that has sessions.
+ * A generator on the file, never reached from a window: it sets the office up with the system
+ * capability, then the desk clerk registers and handles, and the extensions are recorded as
+ * approved by a leader, as an import of an old sheet records them.
+ */
 export async function generateDemoMonth(base: LedgerContext, month: string): Promise<DemoPlan> {
+  const system: SystemActor = { ...systemActor, name: base.actor.kind === 'system' ? base.actor.name : '演示数据' }
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
   if ((await listSessions(base.db, { month })).length > 0)
     throw new LedgerError('conflict', `${month} 已有接待日记录，演示数据只写入空白月份`)
   const rand = seededRandom(month)
   const pick = <T>(list: readonly [T, ...T[]]): T => list[Math.floor(rand() * list.length)] ?? list[0]
   let clockAt = dayjs(`${month}-01 08:00:00`)
-  const ctx: LedgerContext = { ...base, now: () => (clockAt = clockAt.add(7, 'second')).toDate() }
+  const ctx: LedgerContext = { ...base, actor: system, now: () => (clockAt = clockAt.add(7, 'second')).toDate() }
   const setClock = (date: string, time = '09:00:00') => {
     clockAt = dayjs(`${date} ${time}`)
   }
@@ -131,7 +165,7 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
   const desk = staff.find((s) => s.role === 'desk') ?? staff[0]
   const leaders = staff.filter((s) => s.isLeader)
   const handlers = staff.filter((s) => s.role === 'handler')
-  if (desk) ctx.actor = { id: desk.id, name: desk.name, role: desk.role }
+  if (desk) ctx.actor = { kind: 'staff', id: desk.id, name: desk.name, role: desk.role, ownPin: false }
   const categories = await listCategories(ctx.db)
   const departments = (await listDepartments(ctx.db)).filter((d) => d.active)
   const categoryId = (name: string) => categories.find((c) => c.name === name)?.id ?? categories[0]?.id ?? 1
@@ -150,6 +184,7 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     issuesByStatus: { accepted: 0, assigned: 0, in_progress: 0, resolved: 0, closed: 0, reopened: 0, transferred: 0, rejected: 0 },
     callbacks: { satisfied: 0, basically_satisfied: 0, unsatisfied: 0 },
     resolvedOnTime: 0,
+    signInNote: '',
   }
   const issueIds: number[] = []
   const usedEnterprises = new Set<string>()
@@ -225,12 +260,15 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     if (fate === 'assigned') continue
     await addProgress(ctx, { issueId, note: '已安排执法人员现场核查' })
     if (i % 4 === 1 && leaders[0]) {
-      await extendIssue(ctx, {
-        issueId,
-        newDueDate: dayjs(lastDay).add(20, 'day').format('YYYY-MM-DD'),
-        approverId: leaders[0].id,
-        reason: '需委托第三方开展监测',
-      })
+      await extendIssue(
+        { ...ctx, actor: system },
+        {
+          issueId,
+          newDueDate: dayjs(lastDay).add(20, 'day').format('YYYY-MM-DD'),
+          approverId: leaders[0].id,
+          reason: '需委托第三方开展监测',
+        },
+      )
     }
     if (fate === 'in_progress') continue
     setClock(lastDay, '15:00:00')
@@ -249,5 +287,6 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     plan.callbacks[satisfaction] += 1
     await closeIssue(ctx, { issueId })
   }
+  plan.signInNote = signInNote(await listStaff(ctx.db))
   return plan
 }

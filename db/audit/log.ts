@@ -1,4 +1,4 @@
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import type { Ledger } from '../core/open'
 import { verifyAudit } from './verify'
 import { auditActionLabel, auditDigest, auditEntityLabel, auditFilterOptions } from './vocabulary'
@@ -33,7 +33,7 @@ function dateBound(value: string | undefined, label: string): string | undefined
 
 /** Newest first, 50 to a page by default (at most 500). Supervisors only. */
 export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): Promise<AuditPage> {
-  requireSupervisor(ctx, '查看审计日志')
+  await assertSupervisor(ctx, '查看审计日志')
   const from = dateBound(filter.from, '开始日期')
   const to = dateBound(filter.to, '结束日期')
   if (from !== undefined && to !== undefined && from > to) throw new LedgerError('invalid_date', '开始日期不能晚于结束日期')
@@ -79,6 +79,6 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
  * triggers, the anchors kept outside the file, and the records against their digests. Supervisors only.
  */
 export async function auditChainStatus(ctx: LedgerContext, ledger: Ledger): Promise<AuditChainStatus> {
-  requireSupervisor(ctx, '校验审计日志')
+  await assertSupervisor(ctx, '校验审计日志')
   return verifyAudit(ledger.sqlite, ledger.file)
 }

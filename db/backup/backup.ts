@@ -1,3 +1,4 @@
+import { assertAdministers, mayAdminister } from '../core/access'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -68,6 +69,7 @@ export async function backupNow(ledger: Ledger, now: Date, folder?: string): Pro
  * null goes back to the default folder next to the ledger.
  */
 export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder: string | null): Promise<BackupOverview> {
+  await assertAdministers(ctx, '更改备份文件夹')
   let chosen: string | null = null
   if (folder !== null && folder.trim() !== '') {
     const raw = folder.trim()
@@ -173,6 +175,17 @@ export interface RestoreOptions {
 }
 
 /**
+ * A restore replaces everyone's work: a supervisor of the ledger being replaced, or the system
+ * (the command line on the file, start-up with a damaged ledger that cannot say who may).
+ */
+export async function assertMayRestore(current: Ledger | null, actor: Actor): Promise<void> {
+  if (actor.kind === 'system') return
+  if (current === null || !(await mayAdminister(current.db, actor))) {
+    throw new LedgerError('forbidden', '从备份恢复台账须由负责人本人输入 PIN 登录后操作')
+  }
+}
+
+/**
  * Replaces the ledger with a backup. Order matters for a crash at any step:
  *   1. the backup is checked (integrity, a ledger, not from a newer app) before anything changes;
  *   2. the ledger being replaced is kept: a backup-API copy if it opens, else its raw files;
@@ -183,7 +196,8 @@ export interface RestoreOptions {
  *      and the restore is written to its audit log.
  */
 export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: Ledger; result: RestoreResult }> {
-  const { file, backupFile } = options
+  const { current, file, backupFile } = options
+  await assertMayRestore(current, options.actor)
   const known = options.migrations ?? knownMigrations
   const backup = verifyBackupFile(backupFile, known)
   const own = options.current !== null ? ledgerIdOf(options.current.sqlite) : damagedLedgerId(file)

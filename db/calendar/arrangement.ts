@@ -1,3 +1,4 @@
+import { assertAdministers } from '../core/access'
 import fs from 'node:fs'
 import path from 'node:path'
 import { audit } from '../core/audit'
@@ -58,6 +59,9 @@ async function markEntered(trx: Tx, ctx: LedgerContext, year: number, source: Ar
     .execute()
 }
 
+/** The holidays a time limit counts by are a supervisor's to set (db/core/access.ts). */
+export const HOLIDAYS = '设置节假日和调休'
+
 function requireArrangementYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new LedgerError('invalid_input', `年份应为 2000 至 2100 之间：${year}`)
   if (year <= LAST_OFFICIAL_YEAR) throw new LedgerError('invalid_input', `${year}年的放假安排已内置，无需确认；个别日期可逐日修改`)
@@ -69,6 +73,7 @@ function requireArrangementYear(year: number): void {
  */
 export async function confirmArrangement(ctx: LedgerContext, year: number): Promise<ArrangementResult> {
   requireArrangementYear(year)
+  await assertAdministers(ctx, HOLIDAYS)
   return write(ctx, async (trx) => {
     const typed = await trx
       .selectFrom('holiday_overrides')
@@ -85,6 +90,7 @@ export async function confirmArrangement(ctx: LedgerContext, year: number): Prom
 
 /** Reads a date list or .ics and enters it as the official arrangement of the years it covers. */
 export async function importArrangement(ctx: LedgerContext, file: string): Promise<ArrangementResult> {
+  await assertAdministers(ctx, HOLIDAYS)
   let text: string
   try {
     if (fs.statSync(file).size > MAX_FILE_BYTES) throw new LedgerError('invalid_input', '文件过大：放假安排文件应小于 1 MB')

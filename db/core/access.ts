@@ -1,33 +1,86 @@
-import type { Actor, Executor, LedgerContext } from './context'
+import type { Actor, Executor, LedgerContext, NobodyActor, StaffActor } from './context'
 import { LedgerError } from './errors'
+import type { StaffRole } from '../../shared/types'
 
-// Who may do what. Roles: 前台工作人员 (desk) registers and handles; 负责人 (supervisor) also
-// views the audit log, reveals personal data, voids held sessions and others' visits, restores
-// backups and manages staff. A supervisor-only action needs a person signed in: the system
-// placeholder (id null) is never enough, so every such action names someone in the audit log.
+// Who may do what, decided here and nowhere else. Roles: 前台工作人员 (desk) registers and
+// handles; 负责人 (supervisor) also views the audit log, reveals personal data, sets time limits,
+// holidays and settings, merges records, voids held sessions and others' visits, imports,
+// restores backups and manages staff. Every rule reads the person's staff row at the moment it
+// is applied: a role given or taken away, or a person deactivated, counts from the next call on,
+// whatever the actor object says. A supervisor's powers need a supervisor who signed in with a
+// PIN they chose themselves. The system capability (command line, start-up, generators) is a
+// separate kind of actor, never a role: it may set the ledger up and move it (staff, time limits,
+// holidays, settings, imports, restores), never see personal data in full or read the audit log,
+// which are a person's acts, answered for by name.
 
 /** Before anyone on duty has chosen themselves, and after 退出. */
-export const signedOut: Actor = { id: null, name: '未登录', role: 'desk' }
+export const signedOut: NobodyActor = { kind: 'nobody', id: null, name: '未登录' }
 
-export function isSignedIn(actor: Actor): boolean {
-  return actor.id !== null
+export function isSignedIn(actor: Actor): actor is StaffActor {
+  return actor.kind === 'staff'
 }
 
-export function isSupervisor(actor: Actor): boolean {
-  return actor.id !== null && actor.role === 'supervisor'
+/** What the rules read of a person, as the ledger stands now. */
+export interface StaffAccessRow {
+  name: string
+  role: StaffRole
+  active: number
+  pin_hash: string | null
+  pin_initial: number
 }
 
-export function requireSignedIn(ctx: LedgerContext, what: string): void {
-  if (!isSignedIn(ctx.actor)) throw new LedgerError('forbidden', `${what}前请先选择值班人员（本人）登录`)
+function staffAccessRow(db: Executor, id: number): Promise<StaffAccessRow | undefined> {
+  return db.selectFrom('staff').select(['name', 'role', 'active', 'pin_hash', 'pin_initial']).where('id', '=', id).executeTakeFirst()
 }
 
-export function requireSupervisor(ctx: LedgerContext, what: string): void {
-  if (!isSupervisor(ctx.actor)) throw new LedgerError('forbidden', `${what}须由负责人登录后操作`)
+/** A supervisor's powers, given the person's row: a supervisor signed in with a PIN of their own. */
+export function supervisorByRow(actor: Actor, row: StaffAccessRow | undefined): boolean {
+  if (actor.kind !== 'staff' || !actor.ownPin || row === undefined) return false
+  return row.active === 1 && row.role === 'supervisor' && row.pin_hash !== null && row.pin_initial === 0
+}
+
+/** A supervisor's powers, as the ledger stands now. */
+export async function actsAsSupervisor(db: Executor, actor: Actor): Promise<boolean> {
+  if (actor.kind !== 'staff' || !actor.ownPin) return false
+  return supervisorByRow(actor, await staffAccessRow(db, actor.id))
+}
+
+/** Writes need someone: a person signed in who is still active in the ledger, or the system. */
+export async function assertMayWrite(db: Executor, actor: Actor): Promise<void> {
+  if (actor.kind === 'system') return
+  if (actor.kind === 'nobody') throw new LedgerError('forbidden', '尚未登录：请先在右上角“值班人员”中选择本人，再修改台账')
+  const row = await staffAccessRow(db, actor.id)
+  if (row === undefined || row.active !== 1) {
+    throw new LedgerError('forbidden', `“${actor.name}”已停用，不能再以其名义修改台账，请重新选择值班人员`)
+  }
+}
+
+/** An early, specific refusal for a write that needs someone signed in (write() refuses anyway). */
+export async function assertSignedIn(ctx: LedgerContext, what: string): Promise<void> {
+  if (ctx.actor.kind === 'nobody') throw new LedgerError('forbidden', `${what}前请先选择值班人员（本人）登录`)
+  await assertMayWrite(ctx.db, ctx.actor)
+}
+
+/** A person's supervisor act: revealing personal data, reading the audit log, merging records. */
+export async function assertSupervisor(ctx: LedgerContext, what: string, db: Executor = ctx.db): Promise<void> {
+  if (await actsAsSupervisor(db, ctx.actor)) return
+  throw new LedgerError('forbidden', `${what}须由负责人本人输入 PIN 登录后操作`)
+}
+
+/** Setting the ledger up or moving it: a supervisor, or the system capability (the command line on the file). */
+export async function mayAdminister(db: Executor, actor: Actor): Promise<boolean> {
+  return actor.kind === 'system' || (await actsAsSupervisor(db, actor))
+}
+
+export async function assertAdministers(ctx: LedgerContext, what: string, db: Executor = ctx.db): Promise<void> {
+  if (await mayAdminister(db, ctx.actor)) return
+  throw new LedgerError('forbidden', `${what}须由负责人本人输入 PIN 登录后操作`)
 }
 
 /**
- * Access control is on once an active supervisor has a PIN: before that anyone at the desk can
- * choose any name, so guarding staff changes would only lock the office out of its own set-up.
+ * Access control is on once an active supervisor has a PIN: before that the office is
+ * still setting itself up (anyone at the desk could choose any name anyway), and guarding staff
+ * changes would only lock it out of its own set-up.
  */
 export async function accessControlled(db: Executor): Promise<boolean> {
   const row = await db
@@ -41,8 +94,10 @@ export async function accessControlled(db: Executor): Promise<boolean> {
   return row !== undefined
 }
 
-/** Refuses staff changes from anyone but a signed-in supervisor once PINs protect the office. */
-export async function assertMayEditStaff(ctx: LedgerContext): Promise<void> {
-  if (!(await accessControlled(ctx.db))) return
-  if (!isSupervisor(ctx.actor)) throw new LedgerError('forbidden', '已启用 PIN 保护：新增或修改人员须由负责人登录后操作')
+/** Refuses staff changes from anyone but a supervisor once PINs protect the office. */
+export async function assertMayEditStaff(ctx: LedgerContext, db: Executor = ctx.db): Promise<void> {
+  if (!(await accessControlled(db))) return
+  if (!(await mayAdminister(db, ctx.actor))) {
+    throw new LedgerError('forbidden', '已启用 PIN 保护：新增或修改人员须由负责人本人输入 PIN 登录后操作')
+  }
 }

@@ -1,15 +1,46 @@
 import dayjs from 'dayjs'
 import type { Kysely, Transaction } from 'kysely'
+import { assertMayWrite } from './access'
 import type { Database } from './schema'
 import type { StaffRole } from '../../shared/types'
 import { audit } from './audit'
 import { hasUntakenTouches } from './record-state'
 
-export interface Actor {
-  id: number | null
+/**
+ * A person who chose themselves at the desk. `role` is what the ledger said when the actor was
+ * made, for display; every rule about who may do what reads the staff row again (core/access.ts).
+ */
+export interface StaffActor {
+  kind: 'staff'
+  id: number
   name: string
   role: StaffRole
+  /** Signed in by typing a PIN they chose themselves: what a supervisor's powers need. */
+  ownPin: boolean
 }
+
+/** Nobody has chosen themselves (before the first sign-in, after 退出): may read, never write. */
+export interface NobodyActor {
+  kind: 'nobody'
+  id: null
+  name: string
+}
+
+/**
+ * Code that works on the ledger file with no person at a desk: the command line, start-up
+ * (seeding, restoring a damaged ledger), generators and benchmarks. An explicit capability, held
+ * only in-process: no call from a window can become it.
+ */
+export interface SystemActor {
+  kind: 'system'
+  id: null
+  name: string
+}
+
+export type Actor = StaffActor | NobodyActor | SystemActor
+
+/** Who can be on duty at a window: a person, or nobody. Never the system. */
+export type DeskActor = StaffActor | NobodyActor
 
 /** What every domain function is handed: the ledger, who is acting, and the clock. */
 export interface LedgerContext {
@@ -21,7 +52,7 @@ export interface LedgerContext {
 export type Tx = Transaction<Database>
 export type Executor = Kysely<Database> | Tx
 
-export const systemActor: Actor = { id: null, name: '系统', role: 'supervisor' }
+export const systemActor: SystemActor = { kind: 'system', id: null, name: '系统' }
 
 export function stamp(ctx: LedgerContext): string {
   return dayjs(ctx.now()).format('YYYY-MM-DD HH:mm:ss')
@@ -32,14 +63,25 @@ export function today(ctx: LedgerContext): string {
 }
 
 /**
- * Every write goes through here: one IMMEDIATE transaction, all or nothing. Records changed after
- * the transaction's last audit row are vouched for by one more row, so no write the app makes
- * looks, to `check`, like a change made around it.
+ * Every write goes through here: one IMMEDIATE transaction, all or nothing, by a person signed in
+ * who is still active in the ledger (or the system), checked inside the transaction so a person
+ * deactivated a moment ago writes nothing more. Records changed after the transaction's last audit
+ * row are vouched for by one more row, so no write the app makes looks, to `check`, like a change
+ * made around it.
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
+    await assertMayWrite(trx, ctx.actor)
     const result = await work(trx)
     if (await hasUntakenTouches(trx)) await audit(trx, ctx, 'record_state', 'ledger', null)
     return result
   })
+}
+
+/**
+ * The one write anyone at the desk may cause, signed in or not: the record of trying to sign in
+ * (an attempt, a wrong PIN, signing out). Only db/staff uses it; it writes audit rows alone.
+ */
+export function writeSignInRecord<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(work)
 }

@@ -47,6 +47,8 @@ export interface StaffTable {
   is_leader: Generated<number>
   phone: string | null
   pin_hash: string | null
+  /** 1: the PIN was set by someone else, and its owner replaces it at their next sign-in. */
+  pin_initial: Generated<number>
   active: Generated<number>
   created_at: string
 }

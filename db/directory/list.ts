@@ -1,4 +1,5 @@
 import { liveIssueJoin } from '../issues/join'
+import { assertSupervisor } from '../core/access'
 import { sql, type Updateable } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
@@ -195,6 +196,7 @@ function cleanMerge(input: MergeInput, what: string): { keepId: number; mergeId:
  */
 export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput): Promise<MergeResult<Organization>> {
   const { keepId, mergeId, reason } = cleanMerge(input, '企业')
+  await assertSupervisor(ctx, '合并企业记录')
   return write(ctx, async (trx) => {
     const keep = await trx.selectFrom('organizations').selectAll().where('id', '=', keepId).executeTakeFirst()
     if (!keep) throw notFound('企业', keepId)
@@ -255,6 +257,7 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
  */
 export async function mergeVisitors(ctx: LedgerContext, input: MergeInput): Promise<MergeResult<Visitor>> {
   const { keepId, mergeId, reason } = cleanMerge(input, '来访人')
+  await assertSupervisor(ctx, '合并来访人记录')
   return write(ctx, async (trx) => {
     const keep = await trx.selectFrom('visitors').selectAll().where('id', '=', keepId).executeTakeFirst()
     if (!keep) throw notFound('来访人', keepId)

@@ -4,7 +4,7 @@ import { readAuditHead } from '../audit/anchor'
 import { csvAnchorLine } from '../audit/verify'
 import { readLedgerId } from '../core/identity'
 import { maskFreeText } from '../privacy/mask'
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { listAudit, type AuditFilter } from '../audit/log'
 import { write, type LedgerContext } from '../core/context'
@@ -25,7 +25,7 @@ export async function exportAuditCsv(
   ctx: LedgerContext,
   options: Pick<AuditFilter, 'from' | 'to'> & { file: string },
 ): Promise<ExportResult> {
-  requireSupervisor(ctx, '导出审计日志')
+  await assertSupervisor(ctx, '导出审计日志')
   await refuseLedgerTarget(ctx.db, options.file)
   const lines: string[] = []
   for (let page = 1; ; page++) {

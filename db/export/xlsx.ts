@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import type { Database } from '../core/schema'
 import dayjs from 'dayjs'
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { today, write, type LedgerContext } from '../core/context'
 import { activeClose, restoreSheet } from '../figures/close'
@@ -100,7 +100,7 @@ export async function exportMonthXlsx(ctx: LedgerContext, options: MonthExportOp
   const unmasked = options.unmasked === true
   let privacy = '已脱敏'
   if (unmasked) {
-    requireSupervisor(ctx, '导出未脱敏的联系电话和身份证号')
+    await assertSupervisor(ctx, '导出未脱敏的联系电话和身份证号')
     const reason = requireText(options.reason, '导出原因', 200)
     // Recorded before any personal data is read: the log shows the attempt even if writing fails.
     await write(ctx, (trx) => audit(trx, ctx, 'export_unmasked', 'ledger', null, { month, reason, file: options.file }))

@@ -1,4 +1,4 @@
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
@@ -95,7 +95,7 @@ function requireMonthOver(ctx: LedgerContext, month: string): void {
  * screen); without it, the generated one. The figures are always the ledger's own.
  */
 export async function closeMonth(ctx: LedgerContext, input: { month: string; sentence?: string | undefined }): Promise<MonthClose> {
-  requireSupervisor(ctx, '月结')
+  await assertSupervisor(ctx, '月结')
   requireMonthOver(ctx, input.month)
   const edited = optionalText(input.sentence, '月报文字', 2000)
   const month = input.month
@@ -136,7 +136,7 @@ export async function closeMonth(ctx: LedgerContext, input: { month: string; sen
 
 /** Reopens a closed month: the snapshot is kept (stamped as reopened), the month is computed live again. */
 export async function reopenMonth(ctx: LedgerContext, input: { month: string; reason: string }): Promise<void> {
-  requireSupervisor(ctx, '撤销月结')
+  await assertSupervisor(ctx, '撤销月结')
   const reason = requireText(input.reason, '撤销月结的原因', 500)
   await write(ctx, async (trx) => {
     const row = await trx

@@ -1,3 +1,4 @@
+import { assertAdministers } from '../core/access'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type LedgerContext, type Tx } from '../core/context'
@@ -210,6 +211,7 @@ export async function dryRunImport(ctx: LedgerContext, req: ImportRequest): Prom
 
 /** Imports the sheet as one batch, all or nothing; refuses unreadable rows unless options.skipBad. */
 export async function runImport(ctx: LedgerContext, req: ImportRequest): Promise<ImportBatchSummary> {
+  await assertAdministers(ctx, '导入台账')
   const p = await prepare(ctx, req)
   return importAll(ctx, req, p, false)
 }

@@ -1,4 +1,5 @@
 import { issueVisitJoin } from '../issues/join'
+import { assertAdministers } from '../core/access'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
@@ -46,6 +47,7 @@ export function undoReason(batchId: number): string {
 }
 
 export async function undoImport(ctx: LedgerContext, batchId: number): Promise<ImportUndoResult> {
+  await assertAdministers(ctx, '撤销导入')
   return write(ctx, async (trx) => {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst()
     if (!batch || batch.finished_at === null) throw notFound('导入批次', batchId)

@@ -1,3 +1,4 @@
+import { actsAsSupervisor, assertSignedIn } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -8,6 +9,7 @@ import { issueAction } from '../../shared/codes/issues'
 import { assertAllowed } from './lifecycle'
 import type { CallbackMethod, IssueRow, Satisfaction } from '../core/schema'
 import type { IssueAction, IssueDetail } from '../../shared/types'
+import { withPinCheck } from '../staff/pin-check'
 import { requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 
@@ -119,35 +121,98 @@ export async function superviseIssue(ctx: LedgerContext, input: { issueId: numbe
   return detail(ctx, input.issueId)
 }
 
-export async function extendIssue(
-  ctx: LedgerContext,
-  input: { issueId: number; newDueDate: string; approverId: number; reason: string },
-): Promise<IssueDetail> {
+export interface ExtendInput {
+  issueId: number
+  newDueDate: string
+  /** Who approves: omitted (or the actor) when the signed-in supervisor approves it. */
+  approverId?: number | undefined
+  /** Another supervisor's own PIN, typed by them at the desk to confirm they approve. */
+  approverPin?: string | undefined
+  reason: string
+}
+
+interface Approver {
+  id: number
+  name: string
+  /** Their PIN, when they confirm at the desk. */
+  pin_hash: string | null
+}
+
+/**
+ * Who approves an extension: the supervisor signed in, or another supervisor who confirms with
+ * their own PIN (checked and counted as a sign-in is). Naming a leader is not enough. The system
+ * (an import of an old sheet, the demo) records the approver the source names.
+ */
+async function extensionApprover(ctx: LedgerContext, input: ExtendInput): Promise<Approver & { confirm: boolean }> {
+  const { actor } = ctx
+  if (actor.kind === 'system') {
+    if (input.approverId === undefined) throw new LedgerError('invalid_input', '请指定批准人')
+    const s = await ctx.db.selectFrom('staff').select(['id', 'name', 'active']).where('id', '=', input.approverId).executeTakeFirst()
+    if (!s) throw notFound('批准人', input.approverId)
+    if (s.active !== 1) throw new LedgerError('invalid_input', `批准人“${s.name}”已停用`)
+    return { id: s.id, name: s.name, pin_hash: null, confirm: false }
+  }
+  await assertSignedIn(ctx, '延期')
+  if (input.approverId === undefined || input.approverId === actor.id) {
+    if (actor.kind !== 'staff' || !(await actsAsSupervisor(ctx.db, actor))) {
+      throw new LedgerError('forbidden', '延期须经负责人批准：请负责人本人登录后操作，或选择批准人并由其输入本人 PIN')
+    }
+    return { id: actor.id, name: actor.name, pin_hash: null, confirm: false }
+  }
+  const s = await ctx.db
+    .selectFrom('staff')
+    .select(['id', 'name', 'role', 'active', 'pin_hash', 'pin_initial'])
+    .where('id', '=', input.approverId)
+    .executeTakeFirst()
+  if (!s) throw notFound('批准人', input.approverId)
+  if (s.active !== 1) throw new LedgerError('invalid_input', `批准人“${s.name}”已停用`)
+  if (s.role !== 'supervisor' || s.pin_hash === null || s.pin_initial === 1) {
+    throw new LedgerError('forbidden', `批准人须为已设置本人 PIN 的负责人，“${s.name}”不能批准延期`)
+  }
+  if ((input.approverPin ?? '').trim() === '') throw new LedgerError('pin_required', `请批准人“${s.name}”输入本人 PIN`)
+  return { id: s.id, name: s.name, pin_hash: s.pin_hash, confirm: true }
+}
+
+export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promise<IssueDetail> {
   const newDue = requireDate(input.newDueDate, '新的办结时限')
   const reason = requireText(input.reason, '延期理由', 1000)
-  await write(ctx, async (trx) => {
+  const extendable = async (trx: Tx): Promise<IssueRow> => {
     const issue = await loadForAction(trx, input.issueId, 'extend')
     if (newDue <= issue.due_date) throw new LedgerError('invalid_date', `新的办结时限须晚于原时限 ${issue.due_date}`)
-    const approver = await activeStaff(trx, input.approverId, '批准人')
-    await trx
-      .insertInto('extensions')
-      .values({
-        issue_id: issue.id,
-        old_due_date: issue.due_date,
-        new_due_date: newDue,
-        approver_id: approver.id,
-        reason,
-        actor_id: ctx.actor.id,
-        created_at: stamp(ctx),
-      })
-      .execute()
-    await trx
-      .updateTable('issues')
-      .set({ due_date: newDue, updated_at: stamp(ctx) })
-      .where('id', '=', issue.id)
-      .execute()
-    await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
-  })
+    return issue
+  }
+  // The issue is checked before the approver, so a refusal for the issue's sake asks for no PIN.
+  await ctx.db.transaction().execute(extendable)
+  const approver = await extensionApprover(ctx, input)
+  const save = () =>
+    write(ctx, async (trx) => {
+      const issue = await extendable(trx)
+      await trx
+        .insertInto('extensions')
+        .values({
+          issue_id: issue.id,
+          old_due_date: issue.due_date,
+          new_due_date: newDue,
+          approver_id: approver.id,
+          reason,
+          actor_id: ctx.actor.id,
+          created_at: stamp(ctx),
+        })
+        .execute()
+      await trx
+        .updateTable('issues')
+        .set({ due_date: newDue, updated_at: stamp(ctx) })
+        .where('id', '=', issue.id)
+        .execute()
+      await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
+      if (approver.confirm)
+        await audit(trx, ctx, 'pin_confirmed', 'staff', approver.id, { name: approver.name, for: 'extend', issue: issue.number })
+    })
+  if (approver.confirm && approver.pin_hash !== null) {
+    await withPinCheck(ctx, { id: approver.id, name: approver.name, pin_hash: approver.pin_hash }, input.approverPin ?? '', 'approve', save)
+  } else {
+    await save()
+  }
   return detail(ctx, input.issueId)
 }
 

@@ -1,4 +1,4 @@
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { stamp, today, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { addCalendarDays } from '../calendar/calendar-days'
@@ -336,7 +336,7 @@ export interface ExtendInput {
 
 /** The one extension, at most 30 days, by the unit's head (a signed-in 负责人), with the visitor told. */
 export async function extendPetition(ctx: LedgerContext, input: ExtendInput): Promise<void> {
-  requireSupervisor(ctx, '批准信访事项延期')
+  await assertSupervisor(ctx, '批准信访事项延期')
   if (!Number.isInteger(input.days) || input.days < 1) throw new LedgerError('invalid_input', '延长的天数须为正整数')
   if (input.days > PETITION_EXTENSION_MAX_DAYS) {
     throw new LedgerError('extension_too_long', `信访事项的办理期限最多延长 ${PETITION_EXTENSION_MAX_DAYS} 日，不能延长 ${input.days} 日`)
@@ -475,7 +475,7 @@ export async function answerReview(
 
 /** A supervisor's word that a petition flagged as a repeat is a new matter after all. */
 export async function unflagRepeat(ctx: LedgerContext, input: { issueId: number; reason: string }): Promise<void> {
-  requireSupervisor(ctx, '解除重复信访标记')
+  await assertSupervisor(ctx, '解除重复信访标记')
   const reason = requireText(input.reason, '解除的理由', 1000)
   await write(ctx, async (trx) => {
     const l = await loadForStep(trx, input.issueId, 'unflag')

@@ -1,4 +1,4 @@
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { stamp, today, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { addCalendarDays, dueAfter } from '../calendar/calendar-days'
@@ -69,7 +69,7 @@ export interface ProcedureChangeInput {
 
 /** A supervisor changes an open issue's 办理程序, with a reason; its deadline follows the new procedure. */
 export async function changeProcedure(ctx: LedgerContext, input: ProcedureChangeInput): Promise<void> {
-  requireSupervisor(ctx, '变更办理程序')
+  await assertSupervisor(ctx, '变更办理程序')
   if (!procedureList.has(input.procedure)) throw new LedgerError('invalid_input', '请选择办理程序')
   const reason = requireText(input.reason, '变更的理由', 1000)
   const dueInput = input.referralDueDate === undefined ? null : requireDate(input.referralDueDate, '转办时限')

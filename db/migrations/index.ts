@@ -4,6 +4,7 @@ import * as m0002 from './0002_search'
 import * as m0003 from './0003_reliability'
 import * as m0004 from './0004_import'
 import * as m0005 from './0005_appointments'
+import * as m0006 from './0006_initial_pins'
 import * as m0007 from './0007_ledger_identity'
 import * as m0009 from './0009_month_close_and_calendar_years'
 import * as m0011 from './0011_petitions'
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003_reliability': m0003,
   '0004_import': m0004,
   '0005_appointments': m0005,
+  '0006_initial_pins': m0006,
   '0007_ledger_identity': m0007,
   '0009_month_close_and_calendar_years': m0009,
   '0011_petitions': m0011,

@@ -1,5 +1,5 @@
 import { revealField } from '../../shared/codes/privacy'
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -14,7 +14,7 @@ export async function revealVisitorField(
   ctx: LedgerContext,
   input: { visitorId: number; field: RevealField; reason: string },
 ): Promise<RevealedValue> {
-  requireSupervisor(ctx, '查看完整的个人信息')
+  await assertSupervisor(ctx, '查看完整的个人信息')
   const label = revealField.labels[input.field]
   if (label === undefined) throw new LedgerError('invalid_input', '只能查看联系电话或身份证号')
   const reason = requireText(input.reason, '查看原因', 200)

@@ -1,14 +1,15 @@
 import dayjs from 'dayjs'
-import { assertMayEditStaff } from '../core/access'
+import { assertAdministers, assertMayEditStaff } from '../core/access'
 import { audit } from '../core/audit'
-import { stamp, write, type Executor, type LedgerContext } from '../core/context'
+import { stamp, write, type Executor, type LedgerContext, type SystemActor } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { changeCalendar } from '../calendar/arrangement'
+import { changeCalendar, HOLIDAYS } from '../calendar/arrangement'
 import { yearOf } from '../calendar/days'
 import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
 import { maskPhone } from '../privacy/mask'
 import type { StaffRole } from '../core/schema'
 import type { Category, Department, HolidayOverride, Settings, Staff } from '../../shared/types'
+import { SUPERVISOR_IDLE_MINUTES } from '../../shared/sign-in'
 import { requireDate } from '../validation/dates'
 import { isValidPhone, normalizePhone } from '../validation/phone'
 import { optionalText, requireText } from '../validation/text'
@@ -139,6 +140,7 @@ export async function saveCategory(
   },
 ): Promise<Category> {
   const name = requireText(input.name, '类别名称', 30)
+  await assertAdministers(ctx, '修改问题类别和办结时限')
   if (input.timeLimitUnit !== undefined && !limitUnit.has(input.timeLimitUnit)) {
     throw new LedgerError('invalid_input', '办结时限请选择按工作日或按自然日计算')
   }
@@ -214,6 +216,7 @@ export async function listStaff(db: Executor): Promise<Staff[]> {
     phone: maskPhone(r.phone),
     active: r.active === 1,
     hasPin: r.pin_hash !== null,
+    pinInitial: r.pin_hash !== null && r.pin_initial === 1,
   }))
 }
 
@@ -234,6 +237,15 @@ export interface StaffInput {
   active?: boolean | undefined
 }
 
+/** A new ledger has nobody to sign in as: its first person is added by whoever opens it, recorded as such. */
+const FIRST_RUN: SystemActor = { kind: 'system', id: null, name: '首次使用（尚无人员）' }
+
+async function firstPersonOrSelf(ctx: LedgerContext): Promise<LedgerContext> {
+  if (ctx.actor.kind !== 'nobody') return ctx
+  const anyone = await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst()
+  return anyone === undefined ? { ...ctx, actor: FIRST_RUN } : ctx
+}
+
 export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<Staff> {
   const name = requireText(input.name, '姓名', 20)
   const title = optionalText(input.title, '职务', 30)
@@ -243,8 +255,12 @@ export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<
     phone = raw === null ? null : normalizePhone(raw)
     if (phone !== null && !isValidPhone(phone)) throw new LedgerError('invalid_phone', `电话号码格式不正确：${raw}`)
   }
-  await assertMayEditStaff(ctx)
-  return write(ctx, async (trx) => {
+  const as = await firstPersonOrSelf(ctx)
+  await assertMayEditStaff(as)
+  return write(as, async (trx) => {
+    if (as !== ctx && (await trx.selectFrom('staff').select('id').limit(1).executeTakeFirst())) {
+      throw new LedgerError('forbidden', '已有人员：请先在“值班人员”中选择本人登录，再新增人员')
+    }
     if (input.departmentId) {
       const dep = await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()
       if (!dep) throw notFound('股室', input.departmentId)
@@ -266,7 +282,7 @@ export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<
         .returning('id')
         .executeTakeFirstOrThrow()
       id = row.id
-      await audit(trx, ctx, 'create', 'staff', id, { name, role: input.role ?? 'desk' })
+      await audit(trx, as, 'create', 'staff', id, { name, role: input.role ?? 'desk' })
     } else {
       const before = await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
       if (!before) throw notFound('人员', id)
@@ -283,7 +299,7 @@ export async function saveStaff(ctx: LedgerContext, input: StaffInput): Promise<
         })
         .where('id', '=', id)
         .execute()
-      await audit(trx, ctx, 'update', 'staff', id, {
+      await audit(trx, as, 'update', 'staff', id, {
         name,
         role: input.role,
         active: input.active,
@@ -320,6 +336,7 @@ export async function setHolidayOverride(
   if (days > MAX_HOLIDAY_DAYS) throw new LedgerError('invalid_date', `一次最多录入 ${MAX_HOLIDAY_DAYS} 天，请分段录入`)
   const name = requireText(input.name, '名称', 30)
   if (input.kind !== 'holiday' && input.kind !== 'workday') throw new LedgerError('invalid_input', '请选择放假或调休上班')
+  await assertAdministers(ctx, HOLIDAYS)
   const kind = input.kind
   const dates = Array.from({ length: days }, (_, i) => dayjs(date).add(i, 'day').format('YYYY-MM-DD'))
   return write(ctx, async (trx) => {
@@ -340,6 +357,7 @@ export async function setHolidayOverride(
 
 export async function removeHolidayOverride(ctx: LedgerContext, dateInput: string): Promise<void> {
   const date = requireDate(dateInput, '日期')
+  await assertAdministers(ctx, HOLIDAYS)
   await write(ctx, async (trx) => {
     const recounted = await changeCalendar(trx, ctx, [yearOf(date)], async () => {
       const res = await trx.deleteFrom('holiday_overrides').where('date', '=', date).executeTakeFirst()
@@ -357,13 +375,29 @@ export async function getSettings(db: Executor): Promise<Settings> {
   return {
     bureauName: map.get('bureau_name') ?? '生态环境局',
     showVisitorOnHandover: (map.get('show_visitor_on_handover') ?? '1') === '1',
+    supervisorIdleMinutes: idleMinutesOf(map.get(IDLE_MINUTES_KEY)),
   }
+}
+
+export const IDLE_MINUTES_KEY = 'supervisor_idle_minutes'
+
+/** The stored idle limit, or the default when unset or out of range. */
+export function idleMinutesOf(stored: string | undefined): number {
+  const n = Number(stored)
+  return Number.isInteger(n) && n >= SUPERVISOR_IDLE_MINUTES.min && n <= SUPERVISOR_IDLE_MINUTES.max ? n : SUPERVISOR_IDLE_MINUTES.default
 }
 
 export async function updateSettings(ctx: LedgerContext, input: Partial<Settings>): Promise<Settings> {
   const pairs: [string, string][] = []
   if (input.bureauName !== undefined) pairs.push(['bureau_name', requireText(input.bureauName, '单位名称', 60)])
   if (input.showVisitorOnHandover !== undefined) pairs.push(['show_visitor_on_handover', input.showVisitorOnHandover ? '1' : '0'])
+  if (input.supervisorIdleMinutes !== undefined) {
+    const { min, max } = SUPERVISOR_IDLE_MINUTES
+    const n = input.supervisorIdleMinutes
+    if (!Number.isInteger(n) || n < min || n > max) throw new LedgerError('invalid_input', `负责人自动退出时间须为 ${min} 至 ${max} 分钟`)
+    pairs.push([IDLE_MINUTES_KEY, String(n)])
+  }
+  await assertAdministers(ctx, '修改设置')
   return write(ctx, async (trx) => {
     for (const [key, value] of pairs) {
       await trx

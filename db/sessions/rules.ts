@@ -1,7 +1,7 @@
 import { sessionHolidayShift, sessionKind, sessionRuleNth, sessionRuleWeekday } from '../../shared/codes/sessions'
 import type { Session, SessionKind, SessionRule, SessionRuleGeneration, SessionRuleNth, SessionRuleWeekday } from '../../shared/types'
 import type { SessionHolidayShift } from '../../shared/codes/sessions'
-import { requireSupervisor } from '../core/access'
+import { assertSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -91,7 +91,7 @@ function cleanRuleInput(input: SessionRuleInput) {
 
 /** Saves the rule of a kind (one per kind: saving again replaces it). Supervisor only. */
 export async function saveSessionRule(ctx: LedgerContext, input: SessionRuleInput): Promise<SessionRule> {
-  requireSupervisor(ctx, '设置接待日规则')
+  await assertSupervisor(ctx, '设置接待日规则')
   const r = cleanRuleInput(input)
   return write(ctx, async (trx) => {
     const before = await trx.selectFrom('session_rules').selectAll().where('kind', '=', r.kind).executeTakeFirst()
@@ -195,7 +195,7 @@ export async function generateRuleSessions(
   ctx: LedgerContext,
   input: { kind?: SessionKind | undefined } = {},
 ): Promise<SessionRuleGeneration> {
-  requireSupervisor(ctx, '按规则生成接待日')
+  await assertSupervisor(ctx, '按规则生成接待日')
   return write(ctx, async (trx) => {
     let q = trx.selectFrom('session_rules').selectAll().where('active', '=', 1)
     if (input.kind !== undefined) q = q.where('kind', '=', input.kind)

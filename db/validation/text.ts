@@ -1,4 +1,5 @@
 import { LedgerError } from '../core/errors'
+import { hasVisibleText, INVISIBLE_TEXT_MESSAGE, isWellFormedText, MALFORMED_TEXT_MESSAGE, stripFormatChars } from '../../shared/text'
 
 // Input methods in Chinese mode emit full-width digits, letters and punctuation (Ａ、１、－),
 // and the ideographic space. Codes and phone numbers must compare equal however they were typed.
@@ -11,8 +12,13 @@ export function toHalfWidth(raw: string): string {
 // printing and Excel export. \r goes too, so Windows line ends become plain \n.
 const CONTROL_CHARS = /[\x00-\x08\x0B-\x1F\x7F]/g
 
-function clean(value: string | null | undefined): string {
-  return (value ?? '').replace(CONTROL_CHARS, '').trim()
+/** Control and format characters removed; refused when not well formed or when nothing visible is left. */
+function clean(value: string | null | undefined, label: string): string {
+  const raw = value ?? ''
+  if (!isWellFormedText(raw)) throw new LedgerError('invalid_text', `${label}${MALFORMED_TEXT_MESSAGE}`)
+  const text = stripFormatChars(raw.replace(CONTROL_CHARS, '')).trim()
+  if (text !== '' && !hasVisibleText(text)) throw new LedgerError('invalid_text', `${label}${INVISIBLE_TEXT_MESSAGE}`)
+  return text
 }
 
 // Count characters as the user sees them: a rare name character outside the BMP is one 字,
@@ -25,12 +31,12 @@ function checkLength(text: string, label: string, max: number): string {
 }
 
 export function requireText(value: string | null | undefined, label: string, max = 2000): string {
-  const text = clean(value)
+  const text = clean(value, label)
   if (text === '') throw new LedgerError('required', `请填写${label}`)
   return checkLength(text, label, max)
 }
 
 export function optionalText(value: string | null | undefined, label: string, max = 2000): string | null {
-  const text = clean(value)
+  const text = clean(value, label)
   return text === '' ? null : checkLength(text, label, max)
 }

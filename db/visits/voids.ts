@@ -1,4 +1,4 @@
-import { isSupervisor, requireSignedIn } from '../core/access'
+import { assertSignedIn, mayAdminister } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -19,7 +19,7 @@ const REASON_MAX = 200
  */
 export async function voidVisit(ctx: LedgerContext, input: { visitId: number; reason: string }): Promise<VoidResult> {
   const reason = requireText(input.reason, '作废原因', REASON_MAX)
-  requireSignedIn(ctx, '作废来访登记')
+  await assertSignedIn(ctx, '作废来访登记')
   return write(ctx, async (trx) => {
     const visit = await trx.selectFrom('visits').selectAll().where('id', '=', input.visitId).executeTakeFirst()
     if (!visit) throw notFound('来访登记', input.visitId)
@@ -31,7 +31,7 @@ export async function voidVisit(ctx: LedgerContext, input: { visitId: number; re
       .where('m.visit_id', '=', visit.id)
       .orderBy('i.id')
       .execute()
-    if (!isSupervisor(ctx.actor)) {
+    if (!(await mayAdminister(trx, ctx.actor))) {
       const own = visit.received_by_id === ctx.actor.id && visit.arrived_at.slice(0, 10) === today(ctx)
       const untouched = issues.every((i) => i.status === 'accepted')
       if (!own || !untouched) {
@@ -71,12 +71,12 @@ export async function voidVisit(ctx: LedgerContext, input: { visitId: number; re
  */
 export async function voidSession(ctx: LedgerContext, input: { id: number; reason: string }): Promise<VoidResult> {
   const reason = requireText(input.reason, '作废原因', REASON_MAX)
-  requireSignedIn(ctx, '作废接待日')
+  await assertSignedIn(ctx, '作废接待日')
   return write(ctx, async (trx) => {
     const s = await trx.selectFrom('sessions').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!s) throw notFound('接待日', input.id)
     if (s.voided_at !== null) throw new LedgerError('invalid_transition', `接待日“${s.title}”已于 ${s.voided_at} 作废`)
-    if (s.status !== 'planned' && !isSupervisor(ctx.actor)) {
+    if (s.status !== 'planned' && !(await mayAdminister(trx, ctx.actor))) {
       throw new LedgerError('forbidden', `接待日“${s.title}”${sessionStatus.labels[s.status]}，只有负责人可以作废已举行的接待日`)
     }
     const live = await trx

@@ -3,8 +3,10 @@ import { LedgerError } from '../../db/core/errors'
 import { maskFreeText, maskPersonalData } from '../../db/privacy/mask'
 import { contract, type ContractInput, type ContractKey, type ContractParsedInput, type ContractResult } from '../contract'
 import type { CallFailure, Envelope } from '../contract/define'
+import { RESTORING_MESSAGE, throughGate } from './call-gate'
 import { handlers } from './index'
 import { describeInputError, inputIssueMessage } from './input-messages'
+import { markActive, refreshOperator } from './on-duty'
 import type { AppState, Handler } from './types'
 
 // The contract seen as a mapped type: indexing it with a generic K keeps K, so the parsed input
@@ -23,7 +25,17 @@ export function isContractKey(channel: string): channel is ContractKey {
   return Object.hasOwn(contract, channel)
 }
 
+// Signing in or asking who is signed in must work right after an automatic sign-out.
+const ANSWERED_AFTER_SIGN_OUT: readonly string[] = ['operator-select', 'app-info']
+
+// Progress polls read only a running job's counters, never the ledger: they must answer while a
+// year export's snapshot or an import's transaction holds the ledger's one connection.
+const PROGRESS_POLLS: readonly string[] = ['export-progress', 'import-progress']
+
 async function run<K extends ContractKey>(state: AppState, channel: K, rawInput: unknown): Promise<Envelope<ContractResult<K>>> {
+  const ended = PROGRESS_POLLS.includes(channel) ? (markActive(state), null) : await refreshOperator(state)
+  // The call was meant to be made by the person who is no longer signed in: not made for anyone else.
+  if (ended !== null && !ANSWERED_AFTER_SIGN_OUT.includes(channel)) return failure('signed_out', ended)
   const parsed = await inputSchemas[channel].input.safeParseAsync(rawInput, { error: inputIssueMessage })
   if (!parsed.success) return failure('invalid_input', describeInputError(parsed.error))
   const handler: Handler<K> = handlers[channel]
@@ -40,7 +52,8 @@ const SHOWS_IN_FULL: ReadonlySet<ContractKey> = new Set(['visitor-reveal'])
 export async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isContractKey(channel)) return failure('unknown_call', `未知的调用：${channel}`)
   try {
-    const envelope = await run(state, channel, rawInput)
+    const envelope = await throughGate(state, () => run(state, channel, rawInput))
+    if (envelope === null) return failure('restoring', RESTORING_MESSAGE)
     return envelope.ok && !SHOWS_IN_FULL.has(channel) ? { ok: true, data: maskPersonalData(envelope.data) } : envelope
   } catch (e) {
     // A refusal may quote what was typed: masked like any answer.

@@ -1,4 +1,4 @@
-import { requireSupervisor } from '../../db/core/access'
+import { assertSupervisor } from '../../db/core/access'
 import { LedgerError } from '../../db/core/errors'
 import { exportIssuesCsv, exportMonthXlsx, exportPeriodXlsx, exportYearXlsx } from '../../db/export'
 import { periodRange } from '../../db/figures/period'
@@ -21,7 +21,8 @@ export const exportHandlers = {
     requireMonth(input.month)
     const ctx = ledgerContext(state)
     if (input.unmasked === true) {
-      requireSupervisor(ctx, '导出未脱敏的联系电话和身份证号')
+      // Checked before the dialog opens (db/ checks again): a desk clerk should not be asked where to save.
+      await assertSupervisor(ctx, '导出未脱敏的联系电话和身份证号')
       requireText(input.reason, '导出原因', 200)
     }
     const file = await chooseSavePath(state, `接待日台账-${input.month}${input.unmasked === true ? '-未脱敏' : ''}.xlsx`, XLSX)

@@ -9,7 +9,8 @@ import {
   setHolidayOverride,
   updateSettings,
 } from '../../db/reference/reference'
-import { calendarStatus, confirmArrangement, importArrangement } from '../../db/calendar/arrangement'
+import { calendarStatus, confirmArrangement, HOLIDAYS, importArrangement } from '../../db/calendar/arrangement'
+import { assertAdministers } from '../../db/core/access'
 import { today } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
 import { ledgerContext } from './ledger-context'
@@ -36,6 +37,8 @@ export const referenceHandlers = {
   'holiday-status': (state) => calendarStatus(state.ledger.db, today(ledgerContext(state))),
   'holiday-confirm': (state, input) => confirmArrangement(ledgerContext(state), input.year),
   'holiday-import': async (state) => {
+    // Refused before the dialog opens (importArrangement checks again): a desk clerk should not be asked for a file.
+    await assertAdministers(ledgerContext(state), HOLIDAYS)
     if (!state.chooseOpenPath) throw new LedgerError('unavailable', '当前环境无法选择文件，请在桌面程序中导入放假安排')
     // The file is read here, straight after main's dialog picked it: the renderer never names a path.
     const file = await state.chooseOpenPath(ARRANGEMENT_FILES)

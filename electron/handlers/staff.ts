@@ -1,21 +1,23 @@
+import type { DeskActor } from '../../db/core/context'
 import { listStaff, saveStaff } from '../../db/reference/reference'
-import { selectOperator, setStaffPin, signedOut } from '../../db/staff/operators'
+import { selectOperator, setStaffPin } from '../../db/staff/operators'
+import type { Operator } from '../../shared/types'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
+/** Who the renderer shows as on duty. */
+export function operatorOf(actor: DeskActor): Operator | null {
+  return actor.kind === 'staff' ? { id: actor.id, name: actor.name, role: actor.role } : null
+}
+
+// A changed role, name or deactivation of the person on duty takes effect at the next call:
+// dispatch reads who is on duty from the ledger before every call (db/staff/on-duty.ts).
 export const staffHandlers = {
   'staff-list': (state) => listStaff(state.ledger.db),
-  'staff-save': async (state, input) => {
-    const saved = await saveStaff(ledgerContext(state), input)
-    // The person on duty edited their own record: a new role or name applies at once; a
-    // deactivated operator is signed out.
-    if (state.operator.id === saved.id) state.operator = saved.active ? { id: saved.id, name: saved.name, role: saved.role } : signedOut
-    return saved
-  },
+  'staff-save': (state, input) => saveStaff(ledgerContext(state), input),
   'staff-set-pin': (state, input) => setStaffPin(ledgerContext(state), input),
   'operator-select': async (state, input) => {
-    state.operator = await selectOperator(ledgerContext(state), input.staffId, input.pin)
-    const { id, name, role } = state.operator
-    return id === null ? null : { id, name, role }
+    state.operator = await selectOperator(ledgerContext(state), input)
+    return operatorOf(state.operator)
   },
 } satisfies Partial<Handlers>

@@ -1,11 +1,12 @@
-import type { Actor } from '../../db/core/context'
+import type { DeskActor } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
 import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
 
 /** What every handler may use. */
 export interface HandlerContext {
   ledger: Ledger
-  operator: Actor
+  /** Who is on duty: a person who signed in, or nobody. The system capability never reaches a window. */
+  operator: DeskActor
   appVersion: string
   now: () => Date
   /** Main's printing of the window that asked; absent where there is no window (tests, CLI). */

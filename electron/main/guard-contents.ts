@@ -1,15 +1,21 @@
 import type { Session, WebContents } from 'electron'
 import { isOwnPage, type RendererPage } from './renderer-page'
 
+/** Stays put unless the target is provably the app's own page: whatever goes wrong deciding, it stays. */
+function stayUnlessOwnPage(page: RendererPage, event: { url: string; preventDefault: () => void }): void {
+  let own = false
+  try {
+    own = isOwnPage(page, event.url)
+  } finally {
+    if (!own) event.preventDefault()
+  }
+}
+
 /** Keeps every web contents on the app's own page: no navigation away, no popups, no webviews. */
 export function guardContents(contents: WebContents, page: RendererPage): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  contents.on('will-navigate', (event) => {
-    if (!isOwnPage(page, event.url)) event.preventDefault()
-  })
-  contents.on('will-redirect', (event) => {
-    if (!isOwnPage(page, event.url)) event.preventDefault()
-  })
+  contents.on('will-navigate', (event) => stayUnlessOwnPage(page, event))
+  contents.on('will-redirect', (event) => stayUnlessOwnPage(page, event))
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 

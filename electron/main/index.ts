@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import { signedOut } from '../../db/core/access'
+import { isRestoring } from '../handlers/call-gate'
 import type { LedgerHold } from '../../db/core/hold'
 import type { AppState } from '../handlers/types'
 import { denyPermissions, guardContents } from './guard-contents'
@@ -77,7 +78,8 @@ async function start(): Promise<void> {
   showNotices(notices)
   // The app may stay open past midnight: the first hour of a new day takes that day's copy.
   backupTimer = setInterval(() => {
-    if (!state || ledgerClosed) return
+    // A restore closes the ledger the daily copy would read; the next hour takes it.
+    if (!state || ledgerClosed || isRestoring(state)) return
     dailyBackup(state.ledger)
       .then(showNotices)
       .catch((e: unknown) => console.error('自动备份出错', e))

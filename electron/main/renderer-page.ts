@@ -24,15 +24,18 @@ function samePath(a: string, b: string): boolean {
   return normalize(a) === normalize(b)
 }
 
-/** Same page, ignoring hash and query, so in-app routes still count as the app. */
+/**
+ * Same page, ignoring hash and query, so in-app routes still count as the app. Never throws: a
+ * URL that cannot be read as the app's page (a file URL with an encoded slash, or with a host,
+ * which fileURLToPath refuses) is not the app's page, and every guard refuses it.
+ */
 export function isOwnPage(page: RendererPage, url: string): boolean {
-  let parsed: URL
   try {
-    parsed = new URL(url)
+    const parsed = new URL(url)
+    if (page.kind === 'dev-server') return parsed.origin === page.origin
+    // Compare decoded paths: Chinese folder names may be percent-encoded differently by each side.
+    return parsed.protocol === 'file:' && parsed.host === '' && samePath(fileURLToPath(parsed), page.file)
   } catch {
     return false
   }
-  if (page.kind === 'dev-server') return parsed.origin === page.origin
-  // Compare decoded paths: Chinese folder names may be percent-encoded differently by each side.
-  return parsed.protocol === 'file:' && samePath(fileURLToPath(parsed), page.file)
 }

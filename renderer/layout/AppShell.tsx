@@ -16,6 +16,7 @@ import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
 import { navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
+import { FirstRunNotice } from './FirstRunNotice'
 import { LedgerFooter } from './LedgerFooter'
 import { OperatorPicker } from './OperatorPicker'
 import { PageLoading } from './PageLoading'
@@ -104,6 +105,7 @@ export function AppShell() {
               <OperatorPicker />
             </Layout.Header>
             <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }}>
+              <FirstRunNotice />
               <Suspense fallback={<PageLoading />}>
                 <CurrentPage page={route.page} params={route.params} />
               </Suspense>

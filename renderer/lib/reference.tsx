@@ -9,10 +9,19 @@ export interface Reference {
   staff: Staff[]
   /** 来源 (设置 → 来源). */
   sources: IssueSource[]
+  /** The lists have been read once (an empty staff list then means a new ledger). */
+  loaded: boolean
   reload: () => void
 }
 
-const ReferenceContext = createContext<Reference>({ categories: [], departments: [], staff: [], sources: [], reload: () => undefined })
+const ReferenceContext = createContext<Reference>({
+  categories: [],
+  departments: [],
+  staff: [],
+  sources: [],
+  loaded: false,
+  reload: () => undefined,
+})
 
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
@@ -30,6 +39,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     departments: q.data?.departments ?? [],
     staff: q.data?.staff ?? [],
     sources: q.data?.sources ?? [],
+    loaded: q.data !== undefined,
     reload: q.reload,
   }
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>

@@ -40,6 +40,8 @@ export const auditAction = codeList({
   sign_in: '登录',
   sign_out: '退出',
   sign_in_failed: 'PIN 错误，登录未成功',
+  pin_attempt: '核对 PIN',
+  pin_confirmed: '输入本人 PIN 确认批准',
   set_pin: '设置 PIN',
   clear_pin: '清除 PIN',
   reveal: '查看完整个人信息',

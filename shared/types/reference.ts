@@ -22,6 +22,8 @@ export interface Staff {
   phone: string | null
   active: boolean
   hasPin: boolean
+  /** The PIN was set by a supervisor: its owner chooses their own at their next sign-in. */
+  pinInitial: boolean
 }
 
 export interface Category {
@@ -51,4 +53,6 @@ export interface Settings {
   bureauName: string
   /** Complaints about a third party often withhold the complainant's identity on the sheet. */
   showVisitorOnHandover: boolean
+  /** A supervisor left signed in this long without a call is signed out. */
+  supervisorIdleMinutes: number
 }

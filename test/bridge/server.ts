@@ -1,12 +1,20 @@
 // The browser preview's bridge: serves the built renderer and answers window.api calls over
 // loopback HTTP with the real handlers and a real ledger file. Only the transport differs from
 // Electron's IPC. Used by `npm run dev:web` and the Playwright tests; never packaged.
+//
+// Any web page the user opens in their ordinary browser can send requests to 127.0.0.1, so a call
+// is answered only when it provably comes from the preview's own page (see apiRefusal): the
+// preview's own Origin, this run's token in a custom header, and a JSON body. The token is written
+// into index.html only; another site can neither read that page nor send a custom header to this
+// server (that needs a CORS preflight, which is never granted).
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { signedOut } from '../../db/core/access'
 import { systemActor } from '../../db/core/context'
+import type { CallFailure } from '../../electron/contract/define'
 import { openLedger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import { contract } from '../../electron/contract'
@@ -34,6 +42,8 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string
+  /** This run's secret: the page sends it with every call in TOKEN_HEADER. */
+  token: string
   state: AppState
   close(): Promise<void>
 }
@@ -48,12 +58,23 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-/** The preload's job in the browser: one function per contract entry, posting to the bridge. */
+export const TOKEN_HEADER = 'x-ledger-bridge-token'
+const TOKEN_META = 'ledger-bridge-token'
+
+/**
+ * The preload's job in the browser: one function per contract entry, posting to the bridge. The
+ * script holds no secret (any site may load a script): it reads the token from the page.
+ */
 function bridgeScript(): string {
   const methods = Object.keys(contract).map((channel) => [methodName(channel), channel])
   return `(() => {
+  const token = document.querySelector('meta[name="${TOKEN_META}"]')?.getAttribute('content') ?? ''
   const call = (channel) => async (input) => {
-    const res = await fetch('/__api/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input === undefined ? null : input) })
+    const res = await fetch('/__api/' + channel, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': token },
+      body: JSON.stringify(input === undefined ? null : input),
+    })
     return res.json()
   }
   const api = {}
@@ -78,6 +99,27 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   })
 }
 
+function sameSecret(given: string, token: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function header(req: http.IncomingMessage, name: string): string {
+  const value = req.headers[name]
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
+}
+
+/** Why a call is refused, or null: it must come from the preview's own page of this run. */
+export function apiRefusal(req: http.IncomingMessage, token: string): string | null {
+  if (req.method !== 'POST') return '只接受 POST 调用'
+  // The Host was checked already; a page of the preview sends its own origin, any other site its own.
+  if (header(req, 'origin') !== `http://${header(req, 'host')}`) return '拒绝来自其他网页的调用'
+  if (!sameSecret(header(req, TOKEN_HEADER), token)) return '调用缺少本次预览的凭据'
+  if (!/^application\/json\s*(;|$)/i.test(header(req, 'content-type'))) return '调用须为 application/json'
+  return null
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = options.rendererDir ?? path.resolve(import.meta.dirname, '../../out/renderer')
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -98,6 +140,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const chooseFolder = async (): Promise<string | null> => null
   const state: AppState = { ledger, operator: signedOut, appVersion: 'preview', now, chooseSavePath, chooseOpenPath, chooseFolder }
   const script = bridgeScript()
+  const token = randomBytes(32).toString('hex')
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -108,7 +151,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      if (url.pathname.startsWith('/__api/') && req.method === 'POST') {
+      if (url.pathname.startsWith('/__api/')) {
+        const refusal = apiRefusal(req, token)
+        if (refusal !== null) {
+          const error: CallFailure = { code: 'forbidden', message: refusal }
+          res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: false, error }))
+          return
+        }
         const channel = decodeURIComponent(url.pathname.slice('/__api/'.length))
         let input: unknown
         try {
@@ -134,9 +183,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       let body: Buffer | string = fs.readFileSync(file)
       if (rel === 'index.html') {
         // The bridge must exist before the app's module script runs, as preload's does.
-        body = body.toString('utf8').replace('<script', '<script src="/__bridge.js"></script>\n    <script')
+        body = body
+          .toString('utf8')
+          .replace('<script', `<meta name="${TOKEN_META}" content="${token}" />\n    <script src="/__bridge.js"></script>\n    <script`)
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body)
+      // The page carries this run's token: never from a cache of an earlier run.
+      const headers = rel === 'index.html' ? { 'cache-control': 'no-store' } : {}
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers }).end(body)
     })().catch((e: unknown) => {
       res.writeHead(500).end(e instanceof Error ? e.message : String(e))
     })
@@ -146,6 +199,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const port = address !== null && typeof address === 'object' ? (address satisfies AddressInfo).port : 0
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     state,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -23,10 +24,7 @@ beforeEach(async () => {
   dir = tempDir('audit-tamper-')
   file = path.join(dir, 'ledger.sqlite')
   const ledger = await openLedger(file)
-  await generateDemoMonth(
-    { db: ledger.db, actor: { id: null, name: '测试', role: 'supervisor' }, now: () => new Date(2026, 9, 31, 17) },
-    '2026-10',
-  )
+  await generateDemoMonth({ db: ledger.db, actor: { ...systemActor, name: '测试' }, now: () => new Date(2026, 9, 31, 17) }, '2026-10')
   // The day's backup: its manifest keeps the log's head outside the file.
   await backupNow(ledger, new Date(2026, 9, 31, 18))
   await ledger.close()
@@ -234,7 +232,7 @@ describe('check after edits made around the app', () => {
     const l = await openLedger(file)
     const visitor = Number(l.sqlite.prepare('select id from visitors limit 1').pluck().get())
     await saveVisitor(
-      { db: l.db, actor: { id: null, name: '随便写的名字', role: 'supervisor' }, now: () => new Date() },
+      { db: l.db, actor: { ...systemActor, name: '随便写的名字' }, now: () => new Date() },
       { id: visitor, name: '改过的名字', kind: 'resident' },
     )
     await l.close()

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupNow, backupOverview, decideAtStartup, restoreFromBackup } from '../../db/backup/backup'
 import { ensureDailyBackup, listBackupFiles, readManifest } from '../../db/backup/files'
-import { signedOut } from '../../db/core/access'
 import { ledgerIdOf } from '../../db/core/identity'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
@@ -27,7 +27,7 @@ async function twoLedgersInOneFolder(): Promise<{ dir: string; a: Ledger; b: Led
   const ledgers: Ledger[] = []
   for (const name of ['ledger.sqlite', 'training.sqlite']) {
     const l = await openLedger(path.join(dir, name))
-    await seedDefaults({ db: l.db, actor: { id: null, name: '准备', role: 'supervisor' }, now: () => new Date(2026, 10, 9) })
+    await seedDefaults({ db: l.db, actor: { ...systemActor, name: '准备' }, now: () => new Date(2026, 10, 9) })
     ledgers.push(l)
     open.push(l)
   }
@@ -108,7 +108,13 @@ describe('backups tied to their ledger', () => {
     const neighbours = await backupNow(a, new Date(2026, 10, 10, 8))
     const before = fs.readFileSync(b.file)
     const e = await refused(
-      restoreFromBackup({ current: b, file: b.file, backupFile: neighbours.file, now: () => new Date(), actor: signedOut }),
+      restoreFromBackup({
+        current: b,
+        file: b.file,
+        backupFile: neighbours.file,
+        now: () => new Date(),
+        actor: { ...systemActor, name: '命令行' },
+      }),
     )
     expect(e.code).toBe('backup_other_ledger')
     expect(e.message).toBe(
@@ -122,7 +128,7 @@ describe('backups tied to their ledger', () => {
     dirs.push(dir)
     const file = path.join(dir, 'ledger.sqlite')
     const old = await openLedger(file, { migrateTo: '0005_appointments' })
-    await seedDefaults({ db: old.db, actor: { id: null, name: '准备', role: 'supervisor' }, now: () => new Date() })
+    await seedDefaults({ db: old.db, actor: { ...systemActor, name: '准备' }, now: () => new Date() })
     await old.close()
     const upgraded = await openLedger(file, { now: () => new Date(2026, 10, 10, 7) })
     open.push(upgraded)
@@ -137,7 +143,7 @@ describe('backups tied to their ledger', () => {
       file,
       backupFile: copy?.file ?? '',
       now: () => new Date(),
-      actor: signedOut,
+      actor: { ...systemActor, name: '命令行' },
     })
     open.splice(open.indexOf(upgraded), 1, ledger)
     expect(ledgerIdOf(ledger.sqlite)).toBe(id)

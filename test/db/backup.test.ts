@@ -1,10 +1,10 @@
+import { systemActor } from '../../db/core/context'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { signedOut } from '../../db/core/access'
 import {
   backupFileByName,
   backupNow,
@@ -28,10 +28,10 @@ import { LedgerError } from '../../db/core/errors'
 import { latestMigration, migrations } from '../../db/migrations'
 import { ledgerIdOf } from '../../db/core/identity'
 import { ledgerVersion, openLedger } from '../../db/core/open'
-import { saveStaff } from '../../db/reference/reference'
+import { getStaff, saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import { refused } from '../support/refusals'
-import { openTempLedger, seedFixture, tempDir, type TestLedger } from '../support/temp-ledger'
+import { actorOf, openTempLedger, seedFixture, tempDir, type TestLedger } from '../support/temp-ledger'
 
 const open: TestLedger[] = []
 const dirs: string[] = []
@@ -208,14 +208,15 @@ describe('restoring', () => {
     const t = await ledgerWithData()
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
     // Work done after the backup, which the restore takes back.
+    const leader = actorOf(await getStaff(t.ctx.db, 2))
     const f = { id: 0 }
-    f.id = (await saveStaff(t.ctx, { name: '后来的人' })).id
+    f.id = (await saveStaff({ ...t.ctx, actor: leader }, { name: '后来的人' })).id
     const { ledger, result } = await restoreFromBackup({
       current: t.ledger,
       file: t.file,
       backupFile: b.file,
       now: () => new Date(2026, 10, 10, 11),
-      actor: { id: 2, name: '李建国', role: 'supervisor' },
+      actor: leader,
     })
     t.ledger = ledger
     expect(result).toMatchObject({ restoredFrom: b.name, schemaVersion: latestMigration, operator: null })
@@ -250,7 +251,7 @@ describe('restoring', () => {
 
     const before = fs.readFileSync(t.file)
     const attempt = (file: string) =>
-      refused(restoreFromBackup({ current: t.ledger, file: t.file, backupFile: file, now: () => new Date(), actor: signedOut }))
+      refused(restoreFromBackup({ current: t.ledger, file: t.file, backupFile: file, now: () => new Date(), actor: systemActor }))
     expect((await attempt(bad)).message).toMatch(/备份文件已损坏|不是有效的台账/)
     expect((await attempt(notLedger)).message).toMatch(/不是接待日台账的备份/)
     expect((await attempt(newer)).message).toMatch(/更新版本/)
@@ -273,6 +274,7 @@ describe('restoring', () => {
 describe('backup folder setting', () => {
   it('takes an absolute folder it can write, refuses others, and goes back to the default on null', async () => {
     const t = await ledgerWithData()
+    t.ctx.actor = actorOf(await getStaff(t.ctx.db, 2))
     const usb = path.join(t.dir, 'U盘', '台账备份')
     const set = await setBackupFolder(t.ctx, t.ledger, usb)
     expect(set).toMatchObject({ folder: usb, isDefault: false, keepDays: 14, keepMonths: 12 })
@@ -328,7 +330,8 @@ describe('start-up check', () => {
       file: t.file,
       backupFile: decision.backup.file,
       now: () => new Date(2026, 10, 10, 9),
-      actor: signedOut,
+      // Start-up restores with the system capability: a damaged ledger cannot say who may.
+      actor: { ...systemActor, name: '系统（启动时从备份恢复）' },
     })
     expect(result.keptCopy?.kind).toBe('damaged')
     expect(fs.readFileSync(result.keptCopy?.file ?? '').equals(damagedBytes)).toBe(true)

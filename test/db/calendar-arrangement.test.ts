@@ -14,7 +14,7 @@ import { column, readXlsx, rowsOf, sheet } from '../support/export-files'
 import { openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
-import type { Fixture, TestLedger } from '../support/temp-ledger'
+import { bySupervisor, FIXTURE_LEADER_PIN, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -79,7 +79,7 @@ async function recountRows(id: number): Promise<(string | null)[]> {
 
 /** A 40-working-day category: accepted Monday 2026-12-21, its count reaches past the 2027 Spring Festival. */
 async function longCategory(): Promise<number> {
-  return (await saveCategory(t.ctx, { name: '复杂信访', timeLimitDays: 40 })).id
+  return (await saveCategory(bySupervisor(t, f), { name: '复杂信访', timeLimitDays: 40 })).id
 }
 
 describe('deadlines on the provisional 2027 calendar', () => {
@@ -107,7 +107,7 @@ describe('entering the official 2027 arrangement', () => {
     // Provisional: Dec 22–25, 28–31 (8); Jan 4–29 (28, 元旦 off); Feb 1–4 (32); 5 and 8 Feb off (春节 暂定);
     // 9–12 (36), 15–18 (40) → 2027-02-18.
     expect(await dueOf(id)).toBe('2027-02-18')
-    const r = await importArrangement(t.ctx, file('2027.ics', ICS_2027))
+    const r = await importArrangement(bySupervisor(t, f), file('2027.ics', ICS_2027))
     // Official: Feb 1–4 (32); 5–14 off; 15–19 (37); Saturday 20 (38, 上班); 22, 23 (40) → 2027-02-23.
     expect(r).toMatchObject({ days: 13, years: [2027], recounted: [{ issueId: id, from: '2027-02-18', to: '2027-02-23' }] })
     expect(await dueOf(id)).toBe('2027-02-23')
@@ -130,8 +130,14 @@ describe('entering the official 2027 arrangement', () => {
     for (const id of [resolved, closed]) await resolveIssue(t.ctx, { issueId: id, result: '已处理' })
     await recordCallback(t.ctx, { issueId: closed, method: 'phone', satisfaction: 'satisfied' })
     await closeIssue(t.ctx, { issueId: closed })
-    await extendIssue(t.ctx, { issueId: extended, newDueDate: '2027-03-01', approverId: f.leader.id, reason: '需监测数据' })
-    const r = await importArrangement(t.ctx, file('2027.ics', ICS_2027))
+    await extendIssue(t.ctx, {
+      issueId: extended,
+      newDueDate: '2027-03-01',
+      approverId: f.leader.id,
+      approverPin: FIXTURE_LEADER_PIN,
+      reason: '需监测数据',
+    })
+    const r = await importArrangement(bySupervisor(t, f), file('2027.ics', ICS_2027))
     expect(r.recounted.map((x) => x.issueId)).toEqual([open])
     expect([await dueOf(resolved), await dueOf(closed), await dueOf(transferred), await dueOf(refused), await dueOf(extended)]).toEqual([
       '2027-02-18',
@@ -145,17 +151,17 @@ describe('entering the official 2027 arrangement', () => {
 
   it('recounts once per entry when a holiday is typed as a range, then marks the year entered on confirmation', async () => {
     const id = await issueOn('2026-12-21', await longCategory(), '跨春节的问题')
-    await setHolidayOverride(t.ctx, { date: '2027-02-05', to: '2027-02-13', kind: 'holiday', name: '春节' })
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-02-05', to: '2027-02-13', kind: 'holiday', name: '春节' })
     // Provisional 元旦 still off; 5–13 Feb off: Feb 1–4 (32), 15–19 (37), 22–24 (40) → 02-24.
     expect(await dueOf(id)).toBe('2027-02-24')
-    await setHolidayOverride(t.ctx, { date: '2027-02-20', kind: 'workday', name: '春节调休' })
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-02-20', kind: 'workday', name: '春节调休' })
     expect(await dueOf(id)).toBe('2027-02-23')
     expect(await recountRows(id)).toEqual([
       '因2027年放假安排调整，办结时限由2月18日改为2月24日',
       '因2027年放假安排调整，办结时限由2月24日改为2月23日',
     ])
-    await setHolidayOverride(t.ctx, { date: '2027-01-01', to: '2027-01-03', kind: 'holiday', name: '元旦' })
-    const confirmed = await confirmArrangement(t.ctx, 2027)
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-01-01', to: '2027-01-03', kind: 'holiday', name: '元旦' })
+    const confirmed = await confirmArrangement(bySupervisor(t, f), 2027)
     expect(confirmed).toMatchObject({ years: [2027], recounted: [] })
     expect((await getIssueDetail(t.ledger.db, id, '2026-12-31')).dueProvisional).toBe(false)
   })
@@ -168,7 +174,7 @@ describe('entering the official 2027 arrangement', () => {
       { date: '2027-02-20', kind: 'workday', name: '春节调休' },
       ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2027-10-${d}`, kind: 'holiday', name: '国庆节' })),
     ])
-    const e = await refused(importArrangement(t.ctx, file('bad.txt', '2027-01-01 放假 元旦\n2027-02-30 放假 春节')))
+    const e = await refused(importArrangement(bySupervisor(t, f), file('bad.txt', '2027-01-01 放假 元旦\n2027-02-30 放假 春节')))
     expect(e.message).toBe('第 2 行：不是有效日期“2027-02-30”（应为 YYYY-MM-DD）')
     expect(await t.ledger.db.selectFrom('holiday_overrides').selectAll().execute()).toEqual([])
   })
@@ -195,8 +201,8 @@ describe('entering the official 2027 arrangement', () => {
   })
 
   it('refuses to confirm a year nothing was typed for, and a year whose arrangement is built in', async () => {
-    expect((await refused(confirmArrangement(t.ctx, 2027))).message).toMatch(/还没有录入2027年/)
-    expect((await refused(confirmArrangement(t.ctx, 2026))).message).toMatch(/已内置/)
+    expect((await refused(confirmArrangement(bySupervisor(t, f), 2027))).message).toMatch(/还没有录入2027年/)
+    expect((await refused(confirmArrangement(bySupervisor(t, f), 2026))).message).toMatch(/已内置/)
   })
 })
 
@@ -210,7 +216,7 @@ describe('the notice that next year is not entered', () => {
       [2027, 'provisional'],
     ])
     expect(status.years[1]?.provisionalHolidays).toHaveLength(13)
-    await importArrangement(t.ctx, file('2027.ics', ICS_2027))
+    await importArrangement(bySupervisor(t, f), file('2027.ics', ICS_2027))
     const after = await calendarStatus(t.ledger.db, '2026-12-02')
     expect(after.notice).toBeNull()
     expect(after.years[1]).toMatchObject({ state: 'entered', entered: { source: 'file', fileName: '2027.ics' } })

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -38,7 +39,7 @@ describe('backup and restore on the command line', () => {
 
     // Work after the backup, which the restore takes back.
     const later = await openLedger(file)
-    await generateDemoMonth({ db: later.db, actor: { id: null, name: '测试', role: 'supervisor' }, now: () => new Date() }, '2026-10')
+    await generateDemoMonth({ db: later.db, actor: { ...systemActor, name: '测试' }, now: () => new Date() }, '2026-10')
     await later.close()
     expect(issueCount(file)).toBeGreaterThan(issues)
     const restored = await ledgerCli('restore', '--db', file, '--from', copy?.file ?? '')

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
+import { systemActor } from '../../db/core/context'
 import { openLedger } from '../../db/core/open'
 import { ledgerCli } from '../support/cli'
 import { tempDir } from '../support/temp-ledger'
@@ -21,10 +22,7 @@ describe('ledger command line', () => {
   it('fills a demo month whose summary --json gives the figures the demo planned', async () => {
     // The plan is counted as the demo writes records; the summary is aggregated by SQL afterwards.
     const reference = await openLedger(tempFile())
-    const plan = await generateDemoMonth(
-      { db: reference.db, actor: { id: null, name: 'x', role: 'desk' }, now: () => new Date() },
-      '2026-09',
-    )
+    const plan = await generateDemoMonth({ db: reference.db, actor: { ...systemActor, name: 'x' }, now: () => new Date() }, '2026-09')
     await reference.close()
 
     const file = tempFile()
@@ -91,5 +89,44 @@ describe('ledger command line', () => {
     const again = await ledgerCli('demo', '--db', file, '--month', '2026-06')
     expect(again.code).toBe(2)
     expect(again.stderr).toMatch(/已有接待日记录/)
+  })
+
+  it('prints usage and exits 0 for --help, for help <command> and for <command> --help', { timeout: 90_000 }, async () => {
+    const commands = [
+      'demo',
+      'summary',
+      'check',
+      'export',
+      'backup',
+      'restore',
+      'import',
+      'import-inspect',
+      'import-batches',
+      'import-undo',
+    ]
+    const all = await ledgerCli('--help')
+    expect(all.code).toBe(0)
+    for (const command of commands) expect(all.stdout).toContain(`  ${command} `)
+    const asked = [...commands.map((c) => [c, '--help']), ['help', 'import'], ['import', '-h']]
+    const answers = await Promise.all(asked.map((args) => ledgerCli(...args)))
+    for (const [i, one] of answers.entries()) {
+      const args = asked[i] ?? []
+      const command = args[0] === 'help' ? args[1] : args[0]
+      expect(one.code, args.join(' ')).toBe(0)
+      expect(one.stdout, args.join(' ')).toMatch(new RegExp(`^用法：npm run ledger -- ${command} `))
+      expect(one.stderr).toBe('')
+    }
+    expect(answers[commands.indexOf('import')]?.stdout).toMatch(/--dry-run/)
+    const unknown = await ledgerCli('frob', '--help')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/未知命令：frob/)
+  })
+
+  it('explains after a demo how its people sign in: supervisors choose their own PIN', async () => {
+    const made = await ledgerCli('demo', '--db', tempFile(), '--month', '2026-05')
+    expect(made.code).toBe(0)
+    expect(made.stdout).toMatch(/负责人（李建国、陈红梅）尚未设置 PIN：第一位.*选择本人的负责人，须先设置本人的 PIN/)
+    expect(made.stdout).toMatch(/其他负责人须由已登录的负责人.*设置初始 PIN，本人首次登录时再改为自己的 PIN/)
+    expect(made.stdout).toMatch(/10 分钟未操作会自动退出登录/)
   })
 })

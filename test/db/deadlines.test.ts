@@ -4,7 +4,7 @@ import { listIssues } from '../../db/issues/queries'
 import { setHolidayOverride } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import type { Fixture, TestLedger } from '../support/temp-ledger'
+import { bySupervisor, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -29,8 +29,8 @@ describe('deadlines in working days', () => {
   })
 
   it('uses an office-entered 2027 holiday and make-up day', async () => {
-    await setHolidayOverride(t.ctx, { date: '2027-01-01', kind: 'holiday', name: '元旦' })
-    await setHolidayOverride(t.ctx, { date: '2027-01-02', kind: 'workday', name: '元旦调休' })
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-01-01', kind: 'holiday', name: '元旦' })
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-01-02', kind: 'workday', name: '元旦调休' })
     const cal = await loadCalendar(t.ctx.db)
     // After Thu 2026-12-31: Fri 01-01 is off, Sat 01-02 works, then Mon 01-04.
     expect(cal.addWorkdays('2026-12-31', 1)).toBe('2027-01-02')

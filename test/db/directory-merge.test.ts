@@ -9,7 +9,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import { openDay, residentVisit } from '../support/desk'
 import { appState } from '../support/dispatch'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -19,6 +19,11 @@ seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   sessionId = (await openDay(t, f, '2026-11-10')).id
 })
+
+/** Merging records is a supervisor's act; the desk clerk registers the visits. */
+function bySupervisor() {
+  return { ...t.ctx, actor: actorOf(f.leader) }
+}
 
 /** A visit from a person of an enterprise, with one accepted issue or one consultation. */
 async function enterpriseVisit(
@@ -122,7 +127,7 @@ describe('merging enterprises', () => {
     const mergeId = dup.organizationId ?? 0
     const visitsBefore = await t.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount']).orderBy('id').execute()
 
-    const result = await mergeOrganizations(t.ctx, { keepId, mergeId, reason: '简称登记重复' })
+    const result = await mergeOrganizations(bySupervisor(), { keepId, mergeId, reason: '简称登记重复' })
 
     expect(result).toMatchObject({ mergedId: mergeId, movedVisits: 1, movedVisitors: 1, filled: ['credit_code'] })
     expect(result.kept).toMatchObject({ id: keepId, name: '青山化工有限公司', creditCode: '91350100M000100Y43' })
@@ -166,7 +171,7 @@ describe('merging enterprises', () => {
   it('lets the desk register into the kept enterprise by the credit code it took over', async () => {
     const kept = await enterpriseVisit('陈志强', null, { name: '青山化工有限公司' })
     const dup = await enterpriseVisit('王磊', null, { name: '青山化工', creditCode: '91350100M000100Y43' })
-    await mergeOrganizations(t.ctx, { keepId: kept.organizationId ?? 0, mergeId: dup.organizationId ?? 0 })
+    await mergeOrganizations(bySupervisor(), { keepId: kept.organizationId ?? 0, mergeId: dup.organizationId ?? 0 })
     const again = await enterpriseVisit('王磊', null, { name: '青山化工有限公司', creditCode: '91350100M000100Y43' })
     expect(again.organizationId).toBe(kept.organizationId)
   })
@@ -175,8 +180,8 @@ describe('merging enterprises', () => {
     const a = await enterpriseVisit('甲', null, { name: '甲公司' })
     const b = await enterpriseVisit('乙', null, { name: '乙公司' })
     const c = await enterpriseVisit('丙', null, { name: '丙公司' })
-    await mergeOrganizations(t.ctx, { keepId: b.organizationId ?? 0, mergeId: a.organizationId ?? 0 })
-    await mergeOrganizations(t.ctx, { keepId: c.organizationId ?? 0, mergeId: b.organizationId ?? 0 })
+    await mergeOrganizations(bySupervisor(), { keepId: b.organizationId ?? 0, mergeId: a.organizationId ?? 0 })
+    await mergeOrganizations(bySupervisor(), { keepId: c.organizationId ?? 0, mergeId: b.organizationId ?? 0 })
     expect((await orgRow(a.organizationId ?? 0)).merged_into_id).toBe(c.organizationId)
     expect((await orgRow(b.organizationId ?? 0)).merged_into_id).toBe(c.organizationId)
     expect((await organizationHistory(t.ctx, c.organizationId ?? 0)).visits).toHaveLength(3)
@@ -187,14 +192,20 @@ describe('merging enterprises', () => {
     const b = await enterpriseVisit('乙', null, { name: '乙公司' })
     const c = await enterpriseVisit('丙', null, { name: '丙公司' })
     const [ida, idb, idc] = [a.organizationId ?? 0, b.organizationId ?? 0, c.organizationId ?? 0]
-    await mergeOrganizations(t.ctx, { keepId: ida, mergeId: idb })
+    await mergeOrganizations(bySupervisor(), { keepId: ida, mergeId: idb })
     const before = await tableCounts(t)
     const visits = await t.ctx.db.selectFrom('visits').select(['id', 'organization_id']).orderBy('id').execute()
 
-    await expect(mergeOrganizations(t.ctx, { keepId: ida, mergeId: ida })).rejects.toThrow('不能把企业与它自己合并，请选择另一条记录')
-    await expect(mergeOrganizations(t.ctx, { keepId: idc, mergeId: idb })).rejects.toThrow('“乙公司”已合并到其他企业，不能再次合并')
-    await expect(mergeOrganizations(t.ctx, { keepId: idb, mergeId: idc })).rejects.toThrow(/“乙公司”已合并到其他企业，不能作为保留的记录/)
-    await expect(mergeOrganizations(t.ctx, { keepId: ida, mergeId: 9999 })).rejects.toThrow(LedgerError)
+    await expect(mergeOrganizations(bySupervisor(), { keepId: ida, mergeId: ida })).rejects.toThrow(
+      '不能把企业与它自己合并，请选择另一条记录',
+    )
+    await expect(mergeOrganizations(bySupervisor(), { keepId: idc, mergeId: idb })).rejects.toThrow(
+      '“乙公司”已合并到其他企业，不能再次合并',
+    )
+    await expect(mergeOrganizations(bySupervisor(), { keepId: idb, mergeId: idc })).rejects.toThrow(
+      /“乙公司”已合并到其他企业，不能作为保留的记录/,
+    )
+    await expect(mergeOrganizations(bySupervisor(), { keepId: ida, mergeId: 9999 })).rejects.toThrow(LedgerError)
 
     expect(await tableCounts(t)).toEqual(before)
     expect(await t.ctx.db.selectFrom('visits').select(['id', 'organization_id']).orderBy('id').execute()).toEqual(visits)
@@ -214,7 +225,7 @@ describe('merging visitors', () => {
     )
     expect(dup.visitorId).not.toBe(kept.visitorId)
 
-    const result = await mergeVisitors(t.ctx, { keepId: kept.visitorId, mergeId: dup.visitorId })
+    const result = await mergeVisitors(bySupervisor(), { keepId: kept.visitorId, mergeId: dup.visitorId })
 
     expect(result).toMatchObject({ mergedId: dup.visitorId, movedVisits: 1, movedVisitors: 0, filled: ['phone'] })
     // The screen only ever sees the number masked.
@@ -238,12 +249,12 @@ describe('merging visitors', () => {
   it('refuses to merge a visitor into themself or twice, and changes nothing', async () => {
     const a = await registerVisit(t.ctx, residentVisit(sessionId, { visitor: { name: '甲', phone: null, kind: 'resident' } }))
     const b = await registerVisit(t.ctx, residentVisit(sessionId, { visitor: { name: '乙', phone: null, kind: 'resident' } }))
-    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: a.visitorId })).rejects.toThrow(
+    await expect(mergeVisitors(bySupervisor(), { keepId: a.visitorId, mergeId: a.visitorId })).rejects.toThrow(
       '不能把来访人与它自己合并，请选择另一条记录',
     )
-    await mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: b.visitorId })
+    await mergeVisitors(bySupervisor(), { keepId: a.visitorId, mergeId: b.visitorId })
     const before = await tableCounts(t)
-    await expect(mergeVisitors(t.ctx, { keepId: a.visitorId, mergeId: b.visitorId })).rejects.toThrow(
+    await expect(mergeVisitors(bySupervisor(), { keepId: a.visitorId, mergeId: b.visitorId })).rejects.toThrow(
       '来访人“乙”已合并到其他记录，不能再次合并',
     )
     expect(await tableCounts(t)).toEqual(before)
@@ -254,7 +265,7 @@ describe('through the contract', () => {
   it('answers list and merge calls from the renderer, and refuses a self-merge in Chinese', async () => {
     const a = await enterpriseVisit('甲', null, { name: '甲公司' })
     const b = await enterpriseVisit('乙', null, { name: '甲公司（旧）' })
-    const state = appState(t, t.ctx.actor)
+    const state = appState(t, actorOf(f.leader))
     const listed = await dispatch(state, 'organization-list', { query: '甲公司', page: 1, pageSize: 10 })
     expect(listed.ok && listed.data).toMatchObject({ total: 2, page: 1, pageSize: 10 })
     expect(await dispatch(state, 'organization-merge', { keepId: a.organizationId, mergeId: a.organizationId })).toEqual({

@@ -3,10 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LedgerError } from '../../db/core/errors'
 import { exportAuditCsv } from '../../db/export'
-import { saveStaff } from '../../db/reference/reference'
+import { getStaff, saveStaff } from '../../db/reference/reference'
+import { setStaffPin } from '../../db/staff/operators'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actAs, actorOf, bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -16,8 +17,9 @@ describe('exporting the audit log', () => {
   it('writes every audit row as UTF-8 CSV with a BOM, then the log’s head, and records the export itself', async () => {
     const day = await openDay(t, f, '2026-11-10')
     await acceptIssue(t, f, day.id)
-    const supervisor = await saveStaff(t.ctx, { name: '陈主任', role: 'supervisor' })
-    actAs(t, supervisor)
+    const supervisor = await saveStaff(bySupervisor(t, f), { name: '陈主任', role: 'supervisor' })
+    await setStaffPin({ ...t.ctx, actor: actorOf(supervisor) }, { staffId: supervisor.id, pin: '2468' })
+    actAs(t, await getStaff(t.ctx.db, supervisor.id))
     const before = Number(
       (
         await t.ledger.db
@@ -49,7 +51,7 @@ describe('exporting the audit log', () => {
     const file = path.join(t.dir, 'no.csv')
     const e = await exportAuditCsv(t.ctx, { file }).catch((err: unknown) => err)
     expect(e).toBeInstanceOf(LedgerError)
-    expect(e instanceof LedgerError && e.message).toBe('导出审计日志须由负责人登录后操作')
+    expect(e instanceof LedgerError && e.message).toBe('导出审计日志须由负责人本人输入 PIN 登录后操作')
     expect(fs.existsSync(file)).toBe(false)
     expect(await tableCounts(t)).toEqual(before)
   })

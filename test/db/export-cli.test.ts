@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
@@ -18,7 +19,7 @@ beforeAll(async () => {
   dir = tempDir('ledger-export-cli-')
   db = path.join(dir, 'ledger.sqlite')
   const ledger = await openLedger(db)
-  await generateDemoMonth({ db: ledger.db, actor: { id: null, name: '演示', role: 'desk' }, now: () => new Date() }, '2026-09')
+  await generateDemoMonth({ db: ledger.db, actor: { ...systemActor, name: '演示' }, now: () => new Date() }, '2026-09')
   september = await monthlySummary(ledger.db, '2026-09', '2026-09-30')
   await ledger.close()
 })

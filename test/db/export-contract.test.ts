@@ -84,7 +84,7 @@ describe('export calls', () => {
     expect(asked).toEqual([])
     expect(await tableCounts(t)).toEqual(before)
 
-    state.operator = { id: f.leader.id, name: f.leader.name, role: 'supervisor' }
+    state.operator = actorOf(f.leader)
     expect(failure(await dispatch(state, 'export-month', { month: '2026-09', unmasked: true })).message).toMatch(/导出原因/)
     expect(asked).toEqual([])
     const unmasked = result(await dispatch(state, 'export-month', { month: '2026-09', unmasked: true, reason: '市局核查' }))
@@ -95,7 +95,7 @@ describe('export calls', () => {
       .where('action', '=', 'export_unmasked')
       .execute()
     expect(audited).toEqual([{ actor_id: f.leader.id, detail: expect.stringContaining('市局核查') }])
-    state.operator = { id: f.desk.id, name: f.desk.name, role: 'desk' }
+    state.operator = actorOf(f.desk)
 
     const bare: AppState = { ledger: t.ledger, operator: state.operator, appVersion: 'test', now: t.clock.now }
     expect(failure(await dispatch(bare, 'export-month', { month: '2026-09' }))).toMatchObject({

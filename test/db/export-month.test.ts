@@ -255,7 +255,7 @@ describe('month export', () => {
     const file = path.join(t.dir, 'unmasked.xlsx')
     await expect(exportMonthXlsx(t.ctx, { month: '2026-11', file, unmasked: true, reason: '法院调取' })).rejects.toMatchObject({
       code: 'forbidden',
-      message: expect.stringMatching(/须由负责人登录后操作/),
+      message: expect.stringMatching(/须由负责人本人输入 PIN 登录后操作/),
     })
     expect(fs.existsSync(file)).toBe(false)
     expect(await tableCounts(t)).toEqual(before)

@@ -10,13 +10,14 @@ import { updateIssueText } from '../../db/issues/text'
 import type { ImportMapping } from '../../shared/types'
 import { messyRows, writeMessyXlsx } from '../support/import-fixtures'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type TestLedger } from '../support/temp-ledger'
+import { bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
+let f: Fixture
 let file: string
 let mapping: ImportMapping
 
-seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t } = s))
+seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   // Row 8's section is not in the ledger's list: the import adds it.
   const rows = messyRows()
@@ -33,11 +34,11 @@ async function issueNumbers(): Promise<string[]> {
 
 describe('undoing an import', () => {
   it('voids the whole batch: its visits, their issues, its reception days and sections leave every list and figure', async () => {
-    const done = await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    const done = await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     expect(done.counts.departmentsCreated).toBe(1)
     expect(await issueNumbers()).toHaveLength(5)
 
-    const undone = await undoImport(t.ctx, done.batchId)
+    const undone = await undoImport(bySupervisor(t, f), done.batchId)
     expect(undone).toEqual({
       batchId: 1,
       reason: '撤销导入批次 1',
@@ -73,7 +74,7 @@ describe('undoing an import', () => {
 
     const [batch] = await listImportBatches(t.ctx.db)
     expect(batch?.undoneAt).not.toBeNull()
-    expect(batch?.undoneByName).toBe('王晓丽')
+    expect(batch?.undoneByName).toBe('李建国')
     const audit = await t.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'entity', 'entity_id'])
@@ -82,14 +83,14 @@ describe('undoing an import', () => {
     expect(audit).toEqual([{ action: 'undo_import', entity: 'import_batch', entity_id: 1 }])
     expect((await verifyAuditChain(t.ctx.db)).brokenAt).toBeNull()
 
-    await expect(undoImport(t.ctx, 1)).rejects.toThrow(/^导入批次 1 已于 .+ 撤销$/)
-    await expect(undoImport(t.ctx, 9)).rejects.toThrow('找不到导入批次（编号 9）')
+    await expect(undoImport(bySupervisor(t, f), 1)).rejects.toThrow(/^导入批次 1 已于 .+ 撤销$/)
+    await expect(undoImport(bySupervisor(t, f), 9)).rejects.toThrow('找不到导入批次（编号 9）')
   })
 
   it('imports the sheet again after an undo, reusing the people and enterprises the first import created', async () => {
-    await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
-    await undoImport(t.ctx, 1)
-    const again = await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
+    await undoImport(bySupervisor(t, f), 1)
+    const again = await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     expect(again.counts).toMatchObject({
       imported: 6,
       visitorsCreated: 0,
@@ -104,21 +105,21 @@ describe('undoing an import', () => {
   })
 
   it('refuses once someone has worked on an imported issue, and changes nothing', async () => {
-    await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     const issue = await t.ctx.db.selectFrom('issues').select('id').where('number', '=', 'JD-2023-03-0002').executeTakeFirstOrThrow()
     await addProgress(t.ctx, { issueId: issue.id, note: '已约谈广场舞组织者' })
     const before = await tableCounts(t)
-    await expect(undoImport(t.ctx, 1)).rejects.toThrow(
+    await expect(undoImport(bySupervisor(t, f), 1)).rejects.toThrow(
       '导入批次 1 的问题在导入后已有新的办理、回访或修改记录（JD-2023-03-0002），不能整批撤销。请在问题台账中逐条处理，或由负责人逐条作废相关来访登记。',
     )
     expect(await tableCounts(t)).toEqual(before)
   })
 
   it('refuses after a correction of an imported issue’s text', async () => {
-    await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     const accepted = await t.ctx.db.selectFrom('issues').select('id').where('number', '=', 'JD-2023-03-0005').executeTakeFirstOrThrow()
     await updateIssueText(t.ctx, { issueId: accepted.id, place: '南岗村' })
-    await expect(undoImport(t.ctx, 1)).rejects.toThrow('（JD-2023-03-0005）')
+    await expect(undoImport(bySupervisor(t, f), 1)).rejects.toThrow('（JD-2023-03-0005）')
   })
 
   it('refuses after a callback on an imported issue', async () => {
@@ -127,7 +128,7 @@ describe('undoing an import', () => {
     // 张三's issue resolved but not yet called back.
     if (zhang) zhang[12] = null
     const f2 = await writeMessyXlsx(path.join(t.dir, 'resolved.xlsx'), rows)
-    await runImport(t.ctx, { file: f2, mapping, options: { skipBad: true } })
+    await runImport(bySupervisor(t, f), { file: f2, mapping, options: { skipBad: true } })
     const resolved = await t.ctx.db
       .selectFrom('issues')
       .select(['id', 'status'])
@@ -135,6 +136,6 @@ describe('undoing an import', () => {
       .executeTakeFirstOrThrow()
     expect(resolved.status).toBe('resolved')
     await recordCallback(t.ctx, { issueId: resolved.id, method: 'phone', satisfaction: 'satisfied' })
-    await expect(undoImport(t.ctx, 1)).rejects.toThrow('（JD-2023-03-0001）')
+    await expect(undoImport(bySupervisor(t, f), 1)).rejects.toThrow('（JD-2023-03-0001）')
   })
 })

@@ -9,7 +9,7 @@ import type { ImportMapping } from '../../shared/types'
 import { registerVisit } from '../../db/visits/register'
 import { CSV_TEXT, GOOD_CODE, writeFile, writeMessyXlsx } from '../support/import-fixtures'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -108,14 +108,14 @@ describe('dry run', () => {
 describe('import', () => {
   it('refuses a sheet with unreadable rows and leaves the ledger as it was', async () => {
     const before = await tableCounts(t)
-    await expect(runImport(t.ctx, { file, mapping })).rejects.toThrow(
+    await expect(runImport(bySupervisor(t, f), { file, mapping })).rejects.toThrow(
       '有 3 行无法读取（第 7、12、13 行），请先在表格中修正，或选择“跳过无法读取的行”后再导入。台账未作任何改动',
     )
     expect(await tableCounts(t)).toEqual(before)
   })
 
   it('imports the readable rows as one batch of historical reception days, visits and issues with their history', async () => {
-    const done = await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    const done = await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     expect(done.batchId).toBe(1)
     expect(done.skipped).toBe(3)
     expect(done.counts.imported).toBe(6)
@@ -285,7 +285,7 @@ describe('import', () => {
   it('is all or nothing: a failure in the middle leaves no record and no audit entry behind', async () => {
     const before = await tableCounts(t)
     await expect(
-      runImport(t.ctx, {
+      runImport(bySupervisor(t, f), {
         file,
         mapping,
         options: { skipBad: true },
@@ -300,14 +300,19 @@ describe('import', () => {
 
   it('reports progress row by row up to the total', async () => {
     const seen: string[] = []
-    await runImport(t.ctx, { file, mapping, options: { skipBad: true }, onProgress: ({ done, total }) => seen.push(`${done}/${total}`) })
+    await runImport(bySupervisor(t, f), {
+      file,
+      mapping,
+      options: { skipBad: true },
+      onProgress: ({ done, total }) => seen.push(`${done}/${total}`),
+    })
     expect(seen).toEqual(['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7'])
   })
 
   it('imports nothing twice: re-importing the same sheet finds every row already imported', async () => {
-    await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     const counts = await tableCounts(t)
-    const again = await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
+    const again = await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     expect(again.counts.imported).toBe(0)
     expect(again.duplicates.map((d) => d.row)).toEqual([4, 5, 8, 9, 10, 11, 14])
     expect(again.duplicates[0]?.message).toBe('已由导入批次 1 导入（第 4 行），未重复导入')
@@ -334,7 +339,7 @@ describe('import', () => {
       resolvedDate: 10,
       callback: 11,
     })
-    const done = await runImport(t.ctx, { file: csv, mapping: sheet?.mapping ?? {} })
+    const done = await runImport(bySupervisor(t, f), { file: csv, mapping: sheet?.mapping ?? {} })
     expect(done.counts).toMatchObject({ imported: 3, issues: 3, organizationsCreated: 1, sessionsCreated: 2 })
     expect(done.counts.issuesByStatus).toMatchObject({ closed: 1, accepted: 2 })
     const contents = await t.ctx.db.selectFrom('matters').select('content').orderBy('id').execute()

@@ -14,7 +14,7 @@ import { callbackQueue } from '../../db/issues/callback-queue'
 import { getIssueDetail } from '../../db/issues/queries'
 import { LedgerError } from '../../db/core/errors'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { FIXTURE_LEADER_PIN, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { acceptIssue, openDay } from '../support/desk'
 
 let t: TestLedger
@@ -53,7 +53,13 @@ describe('issue life cycle', () => {
     })
     await addProgress(t.ctx, { issueId, note: '已现场核查，确认为园区某企业废气处理设施故障' })
     await addProgress(t.ctx, { issueId, note: '企业已停产检修' })
-    await extendIssue(t.ctx, { issueId, newDueDate: '2026-12-31', approverId: f.leader.id, reason: '需等待第三方监测报告' })
+    await extendIssue(t.ctx, {
+      issueId,
+      newDueDate: '2026-12-31',
+      approverId: f.leader.id,
+      approverPin: FIXTURE_LEADER_PIN,
+      reason: '需等待第三方监测报告',
+    })
     t.clock.set('2026-11-20 10:00:00')
     await resolveIssue(t.ctx, { issueId, result: '企业完成整改，监测达标' })
     await recordCallback(t.ctx, { issueId, method: 'phone', satisfaction: 'unsatisfied', comment: '夜间仍有气味' })
@@ -180,7 +186,8 @@ describe('refused transitions change nothing', () => {
       () => recordCallback(t.ctx, { issueId, method: 'phone', satisfaction: 'satisfied' }),
       () => closeIssue(t.ctx, { issueId }),
       () => rejectIssue(t.ctx, { issueId, reason: 'x' }),
-      () => extendIssue(t.ctx, { issueId, newDueDate: '2027-01-10', approverId: f.leader.id, reason: 'x' }),
+      () =>
+        extendIssue(t.ctx, { issueId, newDueDate: '2027-01-10', approverId: f.leader.id, approverPin: FIXTURE_LEADER_PIN, reason: 'x' }),
     ]) {
       await expectRefused(act, issueId, /已销号/)
     }
@@ -190,7 +197,14 @@ describe('refused transitions change nothing', () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await acceptIssue(t, f, day.id)
     await expectRefused(
-      () => extendIssue(t.ctx, { issueId, newDueDate: '2026-11-11', approverId: f.leader.id, reason: '需要时间' }),
+      () =>
+        extendIssue(t.ctx, {
+          issueId,
+          newDueDate: '2026-11-11',
+          approverId: f.leader.id,
+          approverPin: FIXTURE_LEADER_PIN,
+          reason: '需要时间',
+        }),
       issueId,
       /须晚于原时限/,
     )

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { systemActor } from '../../db/core/context'
 import fs from 'node:fs'
 import { sql, type Kysely, type Migration } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -33,7 +34,7 @@ const withNext = { ...migrations, '9999_next_version': nextVersion }
 
 const ctxFor = (db: Awaited<ReturnType<typeof openLedger>>['db']) => ({
   db,
-  actor: { id: null, name: '测试', role: 'desk' as const },
+  actor: { ...systemActor, name: '测试' },
   now: () => new Date(),
 })
 

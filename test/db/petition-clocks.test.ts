@@ -8,7 +8,7 @@ import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
 import { confirmArrangement } from '../../db/calendar/arrangement'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerMatter, registerPetition } from '../support/petitions'
-import type { Fixture, TestLedger } from '../support/temp-ledger'
+import { bySupervisor, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 // The statute's arithmetic, spelled out: calendar days, the start day not counted, holidays not
 // skipped. 《信访条例》 art. 22 / 《信访工作条例》: 15 days to decide and tell; 60 days to handle;
@@ -132,7 +132,7 @@ describe('the 信访 clocks', () => {
   })
 
   it('counts a category set to calendar days in calendar days, holidays included', async () => {
-    await saveCategory(t.ctx, { id: f.category('噪声').id, name: '噪声', timeLimitDays: 10, timeLimitUnit: 'calendar' })
+    await saveCategory(bySupervisor(t, f), { id: f.category('噪声').id, name: '噪声', timeLimitDays: 10, timeLimitUnit: 'calendar' })
     const p = await registerMatter(t, f, { date: '2026-09-25', categoryName: '噪声', content: '搅拌站夜间施工噪声' })
     expect(p.detail.dueDate).toBe('2026-10-05')
     expect(p.detail.procedure).toBe('general')
@@ -143,12 +143,12 @@ describe('the 信访 clocks', () => {
     const petition = await registerPetition(t, f, '2026-12-21')
     await decidePetition(t.ctx, { issueId: petition.issueId, decision: 'accept', date: '2026-12-21' })
     expect((await detailOf(t, petition.issueId)).dueDate).toBe('2027-02-19')
-    await saveCategory(t.ctx, { id: f.category('土壤').id, name: '土壤', timeLimitDays: 40 })
+    await saveCategory(bySupervisor(t, f), { id: f.category('土壤').id, name: '土壤', timeLimitDays: 40 })
     const long = await registerMatter(t, f, { date: '2026-12-21', categoryName: '土壤', content: '四十个工作日的一般问题' })
     // 春节 2027 as published: 5–13 February off, Saturday 20 February a working day.
-    await setHolidayOverride(t.ctx, { date: '2027-02-05', to: '2027-02-13', kind: 'holiday', name: '春节' })
-    await setHolidayOverride(t.ctx, { date: '2027-02-20', kind: 'workday', name: '春节调休' })
-    const moved = await confirmArrangement(t.ctx, 2027)
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-02-05', to: '2027-02-13', kind: 'holiday', name: '春节' })
+    await setHolidayOverride(bySupervisor(t, f), { date: '2027-02-20', kind: 'workday', name: '春节调休' })
+    const moved = await confirmArrangement(bySupervisor(t, f), 2027)
     expect(moved.recounted.map((r) => r.issueId)).toContain(long.issueId)
     expect(moved.recounted.map((r) => r.issueId)).not.toContain(petition.issueId)
     const d = await detailOf(t, petition.issueId)

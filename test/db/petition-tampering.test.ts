@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../db/audit/verify'
+import { systemActor } from '../../db/core/context'
 import { openLedger } from '../../db/core/open'
 import { decidePetition } from '../../db/issues/petition'
 import { seedDefaults } from '../../db/reference/reference'
@@ -18,7 +19,7 @@ beforeEach(async () => {
   dir = tempDir('petition-tamper-')
   file = path.join(dir, 'ledger.sqlite')
   const ledger = await openLedger(file)
-  const ctx = { db: ledger.db, actor: { id: null, name: '测试', role: 'supervisor' as const }, now: () => new Date(2026, 8, 28, 10) }
+  const ctx = { db: ledger.db, actor: { ...systemActor, name: '测试' }, now: () => new Date(2026, 8, 28, 10) }
   await seedDefaults(ctx)
   const v = await registerContact(ctx, {
     channel: 'letter',

@@ -61,7 +61,11 @@ beforeAll(async () => {
       if (event.level === 'query') captured.push(event.query)
     },
   })
-  ctx = { db, actor: { id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk' }, now: () => new Date(`${made.today}T10:00:00`) }
+  ctx = {
+    db,
+    actor: { kind: 'staff', id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk', ownPin: false },
+    now: () => new Date(`${made.today}T10:00:00`),
+  }
 })
 afterAll(async () => {
   await ledger.close()

@@ -94,3 +94,37 @@ describe('toHalfWidth', () => {
     expect(toHalfWidth('生态环境局接待日')).toBe('生态环境局接待日')
   })
 })
+
+function errorOrValue(run: () => string | null): string | null | Error {
+  try {
+    return run()
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e))
+  }
+}
+
+describe('text that is not text', () => {
+  it('refuses names made only of invisible characters, with a Chinese message', () => {
+    for (const name of ['\u200B', '\u200B\u200B\u200B', '\u2060\u200C', '\u3164', '\u3164\u3164', '\u115F\u1160', '\u2800', '\u0301']) {
+      const e = errorOf(() => requireText(name, '来访人姓名'))
+      expect(['required', 'invalid_text'], JSON.stringify(name)).toContain(e.code)
+      expect(e.message).toMatch(/^(请填写来访人姓名|来访人姓名须含有看得见的文字)/)
+      // An optional field keeps nothing of it: empty, or refused.
+      expect(errorOrValue(() => optionalText(name, '地址'))).not.toEqual(expect.any(String))
+    }
+  })
+
+  it('strips format characters such as the right-to-left override, keeping what is visible', () => {
+    expect(requireText('\u202E张三', '来访人姓名')).toBe('张三')
+    expect(requireText('张\u200B三\u2060', '来访人姓名')).toBe('张三')
+    expect(requireText('\uFEFF王\u00ADfang', '来访人姓名')).toBe('王fang')
+  })
+
+  it('refuses lone surrogates, which would be stored as bytes other programs cannot read', () => {
+    for (const broken of ['张\uD800', '\uDC00三', '李\uDBFF\uDBFF四']) {
+      const e = errorOf(() => requireText(broken, '来访人姓名'))
+      expect(e).toMatchObject({ code: 'invalid_text', message: expect.stringMatching(/来访人姓名含有损坏的字符/) })
+    }
+    expect(requireText('𠀀𪚥', '姓名')).toBe('𠀀𪚥')
+  })
+})

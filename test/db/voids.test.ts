@@ -12,6 +12,7 @@ import { acceptIssue, openDay, residentVisit } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { signedOut } from '../../db/core/access'
 
 let t: TestLedger
 let f: Fixture
@@ -82,7 +83,7 @@ describe('voiding a visit', () => {
     t.clock.set('2026-11-10 16:00:00')
     expect((await voidVisit(t.ctx, { visitId: mine.id, reason: '登记错了人' })).id).toBe(mine.id)
 
-    t.ctx.actor = { id: null, name: '未登录', role: 'desk' }
+    t.ctx.actor = signedOut
     expect((await refused(voidVisit(t.ctx, { visitId: other.id, reason: '无人' }))).message).toMatch(/请先选择值班人员/)
     actAs(t, f.leader)
     expect((await refused(voidVisit(t.ctx, { visitId: other.id, reason: '  ' }))).message).toBe('请填写作废原因')

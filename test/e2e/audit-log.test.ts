@@ -57,10 +57,12 @@ describe('设置 → 审计日志', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
     await expect.poll(() => page.getByText(`共 ${Number(total.n)} 条`).count()).toBe(1)
-    // Newest first: the supervisor's own sign-in, then the visit registered this morning by the clerk.
+    // Newest first: the supervisor's own sign-in, the PIN check counted just before it, then the
+    // visit registered this morning by the clerk.
     const rows = page.getByRole('tabpanel', { name: '审计日志' }).locator('.ant-table-tbody tr.ant-table-row')
     await expect.poll(() => rows.first().innerText()).toMatch(/李建国\s+登录\s+人员 #\d+\s+登录 人员/)
-    expect(await rows.nth(1).innerText()).toMatch(/2026-11-10 08:40:\d\d\s+王晓丽\s+登记\s+来访登记 #2/)
+    expect(await rows.nth(1).innerText()).toMatch(/未登录\s+核对 PIN\s+人员 #\d+/)
+    expect(await rows.nth(2).innerText()).toMatch(/2026-11-10 08:40:\d\d\s+王晓丽\s+登记\s+来访登记 #2/)
 
     await page.getByRole('button', { name: '校验审计链' }).click()
     await expect.poll(() => page.getByText(`审计链完整：共 ${Number(total.n)} 条记录，逐条校验无误，未被改动。`).count()).toBe(1)

@@ -63,8 +63,9 @@ describe('设置 → 备份与恢复', () => {
       .filter((n) => n.endsWith('-manual.sqlite'))
     expect(manual).toEqual([expect.stringMatching(/^ledger-[a-z]{10}-20261110-0900\d\d-manual\.sqlite$/)])
 
-    // Later that morning someone registers another visit — then the ledger is to go back to the backup.
-    clock.set('2026-11-10 10:30:00')
+    // A few minutes later (within the supervisor's 10 idle minutes) someone registers another
+    // visit — then the ledger is to go back to the backup.
+    clock.set('2026-11-10 09:05:00')
     await residentVisit(ctx, desk, session.id, '陈志强')
     const ledgerFile = app.bridge.state.ledger.file
     expect(visitorNames(ledgerFile)).toEqual(['张桂芳', '陈志强'])
@@ -84,7 +85,7 @@ describe('设置 → 备份与恢复', () => {
     const restored = app.bridge.state.ledger.db
     // The kept copy: where the screen says it is, holding both visits as they were before the restore.
     const keptPath = (await done.locator('.ant-descriptions-item-content').nth(1).innerText()).trim()
-    expect(keptPath).toMatch(/ledger-[a-z]{10}-20261110-1030\d\d-pre-restore\.sqlite$/)
+    expect(keptPath).toMatch(/ledger-[a-z]{10}-20261110-0905\d\d-pre-restore\.sqlite$/)
     expect(fs.existsSync(keptPath)).toBe(true)
     expect(visitorNames(keptPath)).toEqual(['张桂芳', '陈志强'])
     await settle(app)

@@ -1,11 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listCategories, seedDefaults } from '../../db/reference/reference'
+import { listCategories, saveStaff, seedDefaults } from '../../db/reference/reference'
+import { setStaffPin } from '../../db/staff/operators'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
-import { tempDir } from '../support/temp-ledger'
+import { actorOf, tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -26,12 +27,19 @@ const ICS_2027 = [
   'END:VCALENDAR',
 ].join('\r\n')
 
+const SUPERVISOR_PIN = '8642'
+
+/** Entering next year's arrangement is a 负责人's: with a file to import, one is signed in. */
 async function openDecember(importFile?: string): Promise<AppUnderTest> {
   return openApp({
     now: '2026-12-15 09:00:00',
-    ...(importFile ? { importFile } : {}),
+    ...(importFile ? { importFile, onDuty: { name: '李建国', pin: SUPERVISOR_PIN } } : {}),
     seed: async (ctx) => {
       await seedDefaults(ctx)
+      if (importFile) {
+        const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor' })
+        await setStaffPin({ ...ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: SUPERVISOR_PIN })
+      }
       const day = await openSession(ctx, (await planSession(ctx, { date: '2026-12-15', kind: 'public', location: '局一楼接待室' })).id)
       const air = (await listCategories(ctx.db)).find((c) => c.name === '大气')
       await registerVisit(ctx, {

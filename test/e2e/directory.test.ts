@@ -3,8 +3,9 @@ import type { LedgerContext } from '../../db/core/context'
 import { listCategories, saveStaff, seedDefaults } from '../../db/reference/reference'
 import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
+import { setStaffPin } from '../../db/staff/operators'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
-import type { TestClock } from '../support/temp-ledger'
+import { actorOf, type TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -27,6 +28,9 @@ interface Seeded {
 async function seedDirectory(ctx: LedgerContext, clock: TestClock, out: Seeded): Promise<void> {
   await seedDefaults(ctx)
   await saveStaff(ctx, { name: '王晓丽', role: 'desk' })
+  // Merging records is a 负责人's act: one who chose their own PIN.
+  const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor' })
+  await setStaffPin({ ...ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: SUPERVISOR_PIN })
   const cats = await listCategories(ctx.db)
   const cat = (name: string) => cats.find((c) => c.name === name)?.id ?? 0
   const day = async (date: string, kind: 'enterprise' | 'public', visits: ((sessionId: number) => RegisterVisitInput)[]) => {
@@ -104,8 +108,14 @@ async function seedDirectory(ctx: LedgerContext, clock: TestClock, out: Seeded):
   clock.set('2026-11-10 09:00:00')
 }
 
-async function openDirectory(seeded: Seeded): Promise<AppUnderTest> {
-  const opened = await openApp({ now: '2026-11-10 09:00:00', seed: (ctx, clock) => seedDirectory(ctx, clock, seeded) })
+const SUPERVISOR_PIN = '8642'
+
+async function openDirectory(seeded: Seeded, as: 'desk' | 'supervisor' = 'desk'): Promise<AppUnderTest> {
+  const opened = await openApp({
+    now: '2026-11-10 09:00:00',
+    ...(as === 'supervisor' ? { onDuty: { name: '李建国', pin: SUPERVISOR_PIN } } : {}),
+    seed: (ctx, clock) => seedDirectory(ctx, clock, seeded),
+  })
   await opened.page.getByRole('menuitem', { name: '企业与来访人' }).click()
   return opened
 }
@@ -135,7 +145,7 @@ describe('企业与来访人', () => {
 
   it('merges two records of the same enterprise into one, keeping every visit', async () => {
     const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
-    app = await openDirectory(seeded)
+    app = await openDirectory(seeded, 'supervisor')
     const { page } = app
     const visitsBefore = await app.ctx.db.selectFrom('visits').select(['id', 'visitor_id', 'headcount']).orderBy('id').execute()
 

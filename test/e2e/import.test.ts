@@ -25,6 +25,12 @@ describe('导入旧台账', () => {
     const { page } = app
     await page.getByLabel('值班人员').click()
     await page.getByTitle('李建国').click()
+    // The office's first supervisor chooses a PIN of their own at this first sign-in.
+    const first = page.getByRole('dialog', { name: '李建国 首次登录：设置本人的 PIN' })
+    await first.getByLabel('新 PIN', { exact: true }).fill('8642')
+    await first.getByLabel('再次输入新 PIN').fill('8642')
+    await first.getByLabel('再次输入新 PIN').press('Enter')
+    await first.waitFor({ state: 'hidden' })
     await page.goto(`${app.bridge.url}#/settings?tab=import`)
     await page.getByRole('button', { name: '选择文件' }).click()
     await page.getByText('2023年台账.xlsx').waitFor()

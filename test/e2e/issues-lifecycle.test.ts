@@ -4,8 +4,10 @@ import type { LedgerContext } from '../../db/core/context'
 import { assignIssue } from '../../db/issues/actions'
 import { listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
+import { setStaffPin } from '../../db/staff/operators'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
+import { actorOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -14,13 +16,16 @@ afterEach(async (t) => {
 })
 
 const NOW = '2026-11-10 09:00:00'
+const LEADER_PIN = '8642'
 
 /** The desk's people and today's open reception day; returns the open session's id. */
 async function seedDay(ctx: LedgerContext): Promise<number> {
   const deps = await listDepartments(ctx.db)
   const air = deps.find((d) => d.name === '大气环境股')
   await saveStaff(ctx, { name: '王晓丽', role: 'desk' })
-  await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  const leader = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  // An extension's approver confirms with a PIN of their own.
+  await setStaffPin({ ...ctx, actor: actorOf(leader) }, { staffId: leader.id, pin: LEADER_PIN })
   await saveStaff(ctx, { name: '赵刚', role: 'handler', departmentId: air?.id ?? null })
   const s = await planSession(ctx, { date: '2026-11-10', kind: 'public', location: '局一楼群众接待室' })
   await openSession(ctx, s.id)
@@ -128,6 +133,7 @@ describe('问题台账 life cycle', () => {
     await extend.getByLabel('新的办结时限').fill('2026-12-31')
     await extend.getByLabel('新的办结时限').press('Tab')
     await pick(page, extend, '批准人', '李建国（副局长）')
+    await extend.getByLabel('批准人 PIN').fill(LEADER_PIN)
     await extend.getByLabel('延期理由').fill('需委托第三方开展夜间监测')
     await app.screenshot('issues-drawer-extend')
     await extend.getByLabel('延期理由').press('Enter')

@@ -2,10 +2,14 @@ import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
 import { addProgress, assignIssue, extendIssue } from '../../db/issues/actions'
-import { listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
+import { getStaff, listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
+import { setStaffPin } from '../../db/staff/operators'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
+import { actorOf } from '../support/temp-ledger'
+
+const LEADER_PIN = '8642'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -23,7 +27,11 @@ async function seedInProgress(ctx: LedgerContext): Promise<Seeded> {
   const deps = await listDepartments(ctx.db)
   const air = deps.find((d) => d.name === '大气环境股')
   if (!air) throw new Error('no department')
+  // The desk clerk is on duty (the first desk clerk signs in as the page opens).
+  await saveStaff(ctx, { name: '王晓丽', role: 'desk' })
   const leader = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  // An extension's approver confirms with a PIN of their own.
+  await setStaffPin({ ...ctx, actor: actorOf(leader) }, { staffId: leader.id, pin: LEADER_PIN })
   const s = await planSession(ctx, { date: '2026-11-02', kind: 'public', location: '局一楼群众接待室' })
   await openSession(ctx, s.id)
   const categoryId = (await listCategories(ctx.db)).find((c) => c.name === '大气')?.id ?? 1
@@ -71,6 +79,7 @@ async function fillExtension(page: Page, form: Locator, date: string, reason: st
   await form.getByLabel('新的办结时限').press('Tab')
   await form.getByLabel('批准人').click()
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('李建国（副局长）').click()
+  await form.getByLabel('批准人 PIN').fill(LEADER_PIN)
   await form.getByLabel('延期理由').fill(reason)
 }
 
@@ -99,7 +108,10 @@ describe('问题台账 when a save fails', () => {
     expect(due < '2026-12-10').toBe(true)
     await fillExtension(page, form, '2026-12-10', '需委托第三方监测')
     // Meanwhile a colleague extends the same issue further.
-    await extendIssue(app.ctx, { issueId: s.issueId, newDueDate: '2026-12-20', approverId: s.leaderId, reason: '节前无法完成监测' })
+    await extendIssue(
+      { ...app.ctx, actor: actorOf(await getStaff(app.ctx.db, s.leaderId)) },
+      { issueId: s.issueId, newDueDate: '2026-12-20', reason: '节前无法完成监测' },
+    )
     await form.getByLabel('延期理由').press('Enter')
     await form.locator('.ant-alert-error').getByText('新的办结时限须晚于原时限 2026-12-20').waitFor()
     await expectKept(form, '2026-12-10', '需委托第三方监测')

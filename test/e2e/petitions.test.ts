@@ -7,7 +7,7 @@ import { listSources } from '../../db/issues/source'
 import { listCategories, listDepartments } from '../../db/reference/reference'
 import { registerContact } from '../../db/visits/register'
 import type { AppUnderTest } from '../support/browser'
-import { as, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/office-screens'
+import { actorOf, as, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/office-screens'
 import { printToPdf } from '../support/pdf'
 
 // The 信访 procedure on the screens, against the real handlers: registering a letter with its 来源
@@ -260,10 +260,7 @@ describe('信访 on the screens', () => {
     const drawer = await openIssue(app, id)
     // Not offered before the decision; the ledger would refuse it too (test/db/petition-procedure.test.ts).
     expect(await drawer.getByRole('button', { name: '书面答复' }).count()).toBe(0)
-    const refused = await replyPetition(
-      { ...app.ctx, actor: { id: opened.seeded.desk.id, name: '王晓丽', role: 'desk' } },
-      { issueId: id, text: '答复' },
-    ).then(
+    const refused = await replyPetition({ ...app.ctx, actor: actorOf(opened.seeded.desk) }, { issueId: id, text: '答复' }).then(
       () => null,
       (e: unknown) => (e instanceof Error ? e.message : String(e)),
     )

@@ -67,8 +67,10 @@ describe('接待日', () => {
     await dialog.getByLabel('接待领导').click()
     await page.getByTitle('李建国（副局长）').click()
     await dialog.getByLabel('当日值班人员').click()
-    await page.getByTitle('王晓丽').click()
-    await page.getByTitle('赵刚').click()
+    // The header's 值班人员 box shows 王晓丽 too (she is signed in): pick from the open list.
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    await open.getByTitle('王晓丽').click()
+    await open.getByTitle('赵刚').click()
     await dialog.getByLabel('接待地点').fill('局一楼群众接待室')
     await dialog.getByLabel('接待地点').press('Enter')
 

@@ -3,7 +3,10 @@ import { WorkCalendar } from '../../db/calendar/working-days'
 import { listCategories, saveStaff, seedDefaults, setHolidayOverride } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
+import type { LedgerContext } from '../../db/core/context'
+import { setStaffPin } from '../../db/staff/operators'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
+import { actorOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -11,13 +14,24 @@ afterEach(async (t) => {
   app = null
 })
 
+const SUPERVISOR_PIN = '8642'
+
+/** Time limits, holidays and settings are a 负责人's: one who chose their own PIN. */
+async function seedSupervisor(ctx: LedgerContext): Promise<void> {
+  const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+  await setStaffPin({ ...ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: SUPERVISOR_PIN })
+}
+
+const asSupervisor = { name: '李建国', pin: SUPERVISOR_PIN }
+
 async function openSettings(): Promise<AppUnderTest> {
   const opened = await openApp({
     now: '2026-11-10 09:00:00',
+    onDuty: asSupervisor,
     seed: async (ctx) => {
       await seedDefaults(ctx)
       await saveStaff(ctx, { name: '王晓丽', role: 'desk', phone: '13512345678' })
-      await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
+      await seedSupervisor(ctx)
     },
   })
   await opened.page.getByRole('menuitem', { name: '设置' }).click()
@@ -155,8 +169,10 @@ describe('设置', () => {
   it('removes a holiday entry after asking', async () => {
     app = await openApp({
       now: '2026-11-10 09:00:00',
+      onDuty: asSupervisor,
       seed: async (ctx) => {
         await seedDefaults(ctx)
+        await seedSupervisor(ctx)
         await setHolidayOverride(ctx, { date: '2027-01-01', kind: 'holiday', name: '元旦' })
         await setHolidayOverride(ctx, { date: '2027-02-20', kind: 'workday', name: '春节调休' })
       },

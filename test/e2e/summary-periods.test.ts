@@ -3,7 +3,7 @@ import { periodReport } from '../../db/figures/report'
 import { resolveIssue } from '../../db/issues/actions'
 import { generateDemoMonth } from '../../tools/demo'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
-import { signIn } from '../support/office-screens'
+import { signInChoosingPin } from '../support/office-screens'
 import { printToPdf } from '../support/pdf'
 
 let app: AppUnderTest | null = null
@@ -98,7 +98,8 @@ describe('统计: 月结', () => {
     app = await openTwoMonths()
     const { page, ctx } = app
     await page.goto(`${app.bridge.url}#/summary?month=2026-11`)
-    await signIn(app, '李建国')
+    // The demo's supervisors have no PIN yet: the first to sign in chooses one.
+    await signInChoosingPin(app, '李建国', '8642')
     await page.getByRole('heading', { name: '2026年11月统计' }).waitFor()
     const box = sentenceBox(app, '月报文字')
     await expect.poll(() => box.inputValue()).not.toBe('')

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { systemLedgerPerFile } from '../support/dispatch'
+import { freshLedgerPerFile } from '../support/dispatch'
 import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-systemLedgerPerFile((s) => ({ t, state } = s))
+freshLedgerPerFile((s) => ({ t, state } = s))
 
 const keys = Object.keys(contract).filter((k): k is ContractKey => Object.hasOwn(contract, k))
 

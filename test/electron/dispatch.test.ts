@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { signedOut } from '../../db/core/access'
 import { systemActor } from '../../db/core/context'
+import { saveStaff } from '../../db/reference/reference'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger } from '../../db/core/open'
 import { dispatch } from '../../electron/handlers/dispatch'
@@ -16,7 +18,7 @@ let state: AppState
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-test-'))
   const ledger = await openLedger(path.join(dir, 'ledger.sqlite'))
-  state = { ledger, operator: systemActor, appVersion: '9.9.9', now: () => new Date(2026, 10, 10, 9) }
+  state = { ledger, operator: signedOut, appVersion: '9.9.9', now: () => new Date(2026, 10, 10, 9) }
 })
 
 afterAll(async () => {
@@ -65,12 +67,13 @@ describe('dispatch', () => {
   })
 
   it('reports the operator once someone on duty is chosen', async () => {
-    state.operator = { id: 7, name: '王芳', role: 'desk' }
+    const staff = await saveStaff({ db: state.ledger.db, actor: systemActor, now: state.now }, { name: '王芳', role: 'desk' })
+    state.operator = { kind: 'staff', id: staff.id, name: staff.name, role: staff.role, ownPin: false }
     try {
       const result = await dispatch(state, 'app-info', {})
-      expect(result.ok && result.data).toMatchObject({ operator: { id: 7, name: '王芳', role: 'desk' } })
+      expect(result.ok && result.data).toMatchObject({ operator: { id: staff.id, name: '王芳', role: 'desk' } })
     } finally {
-      state.operator = systemActor
+      state.operator = signedOut
     }
   })
 

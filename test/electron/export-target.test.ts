@@ -9,7 +9,7 @@ import type { AppState } from '../../electron/handlers/types'
 import { ledgerCli } from '../support/cli'
 import { acceptIssue, openDay } from '../support/desk'
 import { appState } from '../support/dispatch'
-import { actorOf, openTempLedger, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, bySupervisor, openTempLedger, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 // A save dialog will return ledger.sqlite if the user picks it; the export, written beside it and
 // renamed into place, then replaced the live ledger: later writes "succeeded" and were lost, and
@@ -59,7 +59,7 @@ describe('an export pointed at the ledger', () => {
       }
     }
     // A write after the refusals is kept, and the file is still the ledger.
-    await saveStaff(t.ctx, { name: '导出之后新来的人' })
+    await saveStaff(bySupervisor(t, f), { name: '导出之后新来的人' })
     expect(await issuesAfterReopen()).toBe(1)
     expect(t.ledger.sqlite.prepare('select count(*) from staff where name = ?').pluck().get('导出之后新来的人')).toBe(1)
   })
@@ -80,7 +80,7 @@ describe('an export pointed at the ledger', () => {
       error: { code: 'export_target_is_backup' },
     })
     const usb = path.join(t.dir, 'U盘')
-    await setBackupFolder(t.ctx, t.ledger, usb)
+    await setBackupFolder(bySupervisor(t, f), t.ledger, usb)
     target = path.join(usb, '问题台账.csv')
     expect(await dispatch(state, 'export-issues-csv', { month: '2026-11' })).toMatchObject({
       ok: false,

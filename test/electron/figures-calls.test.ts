@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, systemLedgerPerFile } from '../support/dispatch'
+import { data, field, freshLedgerPerFile } from '../support/dispatch'
 import { readXlsx, rowsOf, sheet } from '../support/export-files'
 import type { TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-systemLedgerPerFile((s) => ({ t, state } = s))
+freshLedgerPerFile((s) => ({ t, state } = s))
 
 // A bureau's published cumulative figures, rebuilt through the contract alone: "自2020年3月起…共接待
 // 企业32家，接待86人次，受理并解决问题45个", over ten reception days from March 2020 to December 2021.

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../db/audit/verify'
+import { signedOut } from '../../db/core/access'
 import { verifyAuditChain } from '../../db/core/audit'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
@@ -85,11 +86,13 @@ describe('bad input over every contract call', () => {
           if (typeof code !== 'string' || code === '' || code === 'internal') failures.push(`${where}: code ${code} — ${message}`)
           if (!CHINESE.test(message)) failures.push(`${where}: message not Chinese: ${message}`)
           if (c.codes && !c.codes.includes(code)) failures.push(`${where}: code ${code}, expected ${c.codes.join('/')} — ${message}`)
-          // The one write a refusal may make: a wrong PIN is logged (db/operators.ts), and nothing else.
+          // The one write a refusal may make: a wrong PIN is logged, as the attempt counted before the
+          // check and as its failure (db/staff/pin-check.ts), and nothing else.
           if (code === 'wrong_pin') {
-            const logged = w.state.ledger.sqlite.prepare('select action from audit_log order by id desc limit 1').pluck().get()
-            if (logged !== 'sign_in_failed' || auditRows(w) !== auditBefore + 1 || fingerprint(w, 'audit_log') !== beforeButAudit) {
-              failures.push(`${where}: a wrong PIN changed more than its one audit row`)
+            const logged = w.state.ledger.sqlite.prepare('select action from audit_log order by id desc limit 2').pluck().all()
+            const twoRows = logged[0] === 'sign_in_failed' && logged[1] === 'pin_attempt' && auditRows(w) === auditBefore + 2
+            if (!twoRows || fingerprint(w, 'audit_log') !== beforeButAudit) {
+              failures.push(`${where}: a wrong PIN changed more than its two audit rows`)
             }
           } else if (fingerprint(w) !== before) failures.push(`${where}: refused (${code}) but the ledger changed`)
           continue
@@ -124,7 +127,7 @@ describe('bad input over every contract call', () => {
     },
   )
 
-  it('refuses supervisor-only calls to desk staff and to nobody, changing nothing', async () => {
+  it('refuses supervisor-only calls to desk staff, to nobody and to a supervisor without their own PIN, changing nothing', async () => {
     const bases = baseInputs(w)
     const supervisorOnly: ContractKey[] = [
       'audit-list',
@@ -133,15 +136,21 @@ describe('bad input over every contract call', () => {
       'backup-restore',
       'backup-folder-choose',
       'backup-folder-reset',
+      'category-save',
+      'holiday-set',
+      'holiday-remove',
+      'settings-update',
+      'organization-merge',
+      'visitor-merge',
     ]
-    for (const operator of [
-      w.desk,
-      { id: null, name: '未登录', role: 'desk' as const },
-      { id: null, name: '系统', role: 'supervisor' as const },
-    ]) {
+    for (const operator of [w.desk, signedOut, { ...w.supervisor, ownPin: false }]) {
       for (const key of supervisorOnly) {
         w.state.operator = operator
-        const input = key === 'backup-restore' ? { name: w.backupName } : Object.hasOwn(bases, key) ? bases[key] : {}
+        const merges: Partial<Record<ContractKey, unknown>> = {
+          'organization-merge': { keepId: w.organizationId, mergeId: 99_999 },
+          'visitor-merge': { keepId: w.visitorId, mergeId: 99_999 },
+        }
+        const input = key === 'backup-restore' ? { name: w.backupName } : (merges[key] ?? (Object.hasOwn(bases, key) ? bases[key] : {}))
         const before = fingerprint(w)
         const result = await dispatch(w.state, key, input)
         expect(result.ok ? 'ok' : result.error.code, `${key} as ${operator.name}`).toBe('forbidden')

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, systemLedgerPerFile } from '../support/dispatch'
+import { data, field, freshLedgerPerFile } from '../support/dispatch'
 import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-systemLedgerPerFile((s) => ({ t, state } = s))
+freshLedgerPerFile((s) => ({ t, state } = s))
 
 describe('the contract drives the whole life cycle through dispatch', () => {
   it('registers, hands over, resolves, calls back and closes, with the operator on every history row', async () => {
+    // A new office: its first person is added by whoever opens it, then signs in and adds the rest.
     const staff = data(await dispatch(state, 'staff-save', { name: '王晓丽', role: 'desk' }))
-    const leader = data(await dispatch(state, 'staff-save', { name: '李建国', role: 'supervisor', isLeader: true }))
     expect(data(await dispatch(state, 'operator-select', { staffId: field(staff, 'id') }))).toMatchObject({ name: '王晓丽' })
+    const leader = data(await dispatch(state, 'staff-save', { name: '李建国', role: 'supervisor', isLeader: true }))
     const session = data(
       await dispatch(state, 'session-plan', { date: '2026-11-10', kind: 'public', location: '接待室', hostLeaderId: field(leader, 'id') }),
     )

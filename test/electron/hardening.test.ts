@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { signedOut } from '../../db/core/access'
 import { guardContents } from '../../electron/main/guard-contents'
 import { registerIpc } from '../../electron/main/ipc'
-import { pageUrl, rendererPage } from '../../electron/main/renderer-page'
+import { isOwnPage, pageUrl, rendererPage } from '../../electron/main/renderer-page'
 import { mainWindowOptions } from '../../electron/main/window-options'
 import type { AppState } from '../../electron/handlers/types'
 import { openTempLedger, type TestLedger } from '../support/temp-ledger'
@@ -125,6 +125,25 @@ describe('navigation and new windows', () => {
     expect(fake.fire('will-attach-webview', pageUrl(page))).toBe(true)
   })
 
+  it('fails closed on URLs that cannot be read as a file path: an encoded slash, a file URL with a host', () => {
+    // fileURLToPath throws on both; the guard used to throw before it could refuse.
+    const fake = fakeContents()
+    Reflect.apply(guardContents, undefined, [fake.contents, page])
+    const own = pageUrl(page)
+    const tricky = [
+      own.replace('/index.html', '%2Findex.html'),
+      own.replace('/out/renderer/', '/out%2Frenderer/'),
+      own.replace('file:///', 'file://evil-host/'),
+      'file://localhost%2F/etc/passwd',
+      'file:///%2E%2E%2F%2E%2E%2Fetc/passwd',
+    ]
+    for (const event of ['will-navigate', 'will-redirect']) {
+      for (const url of tricky) expect(fake.fire(event, url), `${event} ${url}`).toBe(true)
+    }
+    for (const url of tricky) expect(isOwnPage(page, url), url).toBe(false)
+    expect(isOwnPage(page, `${own}#/today`)).toBe(true)
+  })
+
   it('guards every web contents the app creates, and grants no permissions but copying', () => {
     expect(mainIndex).toMatch(/app\.on\('web-contents-created',[^\n]*guardContents\(contents, page\)/)
     expect(mainIndex).toMatch(/denyPermissions\(session\.defaultSession, page\)/)
@@ -165,6 +184,8 @@ describe('IPC', () => {
         },
       }
       expect(await appInfo?.(detached, {})).toEqual(forbidden)
+      expect(await appInfo?.({ senderFrame: { url: pageUrl(page).replace('/index.html', '%2Findex.html') } }, {})).toEqual(forbidden)
+      expect(await appInfo?.({ senderFrame: { url: pageUrl(page).replace('file:///', 'file://evil-host/') } }, {})).toEqual(forbidden)
     } finally {
       warn.mockRestore()
     }

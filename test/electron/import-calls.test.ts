@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { saveStaff } from '../../db/reference/reference'
+import { getStaff, saveStaff } from '../../db/reference/reference'
+import { setStaffPin } from '../../db/staff/operators'
 import type { ImportMapping, ImportProgress } from '../../shared/types'
 import { dispatch } from '../../electron/handlers/dispatch'
 import {
@@ -16,7 +17,7 @@ import type { AppState } from '../../electron/handlers/types'
 import { appState } from '../support/dispatch'
 import { writeMessyXlsx } from '../support/import-fixtures'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 // The import calls as the 设置 → 导入 screen makes them: choose a file through main's dialog,
 // inspect it, dry-run, import with a progress bar, list and undo batches.
@@ -35,8 +36,9 @@ beforeEach(async () => {
 })
 
 async function signInSupervisor(): Promise<void> {
-  const boss = await saveStaff(t.ctx, { name: '刘主任', role: 'supervisor' })
-  state.operator = actorOf(boss)
+  const boss = await saveStaff(bySupervisor(t, f), { name: '刘主任', role: 'supervisor' })
+  await setStaffPin({ ...t.ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: '2468' })
+  state.operator = actorOf(await getStaff(t.ctx.db, boss.id))
 }
 
 async function guessedMapping(): Promise<ImportMapping> {
@@ -64,7 +66,7 @@ describe('import calls', () => {
     expect(report.counts.imported).toBe(6)
     const before = await tableCounts(t)
     const refused = await dispatch(state, 'import-run', { file, mapping, skipBad: true })
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '导入台账须由负责人登录后操作' } })
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '导入台账须由负责人本人输入 PIN 登录后操作' } })
     expect(await tableCounts(t)).toEqual(before)
 
     await signInSupervisor()

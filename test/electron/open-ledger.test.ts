@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listBackupFiles } from '../../db/backup/files'
@@ -48,7 +49,7 @@ describe('opening the ledger at start', () => {
   it('does not write to a damaged ledger: asks, and restores the newest good backup only on yes', async () => {
     const { dir, file } = place()
     const first = await openLedger(file)
-    await seedDefaults({ db: first.db, actor: { id: null, name: '测试', role: 'desk' }, now: () => new Date() })
+    await seedDefaults({ db: first.db, actor: { ...systemActor, name: '测试' }, now: () => new Date() })
     await first.close()
     const setUp = await openChosenLedger({ file, isDefault: false }, never, () => new Date(2026, 10, 9, 8))
     await setUp.ledger.close()

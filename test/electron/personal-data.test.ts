@@ -238,6 +238,6 @@ describe('personal data in call results', () => {
     expect(JSON.stringify(r)).toMatch(UNMASKED_ID)
     w.state.operator = w.desk
     const refused = await dispatch(w.state, 'visitor-reveal', { visitorId: w.visitorId, field: 'idNumber', reason: '核对身份' })
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '查看完整的个人信息须由负责人登录后操作' } })
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: '查看完整的个人信息须由负责人本人输入 PIN 登录后操作' } })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, systemLedgerPerFile } from '../support/dispatch'
+import { data, field, freshLedgerPerFile } from '../support/dispatch'
 import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 // The 信访 procedure, 来源 and 转办件 through dispatch, the path IPC takes: every step answers with
@@ -9,14 +9,18 @@ import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let state: AppState
-systemLedgerPerFile((s) => ({ t, state } = s))
+freshLedgerPerFile((s) => ({ t, state } = s))
 
 const first = (list: unknown): unknown => (Array.isArray(list) ? list[0] : undefined)
 const petitionOf = (detail: unknown): unknown => field(field(detail, 'intake'), 'petition')
 
+const SUPERVISOR_PIN = '8642'
+
+/** Adds someone and signs them in; the office's first supervisor chooses their own PIN on the way. */
 async function signIn(name: string, role: 'desk' | 'supervisor'): Promise<unknown> {
   const person = data(await dispatch(state, 'staff-save', { name, role }))
-  data(await dispatch(state, 'operator-select', { staffId: field(person, 'id') }))
+  const pin = role === 'supervisor' ? { newPin: SUPERVISOR_PIN } : {}
+  data(await dispatch(state, 'operator-select', { staffId: field(person, 'id'), ...pin }))
   return person
 }
 
@@ -84,7 +88,7 @@ describe('the 信访 calls through dispatch', () => {
 
   it('refuses an extension from the desk clerk, then takes it from the signed-in 负责人', async () => {
     await expectRefused('petition-extend', { issueId, days: 30, reason: '需监测' }, 'forbidden', /负责人/)
-    data(await dispatch(state, 'operator-select', { staffId: supervisorId }))
+    data(await dispatch(state, 'operator-select', { staffId: supervisorId, pin: SUPERVISOR_PIN }))
     await expectRefused('petition-extend', { issueId, days: 45, reason: '需监测' }, 'extension_too_long', /最多延长 30 日/)
     const detail = data(await dispatch(state, 'petition-extend', { issueId, days: 30, reason: '需第三方监测报告' }))
     expect(field(detail, 'dueDate')).toBe('2027-02-08')
@@ -122,7 +126,7 @@ describe('the 信访 calls through dispatch', () => {
     const id = field(first(field(visit, 'matters')), 'issueId')
     const change = { issueId: id, procedure: 'referral', reason: '12345转来', referralDueDate: '2026-11-17' }
     await expectRefused('procedure-change', change, 'forbidden', /负责人/)
-    data(await dispatch(state, 'operator-select', { staffId: supervisorId }))
+    data(await dispatch(state, 'operator-select', { staffId: supervisorId, pin: SUPERVISOR_PIN }))
     expect(field(data(await dispatch(state, 'procedure-change', change)), 'dueDate')).toBe('2026-11-17')
     const departments = data(await dispatch(state, 'department-list', {}))
     data(await dispatch(state, 'issue-assign', { issueId: id, departmentId: field(first(departments), 'id') }))

@@ -4,7 +4,7 @@ import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay } from '../support/desk'
 import { appState, data } from '../support/dispatch'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
@@ -15,7 +15,7 @@ seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   const day = await openDay(t, f, '2026-11-10')
   issueId = (await acceptIssue(t, f, day.id, '化工园区夜间有刺鼻气味')).issueId
-  state = appState(t, t.ctx.actor)
+  state = appState(t, actorOf(f.desk))
 })
 
 describe('the search and text-correction calls', () => {

@@ -38,11 +38,11 @@ describe('session-rule calls', () => {
     const state = appState(t, actorOf(f.desk))
     expect(await dispatch(state, 'session-rule-save', rule)).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: '设置接待日规则须由负责人登录后操作' },
+      error: { code: 'forbidden', message: '设置接待日规则须由负责人本人输入 PIN 登录后操作' },
     })
     expect(await dispatch(state, 'session-rule-generate', {})).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: '按规则生成接待日须由负责人登录后操作' },
+      error: { code: 'forbidden', message: '按规则生成接待日须由负责人本人输入 PIN 登录后操作' },
     })
   })
 

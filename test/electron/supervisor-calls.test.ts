@@ -119,3 +119,30 @@ describe('the 设置 backup panel', () => {
     w.t.ledger = w.state.ledger
   })
 })
+
+describe('calls during a restore', () => {
+  it('are answered 正在恢复台账，请稍候 and nothing else; calls already running finish first', async () => {
+    w.state.operator = signedOut
+    data(await dispatch(w.state, 'operator-select', { staffId: w.f.leader.id, pin: LEADER_PIN }))
+    const made = data(await dispatch(w.state, 'backup-now', {}))
+    const answers: unknown[] = []
+    const running = Array.from({ length: 20 }, (_, i) =>
+      dispatch(w.state, i % 2 === 0 ? 'issue-list' : 'summary-month', i % 2 === 0 ? {} : { month: '2026-11' }),
+    )
+    let restored = false
+    const restore = dispatch(w.state, 'backup-restore', { name: field(made, 'name') }).finally(() => (restored = true))
+    while (!restored) {
+      answers.push(await dispatch(w.state, 'session-list', { month: '2026-11' }))
+      // Let the restore's file work run between calls, as a window's clicks would.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    answers.push(...(await Promise.all(running)))
+    expect(await restore).toMatchObject({ ok: true })
+    const turnedAway = { ok: false, error: { code: 'restoring', message: '正在恢复台账，请稍候' } }
+    expect(answers.filter((a) => JSON.stringify(a) === JSON.stringify(turnedAway)).length).toBeGreaterThan(0)
+    for (const a of answers)
+      expect(field(a, 'ok') === true || JSON.stringify(a) === JSON.stringify(turnedAway), JSON.stringify(a)).toBe(true)
+    expect(await dispatch(w.state, 'session-list', { month: '2026-11' })).toMatchObject({ ok: true })
+    w.t.ledger = w.state.ledger
+  })
+})

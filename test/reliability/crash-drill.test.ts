@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { systemActor } from '../../db/core/context'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -109,7 +110,7 @@ async function prepareLane(index: number): Promise<Lane> {
   dirs.push(dir)
   const file = path.join(dir, 'ledger.sqlite')
   const ledger = await openLedger(file)
-  const ctx = { db: ledger.db, actor: { id: null, name: '演练准备', role: 'desk' as const }, now: () => new Date() }
+  const ctx = { db: ledger.db, actor: { ...systemActor, name: '演练准备' }, now: () => new Date() }
   await seedDefaults(ctx)
   const today = new Date()
   const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`

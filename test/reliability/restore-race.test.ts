@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -29,7 +30,7 @@ async function preparedLedger(): Promise<{ file: string; categoryId: number; bac
   dirs.push(dir)
   const file = path.join(dir, 'ledger.sqlite')
   const ledger = await openLedger(file)
-  await seedDefaults({ db: ledger.db, actor: { id: null, name: '准备', role: 'supervisor' }, now: () => new Date() })
+  await seedDefaults({ db: ledger.db, actor: { ...systemActor, name: '准备' }, now: () => new Date() })
   const categoryId = (await listCategories(ledger.db))[0]?.id ?? 1
   await ledger.close()
   const made = await ledgerCli('backup', '--db', file, '--out', path.join(dir, 'U盘'))

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import type { LedgerContext } from '../../db/core/context'
+import { systemActor, type LedgerContext } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
+import { listStaff, saveStaff } from '../../db/reference/reference'
+import { dispatch } from '../../electron/handlers/dispatch'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { TestClock, tempDir } from './temp-ledger'
 import { toolPath } from './tools'
@@ -34,6 +36,13 @@ export interface AppOptions {
   viewport?: { width: number; height: number }
   /** What the main process's open dialog "chooses" (the import screen's 选择文件). */
   importFile?: string
+  /**
+   * Who has signed in (through operator-select) before the page opens: a name, with the PIN when
+   * they have one, or null for nobody. By default the first desk clerk without a PIN, and when the
+   * seed made no staff at all, a desk clerk 值班员 added for it: every write needs someone signed
+   * in, and most screens are a desk clerk's work.
+   */
+  onDuty?: { name: string; pin?: string } | null
 }
 
 /**
@@ -51,8 +60,9 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     ...(options.importFile ? { importFile: options.importFile } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
   })
-  const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { id: null, name: '测试准备', role: 'supervisor' }, now: clock.now }
+  const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { ...systemActor, name: '测试准备' }, now: clock.now }
   if (options.seed) await options.seed(ctx, clock, bridge.state.ledger)
+  await signInBeforeOpening(bridge, ctx, options.onDuty)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: toolPath('browser'),
     headless: true,
@@ -98,6 +108,20 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
       if (errors.length > 0) throw new Error(`页面脚本出错：${errors.join('；')}`)
     },
   }
+}
+
+async function signInBeforeOpening(bridge: Bridge, ctx: LedgerContext, onDuty: AppOptions['onDuty']): Promise<void> {
+  if (onDuty === null) return
+  if (onDuty === undefined && (await listStaff(bridge.state.ledger.db)).length === 0) await saveStaff(ctx, { name: '值班员', role: 'desk' })
+  const staff = await listStaff(bridge.state.ledger.db)
+  const person =
+    onDuty === undefined ? staff.find((s) => s.active && s.role === 'desk' && !s.hasPin) : staff.find((s) => s.name === onDuty.name)
+  if (person === undefined) {
+    if (onDuty !== undefined) throw new Error(`no one called ${onDuty.name} to sign in`)
+    return
+  }
+  const signedIn = await dispatch(bridge.state, 'operator-select', { staffId: person.id, ...(onDuty?.pin ? { pin: onDuty.pin } : {}) })
+  if (!signedIn.ok) throw new Error(`${person.name} could not sign in: ${signedIn.error.message}`)
 }
 
 /** What vitest's afterEach context says about the test that just ran. */

@@ -10,6 +10,7 @@
 //       tries again when refused because someone holds the ledger.
 // A refusal to open prints `refused <message>`.
 import dayjs from 'dayjs'
+import { systemActor } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { registerContact } from '../../db/visits/register'
@@ -36,7 +37,7 @@ async function openOrWait(): Promise<Ledger> {
 }
 
 async function registerOne(ledger: Ledger, name: string): Promise<void> {
-  const ctx = { db: ledger.db, actor: { id: null, name: `来电登记-${process.pid}`, role: 'desk' as const }, now: () => new Date() }
+  const ctx = { db: ledger.db, actor: { ...systemActor, name: `来电登记-${process.pid}` }, now: () => new Date() }
   await registerContact(ctx, {
     channel: 'phone',
     date: dayjs().format('YYYY-MM-DD'),

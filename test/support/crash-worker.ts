@@ -11,6 +11,7 @@
 import { seededRandom } from '../../tools/demo'
 import { assignIssue } from '../../db/issues/actions'
 import { migrations } from '../../db/migrations'
+import { systemActor } from '../../db/core/context'
 import { openLedger } from '../../db/core/open'
 import { registerVisit, type MatterInput } from '../../db/visits/register'
 import { slowMigration } from './drill-migration'
@@ -22,7 +23,7 @@ function say(line: string): void {
 async function register(file: string, sessionId: number, categoryId: number, departmentId: number, seed: string): Promise<void> {
   const random = seededRandom(seed)
   const ledger = await openLedger(file)
-  const ctx = { db: ledger.db, actor: { id: null, name: `演练-${process.pid}`, role: 'desk' as const }, now: () => new Date() }
+  const ctx = { db: ledger.db, actor: { ...systemActor, name: `演练-${process.pid}` }, now: () => new Date() }
   say('ready')
   for (let i = 0; ; i++) {
     const matters: MatterInput[] = [{ type: 'issue', categoryId, content: `第${i}号：河道有异味，夜间排放`, place: '西岭村' }]

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
-import { systemActor, type Actor } from '../../db/core/context'
+import { signedOut } from '../../db/core/access'
+import type { DeskActor } from '../../db/core/context'
 import { seedDefaults } from '../../db/reference/reference'
 import type { Envelope } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
@@ -8,7 +9,7 @@ import { openTempLedger, type TestLedger } from './temp-ledger'
 // Calls go through dispatch, the same path as IPC, with main's AppState built round a temp ledger.
 
 /** Main's state for a test ledger; `extra` stands in for the dialogs a window would show. */
-export function appState(t: TestLedger, operator: Actor, extra: Partial<AppState> = {}): AppState {
+export function appState(t: TestLedger, operator: DeskActor, extra: Partial<AppState> = {}): AppState {
   return { ledger: t.ledger, operator, appVersion: 'test', now: t.clock.now, ...extra }
 }
 
@@ -29,15 +30,15 @@ export interface DispatchLedger {
 }
 
 /**
- * One ledger for the whole file, with the default categories and sections and no staff, called
- * as the system: the tests build what they need through the calls themselves.
+ * One ledger for the whole file, with the default categories and sections and no staff, nobody
+ * on duty, as a new office opens it: the tests build what they need through the calls themselves.
  */
-export function systemLedgerPerFile(take: (s: DispatchLedger) => void): void {
+export function freshLedgerPerFile(take: (s: DispatchLedger) => void): void {
   let current: TestLedger | undefined
   beforeAll(async () => {
     current = await openTempLedger('2026-11-10 09:00:00')
     await seedDefaults(current.ctx)
-    take({ t: current, state: appState(current, systemActor) })
+    take({ t: current, state: appState(current, signedOut) })
   })
   afterAll(async () => {
     await current?.close()

@@ -1,11 +1,11 @@
-import type { Actor, LedgerContext } from '../../db/core/context'
+import type { LedgerContext } from '../../db/core/context'
 import { setStaffPin } from '../../db/staff/operators'
 import { saveStaff, seedDefaults } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import type { Session, Staff, VisitSummary } from '../../shared/types'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from './browser'
-import type { TestClock } from './temp-ledger'
+import { actorOf, type TestClock } from './temp-ledger'
 
 // Shared by the screen tests of sign-in, backups, the audit log, reveal and voiding: an office with a desk
 // clerk, a second clerk and a 负责人 who protects the name with a PIN, and a reception day open.
@@ -20,9 +20,7 @@ export interface Office {
   session: Session
 }
 
-export function actorOf(s: Staff): Actor {
-  return { id: s.id, name: s.name, role: s.role }
-}
+export { actorOf } from './temp-ledger'
 
 /** Acting as someone: the ledger records them as the one who registered, voided, … */
 export function as(ctx: LedgerContext, s: Staff): LedgerContext {
@@ -35,7 +33,7 @@ export async function seedOffice(ctx: LedgerContext, options: { deskPin?: boolea
   const other = await saveStaff(ctx, { name: '赵磊', role: 'desk' })
   const supervisor = await saveStaff(ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
   await setStaffPin(as(ctx, supervisor), { staffId: supervisor.id, pin: SUPERVISOR_PIN })
-  if (options.deskPin) await setStaffPin(as(ctx, supervisor), { staffId: desk.id, pin: DESK_PIN })
+  if (options.deskPin) await setStaffPin(as(ctx, desk), { staffId: desk.id, pin: DESK_PIN })
   const planned = await planSession(ctx, {
     date: '2026-11-10',
     kind: 'public',
@@ -53,8 +51,10 @@ export async function openSeeded<T>(
   now = '2026-11-10 09:00:00',
 ): Promise<{ app: AppUnderTest; seeded: T }> {
   const box: { value?: T } = {}
+  // Nobody on duty: these tests sign in through the header as the desk would.
   const app = await openApp({
     now,
+    onDuty: null,
     seed: async (ctx, clock) => {
       box.value = await seed(ctx, clock)
     },
@@ -95,6 +95,19 @@ export async function signIn(app: AppUnderTest, name: string, pin?: string): Pro
     await dialog.getByLabel('PIN 码').press('Enter')
     await dialog.waitFor({ state: 'hidden' })
   }
+  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
+}
+
+/** The first supervisor of an office picks themselves and, asked, chooses their own PIN. */
+export async function signInChoosingPin(app: AppUnderTest, name: string, pin: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('combobox', { name: '值班人员' }).click()
+  await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+  const dialog = page.getByRole('dialog', { name: `${name} 首次登录：设置本人的 PIN` })
+  await dialog.getByLabel('新 PIN', { exact: true }).fill(pin)
+  await dialog.getByLabel('再次输入新 PIN').fill(pin)
+  await dialog.getByLabel('再次输入新 PIN').press('Enter')
+  await dialog.waitFor({ state: 'hidden' })
   await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
 }
 

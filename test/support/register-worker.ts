@@ -1,5 +1,6 @@
 // Run as a child process: registers visits with issues into an existing ledger and prints each
 // acknowledged issue number on its own line, so a parent can compare with what survived.
+import { systemActor } from '../../db/core/context'
 import { openLedger } from '../../db/core/open'
 import { registerVisit } from '../../db/visits/register'
 
@@ -9,7 +10,7 @@ const count = Number(countArg)
 const categoryId = Number(categoryArg)
 
 const ledger = await openLedger(file ?? '')
-const ctx = { db: ledger.db, actor: { id: null, name: `worker-${process.pid}`, role: 'desk' as const }, now: () => new Date() }
+const ctx = { db: ledger.db, actor: { ...systemActor, name: `worker-${process.pid}` }, now: () => new Date() }
 for (let i = 0; i < count; i++) {
   const v = await registerVisit(ctx, {
     sessionId,

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Actor, LedgerContext } from '../../db/core/context'
+import { systemActor, type LedgerContext, type StaffActor } from '../../db/core/context'
 import { openLedger, type Ledger, type OpenOptions } from '../../db/core/open'
-import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
+import { getStaff, listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
+import { setStaffPin } from '../../db/staff/operators'
 import type { Category, Department, Staff } from '../../shared/types'
 
 export function tempDir(prefix = 'ledger-test-'): string {
@@ -51,7 +52,8 @@ export async function openTempLedger(start = '2026-11-10 09:00:00', options: Ope
   const clock = new TestClock(start)
   // The test's clock for what opening writes too (the audit row vouching for rows a migration seeds).
   const ledger = await openLedger(file, { now: clock.peek, ...options })
-  const ctx: LedgerContext = { db: ledger.db, actor: { id: null, name: '测试', role: 'supervisor' }, now: clock.now }
+  // Set-up acts as the command line does: the system capability, no person.
+  const ctx: LedgerContext = { db: ledger.db, actor: { ...systemActor, name: '测试' }, now: clock.now }
   return {
     ledger,
     ctx,
@@ -74,8 +76,17 @@ export interface Fixture {
   category(name: string): Category
 }
 
-export function actorOf(s: Staff): Actor {
-  return { id: s.id, name: s.name, role: s.role }
+/** The leader's own PIN in the fixture office (a supervisor always has one). */
+export const FIXTURE_LEADER_PIN = '8642'
+
+/** As signing in at the desk does, with their own PIN when they have one (a supervisor's powers need it). */
+export function actorOf(s: Staff): StaffActor {
+  return { kind: 'staff', id: s.id, name: s.name, role: s.role, ownPin: s.hasPin && !s.pinInitial }
+}
+
+/** The fixture's leader at work: a supervisor signed in with their own PIN. */
+export function bySupervisor(t: TestLedger, f: Fixture): LedgerContext {
+  return { ...t.ctx, actor: actorOf(f.leader) }
 }
 
 /** As signing in at the desk does: from then on the ledger checks this person's role and records them as the one acting. */
@@ -83,7 +94,10 @@ export function actAs(t: TestLedger, s: Staff): void {
   t.ctx.actor = actorOf(s)
 }
 
-/** Default categories and sections plus three people, with the desk clerk acting. */
+/**
+ * Default categories and sections plus three people, with the desk clerk acting. The leader, a
+ * supervisor, has chosen their own PIN (FIXTURE_LEADER_PIN), so PINs protect the office.
+ */
 export async function seedFixture(t: TestLedger): Promise<Fixture> {
   await seedDefaults(t.ctx)
   const categories = await listCategories(t.ctx.db)
@@ -91,12 +105,13 @@ export async function seedFixture(t: TestLedger): Promise<Fixture> {
   const desk = await saveStaff(t.ctx, { name: '王晓丽', role: 'desk' })
   const leader = await saveStaff(t.ctx, { name: '李建国', role: 'supervisor', isLeader: true, title: '副局长' })
   const handler = await saveStaff(t.ctx, { name: '赵刚', role: 'handler', departmentId: departments[2]?.id ?? null })
+  await setStaffPin({ ...t.ctx, actor: actorOf(leader) }, { staffId: leader.id, pin: FIXTURE_LEADER_PIN })
   actAs(t, desk)
   return {
     categories,
     departments,
     desk,
-    leader,
+    leader: await getStaff(t.ctx.db, leader.id),
     handler,
     category(name: string) {
       const c = categories.find((x) => x.name === name)

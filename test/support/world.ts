@@ -1,9 +1,8 @@
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { backupNow } from '../../db/backup/backup'
-import type { Actor } from '../../db/core/context'
+import type { StaffActor } from '../../db/core/context'
 import { assignIssue, addProgress, recordCallback, rejectIssue, resolveIssue, transferIssue, closeIssue } from '../../db/issues/actions'
-import { setStaffPin } from '../../db/staff/operators'
 import { saveStaff } from '../../db/reference/reference'
 import { closeSession, planSession } from '../../db/sessions/sessions'
 import type { IssueStatus, Satisfaction, Session } from '../../shared/types'
@@ -13,7 +12,7 @@ import { voidVisit } from '../../db/visits/voids'
 import type { ContractKey } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay, residentVisit } from './desk'
-import { actorOf, openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
+import { actorOf, FIXTURE_LEADER_PIN, openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
 
 // A small ledger with something in every state, for tests that go through every contract call:
 // reception days planned, open, closed; issues in every status (and one of a voided visit);
@@ -33,8 +32,8 @@ export interface World {
   t: TestLedger
   f: Fixture
   state: AppState
-  supervisor: Actor
-  desk: Actor
+  supervisor: StaffActor
+  desk: StaffActor
   sessions: { open: Session; open2: Session; planned: Session; plannedToday: Session; plannedToVoid: Session; closed: Session }
   /** One issue per state, for transitions from every wrong state. */
   issues: Record<IssueState, StateIssue>
@@ -55,7 +54,7 @@ export interface World {
 export const FULL_PHONE = '13912345678'
 export const FULL_ID = '11010519491231002X'
 export const CREDIT_CODE = '91350100M000100Y43'
-export const LEADER_PIN = '8642'
+export const LEADER_PIN = FIXTURE_LEADER_PIN
 
 /** One world for the whole file, as building it is slow. */
 export function worldPerFile(take: (w: World) => void): void {
@@ -75,7 +74,7 @@ export async function buildWorld(): Promise<World> {
   const f = await seedFixture(t)
   const supervisor = actorOf(f.leader)
   const desk = actorOf(f.desk)
-  await saveStaff(t.ctx, { id: f.desk.id, name: f.desk.name, phone: '13700001111' })
+  await saveStaff({ ...t.ctx, actor: supervisor }, { id: f.desk.id, name: f.desk.name, phone: '13700001111' })
   const dep = f.departments[1]?.id ?? 1
 
   const closed = await openDay(t, f, '2026-11-03')
@@ -184,9 +183,6 @@ export async function buildWorld(): Promise<World> {
     rejected: await info(issueIds.rejected),
     voided: await info(issueIds.voided, true),
   }
-
-  // The supervisor protects their name with a PIN, which also turns staff-change checks on.
-  await setStaffPin(t.ctx, { staffId: f.leader.id, pin: LEADER_PIN })
 
   const backup = await backupNow(t.ledger, new Date(2026, 10, 10, 7, 0, 0))
   // The folder dialog answers with a folder on this computer (as a desk would pick a USB drive).

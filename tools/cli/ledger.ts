@@ -4,8 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import dayjs from 'dayjs'
-import type { LedgerContext } from '../../db/core/context'
-import { systemActor } from '../../db/core/context'
+import { systemActor, type LedgerContext, type SystemActor } from '../../db/core/context'
 import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger, type Ledger } from '../../db/core/open'
@@ -17,39 +16,53 @@ import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, u
 import { formatSummary } from './format'
 import { planSummary, runSummary } from './summary'
 
-const USAGE = `用法：npm run ledger -- <命令> [选项]
-
-命令：
-  demo     --db 文件 --month YYYY-MM          生成一个月的演示数据（同一月份结果相同）
-  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据和月报文字
+// One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
+const COMMANDS: Record<string, string> = {
+  demo: `  demo     --db 文件 --month YYYY-MM          生成一个月的演示数据（同一月份结果相同），并说明演示人员如何登录`,
+  summary: `  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据和月报文字
   summary  --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                               输出任意期间（季度、半年、全年、跨年）的汇总数据和报告文字；
-                                              --from start 为建账以来，不给 --to 为截至今天
-  check    --db 文件 [--anchor 编号:哈希 | --anchor 审计日志.csv]…
+                                              --from start 为建账以来，不给 --to 为截至今天`,
+  check: `  check    --db 文件 [--anchor 编号:哈希 | --anchor 审计日志.csv]…
                                               完整性检查、外键检查、数据版本、审计链与计数器、审计保护触发器、
                                               外部链头（备份清单自动查找；月报页脚或审计日志导出中的链头可用
-                                              --anchor 给出）、记录与审计是否一致
-  export   --db 文件 --month YYYY-MM --out 文件.xlsx
+                                              --anchor 给出）、记录与审计是否一致`,
+  export: `  export   --db 文件 --month YYYY-MM --out 文件.xlsx
                                               导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
   export   --db 文件 --year YYYY --out 文件.xlsx
                                               导出全年台账 Excel（汇总每月一行，其余三表为全年记录）
   export   --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.xlsx
                                               导出任意期间的台账 Excel（汇总含口径和分类、股室统计，其余三表为期间内记录）
   export   --db 文件 (--month YYYY-MM | --year YYYY) --csv --out 文件.csv
-                                              导出问题台账 CSV（UTF-8，供其他系统导入）
-  backup   --db 文件 --out 文件夹               生成一致的备份副本（校验后写入该文件夹）
-  restore  --db 文件 --from 备份文件            用备份替换台账；被替换的台账另存一份副本
-                                              （请先关闭正在使用该台账的程序）
-  import   --db 文件 --in 表格.xlsx|.csv [--mapping 映射.json] [--sheet 工作表] [--dry-run] [--skip-bad]
+                                              导出问题台账 CSV（UTF-8，供其他系统导入）`,
+  backup: `  backup   --db 文件 --out 文件夹               生成一致的备份副本（校验后写入该文件夹）`,
+  restore: `  restore  --db 文件 --from 备份文件            用备份替换台账；被替换的台账另存一份副本
+                                              （请先关闭正在使用该台账的程序）`,
+  import: `  import   --db 文件 --in 表格.xlsx|.csv [--mapping 映射.json] [--sheet 工作表] [--dry-run] [--skip-bad]
            [--kind 接待类型] [--location 接待地点]
                                               导入原有的 Excel / CSV 台账，一次完成、可整批撤销。--dry-run 只报告
                                               将导入什么、哪些重复、哪些行无法读取及原因，不写入；有无法读取的行时
                                               不导入（退出码 1），加 --skip-bad 则跳过这些行。不给 --mapping 时按
-                                              表头自动识别。--kind：${KIND_HELP}
-  import-inspect --in 表格.xlsx|.csv          列出工作表、表头、各列识别为的字段和可存为 --mapping 的映射
-  import-batches --db 文件                     列出导入批次
-  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）
+                                              表头自动识别。--kind：${KIND_HELP}`,
+  'import-inspect': `  import-inspect --in 表格.xlsx|.csv          列出工作表、表头、各列识别为的字段和可存为 --mapping 的映射`,
+  'import-batches': `  import-batches --db 文件                     列出导入批次`,
+  'import-undo': `  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）`,
+}
+
+const ABOUT = `命令行直接操作台账文件，以“命令行”（系统）身份记入审计日志，不经过程序的登录。`
+
+const USAGE = `用法：npm run ledger -- <命令> [选项]
+      npm run ledger -- <命令> --help    只看该命令的用法
+
+${ABOUT}
+
+命令：
+${Object.values(COMMANDS).join('\n')}
 `
+
+function commandUsage(command: string): string {
+  return `用法：npm run ledger -- ${command} [选项]\n\n${COMMANDS[command] ?? ''}\n`
+}
 
 class UsageError extends Error {}
 
@@ -67,15 +80,24 @@ async function openExisting(file: string, readonly = false): Promise<Ledger> {
 // and never upgrade or otherwise change it.
 const READ_ONLY = true
 
+/** The command line acts with the system capability on the file: no person, no role, recorded as 命令行. */
+const commandLine: SystemActor = { ...systemActor, name: '命令行' }
+
 function context(ledger: Ledger): LedgerContext {
-  return { db: ledger.db, actor: { ...systemActor, name: '命令行' }, now: () => new Date() }
+  return { db: ledger.db, actor: commandLine, now: () => new Date() }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === undefined || command === 'help' || command === '--help') {
+  if (command === undefined || command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
     process.stdout.write(USAGE)
     return command === undefined ? 2 : 0
+  }
+  const asked = command === 'help' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? command : undefined
+  if (asked !== undefined) {
+    if (!Object.hasOwn(COMMANDS, asked)) throw new UsageError(`未知命令：${asked}`)
+    process.stdout.write(commandUsage(asked))
+    return 0
   }
   const { values } = parseArgs({
     args: rest,
@@ -105,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
       const ledger = await openLedger(need(values.db, '--db'))
       try {
         const plan = await generateDemoMonth(context(ledger), need(values.month, '--month'))
-        process.stdout.write(`已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n`)
+        process.stdout.write(
+          `已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n${plan.signInNote}\n`,
+        )
       } finally {
         await ledger.close()
       }
@@ -188,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
         file,
         backupFile: from,
         now: () => new Date(),
-        actor: { ...systemActor, name: '命令行' },
+        actor: commandLine,
         program: '命令行（从备份恢复台账）',
       })
       await ledger.close()

@@ -35,7 +35,10 @@ export const issueProgressInput = z.object({ issueId: id, date: isoDate.optional
 
 export const issueSuperviseInput = z.object({ issueId: id, note: text(1000) }).strict()
 
-export const issueExtendInput = z.object({ issueId: id, newDueDate: isoDate, approverId: id, reason: text(1000) }).strict()
+// approverId: omitted when the signed-in supervisor approves; another supervisor confirms with approverPin.
+export const issueExtendInput = z
+  .object({ issueId: id, newDueDate: isoDate, approverId: id.optional(), approverPin: text(40).optional(), reason: text(1000) })
+  .strict()
 
 export const issueResolveInput = z.object({ issueId: id, result: text(4000), date: isoDate.optional() }).strict()
 

@@ -5,7 +5,13 @@ import { noInput, id, isoDate, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
 import { limitUnit } from '../../../shared/codes/petitions'
 
-export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
+export const settingsUpdateInput = z
+  .object({
+    bureauName: text(60).optional(),
+    showVisitorOnHandover: z.boolean().optional(),
+    supervisorIdleMinutes: z.number().int().optional(),
+  })
+  .strict()
 
 export const departmentSaveInput = z
   .object({ id: id.optional(), name: text(50), sortOrder: z.number().int().optional(), active: z.boolean().optional() })

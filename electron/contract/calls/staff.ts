@@ -17,8 +17,9 @@ export const staffSaveInput = z
   })
   .strict()
 
-// pin: required for a staff member who has set one; 4–12 digits are checked in db/pin.ts.
-export const operatorSelectInput = z.object({ staffId: id.nullable(), pin: text(40).optional() }).strict()
+// pin: required for a staff member who has one; newPin: a supervisor's first PIN, or their own in
+// place of an initial one (db/staff/operators.ts). 4–12 digits are checked in db/staff/pin.ts.
+export const operatorSelectInput = z.object({ staffId: id.nullable(), pin: text(40).optional(), newPin: text(40).optional() }).strict()
 
 export const staffSetPinInput = z.object({ staffId: id, pin: text(40).nullable(), currentPin: text(40).nullish() }).strict()
 

@@ -1,11 +1,16 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Switch, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Switch, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError } from '../../lib/forms'
+import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
+import { SUPERVISOR_IDLE_MINUTES } from '../../../shared/sign-in'
 
-/** 单位与台账: the bureau's name for printed sheets, what handover sheets show, and where the ledger file is. */
+/**
+ * 单位与台账: the bureau's name for printed sheets, what handover sheets show, how long a 负责人 may
+ * leave the desk signed in, and where the ledger file is. Saving needs a 负责人 (the ledger checks).
+ */
 export function LedgerTab() {
   const { message } = App.useApp()
   const [form] = Form.useForm<Settings>()
@@ -13,6 +18,7 @@ export function LedgerTab() {
   const info = useQuery(() => api.appInfo({}), [])
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const { operator } = useOperator()
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data)
@@ -22,11 +28,19 @@ export function LedgerTab() {
     setSaving(true)
     setError(null)
     try {
-      const saved = await api.settingsUpdate({ bureauName: v.bureauName, showVisitorOnHandover: v.showVisitorOnHandover })
+      const saved = await api.settingsUpdate({
+        bureauName: v.bureauName,
+        showVisitorOnHandover: v.showVisitorOnHandover,
+        supervisorIdleMinutes: v.supervisorIdleMinutes,
+      })
       form.setFieldsValue(saved)
       message.success('已保存单位设置')
     } catch (e) {
-      setError(showSaveError(form, e, (_code, msg) => (msg.includes('单位名称') ? 'bureauName' : null)))
+      setError(
+        showSaveError(form, e, (_code, msg) =>
+          msg.includes('单位名称') ? 'bureauName' : msg.includes('自动退出') ? 'supervisorIdleMinutes' : null,
+        ),
+      )
     } finally {
       setSaving(false)
     }
@@ -52,6 +66,17 @@ export function LedgerTab() {
           >
             <Switch checkedChildren="显示" unCheckedChildren="不显示" />
           </Form.Item>
+          <Form.Item
+            name="supervisorIdleMinutes"
+            label="负责人自动退出（分钟）"
+            extra="负责人登录后这么久没有操作，程序自动退出其登录，以免离开时别人用其身份查看个人信息或修改设置。"
+            rules={[{ required: true, message: '请填写分钟数' }]}
+          >
+            <InputNumber min={SUPERVISOR_IDLE_MINUTES.min} max={SUPERVISOR_IDLE_MINUTES.max} precision={0} suffix="分钟" />
+          </Form.Item>
+          {operator?.role !== 'supervisor' && (
+            <Typography.Paragraph type="secondary">修改设置须由负责人本人输入 PIN 登录后操作。</Typography.Paragraph>
+          )}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Button type="primary" htmlType="submit" loading={saving} disabled={!settings.data}>
             保存单位设置

@@ -28,7 +28,8 @@ function fieldFor(code: string): string | null {
 
 /**
  * 设置 / 修改 / 清除 PIN for one person. People change their own (with the current PIN if they have
- * one); a signed-in 负责人 may set or clear anyone's, e.g. for someone who forgot theirs.
+ * one); a signed-in 负责人 may set or clear anyone's, e.g. for someone who forgot theirs: a PIN set
+ * for someone else is an initial PIN, which its owner replaces with their own at their next sign-in.
  */
 export function PinModal({
   staff,
@@ -48,14 +49,15 @@ export function PinModal({
   const { error, saving, submit } = useSaving(form, fieldFor)
   const self = operator?.id === staff.id
   const supervisor = operator?.role === 'supervisor' && operator.id !== null
-  // The ledger asks for the current PIN only when people change their own and are not a 负责人.
-  const needsCurrent = self && !supervisor && staff.hasPin
+  // The ledger asks for the current PIN whenever people change their own.
+  const needsCurrent = self && staff.hasPin
 
   const save = (v: Values) =>
     submit(async () => {
       const pin = mode === 'set' ? halfWidth(v.pin ?? '') : null
       await api.staffSetPin({ staffId: staff.id, pin, ...(needsCurrent ? { currentPin: halfWidth(v.currentPin ?? '') } : {}) })
-      message.success(mode === 'set' ? `已为“${staff.name}”设置 PIN` : `已清除“${staff.name}”的 PIN`)
+      const done = self ? `已为“${staff.name}”设置 PIN` : `已为“${staff.name}”设置初始 PIN，本人下次登录时须改为自己的 PIN`
+      message.success(mode === 'set' ? done : `已清除“${staff.name}”的 PIN`)
       onDone()
     })
 
@@ -63,9 +65,11 @@ export function PinModal({
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={440} afterOpenChange={focusOnOpen(first)} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        {mode === 'set'
-          ? 'PIN 为 4 至 12 位数字，在右上角选择本人作为值班人员时输入。PIN 只以不可还原的方式保存，忘记后请负责人清除或重设。'
-          : '清除后，任何人在右上角都可以直接选择此人作为值班人员，无需输入 PIN。'}
+        {mode === 'clear'
+          ? '清除后，任何人在右上角都可以直接选择此人作为值班人员，无需输入 PIN。'
+          : self
+            ? 'PIN 为 4 至 12 位数字，在右上角选择本人作为值班人员时输入。PIN 只以不可还原的方式保存，忘记后请负责人重设。'
+            : `这是为“${staff.name}”设置的初始 PIN（4 至 12 位数字）：请当面告知本人，本人下次登录时须改为只有自己知道的 PIN。`}
       </Typography.Paragraph>
       {!self && !supervisor && (
         <Alert

@@ -1,5 +1,22 @@
 import { LockOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Space, Switch, Table, Tag, Typography, type InputRef } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type InputRef,
+} from 'antd'
 import { useRef, useState } from 'react'
 import type { Staff, StaffRole } from '../../../electron/contract/types'
 import { api } from '../../api'
@@ -56,8 +73,16 @@ export function StaffTab() {
             title: 'PIN',
             dataIndex: 'hasPin',
             width: 70,
-            render: (v: boolean) =>
-              v ? <Tag icon={<LockOutlined />}>已设</Tag> : <Typography.Text type="secondary">未设</Typography.Text>,
+            render: (v: boolean, s) =>
+              !v ? (
+                <Typography.Text type="secondary">未设</Typography.Text>
+              ) : s.pinInitial ? (
+                <Tag icon={<LockOutlined />} color="orange">
+                  初始
+                </Tag>
+              ) : (
+                <Tag icon={<LockOutlined />}>已设</Tag>
+              ),
           },
           {
             title: '操作',
@@ -75,7 +100,7 @@ export function StaffTab() {
                     {s.hasPin ? '修改 PIN' : '设置 PIN'}
                   </Button>
                 )}
-                {s.hasPin && (
+                {s.hasPin && s.role !== 'supervisor' && (
                   <Button size="small" type="link" danger onClick={() => setPinFor({ staff: s, mode: 'clear' })}>
                     清除 PIN
                   </Button>
@@ -107,6 +132,25 @@ export function StaffTab() {
         />
       )}
     </>
+  )
+}
+
+/** What giving someone the 负责人 role means for their sign-in. */
+function SupervisorPinNote({ staff }: { staff: Staff | null }) {
+  const { staff: everyone } = useReference()
+  const protectedOffice = everyone.some((s) => s.active && s.role === 'supervisor' && s.hasPin && s.id !== staff?.id)
+  if (staff?.hasPin && !staff.pinInitial) return null
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={
+        protectedOffice
+          ? '负责人只能用本人的 PIN 登录：保存后请点“设置 PIN”为其设置初始 PIN 并当面告知，本人首次登录时须改为自己的 PIN。'
+          : '负责人只能用本人的 PIN 登录：本人首次在右上角选择自己时，须先设置自己的 PIN（4 至 12 位数字）。'
+      }
+    />
   )
 }
 
@@ -203,6 +247,9 @@ function StaffModal({ staff, onSaved, onClose }: { staff: Staff | null; onSaved:
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.role !== b.role}>
+        {({ getFieldValue }) => getFieldValue('role') === 'supervisor' && <SupervisorPinNote staff={staff} />}
+      </Form.Item>
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item name="phone" label="联系电话">
