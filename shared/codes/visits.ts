@@ -1,11 +1,11 @@
 import { codeList, type CodeOf } from './define'
 
-/** How a matter reached the bureau: at the desk on a reception day, or between them. */
-export const channel = codeList({ desk: '现场接待', phone: '电话', letter: '来信', online: '网上', other: '其他' })
+/** How a matter reached the bureau: at the desk on a reception day, or between them (a walk-in on another day included). */
+export const channel = codeList({ desk: '现场接待', walk_in: '非接待日来访', phone: '电话', letter: '来信', online: '网上', other: '其他' })
 export type Channel = CodeOf<typeof channel>
 
-/** The channels of 来电来信 (anything but the desk). */
-export const CONTACT_CHANNELS = ['phone', 'letter', 'online', 'other'] as const satisfies readonly Channel[]
+/** The channels of 来电来信 (anything but a reception day's desk). */
+export const CONTACT_CHANNELS = ['walk_in', 'phone', 'letter', 'online', 'other'] as const satisfies readonly Channel[]
 
 export const matterType = codeList({ consultation: '咨询', issue: '受理问题' })
 export type MatterType = CodeOf<typeof matterType>

@@ -29,7 +29,7 @@ export interface VisitSummary {
   organizationName: string | null
   headcount: number
   receivedByName: string | null
-  /** 'desk' for a reception-day visit; 'phone', 'letter', 'online', 'other' between them. */
+  /** 'desk' for a reception-day visit; 'walk_in' (a visit outside a reception day), 'phone', 'letter', 'online', 'other' between them. */
   channel: string
   matters: MatterSummary[]
 }

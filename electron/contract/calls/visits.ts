@@ -1,10 +1,14 @@
 import { z } from 'zod'
 import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
+import { SUBMISSION_TOKEN } from '../../../shared/submission'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
 import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
 import { intakeInput } from './petitions'
+
+/** One filled-in form's submission (the screen makes a new one after each save); see db/visits/register.ts. */
+const submissionToken = z.string().regex(SUBMISSION_TOKEN, '提交标识格式不正确')
 
 export const visitorInput = z
   .object({
@@ -43,6 +47,7 @@ export const visitRegisterInput = z
     matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
     appointmentId: id.optional(),
+    submissionToken: submissionToken.optional(),
   })
   .strict()
 
@@ -55,6 +60,7 @@ export const contactRegisterInput = z
     headcount: z.number().int(),
     matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
+    submissionToken: submissionToken.optional(),
   })
   .strict()
 
