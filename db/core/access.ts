@@ -1,3 +1,4 @@
+import dayjs from 'dayjs'
 import type { Actor, Executor, LedgerContext } from './context'
 import { LedgerError } from './errors'
 
@@ -45,4 +46,40 @@ export async function accessControlled(db: Executor): Promise<boolean> {
 export async function assertMayEditStaff(ctx: LedgerContext): Promise<void> {
   if (!(await accessControlled(ctx.db))) return
   if (!isSupervisor(ctx.actor)) throw new LedgerError('forbidden', '已启用 PIN 保护：新增或修改人员须由负责人登录后操作')
+}
+
+/** How long the clerk who registered a visit may still correct it themselves (calendar days, the day itself included). */
+export const CORRECTION_DAYS = 7
+
+export interface CorrectableRecord {
+  /** What is corrected, for the message: 来访登记, 咨询, 问题. */
+  what: string
+  /** Who recorded it: the clerk who registered the visit (for a 办理结果, who recorded the 办结). */
+  receivedById: number | null
+  /** The day it was recorded, 'YYYY-MM-DD': the visit's arrival (the 办结's date). */
+  arrivedOn: string
+  voided: boolean
+  /** An issue whose handling is over (办结, 销号, 转办, 不予受理): its text is the supervisor's to correct. */
+  settled?: boolean
+}
+
+/**
+ * 更正: a saved record may be corrected by the clerk who registered it, within CORRECTION_DAYS of
+ * its arrival and while an issue is still being handled; any other correction, at any time, by a
+ * signed-in supervisor. A voided record is never corrected. Every correction names someone.
+ */
+export function assertMayCorrect(ctx: LedgerContext, record: CorrectableRecord, today: string): void {
+  requireSignedIn(ctx, `更正${record.what}`)
+  if (record.voided) throw new LedgerError('invalid_transition', `该${record.what}所在的来访登记已作废，不能更正`)
+  if (isSupervisor(ctx.actor)) return
+  const last = dayjs(record.arrivedOn)
+    .add(CORRECTION_DAYS - 1, 'day')
+    .format('YYYY-MM-DD')
+  if (record.receivedById !== ctx.actor.id || today > last) {
+    throw new LedgerError(
+      'forbidden',
+      `前台工作人员只能在 ${CORRECTION_DAYS} 天内更正本人记录的${record.what}（本条至 ${last}）；其他更正请负责人办理`,
+    )
+  }
+  if (record.settled) throw new LedgerError('forbidden', `该问题已办结或已不在办理中，更正须由负责人办理`)
 }

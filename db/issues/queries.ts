@@ -13,6 +13,7 @@ import { callbackMethod, describeHistory, satisfaction } from '../../shared/code
 import { issueTextConditions } from '../search/conditions'
 import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
 import { readIntake } from './procedure'
+import { issueCorrections } from '../visits/corrections'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -236,6 +237,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
       'f.name as first_contact_name',
       'v.voided_at',
       'v.void_reason',
+      'v.received_by_id',
+      'i.matter_id',
       lastSatisfaction().as('last_satisfaction'),
     ])
     .where('i.id', '=', id)
@@ -269,6 +272,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
     intake: await readIntake(db, id, today),
+    matterId: r.matter_id,
+    receivedById: r.received_by_id,
   }
 }
 
@@ -286,7 +291,7 @@ function withSummary(title: string, detail: string | null): string {
 }
 
 export async function issueTimeline(db: Executor, id: number): Promise<TimelineEntry[]> {
-  const [history, notes, extensions, callbacks] = await Promise.all([
+  const [history, notes, extensions, callbacks, corrections] = await Promise.all([
     db
       .selectFrom('issue_history as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
@@ -312,6 +317,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       .select(['c.id', 'c.callback_date', 'c.method', 'c.satisfaction', 'c.comment', 'c.created_at', 's.name as actor_name'])
       .where('c.issue_id', '=', id)
       .execute(),
+    issueCorrections(db, id),
   ])
   const entries: (TimelineEntry & { order: number; reopen?: boolean })[] = [
     ...history.map((h) => ({
@@ -345,6 +351,14 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       actorName: c.actor_name,
       title: `回访（${c.callback_date}，${callbackMethod.label(c.method)}）：${satisfaction.label(c.satisfaction)}`,
       text: c.comment,
+      order: 1,
+    })),
+    ...corrections.map((c) => ({
+      kind: 'correction' as const,
+      at: c.at,
+      actorName: c.actorName,
+      title: `更正${c.fieldLabel}`,
+      text: `原为：${c.before ?? '（空）'}\n改为：${c.after ?? '（空）'}\n原因：${c.reason}`,
       order: 1,
     })),
   ]

@@ -51,6 +51,7 @@ export const auditAction = codeList({
   import: '导入',
   undo_import: '撤销',
   edit_text: '修改内容',
+  correct: '更正',
   merge: '合并',
   merged_into: '并入',
   register_contact: '登记联系',

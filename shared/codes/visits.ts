@@ -15,3 +15,18 @@ export type VisitorKind = CodeOf<typeof visitorKind>
 
 export const appointmentStatus = codeList({ booked: '已预约', arrived: '已到访', no_show: '未到', cancelled: '已取消' })
 export type AppointmentStatus = CodeOf<typeof appointmentStatus>
+
+/** What 更正 corrects (db/visits/corrections.ts): a visit, one of its matters, or an issue. */
+export const correctionEntity = codeList({ visit: '来访登记', matter: '事项', issue: '问题' })
+export type CorrectionEntity = CodeOf<typeof correctionEntity>
+
+/** The fields 更正 may change, as the record's history names them. */
+export const correctionField = codeList({
+  headcount: '来访人数',
+  note: '备注',
+  content: '内容',
+  answer: '答复内容',
+  place: '问题地点',
+  result: '办理结果',
+})
+export type CorrectionField = CodeOf<typeof correctionField>

@@ -31,7 +31,7 @@ export interface IssueListItem {
 }
 
 export interface TimelineEntry {
-  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback'
+  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback' | 'correction'
   at: string
   actorName: string | null
   title: string
@@ -64,6 +64,10 @@ export interface IssueDetail extends IssueListItem {
   voidReason: string | null
   /** 来源, 工单号, 办理程序 and, for a 信访事项 or 转办件, its procedure and clocks. */
   intake: IssueIntake
+  /** The matter the issue was raised as (its description and place are the matter's). */
+  matterId: number
+  /** Who registered the visit: the clerk who may 更正 it in the correction period. */
+  receivedById: number | null
 }
 
 /** A row of 回访's queues: what the caller needs in view without opening the issue. */

@@ -6,17 +6,18 @@ import { inspectImportFile, listImportBatches, runImport, undoImport } from '../
 import { addProgress, recordCallback } from '../../db/issues/actions'
 import { listIssues } from '../../db/issues/queries'
 import { listSessions } from '../../db/sessions/sessions'
-import { updateIssueText } from '../../db/issues/text'
+import { correctIssue } from '../../db/issues/text'
 import type { ImportMapping } from '../../shared/types'
 import { messyRows, writeMessyXlsx } from '../support/import-fixtures'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { tableCounts, type TestLedger } from '../support/temp-ledger'
+import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
+let f: Fixture
 let file: string
 let mapping: ImportMapping
 
-seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t } = s))
+seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   // Row 8's section is not in the ledger's list: the import adds it.
   const rows = messyRows()
@@ -117,7 +118,9 @@ describe('undoing an import', () => {
   it('refuses after a correction of an imported issue’s text', async () => {
     await runImport(t.ctx, { file, mapping, options: { skipBad: true } })
     const accepted = await t.ctx.db.selectFrom('issues').select('id').where('number', '=', 'JD-2023-03-0005').executeTakeFirstOrThrow()
-    await updateIssueText(t.ctx, { issueId: accepted.id, place: '南岗村' })
+    // Imported months ago, so past the desk's correction period: a supervisor's correction.
+    actAs(t, f.leader)
+    await correctIssue(t.ctx, { issueId: accepted.id, place: '南岗村', reason: '来访人补充说明' })
     await expect(undoImport(t.ctx, 1)).rejects.toThrow('（JD-2023-03-0005）')
   })
 

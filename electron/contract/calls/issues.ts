@@ -55,7 +55,9 @@ export const issueTransferInput = z.object({ issueId: id, to: text(100), reason:
 
 export const issueRejectInput = z.object({ issueId: id, reason: text(1000) }).strict()
 
-export const issueUpdateTextInput = z.object({ issueId: id, content: text(4000).optional(), place: optionalText(200) }).strict()
+export const issueCorrectInput = z
+  .object({ issueId: id, content: text(4000).optional(), place: optionalText(200), result: text(4000).optional(), reason: text(200) })
+  .strict()
 
 /** One page of one of 回访's queues. */
 export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()
@@ -72,7 +74,7 @@ export const issuesCalls = {
   'issue-close': call(issueCloseInput).returns<IssueDetail>(),
   'issue-transfer': call(issueTransferInput).returns<IssueDetail>(),
   'issue-reject': call(issueRejectInput).returns<IssueDetail>(),
-  'issue-update-text': call(issueUpdateTextInput).returns<IssueDetail>(),
+  'issue-correct': call(issueCorrectInput).returns<IssueDetail>(),
   'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
+import type { Appointment, Correction, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
 import { SUBMISSION_TOKEN } from '../../../shared/submission'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
@@ -92,6 +92,16 @@ export const visitListInput = z.object({ sessionId: id, page: page.optional(), p
 
 export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()
 
+export const visitCorrectInput = z
+  .object({ visitId: id, headcount: z.number().int().optional(), note: optionalText(500), reason: text(200) })
+  .strict()
+
+export const visitCorrectMatterInput = z
+  .object({ matterId: id, content: text(4000).optional(), answer: text(4000).optional(), place: optionalText(200), reason: text(200) })
+  .strict()
+
+export const visitCorrectionsInput = z.object({ visitId: id }).strict()
+
 export const visitsCalls = {
   'visit-register': call(visitRegisterInput).returns<VisitSummary>(),
   'visit-list': call(visitListInput).returns<VisitPage>(),
@@ -102,4 +112,7 @@ export const visitsCalls = {
   'appointment-cancel': call(appointmentCancelInput).returns<Appointment>(),
   'appointment-limits-set': call(appointmentLimitsInput).returns<SessionAppointments>(),
   'visit-void': call(visitVoidInput).returns<VoidResult>(),
+  'visit-correct': call(visitCorrectInput).returns<VisitSummary>(),
+  'visit-correct-matter': call(visitCorrectMatterInput).returns<VisitSummary>(),
+  'visit-corrections': call(visitCorrectionsInput).returns<Correction[]>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>
