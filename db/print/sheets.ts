@@ -9,8 +9,10 @@ import type { HandoverSheet } from '../../shared/types'
 import { handoverDueRule } from './notices'
 
 /**
- * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
- * ID number, and no identity at all when the office withholds it (settings).
+ * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678 unless a
+ * supervisor has set the sheet to carry the full number for sections that reply to the visitor
+ * (设置, audited), never an ID number, and no identity at all when the office withholds it. The
+ * sheet names who can put the section in touch: the first contact and the office's number.
  */
 export async function handoverSheets(
   db: Executor,
@@ -70,6 +72,8 @@ export async function handoverSheets(
     showVisitor: settings.showVisitorOnHandover,
     visitorName: settings.showVisitorOnHandover ? r.visitor_name : null,
     visitorPhone: settings.showVisitorOnHandover ? maskPhone(r.visitor_phone) : null,
+    replyPhone: settings.showVisitorOnHandover && settings.handoverFullPhone ? r.visitor_phone : null,
+    officePhone: settings.officePhone,
     organizationName: r.organization_name,
     categoryName: r.category_name,
     place: r.place,

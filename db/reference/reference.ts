@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { assertMayEditStaff } from '../core/access'
+import { assertMayEditStaff, requireSupervisor } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -357,6 +357,9 @@ export async function getSettings(db: Executor): Promise<Settings> {
   return {
     bureauName: map.get('bureau_name') ?? '生态环境局',
     showVisitorOnHandover: (map.get('show_visitor_on_handover') ?? '1') === '1',
+    handoverFullPhone: map.get('handover_full_phone') === '1',
+    officePhone: map.get('office_phone') || null,
+    enterMovesToNextField: (map.get('enter_moves_to_next_field') ?? '1') === '1',
   }
 }
 
@@ -364,6 +367,18 @@ export async function updateSettings(ctx: LedgerContext, input: Partial<Settings
   const pairs: [string, string][] = []
   if (input.bureauName !== undefined) pairs.push(['bureau_name', requireText(input.bureauName, '单位名称', 60)])
   if (input.showVisitorOnHandover !== undefined) pairs.push(['show_visitor_on_handover', input.showVisitorOnHandover ? '1' : '0'])
+  if (input.handoverFullPhone !== undefined) {
+    // The full number leaves the office on paper: the supervisor decides, and the audit row below names them.
+    requireSupervisor(ctx, '设置交办单打印完整电话')
+    pairs.push(['handover_full_phone', input.handoverFullPhone ? '1' : '0'])
+  }
+  if (input.officePhone !== undefined) {
+    const raw = optionalText(input.officePhone, '接待办公室电话', 30)
+    const phone = raw === null ? '' : normalizePhone(raw)
+    if (phone !== '' && !isValidPhone(phone)) throw new LedgerError('invalid_phone', `接待办公室电话格式不正确：${raw ?? ''}`)
+    pairs.push(['office_phone', phone])
+  }
+  if (input.enterMovesToNextField !== undefined) pairs.push(['enter_moves_to_next_field', input.enterMovesToNextField ? '1' : '0'])
   return write(ctx, async (trx) => {
     for (const [key, value] of pairs) {
       await trx

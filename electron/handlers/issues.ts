@@ -13,6 +13,7 @@ import {
 import { callbackQueue } from '../../db/issues/callback-queue'
 import { getIssueDetail, listIssues } from '../../db/issues/queries'
 import { correctIssue } from '../../db/issues/text'
+import { revealForCallback } from '../../db/privacy/reveal'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
@@ -31,4 +32,5 @@ export const issuesHandlers = {
   'issue-correct': (state, input) => correctIssue(ledgerContext(state), input),
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),
+  'callback-reveal-phone': (state, input) => revealForCallback(ledgerContext(state), input),
 } satisfies Partial<Handlers>

@@ -19,6 +19,10 @@ export interface HandoverSheet {
   visitorName: string | null
   /** Masked: 138****5678. */
   visitorPhone: string | null
+  /** The full number for the section to reply with, only when a supervisor's 设置 says so (audited); else null. */
+  replyPhone: string | null
+  /** 接待办公室电话, for the section to ask for a withheld number. */
+  officePhone: string | null
   organizationName: string | null
   categoryName: string
   place: string | null

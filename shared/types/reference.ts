@@ -51,4 +51,16 @@ export interface Settings {
   bureauName: string
   /** Complaints about a third party often withhold the complainant's identity on the sheet. */
   showVisitorOnHandover: boolean
+  /**
+   * The handover sheet prints the visitor's full phone, for sections that reply to the visitor
+   * directly. Off by default; a supervisor's setting, audited.
+   */
+  handoverFullPhone: boolean
+  /** 接待办公室电话: the office's own number, printed for sections and visitors to call. */
+  officePhone: string | null
+  /**
+   * In the desk's one-line boxes Enter moves to the next field and saves from the last one
+   * (Ctrl+Enter saves from anywhere); off, Enter saves from any field as before.
+   */
+  enterMovesToNextField: boolean
 }

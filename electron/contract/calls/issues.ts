@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types'
+import type { CallbackPage, IssueDetail, IssuePage, RevealedValue } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
@@ -62,6 +62,8 @@ export const issueCorrectInput = z
 /** One page of one of 回访's queues. */
 export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()
 
+export const callbackRevealPhoneInput = z.object({ issueId: id }).strict()
+
 export const issuesCalls = {
   'issue-list': call(issueListInput).returns<IssuePage>(),
   'issue-get': call(byId).returns<IssueDetail>(),
@@ -77,4 +79,5 @@ export const issuesCalls = {
   'issue-correct': call(issueCorrectInput).returns<IssueDetail>(),
   'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
+  'callback-reveal-phone': call(callbackRevealPhoneInput).returns<RevealedValue>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

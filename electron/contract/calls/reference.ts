@@ -1,11 +1,19 @@
 import { z } from 'zod'
 import type { ArrangementResult, CalendarStatus, Category, Department, HolidayOverride, Settings } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { noInput, id, isoDate, text, year } from './common'
+import { noInput, id, isoDate, optionalText, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
 import { limitUnit } from '../../../shared/codes/petitions'
 
-export const settingsUpdateInput = z.object({ bureauName: text(60).optional(), showVisitorOnHandover: z.boolean().optional() }).strict()
+export const settingsUpdateInput = z
+  .object({
+    bureauName: text(60).optional(),
+    showVisitorOnHandover: z.boolean().optional(),
+    handoverFullPhone: z.boolean().optional(),
+    officePhone: optionalText(30),
+    enterMovesToNextField: z.boolean().optional(),
+  })
+  .strict()
 
 export const departmentSaveInput = z
   .object({ id: id.optional(), name: text(50), sortOrder: z.number().int().optional(), active: z.boolean().optional() })
