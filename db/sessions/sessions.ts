@@ -5,6 +5,7 @@ import { stamp, today, write, type Executor, type LedgerContext, type Tx } from 
 import { LedgerError, notFound } from '../core/errors'
 import type { SessionKind, SessionStatus } from '../core/schema'
 import type { Session } from '../../shared/types'
+import { dayLabel } from '../../shared/dates'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import { restoreHiddenNumbers } from '../privacy/mask'
@@ -84,12 +85,6 @@ export async function listSessions(
   if (filter.status !== undefined) q = q.where('s.status', '=', filter.status)
   const rows = await q.orderBy('s.date', 'desc').orderBy('s.id', 'desc').execute()
   return rows.map(toSession)
-}
-
-/** '2026-12-02' as the desk says it: 12月2日. */
-export function dayLabel(date: string): string {
-  const [, m, d] = date.split('-')
-  return `${Number(m)}月${Number(d)}日`
 }
 
 /**

@@ -15,7 +15,7 @@ import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
-import { dayLabel } from '../sessions/sessions'
+import { dayLabel } from '../../shared/dates'
 import { SUBMISSION_TOKEN } from '../../shared/submission'
 
 export type MatterInput =

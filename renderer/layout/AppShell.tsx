@@ -12,6 +12,7 @@ import {
 import { Layout, Menu, Typography } from 'antd'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { useAppInfo } from '../hooks/useAppInfo'
+import { setDraftScope } from '../lib/drafts'
 import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
 import { navigate, useRoute, type PageKey } from '../lib/route'
@@ -54,7 +55,7 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
     case 'settings':
       return <SettingsPage params={params} />
     case 'contacts':
-      return <ContactsPage />
+      return <ContactsPage params={params} />
     case 'summary':
       return <SummaryPage params={params} />
     default:
@@ -66,6 +67,8 @@ export function AppShell() {
   const appInfo = useAppInfo()
   const route = useRoute()
   if (appInfo.status === 'loading') return <PageLoading />
+  // Before any form mounts: drafts are read for the ledger that is open.
+  if (appInfo.status === 'ready') setDraftScope(appInfo.info.ledgerFile)
   // Print views take the whole window: what is on screen is what goes on paper.
   if (route.page === 'print') {
     return (

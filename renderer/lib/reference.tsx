@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { Category, Department, IssueSource, Staff } from '../../electron/contract/types'
+import type { Category, Department, IssueSource, Settings, Staff } from '../../electron/contract/types'
 import { api } from '../api'
 import { useQuery } from './useQuery'
 
@@ -9,27 +9,38 @@ export interface Reference {
   staff: Staff[]
   /** 来源 (设置 → 来源). */
   sources: IssueSource[]
+  /** The office's settings (null until loaded): what the desk's keys do, the office's phone. */
+  settings: Settings | null
   reload: () => void
 }
 
-const ReferenceContext = createContext<Reference>({ categories: [], departments: [], staff: [], sources: [], reload: () => undefined })
+const ReferenceContext = createContext<Reference>({
+  categories: [],
+  departments: [],
+  staff: [],
+  sources: [],
+  settings: null,
+  reload: () => undefined,
+})
 
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const q = useQuery(async () => {
-    const [categories, departments, staff, sources] = await Promise.all([
+    const [categories, departments, staff, sources, settings] = await Promise.all([
       api.categoryList({}),
       api.departmentList({}),
       api.staffList({}),
       api.sourceList({}),
+      api.settingsGet({}),
     ])
-    return { categories, departments, staff, sources }
+    return { categories, departments, staff, sources, settings }
   }, [])
   const value: Reference = {
     categories: q.data?.categories ?? [],
     departments: q.data?.departments ?? [],
     staff: q.data?.staff ?? [],
     sources: q.data?.sources ?? [],
+    settings: q.data?.settings ?? null,
     reload: q.reload,
   }
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>

@@ -7,6 +7,9 @@ import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SATISFACTION } from '../../lib/labels
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
 import { ActionPanel, actionLabel } from './actions/ActionPanel'
+import { issueDraftPrefix } from './actions/ActionForm'
+import { clearDraft, draftsUnder } from '../../lib/drafts'
+import { useCloseGuard } from '../../lib/useCloseGuard'
 import { DueTag } from './DueTag'
 import { IssueFacts } from './IssueFacts'
 import { IssueTimeline } from './IssueTimeline'
@@ -44,11 +47,17 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
   }
   const q = useQuery(() => (shownId === null ? Promise.resolve(null) : api.issueGet({ id: shownId })), [shownId, openings])
   const detail = q.data && q.data.id === shownId ? q.data : null
+  const guard = useCloseGuard()
+  // Esc, × or a click outside: an action form with typed text asks first.
+  const close = () => {
+    const drafts = shownId === null ? [] : draftsUnder(issueDraftPrefix(shownId))
+    guard(drafts.length > 0, onClose, () => drafts.forEach(clearDraft))
+  }
 
   return (
     <Drawer
       open={id !== null}
-      onClose={onClose}
+      onClose={close}
       size={720}
       extra={
         detail?.departmentId ? (

@@ -182,6 +182,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
         <VoidReasonModal
           title={`作废接待日：${s.title}`}
           okText="作废接待日"
+          draftKey={`void:session:${s.id}`}
           onClose={() => setVoidingSession(false)}
           onVoid={async (reason) => {
             await api.sessionVoid({ id: s.id, reason })

@@ -1,7 +1,6 @@
 import { MinusCircleOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd'
-import type { KeyboardEvent, ReactNode } from 'react'
-import { submitOnEnter } from '../../lib/forms'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useReference } from '../../lib/reference'
 import { describeLimit } from '../../../shared/codes/petitions'
 import type { MatterValues } from './registration'
@@ -12,17 +11,26 @@ interface ListProps {
   addButtons: (add: (matter: MatterValues) => void) => ReactNode
 }
 
-/** The form's `matters`, a card each, removable while more than one is left; Enter saves from the long-text boxes too. */
+/**
+ * The form's `matters`, a card each, removable while more than one is left. Enter is the form's
+ * (lib/enterKeys.ts). A matter added from its button takes the cursor, in its 问题类别.
+ */
 export function MatterFields({ addButtons }: ListProps) {
-  const form = Form.useFormInstance()
   const { categories } = useReference()
   const options = categories
     .filter((c) => c.active)
     .map((c) => ({ value: c.id, label: `${c.name}（${describeLimit(c.timeLimitDays, c.timeLimitUnit)}）` }))
+  const list = useRef<HTMLDivElement>(null)
+  const [added, setAdded] = useState<number | null>(null)
+  useEffect(() => {
+    if (added === null) return
+    list.current?.querySelector<HTMLElement>(`[data-matter="${added}"] .ant-select input`)?.focus()
+    setAdded(null)
+  }, [added])
   return (
     <Form.List name="matters">
       {(fields, { add, remove }) => (
-        <>
+        <div ref={list}>
           {fields.map((field, index) => (
             <MatterCard
               key={field.key}
@@ -31,11 +39,13 @@ export function MatterFields({ addButtons }: ListProps) {
               categories={options}
               canRemove={fields.length > 1}
               onRemove={() => remove(field.name)}
-              onEnter={submitOnEnter(form)}
             />
           ))}
-          {addButtons(add)}
-        </>
+          {addButtons((matter) => {
+            add(matter)
+            setAdded(fields.length)
+          })}
+        </div>
       )}
     </Form.List>
   )
@@ -47,13 +57,12 @@ interface CardProps {
   categories: { value: number; label: string }[]
   canRemove: boolean
   onRemove: () => void
-  onEnter: (e: KeyboardEvent<HTMLTextAreaElement>) => void
 }
 
-function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: CardProps) {
+function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
-    <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
+    <Card size="small" type="inner" data-matter={index} style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
       {canRemove && (
         <Button
           type="text"
@@ -95,7 +104,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
         rules={[{ required: true, whitespace: true, message: type === 'issue' ? '请填写反映的问题' : '请填写咨询内容' }]}
         style={{ marginBottom: 8 }}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
       </Form.Item>
       {type === 'issue' ? (
         <>
@@ -111,7 +120,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
           rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
           style={{ marginBottom: 0 }}
         >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
         </Form.Item>
       )}
     </Card>
