@@ -68,7 +68,7 @@ export default function ContactsPage({ params }: { params: URLSearchParams }) {
   const [form] = Form.useForm<ContactValues>()
   const { message } = App.useApp()
   const { settings } = useReference()
-  const asked = CHANNELS.find((c) => c.value === params.get('channel'))?.value
+  const asked = CONTACT_CHANNELS.find((c) => c === params.get('channel'))
   const [initial] = useState<ContactValues>(() => ({
     channel: asked ?? 'phone',
     date: dayjs(),
