@@ -7,7 +7,7 @@ import { issueDetailJoin, issueJoin, lastSatisfaction } from './join'
 import { allowedActions } from './lifecycle'
 import { maskPhone } from '../privacy/mask'
 import { pageBounds } from '../core/paging'
-import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
+import type { DueState, IssueDetail, OverdueBy, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
 import { isYearMonth, monthRange } from '../validation/dates'
 import { callbackMethod, describeHistory, satisfaction } from '../../shared/codes/issues'
 import { issueTextConditions } from '../search/conditions'
@@ -82,6 +82,16 @@ interface DueContext {
   calendar: WorkCalendar
 }
 
+/** How far past its deadline an overdue issue is, in the deadline's own unit (at least 1). */
+function overdueBy(r: ListRow, due: DueContext): OverdueBy | null {
+  if (dueState(r.status, r.due_date, due.today, due.soonUntil) !== 'overdue') return null
+  const workdays = r.procedure === 'general' && r.time_limit_unit === 'workdays'
+  const count = workdays
+    ? due.calendar.workdaysBetween(r.due_date, due.today)
+    : Math.round((Date.parse(`${due.today}T00:00:00Z`) - Date.parse(`${r.due_date}T00:00:00Z`)) / 86_400_000)
+  return { count: Math.max(1, count), workdays }
+}
+
 function toListItem(r: ListRow, due: DueContext): IssueListItem {
   return {
     id: r.id,
@@ -103,6 +113,8 @@ function toListItem(r: ListRow, due: DueContext): IssueListItem {
     dueProvisional:
       r.procedure === 'general' && r.time_limit_unit === 'workdays' && due.calendar.isProvisionalSpan(r.accepted_date, r.due_date),
     procedure: r.procedure,
+    // How late, counted as the deadline was: working days on the calendar, or calendar days.
+    overdueBy: overdueBy(r, due),
   }
 }
 

@@ -145,53 +145,27 @@ async function summaryOf(db: Executor, visitId: number): Promise<VisitSummary> {
   return summary
 }
 
-/** 更正 a consultation's wording or answer, or an issue's description or place, from the desk. */
+/** 更正 one matter: a consultation's wording or answer, or an issue's description or place. */
 export async function correctMatter(ctx: LedgerContext, input: MatterCorrection): Promise<VisitSummary> {
-  const reason = correctionReason(input.reason)
-  const visitId = await write(ctx, async (trx) => {
-    const row = await matterRecord(trx, input.matterId)
-    const issue = row.issue_id !== null
-    assertMayCorrect(
-      ctx,
-      {
-        what: issue ? '问题' : '咨询',
-        receivedById: row.received_by_id,
-        arrivedOn: row.arrived_at.slice(0, 10),
-        voided: row.voided_at !== null,
-        settled: row.issue_status !== null && !isOpenStatus(row.issue_status),
-      },
-      today(ctx),
-    )
-    const changes = matterChanges(row, input)
-    if (changes.length === 0) throw nothingChanged()
-    await applyMatterChanges(trx, row.id, changes)
-    if (row.issue_id !== null) {
-      await trx
-        .updateTable('issues')
-        .set({ updated_at: stamp(ctx) })
-        .where('id', '=', row.issue_id)
-        .execute()
-    }
-    await recordCorrections(
-      trx,
-      ctx,
-      changes,
-      reason,
-      row.issue_id !== null ? { entity: 'issue', id: row.issue_id } : { entity: 'visit', id: row.visit_id },
-    )
-    return row.visit_id
-  })
-  return summaryOf(ctx.db, visitId)
+  const { reason, ...matter } = input
+  const row = await matterRecord(ctx.db, input.matterId)
+  return correctVisit(ctx, { visitId: row.visit_id, matters: [matter], reason })
 }
 
 export interface VisitCorrection {
   visitId: number
   headcount?: number | undefined
   note?: string | null | undefined
+  /** Its matters' wording: a consultation's content and answer, an issue's description and place. */
+  matters?: Omit<MatterCorrection, 'reason'>[] | undefined
   reason: string
 }
 
-/** 更正 a visit's head-count or note. */
+/**
+ * 更正 a visit in one write, with one reason: its head-count or note and any of its matters. Each
+ * matter is held to the same rule as on its own (an issue no longer being handled is the
+ * supervisor's); the audit row goes on the visit, and on each issue whose text changed.
+ */
 export async function correctVisit(ctx: LedgerContext, input: VisitCorrection): Promise<VisitSummary> {
   const reason = correctionReason(input.reason)
   if (input.headcount !== undefined && (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 999)) {
@@ -201,23 +175,57 @@ export async function correctVisit(ctx: LedgerContext, input: VisitCorrection): 
   await write(ctx, async (trx) => {
     const v = await trx.selectFrom('visits').selectAll().where('id', '=', input.visitId).executeTakeFirst()
     if (!v) throw notFound('来访登记', input.visitId)
-    assertMayCorrect(
-      ctx,
-      { what: '来访登记', receivedById: v.received_by_id, arrivedOn: v.arrived_at.slice(0, 10), voided: v.voided_at !== null },
-      today(ctx),
-    )
-    const changes: FieldChange[] = []
+    const record = { receivedById: v.received_by_id, arrivedOn: v.arrived_at.slice(0, 10), voided: v.voided_at !== null }
+    const visitChanges: FieldChange[] = []
     if (input.headcount !== undefined && input.headcount !== v.headcount) {
-      changes.push({ entity: 'visit', entityId: v.id, field: 'headcount', before: String(v.headcount), after: String(input.headcount) })
+      visitChanges.push({
+        entity: 'visit',
+        entityId: v.id,
+        field: 'headcount',
+        before: String(v.headcount),
+        after: String(input.headcount),
+      })
     }
-    if (note !== undefined && note !== v.note) changes.push({ entity: 'visit', entityId: v.id, field: 'note', before: v.note, after: note })
-    if (changes.length === 0) throw nothingChanged()
-    await trx
-      .updateTable('visits')
-      .set({ headcount: input.headcount ?? v.headcount, note: note === undefined ? v.note : note })
-      .where('id', '=', v.id)
-      .execute()
-    await recordCorrections(trx, ctx, changes, reason, { entity: 'visit', id: v.id })
+    if (note !== undefined && note !== v.note)
+      visitChanges.push({ entity: 'visit', entityId: v.id, field: 'note', before: v.note, after: note })
+    if (visitChanges.length > 0) assertMayCorrect(ctx, { what: '来访登记', ...record }, today(ctx))
+
+    const byIssue: { issueId: number; changes: FieldChange[] }[] = []
+    const consultationChanges: FieldChange[] = []
+    for (const m of input.matters ?? []) {
+      const row = await matterRecord(trx, m.matterId)
+      if (row.visit_id !== v.id) throw new LedgerError('invalid_input', `事项 ${m.matterId} 不属于这条来访登记`)
+      const changes = matterChanges(row, m)
+      if (changes.length === 0) continue
+      const issue = row.issue_id !== null
+      assertMayCorrect(
+        ctx,
+        { what: issue ? '问题' : '咨询', ...record, settled: row.issue_status !== null && !isOpenStatus(row.issue_status) },
+        today(ctx),
+      )
+      await applyMatterChanges(trx, row.id, changes)
+      if (row.issue_id !== null) byIssue.push({ issueId: row.issue_id, changes })
+      else consultationChanges.push(...changes)
+    }
+    if (visitChanges.length === 0 && consultationChanges.length === 0 && byIssue.length === 0) throw nothingChanged()
+    if (visitChanges.length > 0) {
+      await trx
+        .updateTable('visits')
+        .set({ headcount: input.headcount ?? v.headcount, note: note === undefined ? v.note : note })
+        .where('id', '=', v.id)
+        .execute()
+    }
+    if (visitChanges.length > 0 || consultationChanges.length > 0) {
+      await recordCorrections(trx, ctx, [...visitChanges, ...consultationChanges], reason, { entity: 'visit', id: v.id })
+    }
+    for (const { issueId, changes } of byIssue) {
+      await trx
+        .updateTable('issues')
+        .set({ updated_at: stamp(ctx) })
+        .where('id', '=', issueId)
+        .execute()
+      await recordCorrections(trx, ctx, changes, reason, { entity: 'issue', id: issueId })
+    }
   })
   return summaryOf(ctx.db, input.visitId)
 }

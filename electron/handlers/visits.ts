@@ -1,7 +1,7 @@
 import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimits } from '../../db/visits/appointments'
 import { listContacts, listSessionVisits, registerContact, registerVisit } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
-import { correctMatter, correctVisit, visitCorrections } from '../../db/visits/corrections'
+import { correctVisit, visitCorrections } from '../../db/visits/corrections'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
@@ -10,7 +10,6 @@ export const visitsHandlers = {
   'visit-list': (state, input) => listSessionVisits(ledgerContext(state), input.sessionId, input),
   'visit-void': (state, input) => voidVisit(ledgerContext(state), input),
   'visit-correct': (state, input) => correctVisit(ledgerContext(state), input),
-  'visit-correct-matter': (state, input) => correctMatter(ledgerContext(state), input),
   'visit-corrections': (state, input) => visitCorrections(state.ledger.db, input.visitId),
   'contact-register': (state, input) => registerContact(ledgerContext(state), input),
   'contact-list': (state, input) => listContacts(ledgerContext(state), input.month, input),

@@ -5,6 +5,12 @@ import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/
 import type { Procedure } from '../codes/petitions'
 import type { IssueIntake } from './petitions'
 
+/** How late an overdue issue is: `count` working days, or calendar days when its deadline is in them. */
+export interface OverdueBy {
+  count: number
+  workdays: boolean
+}
+
 export interface IssueListItem {
   id: number
   number: string
@@ -28,6 +34,8 @@ export interface IssueListItem {
   dueProvisional: boolean
   /** 一般问题, 信访事项 or 转办件. */
   procedure: Procedure
+  /** For an overdue issue, how late it is, in its deadline's own unit (working days, or calendar days); else null. */
+  overdueBy: OverdueBy | null
 }
 
 export interface TimelineEntry {

@@ -54,3 +54,29 @@ export interface MonthlyReport extends PeriodReport {
   close: MonthClose | null
   adjustments: Adjustment[]
 }
+
+/** 受理回执: what the visitor takes away for the issues accepted at one visit. */
+export interface ReceiptSheet {
+  bureauName: string
+  /** Whom to call about it, with the first contact's name on each issue. */
+  officePhone: string | null
+  visitId: number
+  visitDate: string
+  arrivedAt: string
+  sessionTitle: string | null
+  visitorName: string
+  /** Masked: 138****5678. */
+  visitorPhone: string | null
+  organizationName: string | null
+  receivedBy: string | null
+  issues: {
+    number: string
+    categoryName: string
+    content: string
+    place: string | null
+    acceptedDate: string
+    dueDate: string
+    timeLimitDays: number
+    firstContactName: string | null
+  }[]
+}

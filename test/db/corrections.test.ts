@@ -67,6 +67,46 @@ describe('更正 a visit', () => {
   })
 })
 
+describe('更正 a visit with its matters in one write', () => {
+  it('corrects the head-count and an issue’s description under one reason, audited on the visit and on the issue', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const { visit, issueId } = await acceptIssue(t, f, day.id, '夜间异味')
+    await correctVisit(t.ctx, {
+      visitId: visit.id,
+      headcount: 2,
+      matters: [{ matterId: visit.matters[0]!.id, content: '夜间刺鼻异味', place: '城东工业园北门' }],
+      reason: '核对登记簿',
+    })
+    expect((await visitCorrections(t.ctx.db, visit.id)).map((c) => [c.entity, c.field, c.after, c.reason])).toEqual([
+      ['visit', 'headcount', '2', '核对登记簿'],
+      ['matter', 'content', '夜间刺鼻异味', '核对登记簿'],
+      ['matter', 'place', '城东工业园北门', '核对登记簿'],
+    ])
+    const audits = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id'])
+      .where('action', '=', 'correct')
+      .orderBy('id')
+      .execute()
+    expect(audits).toEqual([
+      { entity: 'visit', entity_id: visit.id },
+      { entity: 'issue', entity_id: issueId },
+    ])
+  })
+
+  it('refuses a matter of another visit and writes nothing of the rest', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const a = await registerVisit(t.ctx, residentVisit(day.id))
+    const b = await registerVisit(t.ctx, residentVisit(day.id))
+    const before = await tableCounts(t)
+    const e = await refused(
+      correctVisit(t.ctx, { visitId: a.id, headcount: 4, matters: [{ matterId: b.matters[0]!.id, content: '改' }], reason: '核对' }),
+    )
+    expect(e.message).toContain('不属于这条来访登记')
+    expect(await tableCounts(t)).toEqual(before)
+  })
+})
+
 describe('更正 an issue', () => {
   it('puts the description’s correction in the issue’s timeline with the old text and the reason', async () => {
     const day = await openDay(t, f, '2026-11-10')

@@ -113,6 +113,5 @@ export const visitsCalls = {
   'appointment-limits-set': call(appointmentLimitsInput).returns<SessionAppointments>(),
   'visit-void': call(visitVoidInput).returns<VoidResult>(),
   'visit-correct': call(visitCorrectInput).returns<VisitSummary>(),
-  'visit-correct-matter': call(visitCorrectMatterInput).returns<VisitSummary>(),
   'visit-corrections': call(visitCorrectionsInput).returns<Correction[]>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>
