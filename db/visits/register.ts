@@ -16,10 +16,18 @@ import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
 import { dayLabel } from '../../shared/dates'
+import { countAnswerUses } from '../reference/answers'
 import { SUBMISSION_TOKEN } from '../../shared/submission'
 
 export type MatterInput =
-  | { type: 'consultation'; categoryId: number; content: string; answer: string }
+  | {
+      type: 'consultation'
+      categoryId: number
+      content: string
+      answer: string
+      /** The 常用答复 the answer started from (it may have been edited since): counted as a use. */
+      answerTemplateId?: number | undefined
+    }
   | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined }
 
 export interface RegisterVisitInput {
@@ -61,6 +69,7 @@ function cleanMatter(m: MatterInput, index: number) {
       answer: requireText(m.answer, `第${n}项咨询的答复`, 4000),
       place: null,
       intake: null,
+      answerTemplateId: m.answerTemplateId ?? null,
     }
   }
   return {
@@ -70,6 +79,7 @@ function cleanMatter(m: MatterInput, index: number) {
     answer: null,
     place: optionalText(m.place, `第${n}项问题地点`, 200),
     intake: cleanIntake(m.intake, `第${n}项问题`),
+    answerTemplateId: null,
   }
 }
 
@@ -160,6 +170,10 @@ async function recordContact(
     .returning('id')
     .executeTakeFirstOrThrow()
 
+  await countAnswerUses(
+    trx,
+    v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
+  )
   const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
   const numbers: string[] = []
   for (const m of v.matters) {

@@ -17,6 +17,7 @@ import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
 import { navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
+import { GlobalSearch } from './GlobalSearch'
 import { LedgerFooter } from './LedgerFooter'
 import { OperatorPicker } from './OperatorPicker'
 import { PageLoading } from './PageLoading'
@@ -101,9 +102,14 @@ export function AppShell() {
                 lineHeight: '48px',
                 borderBottom: '1px solid #f0f0f0',
                 display: 'flex',
-                justifyContent: 'flex-end',
+                justifyContent: 'space-between',
+                alignItems: 'center',
+                gap: 16,
               }}
             >
+              <div style={{ lineHeight: 'normal' }}>
+                <GlobalSearch />
+              </div>
               <OperatorPicker />
             </Layout.Header>
             <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }}>

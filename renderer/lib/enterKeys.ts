@@ -62,8 +62,8 @@ export function enterKeys(mode: EnterMode, submit: () => void): (e: KeyboardEven
       return
     }
     if (e.shiftKey && target instanceof HTMLTextAreaElement) return
-    // An open list takes Enter to pick the option.
-    if (target.getAttribute('aria-expanded') === 'true') return
+    // An open list takes Enter to pick the option (a drop-down, or the 常用答复 under a text box).
+    if (target.getAttribute('aria-expanded') === 'true' || target.closest('.ant-select-open') !== null) return
     if (mode === 'save') {
       if (target.getAttribute('role') === 'combobox') return
       e.preventDefault()

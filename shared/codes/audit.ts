@@ -20,6 +20,7 @@ export const auditEntity = codeList({
   appointment: '预约',
   month: '月报',
   issue_source: '来源',
+  answer_template: '常用答复',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 

@@ -64,3 +64,13 @@ export interface Settings {
    */
   enterMovesToNextField: boolean
 }
+
+/** 常用答复: an answer the office gives often to questions of one category. */
+export interface AnswerTemplate {
+  id: number
+  categoryId: number
+  text: string
+  /** Visits saved with it: the desk lists the most used first. */
+  useCount: number
+  active: boolean
+}

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import type { ArrangementResult, CalendarStatus, Category, Department, HolidayOverride, Settings } from '../../../shared/types'
+import type {
+  AnswerTemplate,
+  ArrangementResult,
+  CalendarStatus,
+  Category,
+  Department,
+  HolidayOverride,
+  Settings,
+} from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, optionalText, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
@@ -13,6 +21,12 @@ export const settingsUpdateInput = z
     officePhone: optionalText(30),
     enterMovesToNextField: z.boolean().optional(),
   })
+  .strict()
+
+export const categoryAnswersInput = z.object({ categoryId: id.optional(), includeInactive: z.boolean().optional() }).strict()
+
+export const categoryAnswerSaveInput = z
+  .object({ id: id.optional(), categoryId: id, text: text(4000), active: z.boolean().optional() })
   .strict()
 
 export const departmentSaveInput = z
@@ -39,6 +53,8 @@ export const holidayConfirmInput = z.object({ year }).strict()
 
 export const referenceCalls = {
   'settings-get': call(noInput).returns<Settings>(),
+  'category-answers': call(categoryAnswersInput).returns<AnswerTemplate[]>(),
+  'category-answer-save': call(categoryAnswerSaveInput).returns<AnswerTemplate>(),
   'settings-update': call(settingsUpdateInput).returns<Settings>(),
   'department-list': call(noInput).returns<Department[]>(),
   'department-save': call(departmentSaveInput).returns<Department>(),

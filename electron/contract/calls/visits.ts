@@ -32,7 +32,9 @@ export const organizationInput = z
   .strict()
 
 export const matterInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000) }).strict(),
+  z
+    .object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000), answerTemplateId: id.optional() })
+    .strict(),
   z
     .object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200), intake: intakeInput.optional() })
     .strict(),
@@ -92,12 +94,18 @@ export const visitListInput = z.object({ sessionId: id, page: page.optional(), p
 
 export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()
 
-export const visitCorrectInput = z
-  .object({ visitId: id, headcount: z.number().int().optional(), note: optionalText(500), reason: text(200) })
+const matterCorrectionInput = z
+  .object({ matterId: id, content: text(4000).optional(), answer: text(4000).optional(), place: optionalText(200) })
   .strict()
 
-export const visitCorrectMatterInput = z
-  .object({ matterId: id, content: text(4000).optional(), answer: text(4000).optional(), place: optionalText(200), reason: text(200) })
+export const visitCorrectInput = z
+  .object({
+    visitId: id,
+    headcount: z.number().int().optional(),
+    note: optionalText(500),
+    matters: z.array(matterCorrectionInput).max(MAX_MATTERS_PER_VISIT).optional(),
+    reason: text(200),
+  })
   .strict()
 
 export const visitCorrectionsInput = z.object({ visitId: id }).strict()

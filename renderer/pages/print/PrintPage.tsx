@@ -42,12 +42,12 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
     data.data?.kind === 'receipt'
       ? `受理回执-${data.data.receipt.issues[0]?.number ?? ''}`
       : data.data?.kind === 'notice'
-      ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
-      : data.data?.kind === 'appointments'
-        ? `预约名单-${data.data.day.session.date}`
-        : data.data?.kind === 'report'
-          ? `接待日工作情况-${data.data.report.summary.period.label}`
-          : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+        ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
+        : data.data?.kind === 'appointments'
+          ? `预约名单-${data.data.day.session.date}`
+          : data.data?.kind === 'report'
+            ? `接待日工作情况-${data.data.report.summary.period.label}`
+            : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
     setBusy(true)

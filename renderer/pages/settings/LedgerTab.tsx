@@ -4,11 +4,13 @@ import type { Settings } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { showSaveError } from '../../lib/forms'
 import { useQuery } from '../../lib/useQuery'
+import { useReference } from '../../lib/reference'
 
 /** 单位与台账: the bureau's name for printed sheets, what handover sheets show, and where the ledger file is. */
 export function LedgerTab() {
   const { message } = App.useApp()
   const [form] = Form.useForm<Settings>()
+  const { reload } = useReference()
   const settings = useQuery(() => api.settingsGet({}), [])
   const info = useQuery(() => api.appInfo({}), [])
   const [error, setError] = useState<string | null>(null)
@@ -22,11 +24,30 @@ export function LedgerTab() {
     setSaving(true)
     setError(null)
     try {
-      const saved = await api.settingsUpdate({ bureauName: v.bureauName, showVisitorOnHandover: v.showVisitorOnHandover })
+      const before = settings.data
+      const saved = await api.settingsUpdate({
+        bureauName: v.bureauName,
+        showVisitorOnHandover: v.showVisitorOnHandover,
+        officePhone: v.officePhone ?? null,
+        enterMovesToNextField: v.enterMovesToNextField,
+        // Sent only when changed: it is a supervisor's to change, and the rest is anyone's.
+        ...(before && before.handoverFullPhone !== v.handoverFullPhone ? { handoverFullPhone: v.handoverFullPhone } : {}),
+      })
       form.setFieldsValue(saved)
+      reload()
       message.success('已保存单位设置')
     } catch (e) {
-      setError(showSaveError(form, e, (_code, msg) => (msg.includes('单位名称') ? 'bureauName' : null)))
+      setError(
+        showSaveError(form, e, (_code, msg) =>
+          msg.includes('单位名称')
+            ? 'bureauName'
+            : msg.includes('办公室电话')
+              ? 'officePhone'
+              : msg.includes('完整电话')
+                ? 'handoverFullPhone'
+                : null,
+        ),
+      )
     } finally {
       setSaving(false)
     }
@@ -51,6 +72,25 @@ export function LedgerTab() {
             extra="关闭后，打印的交办单不写来访人信息——反映他人问题的来访人常要求为其保密；来访人信息仍保存在台账中。"
           >
             <Switch checkedChildren="显示" unCheckedChildren="不显示" />
+          </Form.Item>
+          <Form.Item
+            name="handoverFullPhone"
+            label="交办单打印来访人完整电话（负责人设置）"
+            valuePropName="checked"
+            extra="默认只打印部分号码（138****5678），交办单注明向首问责任人或接待办公室取得联系方式。承办股室需直接电话答复来访人时，由负责人开启；开启和关闭均记入审计日志。"
+          >
+            <Switch checkedChildren="完整" unCheckedChildren="部分" />
+          </Form.Item>
+          <Form.Item name="officePhone" label="接待办公室电话（打印在交办单和受理回执上）">
+            <Input maxLength={30} placeholder="如：0591-87650000" style={{ maxWidth: 240 }} />
+          </Form.Item>
+          <Form.Item
+            name="enterMovesToNextField"
+            label="登记表中 Enter 键"
+            valuePropName="checked"
+            extra="开：Enter 跳到下一项，在最后一项保存，Ctrl+Enter 随时保存。关：在任一项按 Enter 即保存（原来的用法）。"
+          >
+            <Switch checkedChildren="下一项" unCheckedChildren="保存" />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Button type="primary" htmlType="submit" loading={saving} disabled={!settings.data}>

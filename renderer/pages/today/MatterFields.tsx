@@ -1,5 +1,5 @@
 import { MinusCircleOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd'
+import { AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Select, Typography } from 'antd'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useReference } from '../../lib/reference'
 import { describeLimit } from '../../../shared/codes/petitions'
@@ -76,7 +76,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps)
         </Button>
       )}
       <Row gutter={12}>
-        <Col span={11}>
+        <Col flex="none">
           <Form.Item name={[name, 'type']} label="办理方式" style={{ marginBottom: 8 }}>
             <Radio.Group
               optionType="button"
@@ -87,7 +87,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps)
             />
           </Form.Item>
         </Col>
-        <Col span={13}>
+        <Col flex="1 1 170px" style={{ minWidth: 0 }}>
           <Form.Item
             name={[name, 'categoryId']}
             label="问题类别"
@@ -114,15 +114,60 @@ function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps)
           <IntakeFields name={name} />
         </>
       ) : (
-        <Form.Item
-          name={[name, 'answer']}
-          label="答复内容"
-          rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
-        </Form.Item>
+        <AnswerItem name={name} />
       )}
     </Card>
+  )
+}
+
+/**
+ * 答复内容 with the category's 常用答复: ↓ lists them, the most used first, and Enter puts the
+ * highlighted one in to edit (↓ Enter for the most used); typing narrows the list.
+ */
+function AnswerItem({ name }: { name: number }) {
+  const form = Form.useFormInstance()
+  const { answers } = useReference()
+  const categoryId: unknown = Form.useWatch(['matters', name, 'categoryId'])
+  const options = answers
+    .filter((a) => a.categoryId === categoryId)
+    .map((a) => ({
+      value: a.text,
+      templateId: a.id,
+      label: (
+        <div style={{ whiteSpace: 'normal' }}>
+          {a.text}
+          {a.useCount > 0 && <Typography.Text type="secondary"> · 用过 {a.useCount} 次</Typography.Text>}
+        </div>
+      ),
+    }))
+  // A saved answer belongs to its category: choosing another forgets which one was picked.
+  const shownFor = useRef(categoryId)
+  useEffect(() => {
+    if (shownFor.current !== undefined && shownFor.current !== categoryId)
+      form.setFieldValue(['matters', name, 'answerTemplateId'], undefined)
+    shownFor.current = categoryId
+  }, [categoryId, form, name])
+  return (
+    <>
+      <Form.Item name={[name, 'answerTemplateId']} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name={[name, 'answer']}
+        label={options.length > 0 ? `答复内容（常用答复 ${options.length} 条：↓ 选择）` : '答复内容'}
+        rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
+        style={{ marginBottom: 0 }}
+      >
+        <AutoComplete
+          options={options}
+          defaultActiveFirstOption
+          popupMatchSelectWidth
+          filterOption={(input, option) => input.trim() === '' || (option?.value ?? '').includes(input.trim())}
+          onSelect={(_value, option) => form.setFieldValue(['matters', name, 'answerTemplateId'], option.templateId)}
+        >
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
+        </AutoComplete>
+      </Form.Item>
+    </>
   )
 }

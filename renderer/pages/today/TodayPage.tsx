@@ -44,7 +44,8 @@ export function TodayPage() {
       )}
       {current && current.status === 'open' && (
         <Row gutter={16} style={{ marginTop: 12 }}>
-          <Col flex="600px">
+          {/* Side by side on a 1366-wide screen; at 125 % and more the day's visits go under the form, which keeps its width. */}
+          <Col flex="1 1 560px" style={{ maxWidth: 680 }}>
             <RegistrationForm
               session={current}
               arrival={arrival}
@@ -53,7 +54,7 @@ export function TodayPage() {
               onDayChanged={refresh}
             />
           </Col>
-          <Col flex="1 1 360px" style={{ minWidth: 0 }}>
+          <Col flex="1 1 320px" style={{ minWidth: 0 }}>
             <TodayAppointments sessionId={current.id} appointments={bookings.data ?? []} onArrive={setArrival} />
             <TodayVisits visits={visits} personTimes={current.personTimes} onChanged={refresh} />
           </Col>

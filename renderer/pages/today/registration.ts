@@ -8,6 +8,8 @@ export interface MatterValues {
   categoryId?: number
   content?: string
   answer?: string
+  /** The 常用答复 the answer was picked from, counted as a use when the visit is saved. */
+  answerTemplateId?: number
   place?: string
   /** 来源 and 办理程序 of an issue. */
   intake?: IntakeValues
@@ -94,7 +96,13 @@ export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen
     ...(chosen.appointmentId !== undefined ? { appointmentId: chosen.appointmentId } : {}),
     matters: v.matters.map((m) =>
       m.type === 'consultation'
-        ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
+        ? {
+            type: 'consultation',
+            categoryId: m.categoryId ?? 0,
+            content: m.content ?? '',
+            answer: m.answer ?? '',
+            ...(m.answerTemplateId !== undefined ? { answerTemplateId: m.answerTemplateId } : {}),
+          }
         : {
             type: 'issue',
             categoryId: m.categoryId ?? 0,
