@@ -18,6 +18,17 @@ export function isSupervisor(actor: Actor): boolean {
   return actor.id !== null && actor.role === 'supervisor'
 }
 
+/**
+ * The desk's registrations name the person who made them: once the office has staff, a desk with
+ * nobody signed in (signedOut) may not register. The tools (import, the command line, the demo)
+ * write as the system and are not the desk.
+ */
+export async function requirePersonAtDesk(db: Executor, ctx: LedgerContext, what: string): Promise<void> {
+  if (ctx.actor !== signedOut) return
+  const staffed = await db.selectFrom('staff').select('id').where('active', '=', 1).limit(1).executeTakeFirst()
+  if (staffed) throw new LedgerError('forbidden', `${what}前请先在右上角“值班人员”中选择本人`)
+}
+
 export function requireSignedIn(ctx: LedgerContext, what: string): void {
   if (!isSignedIn(ctx.actor)) throw new LedgerError('forbidden', `${what}前请先选择值班人员（本人）登录`)
 }

@@ -1,3 +1,4 @@
+import { requirePersonAtDesk } from '../core/access'
 import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
@@ -245,6 +246,7 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const visitId = await write(ctx, async (trx) => {
     const already = await savedUnder(trx, token)
     if (already !== null) return already
+    await requirePersonAtDesk(trx, ctx, '登记来访')
     const session = await trx
       .selectFrom('sessions')
       .selectAll()
@@ -314,6 +316,7 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
   const visitId = await write(ctx, async (trx) => {
     const already = await savedUnder(trx, token)
     if (already !== null) return already
+    await requirePersonAtDesk(trx, ctx, '登记')
     const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel, submissionToken: token }, v)
     await audit(trx, ctx, 'register_contact', 'visit', r.visitId, {
       channel: input.channel,

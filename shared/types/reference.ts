@@ -74,3 +74,17 @@ export interface AnswerTemplate {
   useCount: number
   active: boolean
 }
+
+/** 开始使用: the first-run checklist, each step read from the ledger. */
+export interface SetupStatus {
+  /** 单位名称 set (not the default 生态环境局). */
+  bureauNamed: boolean
+  staffAdded: boolean
+  /** A 负责人 protects their name with a PIN, which turns access control on. */
+  supervisorPin: boolean
+  /** 问题类别 and 股室 looked at and confirmed. */
+  referenceReviewed: boolean
+  /** A reception day with its 值班人员. */
+  firstDayWithStaff: boolean
+  done: boolean
+}

@@ -19,7 +19,7 @@ const latest = async (sql: string): Promise<string | null> => {
 describe('demo --month for the month the ledger is in', () => {
   it('holds no reception day, resolves nothing and calls nobody back after the ledger’s today', async () => {
     const plan = await generateDemoMonth(t.ctx, '2026-11')
-    const held = t.ledger.sqlite.prepare("select date, status from sessions order by date").all()
+    const held = t.ledger.sqlite.prepare('select date, status from sessions order by date').all()
     // 2026-11: the enterprise day (the 5th working day) is past, the public day (the 13th) not yet.
     expect(held).toEqual([
       { date: '2026-11-06', status: 'closed' },

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { closeSession, currentSession, leftOpenSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
 import { registerContact, registerVisit } from '../../db/visits/register'
+import { signedOut } from '../../db/core/access'
 import { openDay, residentVisit } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
@@ -86,6 +87,16 @@ describe('opening and moving reception days', () => {
 })
 
 describe('the desk clerk on duty', () => {
+  it('refuses a registration from a desk with nobody signed in once the office has staff, and saves nothing', async () => {
+    const day = await openDay(t, f, '2026-12-02', 'public')
+    t.ctx.actor = signedOut
+    const before = await tableCounts(t)
+    const e = await refused(registerVisit(t.ctx, residentVisit(day.id)))
+    expect(e.code).toBe('forbidden')
+    expect(e.message).toContain('值班人员')
+    expect(await tableCounts(t)).toEqual(before)
+  })
+
   it('puts the signed-in clerk who registers on the day’s 值班人员, once', async () => {
     const s = await planSession(t.ctx, { date: '2026-12-02', kind: 'public', location: '接待室', staffIds: [] })
     await openSession(t.ctx, s.id)

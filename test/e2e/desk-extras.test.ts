@@ -8,6 +8,7 @@ import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, settle, type AppOptions, type AppUnderTest } from '../support/browser'
 import { signIn } from '../support/office-screens'
+import { generateDemoMonth } from '../../tools/demo'
 import type { TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
@@ -172,6 +173,7 @@ describe('常用答复 at the desk', () => {
       }
     })
     const { page } = a
+    await signIn(a, '王晓丽')
     const k = page.keyboard
     await page.getByLabel('来访人姓名').fill('黄磊')
     await page.getByLabel('问题类别').click()
@@ -290,4 +292,44 @@ describe('the desk at Windows scaling', () => {
       await a.screenshot(`desk-${percent}-percent`)
     })
   }
+})
+
+describe('the first run', () => {
+  it('shows the checklist on a new office’s desk, each step from the ledger, and the same list in 设置 → 开始使用', async () => {
+    app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx) => void (await seedDefaults(ctx)) })
+    const { page } = app
+    const card = page.locator('.ant-card', { hasText: '开始使用：还有几步设置' })
+    await card.getByText('单位名称').waitFor()
+    await card.getByText('问题类别与股室').waitFor()
+    await settle(app)
+    await app.screenshot('desk-first-run')
+    await card.getByRole('button', { name: '已核对' }).click()
+    await expect.poll(() => card.getByRole('button', { name: '已核对' }).count()).toBe(0)
+    expect(
+      await app.ctx.db.selectFrom('settings').select('value').where('key', '=', 'setup_reference_reviewed').executeTakeFirst(),
+    ).toEqual({
+      value: '1',
+    })
+    await card.getByRole('button', { name: '去设置' }).click()
+    await expect.poll(() => page.evaluate<string>('location.hash')).toBe('#/settings?tab=ledger')
+    await page.getByRole('tab', { name: '开始使用' }).click()
+    await page.getByRole('tabpanel').getByText('负责人 PIN', { exact: true }).waitFor()
+  })
+})
+
+describe('the monthly print', () => {
+  it('puts 其中按类型 under 举办接待日 and the callbacks’ 不满意 in a warning colour', async () => {
+    app = await openApp({ now: '2026-11-25 10:00:00', seed: async (ctx) => void (await generateDemoMonth(ctx, '2026-10')) })
+    const { page } = app
+    await page.goto(`${app.bridge.url}#/print?kind=monthly&month=2026-10`)
+    const rows = page.locator('.paper table.data').first().locator('tr th')
+    await rows.first().waitFor()
+    const labels = (await rows.allTextContents()).map((t) => t.trim())
+    expect(labels[0]).toBe('举办接待日（场）')
+    expect(labels[1]).toBe('其中按类型')
+    const unsatisfied = page.locator('[data-figure="unsatisfied"]')
+    expect(await unsatisfied.innerText()).toMatch(/^不满意 [1-9]\d*$/)
+    expect(await unsatisfied.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color)).toBe('rgb(212, 56, 13)')
+    await app.screenshot('monthly-print')
+  })
 })

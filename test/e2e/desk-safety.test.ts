@@ -129,6 +129,7 @@ describe('今日接待 keeps typed work', () => {
   it('brings a half-filled registration back after going to another screen, a reload and a restart', async () => {
     app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx, clock) => void (await officeWithDay(ctx, clock, '2026-11-10')) })
     const { page } = app
+    await signIn(app, '王晓丽')
     await page.getByLabel('来访人姓名').fill('孙丽')
     await page.getByLabel('联系电话').fill('13612345678')
     await page.getByLabel('咨询内容').fill('排污许可证延续需要哪些材料')
@@ -162,6 +163,7 @@ describe('今日接待 keeps typed work', () => {
   it('resends the same submission after a reload in the middle of a save, and the ledger keeps one visit', async () => {
     app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx, clock) => void (await officeWithDay(ctx, clock, '2026-11-10')) })
     const { page } = app
+    await signIn(app, '王晓丽')
     await fillConsultation(app, '郭静')
     // The ledger takes the save, but the window reloads before the answer arrives.
     let reached = false
@@ -194,6 +196,7 @@ describe('今日接待 with two Enters at once', () => {
       seed: async (ctx, clock) => void (await officeWithDay(ctx, clock, '2026-11-10')),
     })
     const { page } = app
+    await signIn(app, '王晓丽')
     await fillConsultation(app, '胡斌')
     await page.getByLabel('答复内容').focus()
     // Both presses land before the first save is answered.

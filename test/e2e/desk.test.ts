@@ -3,6 +3,7 @@ import { seedDefaults, saveStaff } from '../../db/reference/reference'
 import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
+import { signIn } from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -10,8 +11,9 @@ afterEach(async (t) => {
   app = null
 })
 
+/** The desk with today's day open and the clerk 王晓丽 signed in, as a registration needs. */
 async function openDesk(): Promise<AppUnderTest> {
-  return openApp({
+  const opened = await openApp({
     now: '2026-11-10 09:00:00',
     seed: async (ctx) => {
       await seedDefaults(ctx)
@@ -21,6 +23,8 @@ async function openDesk(): Promise<AppUnderTest> {
       await openSession(ctx, s.id)
     },
   })
+  await signIn(opened, '王晓丽')
+  return opened
 }
 
 describe('今日接待', () => {

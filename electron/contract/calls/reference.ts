@@ -7,6 +7,7 @@ import type {
   Department,
   HolidayOverride,
   Settings,
+  SetupStatus,
 } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, id, isoDate, optionalText, text, year } from './common'
@@ -53,6 +54,8 @@ export const holidayConfirmInput = z.object({ year }).strict()
 
 export const referenceCalls = {
   'settings-get': call(noInput).returns<Settings>(),
+  'settings-setup-status': call(noInput).returns<SetupStatus>(),
+  'settings-setup-reviewed': call(noInput).returns<SetupStatus>(),
   'category-answers': call(categoryAnswersInput).returns<AnswerTemplate[]>(),
   'category-answer-save': call(categoryAnswerSaveInput).returns<AnswerTemplate>(),
   'settings-update': call(settingsUpdateInput).returns<Settings>(),

@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
+import { SetupChecklist } from '../../components/SetupChecklist'
 import { AnswersTab } from './AnswersTab'
 import { AuditTab } from './AuditTab'
 import { BackupTab } from './BackupTab'
@@ -11,9 +12,11 @@ import { LedgerTab } from './LedgerTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 
-type TabKey = 'departments' | 'staff' | 'categories' | 'answers' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
+type TabKey =
+  'setup' | 'departments' | 'staff' | 'categories' | 'answers' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
 
 const KEYS: readonly TabKey[] = [
+  'setup',
   'departments',
   'staff',
   'categories',
@@ -43,6 +46,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
         activeKey={tab}
         onChange={(k) => setTab(KEYS.find((x) => x === k) ?? 'departments')}
         items={[
+          { key: 'setup', label: '开始使用', children: <SetupChecklist always /> },
           { key: 'departments', label: '股室', children: <DepartmentsTab /> },
           { key: 'staff', label: '人员', children: <StaffTab /> },
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },

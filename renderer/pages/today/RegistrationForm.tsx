@@ -15,6 +15,7 @@ import {
   VisitorNameField,
 } from '../../components/VisitorFields'
 import { enterKeys, focusFirstEmpty } from '../../lib/enterKeys'
+import { useOperator } from '../../lib/operator'
 import { useReference } from '../../lib/reference'
 import { useCloseGuard } from '../../lib/useCloseGuard'
 import { useFormDraft } from '../../lib/useFormDraft'
@@ -59,7 +60,10 @@ const IDENTITY_FIELDS = ['phone', 'idNumber', 'creditCode'] as const
 export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onDayChanged }: Props) {
   const [form] = Form.useForm<RegistrationValues>()
   const { message } = App.useApp()
-  const { settings } = useReference()
+  const { settings, staff } = useReference()
+  const { operator } = useOperator()
+  // Once the office has staff, the ledger takes a registration only from someone signed in.
+  const nobodyAtDesk = (operator?.id ?? null) === null && staff.some((s) => s.active)
   const nameRef = useRef<InputRef>(null)
   const box = useRef<HTMLDivElement>(null)
   const [chosen, setChosen] = useState<Chosen>({})
@@ -88,7 +92,8 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
 
   // Back to the name box after every save or clear, once the button has finished re-rendering.
   const [cleared, setCleared] = useState(0)
-  useEffect(() => nameRef.current?.focus(), [cleared])
+  // …and after choosing oneself in 值班人员: sign in, then type.
+  useEffect(() => nameRef.current?.focus(), [cleared, operator?.id])
 
   const choose = (c: Choice) => {
     if (c.kind === 'visitor') {
@@ -183,6 +188,14 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
         </Typography.Text>
       }
     >
+      {nobodyAtDesk && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="请先在右上角“值班人员”中选择本人：来访登记记在登记人名下，当天值班人员随之记入接待日。"
+        />
+      )}
       {draft.restoredAt && (
         <Alert
           type="info"

@@ -6,6 +6,7 @@ import { CalendarNotice } from '../../components/CalendarNotice'
 import { usePaged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { RegistrationForm } from './RegistrationForm'
+import { SetupChecklist } from '../../components/SetupChecklist'
 import { LeftOpenDays } from './LeftOpenDays'
 import { SessionBar } from './SessionBar'
 import { TodayAppointments } from './TodayAppointments'
@@ -36,6 +37,7 @@ export function TodayPage() {
   }
   return (
     <>
+      <SetupChecklist />
       <CalendarNotice closable />
       <LeftOpenDays days={leftOpen.data ?? []} today={current} onChanged={refresh} />
       {/* While a day is left open and none is open today, the warning above says what to do. */}
