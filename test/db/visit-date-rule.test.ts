@@ -83,6 +83,10 @@ describe('opening and moving reception days', () => {
     await expect(wrong).rejects.toThrow('来访日期须为所在接待日的日期')
     const moved = sql`update sessions set date = '2026-12-03' where id = ${day.id}`.execute(t.ctx.db)
     await expect(moved).rejects.toThrow('接待日已有来访登记，日期不能再改')
+    // A desk visit outside a reception day is dated its arrival too.
+    const late = sql`insert into visits (session_id, visitor_id, headcount, visit_date, arrived_at, channel, created_at)
+      select null, visitor_id, 1, '2026-12-01', '2026-12-02 10:00:00', 'desk', created_at from visits where id = ${v.id}`
+    await expect(late.execute(t.ctx.db)).rejects.toThrow('现场来访的日期须为到达当天')
   })
 })
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
 import { assignIssue, resolveIssue } from '../../db/issues/actions'
 import { saveAnswerTemplate } from '../../db/reference/answers'
-import { listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
+import { listCategories, listDepartments, saveStaff, seedDefaults, updateSettings } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, settle, type AppOptions, type AppUnderTest } from '../support/browser'
@@ -212,6 +212,22 @@ describe('the cursor at the desk', () => {
     await page.keyboard.press('Alt+1')
     // Name and phone are taken care of: the cursor moves on to the first box still empty.
     await expect.poll(() => focusedLabel(page)).toBe('问题类别')
+  })
+})
+
+describe('Enter with 设置 keeping the older behaviour', () => {
+  it('saves from any field on Enter when 登记表中 Enter 键 is set to 保存', async () => {
+    const a = await deskWith(async (ctx) => void (await updateSettings(ctx, { enterMovesToNextField: false })))
+    const { page } = a
+    await signIn(a, '王晓丽')
+    await page.getByLabel('问题类别').click()
+    await page.getByTitle(/^大气/).click()
+    await page.getByLabel('咨询内容').fill('油烟扰民向哪里反映')
+    await page.getByLabel(/^答复内容/).fill('已告知向城管反映')
+    await page.getByLabel('来访人姓名').fill('朱红')
+    // Enter in the first box saves the whole form, as before.
+    await page.getByLabel('来访人姓名').press('Enter')
+    await page.getByText('已登记 朱红').waitFor()
   })
 })
 

@@ -102,6 +102,30 @@ describe('今日接待 the morning after a day was left open', () => {
   })
 })
 
+describe('今日接待 with a day left open and today’s planned', () => {
+  it('closes the day left open and opens the one planned for today rather than starting another', async () => {
+    let planned = 0
+    app = await openApp({
+      now: '2026-12-03 09:00:00',
+      seed: async (ctx, clock) => {
+        await officeWithDay(ctx, clock, '2026-12-02', '2026-12-03 08:00:00')
+        planned = (await planSession(ctx, { date: '2026-12-03', kind: 'enterprise', location: '政务服务中心生态环境窗口' })).id
+        clock.set('2026-12-03 09:00:00')
+      },
+    })
+    const { page } = app
+    await signIn(app, '王晓丽')
+    await page.getByRole('button', { name: '结束并开始今日接待' }).click()
+    await page.getByText('2026年12月3日服务企业接待日').first().waitFor()
+    const sessions = await app.ctx.db.selectFrom('sessions').select(['id', 'date', 'status']).orderBy('id').execute()
+    expect(sessions.map((s) => [s.date, s.status])).toEqual([
+      ['2026-12-02', 'closed'],
+      ['2026-12-03', 'open'],
+    ])
+    expect(sessions[1]?.id).toBe(planned)
+  })
+})
+
 describe('今日接待 open past midnight', () => {
   it('refuses the save into yesterday, keeps what was typed, and saves it into the day started next', async () => {
     app = await openApp({
@@ -182,6 +206,29 @@ describe('今日接待 keeps typed work', () => {
     const saved = await visits(app)
     expect(saved).toHaveLength(1)
     expect(saved[0]?.submission_token).toMatch(/^f-[0-9a-f]{32}$/)
+  })
+})
+
+describe('今日接待 drafts left alone', () => {
+  it('drops a draft nobody touched for 14 days instead of bringing it back', async () => {
+    app = await openApp({ now: '2026-11-10 09:00:00', seed: async (ctx, clock) => void (await officeWithDay(ctx, clock, '2026-11-10')) })
+    const { page } = app
+    await page.getByLabel('来访人姓名').fill('吴强')
+    await expect.poll(() => page.evaluate<number>('localStorage.length')).toBeGreaterThan(0)
+    // The same draft, as if last changed 15 days ago.
+    await page.evaluate(`(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i)
+        if (!k.endsWith('|desk:registration')) continue
+        const d = JSON.parse(localStorage.getItem(k))
+        d.savedAt = '2026-10-26 09:00:00'
+        localStorage.setItem(k, JSON.stringify(d))
+      }
+    })()`)
+    await page.reload()
+    await page.getByLabel('来访人姓名').waitFor()
+    expect(await page.getByLabel('来访人姓名').inputValue()).toBe('')
+    expect(await page.getByText(/已恢复/).count()).toBe(0)
   })
 })
 
