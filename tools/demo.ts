@@ -136,12 +136,18 @@ function workdaysOf(month: string, calendar: WorkCalendar): string[] {
  * A generator on the file, never reached from a window: it sets the office up with the system
  * capability, then the desk clerk registers and handles, and the extensions are recorded as
  * approved by a leader, as an import of an old sheet records them.
+ * Nothing happens after the ledger's own "today" (base.now): a reception day not yet past is only
+ * planned, and an issue's life stops at the last step whose date has come.
  */
 export async function generateDemoMonth(base: LedgerContext, month: string): Promise<DemoPlan> {
   const system: SystemActor = { ...systemActor, name: base.actor.kind === 'system' ? base.actor.name : '演示数据' }
   if (!isYearMonth(month)) throw new LedgerError('invalid_date', `月份格式应为 YYYY-MM：${month}`)
   if ((await listSessions(base.db, { month })).length > 0)
     throw new LedgerError('conflict', `${month} 已有接待日记录，演示数据只写入空白月份`)
+  const now = dayjs(base.now()).format('YYYY-MM-DD HH:mm:ss')
+  const today = now.slice(0, 10)
+  /** Whether a step at this moment has already happened by the ledger's today. */
+  const past = (date: string, time: string) => `${date} ${time}` <= now
   const rand = seededRandom(month)
   const pick = <T>(list: readonly [T, ...T[]]): T => list[Math.floor(rand() * list.length)] ?? list[0]
   let clockAt = dayjs(`${month}-01 08:00:00`)
@@ -150,7 +156,8 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     clockAt = dayjs(`${date} ${time}`)
   }
 
-  setClock(`${month}-01`, '07:00:00')
+  // Set-up is stamped at the month's start, or now if that is still to come.
+  setClock(past(`${month}-01`, '07:00:00') ? `${month}-01` : today, past(`${month}-01`, '07:00:00') ? '07:00:00' : now.slice(11))
   await seedDefaults(ctx)
   let staff = await listStaff(ctx.db)
   if (staff.length === 0) {
@@ -193,7 +200,10 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     [enterpriseDay, 'enterprise'],
     [publicDay, 'public'],
   ] as const) {
-    setClock(date, '08:30:00')
+    // A day still to come (or today's, not yet over) is planned, not held.
+    const held = date < today
+    if (!held) setClock(today, now.slice(11))
+    else setClock(date, '08:30:00')
     const session = await planSession(ctx, {
       date,
       kind,
@@ -201,6 +211,10 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
       hostLeaderId: leaders[kind === 'enterprise' ? 0 : 1]?.id ?? null,
       staffIds: desk ? [desk.id] : [],
     })
+    if (!held) {
+      plan.sessionsByKind[kind] -= 1
+      continue
+    }
     await openSession(ctx, session.id)
     const visitCount = kind === 'enterprise' ? 7 : 8
     for (let i = 0; i < visitCount; i++) {
@@ -236,8 +250,16 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
   const after = days.filter((d) => d > publicDay)
   const workDay = after[Math.min(2, after.length - 1)] ?? publicDay
   const lastDay = days.at(-1) ?? publicDay
+  // How far an issue's life gets by today: no step is dated after it.
+  const reached = (wanted: IssueStatus): IssueStatus => {
+    if (!past(workDay, '10:00:00')) return 'accepted'
+    if (!['resolved', 'closed', 'reopened'].includes(wanted)) return wanted
+    if (!past(lastDay, '15:00:00')) return 'in_progress'
+    if (wanted !== 'resolved' && !past(lastDay, '16:00:00')) return 'resolved'
+    return wanted
+  }
   for (const [i, issueId] of issueIds.entries()) {
-    const fate = FATES[i % FATES.length] ?? 'accepted'
+    const fate = reached(FATES[i % FATES.length] ?? 'accepted')
     setClock(workDay, '10:00:00')
     plan.issuesByStatus[fate] += 1
     if (fate === 'accepted') continue

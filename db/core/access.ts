@@ -1,3 +1,4 @@
+import dayjs from 'dayjs'
 import type { Actor, Executor, LedgerContext, NobodyActor, StaffActor } from './context'
 import { LedgerError } from './errors'
 import type { StaffRole } from '../../shared/types'
@@ -43,6 +44,15 @@ export function supervisorByRow(actor: Actor, row: StaffAccessRow | undefined): 
 export async function actsAsSupervisor(db: Executor, actor: Actor): Promise<boolean> {
   if (actor.kind !== 'staff' || !actor.ownPin) return false
   return supervisorByRow(actor, await staffAccessRow(db, actor.id))
+}
+
+/**
+ * The desk's registrations name the person who made them, with the desk's own words for it
+ * (write() refuses nobody anyway). The tools (import, the command line, the demo) write as the
+ * system capability and are not the desk.
+ */
+export function requirePersonAtDesk(ctx: LedgerContext, what: string): void {
+  if (ctx.actor.kind === 'nobody') throw new LedgerError('forbidden', `${what}前请先在右上角“值班人员”中选择本人`)
 }
 
 /** Writes need someone: a person signed in who is still active in the ledger, or the system. */
@@ -100,4 +110,40 @@ export async function assertMayEditStaff(ctx: LedgerContext, db: Executor = ctx.
   if (!(await mayAdminister(db, ctx.actor))) {
     throw new LedgerError('forbidden', '已启用 PIN 保护：新增或修改人员须由负责人本人输入 PIN 登录后操作')
   }
+}
+
+/** How long the clerk who registered a visit may still correct it themselves (calendar days, the day itself included). */
+export const CORRECTION_DAYS = 7
+
+export interface CorrectableRecord {
+  /** What is corrected, for the message: 来访登记, 咨询, 问题. */
+  what: string
+  /** Who recorded it: the clerk who registered the visit (for a 办理结果, who recorded the 办结). */
+  receivedById: number | null
+  /** The day it was recorded, 'YYYY-MM-DD': the visit's arrival (the 办结's date). */
+  arrivedOn: string
+  voided: boolean
+  /** An issue whose handling is over (办结, 销号, 转办, 不予受理): its text is the supervisor's to correct. */
+  settled?: boolean
+}
+
+/**
+ * 更正: a saved record may be corrected by the clerk who registered it, within CORRECTION_DAYS of
+ * its arrival and while an issue is still being handled; any other correction, at any time, by a
+ * signed-in supervisor. A voided record is never corrected. Every correction names someone.
+ */
+export async function assertMayCorrect(db: Executor, ctx: LedgerContext, record: CorrectableRecord, today: string): Promise<void> {
+  if (ctx.actor.kind !== 'staff') throw new LedgerError('forbidden', `更正${record.what}前请先选择值班人员（本人）登录`)
+  if (record.voided) throw new LedgerError('invalid_transition', `该${record.what}所在的来访登记已作废，不能更正`)
+  if (await actsAsSupervisor(db, ctx.actor)) return
+  const last = dayjs(record.arrivedOn)
+    .add(CORRECTION_DAYS - 1, 'day')
+    .format('YYYY-MM-DD')
+  if (record.receivedById !== ctx.actor.id || today > last) {
+    throw new LedgerError(
+      'forbidden',
+      `前台工作人员只能在 ${CORRECTION_DAYS} 天内更正本人记录的${record.what}（本条至 ${last}）；其他更正请负责人办理`,
+    )
+  }
+  if (record.settled) throw new LedgerError('forbidden', `该问题已办结或已不在办理中，更正须由负责人办理`)
 }

@@ -158,6 +158,8 @@ export interface VisitsTable {
   import_batch_id: number | null
   /** The sheet row the visit was imported from. */
   import_row: number | null
+  /** The desk form's submission: unique, so one submission is one visit however often it arrives. */
+  submission_token: string | null
 }
 
 export interface MattersTable {
@@ -417,6 +419,31 @@ export interface ReferralsTable {
   updated_at: string
 }
 
+/** One correction of a saved record: what the field said, what it says now, why and who. */
+export interface CorrectionsTable {
+  id: Generated<number>
+  entity: 'visit' | 'matter' | 'issue'
+  entity_id: number
+  field: string
+  old_value: string | null
+  new_value: string | null
+  reason: string
+  actor_id: number | null
+  actor_name: string
+  at: string
+}
+
+/** 常用答复: an answer the office gives often, per category; the desk picks the most used first. */
+export interface AnswerTemplatesTable {
+  id: Generated<number>
+  category_id: number
+  text: string
+  use_count: Generated<number>
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   departments: DepartmentsTable
@@ -448,6 +475,8 @@ export interface Database {
   petition_notices: PetitionNoticesTable
   petition_reviews: PetitionReviewsTable
   referrals: ReferralsTable
+  corrections: CorrectionsTable
+  answer_templates: AnswerTemplatesTable
 }
 
 export type SessionRow = Selectable<SessionsTable>

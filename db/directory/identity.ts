@@ -29,3 +29,21 @@ export function cleanIdNumber(raw: string | null | undefined): string | null {
   if (!isValidIdNumber(id)) throw new LedgerError('invalid_id_number', '身份证号校验不通过，请核对（18 位，末位可为 X）')
   return id
 }
+
+export type IdentityField = 'phone' | 'idNumber' | 'creditCode'
+
+/**
+ * The refusal a save would give this value, checked as the cursor leaves the box: null when it
+ * would pass. The same rules as the save, so the desk hears the same words twice at most.
+ */
+export function identityProblem(field: IdentityField, value: string): string | null {
+  try {
+    if (field === 'phone') cleanPhone(value)
+    else if (field === 'idNumber') cleanIdNumber(value)
+    else cleanCreditCode(value)
+    return null
+  } catch (e) {
+    if (e instanceof LedgerError) return e.message
+    throw e
+  }
+}

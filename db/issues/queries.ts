@@ -7,12 +7,13 @@ import { issueDetailJoin, issueJoin, lastSatisfaction } from './join'
 import { allowedActions } from './lifecycle'
 import { maskPhone } from '../privacy/mask'
 import { pageBounds } from '../core/paging'
-import type { DueState, IssueDetail, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
+import type { DueState, IssueDetail, OverdueBy, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
 import { isYearMonth, monthRange } from '../validation/dates'
 import { callbackMethod, describeHistory, satisfaction } from '../../shared/codes/issues'
 import { issueTextConditions } from '../search/conditions'
 import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
 import { readIntake } from './procedure'
+import { issueCorrections } from '../visits/corrections'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -81,6 +82,16 @@ interface DueContext {
   calendar: WorkCalendar
 }
 
+/** How far past its deadline an overdue issue is, in the deadline's own unit (at least 1). */
+function overdueBy(r: ListRow, due: DueContext): OverdueBy | null {
+  if (dueState(r.status, r.due_date, due.today, due.soonUntil) !== 'overdue') return null
+  const workdays = r.procedure === 'general' && r.time_limit_unit === 'workdays'
+  const count = workdays
+    ? due.calendar.workdaysBetween(r.due_date, due.today)
+    : Math.round((Date.parse(`${due.today}T00:00:00Z`) - Date.parse(`${r.due_date}T00:00:00Z`)) / 86_400_000)
+  return { count: Math.max(1, count), workdays }
+}
+
 function toListItem(r: ListRow, due: DueContext): IssueListItem {
   return {
     id: r.id,
@@ -102,6 +113,8 @@ function toListItem(r: ListRow, due: DueContext): IssueListItem {
     dueProvisional:
       r.procedure === 'general' && r.time_limit_unit === 'workdays' && due.calendar.isProvisionalSpan(r.accepted_date, r.due_date),
     procedure: r.procedure,
+    // How late, counted as the deadline was: working days on the calendar, or calendar days.
+    overdueBy: overdueBy(r, due),
   }
 }
 
@@ -236,6 +249,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
       'f.name as first_contact_name',
       'v.voided_at',
       'v.void_reason',
+      'v.received_by_id',
+      'i.matter_id',
       lastSatisfaction().as('last_satisfaction'),
     ])
     .where('i.id', '=', id)
@@ -269,6 +284,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
     intake: await readIntake(db, id, today),
+    matterId: r.matter_id,
+    receivedById: r.received_by_id,
   }
 }
 
@@ -286,7 +303,7 @@ function withSummary(title: string, detail: string | null): string {
 }
 
 export async function issueTimeline(db: Executor, id: number): Promise<TimelineEntry[]> {
-  const [history, notes, extensions, callbacks] = await Promise.all([
+  const [history, notes, extensions, callbacks, corrections] = await Promise.all([
     db
       .selectFrom('issue_history as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
@@ -312,6 +329,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       .select(['c.id', 'c.callback_date', 'c.method', 'c.satisfaction', 'c.comment', 'c.created_at', 's.name as actor_name'])
       .where('c.issue_id', '=', id)
       .execute(),
+    issueCorrections(db, id),
   ])
   const entries: (TimelineEntry & { order: number; reopen?: boolean })[] = [
     ...history.map((h) => ({
@@ -345,6 +363,14 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       actorName: c.actor_name,
       title: `回访（${c.callback_date}，${callbackMethod.label(c.method)}）：${satisfaction.label(c.satisfaction)}`,
       text: c.comment,
+      order: 1,
+    })),
+    ...corrections.map((c) => ({
+      kind: 'correction' as const,
+      at: c.at,
+      actorName: c.actorName,
+      title: `更正${c.fieldLabel}`,
+      text: `原为：${c.before ?? '（空）'}\n改为：${c.after ?? '（空）'}\n原因：${c.reason}`,
       order: 1,
     })),
   ]

@@ -114,12 +114,17 @@ export function cleanIntake(input: IntakeInput | undefined, label: string): Clea
   }
 }
 
+/** The kind of source a channel is: a walk-in outside a reception day came to the desk all the same. */
+export function sourceKindOf(channel: Channel): SourceKind {
+  return channel === 'walk_in' ? 'desk' : channel
+}
+
 /** The source a channel names (现场接待 for the desk, 来信 for a letter …): the first in use of that kind. */
 export async function defaultSource(db: Executor, channel: Channel): Promise<IssueSourceRow | null> {
   const row = await db
     .selectFrom('issue_sources')
     .selectAll()
-    .where('kind', '=', channel)
+    .where('kind', '=', sourceKindOf(channel))
     .where('active', '=', 1)
     .orderBy('sort_order')
     .orderBy('id')
@@ -152,7 +157,7 @@ export async function planIntake(
   } else {
     source = await defaultSource(trx, where.channel)
   }
-  const kind: SourceKind = source?.kind ?? where.channel
+  const kind: SourceKind = source?.kind ?? sourceKindOf(where.channel)
   if (kind === 'desk' && intake.sourceRef !== null) {
     throw new LedgerError('invalid_input', `${label}：现场接待的事项没有工单号或文号，请删去工单号，或改选来源（如 12345、上级交办）`)
   }

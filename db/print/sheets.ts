@@ -5,12 +5,14 @@ import { loadCalendar } from '../issues/deadlines'
 import { issueDetailJoin } from '../issues/join'
 import { maskPhone } from '../privacy/mask'
 import { getSettings } from '../reference/reference'
-import type { HandoverSheet } from '../../shared/types'
+import type { HandoverSheet, ReceiptSheet } from '../../shared/types'
 import { handoverDueRule } from './notices'
 
 /**
- * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678, never an
- * ID number, and no identity at all when the office withholds it (settings).
+ * What a handover sheet (交办单) prints, masked at the source: the phone as 138****5678 unless a
+ * supervisor has set the sheet to carry the full number for sections that reply to the visitor
+ * (设置, audited), never an ID number, and no identity at all when the office withholds it. The
+ * sheet names who can put the section in touch: the first contact and the office's number.
  */
 export async function handoverSheets(
   db: Executor,
@@ -70,6 +72,8 @@ export async function handoverSheets(
     showVisitor: settings.showVisitorOnHandover,
     visitorName: settings.showVisitorOnHandover ? r.visitor_name : null,
     visitorPhone: settings.showVisitorOnHandover ? maskPhone(r.visitor_phone) : null,
+    replyPhone: settings.showVisitorOnHandover && settings.handoverFullPhone ? r.visitor_phone : null,
+    officePhone: settings.officePhone,
     organizationName: r.organization_name,
     categoryName: r.category_name,
     place: r.place,
@@ -81,4 +85,72 @@ export async function handoverSheets(
     firstContactName: r.first_contact_name,
     assignNote: r.assign_note,
   }))
+}
+
+/**
+ * 受理回执: the slip the visitor takes home for a visit with accepted issues — each issue's number,
+ * what was accepted, the deadline, whom to call (the first contact, the office's phone) and a
+ * line for the visitor's signature. The phone is masked; no ID number is printed.
+ */
+export async function receiptSheet(db: Executor, visitId: number): Promise<ReceiptSheet> {
+  const settings = await getSettings(db)
+  const visit = await db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .leftJoin('organizations as o', 'o.id', 'v.organization_id')
+    .leftJoin('sessions as s', 's.id', 'v.session_id')
+    .leftJoin('staff as r', 'r.id', 'v.received_by_id')
+    .select([
+      'v.id',
+      'v.visit_date',
+      'v.arrived_at',
+      'v.voided_at',
+      'p.name',
+      'p.phone',
+      'o.name as organization_name',
+      's.title',
+      'r.name as received_by',
+    ])
+    .where('v.id', '=', visitId)
+    .executeTakeFirst()
+  if (!visit) throw notFound('来访登记', visitId)
+  if (visit.voided_at !== null) throw new LedgerError('invalid_transition', '该来访登记已作废，不能打印受理回执')
+  const issues = await issueDetailJoin(db)
+    .select([
+      'i.id',
+      'i.number',
+      'i.accepted_date',
+      'i.due_date',
+      'c.name as category_name',
+      'c.time_limit_days',
+      'm.content',
+      'm.place',
+      'f.name as first_contact',
+    ])
+    .where('v.id', '=', visitId)
+    .orderBy('i.number')
+    .execute()
+  if (issues.length === 0) throw new LedgerError('invalid_input', '这次来访没有受理问题，不需要受理回执')
+  return {
+    bureauName: settings.bureauName,
+    officePhone: settings.officePhone,
+    visitId: visit.id,
+    visitDate: visit.visit_date,
+    arrivedAt: visit.arrived_at,
+    sessionTitle: visit.title,
+    visitorName: visit.name,
+    visitorPhone: maskPhone(visit.phone),
+    organizationName: visit.organization_name,
+    receivedBy: visit.received_by,
+    issues: issues.map((i) => ({
+      number: i.number,
+      categoryName: i.category_name,
+      content: i.content,
+      place: i.place,
+      acceptedDate: i.accepted_date,
+      dueDate: i.due_date,
+      timeLimitDays: i.time_limit_days,
+      firstContactName: i.first_contact,
+    })),
+  }
 }

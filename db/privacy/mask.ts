@@ -131,7 +131,19 @@ export function restoreHiddenNumbers(edited: string | null, stored: string | nul
 
 // Fields that hold a structured value, not text someone typed: a credit code (18 characters
 // that can look like an ID number), a chain hash, file paths. Left as they are, with all they hold.
-const VERBATIM_FIELDS = new Set(['creditCode', 'hash', 'file', 'folder', 'defaultFolder', 'restoredFrom', 'ledgerFile'])
+// Also two numbers shown on purpose: the office's own phone (not a person's), and the 交办单's
+// replyPhone, in full only when a supervisor has set the sheet to carry it (db/print/sheets.ts).
+const VERBATIM_FIELDS = new Set([
+  'creditCode',
+  'hash',
+  'file',
+  'folder',
+  'defaultFolder',
+  'restoredFrom',
+  'ledgerFile',
+  'officePhone',
+  'replyPhone',
+])
 
 /** A call's result with maskFreeText applied to every string in it, whatever its shape. */
 export function maskPersonalData(value: unknown): unknown {

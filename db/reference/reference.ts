@@ -376,6 +376,9 @@ export async function getSettings(db: Executor): Promise<Settings> {
     bureauName: map.get('bureau_name') ?? '生态环境局',
     showVisitorOnHandover: (map.get('show_visitor_on_handover') ?? '1') === '1',
     supervisorIdleMinutes: idleMinutesOf(map.get(IDLE_MINUTES_KEY)),
+    handoverFullPhone: map.get('handover_full_phone') === '1',
+    officePhone: map.get('office_phone') || null,
+    enterMovesToNextField: (map.get('enter_moves_to_next_field') ?? '1') === '1',
   }
 }
 
@@ -397,6 +400,15 @@ export async function updateSettings(ctx: LedgerContext, input: Partial<Settings
     if (!Number.isInteger(n) || n < min || n > max) throw new LedgerError('invalid_input', `负责人自动退出时间须为 ${min} 至 ${max} 分钟`)
     pairs.push([IDLE_MINUTES_KEY, String(n)])
   }
+  // The full number leaves the office on paper: a supervisor's setting like every other, and the audit row below names them.
+  if (input.handoverFullPhone !== undefined) pairs.push(['handover_full_phone', input.handoverFullPhone ? '1' : '0'])
+  if (input.officePhone !== undefined) {
+    const raw = optionalText(input.officePhone, '接待办公室电话', 30)
+    const phone = raw === null ? '' : normalizePhone(raw)
+    if (phone !== '' && !isValidPhone(phone)) throw new LedgerError('invalid_phone', `接待办公室电话格式不正确：${raw ?? ''}`)
+    pairs.push(['office_phone', phone])
+  }
+  if (input.enterMovesToNextField !== undefined) pairs.push(['enter_moves_to_next_field', input.enterMovesToNextField ? '1' : '0'])
   await assertAdministers(ctx, '修改设置')
   return write(ctx, async (trx) => {
     for (const [key, value] of pairs) {

@@ -5,6 +5,7 @@ import { stamp, today, write, type Executor, type LedgerContext, type Tx } from 
 import { LedgerError, notFound } from '../core/errors'
 import type { SessionKind, SessionStatus } from '../core/schema'
 import type { Session } from '../../shared/types'
+import { dayLabel } from '../../shared/dates'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import { restoreHiddenNumbers } from '../privacy/mask'
@@ -86,10 +87,19 @@ export async function listSessions(
   return rows.map(toSession)
 }
 
-/** The session the desk is registering into: today's open one, else any open one. */
+/**
+ * The reception day the desk registers into: today's open one. A day left open from an earlier
+ * date is never it (see leftOpenSessions): a visit is dated the day it arrived.
+ */
 export async function currentSession(ctx: LedgerContext): Promise<Session | null> {
   const open = await listSessions(ctx.db, { status: 'open' })
-  return open.find((s) => s.date === today(ctx)) ?? open[0] ?? null
+  return open.find((s) => s.date === today(ctx)) ?? null
+}
+
+/** Reception days still open from an earlier date, oldest first: to be closed, never registered into. */
+export async function leftOpenSessions(ctx: LedgerContext): Promise<Session[]> {
+  const open = await listSessions(ctx.db, { status: 'open' })
+  return open.filter((s) => s.date < today(ctx)).reverse()
 }
 
 export interface SessionInput {
@@ -182,6 +192,13 @@ export async function updateSession(ctx: LedgerContext, id: number, input: Sessi
   return write(ctx, async (trx) => {
     const before = await getSession(trx, id)
     if (before.status === 'closed') throw new LedgerError('invalid_transition', '已结束的接待日不能再修改')
+    if (s.date !== before.date) {
+      const registered = await trx.selectFrom('visits').select('id').where('session_id', '=', id).limit(1).executeTakeFirst()
+      if (registered)
+        throw new LedgerError('invalid_date', `接待日“${before.title}”已有来访登记，日期不能再改（来访登记在哪天，就记在哪天）`)
+      if (before.status === 'open' && s.date !== today(ctx))
+        throw new LedgerError('invalid_date', `进行中的接待日只能是今天（${dayLabel(today(ctx))}）`)
+    }
     await assertStaffExist(trx, s.hostLeaderId === null ? s.staffIds : [s.hostLeaderId, ...s.staffIds])
     await trx
       .updateTable('sessions')
@@ -215,6 +232,13 @@ export async function openSession(ctx: LedgerContext, id: number): Promise<Sessi
     if (s.status !== 'planned')
       throw new LedgerError('invalid_transition', `接待日“${s.title}”${sessionStatus.labels[s.status]}，不能再次开始`)
     if (s.date > today(ctx)) throw new LedgerError('invalid_transition', `接待日“${s.title}”定于 ${s.date}，还未到开始的日子`)
+    // Opened on another day, it would take that day's visits under its own date.
+    if (s.date < today(ctx)) {
+      throw new LedgerError(
+        'invalid_transition',
+        `接待日“${s.title}”定于 ${dayLabel(s.date)}，日期已过，不能在今天（${dayLabel(today(ctx))}）开始；如今天举行，请先把日期改为今天`,
+      )
+    }
     await trx
       .updateTable('sessions')
       .set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })

@@ -60,6 +60,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
       'v.organization_id',
       'o.name as organization_name',
       'v.headcount',
+      'v.received_by_id',
       'r.name as received_by_name',
       'v.channel',
     ])
@@ -70,6 +71,10 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     .offset(filter.offset ?? 0)
     .execute()
   if (visits.length === 0) return []
+  const corrected = await correctionCounts(
+    db,
+    visits.map((v) => v.id),
+  )
   const matters = await db
     .selectFrom('matters as m')
     .innerJoin('categories as c', 'c.id', 'm.category_id')
@@ -122,8 +127,43 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     organizationId: v.organization_id,
     organizationName: v.organization_name,
     headcount: v.headcount,
+    receivedById: v.received_by_id,
     receivedByName: v.received_by_name,
     channel: v.channel,
     matters: byVisit.get(v.id) ?? [],
+    correctionCount: corrected.get(v.id) ?? 0,
   }))
+}
+
+/** How many corrections each visit (with its matters and issues) has had, for the lists. */
+export async function correctionCounts(db: Executor, visitIds: readonly number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>()
+  if (visitIds.length === 0) return counts
+  const ids = [...visitIds]
+  const [own, ofMatters, ofIssues] = await Promise.all([
+    db
+      .selectFrom('corrections as c')
+      .select((eb) => ['c.entity_id as visit_id', eb.fn.countAll<number>().as('n')])
+      .where('c.entity', '=', 'visit')
+      .where('c.entity_id', 'in', ids)
+      .groupBy('c.entity_id')
+      .execute(),
+    db
+      .selectFrom('matters as m')
+      .innerJoin('corrections as c', (j) => j.onRef('c.entity_id', '=', 'm.id').on('c.entity', '=', 'matter'))
+      .select((eb) => ['m.visit_id', eb.fn.countAll<number>().as('n')])
+      .where('m.visit_id', 'in', ids)
+      .groupBy('m.visit_id')
+      .execute(),
+    db
+      .selectFrom('matters as m')
+      .innerJoin('issues as i', 'i.matter_id', 'm.id')
+      .innerJoin('corrections as c', (j) => j.onRef('c.entity_id', '=', 'i.id').on('c.entity', '=', 'issue'))
+      .select((eb) => ['m.visit_id', eb.fn.countAll<number>().as('n')])
+      .where('m.visit_id', 'in', ids)
+      .groupBy('m.visit_id')
+      .execute(),
+  ])
+  for (const r of [...own, ...ofMatters, ...ofIssues]) counts.set(r.visit_id, (counts.get(r.visit_id) ?? 0) + Number(r.n))
+  return counts
 }

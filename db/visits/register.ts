@@ -1,3 +1,4 @@
+import { requirePersonAtDesk } from '../core/access'
 import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
@@ -15,9 +16,19 @@ import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
+import { dayLabel } from '../../shared/dates'
+import { countAnswerUses } from '../reference/answers'
+import { SUBMISSION_TOKEN } from '../../shared/submission'
 
 export type MatterInput =
-  | { type: 'consultation'; categoryId: number; content: string; answer: string }
+  | {
+      type: 'consultation'
+      categoryId: number
+      content: string
+      answer: string
+      /** The 常用答复 the answer started from (it may have been edited since): counted as a use. */
+      answerTemplateId?: number | undefined
+    }
   | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined }
 
 export interface RegisterVisitInput {
@@ -29,6 +40,24 @@ export interface RegisterVisitInput {
   note?: string | null | undefined
   /** The booking this arrival fulfils; it is marked arrived in the same transaction. */
   appointmentId?: number | undefined
+  /**
+   * The form submission this is (the screen makes one per filled-in form). The ledger keeps it
+   * unique among visits: the same submission arriving twice gets the visit saved the first time.
+   */
+  submissionToken?: string | undefined
+}
+
+function cleanToken(token: string | undefined): string | null {
+  if (token === undefined) return null
+  if (!SUBMISSION_TOKEN.test(token)) throw new LedgerError('invalid_input', '提交标识格式不正确，请刷新后重新保存')
+  return token
+}
+
+/** The visit an earlier arrival of the same submission saved, if any. */
+async function savedUnder(trx: Tx, token: string | null): Promise<number | null> {
+  if (token === null) return null
+  const row = await trx.selectFrom('visits').select('id').where('submission_token', '=', token).executeTakeFirst()
+  return row?.id ?? null
 }
 
 function cleanMatter(m: MatterInput, index: number) {
@@ -41,6 +70,7 @@ function cleanMatter(m: MatterInput, index: number) {
       answer: requireText(m.answer, `第${n}项咨询的答复`, 4000),
       place: null,
       intake: null,
+      answerTemplateId: m.answerTemplateId ?? null,
     }
   }
   return {
@@ -50,6 +80,7 @@ function cleanMatter(m: MatterInput, index: number) {
     answer: null,
     place: optionalText(m.place, `第${n}项问题地点`, 200),
     intake: cleanIntake(m.intake, `第${n}项问题`),
+    answerTemplateId: null,
   }
 }
 
@@ -101,7 +132,7 @@ function cleanVisitInput(
 async function recordContact(
   trx: Tx,
   ctx: LedgerContext,
-  where: { sessionId: number | null; date: string; channel: Channel },
+  where: { sessionId: number | null; date: string; channel: Channel; submissionToken: string | null },
   v: CleanVisit,
 ): Promise<{ visitId: number; visitorId: number; organizationId: number | null; numbers: string[] }> {
   const categoryIds = [...new Set(v.matters.map((m) => m.categoryId))]
@@ -135,10 +166,15 @@ async function recordContact(
       voided_at: null,
       void_reason: null,
       created_at: at,
+      submission_token: where.submissionToken,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
 
+  await countAnswerUses(
+    trx,
+    v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
+  )
   const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
   const numbers: string[] = []
   for (const m of v.matters) {
@@ -198,11 +234,19 @@ async function summaryOf(ctx: LedgerContext, visitId: number): Promise<VisitSumm
   return summary
 }
 
-/** One arrival at the desk with everything it raised, saved whole or not at all. */
+/**
+ * One arrival at the desk with everything it raised, saved whole or not at all. It is dated the
+ * day it arrived, so it goes only into that day's open reception day: a day left open from an
+ * earlier date is refused (`session_not_today`), never reused.
+ */
 export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInput): Promise<VisitSummary> {
+  const token = cleanToken(input.submissionToken)
   const booked = input.appointmentId !== undefined ? await bookingIdentity(ctx.db, input.appointmentId) : null
   const v = cleanVisitInput(input, booked)
   const visitId = await write(ctx, async (trx) => {
+    const already = await savedUnder(trx, token)
+    if (already !== null) return already
+    requirePersonAtDesk(ctx, '登记来访')
     const session = await trx
       .selectFrom('sessions')
       .selectAll()
@@ -216,7 +260,16 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
         `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`,
       )
     }
-    const r = await recordContact(trx, ctx, { sessionId: session.id, date: session.date, channel: 'desk' }, v)
+    const arrived = today(ctx)
+    if (session.date !== arrived) {
+      throw new LedgerError(
+        'session_not_today',
+        `进行中的接待日是${dayLabel(session.date)}（${session.title}），今天是${dayLabel(arrived)}：来访登记记在到达当天，` +
+          '不能登记到那一天。请结束该接待日并开始今日接待，或登记为非接待日来访',
+      )
+    }
+    const onDuty = await joinDuty(trx, ctx, session.id)
+    const r = await recordContact(trx, ctx, { sessionId: session.id, date: arrived, channel: 'desk', submissionToken: token }, v)
     if (input.appointmentId !== undefined) await markArrived(trx, ctx, input.appointmentId, session.id, r.visitId)
     await audit(trx, ctx, 'register', 'visit', r.visitId, {
       sessionId: session.id,
@@ -225,10 +278,25 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
       headcount: v.headcount,
       consultations: v.matters.filter((m) => m.type === 'consultation').length,
       issues: r.numbers,
+      ...(onDuty ? { joinedDuty: ctx.actor.name } : {}),
     })
     return r.visitId
   })
   return summaryOf(ctx, visitId)
+}
+
+/** Whoever registers at the desk is on the day's 值班人员; true when this visit put them there. */
+async function joinDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
+  if (ctx.actor.id === null) return false
+  const on = await trx
+    .selectFrom('session_staff')
+    .select('staff_id')
+    .where('session_id', '=', sessionId)
+    .where('staff_id', '=', ctx.actor.id)
+    .executeTakeFirst()
+  if (on) return false
+  await trx.insertInto('session_staff').values({ session_id: sessionId, staff_id: ctx.actor.id }).execute()
+  return true
 }
 
 export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionId' | 'appointmentId'> {
@@ -239,12 +307,17 @@ export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionI
 /** A call, letter or online message between reception days, so the ledger stays the one record. */
 export async function registerContact(ctx: LedgerContext, input: RegisterContactInput): Promise<VisitSummary> {
   // Checked at run time too: the CLI and importer reach here without the contract's schema.
-  if (!CONTACT_CHANNELS.includes(input.channel)) throw new LedgerError('invalid_input', '请选择来源渠道（电话、来信、网上或其他）')
+  if (!CONTACT_CHANNELS.includes(input.channel))
+    throw new LedgerError('invalid_input', '请选择来源渠道（非接待日来访、电话、来信、网上或其他）')
   const date = requireDate(input.date, '收到日期')
   if (date > today(ctx)) throw new LedgerError('invalid_date', `收到日期不能晚于今天（${today(ctx)}）`)
+  const token = cleanToken(input.submissionToken)
   const v = cleanVisitInput(input, null)
   const visitId = await write(ctx, async (trx) => {
-    const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel }, v)
+    const already = await savedUnder(trx, token)
+    if (already !== null) return already
+    requirePersonAtDesk(ctx, '登记')
+    const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel, submissionToken: token }, v)
     await audit(trx, ctx, 'register_contact', 'visit', r.visitId, {
       channel: input.channel,
       date,

@@ -1,5 +1,6 @@
 import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory/list'
+import { identityProblem } from '../../db/directory/identity'
 import { findReturning } from '../../db/directory/match'
 import { saveOrganization, saveVisitor } from '../../db/directory/records'
 import { revealVisitorField } from '../../db/privacy/reveal'
@@ -7,6 +8,7 @@ import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
 export const directoryHandlers = {
+  'directory-check-identity': (_state, input) => Promise.resolve({ problem: identityProblem(input.field, input.value) }),
   'directory-lookup': (state, input) => findReturning(ledgerContext(state), input.query),
   'visitor-history': (state, input) => visitorHistory(ledgerContext(state), input.id),
   'visitor-update': (state, input) => saveVisitor(ledgerContext(state), input),

@@ -42,8 +42,9 @@ async function run<K extends ContractKey>(state: AppState, channel: K, rawInput:
   return { ok: true, data: await handler(state, parsed.data) }
 }
 
-// The one call whose purpose is a number in full: a supervisor's audited reveal (db/privacy/reveal.ts).
-const SHOWS_IN_FULL: ReadonlySet<ContractKey> = new Set(['visitor-reveal'])
+// The calls whose purpose is a number in full (db/privacy/reveal.ts): a supervisor's audited
+// reveal, and the number a callback is made to, for whoever makes it (audited as 回访).
+const SHOWS_IN_FULL: ReadonlySet<ContractKey> = new Set(['visitor-reveal', 'callback-reveal-phone'])
 
 /**
  * The one way a call from outside reaches a handler: IPC in the app, the bridge in tests. Never

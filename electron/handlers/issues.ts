@@ -12,7 +12,8 @@ import {
 } from '../../db/issues/actions'
 import { callbackQueue } from '../../db/issues/callback-queue'
 import { getIssueDetail, listIssues } from '../../db/issues/queries'
-import { updateIssueText } from '../../db/issues/text'
+import { correctIssue } from '../../db/issues/text'
+import { revealForCallback } from '../../db/privacy/reveal'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
@@ -28,7 +29,8 @@ export const issuesHandlers = {
   'issue-close': (state, input) => closeIssue(ledgerContext(state), input),
   'issue-transfer': (state, input) => transferIssue(ledgerContext(state), input),
   'issue-reject': (state, input) => rejectIssue(ledgerContext(state), input),
-  'issue-update-text': (state, input) => updateIssueText(ledgerContext(state), input),
+  'issue-correct': (state, input) => correctIssue(ledgerContext(state), input),
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),
+  'callback-reveal-phone': (state, input) => revealForCallback(ledgerContext(state), input),
 } satisfies Partial<Handlers>

@@ -1,3 +1,5 @@
+import { markReferenceReviewed, setupStatus } from '../../db/reference/setup'
+import { listAnswerTemplates, saveAnswerTemplate } from '../../db/reference/answers'
 import {
   getSettings,
   listCategories,
@@ -20,6 +22,10 @@ const ARRANGEMENT_FILES: SaveFilter[] = [{ name: '放假安排（.ics 日历或�
 
 export const referenceHandlers = {
   'settings-get': (state) => getSettings(state.ledger.db),
+  'settings-setup-status': (state) => setupStatus(state.ledger.db),
+  'settings-setup-reviewed': (state) => markReferenceReviewed(ledgerContext(state)),
+  'category-answers': (state, input) => listAnswerTemplates(state.ledger.db, input),
+  'category-answer-save': (state, input) => saveAnswerTemplate(ledgerContext(state), input),
   'settings-update': (state, input) => updateSettings(ledgerContext(state), input),
   'department-list': (state) => listDepartments(state.ledger.db),
   'department-save': (state, input) => saveDepartment(ledgerContext(state), input),

@@ -1,4 +1,13 @@
-import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
+import {
+  closeSession,
+  currentSession,
+  getSession,
+  leftOpenSessions,
+  listSessions,
+  openSession,
+  planSession,
+  updateSession,
+} from '../../db/sessions/sessions'
 import { generateRuleSessions, listSessionRules, saveSessionRule } from '../../db/sessions/rules'
 import { voidSession } from '../../db/visits/voids'
 import { ledgerContext } from './ledger-context'
@@ -7,6 +16,7 @@ import type { Handlers } from './types'
 export const sessionsHandlers = {
   'session-list': (state, input) => listSessions(state.ledger.db, input),
   'session-current': (state) => currentSession(ledgerContext(state)),
+  'session-left-open': (state) => leftOpenSessions(ledgerContext(state)),
   'session-get': (state, input) => getSession(state.ledger.db, input.id),
   'session-plan': (state, input) => planSession(ledgerContext(state), input),
   'session-update': (state, { id, ...input }) => updateSession(ledgerContext(state), id, input),

@@ -2,6 +2,8 @@ import { Alert, Button, Flex, Form, Modal, type FormInstance, type FormProps, ty
 import type { ReactNode, RefObject } from 'react'
 import { useSaving } from '../lib/useSaving'
 import { focusOnOpen } from '../lib/forms'
+import { useCloseGuard } from '../lib/useCloseGuard'
+import { useFormDraft } from '../lib/useFormDraft'
 
 export interface FormModalProps<V> {
   title: string
@@ -18,26 +20,50 @@ export interface FormModalProps<V> {
   onClose: () => void
   /** The dialog's width in pixels; antd's own when left out. */
   width?: number
+  /** What the dialog edits, e.g. `visitor:12`: what is typed is kept as a draft under it until saved or discarded. */
+  draftKey?: string
   children: ReactNode
 }
 
 /** A dialog that edits one record: its fields, a refused save's message, 取消 and 保存. */
-export function FormModal<V>({ title, name, form, initialValues, focusRef, fieldFor, save, onClose, width, children }: FormModalProps<V>) {
+export function FormModal<V>({
+  title,
+  name,
+  form,
+  initialValues,
+  focusRef,
+  fieldFor,
+  save,
+  onClose,
+  width,
+  draftKey,
+  children,
+}: FormModalProps<V>) {
   const { error, saving, submit } = useSaving(form, fieldFor)
+  const draft = useFormDraft(form, draftKey ?? null, initialValues)
+  const guard = useCloseGuard()
+  // Esc, × and 取消 alike ask before typed work is lost.
+  const cancel = () => guard(draft.isDirty(), onClose, draft.discard)
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={width} afterOpenChange={focusOnOpen(focusRef)} destroyOnHidden>
+    <Modal open title={title} onCancel={cancel} footer={null} width={width} afterOpenChange={focusOnOpen(focusRef)} destroyOnHidden>
       <Form<V>
         form={form}
         name={name}
         layout="vertical"
         requiredMark={false}
-        onFinish={(v) => void submit(() => save(v))}
+        onFinish={(v) =>
+          void submit(async () => {
+            await save(v)
+            draft.discard()
+          })
+        }
+        onValuesChange={draft.onValuesChange}
         initialValues={initialValues}
       >
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={cancel}>取消</Button>
           <Button type="primary" htmlType="submit" loading={saving}>
             保存
           </Button>

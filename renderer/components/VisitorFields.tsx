@@ -1,5 +1,6 @@
-import { Form, Input, InputNumber, Radio, type InputRef } from 'antd'
+import { Form, Input, InputNumber, Radio, type FormRule, type InputRef } from 'antd'
 import type { Ref } from 'react'
+import { api } from '../api'
 
 // The boxes of every form that names a visitor or an enterprise, so that a limit or a rule is the
 // same wherever it is typed: the desk, a booking, a phoned-in issue, a correction in the directory.
@@ -26,9 +27,23 @@ export function VisitorNameField({
   )
 }
 
+/**
+ * Checked by the ledger's own rule as the cursor leaves the box (and again on save), so a wrong
+ * digit shows while the visitor is still at the desk.
+ */
+export function identityRule(field: 'phone' | 'idNumber' | 'creditCode'): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value !== 'string' || value.trim() === '') return
+      const { problem } = await api.directoryCheckIdentity({ field, value: value.slice(0, 40) })
+      if (problem) throw new Error(problem)
+    },
+  }
+}
+
 export function PhoneField({ placeholder, autoComplete }: { placeholder?: string; autoComplete?: 'off' }) {
   return (
-    <Form.Item name="phone" label="联系电话">
+    <Form.Item name="phone" label="联系电话" rules={[identityRule('phone')]} validateTrigger="onBlur">
       <Input maxLength={40} placeholder={placeholder} autoComplete={autoComplete} />
     </Form.Item>
   )
@@ -66,7 +81,7 @@ export function OrganizationNameField({ name = 'organizationName', placeholder, 
 
 export function CreditCodeField({ placeholder }: { placeholder?: string }) {
   return (
-    <Form.Item name="creditCode" label="统一社会信用代码">
+    <Form.Item name="creditCode" label="统一社会信用代码" rules={[identityRule('creditCode')]} validateTrigger="onBlur">
       <Input maxLength={40} placeholder={placeholder} />
     </Form.Item>
   )

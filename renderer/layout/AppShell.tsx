@@ -12,11 +12,13 @@ import {
 import { Layout, Menu, Typography } from 'antd'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { useAppInfo } from '../hooks/useAppInfo'
+import { setDraftScope } from '../lib/drafts'
 import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
 import { navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
 import { FirstRunNotice } from './FirstRunNotice'
+import { GlobalSearch } from './GlobalSearch'
 import { LedgerFooter } from './LedgerFooter'
 import { OperatorPicker } from './OperatorPicker'
 import { PageLoading } from './PageLoading'
@@ -55,7 +57,7 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
     case 'settings':
       return <SettingsPage params={params} />
     case 'contacts':
-      return <ContactsPage />
+      return <ContactsPage params={params} />
     case 'summary':
       return <SummaryPage params={params} />
     default:
@@ -67,6 +69,8 @@ export function AppShell() {
   const appInfo = useAppInfo()
   const route = useRoute()
   if (appInfo.status === 'loading') return <PageLoading />
+  // Before any form mounts: drafts are read for the ledger that is open.
+  if (appInfo.status === 'ready') setDraftScope(appInfo.info.ledgerFile)
   // Print views take the whole window: what is on screen is what goes on paper.
   if (route.page === 'print') {
     return (
@@ -99,9 +103,14 @@ export function AppShell() {
                 lineHeight: '48px',
                 borderBottom: '1px solid #f0f0f0',
                 display: 'flex',
-                justifyContent: 'flex-end',
+                justifyContent: 'space-between',
+                alignItems: 'center',
+                gap: 16,
               }}
             >
+              <div style={{ lineHeight: 'normal' }}>
+                <GlobalSearch />
+              </div>
               <OperatorPicker />
             </Layout.Header>
             <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }}>

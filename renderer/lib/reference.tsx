@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { Category, Department, IssueSource, Staff } from '../../electron/contract/types'
+import type { AnswerTemplate, Category, Department, IssueSource, Settings, Staff } from '../../electron/contract/types'
 import { api } from '../api'
 import { useQuery } from './useQuery'
 
@@ -11,6 +11,10 @@ export interface Reference {
   sources: IssueSource[]
   /** The lists have been read once (an empty staff list then means a new ledger). */
   loaded: boolean
+  /** The office's settings (null until loaded): what the desk's keys do, the office's phone. */
+  settings: Settings | null
+  /** 常用答复 in use, every category's, the most used first. */
+  answers: AnswerTemplate[]
   reload: () => void
 }
 
@@ -20,19 +24,23 @@ const ReferenceContext = createContext<Reference>({
   staff: [],
   sources: [],
   loaded: false,
+  settings: null,
+  answers: [],
   reload: () => undefined,
 })
 
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const q = useQuery(async () => {
-    const [categories, departments, staff, sources] = await Promise.all([
+    const [categories, departments, staff, sources, settings, answers] = await Promise.all([
       api.categoryList({}),
       api.departmentList({}),
       api.staffList({}),
       api.sourceList({}),
+      api.settingsGet({}),
+      api.categoryAnswers({}),
     ])
-    return { categories, departments, staff, sources }
+    return { categories, departments, staff, sources, settings, answers }
   }, [])
   const value: Reference = {
     categories: q.data?.categories ?? [],
@@ -40,6 +48,8 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     staff: q.data?.staff ?? [],
     sources: q.data?.sources ?? [],
     loaded: q.data !== undefined,
+    settings: q.data?.settings ?? null,
+    answers: q.data?.answers ?? [],
     reload: q.reload,
   }
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { showSaveError } from './forms'
 
 type FieldFor = (code: string, message: string) => string | null
@@ -11,7 +11,12 @@ type FieldFor = (code: string, message: string) => string | null
 export function useSaving<V>(form: FormInstance<V>, fieldFor: FieldFor = () => null) {
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  // A second Enter or click while the first save is on its way is the same save: dropped here,
+  // and the ledger's submission token answers it with the first record if it gets through.
+  const inFlight = useRef(false)
   const submit = async (work: () => Promise<void>) => {
+    if (inFlight.current) return
+    inFlight.current = true
     setSaving(true)
     setError(null)
     try {
@@ -19,6 +24,7 @@ export function useSaving<V>(form: FormInstance<V>, fieldFor: FieldFor = () => n
     } catch (e) {
       setError(showSaveError(form, e, fieldFor))
     } finally {
+      inFlight.current = false
       setSaving(false)
     }
   }

@@ -20,6 +20,7 @@ export const auditEntity = codeList({
   appointment: '预约',
   month: '月报',
   issue_source: '来源',
+  answer_template: '常用答复',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 
@@ -53,6 +54,7 @@ export const auditAction = codeList({
   import: '导入',
   undo_import: '撤销',
   edit_text: '修改内容',
+  correct: '更正',
   merge: '合并',
   merged_into: '并入',
   register_contact: '登记联系',

@@ -5,6 +5,12 @@ import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/
 import type { Procedure } from '../codes/petitions'
 import type { IssueIntake } from './petitions'
 
+/** How late an overdue issue is: `count` working days, or calendar days when its deadline is in them. */
+export interface OverdueBy {
+  count: number
+  workdays: boolean
+}
+
 export interface IssueListItem {
   id: number
   number: string
@@ -28,10 +34,12 @@ export interface IssueListItem {
   dueProvisional: boolean
   /** 一般问题, 信访事项 or 转办件. */
   procedure: Procedure
+  /** For an overdue issue, how late it is, in its deadline's own unit (working days, or calendar days); else null. */
+  overdueBy: OverdueBy | null
 }
 
 export interface TimelineEntry {
-  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback'
+  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback' | 'correction'
   at: string
   actorName: string | null
   title: string
@@ -64,6 +72,10 @@ export interface IssueDetail extends IssueListItem {
   voidReason: string | null
   /** 来源, 工单号, 办理程序 and, for a 信访事项 or 转办件, its procedure and clocks. */
   intake: IssueIntake
+  /** The matter the issue was raised as (its description and place are the matter's). */
+  matterId: number
+  /** Who registered the visit: the clerk who may 更正 it in the correction period. */
+  receivedById: number | null
 }
 
 /** A row of 回访's queues: what the caller needs in view without opening the issue. */

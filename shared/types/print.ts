@@ -19,6 +19,10 @@ export interface HandoverSheet {
   visitorName: string | null
   /** Masked: 138****5678. */
   visitorPhone: string | null
+  /** The full number for the section to reply with, only when a supervisor's 设置 says so (audited); else null. */
+  replyPhone: string | null
+  /** 接待办公室电话, for the section to ask for a withheld number. */
+  officePhone: string | null
   organizationName: string | null
   categoryName: string
   place: string | null
@@ -49,4 +53,30 @@ export interface MonthlyReport extends PeriodReport {
   summary: MonthlySummary
   close: MonthClose | null
   adjustments: Adjustment[]
+}
+
+/** 受理回执: what the visitor takes away for the issues accepted at one visit. */
+export interface ReceiptSheet {
+  bureauName: string
+  /** Whom to call about it, with the first contact's name on each issue. */
+  officePhone: string | null
+  visitId: number
+  visitDate: string
+  arrivedAt: string
+  sessionTitle: string | null
+  visitorName: string
+  /** Masked: 138****5678. */
+  visitorPhone: string | null
+  organizationName: string | null
+  receivedBy: string | null
+  issues: {
+    number: string
+    categoryName: string
+    content: string
+    place: string | null
+    acceptedDate: string
+    dueDate: string
+    timeLimitDays: number
+    firstContactName: string | null
+  }[]
 }

@@ -55,4 +55,40 @@ export interface Settings {
   showVisitorOnHandover: boolean
   /** A supervisor left signed in this long without a call is signed out. */
   supervisorIdleMinutes: number
+  /**
+   * The handover sheet prints the visitor's full phone, for sections that reply to the visitor
+   * directly. Off by default; a supervisor's setting, audited.
+   */
+  handoverFullPhone: boolean
+  /** 接待办公室电话: the office's own number, printed for sections and visitors to call. */
+  officePhone: string | null
+  /**
+   * In the desk's one-line boxes Enter moves to the next field and saves from the last one
+   * (Ctrl+Enter saves from anywhere); off, Enter saves from any field as before.
+   */
+  enterMovesToNextField: boolean
+}
+
+/** 常用答复: an answer the office gives often to questions of one category. */
+export interface AnswerTemplate {
+  id: number
+  categoryId: number
+  text: string
+  /** Visits saved with it: the desk lists the most used first. */
+  useCount: number
+  active: boolean
+}
+
+/** 开始使用: the first-run checklist, each step read from the ledger. */
+export interface SetupStatus {
+  /** 单位名称 set (not the default 生态环境局). */
+  bureauNamed: boolean
+  staffAdded: boolean
+  /** A 负责人 protects their name with a PIN, which turns access control on. */
+  supervisorPin: boolean
+  /** 问题类别 and 股室 looked at and confirmed. */
+  referenceReviewed: boolean
+  /** A reception day with its 值班人员. */
+  firstDayWithStaff: boolean
+  done: boolean
 }

@@ -1,8 +1,8 @@
 // Visits and the matters raised in them.
 import type { IssueStatus } from './issues'
 
-export type { Channel, MatterType } from '../codes/visits'
-import type { MatterType } from '../codes/visits'
+export type { Channel, CorrectionEntity, MatterType } from '../codes/visits'
+import type { CorrectionEntity, MatterType } from '../codes/visits'
 
 export interface MatterSummary {
   id: number
@@ -28,10 +28,27 @@ export interface VisitSummary {
   organizationId: number | null
   organizationName: string | null
   headcount: number
+  receivedById: number | null
   receivedByName: string | null
-  /** 'desk' for a reception-day visit; 'phone', 'letter', 'online', 'other' between them. */
+  /** 'desk' for a reception-day visit; 'walk_in' (a visit outside a reception day), 'phone', 'letter', 'online', 'other' between them. */
   channel: string
   matters: MatterSummary[]
+  /** 更正 made to the visit, its matters and issues (db/visits/corrections.ts). */
+  correctionCount: number
+}
+
+/** One 更正: the field's old and new text, why, who and when. */
+export interface Correction {
+  id: number
+  entity: CorrectionEntity
+  entityId: number
+  field: string
+  fieldLabel: string
+  before: string | null
+  after: string | null
+  reason: string
+  actorName: string
+  at: string
 }
 
 export interface VisitPage {

@@ -60,9 +60,16 @@ describe('回访 queues', () => {
 
   it('pages the due queue in the ledger, the longest waiting first, with the whole count', async () => {
     const day = await openDay(t, f, '2026-11-10')
+    const accepted: number[] = []
+    for (let n = 0; n < 12; n++) accepted.push((await acceptIssue(t, f, day.id, `第${n + 1}个问题`)).issueId)
     const ids: number[] = []
     // Resolved on successive days, the last first, so the order cannot come from the ids.
-    for (let n = 0; n < 12; n++) ids.push(await resolvedOn(`2026-11-${String(23 - n).padStart(2, '0')}`, day.id, `第${n + 1}个问题`))
+    for (const [n, issueId] of accepted.entries()) {
+      await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
+      t.clock.set(`2026-11-${String(23 - n).padStart(2, '0')} 10:00:00`)
+      await resolveIssue(t.ctx, { issueId, result: `已整改：第${n + 1}个问题` })
+      ids.push(issueId)
+    }
     t.clock.set('2026-11-24 09:00:00')
     const first = await callbackQueue(t.ctx, 'due', { page: 1, pageSize: 5 })
     const third = await callbackQueue(t.ctx, 'due', { page: 3, pageSize: 5 })

@@ -54,3 +54,16 @@ describe('deadlines in working days', () => {
     expect((await listIssues(t.ctx.db, { dueState: 'on_time' }, '2026-03-03')).total).toBe(1)
   })
 })
+
+describe('how late an overdue issue is', () => {
+  it('says how many working days past its deadline it is, the Spring Festival holiday not counted', async () => {
+    const day = await openDay(t, f, '2026-02-10')
+    const { issueId } = await acceptIssue(t, f, day.id)
+    await t.ledger.db.updateTable('issues').set({ due_date: '2026-02-13' }).where('id', '=', issueId).execute()
+    // After Fri 02-13: Sat 14 (make-up), [15–23 holiday], Tue 24 → 2 working days late on 02-24.
+    const [row] = (await listIssues(t.ctx.db, { issueIds: [issueId] }, '2026-02-24')).rows
+    expect(row).toMatchObject({ dueState: 'overdue', overdueBy: { count: 2, workdays: true } })
+    const [onTime] = (await listIssues(t.ctx.db, { issueIds: [issueId] }, '2026-02-13')).rows
+    expect(onTime?.overdueBy).toBeNull()
+  })
+})

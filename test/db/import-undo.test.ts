@@ -6,7 +6,7 @@ import { inspectImportFile, listImportBatches, runImport, undoImport } from '../
 import { addProgress, recordCallback } from '../../db/issues/actions'
 import { listIssues } from '../../db/issues/queries'
 import { listSessions } from '../../db/sessions/sessions'
-import { updateIssueText } from '../../db/issues/text'
+import { correctIssue } from '../../db/issues/text'
 import type { ImportMapping } from '../../shared/types'
 import { messyRows, writeMessyXlsx } from '../support/import-fixtures'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
@@ -118,7 +118,8 @@ describe('undoing an import', () => {
   it('refuses after a correction of an imported issue’s text', async () => {
     await runImport(bySupervisor(t, f), { file, mapping, options: { skipBad: true } })
     const accepted = await t.ctx.db.selectFrom('issues').select('id').where('number', '=', 'JD-2023-03-0005').executeTakeFirstOrThrow()
-    await updateIssueText(t.ctx, { issueId: accepted.id, place: '南岗村' })
+    // Imported months ago, so past the desk's correction period: a supervisor's correction.
+    await correctIssue(bySupervisor(t, f), { issueId: accepted.id, place: '南岗村', reason: '来访人补充说明' })
     await expect(undoImport(bySupervisor(t, f), 1)).rejects.toThrow('（JD-2023-03-0005）')
   })
 

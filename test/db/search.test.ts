@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { saveOrganization, saveVisitor } from '../../db/directory/records'
-import { updateIssueText } from '../../db/issues/text'
+import { correctIssue } from '../../db/issues/text'
 import { listIssues } from '../../db/issues/queries'
 import { assignIssue, resolveIssue } from '../../db/issues/actions'
 import { search } from '../../db/search/search'
@@ -209,7 +209,7 @@ describe('the search box', () => {
   })
 
   it('finds an edited description by its new words and no longer by its old', async () => {
-    await updateIssueText(t.ctx, { issueId: ids.A, content: '西岭村河道边被倾倒建筑垃圾', place: '西岭村河道' })
+    await correctIssue(t.ctx, { issueId: ids.A, content: '西岭村河道边被倾倒建筑垃圾', place: '西岭村河道', reason: '来访人补充说明' })
     expect(issueIds(await search(t.ctx.db, '黑臭水'))).toEqual([])
     expect(issueIds(await search(t.ctx.db, '黑臭'))).toEqual([])
     expect(issueIds(await search(t.ctx.db, '建筑垃圾'))).toEqual([ids.A])
@@ -334,8 +334,8 @@ describe('the ledger text filter', () => {
 
 describe('keeping the index', () => {
   it('stays in step with the ledger through every kind of write', async () => {
-    await updateIssueText(t.ctx, { issueId: ids.B, content: '城东工业园区某企业白天排放粉尘' })
-    await updateIssueText(t.ctx, { issueId: ids.C, place: null })
+    await correctIssue(t.ctx, { issueId: ids.B, content: '城东工业园区某企业白天排放粉尘', reason: '来访人补充说明' })
+    await correctIssue(t.ctx, { issueId: ids.C, place: null, reason: '来访人补充说明' })
     await assignIssue(t.ctx, { issueId: ids.D, departmentId: f.departments[1]?.id ?? 1 })
     t.clock.set('2026-11-20 10:00:00')
     await resolveIssue(t.ctx, { issueId: ids.D, result: '已现场核查' })

@@ -1,3 +1,4 @@
+import { WorkCalendar } from '../../db/calendar/working-days'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
@@ -197,20 +198,23 @@ describe('问题台账 filters', () => {
   it('finds issues by text in their content or by the enterprise that raised them', async () => {
     const { app, s } = await openLedger()
     const { page } = app
-    await page.getByLabel('搜索问题').fill('搅拌站')
+    await page.getByLabel('搜索问题', { exact: true }).fill('搅拌站')
     await expect.poll(() => shown(page)).toEqual([s.c])
-    await page.getByLabel('搜索问题').fill('青山化工')
-    await page.getByLabel('搜索问题').press('Enter')
+    await page.getByLabel('搜索问题', { exact: true }).fill('青山化工')
+    await page.getByLabel('搜索问题', { exact: true }).press('Enter')
     await expect.poll(() => shown(page)).toEqual([s.d])
   })
 })
 
 describe('问题台账 deadlines', () => {
-  it('marks an issue past its working-day deadline in red with 已超期', async () => {
+  it('marks an issue past its working-day deadline in red, saying by how many working days', async () => {
     const { app, s } = await openLedger()
     const { page } = app
     const row = page.locator('.issue-table tbody tr.ant-table-row', { hasText: s.a })
-    await row.getByText('已超期').waitFor()
+    const due = await app.ctx.db.selectFrom('issues').select('due_date').where('id', '=', s.ids.a).executeTakeFirstOrThrow()
+    const late = new WorkCalendar([]).workdaysBetween(due.due_date, '2026-11-10')
+    expect(late).toBeGreaterThan(0)
+    await row.getByText(`超期 ${late} 工作日`, { exact: true }).waitFor()
     expect(await row.getAttribute('class')).toContain('issue-row-overdue')
     const background = await row
       .locator('td')
@@ -256,7 +260,12 @@ describe('问题台账 overdue count', () => {
     await page.getByRole('button', { name: `已超期 ${overdue.length} 个` }).click()
     await expect.poll(async () => new Set(await shown(page))).toEqual(new Set(overdue.map((r) => r.number)))
     expect(await page.locator('.issue-table tbody tr.issue-row-overdue').count()).toBe(overdue.length)
-    expect(await page.locator('.issue-table tbody tr.issue-row-overdue').getByText('已超期').count()).toBe(overdue.length)
+    expect(
+      await page
+        .locator('.issue-table tbody tr.issue-row-overdue')
+        .getByText(/^超期 \d+ 工作日$/)
+        .count(),
+    ).toBe(overdue.length)
     await app.screenshot('issues-ledger-overdue')
   })
 })

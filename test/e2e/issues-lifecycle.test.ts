@@ -6,6 +6,7 @@ import { listCategories, listDepartments, saveStaff } from '../../db/reference/r
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { setStaffPin } from '../../db/staff/operators'
 import { registerVisit } from '../../db/visits/register'
+import { signIn } from '../support/office-screens'
 import { openApp, type AppUnderTest } from '../support/browser'
 import { actorOf } from '../support/temp-ledger'
 
@@ -77,7 +78,8 @@ describe('问题台账 life cycle', () => {
     app = await openApp({ now: NOW, seed: async (ctx) => void (await seedDay(ctx)) })
     const { page } = app
 
-    // 受理 at the desk.
+    // 受理 at the desk, by the clerk signed in.
+    await signIn(app, '王晓丽')
     await page.getByLabel('来访人姓名').fill('张桂芳')
     await page.getByLabel('联系电话').fill('13812345678')
     await page.getByText('受理·交办').click()

@@ -10,7 +10,7 @@ afterEach(async (t) => {
 
 describe('接待日规则', () => {
   it('saves 每月第四个星期四 from the form and 生成未来12个月 says how many days it planned, with the caps on each', async () => {
-    const opened = await openSeeded((ctx) => seedOffice(ctx), '2026-12-02 09:00:00')
+    const opened = await openSeeded((ctx) => seedOffice(ctx, { openDay: false }), '2026-12-02 09:00:00')
     app = opened.app
     const { page, ctx } = app
     await signIn(app, '李建国', SUPERVISOR_PIN)

@@ -110,7 +110,9 @@ describe('作废', () => {
       (await ctx.db.selectFrom('visits').select('voided_at').where('id', '=', others.id).executeTakeFirstOrThrow()).voided_at,
     ).toBeNull()
     expect(await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'void').execute()).toEqual([])
+    // The typed reason is not thrown away by Esc alone: 放弃 closes.
     await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: /^放\s?弃$/ }).click()
     await dialog.waitFor({ state: 'hidden' })
     expect(await page.getByText('今日来访（2 批，3 人次）').count()).toBe(1)
   })

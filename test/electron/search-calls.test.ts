@@ -43,16 +43,16 @@ describe('the search and text-correction calls', () => {
     }
   })
 
-  it('issue-update-text corrects the description, and the search follows', async () => {
-    const d = data(await dispatch(state, 'issue-update-text', { issueId, content: '化工园区白天有粉尘' }))
+  it('issue-correct corrects the description, and the search follows', async () => {
+    const d = data(await dispatch(state, 'issue-correct', { issueId, content: '化工园区白天有粉尘', reason: '登记时听错' }))
     expect(d).toMatchObject({ id: issueId, content: '化工园区白天有粉尘' })
     expect(data(await dispatch(state, 'search-all', { query: '粉尘' }))).toMatchObject({ issues: [{ id: issueId }] })
     expect(data(await dispatch(state, 'search-all', { query: '刺鼻气味' }))).toMatchObject({ issues: [] })
   })
 
-  it('issue-update-text refuses an empty description in Chinese and saves nothing', async () => {
+  it('issue-correct refuses an empty description in Chinese and saves nothing', async () => {
     const before = await tableCounts(t)
-    const e = await dispatch(state, 'issue-update-text', { issueId, content: '   ' })
+    const e = await dispatch(state, 'issue-correct', { issueId, content: '   ', reason: '登记时听错' })
     expect(e).toEqual({ ok: false, error: { code: 'required', message: '请填写反映问题' } })
     expect(await tableCounts(t)).toEqual(before)
   })

@@ -8,7 +8,7 @@ import { callbackMethod, issueStatus, progressKind, satisfaction } from '../../s
 import { holidayKind } from '../../shared/codes/reference'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { staffRole } from '../../shared/codes/staff'
-import { matterType, visitorKind } from '../../shared/codes/visits'
+import { correctionEntity, matterType, visitorKind } from '../../shared/codes/visits'
 import { deliveryMethod, limitUnit, noticeKind, petitionDecision, procedure, reviewLevel, sourceKind } from '../../shared/codes/petitions'
 
 const codesDir = path.resolve(import.meta.dirname, '../../shared/codes')
@@ -74,6 +74,7 @@ describe('the ledger file agrees with the code lists', () => {
     ['petition_notices', 'delivery_method', deliveryMethod],
     ['petition_reviews', 'level', reviewLevel],
     ['referrals', 'reply_method', deliveryMethod],
+    ['corrections', 'entity', correctionEntity],
   ]
 
   it.each(checks)('accepts exactly the listed codes in %s.%s', (table, column, list) => {

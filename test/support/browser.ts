@@ -11,11 +11,27 @@ import { toolPath } from './tools'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
 
+const PAGE_TIMEZONE = 'Asia/Shanghai'
+const PAGE_UTC_OFFSET_MINUTES = 8 * 60
+
+/**
+ * The ledger's clock reads wall time in this process's zone; the page runs in Asia/Shanghai. The
+ * instant at which Shanghai's wall clock shows what the ledger's shows, so the two agree on the
+ * day and the hour (otherwise a desk at 23:50 would already be tomorrow in the page).
+ */
+export function pageInstant(ledgerWallTime: Date): Date {
+  const d = ledgerWallTime
+  const asUtc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())
+  return new Date(asUtc - PAGE_UTC_OFFSET_MINUTES * 60_000)
+}
+
 export interface AppUnderTest {
   page: Page
   context: BrowserContext
   bridge: Bridge
   clock: TestClock
+  /** Moves the ledger's clock and the page's together (a desk left open past midnight). */
+  setTime(at: string): Promise<void>
   /** The same ledger the screens use, for seeding and for checking what they wrote. */
   ctx: LedgerContext
   screenshot(name: string): Promise<string>
@@ -34,6 +50,8 @@ export interface AppOptions {
   onCall?: BridgeOptions['onCall']
   /** 1366×768 is the common office PC screen. */
   viewport?: { width: number; height: number }
+  /** Windows display scaling: 1.25 with a 1093×614 viewport is a 1366×768 screen at 125 %. */
+  deviceScaleFactor?: number
   /** What the main process's open dialog "chooses" (the import screen's 选择文件). */
   importFile?: string
   /**
@@ -76,11 +94,12 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
       '--disable-sync',
     ],
     viewport: options.viewport ?? { width: 1366, height: 768 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: PAGE_TIMEZONE,
   })
   // The page's "today" must be the ledger's today, or date defaults would disagree with the rules.
-  await context.clock.setFixedTime(TestClock.parse(options.now ?? '2026-11-10 09:00:00'))
+  await context.clock.setFixedTime(pageInstant(TestClock.parse(options.now ?? '2026-11-10 09:00:00')))
   const page = context.pages()[0] ?? (await context.newPage())
   // A missing element fails the test in seconds with a clear locator, not at the test timeout.
   page.setDefaultTimeout(15_000)
@@ -95,6 +114,10 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     bridge,
     clock,
     ctx,
+    async setTime(at: string) {
+      clock.set(at)
+      await context.clock.setFixedTime(pageInstant(TestClock.parse(at)))
+    },
     async screenshot(name: string) {
       const file = path.join(ARTIFACTS, `${name}.png`)
       await page.screenshot({ path: file })
@@ -150,7 +173,7 @@ async function leaveEvidence(page: Page, testName: string): Promise<void> {
  */
 export async function settle(app: AppUnderTest): Promise<void> {
   app.clock.tick(5)
-  await app.context.clock.setFixedTime(app.clock.now())
+  await app.context.clock.setFixedTime(pageInstant(app.clock.now()))
   await app.page
     .locator('.ant-message-notice')
     .first()

@@ -49,7 +49,10 @@ export const mergeInput = z.object({ keepId: id, mergeId: id, reason: optionalTe
 
 export const visitorRevealInput = z.object({ visitorId: id, field: z.enum(revealField.codes), reason: text(200) }).strict()
 
+export const identityCheckInput = z.object({ field: z.enum(['phone', 'idNumber', 'creditCode']), value: text(40) }).strict()
+
 export const directoryCalls = {
+  'directory-check-identity': call(identityCheckInput).returns<{ problem: string | null }>(),
   'directory-lookup': call(directoryLookupInput).returns<ReturningMatches>(),
   'visitor-history': call(byId).returns<VisitorHistory>(),
   'visitor-update': call(visitorUpdateInput).returns<Visitor>(),

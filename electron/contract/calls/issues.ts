@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CallbackPage, IssueDetail, IssuePage } from '../../../shared/types'
+import type { CallbackPage, IssueDetail, IssuePage, RevealedValue } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
@@ -58,10 +58,14 @@ export const issueTransferInput = z.object({ issueId: id, to: text(100), reason:
 
 export const issueRejectInput = z.object({ issueId: id, reason: text(1000) }).strict()
 
-export const issueUpdateTextInput = z.object({ issueId: id, content: text(4000).optional(), place: optionalText(200) }).strict()
+export const issueCorrectInput = z
+  .object({ issueId: id, content: text(4000).optional(), place: optionalText(200), result: text(4000).optional(), reason: text(200) })
+  .strict()
 
 /** One page of one of 回访's queues. */
 export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()
+
+export const callbackRevealPhoneInput = z.object({ issueId: id }).strict()
 
 export const issuesCalls = {
   'issue-list': call(issueListInput).returns<IssuePage>(),
@@ -75,7 +79,8 @@ export const issuesCalls = {
   'issue-close': call(issueCloseInput).returns<IssueDetail>(),
   'issue-transfer': call(issueTransferInput).returns<IssueDetail>(),
   'issue-reject': call(issueRejectInput).returns<IssueDetail>(),
-  'issue-update-text': call(issueUpdateTextInput).returns<IssueDetail>(),
+  'issue-correct': call(issueCorrectInput).returns<IssueDetail>(),
   'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
+  'callback-reveal-phone': call(callbackRevealPhoneInput).returns<RevealedValue>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

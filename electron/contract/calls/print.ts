@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { HandoverSheet } from '../../../shared/types'
+import type { HandoverSheet, ReceiptSheet } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import type { PrintOutcome } from '../results'
 
@@ -8,9 +8,12 @@ export const printHandoverInput = z
   .strict()
   .refine((v) => v.issueIds !== undefined || v.sessionId !== undefined, '请指定要打印交办单的问题或接待日')
 
+export const printReceiptInput = z.object({ visitId: z.number().int().positive() }).strict()
+
 export const printPageInput = z.object({ mode: z.enum(['print', 'pdf']), fileName: z.string().min(1).max(120) }).strict()
 
 export const printCalls = {
   'print-handover': call(printHandoverInput).returns<HandoverSheet[]>(),
+  'print-receipt': call(printReceiptInput).returns<ReceiptSheet>(),
   'print-page': call(printPageInput).returns<PrintOutcome>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

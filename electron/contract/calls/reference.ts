@@ -1,7 +1,16 @@
 import { z } from 'zod'
-import type { ArrangementResult, CalendarStatus, Category, Department, HolidayOverride, Settings } from '../../../shared/types'
+import type {
+  AnswerTemplate,
+  ArrangementResult,
+  CalendarStatus,
+  Category,
+  Department,
+  HolidayOverride,
+  Settings,
+  SetupStatus,
+} from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { noInput, id, isoDate, text, year } from './common'
+import { noInput, id, isoDate, optionalText, text, year } from './common'
 import { holidayKind } from '../../../shared/codes/reference'
 import { limitUnit } from '../../../shared/codes/petitions'
 
@@ -10,7 +19,16 @@ export const settingsUpdateInput = z
     bureauName: text(60).optional(),
     showVisitorOnHandover: z.boolean().optional(),
     supervisorIdleMinutes: z.number().int().optional(),
+    handoverFullPhone: z.boolean().optional(),
+    officePhone: optionalText(30),
+    enterMovesToNextField: z.boolean().optional(),
   })
+  .strict()
+
+export const categoryAnswersInput = z.object({ categoryId: id.optional(), includeInactive: z.boolean().optional() }).strict()
+
+export const categoryAnswerSaveInput = z
+  .object({ id: id.optional(), categoryId: id, text: text(4000), active: z.boolean().optional() })
   .strict()
 
 export const departmentSaveInput = z
@@ -37,6 +55,10 @@ export const holidayConfirmInput = z.object({ year }).strict()
 
 export const referenceCalls = {
   'settings-get': call(noInput).returns<Settings>(),
+  'settings-setup-status': call(noInput).returns<SetupStatus>(),
+  'settings-setup-reviewed': call(noInput).returns<SetupStatus>(),
+  'category-answers': call(categoryAnswersInput).returns<AnswerTemplate[]>(),
+  'category-answer-save': call(categoryAnswerSaveInput).returns<AnswerTemplate>(),
   'settings-update': call(settingsUpdateInput).returns<Settings>(),
   'department-list': call(noInput).returns<Department[]>(),
   'department-save': call(departmentSaveInput).returns<Department>(),

@@ -45,6 +45,7 @@ export const sessionRuleGenerateInput = z.object({ kind: sessionKindInput.option
 export const sessionsCalls = {
   'session-list': call(sessionListInput).returns<Session[]>(),
   'session-current': call(noInput).returns<Session | null>(),
+  'session-left-open': call(noInput).returns<Session[]>(),
   'session-get': call(byId).returns<Session>(),
   'session-plan': call(sessionPlanInput).returns<Session>(),
   'session-update': call(sessionUpdateInput).returns<Session>(),

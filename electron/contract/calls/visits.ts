@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import type { Appointment, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
+import type { Appointment, Correction, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
+import { SUBMISSION_TOKEN } from '../../../shared/submission'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
 import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
 import { intakeInput } from './petitions'
+
+/** One filled-in form's submission (the screen makes a new one after each save); see db/visits/register.ts. */
+const submissionToken = z.string().regex(SUBMISSION_TOKEN, '提交标识格式不正确')
 
 export const visitorInput = z
   .object({
@@ -28,7 +32,9 @@ export const organizationInput = z
   .strict()
 
 export const matterInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000) }).strict(),
+  z
+    .object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000), answerTemplateId: id.optional() })
+    .strict(),
   z
     .object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200), intake: intakeInput.optional() })
     .strict(),
@@ -43,6 +49,7 @@ export const visitRegisterInput = z
     matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
     appointmentId: id.optional(),
+    submissionToken: submissionToken.optional(),
   })
   .strict()
 
@@ -55,6 +62,7 @@ export const contactRegisterInput = z
     headcount: z.number().int(),
     matters: z.array(matterInput).max(MAX_MATTERS_PER_VISIT),
     note: optionalText(500),
+    submissionToken: submissionToken.optional(),
   })
   .strict()
 
@@ -86,6 +94,22 @@ export const visitListInput = z.object({ sessionId: id, page: page.optional(), p
 
 export const visitVoidInput = z.object({ visitId: id, reason: text(200) }).strict()
 
+const matterCorrectionInput = z
+  .object({ matterId: id, content: text(4000).optional(), answer: text(4000).optional(), place: optionalText(200) })
+  .strict()
+
+export const visitCorrectInput = z
+  .object({
+    visitId: id,
+    headcount: z.number().int().optional(),
+    note: optionalText(500),
+    matters: z.array(matterCorrectionInput).max(MAX_MATTERS_PER_VISIT).optional(),
+    reason: text(200),
+  })
+  .strict()
+
+export const visitCorrectionsInput = z.object({ visitId: id }).strict()
+
 export const visitsCalls = {
   'visit-register': call(visitRegisterInput).returns<VisitSummary>(),
   'visit-list': call(visitListInput).returns<VisitPage>(),
@@ -96,4 +120,6 @@ export const visitsCalls = {
   'appointment-cancel': call(appointmentCancelInput).returns<Appointment>(),
   'appointment-limits-set': call(appointmentLimitsInput).returns<SessionAppointments>(),
   'visit-void': call(visitVoidInput).returns<VoidResult>(),
+  'visit-correct': call(visitCorrectInput).returns<VisitSummary>(),
+  'visit-corrections': call(visitCorrectionsInput).returns<Correction[]>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -4,6 +4,7 @@ import type { ContractInput } from '../../../electron/contract'
 import { api } from '../../api'
 import { CreditCodeField, HeadcountField, OrganizationNameField, PhoneField, VisitorNameField } from '../../components/VisitorFields'
 import { useReference } from '../../lib/reference'
+import { useFormDraft } from '../../lib/useFormDraft'
 import { useSaving } from '../../lib/useSaving'
 
 interface BookingValues {
@@ -39,14 +40,24 @@ export function BookingForm({ sessionId, onBooked }: { sessionId: number; onBook
   const { categories } = useReference()
   const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
+  // Kept while the booking is half taken down (a call cut short, another screen in between).
+  const draft = useFormDraft(form, `booking:${sessionId}`, initial)
   const book = (v: BookingValues) =>
     submit(async () => {
       await api.appointmentBook(toInput(sessionId, v))
       form.resetFields()
+      draft.discard()
       onBooked()
     })
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void book(v)} requiredMark={false}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => void book(v)}
+      onValuesChange={draft.onValuesChange}
+      requiredMark={false}
+    >
       <Row gutter={8}>
         <Col span={8}>
           <VisitorNameField name="visitorName" label="预约人" message="请填写预约人姓名" autoFocus />

@@ -2,7 +2,7 @@ import { channel, CONTACT_CHANNELS } from '../../../shared/codes/visits'
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, DatePicker, Form, Radio, Row, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import type { ContractInput } from '../../../electron/contract'
 import { api } from '../../api'
@@ -11,6 +11,10 @@ import { ISSUE_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { pagerOf, usePaged } from '../../lib/usePaged'
 import { useSaving } from '../../lib/useSaving'
+import { enterKeys } from '../../lib/enterKeys'
+import { useFormDraft } from '../../lib/useFormDraft'
+import { useReference } from '../../lib/reference'
+import { newSubmissionToken } from '../../../shared/submission'
 import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, type MatterValues } from '../today/registration'
 import { toIntakeInput } from '../today/IntakeFields'
@@ -31,8 +35,11 @@ interface ContactValues {
   matters: MatterValues[]
 }
 
-function toInput(v: ContactValues): ContractInput<'contact-register'> {
+const DRAFT = 'contacts:registration'
+
+function toInput(v: ContactValues, submissionToken: string): ContractInput<'contact-register'> {
   return {
+    submissionToken,
     channel: v.channel,
     date: v.date.format('YYYY-MM-DD'),
     visitor: { name: v.name ?? '', phone: v.phone || null, kind: v.kind },
@@ -52,25 +59,52 @@ function toInput(v: ContactValues): ContractInput<'contact-register'> {
   }
 }
 
-/** 来电来信: issues raised by phone, letter or online between reception days, in the same ledger. */
-export default function ContactsPage() {
+/**
+ * 来电来信: issues raised by phone, letter or online between reception days, and visitors who come
+ * when no reception day is held (非接待日来访, `?channel=walk_in` from the desk), in the same ledger.
+ * The form keeps a draft and a submission token like the desk's.
+ */
+export default function ContactsPage({ params }: { params: URLSearchParams }) {
   const [form] = Form.useForm<ContactValues>()
   const { message } = App.useApp()
+  const { settings } = useReference()
+  const asked = CONTACT_CHANNELS.find((c) => c === params.get('channel'))
+  const [initial] = useState<ContactValues>(() => ({
+    channel: asked ?? 'phone',
+    date: dayjs(),
+    kind: 'resident',
+    matters: [emptyMatter(asked === 'walk_in' ? 'consultation' : 'issue')],
+  }))
+  const [token, setToken] = useState(newSubmissionToken)
+  const draft = useFormDraft<ContactValues, { token: string }>(form, DRAFT, initial, {
+    value: { token },
+    restore: (stored) => {
+      const t: unknown = stored !== null && typeof stored === 'object' ? Reflect.get(stored, 'token') : undefined
+      if (typeof t === 'string') setToken(t)
+    },
+  })
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'))
   const list = usePaged(
     (paging) => api.contactList({ month: month.format('YYYY-MM'), ...paging }),
     [month.format('YYYY-MM')],
     CONTACTS_PAGE_SIZE,
   )
+  // Sent here from the desk for a walk-in: that channel, even over a draft of another one.
+  useEffect(() => {
+    if (asked) form.setFieldsValue({ channel: asked })
+  }, [asked, form])
   const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
+  const channel = Form.useWatch('channel', form)
 
   const save = (v: ContactValues) =>
     submit(async () => {
-      const saved = await api.contactRegister(toInput(v))
+      const saved = await api.contactRegister(toInput(v, token))
       const numbers = saved.matters.flatMap((m) => (m.issueNumber ? [m.issueNumber] : []))
       message.success(`已登记 ${saved.visitorName}${numbers.length > 0 ? `，受理问题 ${numbers.join('、')}` : ''}`)
       form.resetFields()
+      setToken(newSubmissionToken())
+      draft.discard()
       // The newest is on the first page.
       list.setPage(1)
       list.query.reload()
@@ -79,53 +113,63 @@ export default function ContactsPage() {
   return (
     <Row gutter={16}>
       <Col flex="560px">
-        <Card size="small" title="登记来电、来信">
-          <Form
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            initialValues={{ channel: 'phone', date: dayjs(), kind: 'resident', matters: [emptyMatter('issue')] }}
-            onFinish={(v) => void save(v)}
-          >
-            <Row gutter={8}>
-              <Col span={12}>
-                <Form.Item name="channel" label="收到方式">
-                  <Radio.Group optionType="button" options={CHANNELS} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="date" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]}>
-                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Row gutter={8}>
-              <Col span={8}>
-                <VisitorNameField label="反映人" message="请填写反映人姓名" autoFocus />
-              </Col>
-              <Col span={8}>
-                <PhoneField />
-              </Col>
-              <Col span={8}>
-                <VisitorKindField name="kind" />
-              </Col>
-            </Row>
-            {kind === 'enterprise' && <OrganizationNameField />}
-            <MatterFields
-              addButtons={(add) => (
-                // On a line of its own, so 保存登记 does not sit against it.
-                <div style={{ marginBottom: 12 }}>
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))}>
-                    添加事项
-                  </Button>
-                </div>
-              )}
-            />
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-            <Button type="primary" htmlType="submit" loading={saving}>
-              保存登记
-            </Button>
-          </Form>
+        <Card size="small" title="登记来电、来信、非接待日来访">
+          {draft.restoredAt && (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`已恢复 ${draft.restoredAt.slice(5, 16)} 未保存的登记内容`} />
+          )}
+          <div onKeyDownCapture={enterKeys(settings?.enterMovesToNextField === false ? 'save' : 'next', () => form.submit())}>
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              initialValues={initial}
+              onFinish={(v) => void save(v)}
+              onValuesChange={draft.onValuesChange}
+            >
+              <Row gutter={8}>
+                <Col span={12}>
+                  <Form.Item name="channel" label="收到方式">
+                    <Radio.Group optionType="button" options={CHANNELS} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    name="date"
+                    label={channel === 'walk_in' ? '来访日期' : '收到日期'}
+                    rules={[{ required: true, message: '请选择收到日期' }]}
+                  >
+                    <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={8}>
+                <Col span={8}>
+                  <VisitorNameField label="反映人" message="请填写反映人姓名" autoFocus />
+                </Col>
+                <Col span={8}>
+                  <PhoneField />
+                </Col>
+                <Col span={8}>
+                  <VisitorKindField name="kind" />
+                </Col>
+              </Row>
+              {kind === 'enterprise' && <OrganizationNameField />}
+              <MatterFields
+                addButtons={(add) => (
+                  // On a line of its own, so 保存登记 does not sit against it.
+                  <div style={{ marginBottom: 12 }}>
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => add(emptyMatter('issue'))}>
+                      添加事项
+                    </Button>
+                  </div>
+                )}
+              />
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+              <Button type="primary" htmlType="submit" loading={saving}>
+                保存登记
+              </Button>
+            </Form>
+          </div>
         </Card>
       </Col>
       <Col flex="1 1 400px" style={{ minWidth: 0 }}>

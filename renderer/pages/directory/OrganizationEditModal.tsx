@@ -50,6 +50,7 @@ export function OrganizationEditModal({
     <RecordEditModal<Values, Organization>
       title="修改企业信息"
       name="organization-edit"
+      draftKey={`organization:${organization.id}`}
       form={form}
       focusRef={nameRef}
       fieldFor={fieldFor}

@@ -55,6 +55,7 @@ export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visit
     <RecordEditModal<Values, Visitor>
       title="修改来访人信息"
       name="visitor-edit"
+      draftKey={`visitor:${visitor.id}`}
       form={form}
       focusRef={nameRef}
       fieldFor={fieldFor}

@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons'
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Divider, Drawer, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import type { IssueAction, IssueDetail } from '../../../electron/contract/types'
@@ -7,10 +7,14 @@ import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SATISFACTION } from '../../lib/labels
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
 import { ActionPanel, actionLabel } from './actions/ActionPanel'
+import { issueDraftPrefix } from './actions/ActionForm'
+import { clearDraft, draftsUnder } from '../../lib/drafts'
+import { useCloseGuard } from '../../lib/useCloseGuard'
 import { DueTag } from './DueTag'
 import { IssueFacts } from './IssueFacts'
 import { IssueTimeline } from './IssueTimeline'
 import { ProcedureSection } from './procedure/ProcedureSection'
+import { CorrectIssueModal } from './CorrectIssueModal'
 
 interface Props {
   /** The issue to show; null closes the drawer. */
@@ -44,17 +48,33 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
   }
   const q = useQuery(() => (shownId === null ? Promise.resolve(null) : api.issueGet({ id: shownId })), [shownId, openings])
   const detail = q.data && q.data.id === shownId ? q.data : null
+  const guard = useCloseGuard()
+  const [correcting, setCorrecting] = useState(false)
+  // Esc, × or a click outside: an action form with typed text asks first.
+  const close = () => {
+    const drafts = shownId === null ? [] : draftsUnder(issueDraftPrefix(shownId))
+    guard(drafts.length > 0, onClose, () => drafts.forEach(clearDraft))
+  }
 
   return (
     <Drawer
       open={id !== null}
-      onClose={onClose}
+      onClose={close}
       size={720}
       extra={
-        detail?.departmentId ? (
-          <Button icon={<PrinterOutlined />} onClick={() => navigate('print', { kind: 'handover', issues: detail.id })}>
-            打印交办单
-          </Button>
+        detail ? (
+          <Space size={8}>
+            {detail.voidedAt === null && (
+              <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>
+                更正
+              </Button>
+            )}
+            {detail.departmentId && (
+              <Button icon={<PrinterOutlined />} onClick={() => navigate('print', { kind: 'handover', issues: detail.id })}>
+                打印交办单
+              </Button>
+            )}
+          </Space>
         ) : null
       }
       title={
@@ -62,7 +82,7 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
           <Space size={8}>
             <span>{detail.number}</span>
             <Tag color={ISSUE_STATUS_COLOR[detail.status]}>{ISSUE_STATUS[detail.status]}</Tag>
-            <DueTag state={detail.dueState} />
+            <DueTag state={detail.dueState} provisional={detail.dueProvisional} overdueBy={detail.overdueBy} />
           </Space>
         ) : (
           '问题详情'
@@ -72,6 +92,17 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
       {q.error && <Alert type="error" showIcon title={q.error} style={{ marginBottom: 12 }} />}
       {!detail && !q.error && <Skeleton active />}
       {detail && <DrawerBody key={`${detail.id}-${openings}`} detail={detail} reload={q.reload} onChanged={onChanged} />}
+      {detail && correcting && (
+        <CorrectIssueModal
+          issue={detail}
+          onClose={() => setCorrecting(false)}
+          onSaved={() => {
+            setCorrecting(false)
+            q.reload()
+            onChanged()
+          }}
+        />
+      )}
     </Drawer>
   )
 }

@@ -28,7 +28,7 @@ export function IssueFacts({ d }: { d: IssueDetail }) {
       children: (
         <Space size={4}>
           {d.dueDate}
-          <DueTag state={d.dueState} provisional={d.dueProvisional} />
+          <DueTag state={d.dueState} provisional={d.dueProvisional} overdueBy={d.overdueBy} />
         </Space>
       ),
     },

@@ -87,14 +87,14 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
     {
       key: 'dueDate',
       title: '办结时限',
-      width: 168,
+      width: 196,
       sorter: true,
       sortOrder: sortOrder('dueDate'),
       sortDirections: flip,
       render: (_, r) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <span className="issue-due-date">{r.dueDate}</span>
-          <DueTag state={r.dueState} provisional={r.dueProvisional} />
+          <DueTag state={r.dueState} provisional={r.dueProvisional} overdueBy={r.overdueBy} />
         </Space>
       ),
     },

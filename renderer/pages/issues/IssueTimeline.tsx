@@ -7,6 +7,7 @@ const COLOR: Record<TimelineEntry['kind'], string> = {
   supervision: 'red',
   extension: 'orange',
   callback: 'purple',
+  correction: 'gray',
 }
 
 /** The history, progress, supervision, extensions and callbacks, oldest first. */

@@ -2,6 +2,14 @@ import type { HandoverSheet } from '../../../electron/contract/types'
 
 const dash = (v: string | null | undefined) => (v && v.trim() !== '' ? v : '—')
 
+/** How the section reaches the visitor to reply: the number on the sheet, or who holds it. */
+function replyNote(sheet: HandoverSheet): string {
+  if (sheet.replyPhone) return '需直接答复来访人的，请按上列电话联系；来访人电话仅用于答复本问题，请勿外传。'
+  const office = sheet.officePhone ? `或接待办公室（电话 ${sheet.officePhone}）` : '或接待办公室'
+  const who = sheet.firstContactName ? `首问责任人${sheet.firstContactName}${office}` : office.replace(/^或/, '')
+  return `来访人电话已隐去部分号码。需直接答复来访人的，请联系${who}，由其提供联系方式或代为转告。`
+}
+
 /** One 交办单 per A4 page: what was raised, to whom it goes, by when, and lines for 签收. */
 export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
   return (
@@ -23,7 +31,7 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
               <th>来访人</th>
               <td>
                 {dash(sheet.visitorName)}
-                {sheet.visitorPhone ? `\n${sheet.visitorPhone}` : ''}
+                {sheet.replyPhone || sheet.visitorPhone ? `\n${sheet.replyPhone ?? sheet.visitorPhone ?? ''}` : ''}
               </td>
               <th>企业（单位）</th>
               <td>{dash(sheet.organizationName)}</td>
@@ -92,6 +100,7 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
         </tbody>
       </table>
       <p className="note">请承办股室于办结时限前将办理结果书面反馈接待日办公室，逾期未办结的将予以督办。</p>
+      <p className="note">{replyNote(sheet)}</p>
     </section>
   )
 }

@@ -10,6 +10,7 @@ import { HandoverSheetView } from './HandoverSheetView'
 import { ReportView } from './ReportView'
 import { PetitionNoticeView } from './PetitionNoticeView'
 import { noticeKind } from '../../../shared/codes/petitions'
+import { ReceiptView } from './ReceiptView'
 import './print.css'
 
 const idsOf = (v: string | null): number[] =>
@@ -27,6 +28,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
     if (kind === 'monthly') return { kind: 'report' as const, report: await api.reportMonth({ month: params.get('month') ?? '' }) }
     if (kind === 'period')
       return { kind: 'report' as const, report: await api.summaryPeriod({ from: params.get('from') ?? '', to: params.get('to') ?? '' }) }
+    if (kind === 'receipt') return { kind: 'receipt' as const, receipt: await api.printReceipt({ visitId: Number(params.get('visit')) }) }
     const sessionId = Number(params.get('session'))
     if (kind === 'appointments') return { kind: 'appointments' as const, day: await api.appointmentList({ sessionId }) }
     if (kind === 'notice') return { kind: 'notice' as const, notice: await api.petitionNotice({ noticeId: Number(params.get('notice')) }) }
@@ -37,13 +39,15 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   }, [params.toString()])
 
   const fileName =
-    data.data?.kind === 'notice'
-      ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
-      : data.data?.kind === 'appointments'
-        ? `预约名单-${data.data.day.session.date}`
-        : data.data?.kind === 'report'
-          ? `接待日工作情况-${data.data.report.summary.period.label}`
-          : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+    data.data?.kind === 'receipt'
+      ? `受理回执-${data.data.receipt.issues[0]?.number ?? ''}`
+      : data.data?.kind === 'notice'
+        ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
+        : data.data?.kind === 'appointments'
+          ? `预约名单-${data.data.day.session.date}`
+          : data.data?.kind === 'report'
+            ? `接待日工作情况-${data.data.report.summary.period.label}`
+            : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
     setBusy(true)
@@ -81,6 +85,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
           data.data.sheets.map((s) => <HandoverSheetView key={s.issueId} sheet={s} />)
         ))}
       {data.data?.kind === 'appointments' && <AppointmentListView day={data.data.day} />}
+      {data.data?.kind === 'receipt' && <ReceiptView receipt={data.data.receipt} />}
       {data.data?.kind === 'notice' && <PetitionNoticeView sheet={data.data.notice} />}
       {data.data?.kind === 'report' && (
         <ReportView

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import type { IssueListItem, MonthlyReport, PeriodReport, SessionKind } from '../../../electron/contract/types'
 import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
 import { figureRows } from '../summary/figures'
@@ -69,19 +70,35 @@ export function ReportView({ report, sentence }: { report: PeriodReport | Monthl
       <table className="data">
         <tbody>
           {figureRows(s).map(([label, value]) => (
-            <tr key={label}>
-              <th style={{ width: '45%', textAlign: 'left' }}>{label}</th>
-              <td className="num">{value}</td>
-            </tr>
+            <Fragment key={label}>
+              <tr>
+                <th style={{ width: '45%', textAlign: 'left' }}>{label}</th>
+                <td className="num">{value}</td>
+              </tr>
+              {/* The kinds of day belong under the number of days, not at the foot of the table. */}
+              {label.startsWith('举办接待日') && (
+                <tr>
+                  <th style={{ textAlign: 'left' }}>其中按类型</th>
+                  <td className="num">
+                    {KINDS.filter((k) => s.sessionsByKind[k] > 0)
+                      .map((k) => `${SESSION_KIND[k]} ${s.sessionsByKind[k]} 场`)
+                      .join('，') || '—'}
+                  </td>
+                </tr>
+              )}
+              {label.startsWith('回访（次）') && (
+                <tr>
+                  <th style={{ textAlign: 'left' }}>其中：满意 / 基本满意 / 不满意</th>
+                  <td className="num">
+                    {s.satisfied} / {s.basicallySatisfied} /{' '}
+                    <span className={s.unsatisfied > 0 ? 'warn' : undefined} data-figure="unsatisfied">
+                      不满意 {s.unsatisfied}
+                    </span>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
-          <tr>
-            <th style={{ textAlign: 'left' }}>其中按类型</th>
-            <td className="num">
-              {KINDS.filter((k) => s.sessionsByKind[k] > 0)
-                .map((k) => `${SESSION_KIND[k]} ${s.sessionsByKind[k]} 场`)
-                .join('，') || '—'}
-            </td>
-          </tr>
         </tbody>
       </table>
       <h2>二、问题分类</h2>

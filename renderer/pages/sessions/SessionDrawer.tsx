@@ -21,6 +21,8 @@ import dayjs from 'dayjs'
 import type { Session, VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { AppointmentsDrawer } from '../appointments/AppointmentsDrawer'
+import { CorrectionsLink } from '../../components/CorrectionHistory'
+import { CorrectVisitModal } from '../today/CorrectVisitModal'
 import { VoidReasonModal, VoidVisitModal } from '../today/VoidReasonModal'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { navigate } from '../../lib/route'
@@ -59,6 +61,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
   const today = dayjs().format('YYYY-MM-DD')
   const [bookingsFor, setBookingsFor] = useState<number | null>(null)
   const [voidingVisit, setVoidingVisit] = useState<VisitSummary | null>(null)
+  const [correctingVisit, setCorrectingVisit] = useState<VisitSummary | null>(null)
   const [voidingSession, setVoidingSession] = useState(false)
   const changed = () => {
     setTick((n) => n + 1)
@@ -96,7 +99,8 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
             <Button onClick={() => setBookingsFor(s.id)}>预约服务</Button>
             {held && <Button onClick={() => navigate('print', { kind: 'handover', session: s.id })}>打印交办单</Button>}
             {s.status !== 'closed' && <Button onClick={() => onEdit(s)}>修改</Button>}
-            {s.status === 'planned' && s.date <= today && (
+            {/* Only on its day: opened later it would take another day's visits under its date. */}
+            {s.status === 'planned' && s.date === today && (
               <Button type="primary" loading={busy} onClick={() => onOpenSession(s)}>
                 开始接待
               </Button>
@@ -157,17 +161,33 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 来访登记
               </Typography.Title>
-              <VisitTable visits={visits} onVoid={setVoidingVisit} />
+              <VisitTable visits={visits} onVoid={setVoidingVisit} onCorrect={setCorrectingVisit} />
             </>
           ) : (
             <Empty
               style={{ marginTop: 24 }}
-              description={s.date > today ? `定于 ${s.date} 举行，当天可在此“开始接待”` : '尚未开始，点击右上角“开始接待”后即可登记来访'}
+              description={
+                s.date > today
+                  ? `定于 ${s.date} 举行，当天可在此“开始接待”`
+                  : s.date < today
+                    ? '日期已过、未曾开始：如改期举行，请“修改”日期；不再举行的可作废'
+                    : '尚未开始，点击右上角“开始接待”后即可登记来访'
+              }
             />
           )}
         </>
       )}
       <AppointmentsDrawer sessionId={bookingsFor} onClose={() => setBookingsFor(null)} />
+      {correctingVisit && (
+        <CorrectVisitModal
+          visit={correctingVisit}
+          onClose={() => setCorrectingVisit(null)}
+          onSaved={() => {
+            setCorrectingVisit(null)
+            changed()
+          }}
+        />
+      )}
       {voidingVisit && (
         <VoidVisitModal
           visit={voidingVisit}
@@ -182,6 +202,7 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
         <VoidReasonModal
           title={`作废接待日：${s.title}`}
           okText="作废接待日"
+          draftKey={`void:session:${s.id}`}
           onClose={() => setVoidingSession(false)}
           onVoid={async (reason) => {
             await api.sessionVoid({ id: s.id, reason })
@@ -206,10 +227,11 @@ const VISIT_PAGE_SIZE = 8
 interface VisitTableProps {
   visits: Paged<VisitPage>
   onVoid: (v: VisitSummary) => void
+  onCorrect: (v: VisitSummary) => void
 }
 
 /** The day's visits a page at a time from the ledger. */
-function VisitTable({ visits, onVoid }: VisitTableProps) {
+function VisitTable({ visits, onVoid, onCorrect }: VisitTableProps) {
   return (
     <Table<VisitSummary>
       size="small"
@@ -230,6 +252,7 @@ function VisitTable({ visits, onVoid }: VisitTableProps) {
                 {v.headcount > 1 && <Typography.Text type="secondary">（{v.headcount} 人）</Typography.Text>}
               </span>
               {v.organizationName && <Typography.Text type="secondary">{v.organizationName}</Typography.Text>}
+              <CorrectionsLink visitId={v.id} count={v.correctionCount} />
             </Space>
           ),
         },
@@ -262,9 +285,14 @@ function VisitTable({ visits, onVoid }: VisitTableProps) {
           title: '操作',
           width: 64,
           render: (_, v) => (
-            <Button size="small" type="link" danger aria-label={`作废 ${v.visitorName} 的来访登记`} onClick={() => onVoid(v)}>
-              作废
-            </Button>
+            <Space orientation="vertical" size={0}>
+              <Button size="small" type="link" aria-label={`更正 ${v.visitorName} 的来访登记`} onClick={() => onCorrect(v)}>
+                更正
+              </Button>
+              <Button size="small" type="link" danger aria-label={`作废 ${v.visitorName} 的来访登记`} onClick={() => onVoid(v)}>
+                作废
+              </Button>
+            </Space>
           ),
         },
       ]}

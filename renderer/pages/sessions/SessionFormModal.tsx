@@ -7,6 +7,8 @@ import { blankToNull, focusOnOpen, submitOnEnter } from '../../lib/forms'
 import { optionsOf, SESSION_KIND } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
+import { useCloseGuard } from '../../lib/useCloseGuard'
+import { useFormDraft } from '../../lib/useFormDraft'
 import { useSaving } from '../../lib/useSaving'
 
 interface Values {
@@ -69,6 +71,10 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
       }
     : { date: dayjs(initialDate ?? undefined), kind: 'enterprise', staffIds: [] }
 
+  const draft = useFormDraft(form, session ? `session:${session.id}` : `session:new`, initial)
+  const guard = useCloseGuard()
+  const cancel = () => guard(draft.isDirty(), onClose, draft.discard)
+
   const save = (v: Values) =>
     submit(async () => {
       const input = {
@@ -82,6 +88,7 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
       }
       const saved = session ? await api.sessionUpdate({ id: session.id, ...input }) : await api.sessionPlan(input)
       message.success(session ? `已保存“${saved.title}”` : `已计划“${saved.title}”`)
+      draft.discard()
       onSaved(saved)
     })
 
@@ -89,13 +96,21 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
     <Modal
       open
       title={session ? `修改接待日：${session.title}` : '计划接待日'}
-      onCancel={onClose}
+      onCancel={cancel}
       footer={null}
       width={640}
       afterOpenChange={focusOnOpen(dateRef)}
       destroyOnHidden
     >
-      <Form form={form} name="session" layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} requiredMark={false}>
+      <Form
+        form={form}
+        name="session"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => void save(v)}
+        onValuesChange={draft.onValuesChange}
+        requiredMark={false}
+      >
         <Row gutter={12}>
           <Col span={9}>
             <Form.Item name="date" label="接待日期" rules={[{ required: true, message: '请选择接待日期' }]}>
@@ -164,7 +179,7 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={cancel}>取消</Button>
           <Button type="primary" htmlType="submit" loading={saving}>
             {session ? '保存修改' : '保存计划'}
           </Button>

@@ -125,6 +125,7 @@ function EditModal({ category, onSaved, onClose }: { category: Category; onSaved
     <FormModal<Values>
       title={`修改问题类别：${category.name}`}
       name="category-edit"
+      draftKey={`category:${category.id}`}
       form={form}
       initialValues={{ name: category.name, timeLimitDays: category.timeLimitDays, timeLimitUnit: category.timeLimitUnit }}
       focusRef={ref}

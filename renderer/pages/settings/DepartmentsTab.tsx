@@ -82,6 +82,7 @@ function RenameModal({ department, onSaved, onClose }: { department: Department;
     <FormModal<{ name: string }>
       title={`股室改名：${department.name}`}
       name="department-rename"
+      draftKey={`department:${department.id}`}
       form={form}
       initialValues={{ name: department.name }}
       focusRef={ref}

@@ -6,6 +6,7 @@ import { showSaveError } from '../../lib/forms'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
 import { SUPERVISOR_IDLE_MINUTES } from '../../../shared/sign-in'
+import { useReference } from '../../lib/reference'
 
 /**
  * 单位与台账: the bureau's name for printed sheets, what handover sheets show, how long a 负责人 may
@@ -14,6 +15,7 @@ import { SUPERVISOR_IDLE_MINUTES } from '../../../shared/sign-in'
 export function LedgerTab() {
   const { message } = App.useApp()
   const [form] = Form.useForm<Settings>()
+  const { reload } = useReference()
   const settings = useQuery(() => api.settingsGet({}), [])
   const info = useQuery(() => api.appInfo({}), [])
   const [error, setError] = useState<string | null>(null)
@@ -28,17 +30,31 @@ export function LedgerTab() {
     setSaving(true)
     setError(null)
     try {
+      const before = settings.data
       const saved = await api.settingsUpdate({
         bureauName: v.bureauName,
         showVisitorOnHandover: v.showVisitorOnHandover,
         supervisorIdleMinutes: v.supervisorIdleMinutes,
+        officePhone: v.officePhone ?? null,
+        enterMovesToNextField: v.enterMovesToNextField,
+        // Sent only when changed, so its audit row says the supervisor turned it on or off.
+        ...(before && before.handoverFullPhone !== v.handoverFullPhone ? { handoverFullPhone: v.handoverFullPhone } : {}),
       })
       form.setFieldsValue(saved)
+      reload()
       message.success('已保存单位设置')
     } catch (e) {
       setError(
         showSaveError(form, e, (_code, msg) =>
-          msg.includes('单位名称') ? 'bureauName' : msg.includes('自动退出') ? 'supervisorIdleMinutes' : null,
+          msg.includes('单位名称')
+            ? 'bureauName'
+            : msg.includes('自动退出')
+              ? 'supervisorIdleMinutes'
+              : msg.includes('办公室电话')
+                ? 'officePhone'
+                : msg.includes('完整电话')
+                  ? 'handoverFullPhone'
+                  : null,
         ),
       )
     } finally {
@@ -74,6 +90,25 @@ export function LedgerTab() {
           >
             <InputNumber min={SUPERVISOR_IDLE_MINUTES.min} max={SUPERVISOR_IDLE_MINUTES.max} precision={0} suffix="分钟" />
           </Form.Item>
+          <Form.Item
+            name="handoverFullPhone"
+            label="交办单打印来访人完整电话（负责人设置）"
+            valuePropName="checked"
+            extra="默认只打印部分号码（138****5678），交办单注明向首问责任人或接待办公室取得联系方式。承办股室需直接电话答复来访人时，由负责人开启；开启和关闭均记入审计日志。"
+          >
+            <Switch checkedChildren="完整" unCheckedChildren="部分" />
+          </Form.Item>
+          <Form.Item name="officePhone" label="接待办公室电话（打印在交办单和受理回执上）">
+            <Input maxLength={30} placeholder="如：0591-87650000" style={{ maxWidth: 240 }} />
+          </Form.Item>
+          <Form.Item
+            name="enterMovesToNextField"
+            label="登记表中 Enter 键"
+            valuePropName="checked"
+            extra="开：Enter 跳到下一项，在最后一项保存，Ctrl+Enter 随时保存。关：在任一项按 Enter 即保存（原来的用法）。"
+          >
+            <Switch checkedChildren="下一项" unCheckedChildren="保存" />
+          </Form.Item>
           {operator?.role !== 'supervisor' && (
             <Typography.Paragraph type="secondary">修改设置须由负责人本人输入 PIN 登录后操作。</Typography.Paragraph>
           )}
@@ -99,7 +134,7 @@ export function LedgerTab() {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          台账是一个 SQLite 文件。要使用另一个台账文件（如共享盘上的台账、培训用的副本），请关闭程序后用启动参数{' '}
+          台账是一个 SQLite 文件。要使用另一个台账文件（如培训用的副本；台账不能放在共享盘或网络驱动器上），请关闭程序后用启动参数{' '}
           <Typography.Text code>--ledger=路径</Typography.Text> 启动，或设置环境变量{' '}
           <Typography.Text code>LEDGER_FILE=路径</Typography.Text>。程序运行时台账旁还有同名的 -wal、-shm 文件；复制台账请先关闭程序。
         </Typography.Paragraph>

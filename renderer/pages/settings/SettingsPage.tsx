@@ -1,5 +1,7 @@
 import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
+import { SetupChecklist } from '../../components/SetupChecklist'
+import { AnswersTab } from './AnswersTab'
 import { AuditTab } from './AuditTab'
 import { BackupTab } from './BackupTab'
 import { CategoriesTab } from './CategoriesTab'
@@ -10,9 +12,22 @@ import { LedgerTab } from './LedgerTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 
-type TabKey = 'departments' | 'staff' | 'categories' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
+type TabKey =
+  'setup' | 'departments' | 'staff' | 'categories' | 'answers' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
 
-const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'sources', 'holidays', 'ledger', 'import', 'backup', 'audit']
+const KEYS: readonly TabKey[] = [
+  'setup',
+  'departments',
+  'staff',
+  'categories',
+  'answers',
+  'sources',
+  'holidays',
+  'ledger',
+  'import',
+  'backup',
+  'audit',
+]
 
 /**
  * 设置: the lists every form picks from, the holiday table behind due dates, the ledger file, its
@@ -31,9 +46,11 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
         activeKey={tab}
         onChange={(k) => setTab(KEYS.find((x) => x === k) ?? 'departments')}
         items={[
+          { key: 'setup', label: '开始使用', children: <SetupChecklist always /> },
           { key: 'departments', label: '股室', children: <DepartmentsTab /> },
           { key: 'staff', label: '人员', children: <StaffTab /> },
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
+          { key: 'answers', label: '常用答复', children: <AnswersTab /> },
           { key: 'sources', label: '来源', children: <SourcesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },

@@ -78,7 +78,7 @@ export function IntakeFields({ name }: { name: number }) {
   const transferring = TRANSFERRING_KINDS.some((k) => k === kind)
   return (
     <>
-      <Row gutter={12} style={{ marginTop: 8 }}>
+      <Row gutter={12} style={{ marginTop: 8 }} data-enter-skip="">
         <Col span={9}>
           <Form.Item name={[name, 'intake', 'sourceId']} label="来源" style={{ marginBottom: 8 }}>
             <WithDefault<number>

@@ -1,7 +1,6 @@
 import { MinusCircleOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd'
-import type { KeyboardEvent, ReactNode } from 'react'
-import { submitOnEnter } from '../../lib/forms'
+import { AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Select, Typography } from 'antd'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useReference } from '../../lib/reference'
 import { describeLimit } from '../../../shared/codes/petitions'
 import type { MatterValues } from './registration'
@@ -12,17 +11,26 @@ interface ListProps {
   addButtons: (add: (matter: MatterValues) => void) => ReactNode
 }
 
-/** The form's `matters`, a card each, removable while more than one is left; Enter saves from the long-text boxes too. */
+/**
+ * The form's `matters`, a card each, removable while more than one is left. Enter is the form's
+ * (lib/enterKeys.ts). A matter added from its button takes the cursor, in its 问题类别.
+ */
 export function MatterFields({ addButtons }: ListProps) {
-  const form = Form.useFormInstance()
   const { categories } = useReference()
   const options = categories
     .filter((c) => c.active)
     .map((c) => ({ value: c.id, label: `${c.name}（${describeLimit(c.timeLimitDays, c.timeLimitUnit)}）` }))
+  const list = useRef<HTMLDivElement>(null)
+  const [added, setAdded] = useState<number | null>(null)
+  useEffect(() => {
+    if (added === null) return
+    list.current?.querySelector<HTMLElement>(`[data-matter="${added}"] .ant-select input`)?.focus()
+    setAdded(null)
+  }, [added])
   return (
     <Form.List name="matters">
       {(fields, { add, remove }) => (
-        <>
+        <div ref={list}>
           {fields.map((field, index) => (
             <MatterCard
               key={field.key}
@@ -31,11 +39,13 @@ export function MatterFields({ addButtons }: ListProps) {
               categories={options}
               canRemove={fields.length > 1}
               onRemove={() => remove(field.name)}
-              onEnter={submitOnEnter(form)}
             />
           ))}
-          {addButtons(add)}
-        </>
+          {addButtons((matter) => {
+            add(matter)
+            setAdded(fields.length)
+          })}
+        </div>
       )}
     </Form.List>
   )
@@ -47,13 +57,12 @@ interface CardProps {
   categories: { value: number; label: string }[]
   canRemove: boolean
   onRemove: () => void
-  onEnter: (e: KeyboardEvent<HTMLTextAreaElement>) => void
 }
 
-function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: CardProps) {
+function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
-    <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
+    <Card size="small" type="inner" data-matter={index} style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
       {canRemove && (
         <Button
           type="text"
@@ -67,7 +76,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
         </Button>
       )}
       <Row gutter={12}>
-        <Col span={11}>
+        <Col flex="none">
           <Form.Item name={[name, 'type']} label="办理方式" style={{ marginBottom: 8 }}>
             <Radio.Group
               optionType="button"
@@ -78,7 +87,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
             />
           </Form.Item>
         </Col>
-        <Col span={13}>
+        <Col flex="1 1 170px" style={{ minWidth: 0 }}>
           <Form.Item
             name={[name, 'categoryId']}
             label="问题类别"
@@ -95,7 +104,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
         rules={[{ required: true, whitespace: true, message: type === 'issue' ? '请填写反映的问题' : '请填写咨询内容' }]}
         style={{ marginBottom: 8 }}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
       </Form.Item>
       {type === 'issue' ? (
         <>
@@ -105,15 +114,60 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
           <IntakeFields name={name} />
         </>
       ) : (
-        <Form.Item
-          name={[name, 'answer']}
-          label="答复内容"
-          rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} onKeyDown={onEnter} />
-        </Form.Item>
+        <AnswerItem name={name} />
       )}
     </Card>
+  )
+}
+
+/**
+ * 答复内容 with the category's 常用答复: ↓ lists them, the most used first, and Enter puts the
+ * highlighted one in to edit (↓ Enter for the most used); typing narrows the list.
+ */
+function AnswerItem({ name }: { name: number }) {
+  const form = Form.useFormInstance()
+  const { answers } = useReference()
+  const categoryId: unknown = Form.useWatch(['matters', name, 'categoryId'])
+  const options = answers
+    .filter((a) => a.categoryId === categoryId)
+    .map((a) => ({
+      value: a.text,
+      templateId: a.id,
+      label: (
+        <div style={{ whiteSpace: 'normal' }}>
+          {a.text}
+          {a.useCount > 0 && <Typography.Text type="secondary"> · 用过 {a.useCount} 次</Typography.Text>}
+        </div>
+      ),
+    }))
+  // A saved answer belongs to its category: choosing another forgets which one was picked.
+  const shownFor = useRef(categoryId)
+  useEffect(() => {
+    if (shownFor.current !== undefined && shownFor.current !== categoryId)
+      form.setFieldValue(['matters', name, 'answerTemplateId'], undefined)
+    shownFor.current = categoryId
+  }, [categoryId, form, name])
+  return (
+    <>
+      <Form.Item name={[name, 'answerTemplateId']} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name={[name, 'answer']}
+        label={options.length > 0 ? `答复内容（常用答复 ${options.length} 条：↓ 选择）` : '答复内容'}
+        rules={[{ required: true, whitespace: true, message: '请填写当场答复的内容' }]}
+        style={{ marginBottom: 0 }}
+      >
+        <AutoComplete
+          options={options}
+          defaultActiveFirstOption
+          popupMatchSelectWidth
+          filterOption={(input, option) => input.trim() === '' || (option?.value ?? '').includes(input.trim())}
+          onSelect={(_value, option) => form.setFieldValue(['matters', name, 'answerTemplateId'], option.templateId)}
+        >
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
+        </AutoComplete>
+      </Form.Item>
+    </>
   )
 }

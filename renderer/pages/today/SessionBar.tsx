@@ -76,7 +76,8 @@ function StartToday({ onStarted }: { onStarted: () => void }) {
   const { staff } = useReference()
   const today = dayjs().format('YYYY-MM-DD')
   const planned = useQuery(() => api.sessionList({ status: 'planned' }), [])
-  const todays = (planned.data ?? []).filter((s) => s.date <= today)
+  // Only today's: a day planned for an earlier date cannot be opened now (its visits would be misdated).
+  const todays = (planned.data ?? []).filter((s) => s.date === today)
   const [form] = Form.useForm<StartValues>()
   // No field is singled out: every refusal here goes to the alert under the form.
   const { error, saving: busy, submit } = useSaving(form)

@@ -1,9 +1,11 @@
-import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
+import { Button, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import type { VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { pagerOf, type Paged } from '../../lib/usePaged'
+import { CorrectionsLink } from '../../components/CorrectionHistory'
+import { CorrectVisitModal } from './CorrectVisitModal'
 import { VoidVisitModal } from './VoidReasonModal'
 
 export const VISITS_PAGE_SIZE = 20
@@ -17,8 +19,39 @@ interface Props {
   onChanged: () => void
 }
 
+function IssueTag({
+  number,
+  status,
+  issueId,
+}: {
+  number: string | null
+  status: VisitSummary['matters'][number]['issueStatus']
+  issueId: number | null
+}) {
+  const open = () => issueId && navigate('issues', { id: issueId })
+  return (
+    <Tag
+      role="button"
+      tabIndex={0}
+      aria-label={`打开问题 ${number ?? ''}`}
+      color={status ? ISSUE_STATUS_COLOR[status] : 'blue'}
+      style={{ cursor: 'pointer', marginInlineEnd: 0, flex: 'none' }}
+      onClick={open}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          open()
+        }
+      }}
+    >
+      {number} {status ? ISSUE_STATUS[status] : ''}
+    </Tag>
+  )
+}
+
 export function TodayVisits({ visits, personTimes, onChanged }: Props) {
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
+  const [correcting, setCorrecting] = useState<VisitSummary | null>(null)
   const total = visits.query.data?.total ?? 0
   return (
     <Card size="small" title={`今日来访（${total} 批，${personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
@@ -29,7 +62,30 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
         locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
           <List.Item
+            className="today-visit"
             actions={[
+              ...(v.matters.some((m) => m.issueId !== null)
+                ? [
+                    <Button
+                      key="receipt"
+                      size="small"
+                      type="link"
+                      aria-label={`打印 ${v.visitorName} 的受理回执`}
+                      onClick={() => navigate('print', { kind: 'receipt', visit: v.id })}
+                    >
+                      回执
+                    </Button>,
+                  ]
+                : []),
+              <Button
+                key="correct"
+                size="small"
+                type="link"
+                aria-label={`更正 ${v.visitorName} 的来访登记`}
+                onClick={() => setCorrecting(v)}
+              >
+                更正
+              </Button>,
               <Button
                 key="void"
                 size="small"
@@ -42,33 +98,31 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
               </Button>,
             ]}
           >
-            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-              <Space wrap>
+            {/* minWidth 0: a long matter shortens to an ellipsis instead of pushing the actions off the card. */}
+            <Flex vertical gap={2} style={{ minWidth: 0, flex: 1 }}>
+              <Space wrap size={[8, 0]}>
                 <Typography.Text type="secondary">{v.arrivedAt.slice(11, 16)}</Typography.Text>
                 <Typography.Text strong>{v.visitorName}</Typography.Text>
                 {v.organizationName && <Typography.Text>{v.organizationName}</Typography.Text>}
                 {v.visitorPhone && <Typography.Text type="secondary">{v.visitorPhone}</Typography.Text>}
                 <Tag>{v.headcount} 人</Tag>
+                <CorrectionsLink visitId={v.id} count={v.correctionCount} />
               </Space>
               {v.matters.map((m) => (
-                <Space key={m.id} size={4} align="start">
+                <Flex key={m.id} gap={4} align="start" style={{ minWidth: 0 }}>
                   {m.type === 'consultation' ? (
-                    <Tag color="default">咨询</Tag>
-                  ) : (
-                    <Tag
-                      color={m.issueStatus ? ISSUE_STATUS_COLOR[m.issueStatus] : 'blue'}
-                      style={{ cursor: 'pointer' }}
-                      onClick={() => m.issueId && navigate('issues', { id: m.issueId })}
-                    >
-                      {m.issueNumber} {m.issueStatus ? ISSUE_STATUS[m.issueStatus] : ''}
+                    <Tag color="default" style={{ marginInlineEnd: 0, flex: 'none' }}>
+                      咨询
                     </Tag>
+                  ) : (
+                    <IssueTag number={m.issueNumber} status={m.issueStatus} issueId={m.issueId} />
                   )}
-                  <Typography.Text ellipsis={{ tooltip: m.content }} style={{ maxWidth: 340 }}>
+                  <Typography.Text ellipsis={{ tooltip: m.content }} style={{ flex: 1, minWidth: 0 }}>
                     [{m.categoryName}] {m.content}
                   </Typography.Text>
-                </Space>
+                </Flex>
               ))}
-            </Space>
+            </Flex>
           </List.Item>
         )}
       />
@@ -78,6 +132,16 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
           onClose={() => setVoiding(null)}
           onVoided={() => {
             setVoiding(null)
+            onChanged()
+          }}
+        />
+      )}
+      {correcting && (
+        <CorrectVisitModal
+          visit={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null)
             onChanged()
           }}
         />

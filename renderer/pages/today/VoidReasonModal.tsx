@@ -3,6 +3,8 @@ import { useRef, type ReactNode } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { focusOnOpen, submitOnEnter } from '../../lib/forms'
+import { useCloseGuard } from '../../lib/useCloseGuard'
+import { useFormDraft } from '../../lib/useFormDraft'
 import { useSaving } from '../../lib/useSaving'
 
 interface Values {
@@ -18,25 +20,42 @@ export function VoidReasonModal({
   title,
   children,
   okText,
+  draftKey,
   onVoid,
   onClose,
 }: {
   title: string
   children: ReactNode
   okText: string
+  /** What is voided, e.g. `void:visit:38`: the reason typed is kept as a draft under it until voided or discarded. */
+  draftKey: string
   onVoid: (reason: string) => Promise<void>
   onClose: () => void
 }) {
   const [form] = Form.useForm<Values>()
   const ref = useRef<GetRef<typeof Input.TextArea>>(null)
   const { error, saving, submit } = useSaving(form, (_code, msg) => (msg.includes('原因') ? 'reason' : null))
+  const draft = useFormDraft(form, draftKey, {})
+  const guard = useCloseGuard()
+  const cancel = () => guard(draft.isDirty(), onClose, draft.discard)
 
-  const voidIt = (v: Values) => submit(() => onVoid(v.reason.trim()))
+  const voidIt = (v: Values) =>
+    submit(async () => {
+      await onVoid(v.reason.trim())
+      draft.discard()
+    })
 
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} width={520} afterOpenChange={focusOnOpen(ref)} destroyOnHidden>
+    <Modal open title={title} onCancel={cancel} footer={null} width={520} afterOpenChange={focusOnOpen(ref)} destroyOnHidden>
       <Typography.Paragraph type="secondary">{children}</Typography.Paragraph>
-      <Form form={form} name="void" layout="vertical" onFinish={(v) => void voidIt(v)} requiredMark={false}>
+      <Form
+        form={form}
+        name="void"
+        layout="vertical"
+        onFinish={(v) => void voidIt(v)}
+        onValuesChange={draft.onValuesChange}
+        requiredMark={false}
+      >
         <Form.Item name="reason" label="作废原因" rules={[{ required: true, whitespace: true, message: '请填写作废原因' }]}>
           <Input.TextArea
             ref={ref}
@@ -49,7 +68,7 @@ export function VoidReasonModal({
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={cancel}>取消</Button>
           <Button type="primary" danger htmlType="submit" loading={saving}>
             {okText}
           </Button>
@@ -67,6 +86,7 @@ export function VoidVisitModal({ visit, onVoided, onClose }: { visit: VisitSumma
     <VoidReasonModal
       title={`作废来访登记：${visit.visitorName}（${visit.arrivedAt.slice(11, 16)}）`}
       okText="作废"
+      draftKey={`void:visit:${visit.id}`}
       onClose={onClose}
       onVoid={async (reason) => {
         const r = await api.visitVoid({ visitId: visit.id, reason })

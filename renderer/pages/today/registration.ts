@@ -8,6 +8,8 @@ export interface MatterValues {
   categoryId?: number
   content?: string
   answer?: string
+  /** The 常用答复 the answer was picked from, counted as a use when the visit is saved. */
+  answerTemplateId?: number
   place?: string
   /** 来源 and 办理程序 of an issue. */
   intake?: IntakeValues
@@ -29,6 +31,41 @@ export interface Chosen {
   organizationId?: number
   /** Registering a booked visitor: the booking becomes this visit. */
   appointmentId?: number
+}
+
+/** What the desk's draft keeps beside the fields: the chosen visitor, what is shown for them, and the submission. */
+export interface DeskExtra {
+  chosen: Chosen
+  chosenLabel: { visitor?: string; organization?: string }
+  showId: boolean
+  token: string
+}
+
+const positiveId = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined)
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+const field = (o: unknown, key: string): unknown =>
+  o !== null && typeof o === 'object' && Object.hasOwn(o, key) ? Reflect.get(o, key) : undefined
+
+/** A stored draft's extra, read back with every part checked; null when it is not one. */
+export function deskExtraOf(stored: unknown): DeskExtra | null {
+  const token = textOf(field(stored, 'token'))
+  if (!token) return null
+  const chosen = field(stored, 'chosen')
+  const label = field(stored, 'chosenLabel')
+  const pick = <T>(entries: [string, T | undefined][]) => Object.fromEntries(entries.filter(([, v]) => v !== undefined))
+  return {
+    token,
+    showId: field(stored, 'showId') === true,
+    chosen: pick([
+      ['visitorId', positiveId(field(chosen, 'visitorId'))],
+      ['organizationId', positiveId(field(chosen, 'organizationId'))],
+      ['appointmentId', positiveId(field(chosen, 'appointmentId'))],
+    ]),
+    chosenLabel: pick([
+      ['visitor', textOf(field(label, 'visitor'))],
+      ['organization', textOf(field(label, 'organization'))],
+    ]),
+  }
 }
 
 export const emptyMatter = (type: MatterValues['type'] = 'consultation'): MatterValues => ({ type })
@@ -59,7 +96,13 @@ export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen
     ...(chosen.appointmentId !== undefined ? { appointmentId: chosen.appointmentId } : {}),
     matters: v.matters.map((m) =>
       m.type === 'consultation'
-        ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
+        ? {
+            type: 'consultation',
+            categoryId: m.categoryId ?? 0,
+            content: m.content ?? '',
+            answer: m.answer ?? '',
+            ...(m.answerTemplateId !== undefined ? { answerTemplateId: m.answerTemplateId } : {}),
+          }
         : {
             type: 'issue',
             categoryId: m.categoryId ?? 0,

@@ -1,7 +1,19 @@
 import { Alert, Button, Form, Input, Space, type GetProps } from 'antd'
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { IssueDetail } from '../../../../electron/contract/types'
 import { errorMessage } from '../../../lib/errors'
+import { useCloseGuard } from '../../../lib/useCloseGuard'
+import { useFormDraft } from '../../../lib/useFormDraft'
+
+/** The draft an action form keeps its typed text under: `issue:<id>:<action>` (see actionDraftKey). */
+export const ActionDraftKey = createContext<string | null>(null)
+
+export function actionDraftKey(issueId: number, action: string): string {
+  return `issue:${issueId}:${action}`
+}
+
+/** Every action form of one issue keeps its draft under this prefix. */
+export const issueDraftPrefix = (issueId: number): string => `issue:${issueId}:`
 
 export interface ActionFormProps {
   detail: IssueDetail
@@ -32,7 +44,11 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
   const [form] = Form.useForm<V>()
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const inFlight = useRef(false)
   const box = useRef<HTMLDivElement>(null)
+  const draft = useFormDraft(form, useContext(ActionDraftKey), initialValues ?? {})
+  const guard = useCloseGuard()
+  const cancel = () => guard(draft.isDirty(), onCancel, draft.discard)
 
   // After any dialog or drawer has placed its own focus.
   useEffect(() => {
@@ -41,14 +57,20 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
   }, [])
 
   const finish = async (values: V) => {
+    // A second Enter while the first is on its way is the same action.
+    if (inFlight.current) return
+    inFlight.current = true
     setSaving(true)
     setError(null)
     try {
-      onSaved(await save(values))
+      const saved = await save(values)
+      draft.discard()
+      onSaved(saved)
     } catch (e) {
       setError(errorMessage(e))
       onRefused?.()
     } finally {
+      inFlight.current = false
       setSaving(false)
     }
   }
@@ -70,7 +92,10 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
         requiredMark={false}
         initialValues={initialValues}
         onFinish={(v) => void finish(v)}
-        onValuesChange={() => setError(null)}
+        onValuesChange={() => {
+          setError(null)
+          draft.onValuesChange()
+        }}
       >
         {children}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -78,7 +103,7 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
           <Button type="primary" danger={danger} htmlType="submit" loading={saving}>
             {okText}
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel}>取消</Button>
         </Space>
       </Form>
     </div>

@@ -5,7 +5,7 @@ import { AssignForm } from './AssignForm'
 import { CallbackForm } from './CallbackForm'
 import { ExtendForm } from './ExtendForm'
 import { CloseForm, ProgressForm, RejectForm, ResolveForm, SuperviseForm, TransferForm } from './NoteForms'
-import type { ActionFormProps } from './ActionForm'
+import { ActionDraftKey, actionDraftKey, type ActionFormProps } from './ActionForm'
 
 export const ACTION_LABEL = issueAction.labels
 
@@ -79,14 +79,16 @@ export function ActionPanel({ detail, active, onChoose, onSaved, onRefused }: Pr
           style={{ marginBottom: 16, borderColor: '#91caff' }}
           styles={{ header: { background: '#f0f7ff' } }}
         >
-          <ActionBody
-            key={active}
-            action={active}
-            detail={detail}
-            onSaved={(d) => onSaved(active, d)}
-            onRefused={onRefused}
-            onCancel={() => onChoose(null)}
-          />
+          <ActionDraftKey.Provider value={actionDraftKey(detail.id, active)}>
+            <ActionBody
+              key={active}
+              action={active}
+              detail={detail}
+              onSaved={(d) => onSaved(active, d)}
+              onRefused={onRefused}
+              onCancel={() => onChoose(null)}
+            />
+          </ActionDraftKey.Provider>
         </Card>
       )}
     </>
