@@ -1,28 +1,16 @@
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { issueVisitJoin, lastSatisfaction } from './join'
-import { getIssueDetail } from './queries'
+import { detailOf as detail, loadForAction } from './load'
 import { recordHistory } from './history'
-import { issueAction } from '../../shared/codes/issues'
-import { assertAllowed } from './lifecycle'
-import type { CallbackMethod, IssueRow, Satisfaction } from '../core/schema'
-import type { IssueAction, IssueDetail } from '../../shared/types'
+import { checkExtension } from './extensions'
+import { cleanFindings, findingsDetail, recordFindings, type FindingsInput } from './findings'
+import { assertRoleFor } from './lifecycle'
+import { assistNames, cleanAssists, handOverSections, withdrawSections } from './sections'
+import type { CallbackMethod, Satisfaction } from '../core/schema'
+import type { IssueDetail } from '../../shared/types'
 import { requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
-
-async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
-  const found = await issueVisitJoin(trx)
-    .selectAll('i')
-    .select(['v.voided_at as visit_voided_at', lastSatisfaction().as('last_satisfaction')])
-    .where('i.id', '=', issueId)
-    .executeTakeFirst()
-  if (!found) throw notFound('问题', issueId)
-  const { visit_voided_at, last_satisfaction, ...issue } = found
-  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${issueAction.label(action)}`)
-  assertAllowed(action, issue.status, last_satisfaction, issue.number, issue.procedure)
-  return issue
-}
 
 async function activeStaff(trx: Tx, id: number, label: string): Promise<{ id: number; name: string }> {
   const s = await trx.selectFrom('staff').select(['id', 'name', 'active']).where('id', '=', id).executeTakeFirst()
@@ -39,20 +27,19 @@ function pastDate(ctx: LedgerContext, value: string | undefined, label: string, 
   return date
 }
 
-function detail(ctx: LedgerContext, id: number): Promise<IssueDetail> {
-  return getIssueDetail(ctx.db, id, today(ctx))
-}
-
 export interface AssignInput {
   issueId: number
   departmentId: number
   assigneeId?: number | null | undefined
   leaderId?: number | null | undefined
+  /** 协办 sections beside the lead (主办) one; a reassignment names them again. */
+  assistDepartmentIds?: number[] | null | undefined
   note?: string | null | undefined
 }
 
 export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promise<IssueDetail> {
   const note = optionalText(input.note, '交办意见', 1000)
+  const assistIds = cleanAssists(input.departmentId, input.assistDepartmentIds)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'assign')
     const dep = await trx.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', input.departmentId).executeTakeFirst()
@@ -60,6 +47,7 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
     if (dep.active !== 1) throw new LedgerError('invalid_input', `股室“${dep.name}”已停用`)
     const assignee = input.assigneeId ? await activeStaff(trx, input.assigneeId, '责任人') : null
     const leader = input.leaderId ? await activeStaff(trx, input.leaderId, '包案领导') : null
+    const assists = await assistNames(trx, assistIds)
     const to = issue.status === 'accepted' ? 'assigned' : issue.status
     await trx
       .updateTable('issues')
@@ -70,7 +58,9 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
       department: dep.name,
       assignee: assignee?.name ?? null,
       leader: leader?.name ?? null,
+      ...(assists.length > 0 ? { assists } : {}),
     })
+    await handOverSections(trx, ctx, issue.id, dep.id, assistIds)
   })
   return detail(ctx, input.issueId)
 }
@@ -127,8 +117,7 @@ export async function extendIssue(
   const reason = requireText(input.reason, '延期理由', 1000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'extend')
-    if (newDue <= issue.due_date) throw new LedgerError('invalid_date', `新的办结时限须晚于原时限 ${issue.due_date}`)
-    const approver = await activeStaff(trx, input.approverId, '批准人')
+    const { approver, late } = await checkExtension(trx, ctx, issue, newDue, input.approverId)
     await trx
       .insertInto('extensions')
       .values({
@@ -139,6 +128,7 @@ export async function extendIssue(
         reason,
         actor_id: ctx.actor.id,
         created_at: stamp(ctx),
+        late: late ? 1 : 0,
       })
       .execute()
     await trx
@@ -146,25 +136,32 @@ export async function extendIssue(
       .set({ due_date: newDue, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
-    await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
+    await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason, late })
   })
   return detail(ctx, input.issueId)
 }
 
 export async function resolveIssue(
   ctx: LedgerContext,
-  input: { issueId: number; result: string; date?: string | undefined },
+  input: { issueId: number; result: string; date?: string | undefined } & FindingsInput,
 ): Promise<IssueDetail> {
   const result = requireText(input.result, '办理结果', 4000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'resolve')
     const date = pastDate(ctx, input.date, '办结日期', issue.accepted_date)
+    const found = cleanFindings(input, { acceptedDate: issue.accepted_date, hasSubject: issue.subject_organization_id !== null })
+    const late = await trx.selectFrom('extensions').select('id').where('issue_id', '=', issue.id).where('late', '=', 1).executeTakeFirst()
     await trx
       .updateTable('issues')
       .set({ status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
-    await recordHistory(trx, ctx, issue.id, 'resolve', issue.status, 'resolved', null, { date, onTime: date <= issue.due_date })
+    const historyId = await recordHistory(trx, ctx, issue.id, 'resolve', issue.status, 'resolved', null, {
+      date,
+      onTime: date <= issue.due_date && late === undefined,
+      ...findingsDetail(found),
+    })
+    await recordFindings(trx, ctx, issue.id, historyId, found)
   })
   return detail(ctx, input.issueId)
 }
@@ -231,6 +228,8 @@ export async function transferIssue(ctx: LedgerContext, input: { issueId: number
   const reason = requireText(input.reason, '转办理由', 1000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'transfer')
+    assertRoleFor(ctx, 'transfer', issue)
+    await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
       .set({ status: 'transferred', transfer_to: to, reason, updated_at: stamp(ctx) })
@@ -245,6 +244,8 @@ export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; 
   const reason = requireText(input.reason, '不予受理的理由', 1000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'reject')
+    assertRoleFor(ctx, 'reject', issue)
+    await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
       .set({ status: 'rejected', reason, updated_at: stamp(ctx) })

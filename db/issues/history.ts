@@ -2,7 +2,7 @@ import { audit } from '../core/audit'
 import { stamp, type LedgerContext, type Tx } from '../core/context'
 import type { IssueStatus } from '../../shared/types'
 
-/** Every step of an issue leaves a history row and an audit row, in the caller's transaction. */
+/** Every step of an issue leaves a history row and an audit row, in the caller's transaction; returns the history row's id. */
 export async function recordHistory(
   trx: Tx,
   ctx: LedgerContext,
@@ -12,8 +12,8 @@ export async function recordHistory(
   to: IssueStatus,
   reason: string | null,
   detail: Record<string, unknown> = {},
-): Promise<void> {
-  await trx
+): Promise<number> {
+  const row = await trx
     .insertInto('issue_history')
     .values({
       issue_id: issueId,
@@ -25,6 +25,8 @@ export async function recordHistory(
       reason,
       detail: Object.keys(detail).length > 0 ? JSON.stringify(detail) : null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await audit(trx, ctx, action, 'issue', issueId, { from, to, reason, ...detail })
+  return row.id
 }

@@ -10,6 +10,7 @@ import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
 import { cleanIntake, planIntake, type IntakeInput } from '../issues/source'
+import { cleanCaseFile, settleCaseFile, type CaseFileInput } from '../issues/subject'
 import type { VisitPage, VisitSummary } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
@@ -18,7 +19,7 @@ import { listVisits, pageVisits } from './queries'
 
 export type MatterInput =
   | { type: 'consultation'; categoryId: number; content: string; answer: string }
-  | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined }
+  | ({ type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined } & CaseFileInput)
 
 export interface RegisterVisitInput {
   sessionId: number
@@ -41,6 +42,7 @@ function cleanMatter(m: MatterInput, index: number) {
       answer: requireText(m.answer, `第${n}项咨询的答复`, 4000),
       place: null,
       intake: null,
+      caseFile: null,
     }
   }
   return {
@@ -50,6 +52,7 @@ function cleanMatter(m: MatterInput, index: number) {
     answer: null,
     place: optionalText(m.place, `第${n}项问题地点`, 200),
     intake: cleanIntake(m.intake, `第${n}项问题`),
+    caseFile: cleanCaseFile(m),
   }
 }
 
@@ -141,7 +144,7 @@ async function recordContact(
 
   const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
   const numbers: string[] = []
-  for (const m of v.matters) {
+  for (const [index, m] of v.matters.entries()) {
     const matter = await trx
       .insertInto('matters')
       .values({
@@ -156,8 +159,10 @@ async function recordContact(
       .returning('id')
       .executeTakeFirstOrThrow()
     const category = categories.find((c) => c.id === m.categoryId)
-    if (m.type !== 'issue' || m.intake === null || calendar === null || !category) continue
-    const intake = await planIntake(trx, where, category, m.intake, calendar, `第${v.matters.indexOf(m) + 1}项问题`)
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
+    const label = `第${index + 1}项问题`
+    const intake = await planIntake(trx, where, category, m.intake, calendar, label)
+    const caseFile = await settleCaseFile(trx, ctx, m.caseFile, { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label })
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
       .insertInto('issues')
@@ -182,10 +187,11 @@ async function recordContact(
         created_at: at,
         updated_at: at,
         ...intake.columns,
+        ...caseFile.columns,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordHistory(trx, ctx, issue.id, 'accept', null, 'accepted', null, { number })
+    await recordHistory(trx, ctx, issue.id, 'accept', null, 'accepted', null, { number, ...caseFile.detail })
     await startProcedure(trx, ctx, { id: issue.id, registeredOn: where.date, visitorId, categoryId: m.categoryId }, intake)
     numbers.push(number)
   }

@@ -20,6 +20,7 @@ export const auditEntity = codeList({
   appointment: '预约',
   month: '月报',
   issue_source: '来源',
+  locality: '属地',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 
@@ -29,6 +30,9 @@ export const auditAction = codeList({
   reassign: historyAction.labels.reassign,
   reopen: historyAction.labels.reopen,
   ...procedureHistoryAction.labels,
+  return_assist: historyAction.labels.return_assist,
+  case_file: historyAction.labels.case_file,
+  recategorize: historyAction.labels.recategorize,
   seed: '初始化',
   create: '新建',
   update: '修改',

@@ -20,6 +20,11 @@ export interface HandoverSheet {
   /** Masked: 138****5678. */
   visitorPhone: string | null
   organizationName: string | null
+  /** 被反映对象: the enterprise complained about. */
+  subjectName: string | null
+  localityName: string | null
+  /** 协办 sections handed the issue beside the lead (主办) one. */
+  assistDepartments: string[]
   categoryName: string
   place: string | null
   content: string
