@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest'
+import { monthlySummary } from '../../db/figures/month'
+import { reportSentence } from '../../db/figures/report-sentence'
+import { yearlySummary } from '../../db/figures/year'
+import { assignIssue, recordCallback, rejectIssue, resolveIssue } from '../../db/issues/actions'
+import { registerContact, registerVisit } from '../../db/visits/register'
+import { voidVisit } from '../../db/visits/voids'
+import type { Locality } from '../../shared/types'
+import { registerComplaint, seedLocalities } from '../support/case-file'
+import { openDay } from '../support/desk'
+import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
+
+let t: TestLedger
+let f: Fixture
+seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+
+/**
+ * A hand-worked November, 集体访 at 5 people (the default), 属地 城关镇 and 东城街道:
+ *   I1 青河化工 大气 城关镇, 6 people        → 属实, 责令整改 + 立案处罚 20,000 元
+ *   I2 青河化工 大气 城关镇, repeat of I1    → 部分属实, 立案处罚 5,000.50 元 + 移送
+ *   I3 江南印染 水 东城街道, 5 people         → 不属实
+ *   I4 点位 河口桥下 大气 东城街道             → 办结 without a finding (no enterprise named)
+ *   I5 青河化工 噪声 东城街道                  → still with its section
+ *   I6 江南印染 水 东城街道, repeat of I3    → 不予受理
+ *   I7 大气 城关镇, no enterprise             → 无法查实, 现场指导
+ *   I8 青河化工 大气 城关镇                    → 属实 + 立案处罚 1,000 元, then 回访不满意: reopened, not 办结
+ *   I9 青河化工 大气 城关镇, its visit voided → 属实 + 立案处罚 99,999 元, never counted
+ *   a consultation visit of 7 people; a phone call of 8 (not a visit in person)
+ */
+async function handWorkedNovember(): Promise<{ town: Locality; street: Locality }> {
+  const [town, street] = await seedLocalities(t)
+  if (!town || !street) throw new Error('no localities')
+  const day = await openDay(t, f, '2026-11-10')
+  const c = (o: Parameters<typeof registerComplaint>[3]) => registerComplaint(t, f, day.id, o)
+  const jiangnan = { name: '江南印染有限公司' }
+  const i1 = await c({ localityId: town.id, headcount: 6, visitor: { name: '张桂芳' } })
+  const i2 = await c({ localityId: town.id, visitor: { name: '李四' }, repeatOfId: i1.issueId })
+  const i3 = await c({ category: '水', subject: jiangnan, localityId: street.id, headcount: 5, visitor: { name: '王五' } })
+  const i4 = await c({ subject: null, place: '河口桥下', localityId: street.id, visitor: { name: '赵六' } })
+  const i5 = await c({ category: '噪声', localityId: street.id, visitor: { name: '钱七' } })
+  const i6 = await c({ category: '水', subject: jiangnan, localityId: street.id, visitor: { name: '王五' }, repeatOfId: i3.issueId })
+  const i7 = await c({ subject: null, place: '城关老街', localityId: town.id, visitor: { name: '孙八' } })
+  const i8 = await c({ localityId: town.id, visitor: { name: '周九' } })
+  const i9 = await c({ localityId: town.id, visitor: { name: '吴十' } })
+  await registerVisit(t.ctx, {
+    sessionId: day.id,
+    visitor: { name: '村民代表', kind: 'resident' },
+    headcount: 7,
+    matters: [{ type: 'consultation', categoryId: f.category('水').id, content: '饮用水源保护范围', answer: '已解释' }],
+  })
+  await registerContact(t.ctx, {
+    channel: 'phone',
+    date: '2026-11-10',
+    visitor: { name: '来电群众', kind: 'resident' },
+    headcount: 8,
+    matters: [{ type: 'consultation', categoryId: f.category('水').id, content: '噪声投诉电话', answer: '已告知' }],
+  })
+
+  const dep = f.departments[1]!.id
+  for (const i of [i1, i2, i3, i4, i5, i7, i8, i9]) await assignIssue(t.ctx, { issueId: i.issueId, departmentId: dep })
+  t.clock.set('2026-11-20 10:00:00')
+  await resolveIssue(t.ctx, {
+    issueId: i1.issueId,
+    result: '立案查处',
+    finding: 'verified',
+    measures: [
+      { kind: 'rectify', rectifyDeadline: '2026-12-20' },
+      { kind: 'penalty', fineYuan: 20000 },
+    ],
+  })
+  await resolveIssue(t.ctx, {
+    issueId: i2.issueId,
+    result: '部分属实',
+    finding: 'partly_verified',
+    measures: [
+      { kind: 'penalty', fineYuan: 5000.5 },
+      { kind: 'referral', referredTo: '县公安局' },
+    ],
+  })
+  await resolveIssue(t.ctx, { issueId: i3.issueId, result: '监测达标', finding: 'unfounded' })
+  await resolveIssue(t.ctx, { issueId: i4.issueId, result: '已清理' })
+  await resolveIssue(t.ctx, { issueId: i7.issueId, result: '无法核实', finding: 'unverifiable', measures: [{ kind: 'guidance' }] })
+  await resolveIssue(t.ctx, { issueId: i8.issueId, result: '罚款', finding: 'verified', measures: [{ kind: 'penalty', fineYuan: 1000 }] })
+  await recordCallback(t.ctx, { issueId: i8.issueId, method: 'phone', satisfaction: 'unsatisfied', comment: '仍在排放' })
+  await resolveIssue(t.ctx, { issueId: i9.issueId, result: '罚款', finding: 'verified', measures: [{ kind: 'penalty', fineYuan: 99999 }] })
+  actAs(t, f.leader)
+  await voidVisit(t.ctx, { visitId: i9.visitId, reason: '重复登记' })
+  await rejectIssue(t.ctx, { issueId: i6.issueId, reason: '与前件重复，已在办理' })
+  return { town, street }
+}
+
+describe('case-file figures on a hand-worked month', () => {
+  it('counts 重复件, 集体访, 查实情况, 属实率, 立案数 and 罚款金额 as worked out by hand', async () => {
+    await handWorkedNovember()
+    const s = await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')
+    // 办结: I1, I2, I3, I4, I7 (I5 in hand, I6 refused, I8 reopened, I9 voided).
+    expect(s.issuesResolved).toBe(5)
+    expect(s.caseFile).toMatchObject({
+      // I2 and I6 were linked to earlier issues.
+      repeats: 2,
+      // Visits in person of 5 or more: I1's (6), I3's (5), the consultation (7); the call of 8 is not a visit.
+      collectiveVisits: 3,
+      collectivePersonTimes: 6 + 5 + 7,
+      collectiveHeadcount: 5,
+      // Of the five 办结: I1 属实, I2 部分属实, I3 不属实, I7 无法查实; I4 has none.
+      findings: { verified: 1, partly_verified: 1, unfounded: 1, unverifiable: 1 },
+      // (1 + 1) ÷ 4 = 50 %.
+      verifiedRate: 50,
+      rectifyOrders: 1,
+      // I1 and I2; I8's fine was of an 办结 undone by the unsatisfied callback, I9's visit was voided.
+      penaltyCases: 2,
+      fineYuan: 20000 + 5000.5,
+      referrals: 1,
+      lateExtensions: 0,
+    })
+  })
+
+  it('gives the month by 属地: accepted, resolved and found true', async () => {
+    await handWorkedNovember()
+    const s = await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')
+    expect(s.caseFile.byLocality.map((l) => [l.localityName, l.issuesAccepted, l.issuesResolved, l.verified])).toEqual([
+      // 城关镇: I1, I2, I7, I8 accepted (I9 voided); I1, I2, I7 办结; I1, I2 属实 or 部分属实.
+      ['城关镇', 4, 3, 2],
+      // 东城街道: I3, I4, I5 accepted (I6 refused); I3, I4 办结; none found true.
+      ['东城街道', 3, 2, 0],
+    ])
+  })
+
+  it('puts 属实率, 立案 and 罚款 in the report sentence', async () => {
+    await handWorkedNovember()
+    const text = reportSentence(await monthlySummary(t.ledger.db, '2026-11', '2026-11-30'))
+    expect(text).toContain('经核查属实（含部分属实）2个，属实率50%，责令整改1件，立案查处2件，罚款2.5万元；')
+  })
+
+  it('sums the year’s case file over its months', async () => {
+    await handWorkedNovember()
+    const y = await yearlySummary(t.ledger.db, '2026')
+    expect(y.caseFile).toMatchObject({ repeats: 2, collectiveVisits: 3, penaltyCases: 2, fineYuan: 25000.5, verifiedRate: 50 })
+  })
+})
