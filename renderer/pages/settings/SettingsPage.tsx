@@ -7,12 +7,24 @@ import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
 import { ImportPanel } from './import/ImportPanel'
 import { LedgerTab } from './LedgerTab'
+import { LocalitiesTab } from './LocalitiesTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 
-type TabKey = 'departments' | 'staff' | 'categories' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
+type TabKey = 'departments' | 'staff' | 'categories' | 'sources' | 'localities' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
 
-const KEYS: readonly TabKey[] = ['departments', 'staff', 'categories', 'sources', 'holidays', 'ledger', 'import', 'backup', 'audit']
+const KEYS: readonly TabKey[] = [
+  'departments',
+  'staff',
+  'categories',
+  'sources',
+  'localities',
+  'holidays',
+  'ledger',
+  'import',
+  'backup',
+  'audit',
+]
 
 /**
  * 设置: the lists every form picks from, the holiday table behind due dates, the ledger file, its
@@ -35,6 +47,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'staff', label: '人员', children: <StaffTab /> },
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
           { key: 'sources', label: '来源', children: <SourcesTab /> },
+          { key: 'localities', label: '属地与规则', children: <LocalitiesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
           { key: 'import', label: '导入旧台账', children: <ImportPanel /> },

@@ -6,14 +6,19 @@ import { useReference } from '../../lib/reference'
 import { describeLimit } from '../../../shared/codes/petitions'
 import type { MatterValues } from './registration'
 import { IntakeFields } from './IntakeFields'
+import { CaseFileFields } from '../issues/case-file/CaseFileFields'
 
 interface ListProps {
   /** The buttons below the list; the desk and 来电来信 add different kinds of matter. */
   addButtons: (add: (matter: MatterValues) => void) => ReactNode
+  /** A returning visitor picked at the desk, for the 重复件 warning. */
+  visitorId?: number | undefined
+  /** The day the matters are registered for (the reception day, the day a letter came). */
+  date?: string | undefined
 }
 
 /** The form's `matters`, a card each, removable while more than one is left; Enter saves from the long-text boxes too. */
-export function MatterFields({ addButtons }: ListProps) {
+export function MatterFields({ addButtons, visitorId, date }: ListProps) {
   const form = Form.useFormInstance()
   const { categories } = useReference()
   const options = categories
@@ -32,6 +37,8 @@ export function MatterFields({ addButtons }: ListProps) {
               canRemove={fields.length > 1}
               onRemove={() => remove(field.name)}
               onEnter={submitOnEnter(form)}
+              visitorId={visitorId}
+              date={date}
             />
           ))}
           {addButtons(add)}
@@ -48,9 +55,11 @@ interface CardProps {
   canRemove: boolean
   onRemove: () => void
   onEnter: (e: KeyboardEvent<HTMLTextAreaElement>) => void
+  visitorId?: number | undefined
+  date?: string | undefined
 }
 
-function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: CardProps) {
+function MatterCard({ index, name, categories, canRemove, onRemove, onEnter, visitorId, date }: CardProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
     <Card size="small" type="inner" style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
@@ -99,9 +108,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove, onEnter }: C
       </Form.Item>
       {type === 'issue' ? (
         <>
-          <Form.Item name={[name, 'place']} label="问题地点" style={{ marginBottom: 0 }}>
-            <Input maxLength={200} placeholder="如：城东工业园" />
-          </Form.Item>
+          <CaseFileFields name={name} visitorId={visitorId} date={date} />
           <IntakeFields name={name} />
         </>
       ) : (

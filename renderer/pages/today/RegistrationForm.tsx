@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography, type InputRef } from 'antd'
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Tag, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import type { Appointment, Session } from '../../../electron/contract/types'
 import { api } from '../../api'
@@ -11,6 +11,7 @@ import {
   VisitorKindField,
   VisitorNameField,
 } from '../../components/VisitorFields'
+import { useReference } from '../../lib/reference'
 import { useSaving } from '../../lib/useSaving'
 import { MatchPanel, type Choice } from './MatchPanel'
 import { MatterFields } from './MatterFields'
@@ -50,6 +51,9 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved }: P
   }, [error])
   const kind = Form.useWatch('visitorKind', form)
   const watched = Form.useWatch([], form)
+  const { caseRules } = useReference()
+  const headcount: unknown = Form.useWatch('headcount', form)
+  const collective = caseRules !== null && typeof headcount === 'number' && headcount >= caseRules.collectiveHeadcount
 
   // Back to the name box after every save or clear, once the button has finished re-rendering.
   const [cleared, setCleared] = useState(0)
@@ -109,7 +113,12 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved }: P
   return (
     <Card
       size="small"
-      title="来访登记"
+      title={
+        <Space size={8}>
+          来访登记
+          {collective && <Tag color="volcano">集体访（{caseRules?.collectiveHeadcount}人及以上）</Tag>}
+        </Space>
+      }
       extra={<Typography.Text type="secondary">Enter 保存 · Shift+Enter 换行 · Alt+数字 选择老来访人</Typography.Text>}
     >
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void save(v)} requiredMark={false} size="middle">
@@ -162,6 +171,8 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved }: P
         <MatchPanel values={watched} chosen={chosen} chosenLabel={chosenLabel} onChoose={choose} onForget={forget} />
 
         <MatterFields
+          visitorId={chosen.visitorId}
+          date={session.date}
           addButtons={(add) => (
             <Space style={{ marginBottom: 12 }}>
               <Button icon={<PlusOutlined />} onClick={() => add(emptyMatter('consultation'))}>

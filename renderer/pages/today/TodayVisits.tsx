@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
+import { useReference } from '../../lib/reference'
 import { pagerOf, type Paged } from '../../lib/usePaged'
 import { VoidVisitModal } from './VoidReasonModal'
 
@@ -18,6 +19,7 @@ interface Props {
 }
 
 export function TodayVisits({ visits, personTimes, onChanged }: Props) {
+  const { caseRules } = useReference()
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
   const total = visits.query.data?.total ?? 0
   return (
@@ -49,6 +51,7 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
                 {v.organizationName && <Typography.Text>{v.organizationName}</Typography.Text>}
                 {v.visitorPhone && <Typography.Text type="secondary">{v.visitorPhone}</Typography.Text>}
                 <Tag>{v.headcount} 人</Tag>
+                {caseRules && v.headcount >= caseRules.collectiveHeadcount && <Tag color="volcano">集体访</Tag>}
               </Space>
               {v.matters.map((m) => (
                 <Space key={m.id} size={4} align="start">

@@ -31,6 +31,9 @@ export function ExtendForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         原办结时限：{detail.dueDate}
+        {detail.dueState === 'overdue' && (
+          <Typography.Text type="danger">（已超期：将记为超期后延期，按期办结率仍按超期计）</Typography.Text>
+        )}
       </Typography.Paragraph>
       <Row gutter={12}>
         <Col span={12}>
