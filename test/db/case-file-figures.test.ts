@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exportMonthXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
 import { reportSentence } from '../../db/figures/report-sentence'
 import { yearlySummary } from '../../db/figures/year'
@@ -7,6 +9,7 @@ import { registerContact, registerVisit } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
 import type { Locality } from '../../shared/types'
 import { registerComplaint, seedLocalities } from '../support/case-file'
+import { column, readXlsx, rowsOf, sheet } from '../support/export-files'
 import { openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
@@ -137,5 +140,37 @@ describe('case-file figures on a hand-worked month', () => {
     await handWorkedNovember()
     const y = await yearlySummary(t.ledger.db, '2026')
     expect(y.caseFile).toMatchObject({ repeats: 2, collectiveVisits: 3, penaltyCases: 2, fineYuan: 25000.5, verifiedRate: 50 })
+  })
+
+  it('puts the case file in the month’s export: 汇总’s figures and 属地 table, and 问题台账’s columns', async () => {
+    await handWorkedNovember()
+    const file = path.join(t.dir, '2026-11.xlsx')
+    await exportMonthXlsx(t.ctx, { month: '2026-11', file })
+    const wb = await readXlsx(file)
+    const summary = rowsOf(sheet(wb, '汇总'))
+    const value = (label: string) => summary.find((r) => r[0] === label)?.[1]
+    expect(value('重复件（个）')).toBe(2)
+    expect(value('集体访（批）')).toBe(3)
+    expect(value('集体访（人次）')).toBe(18)
+    // 50 % is written as the fraction Excel shows as a percentage.
+    expect(value('属实率')).toBe(0.5)
+    expect(value('立案数（件）')).toBe(2)
+    expect(value('罚款金额（元）')).toBe(25000.5)
+    const localities = summary.slice(summary.findIndex((r) => r[0] === '属地') + 1).map((r) => r.slice(0, 4))
+    expect(localities).toEqual([
+      ['城关镇', 4, 3, 2],
+      ['东城街道', 3, 2, 0],
+    ])
+    const issues = rowsOf(sheet(wb, '问题台账'))
+    const byNumber = (n: string) => issues.find((r) => r[0] === n) ?? []
+    const first = byNumber('JD-2026-11-0001')
+    expect(first[column(issues, '被反映对象')]).toBe('青河化工有限公司')
+    expect(first[column(issues, '属地')]).toBe('城关镇')
+    expect(first[column(issues, '集体访')]).toBe('是（6人）')
+    expect(first[column(issues, '查实情况')]).toBe('属实')
+    expect(first[column(issues, '处理措施')]).toBe('责令整改；立案处罚')
+    expect(first[column(issues, '罚款金额（元）')]).toBe(20000)
+    expect(byNumber('JD-2026-11-0002')[column(issues, '重复件（原问题编号）')]).toBe('JD-2026-11-0001')
+    expect(byNumber('JD-2026-11-0002')[column(issues, '处理措施')]).toBe('立案处罚；移送县公安局')
   })
 })
