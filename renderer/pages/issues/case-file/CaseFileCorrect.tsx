@@ -28,14 +28,16 @@ export function CaseFileCorrect({ detail, onSaved }: Props) {
   }
   return (
     <>
-      <Space size={4} style={{ marginTop: 4 }}>
-        <Button type="link" size="small" onClick={() => setOpen('case')}>
-          更正被反映对象或属地
-        </Button>
-        <Button type="link" size="small" onClick={() => setOpen('category')}>
-          更正问题类别
-        </Button>
-      </Space>
+      <div className="case-file-correct" style={{ marginTop: 4 }}>
+        <Space size={4}>
+          <Button type="link" size="small" onClick={() => setOpen('case')}>
+            更正被反映对象或属地
+          </Button>
+          <Button type="link" size="small" onClick={() => setOpen('category')}>
+            更正问题类别
+          </Button>
+        </Space>
+      </div>
       {open === 'case' && <CaseModal detail={detail} reasonRequired={!handled} onSaved={done} onClose={() => setOpen(null)} />}
       {open === 'category' && <CategoryModal detail={detail} onSaved={done} onClose={() => setOpen(null)} />}
     </>
