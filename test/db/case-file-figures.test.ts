@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportMonthXlsx } from '../../db/export'
+import { handoverSheets } from '../../db/print/sheets'
+import { updateCaseRules } from '../../db/reference/case-rules'
 import { monthlySummary } from '../../db/figures/month'
 import { reportSentence } from '../../db/figures/report-sentence'
 import { yearlySummary } from '../../db/figures/year'
@@ -172,5 +174,36 @@ describe('case-file figures on a hand-worked month', () => {
     expect(first[column(issues, '罚款金额（元）')]).toBe(20000)
     expect(byNumber('JD-2026-11-0002')[column(issues, '重复件（原问题编号）')]).toBe('JD-2026-11-0001')
     expect(byNumber('JD-2026-11-0002')[column(issues, '处理措施')]).toBe('立案处罚；移送县公安局')
+  })
+
+  it('counts 集体访 by the head-count in 设置 when the figures are read', async () => {
+    await handWorkedNovember()
+    actAs(t, f.leader)
+    await updateCaseRules(t.ctx, { collectiveHeadcount: 6 })
+    // Now I1's visit (6) and the consultation (7); I3's five people no longer make a 集体访.
+    expect((await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')).caseFile).toMatchObject({
+      collectiveVisits: 2,
+      collectivePersonTimes: 13,
+      collectiveHeadcount: 6,
+    })
+    const audited = await t.ledger.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'actor_name'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute()
+    expect(audited).toEqual([{ action: 'update', entity: 'settings', actor_name: '李建国' }])
+  })
+
+  it('prints 被反映对象, 属地 and the 协办 sections on the 交办单', async () => {
+    await handWorkedNovember()
+    const issue = await t.ledger.db.selectFrom('issues').select('id').where('number', '=', 'JD-2026-11-0005').executeTakeFirstOrThrow()
+    await assignIssue(t.ctx, { issueId: issue.id, departmentId: f.departments[2]!.id, assistDepartmentIds: [f.departments[5]!.id] })
+    const [sheetOf] = await handoverSheets(t.ledger.db, { issueIds: [issue.id] })
+    expect(sheetOf).toMatchObject({
+      subjectName: '青河化工有限公司',
+      localityName: '东城街道',
+      assistDepartments: [f.departments[5]!.name],
+    })
   })
 })
