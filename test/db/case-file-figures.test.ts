@@ -124,7 +124,7 @@ describe('case-file figures on a hand-worked month', () => {
   it('gives the month by 属地: accepted, resolved and found true', async () => {
     await handWorkedNovember()
     const s = await monthlySummary(t.ledger.db, '2026-11', '2026-11-30')
-    expect(s.caseFile.byLocality.map((l) => [l.localityName, l.issuesAccepted, l.issuesResolved, l.verified])).toEqual([
+    expect((s.caseFile?.byLocality ?? []).map((l) => [l.localityName, l.issuesAccepted, l.issuesResolved, l.verified])).toEqual([
       // 城关镇: I1, I2, I7, I8 accepted (I9 voided); I1, I2, I7 办结; I1, I2 属实 or 部分属实.
       ['城关镇', 4, 3, 2],
       // 东城街道: I3, I4, I5 accepted (I6 refused); I3, I4 办结; none found true.

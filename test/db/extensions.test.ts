@@ -97,8 +97,8 @@ describe('延期', () => {
     expect(resolved).toMatchObject({ resolvedDate: '2026-12-04', dueDate: '2026-12-10' })
     const s = await monthlySummary(t.ledger.db, '2026-11', '2026-12-04')
     expect(s).toMatchObject({ issuesResolved: 1, issuesResolvedOnTime: 0, onTimeRate: 0 })
-    expect(s.caseFile.lateExtensions).toBe(0)
-    expect((await monthlySummary(t.ledger.db, '2026-12', '2026-12-04')).caseFile.lateExtensions).toBe(1)
+    expect(s.caseFile?.lateExtensions).toBe(0)
+    expect((await monthlySummary(t.ledger.db, '2026-12', '2026-12-04')).caseFile?.lateExtensions).toBe(1)
   })
 
   it('counts an issue extended before its deadline and resolved by the new date as on time', async () => {
