@@ -262,7 +262,7 @@ describe('the case file on screen', () => {
     await app.screenshot('case-file-settings-localities')
   })
 
-  it('shows the month’s 属实率, 立案数 and 罚款金额 and the issues by 属地 on 统计', async () => {
+  it('shows the month’s 属实率, 立案数 and 罚款金额 and the issues by 属地 on 统计 and in the printed report', async () => {
     const opened = await openSeeded(async (ctx) => {
       const o = await seedCaseOffice(ctx)
       const desk = as(ctx, o.desk)
@@ -289,5 +289,11 @@ describe('the case file on screen', () => {
     await expect.poll(() => page.getByLabel('月报文字').inputValue()).toContain('立案查处1件，罚款5.2万元')
     await settle(app)
     await app.screenshot('case-file-summary')
+    // The printed report carries the same 查处情况 and the 属地 table.
+    await page.getByRole('button', { name: '打印月报' }).click()
+    const paper = page.locator('.paper')
+    await paper.getByText('六、查处情况').waitFor()
+    await paper.getByRole('row', { name: /罚款金额\s*52,000 元/ }).waitFor()
+    await paper.getByRole('row', { name: /城关镇\s*1\s*1\s*1/ }).waitFor()
   })
 })
