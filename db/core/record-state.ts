@@ -32,6 +32,9 @@ export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; l
   appointment_questions: { key: ['id'], label: '预约问题' },
   month_closes: { key: ['id'], label: '月结' },
   calendar_years: { key: ['year'], label: '全年放假安排' },
+  localities: { key: ['id'], label: '属地' },
+  issue_sections: { key: ['id'], label: '交办股室' },
+  issue_measures: { key: ['id'], label: '处理措施' },
 }
 
 /** '回访记录 #3', '设置 backup_folder': a record as check names it. */

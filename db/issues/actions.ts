@@ -54,13 +54,13 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
       .set({ status: to, department_id: dep.id, assignee_id: assignee?.id ?? null, leader_id: leader?.id ?? null, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
+    await handOverSections(trx, ctx, issue.id, dep.id, assistIds)
     await recordHistory(trx, ctx, issue.id, issue.status === 'accepted' ? 'assign' : 'reassign', issue.status, to, note, {
       department: dep.name,
       assignee: assignee?.name ?? null,
       leader: leader?.name ?? null,
       ...(assists.length > 0 ? { assists } : {}),
     })
-    await handOverSections(trx, ctx, issue.id, dep.id, assistIds)
   })
   return detail(ctx, input.issueId)
 }
@@ -156,12 +156,17 @@ export async function resolveIssue(
       .set({ status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
-    const historyId = await recordHistory(trx, ctx, issue.id, 'resolve', issue.status, 'resolved', null, {
-      date,
-      onTime: date <= issue.due_date && late === undefined,
-      ...findingsDetail(found),
-    })
-    await recordFindings(trx, ctx, issue.id, historyId, found)
+    await recordHistory(
+      trx,
+      ctx,
+      issue.id,
+      'resolve',
+      issue.status,
+      'resolved',
+      null,
+      { date, onTime: date <= issue.due_date && late === undefined, ...findingsDetail(found) },
+      (historyId) => recordFindings(trx, ctx, issue.id, historyId, found),
+    )
   })
   return detail(ctx, input.issueId)
 }

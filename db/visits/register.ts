@@ -19,7 +19,13 @@ import { listVisits, pageVisits } from './queries'
 
 export type MatterInput =
   | { type: 'consultation'; categoryId: number; content: string; answer: string }
-  | ({ type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined } & CaseFileInput)
+  | ({
+      type: 'issue'
+      categoryId: number
+      content: string
+      place?: string | null | undefined
+      intake?: IntakeInput | undefined
+    } & CaseFileInput)
 
 export interface RegisterVisitInput {
   sessionId: number
@@ -162,7 +168,13 @@ async function recordContact(
     if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
     const label = `第${index + 1}项问题`
     const intake = await planIntake(trx, where, category, m.intake, calendar, label)
-    const caseFile = await settleCaseFile(trx, ctx, m.caseFile, { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label })
+    const caseFile = await settleCaseFile(trx, ctx, m.caseFile, {
+      categoryId: m.categoryId,
+      date: where.date,
+      visitorId,
+      place: m.place,
+      label,
+    })
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
       .insertInto('issues')

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { verifyAudit } from '../../db/audit/verify'
 import { exportMonthXlsx } from '../../db/export'
 import { handoverSheets } from '../../db/print/sheets'
 import { updateCaseRules } from '../../db/reference/case-rules'
@@ -119,6 +120,27 @@ describe('case-file figures on a hand-worked month', () => {
       referrals: 1,
       lateExtensions: 0,
     })
+  })
+
+  it('leaves every case-file record vouched for by its audit row, so check finds nothing changed around the app', async () => {
+    await handWorkedNovember()
+    expect(verifyAudit(t.ledger.sqlite, t.file)).toMatchObject({ ok: true, records: { changed: 0, unaudited: 0, deleted: 0 } })
+    // A 办结 with its measures as the ledger's very last write: its own audit row vouches for them.
+    const day = await openDay(t, f, '2026-11-30')
+    const last = await registerComplaint(t, f, day.id, {
+      localityId: (await t.ledger.db.selectFrom('localities').select('id').executeTakeFirstOrThrow()).id,
+    })
+    await assignIssue(t.ctx, { issueId: last.issueId, departmentId: f.departments[1]!.id, assistDepartmentIds: [f.departments[2]!.id] })
+    await resolveIssue(t.ctx, {
+      issueId: last.issueId,
+      result: '责令整改',
+      finding: 'verified',
+      measures: [{ kind: 'rectify', rectifyDeadline: '2026-12-15' }],
+    })
+    expect(verifyAudit(t.ledger.sqlite, t.file)).toMatchObject({ ok: true, records: { changed: 0, unaudited: 0, deleted: 0 } })
+    // The 办结's own audit row vouched for its measures: no catch-all record_state row was needed after it.
+    const lastAudit = await t.ledger.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(lastAudit.action).toBe('resolve')
   })
 
   it('gives the month by 属地: accepted, resolved and found true', async () => {

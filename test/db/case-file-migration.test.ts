@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ledgerVersion, openLedger } from '../../db/core/open'
+import { latestMigration } from '../../db/migrations'
 import { getIssueDetail } from '../../db/issues/queries'
 import { monthlySummary } from '../../db/figures/month'
 import { tempDir } from '../support/temp-ledger'
@@ -38,7 +39,7 @@ describe('upgrading a ledger to the case-file version (0010)', () => {
     await old.close()
 
     const upgraded = await openLedger(file)
-    expect(ledgerVersion(upgraded.sqlite)).toBe('0010_case_file')
+    expect(ledgerVersion(upgraded.sqlite)).toBe(latestMigration)
     expect(upgraded.sqlite.prepare('select issue_id, late from extensions order by issue_id').all()).toEqual([
       { issue_id: 1, late: 0 },
       { issue_id: 2, late: 1 },

@@ -47,7 +47,8 @@ describe('the 信访 stage table', () => {
   it('takes 延期, 办结, 转办 and 不予受理 away from a 信访事项, which has its own steps for them', () => {
     expect(allowedActions('accepted', null, 'general')).toEqual(['assign', 'extend', 'transfer', 'reject'])
     expect(allowedActions('accepted', null, 'petition')).toEqual(['assign'])
-    expect(allowedActions('in_progress', null, 'petition')).toEqual(['assign', 'progress', 'supervise'])
+    // With no section waiting to sign for it (签收 and 退回 are a section's answer to its handover, in any procedure).
+    expect(allowedActions('in_progress', null, 'petition', { pendingSection: false })).toEqual(['assign', 'progress', 'supervise'])
     expect(allowedActions('in_progress', null, 'referral')).toEqual(allowedActions('in_progress', null, 'general'))
   })
 
