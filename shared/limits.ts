@@ -29,3 +29,15 @@ export const PETITION_REVIEW_ANSWER_DAYS = 30
 
 /** A statutory clock is 临期 once this share of its time is used. */
 export const CLOCK_DUE_SOON_SHARE = 0.75
+/** 重复件: an earlier issue about the same 被反映对象 or visitor and category within this many days (设置). */
+export const DEFAULT_REPEAT_WINDOW_DAYS = 90
+
+/** 集体访: a visit of this many people or more (设置). */
+export const DEFAULT_COLLECTIVE_HEADCOUNT = 5
+
+/** Extensions one issue may have, and how far past its first deadline they may reach, in working days (设置). */
+export const DEFAULT_MAX_EXTENSIONS = 2
+export const DEFAULT_EXTENSION_CEILING_WORKDAYS = 30
+
+/** 罚款金额 refused above this many 元: a typo of extra zeros, not a fine a county bureau sets. */
+export const MAX_FINE_YUAN = 100_000_000

@@ -273,7 +273,7 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     }
     const dep = departments[1 + (i % Math.max(1, departments.length - 1))] ?? departments[0]
     if (!dep) continue
-    await assignIssue(ctx, {
+    const assigned = await assignIssue(ctx, {
       issueId,
       departmentId: dep.id,
       assigneeId: handlers[i % Math.max(1, handlers.length)]?.id ?? null,
@@ -281,12 +281,14 @@ export async function generateDemoMonth(base: LedgerContext, month: string): Pro
     })
     if (fate === 'assigned') continue
     await addProgress(ctx, { issueId, note: '已安排执法人员现场核查' })
-    if (i % 4 === 1 && leaders[0]) {
+    // Extended while still in time, as an office asks for it; one past its deadline would be 超期后延期.
+    if (i % 4 === 1 && leaders[0] && assigned.dueDate >= workDay) {
       await extendIssue(
         { ...ctx, actor: system },
         {
           issueId,
-          newDueDate: dayjs(lastDay).add(20, 'day').format('YYYY-MM-DD'),
+          // A working day, within 设置's ceiling of working days past the first deadline.
+          newDueDate: new WorkCalendar([]).addWorkdays(assigned.dueDate > lastDay ? assigned.dueDate : lastDay, 5),
           approverId: leaders[0].id,
           reason: '需委托第三方开展监测',
         },

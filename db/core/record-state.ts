@@ -38,6 +38,9 @@ export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; l
   petition_reviews: { key: ['id'], label: '复查复核' },
   referrals: { key: ['issue_id'], label: '转办件' },
   session_rules: { key: ['id'], label: '接待日规则' },
+  localities: { key: ['id'], label: '属地' },
+  issue_sections: { key: ['id'], label: '交办股室' },
+  issue_measures: { key: ['id'], label: '处理措施' },
 }
 
 /** '回访记录 #3', '设置 backup_folder': a record as check names it. */

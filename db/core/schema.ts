@@ -22,6 +22,8 @@ import type {
 } from '../../shared/types'
 import type { SessionHolidayShift, SessionRuleNth, SessionRuleWeekday } from '../../shared/codes/sessions'
 
+import type { Finding, MeasureKind, SectionRole, SectionStatus } from '../../shared/codes/case-file'
+
 export type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, SessionStatus, StaffRole, VisitorKind }
 
 export interface SettingsTable {
@@ -202,6 +204,50 @@ export interface IssuesTable {
   /** The body that transferred the matter. */
   source_body: string | null
   procedure: Generated<Procedure>
+  /** 被反映对象: the enterprise complained about (migration 0010). */
+  subject_organization_id: Generated<number | null>
+  /** 属地 (migration 0010). */
+  locality_id: Generated<number | null>
+  /** 重复件: the earlier issue this one repeats (migration 0010). */
+  repeat_of_id: Generated<number | null>
+  /** 查实情况 at the latest 办结 (migration 0010). */
+  finding: Generated<Finding | null>
+}
+
+export interface LocalitiesTable {
+  id: Generated<number>
+  name: string
+  sort_order: Generated<number>
+  active: Generated<number>
+  created_at: string
+}
+
+/** 处理措施, each belonging to the 办结 history row that recorded it. */
+export interface IssueMeasuresTable {
+  id: Generated<number>
+  issue_id: number
+  history_id: number
+  kind: MeasureKind
+  rectify_deadline: string | null
+  fine_fen: number | null
+  referred_to: string | null
+  note: string | null
+  created_at: string
+}
+
+/** One section's handover of an issue (主办 or 协办) and its 签收 or 退回. */
+export interface IssueSectionsTable {
+  id: Generated<number>
+  issue_id: number
+  department_id: number
+  role: SectionRole
+  status: Generated<SectionStatus>
+  assigned_at: string
+  signed_date: string | null
+  signer_id: number | null
+  return_reason: string | null
+  answered_at: string | null
+  actor_id: number | null
 }
 
 export interface IssueHistoryTable {
@@ -235,6 +281,8 @@ export interface ExtensionsTable {
   reason: string
   actor_id: number | null
   created_at: string
+  /** 1: granted after the deadline had passed (超期后延期); the issue still counts as overdue. */
+  late: Generated<number>
 }
 
 export interface CallbacksTable {
@@ -477,6 +525,9 @@ export interface Database {
   referrals: ReferralsTable
   corrections: CorrectionsTable
   answer_templates: AnswerTemplatesTable
+  localities: LocalitiesTable
+  issue_measures: IssueMeasuresTable
+  issue_sections: IssueSectionsTable
 }
 
 export type SessionRow = Selectable<SessionsTable>

@@ -41,11 +41,15 @@ export async function organizationHistory(ctx: LedgerContext, id: number): Promi
     .execute()
   const visits = await listVisits(ctx.db, { organizationId: id, limit: HISTORY_VISITS })
   const open = await listIssues(ctx.db, { organizationId: id, status: [...OPEN_STATUSES], pageSize: 200 }, today(ctx))
+  // Complaints about the enterprise (被反映对象), whoever made them, beside its own visits.
+  const complaints = await listIssues(ctx.db, { subjectOrganizationId: id, pageSize: HISTORY_VISITS }, today(ctx))
   return {
     organization,
     visitors: people.map((p) => toVisitor({ ...p, organization_name: organization.name })),
     visits,
     ...(await visitTotals(ctx, 'organization_id', id)),
     openIssues: open.rows,
+    complaints: complaints.rows,
+    complaintCount: complaints.total,
   }
 }

@@ -216,6 +216,12 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
       .set({ organization_id: keepId, updated_at: at })
       .where('organization_id', '=', mergeId)
       .executeTakeFirst()
+    // Complaints about the duplicate (被反映对象) are complaints about the enterprise kept.
+    const complaints = await trx
+      .updateTable('issues')
+      .set({ subject_organization_id: keepId })
+      .where('subject_organization_id', '=', mergeId)
+      .executeTakeFirst()
     // Records merged into the duplicate earlier now point straight at the kept one.
     await trx.updateTable('organizations').set({ merged_into_id: keepId, updated_at: at }).where('merged_into_id', '=', mergeId).execute()
     // Marked before the kept record takes its credit code: the code is unique among live records only.
@@ -241,6 +247,7 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
       merged: toOrganization(merge),
       movedVisits,
       movedVisitors,
+      movedComplaints: Number(complaints.numUpdatedRows),
       filled,
       reason,
     }

@@ -7,6 +7,8 @@ import { procedure } from '../../shared/codes/petitions'
 import { maskFreeText, maskIdNumber, maskPhone } from '../privacy/mask'
 import type { IssueStatus } from '../../shared/types'
 import { excelDate, type Cell, type Column, type SheetData } from './cells'
+import { CASE_FILE_COLUMNS, caseFileCells } from './case-file-cells'
+import { lateExtension } from '../issues/extensions'
 
 // The three list sheets of an export, for any span of dates: 来访登记, 问题台账, 回访. Which
 // records count follows db/figures.ts exactly, so the row counts equal the month's figures:
@@ -163,10 +165,12 @@ export const ISSUE_COLUMNS: readonly Column[] = [
   { header: '办理程序' },
   { header: '工单号/文号' },
   { header: '来源单位' },
+  ...CASE_FILE_COLUMNS,
 ]
 
-function timeLimitState(status: IssueStatus, due: string, resolved: string | null, today: string): string | null {
-  if (status === 'resolved' || status === 'closed') return resolved !== null && resolved <= due ? '按期办结' : '超期办结'
+function timeLimitState(status: IssueStatus, due: string, resolved: string | null, today: string, lateExtended: boolean): string | null {
+  // An extension granted after the deadline had passed leaves the issue overdue (超期后延期).
+  if (status === 'resolved' || status === 'closed') return resolved !== null && resolved <= due && !lateExtended ? '按期办结' : '超期办结'
   if (isOpenStatus(status)) return due < today ? dueState.labels.overdue : dueState.labels.on_time
   return null
 }
@@ -184,6 +188,7 @@ function spanIssues(db: Executor, span: Span) {
 export async function issueRows(db: Executor, span: Span, p: Privacy, today: string): Promise<Cell[][]> {
   const mask = privacy(p)
   const calendar = await loadCalendar(db)
+  const caseFile = await caseFileCells(db, span)
   const issues = await spanIssues(db, span)
     .leftJoin('issue_sources as src', 'src.id', 'i.source_id')
     .select([
@@ -191,6 +196,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
       'i.procedure',
       'i.source_ref',
       'i.source_body',
+      'i.id',
       'i.number',
       'i.status',
       'c.name as category_name',
@@ -212,6 +218,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
       'i.transfer_to',
       'i.reason',
       lastSatisfaction().as('last_satisfaction'),
+      lateExtension().as('late_extended'),
     ])
     .orderBy('i.year_month')
     .orderBy('i.seq')
@@ -236,7 +243,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     i.procedure === 'general' && i.time_limit_unit === 'workdays' && calendar.isProvisionalSpan(i.accepted_date, i.due_date)
       ? '暂定'
       : null,
-    timeLimitState(i.status, i.due_date, i.resolved_date, today),
+    timeLimitState(i.status, i.due_date, i.resolved_date, today, Number(i.late_extended) === 1),
     excelDate(i.resolved_date),
     i.result,
     excelDate(i.closed_date),
@@ -247,6 +254,7 @@ export async function issueRows(db: Executor, span: Span, p: Privacy, today: str
     procedure.label(i.procedure),
     i.source_ref,
     i.source_body,
+    ...(caseFile.get(i.id) ?? CASE_FILE_COLUMNS.map(() => null)),
   ])
   return maskTextCells(rows, ISSUE_COLUMNS, p)
 }

@@ -1,6 +1,7 @@
 import { sessionKind } from '../../shared/codes/sessions'
 import type { Adjustment, MonthClose, Period, PeriodFigures, PeriodSummary } from '../../shared/types'
 import type { Cell, Column, SheetData } from './cells'
+import { CASE_FILE_FIGURES, caseFileNote, localityTable } from './case-file-figures'
 
 // 汇总: a period's figures exactly as db/figures/period.ts computes them, each with its definition,
 // so a reader of the spreadsheet does not have to guess what 办结率 divides by. Labels and notes
@@ -8,9 +9,9 @@ import type { Cell, Column, SheetData } from './cells'
 
 type Words = Pick<Period, 'current' | 'previous'>
 
-interface Figure {
+export interface Figure {
   label: string
-  value: (s: PeriodFigures & Partial<Pick<PeriodSummary, 'overdue'>>) => number | null
+  value: (s: PeriodFigures & Partial<Pick<PeriodSummary, 'overdue' | 'caseFile'>>) => number | null
   rate?: boolean
   note: string
   /** Also a column of the year export's one-row-per-month 汇总. */
@@ -94,6 +95,7 @@ export const FIGURES: readonly Figure[] = [
     value: (s) => s.overdue?.length ?? null,
     note: '截至导出之日已过办结时限仍未办结的问题（本期结束前受理的）',
   },
+  ...CASE_FILE_FIGURES,
 ]
 
 /** A label or note in the period's own words: 本期 → 本月, 上期 → 上月, and so on. */
@@ -161,7 +163,7 @@ export function summarySheet(s: PeriodSummary, head: SummaryHeader): SheetData {
   }
   rows.push(
     ...FIGURES.map((f) => {
-      const note = worded(f.note, words)
+      const note = worded(caseFileNote(f, s), words)
       return line(
         worded(f.label, words),
         figureCell(f, s),
@@ -180,6 +182,12 @@ export function summarySheet(s: PeriodSummary, head: SummaryHeader): SheetData {
     rows.push(['承办股室', '受理（个）', '办结（个）', '办理中（个）', worded('本期办结（个）', words)])
     for (const d of s.byDepartment)
       rows.push([d.departmentName, d.issuesAccepted, d.issuesResolved, d.issuesOpen, d.issuesResolvedInPeriod])
+  }
+  const byLocality = localityTable(s)
+  if (byLocality.length > 0) {
+    rows.push([])
+    boldRows.push(rows.length)
+    rows.push(...byLocality)
   }
   return { name: '汇总', columns, rows, boldRows, autoFilter: false }
 }

@@ -6,8 +6,10 @@ import { OPEN_STATUSES } from '../issues/deadlines'
 import { listIssues } from '../issues/queries'
 import type { CategoryFigure, DepartmentFigure, PeriodFigures, PeriodSummary, SessionKind } from '../../shared/types'
 import { isIsoDate } from '../validation/dates'
+import { caseFileFigures } from './case-file'
 import { describePeriod } from './period-label'
 import { petitionFigures } from './petition-figures'
+import { percent } from './percent'
 import {
   ALL,
   acceptedCounts,
@@ -47,10 +49,7 @@ import {
  * closed (月结), is the snapshot that was sent (db/figures/close.ts). Voided visits (and what hangs
  * off them) and voided sessions never count.
  */
-export function percent(part: number, whole: number): number | null {
-  if (whole <= 0) return null
-  return Math.round((part / whole) * 1000) / 10
-}
+export { percent } from './percent'
 
 // The day a history row's change happened: a resolution's 办结日期 (a 信访事项's written reply, refusal
 // or forwarding too), the date of the call that reopened the issue, the 收到日期 an issue was
@@ -303,5 +302,6 @@ export async function periodSummary(db: Executor, from: string, to: string, toda
     overdue: overdue.rows.filter((i) => i.acceptedDate < r.nextFirst),
     carriedOverIssues: carriedOverIssues.rows,
     petitions: await petitionFigures(db, r.first, r.nextFirst, today),
+    caseFile: await caseFileFigures(db, r),
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '../core/context'
 import { OPEN_STATUSES } from '../issues/deadlines'
+import { lateExtension } from '../issues/extensions'
 
 // What each figure counts, written once for every period (db/figures/period.ts): a month, a year
 // month by month, any range. Each builder counts the records of [first, nextFirst) by the date the
@@ -27,13 +28,14 @@ function bucketOf(bucket: Bucket, column: string): RawBuilder<string> {
 }
 
 /**
- * The dimensions an issue's figures break down by. 来源 (issue.source) and 属地
- * (issue.locality_id) join this table as two more entries once issues carry them; every breakdown
- * (counts, the screen's table, the report, the export) is built from it.
+ * The dimensions an issue's figures break down by. 来源 (issue.source) joins this table as one more
+ * entry once issues carry it; every breakdown (counts, the screen's table, the report, the export)
+ * is built from it.
  */
 export const ISSUE_DIMENSIONS = {
   category: 'i.category_id',
   department: 'i.department_id',
+  locality: 'i.locality_id',
 } as const
 
 export type IssueDimension = keyof typeof ISSUE_DIMENSIONS
@@ -106,7 +108,9 @@ export async function acceptedCounts(db: Executor, r: Range, bucket: Bucket, dim
       sql<number>`sum(i.status = 'rejected')`.as('rejected'),
       sql<number>`sum(i.status = 'transferred')`.as('transferred'),
       sql<number>`sum(i.status in ('resolved', 'closed'))`.as('resolved'),
-      sql<number>`sum(i.status in ('resolved', 'closed') and i.resolved_date <= i.due_date)`.as('on_time'),
+      // An extension granted after the deadline had passed does not make a late issue 按期.
+      // An extension granted after the deadline had passed does not make a late issue 按期 (超期后延期).
+      sql<number>`sum(i.status in ('resolved', 'closed') and i.resolved_date <= i.due_date and not ${lateExtension()})`.as('on_time'),
       sql<number>`sum(i.status = 'closed')`.as('closed'),
       sql<number>`sum(i.status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
     ])
@@ -134,7 +138,7 @@ export async function resolvedCounts(db: Executor, r: Range, bucket: Bucket, dim
       b.as('bucket'),
       key.as('key'),
       sql<number>`count(*)`.as('resolved'),
-      sql<number>`sum(i.resolved_date <= i.due_date)`.as('on_time'),
+      sql<number>`sum(i.resolved_date <= i.due_date and not ${lateExtension()})`.as('on_time'),
       sql<number>`sum(i.accepted_date < ${r.first} or ${bucketOf(bucket, 'i.accepted_date')} < ${b})`.as('earlier'),
     ])
     .where('i.resolved_date', '>=', r.first)

@@ -1,5 +1,6 @@
 import type { PeriodSummary } from '../../shared/types'
 import { petitionSentence } from './petition-figures'
+import { caseFileSentence } from './case-file-sentence'
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v}%`)
 
@@ -47,6 +48,8 @@ export function periodSentence(s: PeriodSummary, adjustments = ''): string {
     const earlier = s.issuesResolvedInPeriodEarlier > 0 ? `（含${p.previous}结转${s.issuesResolvedInPeriodEarlier}个）` : ''
     clauses.push(`${p.current}共办结问题${s.issuesResolvedInPeriod}个${earlier}`)
   }
+  const checked = s.caseFile ? caseFileSentence(s.caseFile) : ''
+  if (checked !== '') clauses.push(checked)
   if (s.issuesCalledBack > 0) {
     const calls = s.callbacks > s.issuesCalledBack ? `（${s.callbacks}次）` : ''
     clauses.push(`回访问题${s.issuesCalledBack}个${calls}，满意率${pct(s.satisfactionRate)}`)

@@ -1,6 +1,7 @@
 import type { Executor } from '../core/context'
 import { LedgerError } from '../core/errors'
 import type { MonthFigures, YearlySummary } from '../../shared/types'
+import { caseFileFigures } from './case-file'
 import { figuresByBucket, periodBreakdown } from './period'
 
 // The year as one period and month by month, from the same engine as every period
@@ -12,5 +13,5 @@ export async function yearlySummary(db: Executor, year: string): Promise<YearlyS
   const byMonth = await figuresByBucket(db, range, 'month')
   const months: MonthFigures[] = [...byMonth].map(([month, figures]) => ({ month, ...figures }))
   const { byCategory, byDepartment: _byDepartment, ...total } = await periodBreakdown(db, range)
-  return { year, months, total, byCategory }
+  return { year, months, total, byCategory, caseFile: await caseFileFigures(db, range) }
 }

@@ -1,30 +1,18 @@
-import { actsAsSupervisor, assertSignedIn } from '../core/access'
+import { assertSignedIn } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
-import { issueVisitJoin, lastSatisfaction } from './join'
-import { getIssueDetail } from './queries'
+import { detailOf as detail, loadForAction } from './load'
 import { recordHistory } from './history'
-import { issueAction } from '../../shared/codes/issues'
-import { assertAllowed } from './lifecycle'
+import { checkExtension } from './extensions'
+import { cleanFindings, findingsDetail, recordFindings, type FindingsInput } from './findings'
+import { assertRoleFor } from './lifecycle'
+import { assistNames, cleanAssists, handOverSections, withdrawSections } from './sections'
 import type { CallbackMethod, IssueRow, Satisfaction } from '../core/schema'
-import type { IssueAction, IssueDetail } from '../../shared/types'
+import type { IssueDetail } from '../../shared/types'
 import { withPinCheck } from '../staff/pin-check'
 import { requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
-
-async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {
-  const found = await issueVisitJoin(trx)
-    .selectAll('i')
-    .select(['v.voided_at as visit_voided_at', lastSatisfaction().as('last_satisfaction')])
-    .where('i.id', '=', issueId)
-    .executeTakeFirst()
-  if (!found) throw notFound('问题', issueId)
-  const { visit_voided_at, last_satisfaction, ...issue } = found
-  if (visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再${issueAction.label(action)}`)
-  assertAllowed(action, issue.status, last_satisfaction, issue.number, issue.procedure)
-  return issue
-}
 
 async function activeStaff(trx: Tx, id: number, label: string): Promise<{ id: number; name: string }> {
   const s = await trx.selectFrom('staff').select(['id', 'name', 'active']).where('id', '=', id).executeTakeFirst()
@@ -41,20 +29,19 @@ function pastDate(ctx: LedgerContext, value: string | undefined, label: string, 
   return date
 }
 
-function detail(ctx: LedgerContext, id: number): Promise<IssueDetail> {
-  return getIssueDetail(ctx.db, id, today(ctx))
-}
-
 export interface AssignInput {
   issueId: number
   departmentId: number
   assigneeId?: number | null | undefined
   leaderId?: number | null | undefined
+  /** 协办 sections beside the lead (主办) one; a reassignment names them again. */
+  assistDepartmentIds?: number[] | null | undefined
   note?: string | null | undefined
 }
 
 export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promise<IssueDetail> {
   const note = optionalText(input.note, '交办意见', 1000)
+  const assistIds = cleanAssists(input.departmentId, input.assistDepartmentIds)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'assign')
     const dep = await trx.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', input.departmentId).executeTakeFirst()
@@ -62,16 +49,19 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
     if (dep.active !== 1) throw new LedgerError('invalid_input', `股室“${dep.name}”已停用`)
     const assignee = input.assigneeId ? await activeStaff(trx, input.assigneeId, '责任人') : null
     const leader = input.leaderId ? await activeStaff(trx, input.leaderId, '包案领导') : null
+    const assists = await assistNames(trx, assistIds)
     const to = issue.status === 'accepted' ? 'assigned' : issue.status
     await trx
       .updateTable('issues')
       .set({ status: to, department_id: dep.id, assignee_id: assignee?.id ?? null, leader_id: leader?.id ?? null, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
+    await handOverSections(trx, ctx, issue.id, dep.id, assistIds)
     await recordHistory(trx, ctx, issue.id, issue.status === 'accepted' ? 'assign' : 'reassign', issue.status, to, note, {
       department: dep.name,
       assignee: assignee?.name ?? null,
       leader: leader?.name ?? null,
+      ...(assists.length > 0 ? { assists } : {}),
     })
   })
   return detail(ctx, input.issueId)
@@ -139,36 +129,36 @@ interface Approver {
 }
 
 /**
- * Who approves an extension: the supervisor signed in, or another supervisor who confirms with
- * their own PIN (checked and counted as a sign-in is). Naming a leader is not enough. The system
- * (an import of an old sheet, the demo) records the approver the source names.
+ * Who approves an extension: a supervisor or a leader (局领导), never whoever is at the desk — the one
+ * signed in, or another who confirms with their own PIN (checked and counted as a sign-in is).
+ * Naming someone is not enough. The system (an import of an old sheet, the demo) records the
+ * approver the source names, who must still be a supervisor or a leader.
  */
 async function extensionApprover(ctx: LedgerContext, input: ExtendInput): Promise<Approver & { confirm: boolean }> {
   const { actor } = ctx
-  if (actor.kind === 'system') {
-    if (input.approverId === undefined) throw new LedgerError('invalid_input', '请指定批准人')
-    const s = await ctx.db.selectFrom('staff').select(['id', 'name', 'active']).where('id', '=', input.approverId).executeTakeFirst()
-    if (!s) throw notFound('批准人', input.approverId)
-    if (s.active !== 1) throw new LedgerError('invalid_input', `批准人“${s.name}”已停用`)
-    return { id: s.id, name: s.name, pin_hash: null, confirm: false }
-  }
-  await assertSignedIn(ctx, '延期')
-  if (input.approverId === undefined || input.approverId === actor.id) {
-    if (actor.kind !== 'staff' || !(await actsAsSupervisor(ctx.db, actor))) {
-      throw new LedgerError('forbidden', '延期须经负责人批准：请负责人本人登录后操作，或选择批准人并由其输入本人 PIN')
-    }
-    return { id: actor.id, name: actor.name, pin_hash: null, confirm: false }
-  }
+  const approverId = input.approverId ?? (actor.kind === 'staff' ? actor.id : undefined)
+  if (approverId === undefined) throw new LedgerError('invalid_input', '请指定批准人')
+  if (actor.kind !== 'system') await assertSignedIn(ctx, '延期')
   const s = await ctx.db
     .selectFrom('staff')
-    .select(['id', 'name', 'role', 'active', 'pin_hash', 'pin_initial'])
-    .where('id', '=', input.approverId)
+    .select(['id', 'name', 'role', 'is_leader', 'active', 'pin_hash', 'pin_initial'])
+    .where('id', '=', approverId)
     .executeTakeFirst()
-  if (!s) throw notFound('批准人', input.approverId)
+  if (!s) throw notFound('批准人', approverId)
   if (s.active !== 1) throw new LedgerError('invalid_input', `批准人“${s.name}”已停用`)
-  if (s.role !== 'supervisor' || s.pin_hash === null || s.pin_initial === 1) {
-    throw new LedgerError('forbidden', `批准人须为已设置本人 PIN 的负责人，“${s.name}”不能批准延期`)
+  const approves = s.role === 'supervisor' || s.is_leader === 1
+  if (!approves) throw new LedgerError('forbidden', `延期须由负责人或局领导批准，“${s.name}”不是负责人或局领导`)
+  if (actor.kind === 'system') {
+    return { id: s.id, name: s.name, pin_hash: null, confirm: false }
   }
+  const ownPin = s.pin_hash !== null && s.pin_initial === 0
+  if (actor.kind === 'staff' && s.id === actor.id) {
+    if (!actor.ownPin || !ownPin) {
+      throw new LedgerError('forbidden', '延期须经负责人或局领导批准：请其本人输入 PIN 登录后操作，或选择批准人并由其输入本人 PIN')
+    }
+    return { id: s.id, name: s.name, pin_hash: null, confirm: false }
+  }
+  if (!ownPin) throw new LedgerError('forbidden', `批准人“${s.name}”尚未设置本人 PIN，不能批准延期`)
   if ((input.approverPin ?? '').trim() === '') throw new LedgerError('pin_required', `请批准人“${s.name}”输入本人 PIN`)
   return { id: s.id, name: s.name, pin_hash: s.pin_hash, confirm: true }
 }
@@ -176,17 +166,17 @@ async function extensionApprover(ctx: LedgerContext, input: ExtendInput): Promis
 export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promise<IssueDetail> {
   const newDue = requireDate(input.newDueDate, '新的办结时限')
   const reason = requireText(input.reason, '延期理由', 1000)
-  const extendable = async (trx: Tx): Promise<IssueRow> => {
+  const extendable = async (trx: Tx): Promise<{ issue: IssueRow; late: boolean }> => {
     const issue = await loadForAction(trx, input.issueId, 'extend')
-    if (newDue <= issue.due_date) throw new LedgerError('invalid_date', `新的办结时限须晚于原时限 ${issue.due_date}`)
-    return issue
+    const late = await checkExtension(trx, ctx, issue, newDue)
+    return { issue, late }
   }
   // The issue is checked before the approver, so a refusal for the issue's sake asks for no PIN.
   await ctx.db.transaction().execute(extendable)
   const approver = await extensionApprover(ctx, input)
   const save = () =>
     write(ctx, async (trx) => {
-      const issue = await extendable(trx)
+      const { issue, late } = await extendable(trx)
       await trx
         .insertInto('extensions')
         .values({
@@ -197,6 +187,7 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
           reason,
           actor_id: ctx.actor.id,
           created_at: stamp(ctx),
+          late: late ? 1 : 0,
         })
         .execute()
       await trx
@@ -204,7 +195,7 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
         .set({ due_date: newDue, updated_at: stamp(ctx) })
         .where('id', '=', issue.id)
         .execute()
-      await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason })
+      await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason, late })
       if (approver.confirm)
         await audit(trx, ctx, 'pin_confirmed', 'staff', approver.id, { name: approver.name, for: 'extend', issue: issue.number })
     })
@@ -218,18 +209,30 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
 
 export async function resolveIssue(
   ctx: LedgerContext,
-  input: { issueId: number; result: string; date?: string | undefined },
+  input: { issueId: number; result: string; date?: string | undefined } & FindingsInput,
 ): Promise<IssueDetail> {
   const result = requireText(input.result, '办理结果', 4000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'resolve')
     const date = pastDate(ctx, input.date, '办结日期', issue.accepted_date)
+    const found = cleanFindings(input, { acceptedDate: issue.accepted_date, hasSubject: issue.subject_organization_id !== null })
+    const late = await trx.selectFrom('extensions').select('id').where('issue_id', '=', issue.id).where('late', '=', 1).executeTakeFirst()
     await trx
       .updateTable('issues')
       .set({ status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
-    await recordHistory(trx, ctx, issue.id, 'resolve', issue.status, 'resolved', null, { date, onTime: date <= issue.due_date })
+    await recordHistory(
+      trx,
+      ctx,
+      issue.id,
+      'resolve',
+      issue.status,
+      'resolved',
+      null,
+      { date, onTime: date <= issue.due_date && late === undefined, ...findingsDetail(found) },
+      (historyId) => recordFindings(trx, ctx, issue.id, historyId, found),
+    )
   })
   return detail(ctx, input.issueId)
 }
@@ -296,6 +299,8 @@ export async function transferIssue(ctx: LedgerContext, input: { issueId: number
   const reason = requireText(input.reason, '转办理由', 1000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'transfer')
+    await assertRoleFor(trx, ctx, 'transfer', issue)
+    await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
       .set({ status: 'transferred', transfer_to: to, reason, updated_at: stamp(ctx) })
@@ -310,6 +315,8 @@ export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; 
   const reason = requireText(input.reason, '不予受理的理由', 1000)
   await write(ctx, async (trx) => {
     const issue = await loadForAction(trx, input.issueId, 'reject')
+    await assertRoleFor(trx, ctx, 'reject', issue)
+    await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
       .set({ status: 'rejected', reason, updated_at: stamp(ctx) })

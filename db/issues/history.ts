@@ -2,7 +2,11 @@ import { audit } from '../core/audit'
 import { stamp, type LedgerContext, type Tx } from '../core/context'
 import type { IssueStatus } from '../../shared/types'
 
-/** Every step of an issue leaves a history row and an audit row, in the caller's transaction. */
+/**
+ * Every step of an issue leaves a history row and an audit row, in the caller's transaction; returns
+ * the history row's id. Records that belong to the step (a 办结's 处理措施) are written by `belonging`
+ * between the two, so the audit row vouches for them as well (db/core/record-state.ts).
+ */
 export async function recordHistory(
   trx: Tx,
   ctx: LedgerContext,
@@ -12,8 +16,9 @@ export async function recordHistory(
   to: IssueStatus,
   reason: string | null,
   detail: Record<string, unknown> = {},
-): Promise<void> {
-  await trx
+  belonging?: (historyId: number) => Promise<void>,
+): Promise<number> {
+  const row = await trx
     .insertInto('issue_history')
     .values({
       issue_id: issueId,
@@ -25,6 +30,9 @@ export async function recordHistory(
       reason,
       detail: Object.keys(detail).length > 0 ? JSON.stringify(detail) : null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (belonging) await belonging(row.id)
   await audit(trx, ctx, action, 'issue', issueId, { from, to, reason, ...detail })
+  return row.id
 }

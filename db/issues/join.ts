@@ -16,7 +16,7 @@ export function liveIssueJoin(db: Executor) {
  * An issue with what every view of the 问题台账 shows beside it — the ledger list and detail
  * (issues/queries.ts), the export's rows (export/ledger-rows.ts) and the 交办单
  * (print/sheets.ts) — under aliases they all share: i issue, m matter, v visit, p visitor,
- * c category, o enterprise, d department, a assignee. Each adds its own joins, columns and
+ * c category, o enterprise, d department, a assignee, so 被反映企业, loc 属地. Each adds its own joins, columns and
  * filters. Every join finds at most one row for an issue (and the inner ones exactly one), so
  * the rows are the issues those filters select, each once.
  */
@@ -27,6 +27,8 @@ export function issueJoin(db: Executor) {
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')
     .leftJoin('departments as d', 'd.id', 'i.department_id')
     .leftJoin('staff as a', 'a.id', 'i.assignee_id')
+    .leftJoin('organizations as so', 'so.id', 'i.subject_organization_id')
+    .leftJoin('localities as loc', 'loc.id', 'i.locality_id')
 }
 
 /** What the detail and the 交办单 add for one issue: s 接待日, l 包案领导, f 首接人. */

@@ -5,7 +5,15 @@ import { addCalendarDays, dueAfter } from '../calendar/calendar-days'
 import { requireDate } from '../validation/dates'
 import { requireText } from '../validation/text'
 import { issueStatus } from '../../shared/codes/issues'
-import { deliveryMethod, procedure as procedureList, sourceKind, type DeliveryMethod, type Procedure } from '../../shared/codes/petitions'
+import { channel } from '../../shared/codes/visits'
+import {
+  deliveryMethod,
+  procedure as procedureList,
+  sourceKind,
+  sourceKindOf,
+  type DeliveryMethod,
+  type Procedure,
+} from '../../shared/codes/petitions'
 import { isOpenStatus } from '../../shared/lifecycle'
 import { PETITION_NOTICE_DAYS } from '../../shared/limits'
 import type { IssueIntake, ReferralCase } from '../../shared/types'
@@ -177,7 +185,7 @@ export async function readIntake(db: Executor, issueId: number, day: string): Pr
     .where('i.id', '=', issueId)
     .executeTakeFirst()
   if (!r) throw notFound('问题', issueId)
-  const channelKind = sourceKind.has(r.channel) ? r.channel : 'other'
+  const channelKind = channel.has(r.channel) ? sourceKindOf(r.channel) : 'other'
   const kind = r.source_kind ?? channelKind
   const petition = r.procedure === 'petition' ? await readPetition(db, r, r.voided_at !== null, day) : null
   const referralRow =

@@ -14,6 +14,8 @@ import { issueTextConditions } from '../search/conditions'
 import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
 import { readIntake } from './procedure'
 import { issueCorrections } from '../visits/corrections'
+import { issueCaseFile } from './case-file'
+import { caseFileHistoryTitle } from './case-file-history'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -24,6 +26,9 @@ export interface IssueFilter {
   text?: string | undefined
   visitorId?: number | undefined
   organizationId?: number | undefined
+  /** Issues about this enterprise (被反映对象), whoever raised them. */
+  subjectOrganizationId?: number | undefined
+  localityId?: number | undefined
   sessionId?: number | undefined
   /** 办理程序 and 来源 (db/issues/source.ts). */
   procedure?: Procedure | undefined
@@ -54,6 +59,8 @@ const LIST_COLUMNS = [
   'i.resolved_date',
   'i.procedure',
   'c.time_limit_unit',
+  'so.name as subject_name',
+  'loc.name as locality_name',
 ] as const
 
 interface ListRow {
@@ -73,6 +80,8 @@ interface ListRow {
   resolved_date: string | null
   procedure: Procedure
   time_limit_unit: LimitUnit
+  subject_name: string | null
+  locality_name: string | null
 }
 
 /** How a list row reads its deadline: today, the due-soon horizon, and the calendar for 暂定. */
@@ -108,6 +117,8 @@ function toListItem(r: ListRow, due: DueContext): IssueListItem {
     acceptedDate: r.accepted_date,
     dueDate: r.due_date,
     resolvedDate: r.resolved_date,
+    subjectName: r.subject_name,
+    localityName: r.locality_name,
     dueState: dueState(r.status, r.due_date, due.today, due.soonUntil),
     // Calendar days and a transferring body's date do not wait for the year's holiday arrangement.
     dueProvisional:
@@ -152,6 +163,8 @@ function filteredIssues(
   if (filter.departmentId !== undefined) q = q.where('i.department_id', '=', filter.departmentId)
   if (filter.procedure !== undefined) q = q.where('i.procedure', '=', filter.procedure)
   if (filter.sourceId !== undefined) q = q.where('i.source_id', '=', filter.sourceId)
+  if (filter.localityId !== undefined) q = q.where('i.locality_id', '=', filter.localityId)
+  if (filter.subjectOrganizationId !== undefined) q = q.where('i.subject_organization_id', '=', filter.subjectOrganizationId)
   const byVisit = (column: 'v.visitor_id' | 'v.organization_id' | 'v.session_id', value: number) =>
     db.selectFrom('visits as v').innerJoin('matters as m', 'm.visit_id', 'v.id').select('m.id').where(column, '=', value)
   if (filter.visitorId !== undefined) q = q.where('i.matter_id', 'in', byVisit('v.visitor_id', filter.visitorId))
@@ -258,6 +271,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
   if (!r) throw notFound('问题', id)
 
   const timeline = await issueTimeline(db, id)
+  const caseFile = await issueCaseFile(db, id)
+  const pendingSection = caseFile.sections.some((s) => s.status === 'pending')
   return {
     ...toListItem(r, { today, soonUntil, calendar }),
     place: r.place,
@@ -280,7 +295,8 @@ export async function getIssueDetail(db: Executor, id: number, today: string): P
     lastSatisfaction: r.last_satisfaction,
     timeline,
     // A voided visit's issue is kept for the record but can no longer be worked on.
-    allowedActions: r.voided_at === null ? allowedActions(r.status, r.last_satisfaction, r.procedure) : [],
+    allowedActions: r.voided_at === null ? allowedActions(r.status, r.last_satisfaction, r.procedure, { pendingSection }) : [],
+    caseFile,
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
     intake: await readIntake(db, id, today),
@@ -320,7 +336,16 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       .selectFrom('extensions as e')
       .leftJoin('staff as ap', 'ap.id', 'e.approver_id')
       .leftJoin('staff as s', 's.id', 'e.actor_id')
-      .select(['e.id', 'e.old_due_date', 'e.new_due_date', 'e.reason', 'e.created_at', 'ap.name as approver_name', 's.name as actor_name'])
+      .select([
+        'e.id',
+        'e.old_due_date',
+        'e.new_due_date',
+        'e.reason',
+        'e.created_at',
+        'e.late',
+        'ap.name as approver_name',
+        's.name as actor_name',
+      ])
       .where('e.issue_id', '=', id)
       .execute(),
     db
@@ -336,7 +361,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       kind: 'history' as const,
       at: h.at,
       actorName: h.actor_name,
-      title: withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail),
+      title: caseFileHistoryTitle(h.action, h.detail, withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail)),
       text: h.reason,
       order: 0,
       reopen: h.action === 'reopen',
@@ -353,7 +378,7 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       kind: 'extension' as const,
       at: e.created_at,
       actorName: e.actor_name,
-      title: `延期：${e.old_due_date} → ${e.new_due_date}（批准人：${e.approver_name ?? '—'}）`,
+      title: `${e.late === 1 ? '超期后延期' : '延期'}：${e.old_due_date} → ${e.new_due_date}（批准人：${e.approver_name ?? '—'}）`,
       text: e.reason,
       order: 1,
     })),

@@ -7,7 +7,14 @@ import type { CategoryRow, IssueSourceRow } from '../core/schema'
 import { bool01 } from '../reference/mappers'
 import { requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
-import { DEFAULT_PROCEDURE, procedure as procedureList, sourceKind, type Procedure, type SourceKind } from '../../shared/codes/petitions'
+import {
+  DEFAULT_PROCEDURE,
+  procedure as procedureList,
+  sourceKind,
+  sourceKindOf,
+  type Procedure,
+  type SourceKind,
+} from '../../shared/codes/petitions'
 import type { Channel } from '../../shared/codes/visits'
 import { PETITION_NOTICE_DAYS } from '../../shared/limits'
 import type { IssueSource } from '../../shared/types'
@@ -112,11 +119,6 @@ export function cleanIntake(input: IntakeInput | undefined, label: string): Clea
     referralDueDate: i.referralDueDate === undefined ? null : requireDate(i.referralDueDate, `${label}的转办时限`),
     referralReplyBy: i.referralReplyBy === undefined ? null : requireDate(i.referralReplyBy, `${label}的回复时限`),
   }
-}
-
-/** The kind of source a channel is: a walk-in outside a reception day came to the desk all the same. */
-export function sourceKindOf(channel: Channel): SourceKind {
-  return channel === 'walk_in' ? 'desk' : channel
 }
 
 /** The source a channel names (现场接待 for the desk, 来信 for a letter …): the first in use of that kind. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006_initial_pins'
 import * as m0007 from './0007_ledger_identity'
 import * as m0008 from './0008_desk'
 import * as m0009 from './0009_month_close_and_calendar_years'
+import * as m0010 from './0010_case_file'
 import * as m0011 from './0011_petitions'
 import * as m0012 from './0012_session_rules'
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007_ledger_identity': m0007,
   '0008_desk': m0008,
   '0009_month_close_and_calendar_years': m0009,
+  '0010_case_file': m0010,
   '0011_petitions': m0011,
   '0012_session_rules': m0012,
 }

@@ -1,4 +1,4 @@
-import { areaCodeLength, isValidLandline, isValidMobile, normalizePhone } from '../validation/phone'
+import { areaCodeLength, isHongKongMacau, isTollFree, isValidLandline, isValidMobile, normalizePhone } from '../validation/phone'
 import { normalizeIdNumber } from '../validation/id-number'
 import { toHalfWidth } from '../validation/text'
 
@@ -17,7 +17,12 @@ export function maskPhone(p: string | null): string | null {
   if (p === null) return null
   const n = normalizePhone(p)
   if (n === '') return ''
+  // An extension is the office's, not the person's: the number before it is masked as any other.
+  const ext = n.indexOf('转')
+  if (ext > 0) return `${maskPhone(n.slice(0, ext)) ?? ''}${n.slice(ext)}`
   if (isValidMobile(n)) return keepEnds(n, 3, 4)
+  if (isHongKongMacau(n)) return keepEnds(n, 4, 4)
+  if (isTollFree(n)) return keepEnds(n, 3, 4)
   if (n.startsWith('0') && isValidLandline(n)) return keepEnds(n, areaCodeLength(n), 4)
   if (n.length <= 6) return keepEnds(n, 0, Math.min(2, n.length - 1))
   return keepEnds(n, 0, 4)

@@ -11,6 +11,7 @@ import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
 import { cleanIntake, planIntake, type IntakeInput } from '../issues/source'
+import { cleanCaseFile, settleCaseFile, type CaseFileInput } from '../issues/subject'
 import type { VisitPage, VisitSummary } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
@@ -29,7 +30,13 @@ export type MatterInput =
       /** The 常用答复 the answer started from (it may have been edited since): counted as a use. */
       answerTemplateId?: number | undefined
     }
-  | { type: 'issue'; categoryId: number; content: string; place?: string | null | undefined; intake?: IntakeInput | undefined }
+  | ({
+      type: 'issue'
+      categoryId: number
+      content: string
+      place?: string | null | undefined
+      intake?: IntakeInput | undefined
+    } & CaseFileInput)
 
 export interface RegisterVisitInput {
   sessionId: number
@@ -71,6 +78,7 @@ function cleanMatter(m: MatterInput, index: number) {
       place: null,
       intake: null,
       answerTemplateId: m.answerTemplateId ?? null,
+      caseFile: null,
     }
   }
   return {
@@ -81,6 +89,7 @@ function cleanMatter(m: MatterInput, index: number) {
     place: optionalText(m.place, `第${n}项问题地点`, 200),
     intake: cleanIntake(m.intake, `第${n}项问题`),
     answerTemplateId: null,
+    caseFile: cleanCaseFile(m),
   }
 }
 
@@ -177,7 +186,7 @@ async function recordContact(
   )
   const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
   const numbers: string[] = []
-  for (const m of v.matters) {
+  for (const [index, m] of v.matters.entries()) {
     const matter = await trx
       .insertInto('matters')
       .values({
@@ -192,8 +201,16 @@ async function recordContact(
       .returning('id')
       .executeTakeFirstOrThrow()
     const category = categories.find((c) => c.id === m.categoryId)
-    if (m.type !== 'issue' || m.intake === null || calendar === null || !category) continue
-    const intake = await planIntake(trx, where, category, m.intake, calendar, `第${v.matters.indexOf(m) + 1}项问题`)
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
+    const label = `第${index + 1}项问题`
+    const intake = await planIntake(trx, where, category, m.intake, calendar, label)
+    const caseFile = await settleCaseFile(trx, ctx, m.caseFile, {
+      categoryId: m.categoryId,
+      date: where.date,
+      visitorId,
+      place: m.place,
+      label,
+    })
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
       .insertInto('issues')
@@ -218,10 +235,11 @@ async function recordContact(
         created_at: at,
         updated_at: at,
         ...intake.columns,
+        ...caseFile.columns,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordHistory(trx, ctx, issue.id, 'accept', null, 'accepted', null, { number })
+    await recordHistory(trx, ctx, issue.id, 'accept', null, 'accepted', null, { number, ...caseFile.detail })
     await startProcedure(trx, ctx, { id: issue.id, registeredOn: where.date, visitorId, categoryId: m.categoryId }, intake)
     numbers.push(number)
   }

@@ -47,6 +47,7 @@ export const CALL_DOMAINS = {
   department: 'reference',
   category: 'reference',
   holiday: 'reference',
+  locality: 'reference',
   staff: 'staff',
   operator: 'staff',
   session: 'sessions',

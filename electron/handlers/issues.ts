@@ -14,6 +14,9 @@ import { callbackQueue } from '../../db/issues/callback-queue'
 import { getIssueDetail, listIssues } from '../../db/issues/queries'
 import { correctIssue } from '../../db/issues/text'
 import { revealForCallback } from '../../db/privacy/reveal'
+import { correctIssueCategory } from '../../db/issues/category'
+import { returnSection, signSection } from '../../db/issues/sections'
+import { repeatCandidates, updateIssueCaseFile } from '../../db/issues/subject'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
@@ -30,6 +33,11 @@ export const issuesHandlers = {
   'issue-transfer': (state, input) => transferIssue(ledgerContext(state), input),
   'issue-reject': (state, input) => rejectIssue(ledgerContext(state), input),
   'issue-correct': (state, input) => correctIssue(ledgerContext(state), input),
+  'issue-section-sign': (state, input) => signSection(ledgerContext(state), input),
+  'issue-section-return': (state, input) => returnSection(ledgerContext(state), input),
+  'issue-repeat-candidates': (state, input) => repeatCandidates(state.ledger.db, input, today(ledgerContext(state))),
+  'issue-update-case-file': (state, input) => updateIssueCaseFile(ledgerContext(state), input),
+  'issue-correct-category': (state, input) => correctIssueCategory(ledgerContext(state), input),
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),
   'callback-reveal-phone': (state, input) => revealForCallback(ledgerContext(state), input),

@@ -15,6 +15,8 @@ import { calendarStatus, confirmArrangement, HOLIDAYS, importArrangement } from 
 import { assertAdministers } from '../../db/core/access'
 import { today } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
+import { getCaseRules, updateCaseRules } from '../../db/reference/case-rules'
+import { listLocalities, saveLocality } from '../../db/reference/localities'
 import { ledgerContext } from './ledger-context'
 import type { Handlers, SaveFilter } from './types'
 
@@ -51,4 +53,8 @@ export const referenceHandlers = {
     if (file === null) return null
     return importArrangement(ledgerContext(state), file)
   },
+  'locality-list': (state) => listLocalities(state.ledger.db),
+  'locality-save': (state, input) => saveLocality(ledgerContext(state), input),
+  'settings-case-rules': (state) => getCaseRules(state.ledger.db),
+  'settings-update-case-rules': (state, input) => updateCaseRules(ledgerContext(state), input),
 } satisfies Partial<Handlers>

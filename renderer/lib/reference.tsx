@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { AnswerTemplate, Category, Department, IssueSource, Settings, Staff } from '../../electron/contract/types'
+import type { AnswerTemplate, CaseRules, Category, Department, IssueSource, Locality, Settings, Staff } from '../../electron/contract/types'
 import { api } from '../api'
 import { useQuery } from './useQuery'
 
@@ -15,6 +15,10 @@ export interface Reference {
   settings: Settings | null
   /** 常用答复 in use, every category's, the most used first. */
   answers: AnswerTemplate[]
+  /** 属地: 乡镇 and 街道. */
+  localities: Locality[]
+  /** 设置's numbers for 重复件, 集体访 and extensions; null until loaded. */
+  caseRules: CaseRules | null
   reload: () => void
 }
 
@@ -26,21 +30,25 @@ const ReferenceContext = createContext<Reference>({
   loaded: false,
   settings: null,
   answers: [],
+  localities: [],
+  caseRules: null,
   reload: () => undefined,
 })
 
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const q = useQuery(async () => {
-    const [categories, departments, staff, sources, settings, answers] = await Promise.all([
+    const [categories, departments, staff, sources, settings, answers, localities, caseRules] = await Promise.all([
       api.categoryList({}),
       api.departmentList({}),
       api.staffList({}),
       api.sourceList({}),
       api.settingsGet({}),
       api.categoryAnswers({}),
+      api.localityList({}),
+      api.settingsCaseRules({}),
     ])
-    return { categories, departments, staff, sources, settings, answers }
+    return { categories, departments, staff, sources, settings, answers, localities, caseRules }
   }, [])
   const value: Reference = {
     categories: q.data?.categories ?? [],
@@ -50,6 +58,8 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     loaded: q.data !== undefined,
     settings: q.data?.settings ?? null,
     answers: q.data?.answers ?? [],
+    localities: q.data?.localities ?? [],
+    caseRules: q.data?.caseRules ?? null,
     reload: q.reload,
   }
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>

@@ -21,6 +21,7 @@ export const auditEntity = codeList({
   month: '月报',
   issue_source: '来源',
   answer_template: '常用答复',
+  locality: '属地',
 })
 export type AuditEntity = CodeOf<typeof auditEntity>
 
@@ -30,6 +31,9 @@ export const auditAction = codeList({
   reassign: historyAction.labels.reassign,
   reopen: historyAction.labels.reopen,
   ...procedureHistoryAction.labels,
+  return_assist: historyAction.labels.return_assist,
+  case_file: historyAction.labels.case_file,
+  recategorize: historyAction.labels.recategorize,
   seed: '初始化',
   create: '新建',
   update: '修改',

@@ -26,6 +26,8 @@ export const issueAction = codeList({
   close: '销号',
   transfer: '转办',
   reject: '不予受理',
+  sign: '签收',
+  return: '退回',
 })
 export type IssueAction = CodeOf<typeof issueAction>
 
@@ -46,6 +48,11 @@ export const historyAction = codeList({
   void: '随来访登记作废',
   recount_due: '放假安排调整，重算办结时限',
   ...procedureHistoryAction.labels,
+  sign: issueAction.labels.sign,
+  return: '主办股室退回，待重新交办',
+  return_assist: '协办股室退回',
+  case_file: '更正被反映对象或属地',
+  recategorize: '更正问题类别',
 })
 export type HistoryAction = CodeOf<typeof historyAction>
 

@@ -1,4 +1,5 @@
 import { codeList, type CodeOf } from './define'
+import type { Channel } from './visits'
 
 // 来源, 办理程序 and the 信访 procedure's words: every code the ledger stores for them, with the
 // Chinese the screens, prints and exports show.
@@ -21,6 +22,11 @@ export const sourceKind = codeList({
   other: '其他',
 })
 export type SourceKind = CodeOf<typeof sourceKind>
+
+/** The kind of source a channel is: a walk-in outside a reception day came to the desk all the same. */
+export function sourceKindOf(channel: Channel): SourceKind {
+  return channel === 'walk_in' ? 'desk' : channel
+}
 
 /** Sources handed over by another body: they carry that body's name and their own 工单号 or 文号. */
 export const TRANSFERRING_KINDS = [

@@ -45,6 +45,9 @@ export interface OrganizationHistory {
   visitCount: number
   personTimes: number
   openIssues: IssueListItem[]
+  /** Issues about this enterprise as 被反映对象, newest first (at most 200); complaintCount counts them all. */
+  complaints: IssueListItem[]
+  complaintCount: number
 }
 
 export interface ReturningMatches {

@@ -2,6 +2,7 @@
 // the lists behind them, the year month by month, and a month's close (月结). Every definition is
 // stated once, in db/figures/period.ts and the README's 统计口径.
 import type { PeriodKind } from '../codes/periods'
+import type { CaseFileFigures } from './case-file'
 import type { IssueListItem } from './issues'
 import type { SessionKind } from './sessions'
 import type { PetitionFigures } from './petitions'
@@ -108,6 +109,11 @@ export interface PeriodSummary extends PeriodFigures {
   carriedOverIssues: IssueListItem[]
   /** 信访 and 转办件 (db/figures/petition-figures.ts). */
   petitions: PetitionFigures
+  /**
+   * 重复件, 集体访, 查实情况, 处理措施 and 属地 (db/figures/case-file.ts). Absent only from the frozen
+   * report of a month closed (月结) before the ledger kept a case file.
+   */
+  caseFile?: CaseFileFigures
 }
 
 export interface MonthlySummary extends PeriodSummary {
@@ -123,6 +129,8 @@ export interface YearlySummary {
    */
   total: PeriodFigures
   byCategory: CategoryFigure[]
+  /** The year's case-file figures, defined as any period's. */
+  caseFile: CaseFileFigures
 }
 
 /** A figure of a closed month that has changed since its report was sent (调整). */

@@ -4,6 +4,7 @@ export type { CallbackMethod, DueState, IssueAction, IssueStatus, Satisfaction }
 import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
 import type { Procedure } from '../codes/petitions'
 import type { IssueIntake } from './petitions'
+import type { IssueCaseFile } from './case-file'
 
 /** How late an overdue issue is: `count` working days, or calendar days when its deadline is in them. */
 export interface OverdueBy {
@@ -26,6 +27,10 @@ export interface IssueListItem {
   acceptedDate: string
   dueDate: string
   resolvedDate: string | null
+  /** 被反映对象: the enterprise the issue is about, when it names one. */
+  subjectName: string | null
+  /** 属地. */
+  localityName: string | null
   dueState: DueState
   /**
    * The deadline counts days of a year whose official holiday arrangement is not entered yet
@@ -67,6 +72,8 @@ export interface IssueDetail extends IssueListItem {
   lastSatisfaction: Satisfaction | null
   timeline: TimelineEntry[]
   allowedActions: IssueAction[]
+  /** 被反映对象, 属地, 重复件, 主办 / 协办, 查实情况 and 处理措施. */
+  caseFile: IssueCaseFile
   /** Set when the visit that raised it was voided: shown for the record, out of lists and figures. */
   voidedAt: string | null
   voidReason: string | null

@@ -24,6 +24,11 @@ export interface HandoverSheet {
   /** 接待办公室电话, for the section to ask for a withheld number. */
   officePhone: string | null
   organizationName: string | null
+  /** 被反映对象: the enterprise complained about. */
+  subjectName: string | null
+  localityName: string | null
+  /** 协办 sections handed the issue beside the lead (主办) one. */
+  assistDepartments: string[]
   categoryName: string
   place: string | null
   content: string

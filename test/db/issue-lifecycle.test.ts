@@ -107,7 +107,8 @@ describe('issue life cycle', () => {
       leaderName: '李建国',
       firstContactName: '王晓丽',
     })
-    expect(d.allowedActions).toEqual(['assign', 'progress', 'supervise', 'extend', 'resolve'])
+    // 转办 and 不予受理 stay open to a supervisor once the issue is handed over; the section has yet to 签收 or 退回.
+    expect(d.allowedActions).toEqual(['assign', 'progress', 'supervise', 'extend', 'resolve', 'transfer', 'reject', 'sign', 'return'])
   })
 
   it('transfers an accepted issue to another authority with where and why', async () => {
@@ -165,11 +166,11 @@ describe('refused transitions change nothing', () => {
     await expectRefused(() => closeIssue(t.ctx, { issueId }), issueId, /尚未回访满意/)
   })
 
-  it('refuses to transfer an issue already handed to a section', async () => {
+  it('refuses the desk clerk a transfer of an issue already handed to a section', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await acceptIssue(t, f, day.id)
     await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
-    await expectRefused(() => transferIssue(t.ctx, { issueId, to: '市局', reason: '越级' }), issueId, /已交办.*不能转办/)
+    await expectRefused(() => transferIssue(t.ctx, { issueId, to: '市局', reason: '越级' }), issueId, /已交办，转办须由负责人/)
   })
 
   it('refuses any action on a closed issue', async () => {

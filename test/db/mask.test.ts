@@ -116,3 +116,17 @@ describe('restoreHiddenNumbers', () => {
     expect(restoreHiddenNumbers(edited, stored)).toBe('夜间偷排，举报人电话139-1234-5670，新号码13700001111')
   })
 })
+
+describe('maskPhone on numbers as people give them', () => {
+  it.each([
+    ['400-123-4567', '400***4567'],
+    ['800-820-8820', '800***8820'],
+    ['95598', '***98'],
+    ['0799-1234567-801', '0799***4567转801'],
+    ['0799-1234567转801', '0799***4567转801'],
+    ['+852 9123 4567', '+852****4567'],
+    ['+853 6612 3456', '+853****3456'],
+  ])('masks %s as %s', (typed, masked) => {
+    expect(maskPhone(typed)).toBe(masked)
+  })
+})

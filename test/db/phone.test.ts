@@ -125,3 +125,38 @@ describe('isValidPhone', () => {
     expect(isValidPhone('')).toBe(false)
   })
 })
+
+describe('numbers as people give them', () => {
+  it.each([
+    ['400-123-4567', '4001234567'],
+    ['4001234567', '4001234567'],
+    ['800-820-8820', '8008208820'],
+    ['95598', '95598'],
+    ['0799-1234567-801', '07991234567转801'],
+    ['0799-1234567转801', '07991234567转801'],
+    ['0799-1234567 分机 801', '07991234567转801'],
+    ['(0799)1234567 ext.801', '07991234567转801'],
+    ['+852 9123 4567', '+85291234567'],
+    ['00852 2123 4567', '+85221234567'],
+    ['+853 6612 3456', '+85366123456'],
+  ])('accepts %s, stored as %s', (typed, stored) => {
+    expect(normalizePhone(typed)).toBe(stored)
+    expect(isValidPhone(typed)).toBe(true)
+  })
+
+  it.each([
+    ['010-1234567', 'a 7-digit local number behind a 3-digit area code'],
+    ['021-7654321', 'the same for Shanghai'],
+    ['400-123-456', 'a 400 number a digit short'],
+    ['9559', 'a 95 number a digit short'],
+    ['0799-1234567转1234567', 'an extension of seven digits'],
+    ['+852 1234 5678', 'a Hong Kong number starting 1'],
+    ['+852 9123 456', 'a Hong Kong number a digit short'],
+  ])('refuses %s (%s)', (typed) => {
+    expect(isValidPhone(typed)).toBe(false)
+  })
+
+  it('still accepts a 7-digit local number behind a 4-digit area code', () => {
+    expect(isValidLandline('0799-1234567')).toBe(true)
+  })
+})

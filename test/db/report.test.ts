@@ -94,6 +94,20 @@ describe('the report sentence', () => {
       carriedOverIssues: [],
       byCategory: [],
       petitions: emptyPetitionFigures(),
+      caseFile: {
+        repeats: 0,
+        collectiveVisits: 0,
+        collectivePersonTimes: 0,
+        collectiveHeadcount: 5,
+        findings: { verified: 0, partly_verified: 0, unfounded: 0, unverifiable: 0 },
+        verifiedRate: null,
+        rectifyOrders: 0,
+        penaltyCases: 0,
+        fineYuan: 0,
+        referrals: 0,
+        lateExtensions: 0,
+        byLocality: [],
+      },
     }
     expect(reportSentence(s)).toBe(
       '2026年3月共举办接待日2场，接待企业32家（32人次）、群众54人次，共接待86人次；当场解答咨询41件；受理问题45个，已全部办结，按期办结率100%。',

@@ -102,7 +102,7 @@ describe('更正 at the desk', () => {
     await signIn(a, '王晓丽')
     await page.goto(`${a.bridge.url}#/issues`)
     await page.getByText('JD-2026-11-0001').first().click()
-    await page.getByRole('button', { name: /更\s?正/ }).click()
+    await page.getByRole('button', { name: /更\s?正$/ }).click()
     const dialog = page.getByRole('dialog', { name: '更正问题：JD-2026-11-0001' })
     await dialog.getByLabel('反映问题').fill('化工园区夜间有刺鼻异味')
     await dialog.getByLabel('更正原因').fill('来访人补充说明')

@@ -308,9 +308,10 @@ describe('问题台账 issue detail', () => {
     const drawer = page.getByRole('dialog')
     await drawer.locator('.ant-drawer-title').getByText(reopened.number).waitFor()
     await drawer.locator('.ant-drawer-title').getByText('重新办理').waitFor()
-    // A reopened issue is worked on again: no callback or closing until it is resolved anew.
+    // A reopened issue is worked on again: no callback or closing until it is resolved anew. Its section
+    // has not yet signed for the handover; 转办 and 不予受理 of an issue in hand are a supervisor's.
     const buttons = (await drawer.locator('.ant-drawer-body > .ant-space button').allTextContents()).map((t) => t.replace(/\s/g, ''))
-    expect(buttons).toEqual(['重新交办', '记录进展', '督办', '延期', '办结'])
+    expect(buttons).toEqual(['重新交办', '记录进展', '督办', '延期', '办结', '签收', '退回'])
     for (const title of [
       /^受理$/,
       /^交办（已受理 → 已交办）$/,

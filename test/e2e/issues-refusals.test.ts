@@ -110,23 +110,23 @@ describe('问题台账 when a save fails', () => {
     // Meanwhile a colleague extends the same issue further.
     await extendIssue(
       { ...app.ctx, actor: actorOf(await getStaff(app.ctx.db, s.leaderId)) },
-      { issueId: s.issueId, newDueDate: '2026-12-20', reason: '节前无法完成监测' },
+      { issueId: s.issueId, newDueDate: '2026-12-21', reason: '节前无法完成监测' },
     )
     await form.getByLabel('延期理由').press('Enter')
-    await form.locator('.ant-alert-error').getByText('新的办结时限须晚于原时限 2026-12-20').waitFor()
+    await form.locator('.ant-alert-error').getByText('新的办结时限须晚于原时限 2026-12-21').waitFor()
     await expectKept(form, '2026-12-10', '需委托第三方监测')
     // The drawer now shows the deadline in force, so the desk can choose again.
-    await page.getByRole('dialog').getByText('原办结时限：2026-12-20').waitFor()
+    await page.getByRole('dialog').getByText('原办结时限：2026-12-21').waitFor()
     await app.screenshot('issues-refused')
-    expect(await app.ctx.db.selectFrom('extensions').select('new_due_date').execute()).toEqual([{ new_due_date: '2026-12-20' }])
+    expect(await app.ctx.db.selectFrom('extensions').select('new_due_date').execute()).toEqual([{ new_due_date: '2026-12-21' }])
 
     await form.getByLabel('新的办结时限').fill('2026-12-25')
     await form.getByLabel('新的办结时限').press('Tab')
     await form.getByLabel('延期理由').press('Enter')
     await page.getByText(/已延期至 2026-12-25/).waitFor()
     expect(await app.ctx.db.selectFrom('extensions').select(['old_due_date', 'new_due_date', 'reason']).orderBy('id').execute()).toEqual([
-      { old_due_date: due, new_due_date: '2026-12-20', reason: '节前无法完成监测' },
-      { old_due_date: '2026-12-20', new_due_date: '2026-12-25', reason: '需委托第三方监测' },
+      { old_due_date: due, new_due_date: '2026-12-21', reason: '节前无法完成监测' },
+      { old_due_date: '2026-12-21', new_due_date: '2026-12-25', reason: '需委托第三方监测' },
     ])
   })
 })

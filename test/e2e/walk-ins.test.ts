@@ -216,6 +216,7 @@ describe('five walk-ins from the keyboard', () => {
       await t.type('小河沟黑臭')
       await t.press('Enter')
       await t.type('西岭村')
+      await t.press('Enter') // on to 被反映企业: a complaint about no enterprise leaves it empty
       await t.press('Enter') // the last box: saves
     })
 
@@ -241,6 +242,7 @@ describe('five walk-ins from the keyboard', () => {
       await t.press('Enter')
       await t.type('河滨路')
       await t.press('Enter')
+      await t.press('Enter') // 被反映企业 left empty: saves
     })
 
     const visits = await app.ctx.db

@@ -85,7 +85,7 @@ describe('writes with nobody signed in', () => {
       ['category-save', { id: air.id, name: air.name, timeLimitDays: 60 }],
       ['holiday-set', { date: '2026-11-11', kind: 'holiday', name: '光棍节' }],
       ['settings-update', { bureauName: '假冒的局' }],
-      ['issue-extend', { issueId: issue.issueId, newDueDate: '2027-01-29', approverId: f.leader.id, reason: '领导同意' }],
+      ['issue-extend', { issueId: issue.issueId, newDueDate: '2026-12-15', approverId: f.leader.id, reason: '领导同意' }],
       ['organization-merge', { keepId: a.organizationId, mergeId: b.organizationId }],
       ['visitor-merge', { keepId: a.visitorId, mergeId: b.visitorId }],
       ['issue-reject', { issueId: issue.issueId, reason: '不属本局职责' }],
@@ -145,11 +145,11 @@ describe('supervisor-only settings and merges', () => {
 })
 
 describe('who approves an extension', () => {
-  it('is the signed-in supervisor, or a supervisor who types their own PIN; naming a leader is not enough', async () => {
+  it('is the signed-in supervisor, or a supervisor or leader who types their own PIN; naming one is not enough', async () => {
     const { issue } = await desk()
     const clerk = appState(t, signedOut)
     data(await dispatch(clerk, 'operator-select', { staffId: f.desk.id }))
-    const ask = { issueId: issue.issueId, newDueDate: '2027-01-29', reason: '需委托第三方监测' }
+    const ask = { issueId: issue.issueId, newDueDate: '2026-12-15', reason: '需委托第三方监测' }
     const before = await tableCounts(t)
     expect(await codeOf(clerk, 'issue-extend', { ...ask, approverId: f.leader.id })).toBe('pin_required')
     expect(await codeOf(clerk, 'issue-extend', ask)).toBe('forbidden')
@@ -157,13 +157,13 @@ describe('who approves an extension', () => {
     expect(await tableCounts(t)).toEqual(before)
     expect(await codeOf(clerk, 'issue-extend', { ...ask, approverId: f.leader.id, approverPin: '0000' })).toBe('wrong_pin')
     const extended = data(await dispatch(clerk, 'issue-extend', { ...ask, approverId: f.leader.id, approverPin: FIXTURE_LEADER_PIN }))
-    expect(field(extended, 'dueDate')).toBe('2027-01-29')
+    expect(field(extended, 'dueDate')).toBe('2026-12-15')
     const approver = await t.ledger.db.selectFrom('extensions').select(['approver_id', 'actor_id']).executeTakeFirstOrThrow()
     expect(approver).toEqual({ approver_id: f.leader.id, actor_id: f.desk.id })
 
     const boss = appState(t, signedOut)
     data(await dispatch(boss, 'operator-select', { staffId: f.leader.id, pin: FIXTURE_LEADER_PIN }))
-    data(await dispatch(boss, 'issue-extend', { ...ask, newDueDate: '2027-02-26' }))
+    data(await dispatch(boss, 'issue-extend', { ...ask, newDueDate: '2026-12-22' }))
     const last = await t.ledger.db.selectFrom('extensions').select('approver_id').orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last.approver_id).toBe(f.leader.id)
   })

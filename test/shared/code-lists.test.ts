@@ -5,6 +5,7 @@ import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 import { arrangementSource } from '../../shared/codes/calendar'
 import type { CodeList } from '../../shared/codes/define'
 import { callbackMethod, issueStatus, progressKind, satisfaction } from '../../shared/codes/issues'
+import { finding, measureKind, sectionRole, sectionStatus } from '../../shared/codes/case-file'
 import { holidayKind } from '../../shared/codes/reference'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { staffRole } from '../../shared/codes/staff'
@@ -75,6 +76,10 @@ describe('the ledger file agrees with the code lists', () => {
     ['petition_reviews', 'level', reviewLevel],
     ['referrals', 'reply_method', deliveryMethod],
     ['corrections', 'entity', correctionEntity],
+    ['issues', 'finding', finding],
+    ['issue_measures', 'kind', measureKind],
+    ['issue_sections', 'role', sectionRole],
+    ['issue_sections', 'status', sectionStatus],
   ]
 
   it.each(checks)('accepts exactly the listed codes in %s.%s', (table, column, list) => {

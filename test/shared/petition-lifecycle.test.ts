@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PROCEDURE, sourceKind } from '../../shared/codes/petitions'
+import { DEFAULT_PROCEDURE, sourceKind, sourceKindOf } from '../../shared/codes/petitions'
 import { channel } from '../../shared/codes/visits'
 import { allowedActions } from '../../shared/lifecycle'
 import { allowedPetitionActions, petitionStageOf, type PetitionCircumstances } from '../../shared/petition-lifecycle'
@@ -47,12 +47,14 @@ describe('the 信访 stage table', () => {
   it('takes 延期, 办结, 转办 and 不予受理 away from a 信访事项, which has its own steps for them', () => {
     expect(allowedActions('accepted', null, 'general')).toEqual(['assign', 'extend', 'transfer', 'reject'])
     expect(allowedActions('accepted', null, 'petition')).toEqual(['assign'])
-    expect(allowedActions('in_progress', null, 'petition')).toEqual(['assign', 'progress', 'supervise'])
+    // With no section waiting to sign for it (签收 and 退回 are a section's answer to its handover, in any procedure).
+    expect(allowedActions('in_progress', null, 'petition', { pendingSection: false })).toEqual(['assign', 'progress', 'supervise'])
     expect(allowedActions('in_progress', null, 'referral')).toEqual(allowedActions('in_progress', null, 'general'))
   })
 
   it('has a source kind for every channel, so each channel has its default source', () => {
-    for (const code of channel.codes) expect(sourceKind.has(code), code).toBe(true)
+    for (const code of channel.codes) expect(sourceKind.has(sourceKindOf(code)), code).toBe(true)
+    expect(sourceKindOf('walk_in')).toBe('desk')
     expect(DEFAULT_PROCEDURE.petition_bureau).toBe('petition')
     expect(DEFAULT_PROCEDURE.hotline_12345).toBe('referral')
   })

@@ -277,6 +277,8 @@ const ISSUE_CALLS: Record<IssueAction, ContractKey> = {
   close: 'issue-close',
   transfer: 'issue-transfer',
   reject: 'issue-reject',
+  sign: 'issue-section-sign',
+  return: 'issue-section-return',
 }
 
 export function transitionCases(world: World, bases: Partial<Record<ContractKey, unknown>>): Case[] {

@@ -1,9 +1,11 @@
 import { z } from 'zod'
-import type { CallbackPage, IssueDetail, IssuePage, RevealedValue } from '../../../shared/types'
+import type { CallbackPage, IssueDetail, IssuePage, RepeatCandidates, RevealedValue } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 import { procedure } from '../../../shared/codes/petitions'
+import { finding } from '../../../shared/codes/case-file'
+import { organizationInput } from './visits'
 
 export const issueStatusInput = z.enum(issueStatus.codes)
 
@@ -17,6 +19,8 @@ export const issueListInput = z
     text: text(100).optional(),
     visitorId: id.optional(),
     organizationId: id.optional(),
+    subjectOrganizationId: id.optional(),
+    localityId: id.optional(),
     sessionId: id.optional(),
     procedure: z.enum(procedure.codes).optional(),
     sourceId: id.optional(),
@@ -28,7 +32,14 @@ export const issueListInput = z
   .strict()
 
 export const issueAssignInput = z
-  .object({ issueId: id, departmentId: id, assigneeId: id.nullish(), leaderId: id.nullish(), note: optionalText(1000) })
+  .object({
+    issueId: id,
+    departmentId: id,
+    assigneeId: id.nullish(),
+    leaderId: id.nullish(),
+    assistDepartmentIds: z.array(id).max(20).nullish(),
+    note: optionalText(1000),
+  })
   .strict()
 
 export const issueProgressInput = z.object({ issueId: id, date: isoDate.optional(), note: text(2000) }).strict()
@@ -40,7 +51,24 @@ export const issueExtendInput = z
   .object({ issueId: id, newDueDate: isoDate, approverId: id.optional(), approverPin: text(40).optional(), reason: text(1000) })
   .strict()
 
-export const issueResolveInput = z.object({ issueId: id, result: text(4000), date: isoDate.optional() }).strict()
+/** One 处理措施: each kind with what it needs (a 罚款金额 is a number of 元; text is refused here). */
+export const measureInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('guidance'), note: optionalText(200) }).strict(),
+  z.object({ kind: z.literal('rectify'), rectifyDeadline: isoDate, note: optionalText(200) }).strict(),
+  z.object({ kind: z.literal('penalty'), fineYuan: z.number(), note: optionalText(200) }).strict(),
+  z.object({ kind: z.literal('referral'), referredTo: text(100), note: optionalText(200) }).strict(),
+  z.object({ kind: z.literal('other'), note: text(200) }).strict(),
+])
+
+export const issueResolveInput = z
+  .object({
+    issueId: id,
+    result: text(4000),
+    date: isoDate.optional(),
+    finding: z.enum(finding.codes).nullish(),
+    measures: z.array(measureInput).max(10).optional(),
+  })
+  .strict()
 
 export const issueCallbackInput = z
   .object({
@@ -62,6 +90,28 @@ export const issueCorrectInput = z
   .object({ issueId: id, content: text(4000).optional(), place: optionalText(200), result: text(4000).optional(), reason: text(200) })
   .strict()
 
+export const sectionSignInput = z.object({ issueId: id, sectionId: id, signerId: id.optional(), date: isoDate.optional() }).strict()
+
+export const sectionReturnInput = z.object({ issueId: id, sectionId: id, reason: text(1000) }).strict()
+
+export const repeatCandidatesInput = z
+  .object({
+    categoryId: id,
+    date: isoDate.optional(),
+    visitorId: id.nullish(),
+    subjectOrganizationId: id.nullish(),
+    subjectName: optionalText(100),
+    place: optionalText(200),
+    excludeIssueId: id.optional(),
+  })
+  .strict()
+
+export const caseFileUpdateInput = z
+  .object({ issueId: id, subject: organizationInput.nullish(), localityId: id.nullish(), reason: optionalText(500) })
+  .strict()
+
+export const categoryCorrectInput = z.object({ issueId: id, categoryId: id, reason: text(500) }).strict()
+
 /** One page of one of 回访's queues. */
 export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()
 
@@ -80,6 +130,11 @@ export const issuesCalls = {
   'issue-transfer': call(issueTransferInput).returns<IssueDetail>(),
   'issue-reject': call(issueRejectInput).returns<IssueDetail>(),
   'issue-correct': call(issueCorrectInput).returns<IssueDetail>(),
+  'issue-section-sign': call(sectionSignInput).returns<IssueDetail>(),
+  'issue-section-return': call(sectionReturnInput).returns<IssueDetail>(),
+  'issue-repeat-candidates': call(repeatCandidatesInput).returns<RepeatCandidates>(),
+  'issue-update-case-file': call(caseFileUpdateInput).returns<IssueDetail>(),
+  'issue-correct-category': call(categoryCorrectInput).returns<IssueDetail>(),
   'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-reveal-phone': call(callbackRevealPhoneInput).returns<RevealedValue>(),

@@ -3,9 +3,11 @@ import type {
   AnswerTemplate,
   ArrangementResult,
   CalendarStatus,
+  CaseRules,
   Category,
   Department,
   HolidayOverride,
+  Locality,
   Settings,
   SetupStatus,
 } from '../../../shared/types'
@@ -52,6 +54,18 @@ export const holidaySetInput = z.object({ date: isoDate, to: isoDate.optional(),
 export const holidayRemoveInput = z.object({ date: isoDate }).strict()
 
 export const holidayConfirmInput = z.object({ year }).strict()
+export const localitySaveInput = z
+  .object({ id: id.optional(), name: text(30), sortOrder: z.number().int().optional(), active: z.boolean().optional() })
+  .strict()
+
+export const caseRulesUpdateInput = z
+  .object({
+    repeatWindowDays: z.number().int().optional(),
+    collectiveHeadcount: z.number().int().optional(),
+    maxExtensions: z.number().int().optional(),
+    extensionCeilingWorkdays: z.number().int().optional(),
+  })
+  .strict()
 
 export const referenceCalls = {
   'settings-get': call(noInput).returns<Settings>(),
@@ -73,4 +87,8 @@ export const referenceCalls = {
   'holiday-confirm': call(holidayConfirmInput).returns<ArrangementResult>(),
   // A date list or .ics picked in main's open dialog; null when the user cancels.
   'holiday-import': call(noInput).returns<ArrangementResult | null>(),
+  'locality-list': call(noInput).returns<Locality[]>(),
+  'locality-save': call(localitySaveInput).returns<Locality>(),
+  'settings-case-rules': call(noInput).returns<CaseRules>(),
+  'settings-update-case-rules': call(caseRulesUpdateInput).returns<CaseRules>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -36,7 +36,17 @@ export const matterInput = z.discriminatedUnion('type', [
     .object({ type: z.literal('consultation'), categoryId: id, content: text(2000), answer: text(4000), answerTemplateId: id.optional() })
     .strict(),
   z
-    .object({ type: z.literal('issue'), categoryId: id, content: text(4000), place: optionalText(200), intake: intakeInput.optional() })
+    .object({
+      type: z.literal('issue'),
+      categoryId: id,
+      content: text(4000),
+      place: optionalText(200),
+      intake: intakeInput.optional(),
+      /** 被反映对象: the enterprise complained about, from the directory (id) or named here. */
+      subject: organizationInput.nullish(),
+      localityId: id.nullish(),
+      repeatOfId: id.nullish(),
+    })
     .strict(),
 ])
 

@@ -16,8 +16,7 @@ import { useFormDraft } from '../../lib/useFormDraft'
 import { useReference } from '../../lib/reference'
 import { newSubmissionToken } from '../../../shared/submission'
 import { MatterFields } from '../today/MatterFields'
-import { emptyMatter, type MatterValues } from '../today/registration'
-import { toIntakeInput } from '../today/IntakeFields'
+import { emptyMatter, toMatterInput, type MatterValues } from '../today/registration'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
 
@@ -45,17 +44,7 @@ function toInput(v: ContactValues, submissionToken: string): ContractInput<'cont
     visitor: { name: v.name ?? '', phone: v.phone || null, kind: v.kind },
     organization: v.kind === 'enterprise' ? { name: v.organizationName ?? '' } : null,
     headcount: 1,
-    matters: v.matters.map((m) =>
-      m.type === 'consultation'
-        ? { type: 'consultation', categoryId: m.categoryId ?? 0, content: m.content ?? '', answer: m.answer ?? '' }
-        : {
-            type: 'issue',
-            categoryId: m.categoryId ?? 0,
-            content: m.content ?? '',
-            place: m.place || null,
-            intake: toIntakeInput(m.intake),
-          },
-    ),
+    matters: v.matters.map(toMatterInput),
   }
 }
 
@@ -96,6 +85,7 @@ export default function ContactsPage({ params }: { params: URLSearchParams }) {
   const { error, saving, submit } = useSaving(form)
   const kind = Form.useWatch('kind', form)
   const channel = Form.useWatch('channel', form)
+  const receivedOn: unknown = Form.useWatch('date', form)
 
   const save = (v: ContactValues) =>
     submit(async () => {
@@ -155,6 +145,7 @@ export default function ContactsPage({ params }: { params: URLSearchParams }) {
               </Row>
               {kind === 'enterprise' && <OrganizationNameField />}
               <MatterFields
+                date={dayjs.isDayjs(receivedOn) ? receivedOn.format('YYYY-MM-DD') : undefined}
                 addButtons={(add) => (
                   // On a line of its own, so 保存登记 does not sit against it.
                   <div style={{ marginBottom: 12 }}>

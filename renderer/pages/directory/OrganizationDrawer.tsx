@@ -2,6 +2,7 @@ import { Space, Tag, Typography } from 'antd'
 import type { Organization } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { useQuery } from '../../lib/useQuery'
+import { Complaints } from './Complaints'
 import { HistoryDrawer } from './HistoryDrawer'
 import type { MergeSide } from './MergeModal'
 
@@ -14,7 +15,7 @@ interface Props {
   onClose: () => void
 }
 
-/** An enterprise's whole history: its people, issues still open, and every visit. */
+/** An enterprise's whole history: its people, issues still open, every visit, and the complaints about it. */
 export function OrganizationDrawer({ id, version, onEdit, onMerge, onPickVisitor, onClose }: Props) {
   const h = useQuery(() => api.organizationHistory({ id }), [id, version])
   const data = h.data?.organization.id === id ? h.data : undefined
@@ -66,6 +67,8 @@ export function OrganizationDrawer({ id, version, onEdit, onMerge, onPickVisitor
             }
           : undefined
       }
-    />
+    >
+      {data && <Complaints issues={data.complaints} total={data.complaintCount} />}
+    </HistoryDrawer>
   )
 }

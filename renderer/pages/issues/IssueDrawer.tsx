@@ -12,6 +12,8 @@ import { clearDraft, draftsUnder } from '../../lib/drafts'
 import { useCloseGuard } from '../../lib/useCloseGuard'
 import { DueTag } from './DueTag'
 import { IssueFacts } from './IssueFacts'
+import { CaseFileCorrect } from './case-file/CaseFileCorrect'
+import { CaseFileFacts } from './case-file/CaseFileFacts'
 import { IssueTimeline } from './IssueTimeline'
 import { ProcedureSection } from './procedure/ProcedureSection'
 import { CorrectIssueModal } from './CorrectIssueModal'
@@ -32,6 +34,7 @@ function savedMessage(action: IssueAction, before: IssueDetail, after: IssueDeta
   }
   if (action === 'extend') return `${after.number} 已延期至 ${after.dueDate}`
   if (action === 'transfer') return `${after.number} 已转办至 ${after.transferTo ?? ''}`
+  if (action === 'return' && after.status === 'accepted') return `${after.number} 已退回，待重新交办`
   return `${after.number} 已${actionLabel(action, before)}`
 }
 
@@ -143,6 +146,14 @@ function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload
         onRefused={refused}
       />
       <IssueFacts d={detail} />
+      <CaseFileFacts d={detail} />
+      <CaseFileCorrect
+        detail={detail}
+        onSaved={() => {
+          reload()
+          onChanged()
+        }}
+      />
       <Divider titlePlacement="start" style={{ margin: '20px 0 12px' }}>
         <Typography.Text strong>办理经过</Typography.Text>
       </Divider>

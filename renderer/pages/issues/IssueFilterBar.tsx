@@ -16,7 +16,7 @@ const dueOptions = optionsOf(DUE_FILTER_LABEL, ['overdue', 'due_soon', 'on_time'
 
 /** One row of filters above the ledger; the text box searches as the desk types. */
 export function IssueFilterBar({ filters, onChange }: Props) {
-  const { categories, departments } = useReference()
+  const { categories, departments, localities } = useReference()
   const [text, setText] = useState(filters.text)
 
   // Search a moment after typing stops; Enter searches at once.
@@ -71,6 +71,18 @@ export function IssueFilterBar({ filters, onChange }: Props) {
         options={departments.map((d) => ({ value: d.id, label: d.name }))}
         onChange={(v) => set('departmentId', v ?? null)}
       />
+      {localities.length > 0 && (
+        <Select<number | null>
+          aria-label="属地"
+          allowClear
+          placeholder="属地"
+          style={{ width: 112 }}
+          popupMatchSelectWidth={false}
+          value={filters.localityId}
+          options={localities.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v) => set('localityId', v ?? null)}
+        />
+      )}
       <Select<DueFilter | null>
         aria-label="时限状态"
         allowClear

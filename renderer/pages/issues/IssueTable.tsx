@@ -69,6 +69,13 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
       render: (_, r) => (r.organizationName ? `${r.visitorName}（${r.organizationName}）` : r.visitorName),
     },
     {
+      key: 'subject',
+      title: '被反映对象/属地',
+      width: 150,
+      ellipsis: true,
+      render: (_, r) => [r.subjectName, r.localityName].filter((x) => x !== null).join(' · ') || '—',
+    },
+    {
       key: 'department',
       title: '承办股室',
       width: 124,

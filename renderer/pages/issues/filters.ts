@@ -12,6 +12,8 @@ export interface IssueFilters {
   status: IssueStatus[]
   categoryId: number | null
   departmentId: number | null
+  /** 属地. */
+  localityId: number | null
   dueState: DueFilter | null
   month: Dayjs | null
   text: string
@@ -33,6 +35,7 @@ export const emptyFilters: IssueFilters = {
   status: [],
   categoryId: null,
   departmentId: null,
+  localityId: null,
   dueState: null,
   month: null,
   text: '',
@@ -60,6 +63,7 @@ export function hasFilters(f: IssueFilters): boolean {
     f.status.length > 0 ||
     f.categoryId !== null ||
     f.departmentId !== null ||
+    f.localityId !== null ||
     f.dueState !== null ||
     f.month !== null ||
     f.procedure !== null ||
@@ -75,6 +79,7 @@ export function toListInput(view: IssueView): ContractInput<'issue-list'> {
     ...(f.status.length > 0 ? { status: f.status } : {}),
     ...(f.categoryId !== null ? { categoryId: f.categoryId } : {}),
     ...(f.departmentId !== null ? { departmentId: f.departmentId } : {}),
+    ...(f.localityId !== null ? { localityId: f.localityId } : {}),
     ...(f.dueState !== null ? { dueState: f.dueState } : {}),
     ...(f.month !== null ? { month: f.month.format('YYYY-MM') } : {}),
     ...(text !== '' ? { text: text.slice(0, 100) } : {}),

@@ -43,6 +43,12 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
             </tr>
           )}
           <tr>
+            <th>被反映对象</th>
+            <td>{dash(sheet.subjectName)}</td>
+            <th>属地</th>
+            <td>{dash(sheet.localityName)}</td>
+          </tr>
+          <tr>
             <th>问题类别</th>
             <td>{sheet.categoryName}</td>
             <th>问题地点</th>
@@ -61,11 +67,17 @@ export function HandoverSheetView({ sheet }: { sheet: HandoverSheet }) {
             </td>
           </tr>
           <tr>
-            <th>承办股室</th>
+            <th>主办股室</th>
             <td>{dash(sheet.departmentName)}</td>
             <th>责任人</th>
             <td>{dash(sheet.assigneeName)}</td>
           </tr>
+          {sheet.assistDepartments.length > 0 && (
+            <tr>
+              <th>协办股室</th>
+              <td colSpan={3}>{sheet.assistDepartments.join('、')}</td>
+            </tr>
+          )}
           <tr>
             <th>包案领导</th>
             <td>{dash(sheet.leaderName)}</td>

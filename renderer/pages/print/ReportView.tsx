@@ -4,6 +4,7 @@ import { ISSUE_STATUS, SESSION_KIND } from '../../lib/labels'
 import { figureRows } from '../summary/figures'
 import { hasPetitionFigures } from '../summary/petitionFigures'
 import { PetitionReportSection } from './PetitionReportSection'
+import { CaseFileReport } from './CaseFileReport'
 
 const KINDS: readonly SessionKind[] = ['enterprise', 'public', 'leader', 'field']
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
@@ -164,9 +165,10 @@ export function ReportView({ report, sentence }: { report: PeriodReport | Monthl
       <h2>五、{p.previous}结转问题</h2>
       <IssueTable rows={s.carriedOverIssues} empty={`无${p.previous}结转问题。`} />
       {petitions && <PetitionReportSection heading="六、信访事项和转办件" figures={petitions} />}
+      {s.caseFile && <CaseFileReport c={s.caseFile} period={p} heading={petitions ? '七' : '六'} />}
       {adjustments.length > 0 && (
         <>
-          <h2>{petitions ? '七' : '六'}、月结后数据调整</h2>
+          <h2>{['六', '七', '八'][(petitions ? 1 : 0) + (s.caseFile ? 1 : 0)]}、月结后数据调整</h2>
           <p>{adjustments.map((a) => `${a.label}：报送 ${a.reported}，现为 ${a.now}（${signed(a.now - a.reported)}）`).join('；')}。</p>
         </>
       )}

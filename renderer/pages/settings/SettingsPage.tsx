@@ -9,11 +9,23 @@ import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
 import { ImportPanel } from './import/ImportPanel'
 import { LedgerTab } from './LedgerTab'
+import { LocalitiesTab } from './LocalitiesTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 
 type TabKey =
-  'setup' | 'departments' | 'staff' | 'categories' | 'answers' | 'sources' | 'holidays' | 'ledger' | 'import' | 'backup' | 'audit'
+  | 'setup'
+  | 'departments'
+  | 'staff'
+  | 'categories'
+  | 'answers'
+  | 'sources'
+  | 'localities'
+  | 'holidays'
+  | 'ledger'
+  | 'import'
+  | 'backup'
+  | 'audit'
 
 const KEYS: readonly TabKey[] = [
   'setup',
@@ -22,6 +34,7 @@ const KEYS: readonly TabKey[] = [
   'categories',
   'answers',
   'sources',
+  'localities',
   'holidays',
   'ledger',
   'import',
@@ -52,6 +65,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
           { key: 'answers', label: '常用答复', children: <AnswersTab /> },
           { key: 'sources', label: '来源', children: <SourcesTab /> },
+          { key: 'localities', label: '属地与规则', children: <LocalitiesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
           { key: 'import', label: '导入旧台账', children: <ImportPanel /> },

@@ -8,6 +8,7 @@ import { ISSUE_STATUS, SATISFACTION, SESSION_KIND_SHORT } from '../../lib/labels
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
 import { Breakdowns } from './Breakdowns'
+import { CaseFileCard } from './CaseFileCard'
 import { Chart } from './Chart'
 import { ExportButtons, PeriodExportButton } from './ExportButtons'
 import { MonthCloseBar } from './MonthCloseBar'
@@ -131,6 +132,7 @@ export default function SummaryPage({ params }: { params: URLSearchParams }) {
               {s.issuesCalledBack} 个问题、{s.callbacks} 次回访）。
             </Typography.Text>
           </Card>
+          {s.caseFile && <CaseFileCard c={s.caseFile} />}
           <Card
             size="small"
             title={closed ? `${sentenceLabel}（月结时报送的文字）` : `${sentenceLabel}（数字来自台账，可修改措辞后打印）`}

@@ -3,7 +3,8 @@ import type { Dayjs } from 'dayjs'
 import type { ReactNode } from 'react'
 import type { ContractInput } from '../../../electron/contract'
 import type { IssueSource, Procedure, SourceKind } from '../../../electron/contract/types'
-import { DEFAULT_PROCEDURE, procedure as procedureList, TRANSFERRING_KINDS } from '../../../shared/codes/petitions'
+import { channel as channelCode } from '../../../shared/codes/visits'
+import { DEFAULT_PROCEDURE, procedure as procedureList, sourceKindOf, TRANSFERRING_KINDS } from '../../../shared/codes/petitions'
 import { useReference } from '../../lib/reference'
 
 /** What the form holds for a matter's 来源 and 办理程序; left out, the ledger takes the defaults below. */
@@ -18,7 +19,8 @@ export interface IntakeValues {
 
 /** The source a channel names when the desk chooses none: 现场接待 at the desk, 来信 for a letter … */
 export function defaultSourceFor(sources: readonly IssueSource[], channel: string): IssueSource | undefined {
-  return sources.find((s) => s.active && s.kind === channel)
+  const kind = channelCode.has(channel) ? sourceKindOf(channel) : 'other'
+  return sources.find((s) => s.active && s.kind === kind)
 }
 
 /** The source and procedure in force for a matter: what was chosen, else what its channel suggests. */

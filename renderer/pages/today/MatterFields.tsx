@@ -5,17 +5,22 @@ import { useReference } from '../../lib/reference'
 import { describeLimit } from '../../../shared/codes/petitions'
 import type { MatterValues } from './registration'
 import { IntakeFields } from './IntakeFields'
+import { CaseFileFields } from '../issues/case-file/CaseFileFields'
 
 interface ListProps {
   /** The buttons below the list; the desk and 来电来信 add different kinds of matter. */
   addButtons: (add: (matter: MatterValues) => void) => ReactNode
+  /** A returning visitor picked at the desk, for the 重复件 warning. */
+  visitorId?: number | undefined
+  /** The day the matters are registered for (the reception day, the day a letter came). */
+  date?: string | undefined
 }
 
 /**
  * The form's `matters`, a card each, removable while more than one is left. Enter is the form's
  * (lib/enterKeys.ts). A matter added from its button takes the cursor, in its 问题类别.
  */
-export function MatterFields({ addButtons }: ListProps) {
+export function MatterFields({ addButtons, visitorId, date }: ListProps) {
   const { categories } = useReference()
   const options = categories
     .filter((c) => c.active)
@@ -39,6 +44,8 @@ export function MatterFields({ addButtons }: ListProps) {
               categories={options}
               canRemove={fields.length > 1}
               onRemove={() => remove(field.name)}
+              visitorId={visitorId}
+              date={date}
             />
           ))}
           {addButtons((matter) => {
@@ -57,9 +64,11 @@ interface CardProps {
   categories: { value: number; label: string }[]
   canRemove: boolean
   onRemove: () => void
+  visitorId?: number | undefined
+  date?: string | undefined
 }
 
-function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps) {
+function MatterCard({ index, name, categories, canRemove, onRemove, visitorId, date }: CardProps) {
   const type = Form.useWatch(['matters', name, 'type'])
   return (
     <Card size="small" type="inner" data-matter={index} style={{ marginBottom: 8 }} styles={{ body: { padding: '8px 12px' } }}>
@@ -108,9 +117,7 @@ function MatterCard({ index, name, categories, canRemove, onRemove }: CardProps)
       </Form.Item>
       {type === 'issue' ? (
         <>
-          <Form.Item name={[name, 'place']} label="问题地点" style={{ marginBottom: 0 }}>
-            <Input maxLength={200} placeholder="如：城东工业园" />
-          </Form.Item>
+          <CaseFileFields name={name} visitorId={visitorId} date={date} />
           <IntakeFields name={name} />
         </>
       ) : (

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography, type InputRef } from 'antd'
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Tag, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import type { Appointment, Session } from '../../../electron/contract/types'
 import { ContractError } from '../../../electron/contract/errors'
@@ -60,7 +60,7 @@ const IDENTITY_FIELDS = ['phone', 'idNumber', 'creditCode'] as const
 export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onDayChanged }: Props) {
   const [form] = Form.useForm<RegistrationValues>()
   const { message } = App.useApp()
-  const { settings, staff } = useReference()
+  const { settings, staff, caseRules } = useReference()
   const { operator } = useOperator()
   // Once the office has staff, the ledger takes a registration only from someone signed in.
   const nobodyAtDesk = (operator?.id ?? null) === null && staff.some((s) => s.active)
@@ -89,6 +89,8 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
   }, [error])
   const kind = Form.useWatch('visitorKind', form)
   const watched = Form.useWatch([], form)
+  const headcount: unknown = Form.useWatch('headcount', form)
+  const collective = caseRules !== null && typeof headcount === 'number' && headcount >= caseRules.collectiveHeadcount
 
   // Back to the name box after every save or clear, once the button has finished re-rendering.
   const [cleared, setCleared] = useState(0)
@@ -181,7 +183,12 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
   return (
     <Card
       size="small"
-      title="来访登记"
+      title={
+        <Space size={8}>
+          来访登记
+          {collective && <Tag color="volcano">集体访（{caseRules?.collectiveHeadcount}人及以上）</Tag>}
+        </Space>
+      }
       extra={
         <Typography.Text type="secondary">
           {enterSaves ? 'Enter 保存' : 'Enter 下一项 · Ctrl+Enter 保存'} · Shift+Enter 换行 · Alt+数字 选择老来访人
@@ -268,6 +275,8 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
           <MatchPanel values={watched} chosen={chosen} chosenLabel={chosenLabel} onChoose={choose} onForget={forget} />
 
           <MatterFields
+            visitorId={chosen.visitorId}
+            date={session.date}
             addButtons={(add) => (
               <Space style={{ marginBottom: 12 }}>
                 <Button icon={<PlusOutlined />} onClick={() => add(emptyMatter('consultation'))}>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { VisitPage, VisitSummary } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { navigate } from '../../lib/route'
+import { useReference } from '../../lib/reference'
 import { pagerOf, type Paged } from '../../lib/usePaged'
 import { CorrectionsLink } from '../../components/CorrectionHistory'
 import { CorrectVisitModal } from './CorrectVisitModal'
@@ -50,6 +51,7 @@ function IssueTag({
 }
 
 export function TodayVisits({ visits, personTimes, onChanged }: Props) {
+  const { caseRules } = useReference()
   const [voiding, setVoiding] = useState<VisitSummary | null>(null)
   const [correcting, setCorrecting] = useState<VisitSummary | null>(null)
   const total = visits.query.data?.total ?? 0
@@ -107,6 +109,7 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
                 {v.visitorPhone && <Typography.Text type="secondary">{v.visitorPhone}</Typography.Text>}
                 <Tag>{v.headcount} 人</Tag>
                 <CorrectionsLink visitId={v.id} count={v.correctionCount} />
+                {caseRules && v.headcount >= caseRules.collectiveHeadcount && <Tag color="volcano">集体访</Tag>}
               </Space>
               {v.matters.map((m) => (
                 <Flex key={m.id} gap={4} align="start" style={{ minWidth: 0 }}>

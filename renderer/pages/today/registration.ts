@@ -13,6 +13,13 @@ export interface MatterValues {
   place?: string
   /** 来源 and 办理程序 of an issue. */
   intake?: IntakeValues
+  /** 被反映对象 as typed; subjectId once picked from the directory. */
+  subjectName?: string
+  subjectId?: number
+  subjectCreditCode?: string
+  localityId?: number
+  /** The earlier issue this one repeats, chosen from the warning shown while typing. */
+  repeatOfId?: number | null
 }
 
 export interface RegistrationValues {
@@ -94,23 +101,39 @@ export function toRegisterInput(sessionId: number, v: RegistrationValues, chosen
       : null,
     headcount: v.headcount ?? 1,
     ...(chosen.appointmentId !== undefined ? { appointmentId: chosen.appointmentId } : {}),
-    matters: v.matters.map((m) =>
-      m.type === 'consultation'
-        ? {
-            type: 'consultation',
-            categoryId: m.categoryId ?? 0,
-            content: m.content ?? '',
-            answer: m.answer ?? '',
-            ...(m.answerTemplateId !== undefined ? { answerTemplateId: m.answerTemplateId } : {}),
-          }
+    matters: v.matters.map(toMatterInput),
+  }
+}
+
+type MatterInput = ContractInput<'visit-register'>['matters'][number]
+
+/** One matter card as the contract's matter: a consultation, or an issue with its case file. */
+export function toMatterInput(m: MatterValues): MatterInput {
+  if (m.type === 'consultation')
+    return {
+      type: 'consultation',
+      categoryId: m.categoryId ?? 0,
+      content: m.content ?? '',
+      answer: m.answer ?? '',
+      ...(m.answerTemplateId !== undefined ? { answerTemplateId: m.answerTemplateId } : {}),
+    }
+  const subjectName = blankToNull(m.subjectName)
+  return {
+    type: 'issue',
+    categoryId: m.categoryId ?? 0,
+    content: m.content ?? '',
+    place: blankToNull(m.place),
+    subject:
+      subjectName === null
+        ? null
         : {
-            type: 'issue',
-            categoryId: m.categoryId ?? 0,
-            content: m.content ?? '',
-            place: blankToNull(m.place),
-            intake: toIntakeInput(m.intake),
+            ...(m.subjectId !== undefined ? { id: m.subjectId } : {}),
+            name: subjectName,
+            creditCode: m.subjectId !== undefined ? null : blankToNull(m.subjectCreditCode),
           },
-    ),
+    localityId: m.localityId ?? null,
+    repeatOfId: m.repeatOfId ?? null,
+    intake: toIntakeInput(m.intake),
   }
 }
 

@@ -1,4 +1,7 @@
 import { issueAction } from '../../../../shared/codes/issues'
+import { needsSupervisor } from '../../../../shared/lifecycle'
+import { useOperator } from '../../../lib/operator'
+import { ReturnForm, SignForm } from '../case-file/SectionForms'
 import { Button, Card, Space } from 'antd'
 import type { IssueAction, IssueDetail } from '../../../../electron/contract/types'
 import { AssignForm } from './AssignForm'
@@ -42,6 +45,10 @@ function ActionBody({ action, ...props }: ActionFormProps & { action: IssueActio
       return <TransferForm {...props} />
     case 'reject':
       return <RejectForm {...props} />
+    case 'sign':
+      return <SignForm {...props} />
+    case 'return':
+      return <ReturnForm {...props} />
   }
 }
 
@@ -55,16 +62,19 @@ interface Props {
 
 /** The actions the ledger allows in the issue's state, each opening its small form. */
 export function ActionPanel({ detail, active, onChoose, onSaved, onRefused }: Props) {
-  const next = detail.allowedActions.includes('close') ? 'close' : NEXT[detail.status]
+  const { operator } = useOperator()
+  // 转办 and 不予受理 of an issue a section holds are a supervisor's; the ledger refuses them to anyone else.
+  const offered = detail.allowedActions.filter((a) => operator?.role === 'supervisor' || !needsSupervisor(a, detail.status))
+  const next = offered.includes('close') ? 'close' : offered.includes('sign') && detail.status === 'assigned' ? 'sign' : NEXT[detail.status]
   return (
     <>
-      {detail.allowedActions.length > 0 && (
+      {offered.length > 0 && (
         <Space wrap size={8} style={{ marginBottom: 12 }}>
-          {detail.allowedActions.map((a) => (
+          {offered.map((a) => (
             <Button
               key={a}
               type={a === (active ?? next) ? 'primary' : 'default'}
-              danger={a === 'reject'}
+              danger={a === 'reject' || a === 'return'}
               onClick={() => onChoose(a === active ? null : a)}
             >
               {actionLabel(a, detail)}

@@ -7,6 +7,7 @@ interface Values {
   departmentId: number
   assigneeId?: number
   leaderId?: number
+  assistDepartmentIds?: number[]
   note?: string
 }
 
@@ -23,6 +24,9 @@ export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
         departmentId: detail.departmentId ?? undefined,
         assigneeId: detail.assigneeId ?? undefined,
         leaderId: detail.leaderId ?? undefined,
+        assistDepartmentIds: detail.caseFile.sections
+          .filter((s) => s.role === 'assist' && (s.status === 'pending' || s.status === 'signed'))
+          .map((s) => s.departmentId),
       }}
       save={(v) =>
         api.issueAssign({
@@ -30,6 +34,7 @@ export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
           departmentId: v.departmentId,
           assigneeId: v.assigneeId ?? null,
           leaderId: v.leaderId ?? null,
+          assistDepartmentIds: v.assistDepartmentIds ?? [],
           note: v.note?.trim() ? v.note : null,
         })
       }
@@ -51,13 +56,39 @@ export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
           <AssigneeItem />
         </Col>
       </Row>
-      <Form.Item name="leaderId" label="包案领导">
-        <Select allowClear placeholder="可不选" options={leaders} />
-      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <AssistItem />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="leaderId" label="包案领导">
+            <Select allowClear placeholder="可不选" options={leaders} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="note" label="交办意见">
         <SubmitTextArea maxLength={1000} placeholder="可不填；Enter 保存，Shift+Enter 换行" />
       </Form.Item>
     </ActionForm>
+  )
+}
+
+/** 协办: sections assisting the lead one, never the lead itself. */
+function AssistItem() {
+  const { departments } = useReference()
+  const lead: unknown = Form.useWatch('departmentId', Form.useFormInstance())
+  const options = departments.filter((d) => d.active && d.id !== lead).map((d) => ({ value: d.id, label: d.name }))
+  return (
+    <Form.Item name="assistDepartmentIds" label="协办股室">
+      <Select
+        mode="multiple"
+        allowClear
+        placeholder="可不选"
+        options={options}
+        showSearch={{ optionFilterProp: 'label' }}
+        maxTagCount="responsive"
+      />
+    </Form.Item>
   )
 }
 

@@ -48,7 +48,11 @@ export function ExtendForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       onCancel={onCancel}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        原办结时限：{detail.dueDate}。延期须经负责人批准：由登录的负责人本人操作，或由批准的负责人在此输入本人 PIN。
+        原办结时限：{detail.dueDate}
+        {detail.dueState === 'overdue' && (
+          <Typography.Text type="danger">（已超期：将记为超期后延期，按期办结率仍按超期计）</Typography.Text>
+        )}
+        。延期须经负责人批准：由登录的负责人本人操作，或由批准的负责人在此输入本人 PIN。
       </Typography.Paragraph>
       <Row gutter={12}>
         <Col span={12}>

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../../api'
 import { ActionForm, SubmitTextArea, type ActionFormProps } from './ActionForm'
 import { isoDate, pastDateOnly } from './dates'
+import { FindingFields, toMeasures, type FindingValues } from '../case-file/FindingFields'
 
 // The actions that are a text and perhaps a date: 记录进展, 督办, 办结, 销号, 转办, 不予受理.
 
@@ -42,15 +43,24 @@ export function SuperviseForm({ detail, onSaved, onRefused, onCancel }: ActionFo
 
 export function ResolveForm({ detail, onSaved, onRefused, onCancel }: ActionFormProps) {
   return (
-    <ActionForm<{ result: string; date: Dayjs }>
+    <ActionForm<{ result: string; date: Dayjs } & FindingValues>
       okText="办结"
       initialValues={{ date: dayjs() }}
-      save={(v) => api.issueResolve({ issueId: detail.id, result: v.result, date: isoDate(v.date) })}
+      save={(v) =>
+        api.issueResolve({
+          issueId: detail.id,
+          result: v.result,
+          date: isoDate(v.date),
+          finding: v.finding ?? null,
+          measures: toMeasures(v),
+        })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="result" label="办理结果" rules={required('请填写办理结果')}>
         <SubmitTextArea maxLength={4000} placeholder="查处、整改、答复的结果" />
       </Form.Item>
+      <FindingFields detail={detail} />
       <Form.Item name="date" label="办结日期" rules={[{ required: true, message: '请选择办结日期' }]}>
         <DatePicker allowClear={false} disabledDate={pastDateOnly(detail.acceptedDate)} />
       </Form.Item>
