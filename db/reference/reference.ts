@@ -6,6 +6,7 @@ import { LedgerError, notFound } from '../core/errors'
 import { changeCalendar, HOLIDAYS } from '../calendar/arrangement'
 import { yearOf } from '../calendar/days'
 import { bool01, toCategory, toDepartment, toHolidayOverride } from './mappers'
+import { saveOrderedItem } from './ordered-list'
 import { maskPhone } from '../privacy/mask'
 import type { StaffRole } from '../core/schema'
 import type { Category, Department, HolidayOverride, Settings, Staff } from '../../shared/types'
@@ -90,34 +91,7 @@ export async function saveDepartment(
   input: { id?: number | undefined; name: string; sortOrder?: number | undefined; active?: boolean | undefined },
 ): Promise<Department> {
   const name = requireText(input.name, '股室名称', 50)
-  return write(ctx, async (trx) => {
-    await assertUniqueName(trx, 'departments', name, input.id ?? null, '股室')
-    let id = input.id
-    if (id === undefined) {
-      const row = await trx
-        .insertInto('departments')
-        .values({ name, sort_order: input.sortOrder ?? 0, active: bool01(input.active ?? true), created_at: stamp(ctx) })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      id = row.id
-      await audit(trx, ctx, 'create', 'department', id, { name })
-    } else {
-      const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
-      if (!before) throw notFound('股室', id)
-      await trx
-        .updateTable('departments')
-        .set({
-          name,
-          sort_order: input.sortOrder ?? before.sort_order,
-          active: input.active === undefined ? before.active : bool01(input.active),
-        })
-        .where('id', '=', id)
-        .execute()
-      await audit(trx, ctx, 'update', 'department', id, { before: toDepartment(before), name, active: input.active })
-    }
-    const saved = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-    return toDepartment(saved)
-  })
+  return write(ctx, (trx) => saveOrderedItem(trx, ctx, { table: 'departments', entity: 'department', label: '股室' }, name, input))
 }
 
 // ---- categories ----
