@@ -41,3 +41,6 @@ export const DEFAULT_EXTENSION_CEILING_WORKDAYS = 30
 
 /** 罚款金额 refused above this many 元: a typo of extra zeros, not a fine a county bureau sets. */
 export const MAX_FINE_YUAN = 100_000_000
+
+/** The largest file on an issue, 20 MB: a phone photo, or a scanned letter of several pages. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024

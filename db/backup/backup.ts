@@ -18,6 +18,7 @@ import {
   listBackupFiles,
   parseBackupName,
   readManifest,
+  restoreAttachments,
   rotateBackups,
   writeBackup,
   writeBackupWithFallback,
@@ -28,6 +29,7 @@ import { migrations as knownMigrations } from '../migrations'
 import { holdLedger } from '../core/hold'
 import { refuseNetworkFolder } from '../core/location'
 import { ledgerIdOf } from '../core/identity'
+import { filesFolderOf } from '../attachments/store'
 import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
 import { auditHeadOf } from '../audit/anchor'
 import type { AuditAnchor, BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
@@ -78,6 +80,8 @@ export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder
     refuseNetworkFolder(raw)
     if (!path.isAbsolute(raw)) throw new LedgerError('invalid_input', `备份文件夹须为完整路径（如 D:\\台账备份）：${raw}`)
     chosen = path.resolve(raw)
+    if (chosen === filesFolderOf(ledger.file))
+      throw new LedgerError('invalid_input', '备份文件夹不能是台账的附件文件夹，请另选或新建一个文件夹')
     if (chosen === path.resolve(path.dirname(ledger.file))) {
       throw new LedgerError('invalid_input', '备份文件夹不能是台账文件所在的文件夹本身，请另选或新建一个文件夹')
     }
@@ -250,6 +254,8 @@ async function replaceWithBackup(
     for (const side of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(side, { force: true })
     fs.renameSync(restoring, file)
     fsyncFolder(path.dirname(file))
+    // The restored rows' files: from the copy's folder into the ledger's (those already there stay).
+    restoreAttachments(backupFile, file)
   } catch (e) {
     fs.rmSync(restoring, { force: true })
     const reopened = current === null ? null : await openLedger(file, { migrations: known }).catch(() => null)

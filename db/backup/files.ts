@@ -7,6 +7,7 @@ import { auditHeadOf } from '../audit/anchor'
 import { LedgerError } from '../core/errors'
 import { ledgerIdOf } from '../core/identity'
 import { isUncPath, refuseNetworkFolder } from '../core/location'
+import { copySoundFile, fileHolds, filesFolderOf, isSha256 } from '../attachments/store'
 import type { AuditAnchor, BackupInfo, BackupKind } from '../../shared/types'
 
 // Backup copies on disk: naming, writing, listing and rotation. Plain files and better-sqlite3
@@ -35,10 +36,72 @@ export interface BackupManifest {
   createdAt: string
   schemaVersion: string
   auditHead: AuditAnchor | null
+  /** The files on issues copied beside it, in `<copy>.files/` (absent in copies from before attachments). */
+  attachments?: { sha256: string; size: number }[]
+  /** Files the ledger refers to that were missing or altered when the copy was taken (check reports them too). */
+  missingAttachments?: string[]
 }
 
 export function manifestFileOf(backupFile: string): string {
   return backupFile + MANIFEST_SUFFIX
+}
+
+/** Beside each copy, `<copy>.files/`: the files on issues that copy refers to, by hash. */
+export function attachmentsFolderOf(backupFile: string): string {
+  return `${backupFile}.files`
+}
+
+/** The hashes the copy's rows refer to; none in a ledger from before attachments. */
+function referencedAttachments(copy: Database.Database): string[] {
+  const hasTable = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_attachments'").get()
+  if (!hasTable) return []
+  return copy.prepare('select distinct sha256 from issue_attachments order by sha256').pluck().all().map(String)
+}
+
+/**
+ * Copies the files a backup's rows refer to into `<partial>.files` (renamed with the copy), each
+ * checked against its hash; a file missing or altered in the ledger's folder is named, not copied.
+ */
+function copyAttachments(
+  copy: Database.Database,
+  ledgerFile: string,
+  partialFolder: string,
+): { attachments: { sha256: string; size: number }[]; missingAttachments: string[] } {
+  const attachments: { sha256: string; size: number }[] = []
+  const missingAttachments: string[] = []
+  const wanted = referencedAttachments(copy)
+  if (wanted.length === 0) return { attachments, missingAttachments }
+  fs.rmSync(partialFolder, { recursive: true, force: true })
+  fs.mkdirSync(partialFolder, { recursive: true })
+  for (const sha256 of wanted) {
+    if (copySoundFile(filesFolderOf(ledgerFile), partialFolder, sha256))
+      attachments.push({ sha256, size: fs.statSync(path.join(partialFolder, sha256)).size })
+    else missingAttachments.push(sha256)
+  }
+  fsyncFolder(partialFolder)
+  return { attachments, missingAttachments }
+}
+
+/**
+ * After a restore: the files the restored ledger refers to come back from the copy's folder into
+ * the ledger's own. Files already there (named by their content) are left as they are; nothing
+ * is deleted, so files of the replaced ledger stay for its kept copy. Returns how many came back.
+ */
+export function restoreAttachments(backupFile: string, ledgerFile: string): number {
+  const from = attachmentsFolderOf(backupFile)
+  let names: string[]
+  try {
+    names = fs.readdirSync(from)
+  } catch {
+    return 0
+  }
+  let restored = 0
+  for (const name of names) {
+    if (!isSha256(name)) continue
+    if (fileHolds(path.join(filesFolderOf(ledgerFile), name), name) === 'ok') continue
+    if (copySoundFile(from, filesFolderOf(ledgerFile), name)) restored++
+  }
+  return restored
 }
 
 /** A copy's manifest, or null when it has none (a copy from before manifests) or it cannot be read. */
@@ -63,6 +126,12 @@ export function readManifest(backupFile: string): BackupManifest | null {
     kind: isKind(kind) ? kind : 'manual',
     createdAt: String(f.get('createdAt') ?? ''),
     schemaVersion: String(f.get('schemaVersion') ?? ''),
+    attachments: Array.isArray(f.get('attachments'))
+      ? [f.get('attachments')]
+          .flat()
+          .filter((a): a is object => a !== null && typeof a === 'object')
+          .map((a) => ({ sha256: String(Reflect.get(a, 'sha256') ?? ''), size: Number(Reflect.get(a, 'size') ?? 0) }))
+      : [],
     auditHead:
       headFields === null
         ? null
@@ -247,6 +316,7 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
         createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
         schemaVersion: schemaVersionOf(copy),
         auditHead: auditHeadOf(copy, ledgerId),
+        ...copyAttachments(copy, sqlite.name, attachmentsFolderOf(partial)),
       }
     } finally {
       copy.close()
@@ -254,6 +324,10 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
     fsyncFile(partial)
     // The manifest first: a listed copy always has one (a manifest without its copy is ignored).
     writeManifestFile(file, manifest)
+    if (fs.existsSync(attachmentsFolderOf(partial))) {
+      fs.rmSync(attachmentsFolderOf(file), { recursive: true, force: true })
+      fs.renameSync(attachmentsFolderOf(partial), attachmentsFolderOf(file))
+    }
     fs.renameSync(partial, file)
     partial = null
     fsyncFolder(folder)
@@ -270,6 +344,7 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
   } catch (e) {
     if (partial !== null) {
       fs.rmSync(partial, { force: true })
+      fs.rmSync(attachmentsFolderOf(partial), { recursive: true, force: true })
       fs.rmSync(manifestFileOf(partial.slice(0, -PARTIAL_SUFFIX.length)), { force: true })
     }
     throw new LedgerError('backup_failed', `备份失败（${folder}）：${errorText(e)}。台账本身未受影响。`)
@@ -289,6 +364,7 @@ export function claimBackup(b: BackupInfo, ledgerId: string): BackupInfo {
     writeManifestFile(file, { ...manifest, ledgerId, auditHead: manifest.auditHead && { ...manifest.auditHead, ledgerId } })
     fs.rmSync(manifestFileOf(b.file), { force: true })
   }
+  if (fs.existsSync(attachmentsFolderOf(b.file))) fs.renameSync(attachmentsFolderOf(b.file), attachmentsFolderOf(file))
   fs.renameSync(b.file, file)
   fsyncFolder(path.dirname(file))
   return { ...b, name, file, ledgerId }
@@ -368,6 +444,7 @@ export function rotateBackups(folder: string, now: Date, ledgerId: string | null
     if (keep.has(b.name)) continue
     fs.rmSync(b.file, { force: true })
     fs.rmSync(manifestFileOf(b.file), { force: true })
+    fs.rmSync(attachmentsFolderOf(b.file), { recursive: true, force: true })
     removed.push(b.name)
   }
   let names: string[] = []
@@ -384,7 +461,9 @@ export function rotateBackups(folder: string, now: Date, ledgerId: string | null
     if (orphan && fs.existsSync(file.slice(0, -MANIFEST_SUFFIX.length))) continue
     try {
       if (now.getTime() - fs.statSync(file).mtimeMs > 3_600_000) {
+        // A half-written copy's files folder (`<copy>.partial.files`) goes with it.
         fs.rmSync(file, { force: true })
+        fs.rmSync(attachmentsFolderOf(file), { recursive: true, force: true })
         removed.push(name)
       }
     } catch {

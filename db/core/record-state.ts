@@ -41,6 +41,7 @@ export const AUDITED_TABLES: Readonly<Record<string, { key: readonly string[]; l
   localities: { key: ['id'], label: '属地' },
   issue_sections: { key: ['id'], label: '交办股室' },
   issue_measures: { key: ['id'], label: '处理措施' },
+  issue_attachments: { key: ['id'], label: '附件' },
 }
 
 /** '回访记录 #3', '设置 backup_folder': a record as check names it. */

@@ -23,6 +23,7 @@ import type {
 import type { SessionHolidayShift, SessionRuleNth, SessionRuleWeekday } from '../../shared/codes/sessions'
 
 import type { Finding, MeasureKind, SectionRole, SectionStatus } from '../../shared/codes/case-file'
+import type { AttachmentKind, AttachmentMediaType } from '../../shared/codes/attachments'
 
 export type { CallbackMethod, IssueStatus, MatterType, Satisfaction, SessionKind, SessionStatus, StaffRole, VisitorKind }
 
@@ -232,6 +233,19 @@ export interface IssueMeasuresTable {
   fine_fen: number | null
   referred_to: string | null
   note: string | null
+  created_at: string
+}
+
+/** A file on an issue; its bytes are `<ledger>.files/<sha256>` (db/attachments/store.ts). */
+export interface IssueAttachmentsTable {
+  id: Generated<number>
+  issue_id: number
+  kind: AttachmentKind
+  original_name: string
+  media_type: AttachmentMediaType
+  size: number
+  sha256: string
+  actor_id: number | null
   created_at: string
 }
 
@@ -528,6 +542,7 @@ export interface Database {
   localities: LocalitiesTable
   issue_measures: IssueMeasuresTable
   issue_sections: IssueSectionsTable
+  issue_attachments: IssueAttachmentsTable
 }
 
 export type SessionRow = Selectable<SessionsTable>

@@ -9,13 +9,15 @@ import { maskPhone } from '../privacy/mask'
 import { pageBounds } from '../core/paging'
 import type { DueState, IssueDetail, OverdueBy, IssueListItem, IssuePage, IssueStatus, TimelineEntry } from '../../shared/types'
 import { isYearMonth, monthRange } from '../validation/dates'
-import { callbackMethod, describeHistory, satisfaction } from '../../shared/codes/issues'
+import { callbackMethod, describeHistory, historyAction, satisfaction } from '../../shared/codes/issues'
 import { issueTextConditions } from '../search/conditions'
 import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
 import { readIntake } from './procedure'
 import { issueCorrections } from '../visits/corrections'
 import { issueCaseFile } from './case-file'
 import { caseFileHistoryTitle } from './case-file-history'
+import { listAttachments } from '../attachments/attachments'
+import { attachmentKind } from '../../shared/codes/attachments'
 
 export interface IssueFilter {
   status?: IssueStatus[] | undefined
@@ -319,7 +321,7 @@ function withSummary(title: string, detail: string | null): string {
 }
 
 export async function issueTimeline(db: Executor, id: number): Promise<TimelineEntry[]> {
-  const [history, notes, extensions, callbacks, corrections] = await Promise.all([
+  const [history, notes, extensions, callbacks, corrections, attachments] = await Promise.all([
     db
       .selectFrom('issue_history as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
@@ -355,17 +357,21 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       .where('c.issue_id', '=', id)
       .execute(),
     issueCorrections(db, id),
+    listAttachments(db, id),
   ])
   const entries: (TimelineEntry & { order: number; reopen?: boolean })[] = [
-    ...history.map((h) => ({
-      kind: 'history' as const,
-      at: h.at,
-      actorName: h.actor_name,
-      title: caseFileHistoryTitle(h.action, h.detail, withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail)),
-      text: h.reason,
-      order: 0,
-      reopen: h.action === 'reopen',
-    })),
+    // An attachment's history row is shown as the attachment itself, with its file.
+    ...history
+      .filter((h) => h.action !== 'attach')
+      .map((h) => ({
+        kind: 'history' as const,
+        at: h.at,
+        actorName: h.actor_name,
+        title: caseFileHistoryTitle(h.action, h.detail, withSummary(describeHistory(h.action, h.from_status, h.to_status), h.detail)),
+        text: h.reason,
+        order: 0,
+        reopen: h.action === 'reopen',
+      })),
     ...notes.map((n) => ({
       kind: n.kind === 'supervision' ? ('supervision' as const) : ('progress' as const),
       at: n.created_at,
@@ -389,6 +395,15 @@ export async function issueTimeline(db: Executor, id: number): Promise<TimelineE
       title: `回访（${c.callback_date}，${callbackMethod.label(c.method)}）：${satisfaction.label(c.satisfaction)}`,
       text: c.comment,
       order: 1,
+    })),
+    ...attachments.map((a) => ({
+      kind: 'attachment' as const,
+      at: a.createdAt,
+      actorName: a.actorName,
+      title: `${historyAction.labels.attach}（${attachmentKind.label(a.kind)}）：${a.originalName}`,
+      text: null,
+      order: 1,
+      attachment: a,
     })),
     ...corrections.map((c) => ({
       kind: 'correction' as const,

@@ -11,6 +11,7 @@ import * as m0009 from './0009_month_close_and_calendar_years'
 import * as m0010 from './0010_case_file'
 import * as m0011 from './0011_petitions'
 import * as m0012 from './0012_session_rules'
+import * as m0014 from './0014_attachments'
 
 // A static list, not a folder scan: it bundles with the app and loads under vitest alike.
 // Names sort in order; a landed entry is never edited or removed.
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010_case_file': m0010,
   '0011_petitions': m0011,
   '0012_session_rules': m0012,
+  '0014_attachments': m0014,
 }
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? ''

@@ -53,6 +53,7 @@ export const historyAction = codeList({
   return_assist: '协办股室退回',
   case_file: '更正被反映对象或属地',
   recategorize: '更正问题类别',
+  attach: '添加附件',
 })
 export type HistoryAction = CodeOf<typeof historyAction>
 

@@ -1,6 +1,7 @@
 // Issues (问题台账): statuses, lists, detail with its timeline, and 回访's queues.
 
 export type { CallbackMethod, DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
+import type { IssueAttachment } from './attachments'
 import type { DueState, IssueAction, IssueStatus, Satisfaction } from '../codes/issues'
 import type { Procedure } from '../codes/petitions'
 import type { IssueIntake } from './petitions'
@@ -44,11 +45,13 @@ export interface IssueListItem {
 }
 
 export interface TimelineEntry {
-  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback' | 'correction'
+  kind: 'history' | 'progress' | 'supervision' | 'extension' | 'callback' | 'correction' | 'attachment'
   at: string
   actorName: string | null
   title: string
   text: string | null
+  /** The file an 'attachment' entry is about, to open or download. */
+  attachment?: IssueAttachment
 }
 
 export interface IssueDetail extends IssueListItem {

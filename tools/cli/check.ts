@@ -4,6 +4,7 @@ import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
 import type { Ledger } from '../../db/core/open'
 import { ledgerVersion } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
+import { attachmentFileProblems } from '../../db/attachments/attachments'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
 import type { AuditChainStatus } from '../../shared/types'
 
@@ -18,6 +19,8 @@ export interface CheckReport {
   audit: AuditChainStatus
   /** The search index out of step with the records (rebuildable; no record is lost). */
   searchProblems: string[]
+  /** Files on issues missing from `<ledger>.files/` or no longer holding the bytes they are named after. */
+  attachmentProblems: string[]
 }
 
 export { integrityProblems }
@@ -45,13 +48,21 @@ export async function checkLedger(ledger: Ledger, anchors: readonly FoundAnchor[
   const version = ledgerVersion(ledger.sqlite)
   const audit = verifyAudit(ledger.sqlite, ledger.file, anchors)
   const searchProblems = searchIndexProblems(ledger)
+  const attachmentProblems = attachmentFileProblems(ledger.sqlite, ledger.file)
   return {
-    ok: integrity.length === 0 && foreignKeyProblems === 0 && version === latestMigration && audit.ok && searchProblems.length === 0,
+    ok:
+      integrity.length === 0 &&
+      foreignKeyProblems === 0 &&
+      version === latestMigration &&
+      audit.ok &&
+      searchProblems.length === 0 &&
+      attachmentProblems.length === 0,
     integrity,
     foreignKeyProblems,
     version,
     expectedVersion: latestMigration,
     audit,
     searchProblems,
+    attachmentProblems,
   }
 }

@@ -176,6 +176,7 @@ async function main(argv: string[]): Promise<number> {
           `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`,
           ...auditLines(r.audit),
           `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
+          `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
           r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
         ]
         process.stdout.write(`${lines.join('\n')}\n`)

@@ -8,6 +8,7 @@ const COLOR: Record<TimelineEntry['kind'], string> = {
   extension: 'orange',
   callback: 'purple',
   correction: 'gray',
+  attachment: 'cyan',
 }
 
 /** The history, progress, supervision, extensions and callbacks, oldest first. */

@@ -1,0 +1,181 @@
+import fs from 'node:fs'
+import type Database from 'better-sqlite3'
+import { write, stamp, type Executor, type LedgerContext } from '../core/context'
+import { LedgerError, notFound } from '../core/errors'
+import { recordHistory } from '../issues/history'
+import { maskFreeText } from '../privacy/mask'
+import { attachmentKind } from '../../shared/codes/attachments'
+import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
+import type { AttachmentKind, IssueAttachment } from '../../shared/types'
+import { mediaTypeOf } from './content-type'
+import { fileHolds, filesFolderOf, putFile, sha256Of, storedFileOf } from './store'
+
+// Files on an issue: the signed 交办单, site photos, the reply letter. Every refusal comes before
+// anything is written, so a refused file leaves neither a row nor a file behind.
+
+export interface NewAttachment {
+  issueId: number
+  kind: AttachmentKind
+  /** The name the file had on the desk's computer; shown, never used as a path. */
+  fileName: string
+  bytes: Uint8Array
+}
+
+const MB = 1024 * 1024
+
+function sizeText(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+/** Refuses what the ledger does not keep: empty, over 20 MB, or not a JPEG, PNG or PDF by its content. */
+export function assertKeepable(fileName: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new LedgerError('attachment_refused', `附件“${fileName}”是空文件，未添加`)
+  if (bytes.length > ATTACHMENT_MAX_BYTES)
+    throw new LedgerError(
+      'attachment_refused',
+      `附件“${fileName}”有 ${sizeText(bytes.length)}，超过每个文件 ${ATTACHMENT_MAX_BYTES / MB} MB 的上限，未添加。请压缩图片或分页扫描后再添加。`,
+    )
+  if (mediaTypeOf(bytes) === null)
+    throw new LedgerError(
+      'attachment_refused',
+      `附件“${fileName}”不是 JPG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关），未添加。只能添加这三类文件。`,
+    )
+}
+
+/** Adds a file to an issue: the bytes beside the ledger by hash (once per content), the row with its history and audit rows. */
+export async function addAttachment(ctx: LedgerContext, ledgerFile: string, input: NewAttachment): Promise<IssueAttachment> {
+  const fileName = input.fileName.trim()
+  if (fileName === '') throw new LedgerError('invalid_input', '附件须有文件名')
+  assertKeepable(fileName, input.bytes)
+  const mediaType = mediaTypeOf(input.bytes) ?? 'application/pdf'
+  const sha256 = sha256Of(input.bytes)
+  let placed = false
+  try {
+    const id = await write(ctx, async (trx) => {
+      const issue = await trx.selectFrom('issues').select(['id', 'status', 'number']).where('id', '=', input.issueId).executeTakeFirst()
+      if (!issue) throw notFound('问题', input.issueId)
+      placed = putFile(filesFolderOf(ledgerFile), sha256, input.bytes)
+      let attachmentId = 0
+      await recordHistory(
+        trx,
+        ctx,
+        issue.id,
+        'attach',
+        issue.status,
+        issue.status,
+        null,
+        { kind: attachmentKind.label(input.kind), name: fileName, size: input.bytes.length, sha256 },
+        async () => {
+          const row = await trx
+            .insertInto('issue_attachments')
+            .values({
+              issue_id: issue.id,
+              kind: input.kind,
+              original_name: fileName,
+              media_type: mediaType,
+              size: input.bytes.length,
+              sha256,
+              actor_id: ctx.actor.id,
+              created_at: stamp(ctx),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          attachmentId = row.id
+        },
+      )
+      return attachmentId
+    })
+    return await getAttachment(ctx.db, id)
+  } catch (e) {
+    // The write did not happen: a file this call put there belongs to nothing.
+    if (placed && !(await sha256Referenced(ctx.db, sha256))) fs.rmSync(storedFileOf(ledgerFile, sha256), { force: true })
+    throw e
+  }
+}
+
+async function sha256Referenced(db: Executor, sha256: string): Promise<boolean> {
+  const row = await db.selectFrom('issue_attachments').select('id').where('sha256', '=', sha256).executeTakeFirst()
+  return row !== undefined
+}
+
+function attachmentQuery(db: Executor) {
+  return db
+    .selectFrom('issue_attachments as a')
+    .leftJoin('staff as s', 's.id', 'a.actor_id')
+    .select([
+      'a.id',
+      'a.issue_id',
+      'a.kind',
+      'a.original_name',
+      'a.media_type',
+      'a.size',
+      'a.sha256',
+      'a.created_at',
+      's.name as actor_name',
+    ])
+}
+
+type AttachmentRecord = Awaited<ReturnType<ReturnType<typeof attachmentQuery>['executeTakeFirstOrThrow']>>
+
+function toAttachment(r: AttachmentRecord): IssueAttachment {
+  return {
+    id: r.id,
+    issueId: r.issue_id,
+    kind: r.kind,
+    // Typed by whoever named the file: it may hold a phone number.
+    originalName: maskFreeText(r.original_name),
+    mediaType: r.media_type,
+    size: r.size,
+    sha256: r.sha256,
+    actorName: r.actor_name,
+    createdAt: r.created_at,
+  }
+}
+
+export async function getAttachment(db: Executor, id: number): Promise<IssueAttachment> {
+  const r = await attachmentQuery(db).where('a.id', '=', id).executeTakeFirst()
+  if (!r) throw notFound('附件', id)
+  return toAttachment(r)
+}
+
+/** An issue's files, oldest first. */
+export async function listAttachments(db: Executor, issueId: number): Promise<IssueAttachment[]> {
+  const rows = await attachmentQuery(db).where('a.issue_id', '=', issueId).orderBy('a.id').execute()
+  return rows.map(toAttachment)
+}
+
+/** The stored file of an attachment the ledger has, for the system viewer or a download; refused when it is gone or altered. */
+export async function attachmentFile(db: Executor, ledgerFile: string, id: number): Promise<{ file: string; attachment: IssueAttachment }> {
+  const attachment = await getAttachment(db, id)
+  const file = storedFileOf(ledgerFile, attachment.sha256)
+  const state = fileHolds(file, attachment.sha256)
+  if (state !== 'ok')
+    throw new LedgerError(
+      'attachment_file_problem',
+      `附件“${attachment.originalName}”的文件${state === 'missing' ? '不见了' : '已被改动'}，不能打开。请从备份恢复，或联系技术人员（npm run ledger -- check）。`,
+    )
+  return { file, attachment }
+}
+
+/**
+ * Every attachment whose file is missing or no longer holds its bytes, in words, for check.
+ * Plain SQL: check opens the ledger read-only, and a ledger from before attachments has none.
+ */
+export function attachmentFileProblems(sqlite: Database.Database, ledgerFile: string): string[] {
+  const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_attachments'").get()
+  if (!hasTable) return []
+  const rows = sqlite.prepare('select id, sha256, original_name from issue_attachments order by id').all()
+  const problems: string[] = []
+  const seen = new Map<string, 'ok' | 'missing' | 'altered'>()
+  for (const row of rows) {
+    if (row === null || typeof row !== 'object') continue
+    const id = Number(Reflect.get(row, 'id'))
+    const sha256 = String(Reflect.get(row, 'sha256'))
+    const name = maskFreeText(String(Reflect.get(row, 'original_name')))
+    const state = seen.get(sha256) ?? fileHolds(storedFileOf(ledgerFile, sha256), sha256)
+    seen.set(sha256, state)
+    if (state !== 'ok')
+      problems.push(`附件 #${id}（${name}）的文件${state === 'missing' ? '缺失' : '内容已被改动'}：${sha256.slice(0, 12)}…`)
+  }
+  return problems
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { addAttachment } from '../../db/attachments/attachments'
+import { ledgerVersion, openLedger } from '../../db/core/open'
+import { migrations } from '../../db/migrations'
+import { checkLedger } from '../../tools/cli/check'
+import { TINY_PNG } from '../support/attachments'
+import { registerComplaint } from '../support/case-file'
+import { openDay } from '../support/desk'
+import { seedFixture, TestClock, tempDir, type TestLedger } from '../support/temp-ledger'
+import { systemActor } from '../../db/core/context'
+
+const THIS = '0014_attachments'
+const names = Object.keys(migrations).sort()
+const previous = names[names.indexOf(THIS) - 1] ?? ''
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+
+describe('upgrading a ledger to the attachments version (0014)', () => {
+  it('keeps the issues the previous version held, adds an empty attachments table, and takes files afterwards', async () => {
+    expect(previous).toBe('0012_session_rules')
+    const dir = tempDir()
+    dirs.push(dir)
+    const file = path.join(dir, 'ledger.sqlite')
+    const clock = new TestClock('2026-11-10 08:00:00')
+    const old = await openLedger(file, { migrateTo: previous, now: clock.peek })
+    const t: TestLedger = {
+      ledger: old,
+      ctx: { db: old.db, actor: { ...systemActor, name: '测试' }, now: clock.now },
+      clock,
+      file,
+      dir,
+      close: () => old.close(),
+    }
+    const f = await seedFixture(t)
+    const day = await openDay(t, f, '2026-11-10')
+    const { issueId, number } = await registerComplaint(t, f, day.id)
+    const issuesBefore = old.sqlite.prepare('select * from issues order by id').all()
+    await old.close()
+
+    const upgraded = await openLedger(file, { now: clock.peek })
+    try {
+      expect(ledgerVersion(upgraded.sqlite)).toBe(THIS)
+      expect(upgraded.sqlite.prepare('select * from issues order by id').all()).toEqual(issuesBefore)
+      expect(upgraded.sqlite.prepare('select count(*) from issue_attachments').pluck().get()).toBe(0)
+      // The copy taken before the upgrade has no files folder to bring (the old ledger had no files).
+      expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.endsWith('-pre-migration.sqlite'))).toBe(true)
+      const ctx = { db: upgraded.db, actor: t.ctx.actor, now: clock.now }
+      const a = await addAttachment(ctx, file, { issueId, kind: 'site_photo', fileName: `${number}.png`, bytes: TINY_PNG })
+      expect(a.issueId).toBe(issueId)
+      expect((await checkLedger(upgraded)).ok).toBe(true)
+    } finally {
+      await upgraded.close()
+    }
+  })
+})
