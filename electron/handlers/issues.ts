@@ -1,4 +1,6 @@
 import { today } from '../../db/core/context'
+import { LedgerError } from '../../db/core/errors'
+import { addAttachment, attachmentFile } from '../../db/attachments/attachments'
 import {
   addProgress,
   assignIssue,
@@ -38,6 +40,21 @@ export const issuesHandlers = {
   'issue-repeat-candidates': (state, input) => repeatCandidates(state.ledger.db, input, today(ledgerContext(state))),
   'issue-update-case-file': (state, input) => updateIssueCaseFile(ledgerContext(state), input),
   'issue-correct-category': (state, input) => correctIssueCategory(ledgerContext(state), input),
+  'issue-attachment-add': async (state, input) => {
+    const ctx = ledgerContext(state)
+    await addAttachment(ctx, state.ledger.file, {
+      issueId: input.issueId,
+      kind: input.kind,
+      fileName: input.fileName,
+      bytes: Buffer.from(input.contentBase64, 'base64'),
+    })
+    return getIssueDetail(state.ledger.db, input.issueId, today(ctx))
+  },
+  'issue-attachment-open': async (state, input) => {
+    if (!state.showStoredFile) throw new LedgerError('unavailable', '当前环境无法打开附件，请在桌面程序中查看')
+    const { file, attachment } = await attachmentFile(state.ledger.db, state.ledger.file, input.attachmentId)
+    return { downloadUrl: await state.showStoredFile(file, attachment.originalName, attachment.mediaType) }
+  },
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),
   'callback-reveal-phone': (state, input) => revealForCallback(ledgerContext(state), input),

@@ -26,7 +26,15 @@ export interface HandlerContext {
    * cancels. Absent where there is no window; the bridge passes the folder a test chose.
    */
   chooseFolder?: ChooseFolder
+  /**
+   * Shows a stored file on an issue: in the app, main hands the path it computed to the system
+   * viewer (null); the preview answers with a one-time download address instead. Absent in the CLI.
+   */
+  showStoredFile?: ShowStoredFile
 }
+
+/** `file` is a path the ledger computed from a hash, never one a renderer sent; `downloadName` is for a download's name only. */
+export type ShowStoredFile = (file: string, downloadName: string, mediaType: string) => Promise<string | null>
 
 /** A save-dialog filter, the shape Electron's dialog takes: { name: 'Excel 工作簿', extensions: ['xlsx'] }. */
 export interface SaveFilter {

@@ -12,6 +12,7 @@ import { pageUrl, rendererPage } from './renderer-page'
 import { windowPrinter } from './printer'
 import { saveDialog } from './save-dialog'
 import { folderDialog, openDialog } from './open-dialog'
+import { showStoredFile } from './show-file'
 import { mainWindowOptions } from './window-options'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   state.chooseSavePath = saveDialog(() => mainWindow)
   state.chooseOpenPath = openDialog(() => mainWindow)
   state.chooseFolder = folderDialog(() => mainWindow)
+  state.showStoredFile = showStoredFile
   registerIpc(state, page)
   mainWindow = createMainWindow()
   showNotices(notices)

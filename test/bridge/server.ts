@@ -90,8 +90,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      // The largest legitimate input is a visit with 20 long matters; 8 MB leaves room for fuzzing.
-      if (size > 8 * 1024 * 1024) req.destroy(new Error('请求过大'))
+      // The largest legitimate input is a file on an issue, its base64 over the 20 MB limit (so the
+      // ledger, not the bridge, refuses a 21 MB photo); 40 MB leaves room for that.
+      if (size > 40 * 1024 * 1024) req.destroy(new Error('请求过大'))
       else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
@@ -138,7 +139,24 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const chooseOpenPath = async (): Promise<string | null> => options.importFile ?? null
   // No folder dialog in a browser: as if cancelled (a screen test sets state.chooseFolder to answer).
   const chooseFolder = async (): Promise<string | null> => null
-  const state: AppState = { ledger, operator: signedOut, appVersion: 'preview', now, chooseSavePath, chooseOpenPath, chooseFolder }
+  // No system viewer in a browser: a file on an issue is offered once, as a download, at an
+  // address nobody can guess; the path is the ledger's, never one the page sent.
+  const downloads = new Map<string, { file: string; name: string; mediaType: string }>()
+  const showStoredFile = async (file: string, name: string, mediaType: string): Promise<string> => {
+    const key = randomBytes(24).toString('hex')
+    downloads.set(key, { file, name, mediaType })
+    return `/__download/${key}`
+  }
+  const state: AppState = {
+    ledger,
+    operator: signedOut,
+    appVersion: 'preview',
+    now,
+    chooseSavePath,
+    chooseOpenPath,
+    chooseFolder,
+    showStoredFile,
+  }
   const script = bridgeScript()
   const token = randomBytes(32).toString('hex')
 
@@ -168,6 +186,25 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const envelope = await dispatch(state, channel, input)
         options.onCall?.(channel, input, envelope)
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(envelope))
+        return
+      }
+      if (url.pathname.startsWith('/__download/')) {
+        const key = url.pathname.slice('/__download/'.length)
+        const offered = downloads.get(key)
+        downloads.delete(key)
+        if (req.method !== 'GET' || offered === undefined) {
+          res.writeHead(404).end()
+          return
+        }
+        const ascii = offered.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+        res
+          .writeHead(200, {
+            'content-type': offered.mediaType,
+            'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(offered.name)}`,
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+          })
+          .end(fs.readFileSync(offered.file))
         return
       }
       if (url.pathname === '/__bridge.js') {

@@ -311,6 +311,14 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'issue-assign': { issueId: play.assign, departmentId: dep, assigneeId: f.handler.id, leaderId: f.leader.id, note: '请核实' },
     'issue-progress': { issueId: play.progress, date: '2026-11-10', note: '已现场核查' },
     'issue-supervise': { issueId: play.supervise, note: '请加快办理' },
+    // A file name is free text: the phone typed into it leaves masked.
+    'issue-attachment-add': {
+      issueId: play.assign,
+      kind: 'site_photo',
+      fileName: `现场照片${FULL_PHONE}.png`,
+      contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    },
+    'issue-attachment-open': { attachmentId: 1 },
     'issue-extend': { issueId: play.extend, newDueDate: '2027-01-29', approverId: f.leader.id, reason: '需监测数据' },
     'issue-resolve': { issueId: play.resolve, result: '已整改到位', date: '2026-11-10' },
     'issue-callback': {

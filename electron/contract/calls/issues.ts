@@ -1,11 +1,33 @@
 import { z } from 'zod'
-import type { CallbackPage, IssueDetail, IssuePage, RepeatCandidates, RevealedValue } from '../../../shared/types'
+import type { AttachmentOpened, CallbackPage, IssueDetail, IssuePage, RepeatCandidates, RevealedValue } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 import { procedure } from '../../../shared/codes/petitions'
 import { finding } from '../../../shared/codes/case-file'
 import { organizationInput } from './visits'
+import { attachmentKind } from '../../../shared/codes/attachments'
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/limits'
+
+/**
+ * Room for the base64 of a file somewhat over the limit, so that a 21 MB photo is refused by the
+ * ledger with its size in Chinese rather than here as an over-long text.
+ */
+const ATTACHMENT_BASE64_MAX = Math.ceil((ATTACHMENT_MAX_BYTES * 1.5 * 4) / 3)
+
+export const attachmentAddInput = z
+  .object({
+    issueId: id,
+    kind: z.enum(attachmentKind.codes),
+    fileName: text(200).refine((s) => s.trim() !== '', '请给出文件名'),
+    contentBase64: z
+      .string()
+      .max(ATTACHMENT_BASE64_MAX, `文件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB 的上限`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
+  })
+  .strict()
+
+export const attachmentOpenInput = z.object({ attachmentId: id }).strict()
 
 export const issueStatusInput = z.enum(issueStatus.codes)
 
@@ -135,6 +157,11 @@ export const issuesCalls = {
   'issue-repeat-candidates': call(repeatCandidatesInput).returns<RepeatCandidates>(),
   'issue-update-case-file': call(caseFileUpdateInput).returns<IssueDetail>(),
   'issue-correct-category': call(categoryCorrectInput).returns<IssueDetail>(),
+  // The bytes travel in the call (the page reads the file the desk picked), in the app and the
+  // preview alike; the ledger decides type and size. Opening goes through main: the renderer
+  // never names a path.
+  'issue-attachment-add': call(attachmentAddInput).returns<IssueDetail>(),
+  'issue-attachment-open': call(attachmentOpenInput).returns<AttachmentOpened>(),
   'callback-due': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-to-close': call(callbackQueueInput).returns<CallbackPage>(),
   'callback-reveal-phone': call(callbackRevealPhoneInput).returns<RevealedValue>(),
