@@ -15,6 +15,7 @@ import { IssueFacts } from './IssueFacts'
 import { CaseFileCorrect } from './case-file/CaseFileCorrect'
 import { CaseFileFacts } from './case-file/CaseFileFacts'
 import { IssueTimeline } from './IssueTimeline'
+import { AttachmentAdd } from './attachments/AttachmentAdd'
 import { ProcedureSection } from './procedure/ProcedureSection'
 import { CorrectIssueModal } from './CorrectIssueModal'
 
@@ -157,6 +158,14 @@ function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload
       <Divider titlePlacement="start" style={{ margin: '20px 0 12px' }}>
         <Typography.Text strong>办理经过</Typography.Text>
       </Divider>
+      <AttachmentAdd
+        detail={detail}
+        onAdded={(name) => {
+          setNotice(`已添加附件：${name}`)
+          reload()
+          onChanged()
+        }}
+      />
       <IssueTimeline entries={detail.timeline} />
     </>
   )
