@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { write, stamp, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
+import { requireText } from '../validation/text'
 import { maskFreeText } from '../privacy/mask'
 import { attachmentKind } from '../../shared/codes/attachments'
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
@@ -44,8 +45,8 @@ export function assertKeepable(fileName: string, bytes: Uint8Array): void {
 
 /** Adds a file to an issue: the bytes beside the ledger by hash (once per content), the row with its history and audit rows. */
 export async function addAttachment(ctx: LedgerContext, ledgerFile: string, input: NewAttachment): Promise<IssueAttachment> {
-  const fileName = input.fileName.trim()
-  if (fileName === '') throw new LedgerError('invalid_input', '附件须有文件名')
+  // Only shown, never a path: cleaned like any text typed into the ledger.
+  const fileName = requireText(input.fileName, '附件文件名', 200).replace(/\n/g, ' ')
   assertKeepable(fileName, input.bytes)
   const mediaType = mediaTypeOf(input.bytes) ?? 'application/pdf'
   const sha256 = sha256Of(input.bytes)

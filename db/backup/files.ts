@@ -66,11 +66,11 @@ function copyAttachments(
   copy: Database.Database,
   ledgerFile: string,
   partialFolder: string,
-): { attachments: { sha256: string; size: number }[]; missingAttachments: string[] } {
+): { attachments?: { sha256: string; size: number }[]; missingAttachments?: string[] } {
   const attachments: { sha256: string; size: number }[] = []
   const missingAttachments: string[] = []
   const wanted = referencedAttachments(copy)
-  if (wanted.length === 0) return { attachments, missingAttachments }
+  if (wanted.length === 0) return {}
   fs.rmSync(partialFolder, { recursive: true, force: true })
   fs.mkdirSync(partialFolder, { recursive: true })
   for (const sha256 of wanted) {
@@ -126,12 +126,7 @@ export function readManifest(backupFile: string): BackupManifest | null {
     kind: isKind(kind) ? kind : 'manual',
     createdAt: String(f.get('createdAt') ?? ''),
     schemaVersion: String(f.get('schemaVersion') ?? ''),
-    attachments: Array.isArray(f.get('attachments'))
-      ? [f.get('attachments')]
-          .flat()
-          .filter((a): a is object => a !== null && typeof a === 'object')
-          .map((a) => ({ sha256: String(Reflect.get(a, 'sha256') ?? ''), size: Number(Reflect.get(a, 'size') ?? 0) }))
-      : [],
+    ...attachmentsOfManifest(f.get('attachments')),
     auditHead:
       headFields === null
         ? null
@@ -141,6 +136,17 @@ export function readManifest(backupFile: string): BackupManifest | null {
             hash: String(headFields.get('hash') ?? ''),
             at: String(headFields.get('at') ?? ''),
           },
+  }
+}
+
+/** The files a manifest lists, only when it lists any (copies from before attachments list none). */
+function attachmentsOfManifest(value: unknown): { attachments?: { sha256: string; size: number }[] } {
+  if (!Array.isArray(value)) return {}
+  const listed: unknown[] = value
+  return {
+    attachments: listed
+      .filter((a): a is object => a !== null && typeof a === 'object')
+      .map((a) => ({ sha256: String(Reflect.get(a, 'sha256') ?? ''), size: Number(Reflect.get(a, 'size') ?? 0) })),
   }
 }
 

@@ -80,6 +80,16 @@ describe('files on an issue', () => {
     expect(a.originalName).toBe('张桂芳138****5678.png')
   })
 
+  it('keeps a file name as text: control characters dropped, one of nothing but them refused', async () => {
+    const issueId = await anIssue()
+    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场\u0000照片\u001b.png', bytes: TINY_PNG })
+    expect(a.originalName).toBe('现场照片.png')
+    await expectRefusedWithNothingChanged(
+      () => addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '\u0000\u0007', bytes: TINY_PNG }),
+      /请填写附件文件名/,
+    )
+  })
+
   it('refuses a program renamed to .jpg by its content, in Chinese, with nothing changed', async () => {
     const issueId = await anIssue()
     await expectRefusedWithNothingChanged(
@@ -129,6 +139,17 @@ describe('attachments in backups, restore and check', () => {
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
     expect(fs.readFileSync(path.join(`${b.file}.files`, a.sha256))).toEqual(SMALL_PDF)
     expect(readManifest(b.file)?.attachments).toEqual([{ sha256: a.sha256, size: SMALL_PDF.length }])
+  })
+
+  it('still takes the backup when a file is missing, naming it in the manifest', async () => {
+    const issueId = await anIssue()
+    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    fs.rmSync(storedFileOf(t.file, a.sha256), { force: true })
+    const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
+    expect(readManifest(b.file)?.attachments).toEqual([])
+    expect(fs.readdirSync(`${b.file}.files`)).toEqual([])
+    const raw: unknown = JSON.parse(fs.readFileSync(`${b.file}.json`, 'utf8'))
+    expect(raw).toMatchObject({ missingAttachments: [a.sha256] })
   })
 
   it('brings the files back with a restore after the folder was lost', async () => {
