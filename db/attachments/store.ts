@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { LedgerError } from '../core/errors'
 import { networkLocation } from '../core/location'
+import { ATTACHMENT_EXTENSION, type AttachmentMediaType } from '../../shared/codes/attachments'
 
 // The bytes of the files on issues: `<ledger>.files/<sha256>`, beside the ledger and never in the
 // backup folder. Named by content, so the same scan added twice is kept once, and a file changed
@@ -86,4 +87,23 @@ export function copySoundFile(fromFolder: string, toFolder: string, sha256: stri
   if (sha256Of(bytes) !== sha256) return false
   putFile(toFolder, sha256, bytes)
   return true
+}
+
+/**
+ * The stored file under a name the system viewer understands (`<sha256>.pdf` beside it): Windows
+ * chooses a viewer by the name's ending, and the stored name has none. A hard link to the same
+ * read-only bytes where the disk allows one, else a read-only copy; backups, restore and check go
+ * by the hash-named file and pass these by.
+ */
+export function viewableFileOf(file: string, sha256: string, mediaType: AttachmentMediaType): string {
+  const viewable = `${file}.${ATTACHMENT_EXTENSION[mediaType]}`
+  if (fileHolds(viewable, sha256) === 'ok') return viewable
+  fs.rmSync(viewable, { force: true })
+  try {
+    fs.linkSync(file, viewable)
+  } catch {
+    fs.copyFileSync(file, viewable)
+    fs.chmodSync(viewable, 0o444)
+  }
+  return viewable
 }

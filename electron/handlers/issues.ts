@@ -1,6 +1,7 @@
 import { today } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
 import { addAttachment, attachmentFile } from '../../db/attachments/attachments'
+import { viewableFileOf } from '../../db/attachments/store'
 import {
   addProgress,
   assignIssue,
@@ -53,7 +54,8 @@ export const issuesHandlers = {
   'issue-attachment-open': async (state, input) => {
     if (!state.showStoredFile) throw new LedgerError('unavailable', '当前环境无法打开附件，请在桌面程序中查看')
     const { file, attachment } = await attachmentFile(state.ledger.db, state.ledger.file, input.attachmentId)
-    return { downloadUrl: await state.showStoredFile(file, attachment.originalName, attachment.mediaType) }
+    const viewable = viewableFileOf(file, attachment.sha256, attachment.mediaType)
+    return { downloadUrl: await state.showStoredFile(viewable, attachment.originalName, attachment.mediaType) }
   },
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),

@@ -18,3 +18,10 @@ export const attachmentMediaType = codeList({
   'application/pdf': 'PDF 文件',
 })
 export type AttachmentMediaType = CodeOf<typeof attachmentMediaType>
+
+/** The name ending the system viewer goes by (Windows picks the viewer from it). */
+export const ATTACHMENT_EXTENSION: Record<AttachmentMediaType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+}

@@ -74,7 +74,9 @@ describe('files on an issue through dispatch', () => {
     const a = detail.timeline.find((e) => e.kind === 'attachment')?.attachment
     if (!a) throw new Error('no attachment on the timeline')
     expect(data(await dispatch(desk, 'issue-attachment-open', { attachmentId: a.id }))).toEqual({ downloadUrl: null })
-    expect(shown).toEqual([storedFileOf(t.file, a.sha256)])
+    // The viewer gets the stored bytes under a name ending the viewer goes by, beside the hash-named file.
+    expect(shown).toEqual([`${storedFileOf(t.file, a.sha256)}.jpg`])
+    expect(fs.readFileSync(`${storedFileOf(t.file, a.sha256)}.jpg`)).toEqual(fs.readFileSync(storedFileOf(t.file, a.sha256)))
   })
 
   it('refuses a .exe in Chinese with nothing changed', async () => {
