@@ -60,6 +60,8 @@ export interface Row {
   /** Whether the target is met; null when there is no target or nothing was measured. */
   met: boolean | null
   note?: string
+  /** Where the time went, for the screen steps (bench/screens.ts). */
+  parts?: string
 }
 
 export type RecordRow = (row: Omit<Row, 'ratio'>) => void
@@ -72,7 +74,7 @@ export function recorder(): { results: Row[]; record: RecordRow } {
     results.push({ ...row, ratio })
     const f = (s: Stats | null) => (s ? `${s.p50.toFixed(2)} / ${s.p99.toFixed(2)}` : '—')
     process.stdout.write(
-      `  ${row.group} · ${row.name}: ours ${f(row.ours)} ms, floor ${f(row.floor)} ms${ratio ? `, ×${ratio.toFixed(2)}` : ''}\n`,
+      `  ${row.group} · ${row.name}: ours ${f(row.ours)} ms, floor ${f(row.floor)} ms${ratio ? `, ×${ratio.toFixed(2)}` : ''}${row.parts ? `; ${row.parts}` : ''}\n`,
     )
   }
   return { results, record }

@@ -60,6 +60,18 @@ export function printReport({ machine, made, fileMb, results, bundle }: Report):
     ),
   ]
   process.stdout.write(`\n${lines.join('\n')}\n\n`)
+  const screens = results.filter((r) => r.parts !== undefined)
+  if (screens.length > 0) {
+    const screenLines = [
+      `| | step | p50 / p99 ms | goal | met | where the time goes (ms, median of each part) |`,
+      `|---|---|---|---|---|---|`,
+      ...screens.map(
+        (r) =>
+          `| ${r.group} | ${r.name} | ${r.ours ? `${fmt(r.ours.p50)} / ${fmt(r.ours.p99)}` : '—'} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} | ${r.parts ?? ''} |`,
+      ),
+    ]
+    process.stdout.write(`${screenLines.join('\n')}\n\n`)
+  }
   if (bundle) {
     const size = (s: { raw: number; gzip: number }) => `${kB(s.raw)} / ${kB(s.gzip)}`
     const bundleLines = [

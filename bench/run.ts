@@ -13,7 +13,9 @@
 // is missing), and the walk test/e2e/scale.test.ts checks on a tenth of the ledger, timed here on
 // the whole of it in Debian's Chromium over the test bridge (test/support/ledger-walk.ts).
 //
-// Options: --scale 0.1 (a smaller ledger), --keep (leave the ledger file), --quick (fewer runs).
+// Options: --scale 0.1 (a smaller ledger), --keep (leave the ledger file), --quick (fewer runs),
+// --screens-only (the ledger, the registrations that fill today's reception day, then only the
+// renderer: no reads, opening or exports).
 
 import fs from 'node:fs'
 import os from 'node:os'
@@ -37,6 +39,7 @@ const scaleArg = args.indexOf('--scale')
 const SCALE = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1
 const KEEP = args.includes('--keep')
 const QUICK = args.includes('--quick')
+const SCREENS_ONLY = args.includes('--screens-only')
 const runs = (n: number) => (QUICK ? Math.max(5, Math.ceil(n / 5)) : n)
 
 const { results, record } = recorder()
@@ -72,9 +75,12 @@ const ctx: LedgerContext = {
 // ---- the desk's work, each against its floor ----
 
 const { sessionId, phone } = await measureRegistration(measuring, { ledger, ctx, made, now })
-await measureReads(measuring, { ledger, ctx, made, phone })
-ledger = await measureOpening(measuring, ledger, file, fileMb)
-const exportRuns = measureExports(measuring, { file, workDir, today, lastMonth: made.lastMonth })
+let exportRuns: ReturnType<typeof measureExports> = {}
+if (!SCREENS_ONLY) {
+  await measureReads(measuring, { ledger, ctx, made, phone })
+  ledger = await measureOpening(measuring, ledger, file, fileMb)
+  exportRuns = measureExports(measuring, { file, workDir, today, lastMonth: made.lastMonth })
+}
 
 // ---- the renderer: the bundle, and the ledger screens at scale in Chromium ----
 

@@ -5,7 +5,16 @@
 import type { Ledger } from '../db/core/open'
 import type { Envelope } from '../electron/contract/define'
 import { openApp } from '../test/support/browser'
-import { longestList, startDesk, walkDirectory, walkLedger, type DirectoryTabWalk, type LedgerWalk } from '../test/support/ledger-walk'
+import {
+  longestList,
+  startDesk,
+  walkDirectory,
+  walkLedger,
+  type DeskStart,
+  type DirectoryTabWalk,
+  type LedgerWalk,
+} from '../test/support/ledger-walk'
+import type { StepParts } from '../test/support/step-parts'
 import { findTool } from '../test/support/tools'
 import { stats, type Measuring } from './measure'
 import { rendererBuilt } from './renderer'
@@ -14,7 +23,7 @@ export interface ScreenWalks {
   category: string
   /** The visits on today's reception day, which the desk shows. */
   dayVisits: number
-  deskStarts: { ms: number; visits: number; shown: number }[]
+  deskStarts: DeskStart[]
   ledgerWalks: LedgerWalk[]
   directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[]
   /** Per channel, the most rows one answer carried (the longest array in it), and how many calls. */
@@ -33,7 +42,7 @@ export interface ScreenSetup {
 /** Skipped, with a line saying why, when there is no browser or no built renderer: the walks come back empty. */
 export async function walkScreens(m: Measuring, { file, ledger, today, sessionId }: ScreenSetup): Promise<ScreenWalks> {
   const walkCategory = '大气'
-  const deskStarts: { ms: number; visits: number; shown: number }[] = []
+  const deskStarts: DeskStart[] = []
   const ledgerWalks: LedgerWalk[] = []
   const directoryWalks: { organizations: DirectoryTabWalk; visitors: DirectoryTabWalk }[] = []
   const longestAnswer: Record<string, number> = {}
@@ -77,31 +86,59 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
     const walk = ledgerWalks[0]
     const dir = directoryWalks[0]
     if (desk && walk && dir) {
-      const target = '(none set; Chromium, end to end)'
       const note = `${ledgerWalks.length} runs after a warm-up, each from a fresh start at the desk (settled); from the click to the answer's rows on screen`
-      const steps: [string, number[], string][] = [
+      const steps: [string, { ms: number; parts: StepParts }[], number, string][] = [
         [
           `今日接待: a fresh start to the open day's newest visits drawn (${desk.shown} of ${desk.visits})`,
-          deskStarts.map((d) => d.ms),
+          deskStarts,
+          COLD_START_GOAL_MS,
           'from page.goto to the first page of the day’s visits drawn; visit-list sends one page (20) and the day’s total',
         ],
         [
           `问题台账 from the menu to its first ${walk.firstPage.length} rows (${walk.total} issues)`,
-          ledgerWalks.map((w) => w.ms.open),
+          ledgerWalks.map((w) => ({ ms: w.ms.open, parts: w.parts.open })),
+          STEP_GOAL_MS,
           note,
         ],
-        [`filter by category ${walkCategory} (${walk.filtered} issues)`, ledgerWalks.map((w) => w.ms.filter), note],
-        [`to the last page (${walk.lastPage}) from the pagination`, ledgerWalks.map((w) => w.ms.lastPage), note],
-        ['open its last issue (drawer with the number)', ledgerWalks.map((w) => w.ms.openIssue), note],
+        [
+          `filter by category ${walkCategory} (${walk.filtered} issues)`,
+          ledgerWalks.map((w) => ({ ms: w.ms.filter, parts: w.parts.filter })),
+          STEP_GOAL_MS,
+          note,
+        ],
+        [
+          `to the last page (${walk.lastPage}) from the pagination`,
+          ledgerWalks.map((w) => ({ ms: w.ms.lastPage, parts: w.parts.lastPage })),
+          STEP_GOAL_MS,
+          note,
+        ],
+        [
+          'open its last issue (drawer with the number)',
+          ledgerWalks.map((w) => ({ ms: w.ms.openIssue, parts: w.parts.openIssue })),
+          STEP_GOAL_MS,
+          note,
+        ],
         [
           `企业与来访人 from the menu: 企业, first page (${dir.organizations.total} enterprises)`,
-          directoryWalks.map((w) => w.organizations.ms),
+          directoryWalks.map((w) => w.organizations),
+          STEP_GOAL_MS,
           note,
         ],
-        [`来访人 tab, first page (${dir.visitors.total} visitors)`, directoryWalks.map((w) => w.visitors.ms), note],
+        [`来访人 tab, first page (${dir.visitors.total} visitors)`, directoryWalks.map((w) => w.visitors), STEP_GOAL_MS, note],
       ]
-      for (const [name, samples, why] of steps)
-        m.record({ group: '界面', name, ours: stats(samples), floor: null, target, met: null, note: why })
+      for (const [name, samples, goal, why] of steps) {
+        const ours = stats(samples.map((x) => x.ms))
+        m.record({
+          group: '界面',
+          name,
+          ours,
+          floor: null,
+          target: `p50 ≤ ${goal} ms`,
+          met: ours.p50 <= goal,
+          note: why,
+          parts: whereTimeWent(samples.map((x) => x.parts)),
+        })
+      }
       const longest = Object.entries(longestAnswer)
         .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1])
@@ -110,4 +147,21 @@ export async function walkScreens(m: Measuring, { file, ledger, today, sessionId
     }
   }
   return { category: walkCategory, dayVisits, deskStarts, ledgerWalks, directoryWalks, longestAnswer, bridgeCalls }
+}
+
+/** The issue's goals: every interaction at a ten-year ledger, and a cold start to the desk. */
+const STEP_GOAL_MS = 100
+const COLD_START_GOAL_MS = 1000
+
+/** The median of each part over the runs (so they need not add up to the step's p50 exactly). */
+function whereTimeWent(runs: StepParts[]): string {
+  const median = (pick: (p: StepParts) => number) => stats(runs.map(pick)).p50
+  const ms = (pick: (p: StepParts) => number) => Math.round(median(pick))
+  const code = median((p) => p.codeFiles) > 0 ? ` (code: ${ms((p) => p.codeFiles)} files, ${ms((p) => p.codeKb)} kB)` : ''
+  return [
+    ...(median((p) => p.input) > 0 ? [`click ${ms((p) => p.input)}`] : []),
+    `to the call ${ms((p) => p.toCall)}${code}`,
+    `bridge ${ms((p) => p.bridge)} (ledger ${ms((p) => p.ledger)}; ${ms((p) => p.calls)} calls, ${median((p) => p.answerKb).toFixed(1)} kB)`,
+    `drawn ${ms((p) => p.drawn)}`,
+  ].join(' · ')
 }

@@ -183,9 +183,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         } catch {
           input = undefined
         }
+        const started = performance.now()
         const envelope = await dispatch(state, channel, input)
+        const ledgerMs = performance.now() - started
         options.onCall?.(channel, input, envelope)
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(envelope))
+        // The handler's own time, which the page's resource timing shows beside the round trip (bench/screens.ts).
+        res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'server-timing': `ledger;dur=${ledgerMs.toFixed(2)}` })
+          .end(JSON.stringify(envelope))
         return
       }
       if (url.pathname.startsWith('/__download/')) {

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { z } from 'zod'
 import { directoryListInput } from '../../electron/contract/calls/directory'
 import { issueListInput } from '../../electron/contract/calls/issues'
+import { partsOf, walkNow, watchPresses, type StepParts } from './step-parts'
 
 const issuePage = z.object({
   ok: z.literal(true),
@@ -95,28 +96,39 @@ async function startAtDesk(page: Page, url: string): Promise<void> {
   await page.waitForLoadState('networkidle')
   // Runs only once the page's main thread is free, after the next frame: the last answer is drawn.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))')
+  await watchPresses(page)
 }
 
 /**
  * A fresh start of the app to the desk's list of the open reception day's visits, drawn. Only for
  * a ledger with a reception day open; `visits` is the number the list's title gives.
  */
-export async function startDesk(page: Page, url: string): Promise<{ ms: number; visits: number; shown: number }> {
+export async function startDesk(page: Page, url: string): Promise<DeskStart> {
   await page.goto('about:blank')
-  const started = performance.now()
+  const started = walkNow()
   await page.goto(url)
   // The card's title reads 今日来访（0 批…） until the list has come; the items are drawn with it.
   const title = page.getByText(/^今日来访（[1-9]\d* 批/)
   await title.waitFor({ timeout: 60_000 })
-  const ms = performance.now() - started
+  const ended = walkNow()
+  const parts = await partsOf(page, started, ended, false)
   const visits = Number(/（(\d+) 批/.exec((await title.textContent()) ?? '')?.[1] ?? Number.NaN)
   const shown = await page.locator('.ant-card', { hasText: '今日来访' }).locator('.ant-list-item').count()
-  return { ms, visits, shown }
+  return { ms: ended - started, parts, visits, shown }
+}
+
+export interface DeskStart {
+  ms: number
+  parts: StepParts
+  visits: number
+  shown: number
 }
 
 export interface LedgerWalk {
   /** Milliseconds from the click to its rows on screen. */
   ms: { open: number; filter: number; lastPage: number; openIssue: number }
+  /** Where each step's time went (test/support/step-parts.ts). */
+  parts: { open: StepParts; filter: StepParts; lastPage: StepParts; openIssue: StepParts }
   /** 共 N 个问题 before the filter. */
   total: number
   /** The numbers shown on the first page before the filter. */
@@ -141,7 +153,7 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   await startAtDesk(page, url)
   await atDesk?.()
 
-  let started = performance.now()
+  let started = walkNow()
   // The screen also asks for two counts (pageSize 1) for its 已超期 / 即将到期 buttons.
   const opened = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId === undefined, issuePage)
   await page.getByRole('menuitem', { name: '问题台账' }).click()
@@ -151,14 +163,16 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
     all.data.rows.map((r) => r.number),
   )
   await page.getByText(`共 ${all.data.total} 个问题`).waitFor()
-  const open = performance.now() - started
+  let ended = walkNow()
+  const open = ended - started
+  const openParts = await partsOf(page, started, ended, true)
   const firstPage = await shownNumbers(page)
 
   // Timed from the choice in the open drop-down (opening it is the select's own animation).
   await page.getByLabel('类别', { exact: true }).click()
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(category, { exact: true })
   await option.waitFor()
-  started = performance.now()
+  started = walkNow()
   const filterCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId !== undefined, issuePage)
   await option.click()
   const { input: filterInput, answer: filtered } = await filterCall
@@ -167,11 +181,13 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
     filtered.data.rows.map((r) => r.number),
   )
   await page.getByText(`共 ${filtered.data.total} 个问题`).waitFor()
-  const filter = performance.now() - started
+  ended = walkNow()
+  const filter = ended - started
+  const filterParts = await partsOf(page, started, ended, true)
 
   const lastItem = page.locator('.issue-table .ant-pagination-item').last()
   const lastPage = Number(await lastItem.getAttribute('title'))
-  started = performance.now()
+  started = walkNow()
   const lastCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.page === lastPage, issuePage)
   await lastItem.click()
   const last = (await lastCall).answer
@@ -179,18 +195,23 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
     page,
     last.data.rows.map((r) => r.number),
   )
-  const lastPageMs = performance.now() - started
+  ended = walkNow()
+  const lastPageMs = ended - started
+  const lastPageParts = await partsOf(page, started, ended, true)
   const lastPageNumbers = await shownNumbers(page)
 
   const target = lastPageNumbers.at(-1)
   if (target === undefined) throw new Error('最后一页没有问题')
-  started = performance.now()
+  started = walkNow()
   await page.locator(ISSUE_ROWS).last().click()
   await page.getByRole('dialog').locator('.ant-drawer-title').getByText(target, { exact: true }).waitFor()
-  const openIssue = performance.now() - started
+  ended = walkNow()
+  const openIssue = ended - started
+  const openIssueParts = await partsOf(page, started, ended, true)
 
   return {
     ms: { open, filter, lastPage: lastPageMs, openIssue },
+    parts: { open: openParts, filter: filterParts, lastPage: lastPageParts, openIssue: openIssueParts },
     total: all.data.total,
     firstPage,
     filtered: filtered.data.total,
@@ -205,6 +226,7 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
 export interface DirectoryTabWalk {
   /** Milliseconds from the click to the first page's rows on screen. */
   ms: number
+  parts: StepParts
   /** 共 N 家 / 共 N 人. */
   total: number
   pageSize: number
@@ -243,16 +265,17 @@ export async function walkDirectory(page: Page, url: string): Promise<{ organiza
     click: () => Promise<void>,
     totalText: (n: number) => string,
   ): Promise<DirectoryTabWalk> => {
-    const started = performance.now()
+    const started = walkNow()
     const call = nextCall(page, channel, directoryListInput, (i) => i.page === 1 && (i.query ?? '') === '', directoryPage)
     await click()
     const { answer } = await call
     const names = answer.data.rows.map((r) => r.name)
     await directoryRowsShown(page, names)
     await page.getByText(totalText(answer.data.total), { exact: true }).waitFor()
-    const ms = performance.now() - started
+    const ended = walkNow()
+    const parts = await partsOf(page, started, ended, true)
     const shown = await activeTab(page).locator('tbody tr.ant-table-row').count()
-    return { ms, total: answer.data.total, pageSize: answer.data.pageSize, names, shown }
+    return { ms: ended - started, parts, total: answer.data.total, pageSize: answer.data.pageSize, names, shown }
   }
   const organizations = await tab(
     'organization-list',
