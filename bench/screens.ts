@@ -163,5 +163,6 @@ function whereTimeWent(runs: StepParts[]): string {
     `to the call ${ms((p) => p.toCall)}${code}`,
     `bridge ${ms((p) => p.bridge)} (ledger ${ms((p) => p.ledger)}; ${ms((p) => p.calls)} calls, ${median((p) => p.answerKb).toFixed(1)} kB)`,
     `drawn ${ms((p) => p.drawn)}`,
+    `the walk seeing it ${ms((p) => p.seen)}`,
   ].join(' · ')
 }

@@ -20,8 +20,10 @@ export interface StepParts {
   bridge: number
   /** Of which the ledger's handlers (the longest call's own time, from the bridge). */
   ledger: number
-  /** From the last answer to the step's end: React and antd drawing it, and the walk seeing it. */
+  /** From the last answer to the page's last change before the walk saw it: React and antd drawing it. */
   drawn: number
+  /** From that change to the step's end: the walk seeing it (Playwright's polling and round trips). */
+  seen: number
   /** Calls across the bridge during the step, and the kB their answers carried. */
   calls: number
   answerKb: number
@@ -32,6 +34,7 @@ export interface StepParts {
 
 const pageRecord = z.object({
   pressed: z.number().nullable(),
+  changes: z.array(z.number()),
   resources: z.array(
     z.object({
       name: z.string(),
@@ -48,6 +51,12 @@ export async function watchPresses(page: Page): Promise<void> {
   // Strings: this side has no DOM types, and the functions run in the page.
   await page.evaluate(`(() => {
     document.addEventListener('pointerdown', (e) => { window.__ledgerPressedAt = e.timeStamp }, true)
+    window.__ledgerChanges = []
+    new MutationObserver(() => {
+      const changes = window.__ledgerChanges
+      changes.push(new Event('now').timeStamp)
+      if (changes.length > 5000) changes.splice(0, 2500)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
   })()`)
 }
 
@@ -86,6 +95,7 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
       }
       return {
         pressed: window.__ledgerPressedAt ?? null,
+        changes: window.__ledgerChanges ?? [],
         resources: (await resources()).filter((e) => !e.name.includes('?clock=')).map((e) => ({
           name: e.name,
           start: e.startTime + shift.by,
@@ -104,13 +114,18 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
   const press = pressed && record.pressed !== null ? Math.max(startedAt, at(record.pressed)) : startedAt
   const firstCall = calls.length > 0 ? Math.min(...calls.map((c) => at(c.start))) : null
   const lastAnswer = calls.length > 0 ? Math.max(...calls.map((c) => at(c.end))) : null
+  // The page's last change before the walk saw the step done: when the answer was in the page.
+  // (Nothing watched the page, as at a start: all of it counts as drawing.)
+  const lastChange =
+    record.changes.length === 0 ? endedAt : Math.max(lastAnswer ?? press, ...record.changes.map(at).filter((t) => t <= endedAt))
   const kb = (rs: typeof during) => rs.reduce((n, r) => n + r.size, 0) / 1000
   return {
     input: press - startedAt,
     toCall: firstCall === null ? 0 : Math.max(0, firstCall - press),
     bridge: firstCall === null || lastAnswer === null ? 0 : lastAnswer - firstCall,
     ledger: Math.max(0, ...calls.map((c) => c.ledger)),
-    drawn: endedAt - (lastAnswer ?? press),
+    drawn: lastChange - (lastAnswer ?? press),
+    seen: endedAt - lastChange,
     calls: calls.length,
     answerKb: kb(calls),
     codeFiles: code.length,
