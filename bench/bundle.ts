@@ -66,7 +66,8 @@ function staticClosure(dir: string, start: string): Set<string> {
     if (seen.has(file)) continue
     seen.add(file)
     const code = fs.readFileSync(path.join(dir, file), 'utf8')
-    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)"\.\/([^"]+\.js)"/g)) {
+    // Quoted "…" or, minified, `…`.
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["`]\.\/([^"`]+\.js)["`]/g)) {
       const name = m[1]
       if (name) queue.push(path.posix.join(path.posix.dirname(file), name))
     }
@@ -89,7 +90,7 @@ export function bundleSizes(rendererDir: string): BundleReport {
   const depList = /m\.f=\[([^\]]*)\]/.exec(entryCode)?.[1]
   const deps = depList ? [...depList.matchAll(/"\.\/([^"]+)"/g)].map((m) => m[1] ?? '') : []
   const screens: ScreenChunk[] = []
-  for (const m of entryCode.matchAll(/import\("\.\/([^"]+\.js)"\)(?:\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]\))?/g)) {
+  for (const m of entryCode.matchAll(/import\(["`]\.\/([^"`]+\.js)["`]\)(?:\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]\))?/g)) {
     const chunkFile = path.posix.join(assetsDir, m[1] ?? '')
     const fetched = staticClosure(rendererDir, chunkFile)
     for (const i of (m[2] ?? '').split(',').filter((x) => x.trim() !== '')) {
