@@ -10,7 +10,7 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
-import { lazy, Suspense, type ReactNode } from 'react'
+import { Suspense, useEffect, type ReactNode } from 'react'
 import { useAppInfo } from '../hooks/useAppInfo'
 import { setDraftScope } from '../lib/drafts'
 import { OperatorProvider } from '../lib/operator'
@@ -22,16 +22,7 @@ import { GlobalSearch } from './GlobalSearch'
 import { LedgerFooter } from './LedgerFooter'
 import { OperatorPicker } from './OperatorPicker'
 import { PageLoading } from './PageLoading'
-
-// The desk screen loads with the app; the rest load when first opened.
-const SessionsPage = lazy(() => import('../pages/sessions/SessionsPage'))
-const IssuesPage = lazy(() => import('../pages/issues/IssuesPage'))
-const CallbacksPage = lazy(() => import('../pages/callbacks/CallbacksPage'))
-const DirectoryPage = lazy(() => import('../pages/directory/DirectoryPage'))
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'))
-const ContactsPage = lazy(() => import('../pages/contacts/ContactsPage'))
-const SummaryPage = lazy(() => import('../pages/summary/SummaryPage'))
-const PrintPage = lazy(() => import('../pages/print/PrintPage'))
+import * as screens from './screens'
 
 const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'today', icon: <UserAddOutlined />, label: '今日接待' },
@@ -47,19 +38,19 @@ const menuItems: { key: PageKey; icon: ReactNode; label: string }[] = [
 function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams }) {
   switch (page) {
     case 'sessions':
-      return <SessionsPage params={params} />
+      return <screens.sessions.Page params={params} />
     case 'issues':
-      return <IssuesPage params={params} />
+      return <screens.issues.Page params={params} />
     case 'callbacks':
-      return <CallbacksPage />
+      return <screens.callbacks.Page />
     case 'directory':
-      return <DirectoryPage params={params} />
+      return <screens.directory.Page params={params} />
     case 'settings':
-      return <SettingsPage params={params} />
+      return <screens.settings.Page params={params} />
     case 'contacts':
-      return <ContactsPage params={params} />
+      return <screens.contacts.Page params={params} />
     case 'summary':
-      return <SummaryPage params={params} />
+      return <screens.summary.Page params={params} />
     default:
       return <TodayPage />
   }
@@ -68,6 +59,9 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
 export function AppShell() {
   const appInfo = useAppInfo()
   const route = useRoute()
+  const ready = appInfo.status !== 'loading'
+  // The desk loads with the app; the other screens' code comes once it is up, in idle moments.
+  useEffect(() => (ready ? screens.preloadScreens() : undefined), [ready])
   if (appInfo.status === 'loading') return <PageLoading />
   // Before any form mounts: drafts are read for the ledger that is open.
   if (appInfo.status === 'ready') setDraftScope(appInfo.info.ledgerFile)
@@ -75,7 +69,7 @@ export function AppShell() {
   if (route.page === 'print') {
     return (
       <Suspense fallback={<PageLoading />}>
-        <PrintPage params={route.params} />
+        <screens.print.Page params={route.params} />
       </Suspense>
     )
   }
