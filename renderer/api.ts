@@ -24,9 +24,29 @@ function forwarder(raw: object, name: string): ((input: unknown) => Promise<unkn
   const method: unknown = Object.hasOwn(raw, name) ? Reflect.get(raw, name) : undefined
   if (typeof method !== 'function') return undefined
   return async (input) => {
-    const response: unknown = await Reflect.apply(method, raw, [input])
-    return unwrap(response)
+    inFlight += 1
+    try {
+      const response: unknown = await Reflect.apply(method, raw, [input])
+      return unwrap(response)
+    } finally {
+      inFlight -= 1
+      lastAnswerAt = performance.now()
+    }
   }
+}
+
+let inFlight = 0
+let lastAnswerAt = 0
+
+/** Resolves once no call has been waiting on main for `ms` (checked every `ms`): the screen on show has what it asked for. */
+export function whenQuiet(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (inFlight === 0 && performance.now() - lastAnswerAt >= ms) resolve()
+      else window.setTimeout(check, ms)
+    }
+    window.setTimeout(check, ms)
+  })
 }
 
 // The overload states the typed promise; the implementation only forwards by name, so the

@@ -1,7 +1,8 @@
 import { lazy, useState, type ComponentType } from 'react'
+import { whenQuiet } from '../api'
 
-// Every screen but the desk is its own chunk. They are fetched in the background once the desk is
-// up (preloadScreens), so opening one from the menu neither fetches nor compiles code; before
+// Every screen but the desk is its own chunk. They are fetched in the background once the desk has
+// its answers (preloadScreens), so opening one from the menu neither fetches nor compiles code; before
 // that, the screen loads as a lazy chunk would.
 
 interface Screen<P extends object> {
@@ -44,8 +45,8 @@ export const contacts = screen(() => import('../pages/contacts/ContactsPage'))
 export const summary = screen(() => import('../pages/summary/SummaryPage'))
 export const print = screen(() => import('../pages/print/PrintPage'))
 
-/** How long after the app is up the preloading starts: the desk's own calls and drawing come first. */
-const AFTER_START_MS = 1000
+/** The preloading starts once the desk has had its answers for this long: its own calls and drawing come first. */
+const QUIET_MS = 200
 
 /** The menu's screens in the order a clerk is likeliest to open them, one at a time, when the page is idle. */
 export function preloadScreens(): () => void {
@@ -64,10 +65,9 @@ export function preloadScreens(): () => void {
       { timeout: 2000 },
     )
   }
-  const start = window.setTimeout(() => next(0), AFTER_START_MS)
+  void whenQuiet(QUIET_MS).then(() => next(0))
   return () => {
     stopped = true
-    window.clearTimeout(start)
     cancelIdleCallback(handle)
   }
 }
