@@ -79,7 +79,7 @@ export function printReport({ machine, made, fileMb, results, bundle }: Report):
       `|---|---|---|---|`,
       `| 今日接待 (desk) | with the window | ${size(bundle.entry)} | ${size(bundle.initial)} (${bundle.initial.files} files, index.html included) |`,
       ...bundle.screens.map(
-        (sc) => `| ${sc.screen} | when opened | ${size(sc.chunk)} | ${size(sc.firstOpen)} (${sc.firstOpen.files} files) |`,
+        (sc) => `| ${sc.screen} | after the desk | ${size(sc.chunk)} | ${size(sc.firstOpen)} (${sc.firstOpen.files} files) |`,
       ),
       `| all of out/renderer | | | ${size(bundle.all)} (${bundle.all.files} files) |`,
     ]
