@@ -1,6 +1,6 @@
 // Opening the ledger as the app does (health check, migrations) against the bare pragmas.
 
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { checkLedgerHealth } from '../db/backup/backup'
 import { openLedger, type Ledger } from '../db/core/open'
 import { time, type Measuring } from './measure'

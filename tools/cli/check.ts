@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { integrityProblems } from '../../db/backup/files'
 import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
 import type { Ledger } from '../../db/core/open'
