@@ -205,7 +205,12 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
  * encrypted (encrypt-ledger.ts: a copy first, checked, then swapped in); opened read-only it is
  * only read, as it is. Each key the key file holds is tried; the one that opens the file stays.
  */
-async function openKeyed(file: string, readonly: boolean, list: Record<string, Migration>, options: OpenOptions): Promise<Database.Database> {
+async function openKeyed(
+  file: string,
+  readonly: boolean,
+  list: Record<string, Migration>,
+  options: OpenOptions,
+): Promise<Database.Database> {
   const keys = options.keys
   if (keys === undefined || (readonly && isPlainSqliteFile(file))) return openSqlite(file, readonly, list, null)
   const now = options.now ?? (() => new Date())

@@ -20,7 +20,8 @@ export interface OpenedCopy {
 }
 
 export function openCopy(file: string, keys: LedgerKeys | null, held: readonly UnlockedKey[] = []): OpenedCopy {
-  if (isPlainSqliteFile(file)) return { sqlite: openDatabaseFile(file, { readonly: true, fileMustExist: true, key: null }), key: null, envelope: null }
+  if (isPlainSqliteFile(file))
+    return { sqlite: openDatabaseFile(file, { readonly: true, fileMustExist: true, key: null }), key: null, envelope: null }
   const candidates: { key: Buffer; envelope: KeyEnvelope | null }[] = held.map((h) => ({ key: h.key, envelope: h.envelope }))
   let unlockError: unknown = null
   const fromManifest = readManifest(file)?.key ?? null

@@ -36,7 +36,17 @@ function tableCounts(sqlite: Database.Database): Map<string, number> {
     .pluck()
     .all()
     .map(String)
-  return new Map(names.map((n) => [n, Number(sqlite.prepare(`select count(*) from "${n.replace(/"/g, '""')}"`).pluck().get())]))
+  return new Map(
+    names.map((n) => [
+      n,
+      Number(
+        sqlite
+          .prepare(`select count(*) from "${n.replace(/"/g, '""')}"`)
+          .pluck()
+          .get(),
+      ),
+    ]),
+  )
 }
 
 function sameCounts(a: Map<string, number>, b: Map<string, number>): string[] {
@@ -50,7 +60,14 @@ function sameCounts(a: Map<string, number>, b: Map<string, number>): string[] {
 function auditSummary(sqlite: Database.Database, file: string): string {
   try {
     const r = verifyAudit(sqlite, file)
-    return JSON.stringify({ ok: r.ok, rows: r.rows, brokenAt: r.brokenAt, counter: r.counter, triggers: r.missingTriggers, records: r.records })
+    return JSON.stringify({
+      ok: r.ok,
+      rows: r.rows,
+      brokenAt: r.brokenAt,
+      counter: r.counter,
+      triggers: r.missingTriggers,
+      records: r.records,
+    })
   } catch (e) {
     return `无法校验：${e instanceof Error ? e.message : String(e)}`
   }
@@ -65,7 +82,8 @@ function verifyCopy(plain: Database.Database, file: string, copyFile: string, ke
     const differ = sameCounts(tableCounts(plain), tableCounts(copy))
     if (differ.length > 0) throw new Error(`加密副本的记录数与原台账不符：${differ.slice(0, 5).join('；')}`)
     const id = ledgerIdOf(plain)
-    if (JSON.stringify(auditHeadOf(plain, id)) !== JSON.stringify(auditHeadOf(copy, id))) throw new Error('加密副本的审计日志链头与原台账不符')
+    if (JSON.stringify(auditHeadOf(plain, id)) !== JSON.stringify(auditHeadOf(copy, id)))
+      throw new Error('加密副本的审计日志链头与原台账不符')
     if (auditSummary(plain, file) !== auditSummary(copy, file)) throw new Error('加密副本的审计日志校验结果与原台账不符')
   } finally {
     copy.close()

@@ -90,7 +90,11 @@ describe('writing a backup', () => {
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     copy.close()
     expect(fs.readdirSync(path.dirname(b.file)).sort()).toEqual([b.name, `${b.name}.json`])
-    expect(verifyBackupFile(b.file, migrations, testKeys())).toMatchObject({ version: latestMigration, ledgerId: id, auditHead: { ledgerId: id } })
+    expect(verifyBackupFile(b.file, migrations, testKeys())).toMatchObject({
+      version: latestMigration,
+      ledgerId: id,
+      auditHead: { ledgerId: id },
+    })
 
     const second = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
     expect(second.name).toBe(`ledger-${id}-20261110-083012-2-manual.sqlite`)
@@ -178,7 +182,11 @@ describe('backup before an upgrade', () => {
     const again = await openLedger(t.file, { keys: testKeys() })
     await again.close()
     expect(listBackupFiles(folder)).toEqual([])
-    const upgraded = await openLedger(t.file, { keys: testKeys(), migrations: { ...migrations, '9999_next': next }, now: () => new Date(2026, 10, 10, 7) })
+    const upgraded = await openLedger(t.file, {
+      keys: testKeys(),
+      migrations: { ...migrations, '9999_next': next },
+      now: () => new Date(2026, 10, 10, 7),
+    })
     await upgraded.close()
     const [copy] = listBackupFiles(folder)
     expect(copy).toMatchObject({ kind: 'pre-migration', createdAt: '2026-11-10 07:00:00' })
