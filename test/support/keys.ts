@@ -62,3 +62,6 @@ export function openWithTestKey(file: string, options: { readonly?: boolean } = 
   if (first === undefined) throw new Error('no key')
   return openDatabaseFile(file, { readonly: options.readonly ?? false, fileMustExist: true, key: first.key })
 }
+
+/** As the command line reaches a ledger (the passphrase in LEDGER_PASSPHRASE): for ledgers the command line makes or opens. */
+export const commandLineTestKeys: LedgerKeys = passphraseOnlyKeys(TEST_RECOVERY_PASSPHRASE)

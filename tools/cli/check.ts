@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3-multiple-ciphers'
+import { connectionKey, openDatabaseFile } from '../../db/keys/cipher'
 import { integrityProblems } from '../../db/backup/files'
 import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
 import type { Ledger } from '../../db/core/open'
@@ -32,7 +32,7 @@ export { integrityProblems }
  */
 function searchIndexProblems(ledger: Ledger): string[] {
   if (!ledger.sqlite.readonly) return checkSearchIndex(ledger.sqlite)
-  const writable = new Database(ledger.file, { fileMustExist: true })
+  const writable = openDatabaseFile(ledger.file, { fileMustExist: true, key: connectionKey(ledger.sqlite) })
   try {
     writable.pragma('busy_timeout = 5000')
     return checkSearchIndex(writable)
