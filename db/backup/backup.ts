@@ -264,6 +264,7 @@ async function replaceWithBackup(
   const replacedHead = current === null ? null : auditHeadOf(current.sqlite, ledgerId)
   if (current !== null) {
     keptCopy = (await writeBackupWithFallback(current.sqlite, file, 'pre-restore', now)).backup
+    await breathe()
     await current.close()
   } else if (fs.existsSync(file)) {
     keptCopy = copyRawLedger(file, damagedLedgerFolder(file, keys), now, ledgerId)
@@ -275,6 +276,7 @@ async function replaceWithBackup(
     // and the backup file itself is only ever read.
     for (const stale of [restoring, `${restoring}-journal`, `${restoring}-wal`]) fs.rmSync(stale, { force: true })
     const restoredKey = await copyForRestore(backupFile, restoring, keys, held, now)
+    await breathe()
     fsyncFile(restoring)
     // The key that opens the restored file goes in first; the one that opens the file in place now stays behind it until then.
     if (restoredKey !== null) writeKeyFile(file, [restoredKey, ...(readKeyFile(file) ?? []).filter((e) => e.check !== restoredKey.check)])
@@ -337,6 +339,14 @@ async function copyForRestore(
   const key = held[0] ?? createKey(keys, now)
   encryptedCopyOfPlain(backupFile, target, key.key)
   return key.envelope
+}
+
+/**
+ * VACUUM INTO runs in one piece (unlike the backup API's steps): between the restore's steps the
+ * calls that arrived meanwhile are answered (正在恢复台账) rather than left waiting behind it.
+ */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** A ledger file opened only to read, with whatever key this PC holds for it; null when it cannot be. */

@@ -14,6 +14,7 @@ import { saveDialog } from './save-dialog'
 import { folderDialog, openDialog } from './open-dialog'
 import { showStoredFile } from './show-file'
 import { mainWindowOptions } from './window-options'
+import { appKeys, askRecoveryPassphrase } from './key-sealer'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
 // <userData>/ledger.sqlite. Details in ./ledger-file.ts and the README.
@@ -58,7 +59,14 @@ async function start(): Promise<void> {
   const choice = chooseLedgerFile(process.argv, process.env, app.getPath('userData'), process.cwd())
   let notices: string[]
   try {
-    const opened = await openChosenLedger(choice, askRestore)
+    const opened = await openChosenLedger(choice, askRestore, {
+      keys: appKeys(),
+      // Another PC or account: the recovery passphrase, once; the key is then sealed here too.
+      retry: async (refusal) => {
+        const typed = await askRecoveryPassphrase(`${refusal.message}\n请输入负责人保管的《台账恢复口令单》上的恢复口令：`)
+        return typed === null ? null : appKeys(typed)
+      },
+    })
     notices = opened.notices
     ledgerHold = opened.hold
     // Nobody is on duty until someone picks themselves (with their PIN): operator-select.

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { testKeys } from '../support/keys'
 import { listBackupFiles } from '../../db/backup/files'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger } from '../../db/core/open'
@@ -29,11 +30,11 @@ const never: AskRestore = async () => {
 describe('opening the ledger at start', () => {
   it('creates a new ledger with its defaults and takes the day’s backup, once a day', async () => {
     const { dir, file } = place()
-    const opened = await openChosenLedger({ file, isDefault: false }, never, () => new Date(2026, 10, 10, 8))
+    const opened = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() }, () => new Date(2026, 10, 10, 8))
     expect(opened.notices).toEqual([])
     expect(await opened.ledger.db.selectFrom('categories').select('id').execute()).not.toHaveLength(0)
     await opened.ledger.close()
-    const again = await openChosenLedger({ file, isDefault: false }, never, () => new Date(2026, 10, 10, 14))
+    const again = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() }, () => new Date(2026, 10, 10, 14))
     await again.ledger.close()
     expect(listBackupFiles(path.join(dir, 'backups')).map((b) => [b.kind, b.createdAt])).toEqual([['daily', '2026-11-10 08:00:00']])
   })
@@ -41,17 +42,17 @@ describe('opening the ledger at start', () => {
   it('reports a failed daily backup without stopping the desk', async () => {
     const { dir, file } = place()
     fs.writeFileSync(path.join(dir, 'backups'), 'a file where the folder should be')
-    const opened = await openChosenLedger({ file, isDefault: false }, never)
+    const opened = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() })
     expect(opened.notices).toEqual([expect.stringMatching(/^今天的自动备份未能完成：.*设置 → 备份/)])
     await opened.ledger.close()
   })
 
   it('does not write to a damaged ledger: asks, and restores the newest good backup only on yes', async () => {
     const { dir, file } = place()
-    const first = await openLedger(file)
+    const first = await openLedger(file, { keys: testKeys() })
     await seedDefaults({ db: first.db, actor: { ...systemActor, name: '测试' }, now: () => new Date() })
     await first.close()
-    const setUp = await openChosenLedger({ file, isDefault: false }, never, () => new Date(2026, 10, 9, 8))
+    const setUp = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() }, () => new Date(2026, 10, 9, 8))
     await setUp.ledger.close()
     const fd = fs.openSync(file, 'r+')
     fs.writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096)
@@ -63,7 +64,7 @@ describe('opening the ledger at start', () => {
       asked.push(d.message)
       return false
     }
-    const e = await openChosenLedger({ file, isDefault: false }, no).catch((err: unknown) => err)
+    const e = await openChosenLedger({ file, isDefault: false }, no, { keys: testKeys() }).catch((err: unknown) => err)
     expect(e).toBeInstanceOf(LedgerError)
     expect(e instanceof LedgerError && e.code).toBe('ledger_damaged')
     expect(e instanceof LedgerError && e.message).toMatch(/您选择了不恢复，台账文件未作任何改动/)
@@ -71,7 +72,7 @@ describe('opening the ledger at start', () => {
     expect(fs.readFileSync(file).equals(damaged)).toBe(true)
 
     const yes: AskRestore = async () => true
-    const restored = await openChosenLedger({ file, isDefault: false }, yes, () => new Date(2026, 10, 10, 8))
+    const restored = await openChosenLedger({ file, isDefault: false }, yes, { keys: testKeys() }, () => new Date(2026, 10, 10, 8))
     expect(restored.ledger.sqlite.pragma('quick_check', { simple: true })).toBe('ok')
     const last = await restored.ledger.db.selectFrom('audit_log').select(['action', 'actor_name']).orderBy('id', 'desc').limit(2).execute()
     expect(last.map((r) => r.action)).toContain('restore')
@@ -83,7 +84,7 @@ describe('opening the ledger at start', () => {
   it('refuses, without asking, a damaged ledger that has no backup', async () => {
     const { file } = place()
     fs.writeFileSync(file, Buffer.alloc(4096, 0x42))
-    const e = await openChosenLedger({ file, isDefault: false }, never).catch((err: unknown) => err)
+    const e = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() }).catch((err: unknown) => err)
     expect(e instanceof LedgerError && e.message).toMatch(/没有找到可用的备份/)
   })
 })
