@@ -1,5 +1,5 @@
 import { LockOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
@@ -20,7 +20,6 @@ interface PassphraseForm {
  * not re-encrypted).
  */
 export function RecoveryTab() {
-  const { message } = App.useApp()
   const { operator } = useOperator()
   const supervisor = operator?.role === 'supervisor' && operator.id !== null
   const [version, setVersion] = useState(0)
@@ -37,7 +36,6 @@ export function RecoveryTab() {
       await api.recoverySet({ passphrase: values.passphrase, confirm: values.confirm })
       form.resetFields()
       setVersion((n) => n + 1)
-      message.success('恢复口令已设置，请立即打印恢复口令单并放入保险柜')
       holdForSheet(values.passphrase)
       navigate('print', { kind: 'recovery' })
     } catch (e) {
