@@ -67,7 +67,7 @@ async function start(): Promise<void> {
         return typed === null ? null : appKeys(typed)
       },
     })
-    notices = opened.notices
+    notices = opened.recoveryReminder === null ? opened.notices : [...opened.notices, opened.recoveryReminder]
     ledgerHold = opened.hold
     // Nobody is on duty until someone picks themselves (with their PIN): operator-select.
     state = { ledger: opened.ledger, operator: signedOut, appVersion: app.getVersion(), now: () => new Date() }

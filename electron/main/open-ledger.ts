@@ -11,6 +11,7 @@ import { openLedger, type Ledger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import type { LedgerFileChoice } from './ledger-file'
 import type { LedgerKeys } from '../../db/keys/keys'
+import { recoveryStatus } from '../../db/keys/recovery'
 
 // No electron import here: main passes in how to ask the desk, so this runs (and is tested) in Node.
 
@@ -34,7 +35,12 @@ export interface OpenedLedger {
   hold: LedgerHold
   /** Things the desk should know that did not stop the start, in Chinese (e.g. a backup that failed). */
   notices: string[]
+  /** Until a supervisor has set the recovery passphrase, every start says so (null once it is set). */
+  recoveryReminder: string | null
 }
+
+export const RECOVERY_REMINDER =
+  '台账已加密，但尚未设置恢复口令：换电脑、重装系统或在另一台电脑上恢复备份时将无法打开台账。请负责人本人登录后，在“设置 → 加密与恢复口令”中设置恢复口令，并打印恢复口令单放入保险柜。'
 
 /** How the app names itself to another process that is refused while it runs. */
 export const APP_PROGRAM = '接待日台账'
@@ -94,7 +100,13 @@ async function openWithKeys(choice: LedgerFileChoice, ask: AskRestore, keys: Led
     if (e instanceof LedgerError) throw e
     throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${choice.file}：${e instanceof Error ? e.message : String(e)}`)
   }
-  return { ledger, hold, notices: await dailyBackup(ledger, now) }
+  const status = recoveryStatus(ledger)
+  return {
+    ledger,
+    hold,
+    notices: await dailyBackup(ledger, now),
+    recoveryReminder: status.encrypted && !status.recoverySet ? RECOVERY_REMINDER : null,
+  }
 }
 
 /** The daily copy; a failure is reported to the desk but never stops the app. */

@@ -2,13 +2,15 @@ import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { testKeys } from '../support/keys'
+import { otherPcKeys, testKeys, TEST_RECOVERY_PASSPHRASE } from '../support/keys'
+import { setRecoveryPassphrase } from '../../db/keys/recovery'
+import { setStaffPin } from '../../db/staff/operators'
 import { listBackupFiles } from '../../db/backup/files'
 import { LedgerError } from '../../db/core/errors'
 import { openLedger } from '../../db/core/open'
-import { seedDefaults } from '../../db/reference/reference'
+import { getStaff, saveStaff, seedDefaults } from '../../db/reference/reference'
 import { openChosenLedger, type AskRestore } from '../../electron/main/open-ledger'
-import { tempDir } from '../support/temp-ledger'
+import { actorOf, tempDir } from '../support/temp-ledger'
 
 // What main does with the ledger file at start, without Electron: main passes in the dialog.
 
@@ -37,6 +39,50 @@ describe('opening the ledger at start', () => {
     const again = await openChosenLedger({ file, isDefault: false }, never, { keys: testKeys() }, () => new Date(2026, 10, 10, 14))
     await again.ledger.close()
     expect(listBackupFiles(path.join(dir, 'backups')).map((b) => [b.kind, b.createdAt])).toEqual([['daily', '2026-11-10 08:00:00']])
+  })
+
+  it('opens without asking anyone, and reminds at every start until a supervisor sets the recovery passphrase', async () => {
+    const { file } = place()
+    const thisPc = { keys: testKeys('本机', null), retry: async () => null }
+    const first = await openChosenLedger({ file, isDefault: false }, never, thisPc, () => new Date(2026, 10, 10, 8))
+    expect(first.recoveryReminder).toMatch(/尚未设置恢复口令.*设置 → 加密与恢复口令/)
+    const ctx = { db: first.ledger.db, actor: systemActor, now: () => new Date(2026, 10, 10, 8, 5) }
+    const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor' })
+    await setStaffPin({ ...ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: '8642' })
+    await setRecoveryPassphrase(
+      { ...ctx, actor: actorOf(await getStaff(ctx.db, boss.id)) },
+      first.ledger,
+      TEST_RECOVERY_PASSPHRASE,
+      TEST_RECOVERY_PASSPHRASE,
+    )
+    await first.ledger.close()
+    first.hold.release()
+    const again = await openChosenLedger({ file, isDefault: false }, never, thisPc, () => new Date(2026, 10, 10, 14))
+    expect(again.recoveryReminder).toBeNull()
+    await again.ledger.close()
+    again.hold.release()
+
+    // Another Windows account or PC: asked once for the passphrase, then sealed there too.
+    const asked: string[] = []
+    const otherPc = {
+      keys: otherPcKeys(null),
+      retry: async (refusal: LedgerError) => {
+        asked.push(refusal.message)
+        return otherPcKeys(asked.length === 1 ? '不对的口令不对的口令' : TEST_RECOVERY_PASSPHRASE)
+      },
+    }
+    const there = await openChosenLedger({ file, isDefault: false }, never, otherPc, () => new Date(2026, 10, 11, 8))
+    expect(asked).toEqual([expect.stringMatching(/需要负责人保管的恢复口令/), expect.stringMatching(/恢复口令不正确/)])
+    await there.ledger.close()
+    there.hold.release()
+    const thereAgain = await openChosenLedger(
+      { file, isDefault: false },
+      never,
+      { keys: otherPcKeys(null) },
+      () => new Date(2026, 10, 11, 9),
+    )
+    await thereAgain.ledger.close()
+    thereAgain.hold.release()
   })
 
   it('reports a failed daily backup without stopping the desk', async () => {
