@@ -4,13 +4,24 @@ import type { Migration } from 'kysely'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { auditHeadOf } from '../audit/anchor'
 import { verifyAudit } from '../audit/verify'
-import { fsyncFile, fsyncFolder, integrityProblems, writeBackupWithFallback } from '../backup/files'
+import {
+  backupFolderOf,
+  defaultBackupFolder,
+  fsyncFile,
+  fsyncFolder,
+  integrityProblems,
+  listBackupFiles,
+  readManifest,
+  writeBackupWithFallback,
+  writeManifestFile,
+  type BackupManifest,
+} from '../backup/files'
 import { LedgerError } from '../core/errors'
 import { holdLedger } from '../core/hold'
 import { ledgerIdOf } from '../core/identity'
 import { assertNotNewer } from '../core/open'
-import { encryptedCopyOfPlain, openDatabaseFile } from './cipher'
-import { ledgerKeys, type LedgerKeys } from './keys'
+import { encryptedCopyOfPlain, isPlainSqliteFile, openDatabaseFile } from './cipher'
+import { envelopeOfKey, ledgerKeys, type LedgerKeys } from './keys'
 
 // An unencrypted ledger (from before encryption) is encrypted the first time the app opens it:
 //   1. a backup first, in the backup folder — itself written encrypted;
@@ -20,6 +31,8 @@ import { ledgerKeys, type LedgerKeys } from './keys'
 //   4. the copy swapped in by a rename (the old WAL and shared-memory files removed first).
 // Until the rename the unencrypted ledger is only read; any failure before it leaves the file as
 // it was (the key file beside it is kept, so the backup made in step 1 stays readable).
+// Then the unencrypted copies an older version left in this ledger's backup folders are
+// encrypted in place the same way (copy, check, rename); one that fails stays as it was.
 
 export type EncryptionStep = 'backup' | 'copy' | 'verify' | 'swap'
 
@@ -90,12 +103,54 @@ function verifyCopy(plain: Database.Database, file: string, copyFile: string, ke
   }
 }
 
+/** Copies of this ledger (by id, or from before ids) still unencrypted in the folders it backs up to. */
+function plainBackupsOf(plain: Database.Database, file: string): string[] {
+  const id = ledgerIdOf(plain)
+  const folders = [...new Set([backupFolderOf(plain, file).folder, defaultBackupFolder(file)])]
+  return folders
+    .flatMap((f) => listBackupFiles(f))
+    .filter((b) => (b.ledgerId === null || b.ledgerId === id) && isPlainSqliteFile(b.file))
+    .map((b) => b.file)
+}
+
+/** Encrypts one old copy in place; false (the copy untouched) when any check fails. */
+function encryptOldBackup(copyFile: string, ledgerFile: string, key: Buffer): boolean {
+  const target = `${copyFile}.encrypting`
+  try {
+    const plain = new Database(copyFile, { readonly: true, fileMustExist: true })
+    try {
+      encryptedCopyOfPlain(copyFile, target, key)
+      const copy = openDatabaseFile(target, { readonly: true, fileMustExist: true, key })
+      try {
+        if (integrityProblems(copy).length > 0 || sameCounts(tableCounts(plain), tableCounts(copy)).length > 0) throw new Error('副本不符')
+      } finally {
+        copy.close()
+      }
+    } finally {
+      plain.close()
+    }
+    fsyncFile(target)
+    const manifest: BackupManifest | null = readManifest(copyFile)
+    const envelope = envelopeOfKey(ledgerFile, key)
+    if (manifest !== null && envelope !== null) writeManifestFile(copyFile, { ...manifest, key: envelope })
+    for (const side of [`${copyFile}-wal`, `${copyFile}-shm`, `${copyFile}-journal`]) fs.rmSync(side, { force: true })
+    fs.renameSync(target, copyFile)
+    fsyncFolder(path.dirname(copyFile))
+    return true
+  } catch {
+    fs.rmSync(target, { force: true })
+    return false
+  }
+}
+
 export async function encryptPlainLedger(file: string, options: EncryptOptions): Promise<void> {
   const fault = options.fault ?? (() => undefined)
   // Nobody else writes while the file is copied and swapped: a write in between would be lost.
   const hold = holdLedger(file, 'exclusive', '接待日台账（正在加密台账文件）')
   const target = `${file}.encrypting`
   let plain: Database.Database | null = null
+  let oldCopies: string[] = []
+  let key: Buffer | null = null
   try {
     plain = new Database(file, { fileMustExist: true })
     plain.pragma('busy_timeout = 5000')
@@ -103,6 +158,7 @@ export async function encryptPlainLedger(file: string, options: EncryptOptions):
     assertNotNewer(plain, options.known, file)
     const [unlocked] = ledgerKeys(file, options.keys, true, options.now())
     if (unlocked === undefined) throw new Error('没有可用的密钥')
+    key = unlocked.key
     fault('backup')
     // Only a ledger that already holds data: a new, empty file has nothing to lose.
     const hasData = plain.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get() !== 0
@@ -112,6 +168,7 @@ export async function encryptPlainLedger(file: string, options: EncryptOptions):
     encryptedCopyOfPlain(file, target, unlocked.key)
     fault('verify')
     verifyCopy(plain, file, target, unlocked.key)
+    oldCopies = plainBackupsOf(plain, file)
     plain.close()
     plain = null
     fault('swap')
@@ -130,4 +187,6 @@ export async function encryptPlainLedger(file: string, options: EncryptOptions):
   } finally {
     hold.release()
   }
+  // The ledger is encrypted now; its old copies follow, each on its own.
+  for (const copy of oldCopies) if (key !== null) encryptOldBackup(copy, file, key)
 }

@@ -231,6 +231,26 @@ describe('an unencrypted ledger from before encryption', () => {
     expect(leaks(file)).toEqual([])
   })
 
+  it('encrypts the unencrypted copies an older version left in its backup folder, each still a good backup', async () => {
+    const { file } = await plainLedgerWithVisits()
+    const plain = await openLedger(file)
+    const old = await backupNow(plain, new Date(2026, 10, 10, 12))
+    await plain.close()
+    expect(leaks(old.file)).toContain('电话')
+    const ledger = await openLedger(file, { keys: testKeys() })
+    ledgers.push(ledger)
+    const copies = listBackupFiles(path.dirname(old.file))
+    expect(copies.map((c) => c.kind).sort()).toEqual(['manual', 'pre-migration'])
+    for (const c of copies) {
+      expect(leaks(c.file)).toEqual([])
+      // Another PC cannot yet: no passphrase was set. This PC opens each with the ledger's key.
+      expect(verifyBackupFile(c.file, migrations, testKeys('本机', null))).toMatchObject({
+        encrypted: true,
+        ledgerId: ledgerIdOf(ledger.sqlite),
+      })
+    }
+  })
+
   it.each<EncryptionStep>(['backup', 'copy', 'verify', 'swap'])(
     'stays byte for byte as it was when encrypting fails at the %s step',
     async (step) => {
