@@ -50,8 +50,8 @@ async function issuesAfterReopen(): Promise<number> {
 }
 
 describe('an export pointed at the ledger', () => {
-  it('is refused for the ledger file and its -wal and -shm, and the ledger still opens with every record', async () => {
-    for (const name of ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm', 'ledger.sqlite.lock']) {
+  it('is refused for the ledger file, its -wal, -shm, lock and key file, and the ledger still opens with every record', async () => {
+    for (const name of ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm', 'ledger.sqlite.lock', 'ledger.sqlite.key']) {
       target = path.join(t.dir, name)
       for (const [key, input] of EXPORTS) {
         const r = await dispatch(state, key, input)
