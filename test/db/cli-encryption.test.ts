@@ -45,7 +45,7 @@ describe('the command line on an encrypted ledger', () => {
     fs.writeFileSync(secret, `${TEST_RECOVERY_PASSPHRASE}\n`)
     const fromFile = await ledgerCliWith({ env: noEnv }, 'check', '--db', file, '--passphrase-file', secret)
     expect(fromFile.code).toBe(0)
-    expect(fromFile.stdout).toMatch(/结论：台账正常/)
+    expect(fromFile.stdout).toMatch(/文件加密：已加密（SQLCipher 4 格式）[\s\S]*结论：台账正常/)
     const typed = await ledgerCliWith({ env: noEnv, stdin: `${TEST_RECOVERY_PASSPHRASE}\n` }, 'check', '--db', file)
     expect(typed.code).toBe(0)
     expect(typed.stderr).toMatch(/恢复口令（输入时不显示）/)

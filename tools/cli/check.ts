@@ -21,6 +21,8 @@ export interface CheckReport {
   searchProblems: string[]
   /** Files on issues missing from `<ledger>.files/` or no longer holding the bytes they are named after. */
   attachmentProblems: string[]
+  /** The file is encrypted (an unencrypted one is encrypted the next time it is opened for writing). */
+  encrypted: boolean
 }
 
 export { integrityProblems }
@@ -64,5 +66,6 @@ export async function checkLedger(ledger: Ledger, anchors: readonly FoundAnchor[
     audit,
     searchProblems,
     attachmentProblems,
+    encrypted: connectionKey(ledger.sqlite) !== null,
   }
 }

@@ -189,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
           ...auditLines(r.audit),
           `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
           `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
+          `文件加密：${r.encrypted ? '已加密（SQLCipher 4 格式）' : '未加密（下次以写入方式打开时自动加密）'}`,
           r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
         ]
         process.stdout.write(`${lines.join('\n')}\n`)
