@@ -4,9 +4,10 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { LedgerError } from '../core/errors'
 
 // SQLCipher 4's file format (SQLite3 Multiple Ciphers' 'sqlcipher' scheme, legacy = 4): AES-256
-// pages with an HMAC each, so DB Browser for SQLite or the sqlcipher shell open a copy with the
-// raw key. The key is given raw (x'…'): it is random, so no passphrase stretching is needed on
-// every open; the passphrase is stretched once, where it wraps the key (envelope.ts).
+// pages with an HMAC each, the format SQLCipher 4 tools read given the raw key, so IT staff are
+// not tied to this app to read a copy. The key is given raw (x'…'): it is random, so no
+// passphrase stretching is needed on every open; the passphrase is stretched once, where it
+// wraps the key (envelope.ts).
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
