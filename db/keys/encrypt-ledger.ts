@@ -69,6 +69,15 @@ function sameCounts(a: Map<string, number>, b: Map<string, number>): string[] {
   return differ
 }
 
+/** The audit log's head as text; a file with no audit log yet (an empty or very old file) says so. */
+function headOf(sqlite: Database.Database, id: string | null): string {
+  try {
+    return JSON.stringify(auditHeadOf(sqlite, id))
+  } catch (e) {
+    return `无法读取：${e instanceof Error ? e.message : String(e)}`
+  }
+}
+
 /** What the existing check says of a file's audit log (a file from before some of it, as it can). */
 function auditSummary(sqlite: Database.Database, file: string): string {
   try {
@@ -95,8 +104,7 @@ function verifyCopy(plain: Database.Database, file: string, copyFile: string, ke
     const differ = sameCounts(tableCounts(plain), tableCounts(copy))
     if (differ.length > 0) throw new Error(`加密副本的记录数与原台账不符：${differ.slice(0, 5).join('；')}`)
     const id = ledgerIdOf(plain)
-    if (JSON.stringify(auditHeadOf(plain, id)) !== JSON.stringify(auditHeadOf(copy, id)))
-      throw new Error('加密副本的审计日志链头与原台账不符')
+    if (headOf(plain, id) !== headOf(copy, id)) throw new Error('加密副本的审计日志链头与原台账不符')
     if (auditSummary(plain, file) !== auditSummary(copy, file)) throw new Error('加密副本的审计日志校验结果与原台账不符')
   } finally {
     copy.close()
