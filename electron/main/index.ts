@@ -31,6 +31,8 @@ let state: AppState | null = null
 let ledgerHold: LedgerHold | null = null
 let ledgerClosed = false
 let backupTimer: NodeJS.Timeout | null = null
+// Until the main window exists, a window closing (the recovery passphrase prompt) must not end the app.
+let windowShown = false
 
 const HOUR = 3_600_000
 
@@ -85,6 +87,7 @@ async function start(): Promise<void> {
   state.showStoredFile = showStoredFile
   registerIpc(state, page)
   mainWindow = createMainWindow()
+  windowShown = true
   showNotices(notices)
   // The app may stay open past midnight: the first hour of a new day takes that day's copy.
   backupTimer = setInterval(() => {
@@ -126,7 +129,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', focusMainWindow)
   app.on('web-contents-created', (_event, contents) => guardContents(contents, page))
-  app.on('window-all-closed', () => app.quit())
+  app.on('window-all-closed', () => {
+    if (windowShown) app.quit()
+  })
   app.on('will-quit', (event) => {
     if (backupTimer) clearInterval(backupTimer)
     if (ledgerClosed || !state) return
