@@ -300,7 +300,8 @@ function errorText(e: unknown): string {
 
 /**
  * A consistent copy of the open ledger: VACUUM INTO with the ledger's key (a snapshot even while
- * the app writes; SQLite's backup API only for a file from before encryption), written under a temporary name, switched to a self-contained rollback journal,
+ * the app writes; SQLite's backup API only for a file from before encryption), written under a
+ * temporary name, switched to a self-contained rollback journal,
  * integrity-checked, fsynced, and only then renamed to its final name. A crash at any point
  * leaves either no backup or a complete one; a `.partial` file is never listed.
  */
