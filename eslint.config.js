@@ -1,7 +1,7 @@
 // The project's own rules, checked by `npm run lint` (part of `npm test`).
 import tseslint from 'typescript-eslint'
 
-const drivers = ['better-sqlite3', 'kysely', 'pg', 'exceljs']
+const drivers = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'kysely', 'pg', 'exceljs']
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**'] },

@@ -5,13 +5,14 @@ import fs from 'node:fs'
 import { systemActor } from '../db/core/context'
 import { exportMonthXlsx, exportYearXlsx } from '../db/export'
 import { openLedger } from '../db/core/open'
+import { benchKeys } from './encryption'
 
 const [file, kind, period, out, today] = process.argv.slice(2)
 if (!file || !period || !out || !today || (kind !== 'month' && kind !== 'year')) {
   process.stderr.write('usage: export-child.ts FILE month|year PERIOD OUT TODAY\n')
   process.exit(2)
 }
-const ledger = await openLedger(file, { backupBeforeMigration: false })
+const ledger = await openLedger(file, { backupBeforeMigration: false, keys: benchKeys })
 const ctx = { db: ledger.db, actor: systemActor, now: () => new Date(`${today}T10:00:00`) }
 const started = performance.now()
 const result =

@@ -1,7 +1,7 @@
 // The raw floor for registering a visit: the statements db/visits.ts registerVisit sends, written
 // by hand as better-sqlite3 prepared statements, in one IMMEDIATE transaction: the same reads,
 // the same rows (visit, two matters, issue, history, two chained audit rows), the same read-back.
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { createHash } from 'node:crypto'
 import type { WorkCalendar } from '../db/calendar/working-days'
 import type { RegisterVisitInput } from '../db/visits/register'

@@ -1,6 +1,6 @@
 // The generator's writes: one prepared statement per table, each returning the new row's id.
 
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 
 type Insert = (...params: unknown[]) => number
 

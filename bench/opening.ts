@@ -1,19 +1,22 @@
-// Opening the ledger as the app does (health check, migrations) against the bare pragmas.
+// Opening the ledger as the app does (health check, the key, migrations) against the bare pragmas on the same key.
 
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { checkLedgerHealth } from '../db/backup/backup'
 import { openLedger, type Ledger } from '../db/core/open'
 import { time, type Measuring } from './measure'
+import { applyKey, connectionKey } from '../db/keys/cipher'
+import { benchKeys } from './encryption'
 
 /** Closes the ledger to time opening it, and returns it open again. */
 export async function measureOpening(m: Measuring, ledger: Ledger, file: string, fileMb: number): Promise<Ledger> {
   process.stdout.write('Opening the ledger …\n')
+  const key = connectionKey(ledger.sqlite)
   await ledger.close()
   const openOurs = await time(
     async () => {
-      const health = checkLedgerHealth(file)
+      const health = checkLedgerHealth(file, benchKeys)
       if (health.state === 'damaged') throw new Error(health.problems.join('; '))
-      const l = await openLedger(file)
+      const l = await openLedger(file, { keys: benchKeys })
       await l.close()
     },
     1,
@@ -22,6 +25,8 @@ export async function measureOpening(m: Measuring, ledger: Ledger, file: string,
   const openFloor = await time(
     () => {
       const raw = new BetterSqlite3(file)
+      // The same key, given raw: the floor decrypts what it reads too.
+      if (key !== null) applyKey(raw, key)
       raw.pragma('busy_timeout = 5000')
       raw.pragma('quick_check')
       raw.pragma('journal_mode = WAL')
@@ -42,5 +47,5 @@ export async function measureOpening(m: Measuring, ledger: Ledger, file: string,
     met: openOurs.p50 <= 500,
     note: `quick_check reads the whole ${fileMb.toFixed(0)} MB file`,
   })
-  return openLedger(file)
+  return openLedger(file, { keys: benchKeys })
 }

@@ -146,8 +146,8 @@ function main() {
   if (args.includes('--no-npm')) say('跳过 npm ci（--no-npm）', 'Skipping npm ci (--no-npm)')
   else if (!npmCi(dryRun)) {
     fail(
-      'npm ci 失败（见上方输出）。better-sqlite3 从源码编译时需要 Python 3 和 C++ 编译器。',
-      'npm ci failed (see above). Compiling better-sqlite3 from source needs Python 3 and a C++ compiler.',
+      'npm ci 失败（见上方输出）。better-sqlite3-multiple-ciphers 从源码编译时需要 Python 3 和 C++ 编译器。',
+      'npm ci failed (see above). Compiling better-sqlite3-multiple-ciphers from source needs Python 3 and a C++ compiler.',
     )
     return 1
   }

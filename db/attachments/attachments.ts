@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { write, stamp, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Executor } from '../core/context'
 import type { AuditAnchor } from '../../shared/types'
 

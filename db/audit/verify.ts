@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { BACKUP_FOLDER_SETTING, defaultBackupFolder, listBackupFiles, readManifest } from '../backup/files'
 import { chainHash } from '../core/audit'
 import { ledgerIdOf } from '../core/identity'

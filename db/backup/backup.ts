@@ -1,7 +1,11 @@
 import { assertAdministers, mayAdminister } from '../core/access'
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { connectionKey, encryptedCopyOfPlain, looksEncrypted, openDatabaseFile, vacuumInto } from '../keys/cipher'
+import { openCopy } from '../keys/copy-key'
+import { createKey, envelopeOfKey, ledgerKeys, readKeyFile, writeKeyFile, type LedgerKeys, type UnlockedKey } from '../keys/keys'
+import type { KeyEnvelope } from '../keys/envelope'
 import type { Migration } from 'kysely'
 import { audit } from '../core/audit'
 import {
@@ -113,12 +117,18 @@ export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder
 export function verifyBackupFile(
   file: string,
   known: Record<string, Migration> = knownMigrations,
-): { version: string; ledgerId: string | null; auditHead: AuditAnchor | null } {
+  keys: LedgerKeys | null = null,
+  held: readonly UnlockedKey[] = [],
+): { version: string; ledgerId: string | null; auditHead: AuditAnchor | null; encrypted: boolean } {
   if (!fs.existsSync(file)) throw new LedgerError('not_found', `找不到备份文件：${file}`)
   let sqlite: Database.Database
+  let encrypted: boolean
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    const opened = openCopy(file, keys, held)
+    sqlite = opened.sqlite
+    encrypted = opened.key !== null
   } catch (e) {
+    if (e instanceof LedgerError) throw e
     throw new LedgerError('backup_invalid', `备份文件无法打开：${path.basename(file)}（${errorText(e)}）`)
   }
   try {
@@ -135,7 +145,7 @@ export function verifyBackupFile(
     assertNotNewer(sqlite, known, file)
     // The copy's own identity; a copy from before ids is known by its name (or its manifest).
     const ledgerId = ledgerIdOf(sqlite) ?? parseBackupName(path.basename(file))?.ledgerId ?? readManifest(file)?.ledgerId ?? null
-    return { version, ledgerId, auditHead: auditHeadOf(sqlite, ledgerId) }
+    return { version, ledgerId, auditHead: auditHeadOf(sqlite, ledgerId), encrypted }
   } finally {
     sqlite.close()
   }
@@ -176,6 +186,23 @@ export interface RestoreOptions {
   migrations?: Record<string, Migration>
   /** Names this restore to other processes refused meanwhile (the app holds the ledger already). */
   program?: string
+  /** The key provider; by default the current ledger's. The restored ledger is always encrypted when there is one. */
+  keys?: LedgerKeys | null
+}
+
+/** The keys this PC already holds for a ledger file: the open ledger's own, else whatever its key file opens. */
+export function heldKeys(current: Ledger | null, file: string, keys: LedgerKeys | null): UnlockedKey[] {
+  if (current !== null) {
+    const key = connectionKey(current.sqlite)
+    const envelope = key === null ? null : envelopeOfKey(current.file, key)
+    if (key !== null && envelope !== null) return [{ key, envelope }]
+  }
+  if (keys === null || readKeyFile(file) === null) return []
+  try {
+    return ledgerKeys(file, keys, false, new Date())
+  } catch {
+    return []
+  }
 }
 
 /**
@@ -203,7 +230,8 @@ export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledg
   const { current, file, backupFile } = options
   await assertMayRestore(current, options.actor)
   const known = options.migrations ?? knownMigrations
-  const backup = verifyBackupFile(backupFile, known)
+  const keys = options.keys !== undefined ? options.keys : (current?.keys ?? null)
+  const backup = verifyBackupFile(backupFile, known, keys, heldKeys(current, file, keys))
   const own = options.current !== null ? ledgerIdOf(options.current.sqlite) : damagedLedgerId(file)
   if (own !== null && backup.ledgerId !== null && own !== backup.ledgerId) {
     throw new LedgerError(
@@ -215,7 +243,7 @@ export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledg
   // kept would be in neither the kept copy nor the restored ledger. Refused if anyone is writing.
   const hold = holdLedger(file, 'exclusive', options.program ?? '从备份恢复台账')
   try {
-    return await replaceWithBackup(options, known, own ?? backup.ledgerId, backup.auditHead)
+    return await replaceWithBackup({ ...options, keys }, known, own ?? backup.ledgerId, backup.auditHead)
   } finally {
     hold.release()
   }
@@ -228,15 +256,18 @@ async function replaceWithBackup(
   restoredHead: AuditAnchor | null,
 ): Promise<{ ledger: Ledger; result: RestoreResult }> {
   const { current, file, backupFile } = options
+  const keys = options.keys ?? null
+  const held = heldKeys(current, file, keys)
 
   const now = options.now()
   let keptCopy: BackupInfo | null = null
   const replacedHead = current === null ? null : auditHeadOf(current.sqlite, ledgerId)
   if (current !== null) {
     keptCopy = (await writeBackupWithFallback(current.sqlite, file, 'pre-restore', now)).backup
+    await breathe()
     await current.close()
   } else if (fs.existsSync(file)) {
-    keptCopy = copyRawLedger(file, damagedLedgerFolder(file), now, ledgerId)
+    keptCopy = copyRawLedger(file, damagedLedgerFolder(file, keys), now, ledgerId)
   }
 
   const restoring = `${file}.restoring`
@@ -244,13 +275,11 @@ async function replaceWithBackup(
     // Through the backup API rather than a file copy: a backup in WAL mode brings its WAL along,
     // and the backup file itself is only ever read.
     for (const stale of [restoring, `${restoring}-journal`, `${restoring}-wal`]) fs.rmSync(stale, { force: true })
-    const source = new Database(backupFile, { readonly: true, fileMustExist: true })
-    try {
-      await source.backup(restoring)
-    } finally {
-      source.close()
-    }
+    const restoredKey = await copyForRestore(backupFile, restoring, keys, held, now)
+    await breathe()
     fsyncFile(restoring)
+    // The key that opens the restored file goes in first; the one that opens the file in place now stays behind it until then.
+    if (restoredKey !== null) writeKeyFile(file, [restoredKey, ...(readKeyFile(file) ?? []).filter((e) => e.check !== restoredKey.check)])
     for (const side of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(side, { force: true })
     fs.renameSync(restoring, file)
     fsyncFolder(path.dirname(file))
@@ -258,11 +287,11 @@ async function replaceWithBackup(
     restoreAttachments(backupFile, file)
   } catch (e) {
     fs.rmSync(restoring, { force: true })
-    const reopened = current === null ? null : await openLedger(file, { migrations: known }).catch(() => null)
+    const reopened = current === null ? null : await openLedger(file, { migrations: known, keys: keys ?? undefined }).catch(() => null)
     throw new RestoreFailed(`恢复失败：${errorText(e)}。台账未被替换${keptCopy ? `，其副本另存于 ${keptCopy.file}` : ''}。`, reopened)
   }
 
-  const ledger = await openLedger(file, { migrations: known, ledgerIdHint: ledgerId })
+  const ledger = await openLedger(file, { migrations: known, ledgerIdHint: ledgerId, keys: keys ?? undefined })
   const ctx: LedgerContext = { db: ledger.db, actor: options.actor, now: options.now }
   await write(ctx, (trx) =>
     // Where the two histories part: the log is the backup's up to restoredHead, then goes on from
@@ -280,9 +309,63 @@ async function replaceWithBackup(
   }
 }
 
+/**
+ * Writes the backup's content to `target`: an encrypted backup with its own key (the restored
+ * ledger takes that key, and the envelope that opened it); an unencrypted one encrypted with the
+ * ledger's key (a new one if the ledger has none). Only without a key provider is a plain copy
+ * written (tests of files from before encryption).
+ */
+async function copyForRestore(
+  backupFile: string,
+  target: string,
+  keys: LedgerKeys | null,
+  held: readonly UnlockedKey[],
+  now: Date,
+): Promise<KeyEnvelope | null> {
+  const source = openCopy(backupFile, keys, held)
+  try {
+    if (source.key !== null) {
+      vacuumInto(source.sqlite, target)
+      const check = source.key
+      return source.envelope ?? held.find((h) => h.key.equals(check))?.envelope ?? null
+    }
+    if (keys === null) {
+      await source.sqlite.backup(target)
+      return null
+    }
+  } finally {
+    source.sqlite.close()
+  }
+  const key = held[0] ?? createKey(keys, now)
+  encryptedCopyOfPlain(backupFile, target, key.key)
+  return key.envelope
+}
+
+/**
+ * VACUUM INTO runs in one piece (unlike the backup API's steps): between the restore's steps the
+ * calls that arrived meanwhile are answered (正在恢复台账) rather than left waiting behind it.
+ */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** A ledger file opened only to read, with whatever key this PC holds for it; null when it cannot be. */
+function readLedgerFile(file: string, keys: LedgerKeys | null): Database.Database {
+  if (keys === null || !looksEncrypted(file)) return new Database(file, { readonly: true, fileMustExist: true })
+  let lastError: unknown = new LedgerError('key_missing', '没有可用的密钥')
+  for (const candidate of ledgerKeys(file, keys, false, new Date())) {
+    try {
+      return openDatabaseFile(file, { readonly: true, fileMustExist: true, key: candidate.key })
+    } catch (e) {
+      lastError = e
+    }
+  }
+  throw lastError
+}
+
 /** Where the raw copy of a damaged ledger goes: its configured backup folder if still readable. */
-function damagedLedgerFolder(file: string): string {
-  return backupFoldersToSearch(file)[0] ?? defaultBackupFolder(file)
+function damagedLedgerFolder(file: string, keys: LedgerKeys | null = null): string {
+  return backupFoldersToSearch(file, keys)[0] ?? defaultBackupFolder(file)
 }
 
 // ---- start-up ----
@@ -290,11 +373,20 @@ function damagedLedgerFolder(file: string): string {
 export type LedgerHealth = { state: 'new' } | { state: 'ok' } | { state: 'damaged'; problems: string[] }
 
 /** quick_check before the ledger is opened for writing. A file SQLite cannot read at all is damaged too. */
-export function checkLedgerHealth(file: string): LedgerHealth {
+export function checkLedgerHealth(file: string, keys: LedgerKeys | null = null): LedgerHealth {
   if (!fs.existsSync(file)) return { state: 'new' }
+  // Encrypted with a key kept beside it, and no key provider given to read it with: not known to
+  // be damaged; opening says what is needed. Without a key file it is no ledger anyone can read.
+  if (keys === null && looksEncrypted(file) && readKeyFile(file) !== null) return { state: 'ok' }
   let sqlite: Database.Database | null = null
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      sqlite = readLedgerFile(file, keys)
+    } catch (e) {
+      // No key this PC can reach (or the wrong passphrase) is not damage: opening says what is needed.
+      if (e instanceof LedgerError && e.code !== 'wrong_key' && e.code !== 'key_missing') return { state: 'ok' }
+      throw e
+    }
     const problems = integrityProblems(sqlite, true)
     return problems.length === 0 ? { state: 'ok' } : { state: 'damaged', problems }
   } catch (e) {
@@ -308,10 +400,10 @@ export function checkLedgerHealth(file: string): LedgerHealth {
 }
 
 /** The configured folder (if the damaged file still says which) and the default one. */
-export function backupFoldersToSearch(file: string): string[] {
+export function backupFoldersToSearch(file: string, keys: LedgerKeys | null = null): string[] {
   let configured: string | null = null
   try {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    const sqlite = readLedgerFile(file, keys)
     try {
       configured = configuredBackupFolder(sqlite)
     } finally {
@@ -327,9 +419,9 @@ export function backupFoldersToSearch(file: string): string[] {
  * The id of a ledger file that may be too damaged to open: from its own identity table if that
  * still reads, else from the manifests of copies taken from this very file.
  */
-export function damagedLedgerId(file: string): string | null {
+export function damagedLedgerId(file: string, keys: LedgerKeys | null = null): string | null {
   try {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    const sqlite = readLedgerFile(file, keys)
     try {
       const id = ledgerIdOf(sqlite)
       if (id !== null) return id
@@ -340,7 +432,7 @@ export function damagedLedgerId(file: string): string | null {
     // Unreadable: the manifests may still say.
   }
   const resolved = path.resolve(file)
-  for (const b of backupFoldersToSearch(file).flatMap((f) => listBackupFiles(f))) {
+  for (const b of backupFoldersToSearch(file, keys).flatMap((f) => listBackupFiles(f))) {
     const m = readManifest(b.file)
     if (m !== null && m.ledgerId !== null && path.resolve(m.ledgerFile) === resolved) return m.ledgerId
   }
@@ -355,6 +447,8 @@ export function newestGoodBackup(
   folders: readonly string[],
   ledgerId: string | null,
   known: Record<string, Migration> = knownMigrations,
+  keys: LedgerKeys | null = null,
+  held: readonly UnlockedKey[] = [],
 ): BackupInfo | null {
   if (ledgerId === null) return null
   const all = folders
@@ -363,7 +457,7 @@ export function newestGoodBackup(
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
   for (const b of all) {
     try {
-      if (verifyBackupFile(b.file, known).ledgerId === ledgerId) return b
+      if (verifyBackupFile(b.file, known, keys, held).ledgerId === ledgerId) return b
     } catch {
       // Try the next one.
     }
@@ -380,15 +474,20 @@ export type StartupDecision =
  * What the app does with the ledger file before opening it for writing. A damaged ledger is
  * never written to: the desk is told in plain Chinese, and offered the newest good backup.
  */
-export function decideAtStartup(file: string, known: Record<string, Migration> = knownMigrations): StartupDecision {
-  const health = checkLedgerHealth(file)
+export function decideAtStartup(
+  file: string,
+  known: Record<string, Migration> = knownMigrations,
+  keys: LedgerKeys | null = null,
+): StartupDecision {
+  const health = checkLedgerHealth(file, keys)
   if (health.state !== 'damaged') return { action: 'open' }
   const problems = health.problems.slice(0, 3).join('；')
   const intro = `台账文件已损坏，为防止损坏扩大，本程序不会以写入方式打开它。\n文件：${file}\n检查结果：${problems}`
-  const ledgerId = damagedLedgerId(file)
-  const backup = newestGoodBackup(backupFoldersToSearch(file), ledgerId, known)
+  const ledgerId = damagedLedgerId(file, keys)
+  const folders = backupFoldersToSearch(file, keys)
+  const backup = newestGoodBackup(folders, ledgerId, known, keys, heldKeys(null, file, keys))
   if (backup === null) {
-    const anyBackup = backupFoldersToSearch(file).some((f) => listBackupFiles(f).some((b) => b.kind !== 'damaged'))
+    const anyBackup = folders.some((f) => listBackupFiles(f).some((b) => b.kind !== 'damaged'))
     const why =
       ledgerId !== null
         ? `没有找到这本台账（编号 ${ledgerId}）可用的备份`

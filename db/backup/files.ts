@@ -1,7 +1,7 @@
 import { backupKind } from '../../shared/codes/backup'
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import dayjs from 'dayjs'
 import { auditHeadOf } from '../audit/anchor'
 import { LedgerError } from '../core/errors'
@@ -9,9 +9,14 @@ import { ledgerIdOf } from '../core/identity'
 import { isUncPath, refuseNetworkFolder } from '../core/location'
 import { copySoundFile, fileHolds, filesFolderOf, isSha256 } from '../attachments/store'
 import type { AuditAnchor, BackupInfo, BackupKind } from '../../shared/types'
+import { connectionKey, encryptedCopyOfPlain, openDatabaseFile, vacuumInto } from '../keys/cipher'
+import { parseEnvelope, type KeyEnvelope } from '../keys/envelope'
+import { envelopeOfKey } from '../keys/keys'
 
-// Backup copies on disk: naming, writing, listing and rotation. Plain files and better-sqlite3
-// only (no Kysely, no migrations) so db/open.ts can take a copy before it migrates.
+// Backup copies on disk: naming, writing, listing and rotation. Plain files and the SQLite driver
+// only (no Kysely, no migrations) so db/open.ts can take a copy before it migrates. A copy of an
+// encrypted ledger is written encrypted with the ledger's key (VACUUM INTO), and its manifest
+// carries the key's envelope, which the recovery passphrase opens on any PC.
 
 /** The settings key of the folder the user chose; absent means the default folder. */
 export const BACKUP_FOLDER_SETTING = 'backup_folder'
@@ -40,6 +45,8 @@ export interface BackupManifest {
   attachments?: { sha256: string; size: number }[]
   /** Files the ledger refers to that were missing or altered when the copy was taken (check reports them too). */
   missingAttachments?: string[]
+  /** The copy's key, wrapped (never the key itself); null for a copy made before encryption. */
+  key?: KeyEnvelope | null
 }
 
 export function manifestFileOf(backupFile: string): string {
@@ -118,6 +125,7 @@ export function readManifest(backupFile: string): BackupManifest | null {
   const head = f.get('auditHead')
   const headFields = head !== null && typeof head === 'object' ? new Map(Object.entries(head)) : null
   const kind = String(f.get('kind') ?? '')
+  const key = parseEnvelope(f.get('key'))
   return {
     manifest: '接待日台账备份清单',
     version: 1,
@@ -136,6 +144,7 @@ export function readManifest(backupFile: string): BackupManifest | null {
             hash: String(headFields.get('hash') ?? ''),
             at: String(headFields.get('at') ?? ''),
           },
+    ...(key !== null ? { key } : {}),
   }
 }
 
@@ -150,7 +159,7 @@ function attachmentsOfManifest(value: unknown): { attachments?: { sha256: string
   }
 }
 
-function writeManifestFile(backupFile: string, manifest: BackupManifest): void {
+export function writeManifestFile(backupFile: string, manifest: BackupManifest): void {
   const target = manifestFileOf(backupFile)
   const partial = target + PARTIAL_SUFFIX
   fs.writeFileSync(partial, `${JSON.stringify(manifest, null, 2)}\n`)
@@ -290,12 +299,19 @@ function errorText(e: unknown): string {
 }
 
 /**
- * A consistent copy of the open ledger: SQLite's backup API (a snapshot even while the app
- * writes), written under a temporary name, switched to a self-contained rollback journal,
+ * A consistent copy of the open ledger: VACUUM INTO with the ledger's key (a snapshot even while
+ * the app writes; SQLite's backup API only for a file from before encryption), written under a
+ * temporary name, switched to a self-contained rollback journal,
  * integrity-checked, fsynced, and only then renamed to its final name. A crash at any point
  * leaves either no backup or a complete one; a `.partial` file is never listed.
  */
-export async function writeBackup(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+export async function writeBackup(
+  sqlite: Database.Database,
+  folder: string,
+  kind: BackupKind,
+  now: Date,
+  key: Buffer | null = connectionKey(sqlite),
+): Promise<BackupInfo> {
   refuseNetworkFolder(folder)
   let partial: string | null = null
   const ledgerId = ledgerIdOf(sqlite)
@@ -304,8 +320,11 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
     const name = nameFor(folder, kind, now, ledgerId)
     const file = path.join(folder, name)
     partial = file + PARTIAL_SUFFIX
-    await sqlite.backup(partial)
-    const copy = new Database(partial, { fileMustExist: true })
+    if (key === null) await sqlite.backup(partial)
+    else if (connectionKey(sqlite) !== null) vacuumInto(sqlite, partial)
+    // An unencrypted ledger about to be encrypted: its copy is written encrypted straight away.
+    else encryptedCopyOfPlain(sqlite.name, partial, key)
+    const copy = openDatabaseFile(partial, { fileMustExist: true, key })
     let manifest: BackupManifest
     try {
       // The copy inherits WAL mode; a single self-contained file is what a backup should be.
@@ -323,6 +342,7 @@ export async function writeBackup(sqlite: Database.Database, folder: string, kin
         schemaVersion: schemaVersionOf(copy),
         auditHead: auditHeadOf(copy, ledgerId),
         ...copyAttachments(copy, sqlite.name, attachmentsFolderOf(partial)),
+        ...(key === null ? {} : { key: envelopeOfKey(sqlite.name, key) }),
       }
     } finally {
       copy.close()
@@ -415,14 +435,15 @@ export async function writeBackupWithFallback(
   ledgerFile: string,
   kind: BackupKind,
   now: Date,
+  key: Buffer | null = connectionKey(sqlite),
 ): Promise<{ backup: BackupInfo; fallbackReason: string | null }> {
   const { folder, isDefault } = backupFolderOf(sqlite, ledgerFile)
   try {
     // writeBackup refuses a network folder set by an earlier version: the copy goes to the default folder.
-    return { backup: await writeBackup(sqlite, folder, kind, now), fallbackReason: null }
+    return { backup: await writeBackup(sqlite, folder, kind, now, key), fallbackReason: null }
   } catch (e) {
     if (isDefault) throw e
-    const backup = await writeBackup(sqlite, defaultBackupFolder(ledgerFile), kind, now)
+    const backup = await writeBackup(sqlite, defaultBackupFolder(ledgerFile), kind, now, key)
     return { backup, fallbackReason: errorText(e) }
   }
 }

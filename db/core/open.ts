@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { Kysely, Migrator, type MigrationProvider } from 'kysely'
 import { claimBackup, writeBackupWithFallback } from '../backup/files'
 import type { BackupInfo } from '../../shared/types'
@@ -12,11 +12,16 @@ import { holdLedger, type LedgerHold } from './hold'
 import { refuseNetworkLedger } from './location'
 import { installStateTracking } from './record-state'
 import { ensureStateBaseline, outOfStepRecords, vouchForUpgrade } from './state-baseline'
+import { isNotADatabase, isPlainSqliteFile, looksEncrypted, openDatabaseFile } from '../keys/cipher'
+import { keepKey, ledgerKeys, type LedgerKeys, type UnlockedKey } from '../keys/keys'
+import { encryptPlainLedger, type EncryptionStep } from '../keys/encrypt-ledger'
 
 export interface Ledger {
   readonly db: Kysely<Schema>
   readonly sqlite: Database.Database
   readonly file: string
+  /** How this ledger's key is reached on this PC; null for an unencrypted file (tests of old files only). */
+  readonly keys: LedgerKeys | null
   close(): Promise<void>
 }
 
@@ -38,6 +43,14 @@ export interface OpenOptions {
    * such a copy keeps the identity of the ledger it restores (its backups stay its own).
    */
   ledgerIdHint?: string | null
+  /**
+   * The key provider: the ledger is encrypted with a key reached through it (this PC's sealer,
+   * or the recovery passphrase), and an unencrypted ledger is encrypted on opening. Every
+   * program that opens the desk's ledger passes one; without it only an unencrypted file opens.
+   */
+  keys?: LedgerKeys
+  /** Tests of a failed encryption: called before each step of encrypting an unencrypted ledger. */
+  encryptionFault?: (step: EncryptionStep) => void
 }
 
 const MIGRATION_TABLE = 'ledger_migration'
@@ -47,11 +60,15 @@ function provider(list: Record<string, Migration>): MigrationProvider {
   return { getMigrations: async () => list }
 }
 
-function openSqlite(file: string, readonly: boolean, known: Record<string, Migration>): Database.Database {
+export const NEEDS_KEY = '该台账文件已加密（或不是台账文件），需要它的密钥才能打开。'
+
+function openSqlite(file: string, readonly: boolean, known: Record<string, Migration>, key: Buffer | null): Database.Database {
   let sqlite: Database.Database
   try {
-    sqlite = new Database(file, { readonly, fileMustExist: readonly })
+    sqlite = openDatabaseFile(file, { readonly, fileMustExist: readonly, key })
   } catch (e) {
+    if (e instanceof LedgerError) throw e
+    if (key === null && isNotADatabase(e)) throw new LedgerError('key_needed', `${NEEDS_KEY}（${file}）`)
     throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${file}：${e instanceof Error ? e.message : String(e)}`)
   }
   // busy_timeout first: a second process holding the lock must not fail the other pragmas.
@@ -143,7 +160,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   const hold: LedgerHold | null = readonly ? null : holdLedger(file, 'shared')
   let sqlite: Database.Database
   try {
-    sqlite = openSqlite(file, readonly, list)
+    sqlite = await openKeyed(file, readonly, list, options)
   } catch (e) {
     hold?.release()
     throw e
@@ -180,7 +197,37 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       throw e
     }
   }
-  return { db, sqlite, file, close }
+  return { db, sqlite, file, keys: options.keys ?? null, close }
+}
+
+/**
+ * The connection, keyed. An unencrypted ledger opened for writing with a key provider is first
+ * encrypted (encrypt-ledger.ts: a copy first, checked, then swapped in); opened read-only it is
+ * only read, as it is. Each key the key file holds is tried; the one that opens the file stays.
+ */
+async function openKeyed(
+  file: string,
+  readonly: boolean,
+  list: Record<string, Migration>,
+  options: OpenOptions,
+): Promise<Database.Database> {
+  const keys = options.keys
+  if (keys === undefined || (readonly && isPlainSqliteFile(file))) return openSqlite(file, readonly, list, null)
+  const now = options.now ?? (() => new Date())
+  if (!readonly && isPlainSqliteFile(file)) await encryptPlainLedger(file, { keys, now, known: list, fault: options.encryptionFault })
+  const exists = looksEncrypted(file)
+  const candidates: UnlockedKey[] = ledgerKeys(file, keys, !readonly && !exists, now())
+  let lastError: unknown = null
+  for (const candidate of candidates) {
+    try {
+      const sqlite = openSqlite(file, readonly, list, candidate.key)
+      if (!readonly) keepKey(file, candidate, keys)
+      return sqlite
+    } catch (e) {
+      lastError = e
+    }
+  }
+  throw lastError
 }
 
 export function ledgerVersion(sqlite: Database.Database): string {

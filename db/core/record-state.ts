@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { sql } from 'kysely'
 import type { Executor } from './context'
 

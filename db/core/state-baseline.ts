@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Kysely } from 'kysely'
 import { audit } from './audit'
 import { systemActor, write, type LedgerContext } from './context'

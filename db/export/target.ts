@@ -5,6 +5,7 @@ import { BACKUP_FOLDER_SETTING, defaultBackupFolder } from '../backup/files'
 import type { Executor } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { holderFileOf, lockFileOf } from '../core/hold'
+import { keyFileOf } from '../keys/keys'
 
 // An export is written beside its destination and renamed over it. Pointed at the live ledger
 // (a save dialog happily returns ledger.sqlite), that rename replaced the ledger: later writes
@@ -66,7 +67,8 @@ export async function refuseLedgerTarget(db: Executor, target: string): Promise<
   const ledger = await ledgerFileOf(db)
   if (ledger === null) return
   const wanted = canonical(target)
-  const guarded = [ledger, ...SIDE_FILES.map((s) => ledger + s), lockFileOf(ledger), holderFileOf(ledger)]
+  // The key file too: overwritten, the ledger could be opened again only from a backup with the recovery passphrase.
+  const guarded = [ledger, ...SIDE_FILES.map((s) => ledger + s), lockFileOf(ledger), holderFileOf(ledger), keyFileOf(ledger)]
   if (guarded.some((f) => canonical(f) === wanted || sameFile(f, target))) {
     throw new LedgerError(
       'export_target_is_ledger',

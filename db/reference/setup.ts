@@ -1,6 +1,6 @@
 import { audit } from '../core/audit'
 import { write, type Executor, type LedgerContext } from '../core/context'
-import type { SetupStatus } from '../../shared/types'
+import type { RecoveryStatus, SetupStatus } from '../../shared/types'
 import { getSettings } from './reference'
 
 // Day one: what a new office has still to set up before the desk's first reception day, read
@@ -9,7 +9,8 @@ import { getSettings } from './reference'
 const REVIEWED = 'setup_reference_reviewed'
 const DEFAULT_BUREAU = '生态环境局'
 
-export async function setupStatus(db: Executor): Promise<SetupStatus> {
+/** `recovery`: the ledger's encryption (db/keys/recovery.ts), which lives beside the file rather than in it. */
+export async function setupStatus(db: Executor, recovery: Pick<RecoveryStatus, 'encrypted' | 'recoverySet'>): Promise<SetupStatus> {
   const settings = await getSettings(db)
   const [staff, supervisor, reviewed, day] = await Promise.all([
     db.selectFrom('staff').select('id').where('active', '=', 1).limit(1).executeTakeFirst(),
@@ -34,6 +35,8 @@ export async function setupStatus(db: Executor): Promise<SetupStatus> {
     bureauNamed: settings.bureauName.trim() !== '' && settings.bureauName !== DEFAULT_BUREAU,
     staffAdded: staff !== undefined,
     supervisorPin: supervisor !== undefined,
+    // An unencrypted ledger (tests of old files) has no key to wrap.
+    recoveryPassphrase: !recovery.encrypted || recovery.recoverySet,
     referenceReviewed: reviewed?.value === '1',
     firstDayWithStaff: day !== undefined,
   }
@@ -44,7 +47,10 @@ export async function setupStatus(db: Executor): Promise<SetupStatus> {
  * 问题类别与股室已核对: the office has looked at the default lists and kept or changed them. A new
  * office may have nobody to sign in as yet; the audit row says who (or that nobody) confirmed it.
  */
-export async function markReferenceReviewed(ctx: LedgerContext): Promise<SetupStatus> {
+export async function markReferenceReviewed(
+  ctx: LedgerContext,
+  recovery: Pick<RecoveryStatus, 'encrypted' | 'recoverySet'>,
+): Promise<SetupStatus> {
   await write(ctx, async (trx) => {
     await trx
       .insertInto('settings')
@@ -53,5 +59,5 @@ export async function markReferenceReviewed(ctx: LedgerContext): Promise<SetupSt
       .execute()
     await audit(trx, ctx, 'update', 'settings', null, { [REVIEWED]: '1' })
   })
-  return setupStatus(ctx.db)
+  return setupStatus(ctx.db, recovery)
 }

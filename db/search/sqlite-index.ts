@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 
 export const SEARCH_INDEXES = ['visitor_search', 'organization_search', 'issue_search', 'issue_source_search'] as const
 

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { StaffAccessRow } from '../core/access'
 import { IDLE_MINUTES_KEY, idleMinutesOf } from '../reference/reference'
 import type { OnDutyReads } from './on-duty'

@@ -67,6 +67,7 @@ export const CALL_DOMAINS = {
   search: 'search',
   audit: 'audit',
   backup: 'backup',
+  recovery: 'backup',
   import: 'import',
   source: 'petitions',
   procedure: 'petitions',

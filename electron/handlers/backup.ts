@@ -12,6 +12,7 @@ import { LedgerError } from '../../db/core/errors'
 import { whileRestoring } from './call-gate'
 import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
+import { recoveryStatus, setRecoveryPassphrase } from '../../db/keys/recovery'
 
 export const backupHandlers = {
   'backup-list': async (state) => backupOverview(state.ledger),
@@ -26,6 +27,8 @@ export const backupHandlers = {
     return setBackupFolder(ledgerContext(state), state.ledger, folder)
   },
   'backup-folder-reset': (state) => setBackupFolder(ledgerContext(state), state.ledger, null),
+  'recovery-status': async (state) => recoveryStatus(state.ledger),
+  'recovery-set': (state, input) => setRecoveryPassphrase(ledgerContext(state), state.ledger, input.passphrase, input.confirm),
   /**
    * Replaces the open ledger with a backup from the backup folder and swaps `state.ledger`, so
    * every later call reads the restored file. Everyone is signed out: the restored staff list may

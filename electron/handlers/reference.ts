@@ -1,4 +1,5 @@
 import { markReferenceReviewed, setupStatus } from '../../db/reference/setup'
+import { recoveryStatus } from '../../db/keys/recovery'
 import { listAnswerTemplates, saveAnswerTemplate } from '../../db/reference/answers'
 import {
   getSettings,
@@ -24,8 +25,8 @@ const ARRANGEMENT_FILES: SaveFilter[] = [{ name: '放假安排（.ics 日历或�
 
 export const referenceHandlers = {
   'settings-get': (state) => getSettings(state.ledger.db),
-  'settings-setup-status': (state) => setupStatus(state.ledger.db),
-  'settings-setup-reviewed': (state) => markReferenceReviewed(ledgerContext(state)),
+  'settings-setup-status': (state) => setupStatus(state.ledger.db, recoveryStatus(state.ledger)),
+  'settings-setup-reviewed': (state) => markReferenceReviewed(ledgerContext(state), recoveryStatus(state.ledger)),
   'category-answers': (state, input) => listAnswerTemplates(state.ledger.db, input),
   'category-answer-save': (state, input) => saveAnswerTemplate(ledgerContext(state), input),
   'settings-update': (state, input) => updateSettings(ledgerContext(state), input),

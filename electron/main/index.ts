@@ -14,6 +14,7 @@ import { saveDialog } from './save-dialog'
 import { folderDialog, openDialog } from './open-dialog'
 import { showStoredFile } from './show-file'
 import { mainWindowOptions } from './window-options'
+import { appKeys, askRecoveryPassphrase } from './key-sealer'
 
 // Ledger file: `--ledger=PATH` on the command line, else env LEDGER_FILE, else
 // <userData>/ledger.sqlite. Details in ./ledger-file.ts and the README.
@@ -30,6 +31,8 @@ let state: AppState | null = null
 let ledgerHold: LedgerHold | null = null
 let ledgerClosed = false
 let backupTimer: NodeJS.Timeout | null = null
+// Until the main window exists, a window closing (the recovery passphrase prompt) must not end the app.
+let windowShown = false
 
 const HOUR = 3_600_000
 
@@ -58,8 +61,15 @@ async function start(): Promise<void> {
   const choice = chooseLedgerFile(process.argv, process.env, app.getPath('userData'), process.cwd())
   let notices: string[]
   try {
-    const opened = await openChosenLedger(choice, askRestore)
-    notices = opened.notices
+    const opened = await openChosenLedger(choice, askRestore, {
+      keys: appKeys(),
+      // Another PC or account: the recovery passphrase, once; the key is then sealed here too.
+      retry: async (refusal) => {
+        const typed = await askRecoveryPassphrase(`${refusal.message}\n请输入负责人保管的《台账恢复口令单》上的恢复口令：`)
+        return typed === null ? null : appKeys(typed)
+      },
+    })
+    notices = opened.recoveryReminder === null ? opened.notices : [...opened.notices, opened.recoveryReminder]
     ledgerHold = opened.hold
     // Nobody is on duty until someone picks themselves (with their PIN): operator-select.
     state = { ledger: opened.ledger, operator: signedOut, appVersion: app.getVersion(), now: () => new Date() }
@@ -77,6 +87,7 @@ async function start(): Promise<void> {
   state.showStoredFile = showStoredFile
   registerIpc(state, page)
   mainWindow = createMainWindow()
+  windowShown = true
   showNotices(notices)
   // The app may stay open past midnight: the first hour of a new day takes that day's copy.
   backupTimer = setInterval(() => {
@@ -118,7 +129,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', focusMainWindow)
   app.on('web-contents-created', (_event, contents) => guardContents(contents, page))
-  app.on('window-all-closed', () => app.quit())
+  app.on('window-all-closed', () => {
+    if (windowShown) app.quit()
+  })
   app.on('will-quit', (event) => {
     if (backupTimer) clearInterval(backupTimer)
     if (ledgerClosed || !state) return

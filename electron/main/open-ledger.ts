@@ -10,11 +10,24 @@ import { refuseNetworkLedger } from '../../db/core/location'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import type { LedgerFileChoice } from './ledger-file'
+import type { LedgerKeys } from '../../db/keys/keys'
+import { recoveryStatus } from '../../db/keys/recovery'
 
 // No electron import here: main passes in how to ask the desk, so this runs (and is tested) in Node.
 
 /** Shows the desk a damaged-ledger decision; resolves true when they choose to restore. */
 export type AskRestore = (decision: Extract<StartupDecision, { action: 'offer-restore' }>) => Promise<boolean>
+
+/**
+ * The key provider for this start; `retry` gives the one to try after the desk typed the recovery
+ * passphrase (another PC, another account), or null when they would not.
+ */
+export interface StartKeys {
+  keys: LedgerKeys
+  retry?: (refusal: LedgerError) => Promise<LedgerKeys | null>
+}
+
+const ASK_AGAIN = new Set(['passphrase_needed', 'wrong_passphrase'])
 
 export interface OpenedLedger {
   ledger: Ledger
@@ -22,7 +35,12 @@ export interface OpenedLedger {
   hold: LedgerHold
   /** Things the desk should know that did not stop the start, in Chinese (e.g. a backup that failed). */
   notices: string[]
+  /** Until a supervisor has set the recovery passphrase, every start says so (null once it is set). */
+  recoveryReminder: string | null
 }
+
+export const RECOVERY_REMINDER =
+  '台账已加密，但尚未设置恢复口令：换电脑、重装系统或在另一台电脑上恢复备份时将无法打开台账。请负责人本人登录后，在“设置 → 加密与恢复口令”中设置恢复口令，并打印恢复口令单放入保险柜。'
 
 /** How the app names itself to another process that is refused while it runs. */
 export const APP_PROGRAM = '接待日台账'
@@ -38,8 +56,23 @@ const startupActor: Actor = { ...systemActor, name: '系统（启动时从备份
 export async function openChosenLedger(
   choice: LedgerFileChoice,
   ask: AskRestore,
+  start: StartKeys,
   now: () => Date = () => new Date(),
 ): Promise<OpenedLedger> {
+  let keys = start.keys
+  for (let tries = 0; ; tries++) {
+    try {
+      return await openWithKeys(choice, ask, keys, now)
+    } catch (e) {
+      if (!(e instanceof LedgerError) || !ASK_AGAIN.has(e.code) || start.retry === undefined || tries >= 5) throw e
+      const next = await start.retry(e)
+      if (next === null) throw e
+      keys = next
+    }
+  }
+}
+
+async function openWithKeys(choice: LedgerFileChoice, ask: AskRestore, keys: LedgerKeys, now: () => Date): Promise<OpenedLedger> {
   let ledger: Ledger
   let hold: LedgerHold | null = null
   try {
@@ -49,14 +82,16 @@ export async function openChosenLedger(
     if (choice.isDefault) fs.mkdirSync(path.dirname(choice.file), { recursive: true })
     // Before the start-up check: another account's app or a script writing now would race it.
     hold = holdLedger(choice.file, 'exclusive', APP_PROGRAM)
-    const decision = decideAtStartup(choice.file)
+    const decision = decideAtStartup(choice.file, undefined, keys)
     if (decision.action === 'refuse') throw new LedgerError('ledger_damaged', decision.message)
     if (decision.action === 'offer-restore') {
       if (!(await ask(decision))) throw new LedgerError('ledger_damaged', `${decision.message}\n\n您选择了不恢复，台账文件未作任何改动。`)
-      ledger = (await restoreFromBackup({ current: null, file: choice.file, backupFile: decision.backup.file, now, actor: startupActor }))
-        .ledger
+      ledger = (
+        await restoreFromBackup({ current: null, file: choice.file, backupFile: decision.backup.file, now, actor: startupActor, keys })
+      ).ledger
     } else {
-      ledger = await openLedger(choice.file, { now })
+      // Encrypted: an unencrypted ledger from before encryption is encrypted here, after a copy.
+      ledger = await openLedger(choice.file, { now, keys })
     }
     // A new ledger starts with the usual categories and sections so the desk can work at once.
     await seedDefaults({ db: ledger.db, actor: systemActor, now })
@@ -65,7 +100,13 @@ export async function openChosenLedger(
     if (e instanceof LedgerError) throw e
     throw new LedgerError('ledger_open_failed', `无法打开台账文件 ${choice.file}：${e instanceof Error ? e.message : String(e)}`)
   }
-  return { ledger, hold, notices: await dailyBackup(ledger, now) }
+  const status = recoveryStatus(ledger)
+  return {
+    ledger,
+    hold,
+    notices: await dailyBackup(ledger, now),
+    recoveryReminder: status.encrypted && !status.recoverySet ? RECOVERY_REMINDER : null,
+  }
 }
 
 /** The daily copy; a failure is reported to the desk but never stops the app. */

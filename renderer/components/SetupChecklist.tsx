@@ -31,6 +31,12 @@ const STEPS: Step[] = [
     action: { label: '设置 PIN', go: () => navigate('settings', { tab: 'staff' }) },
   },
   {
+    key: 'recoveryPassphrase',
+    title: '恢复口令',
+    hint: '负责人设置并打印恢复口令单，换电脑时凭它打开台账和备份',
+    action: { label: '设置口令', go: () => navigate('settings', { tab: 'recovery' }) },
+  },
+  {
     key: 'referenceReviewed',
     title: '问题类别与股室',
     hint: '核对默认的类别（办结时限）和股室，改成本单位的',
@@ -45,7 +51,7 @@ const STEPS: Step[] = [
 ]
 
 /**
- * 开始使用: the first-run checklist — 单位名称 → staff (with the supervisor's PIN) → categories and
+ * 开始使用: the first-run checklist — 单位名称 → staff (with the supervisor's PIN) → the recovery passphrase → categories and
  * sections reviewed → the first reception day with its 值班人员. Each step is read from the ledger.
  * Shown on the desk until done, and always in 设置 → 开始使用.
  */

@@ -86,6 +86,8 @@ export interface SetupStatus {
   staffAdded: boolean
   /** A 负责人 protects their name with a PIN, which turns access control on. */
   supervisorPin: boolean
+  /** A 负责人 has set the recovery passphrase (and printed its sheet): another PC can open the ledger and its backups. */
+  recoveryPassphrase: boolean
   /** 问题类别 and 股室 looked at and confirmed. */
   referenceReviewed: boolean
   /** A reception day with its 值班人员. */

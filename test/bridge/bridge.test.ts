@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testKeys } from '../support/keys'
 import { signedOut } from '../../db/core/access'
 import { saveStaff } from '../../db/reference/reference'
 import { setStaffPin } from '../../db/staff/operators'
@@ -48,7 +49,7 @@ beforeAll(async () => {
     path.join(rendererDir, 'index.html'),
     '<!doctype html><html><head><script type="module" src="./app.js"></script></head></html>',
   )
-  bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), rendererDir })
+  bridge = await startBridge({ ledgerFile: path.join(dir, 'ledger.sqlite'), rendererDir, keys: testKeys() })
   port = Number(new URL(bridge.url).port)
   const ctx = { db: bridge.state.ledger.db, actor: systemActor, now: () => new Date() }
   const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor' })

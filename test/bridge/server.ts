@@ -16,6 +16,7 @@ import { signedOut } from '../../db/core/access'
 import { systemActor } from '../../db/core/context'
 import type { CallFailure } from '../../electron/contract/define'
 import { openLedger } from '../../db/core/open'
+import type { LedgerKeys } from '../../db/keys/keys'
 import { seedDefaults } from '../../db/reference/reference'
 import { contract } from '../../electron/contract'
 import { methodName, type Envelope } from '../../electron/contract/define'
@@ -24,6 +25,8 @@ import type { AppState } from '../../electron/handlers/types'
 
 export interface BridgeOptions {
   ledgerFile: string
+  /** No safeStorage in a browser: the key provider the preview opens (and encrypts) its ledger with. */
+  keys: LedgerKeys
   rendererDir?: string
   port?: number
   now?: () => Date
@@ -127,7 +130,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     throw new Error(`找不到已构建的界面 ${rendererDir}，请先运行 npm run build`)
   }
   // What opening writes (the audit row vouching for rows a migration seeds) is stamped by the test's clock.
-  const ledger = await openLedger(options.ledgerFile, options.openedAt ? { now: options.openedAt } : {})
+  const ledger = await openLedger(options.ledgerFile, { keys: options.keys, ...(options.openedAt ? { now: options.openedAt } : {}) })
   const now = options.now ?? (() => new Date())
   await seedDefaults({ db: ledger.db, actor: systemActor, now })
   // No save dialog in a browser: exports go to options.exportDir (default: a folder beside the ledger).

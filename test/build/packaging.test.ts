@@ -36,12 +36,12 @@ describe('the Windows installer config', () => {
     })
   })
 
-  it('packs only the built app, with better-sqlite3 unpacked and rebuilt for Electron', () => {
+  it('packs only the built app, with the encrypting SQLite driver unpacked and rebuilt for Electron', () => {
     const files = at(config, 'files')
     expect(files).toContain('out/**')
     for (const excluded of ['!test/**', '!db/**', '!renderer/**', '!electron/**', '!**/*.sqlite*']) expect(files).toContain(excluded)
     expect(at(config, 'asar')).toBe(true)
-    expect(at(config, 'asarUnpack')).toContain('**/node_modules/better-sqlite3/**')
+    expect(at(config, 'asarUnpack')).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**')
     expect(at(config, 'npmRebuild')).toBe(true)
   })
 
@@ -66,7 +66,7 @@ describe('the Windows installer config', () => {
   it('keeps renderer-only libraries out of the packaged dependencies', () => {
     const deps = Object.keys(at(pkg, 'dependencies') ?? {})
     for (const bundled of ['react', 'react-dom', 'antd', 'echarts']) expect(deps).not.toContain(bundled)
-    for (const runtime of ['better-sqlite3', 'kysely', 'zod']) expect(deps).toContain(runtime)
+    for (const runtime of ['better-sqlite3-multiple-ciphers', 'kysely', 'zod']) expect(deps).toContain(runtime)
   })
 
   it('keeps the ledger in the user app-data folder, outside the install folder', () => {

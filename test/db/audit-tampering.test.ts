@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../db/audit/verify'
 import { backupNow } from '../../db/backup/backup'

@@ -1,7 +1,7 @@
 import { systemActor } from '../../db/core/context'
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -31,6 +31,7 @@ import { ledgerVersion, openLedger } from '../../db/core/open'
 import { getStaff, saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import { refused } from '../support/refusals'
+import { openWithTestKey, testKeys } from '../support/keys'
 import { actorOf, openTempLedger, seedFixture, tempDir, type TestLedger } from '../support/temp-ledger'
 
 const open: TestLedger[] = []
@@ -51,7 +52,7 @@ async function ledgerWithData(): Promise<TestLedger> {
 }
 
 function count(file: string, table: string): number {
-  const db = new Database(file, { readonly: true })
+  const db = openWithTestKey(file, { readonly: true })
   try {
     return Number(db.prepare(`select count(*) from ${table}`).pluck().get())
   } finally {
@@ -85,11 +86,15 @@ describe('writing a backup', () => {
     expect(count(b.file, 'issues')).toBe(2)
     expect(count(b.file, 'audit_log')).toBe(count(t.file, 'audit_log'))
     // Rollback journal, not WAL: the single file is the whole backup.
-    const copy = new Database(b.file, { readonly: true })
+    const copy = openWithTestKey(b.file, { readonly: true })
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     copy.close()
     expect(fs.readdirSync(path.dirname(b.file)).sort()).toEqual([b.name, `${b.name}.json`])
-    expect(verifyBackupFile(b.file)).toMatchObject({ version: latestMigration, ledgerId: id, auditHead: { ledgerId: id } })
+    expect(verifyBackupFile(b.file, migrations, testKeys())).toMatchObject({
+      version: latestMigration,
+      ledgerId: id,
+      auditHead: { ledgerId: id },
+    })
 
     const second = await writeBackup(t.ledger.sqlite, path.join(t.dir, 'backups'), 'manual', new Date(2026, 10, 10, 8, 30, 12))
     expect(second.name).toBe(`ledger-${id}-20261110-083012-2-manual.sqlite`)
@@ -174,14 +179,18 @@ describe('backup before an upgrade', () => {
     const folder = path.join(t.dir, 'backups')
     expect(listBackupFiles(folder)).toEqual([])
     await t.ledger.close()
-    const again = await openLedger(t.file)
+    const again = await openLedger(t.file, { keys: testKeys() })
     await again.close()
     expect(listBackupFiles(folder)).toEqual([])
-    const upgraded = await openLedger(t.file, { migrations: { ...migrations, '9999_next': next }, now: () => new Date(2026, 10, 10, 7) })
+    const upgraded = await openLedger(t.file, {
+      keys: testKeys(),
+      migrations: { ...migrations, '9999_next': next },
+      now: () => new Date(2026, 10, 10, 7),
+    })
     await upgraded.close()
     const [copy] = listBackupFiles(folder)
     expect(copy).toMatchObject({ kind: 'pre-migration', createdAt: '2026-11-10 07:00:00' })
-    expect(verifyBackupFile(copy?.file ?? '').version).toBe(latestMigration)
+    expect(verifyBackupFile(copy?.file ?? '', migrations, testKeys()).version).toBe(latestMigration)
     expect(count(copy?.file ?? '', 'issues')).toBe(2)
     open.splice(0)
     fs.rmSync(t.dir, { recursive: true, force: true })
@@ -194,10 +203,10 @@ describe('backup before an upgrade', () => {
     dirs.push(t.dir)
     // The default folder's place is taken by a file, and no other folder is set.
     fs.writeFileSync(path.join(t.dir, 'backups'), 'in the way')
-    const e = await refused(openLedger(t.file, { migrations: { ...migrations, '9999_next': next } }))
+    const e = await refused(openLedger(t.file, { keys: testKeys(), migrations: { ...migrations, '9999_next': next } }))
     expect(e.code).toBe('migration_failed')
     expect(e.message).toMatch(/升级前的备份未能完成.*没有升级/)
-    const db = new Database(t.file, { readonly: true })
+    const db = openWithTestKey(t.file, { readonly: true })
     expect(ledgerVersion(db)).toBe(latestMigration)
     db.close()
   })
@@ -245,7 +254,8 @@ describe('restoring', () => {
     new Database(notLedger).exec('create table x (y)')
     const newer = path.join(folder, 'ledger-20261110-100000-4-manual.sqlite')
     fs.copyFileSync(good.file, newer)
-    const n = new Database(newer)
+    fs.copyFileSync(`${good.file}.json`, `${newer}.json`)
+    const n = openWithTestKey(newer)
     n.prepare('insert into ledger_migration (name, timestamp) values (?, ?)').run('9999_future', '2030-01-01')
     n.close()
 
@@ -304,20 +314,20 @@ describe('start-up check', () => {
   it('opens a sound or new ledger, and offers the newest good backup for a damaged one', async () => {
     const t = await ledgerWithData()
     const folder = path.join(t.dir, 'backups')
-    expect(decideAtStartup(path.join(t.dir, 'new.sqlite'))).toEqual({ action: 'open' })
+    expect(decideAtStartup(path.join(t.dir, 'new.sqlite'), migrations, testKeys())).toEqual({ action: 'open' })
     const older = await backupNow(t.ledger, new Date(2026, 10, 9, 17))
     const newest = await backupNow(t.ledger, new Date(2026, 10, 10, 8))
     damage(newest.file, 4096 * 3, 4096)
     await t.ledger.close()
     open.splice(0)
     dirs.push(t.dir)
-    expect(decideAtStartup(t.file)).toEqual({ action: 'open' })
+    expect(decideAtStartup(t.file, migrations, testKeys())).toEqual({ action: 'open' })
 
     damage(t.file, 4096 * 2, 8192)
-    expect(checkLedgerHealth(t.file).state).toBe('damaged')
+    expect(checkLedgerHealth(t.file, testKeys()).state).toBe('damaged')
     const id = older.ledgerId
-    expect(newestGoodBackup([folder], id)?.name).toBe(older.name)
-    const decision = decideAtStartup(t.file)
+    expect(newestGoodBackup([folder], id, migrations, testKeys())?.name).toBe(older.name)
+    const decision = decideAtStartup(t.file, migrations, testKeys())
     expect(decision.action).toBe('offer-restore')
     if (decision.action !== 'offer-restore') return
     expect(decision.backup.name).toBe(older.name)
@@ -330,6 +340,7 @@ describe('start-up check', () => {
       file: t.file,
       backupFile: decision.backup.file,
       now: () => new Date(2026, 10, 10, 9),
+      keys: testKeys(),
       // Start-up restores with the system capability: a damaged ledger cannot say who may.
       actor: { ...systemActor, name: '系统（启动时从备份恢复）' },
     })
@@ -339,7 +350,7 @@ describe('start-up check', () => {
     expect(await ledger.db.selectFrom('issues').select('number').execute()).toHaveLength(2)
     await ledger.close()
     // The damaged copy is kept for inspection but never offered for a restore.
-    expect(newestGoodBackup([folder], id)?.name).toBe(older.name)
+    expect(newestGoodBackup([folder], id, migrations, testKeys())?.name).toBe(older.name)
   })
 
   it('refuses, with no backup to offer, a file that is not a database at all', () => {
@@ -347,7 +358,7 @@ describe('start-up check', () => {
     dirs.push(dir)
     const file = path.join(dir, 'ledger.sqlite')
     fs.writeFileSync(file, Buffer.alloc(8192, 0x41))
-    const decision = decideAtStartup(file)
+    const decision = decideAtStartup(file, migrations, testKeys())
     expect(decision).toMatchObject({ action: 'refuse', title: '台账文件已损坏' })
     expect(decision.action === 'refuse' && decision.message).toMatch(/没有找到可用的备份/)
   })

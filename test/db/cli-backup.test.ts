@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { commandLineTestKeys, openWithTestKey } from '../support/keys'
 import { listBackupFiles } from '../../db/backup/files'
 import { generateDemoMonth } from '../../tools/demo'
 import { openLedger } from '../../db/core/open'
@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 function issueCount(file: string): number {
-  const db = new Database(file, { readonly: true })
+  const db = openWithTestKey(file, { readonly: true }, commandLineTestKeys)
   try {
     return Number(db.prepare('select count(*) from issues').pluck().get())
   } finally {
@@ -38,7 +38,7 @@ describe('backup and restore on the command line', () => {
     const issues = issueCount(file)
 
     // Work after the backup, which the restore takes back.
-    const later = await openLedger(file)
+    const later = await openLedger(file, { keys: commandLineTestKeys })
     await generateDemoMonth({ db: later.db, actor: { ...systemActor, name: '测试' }, now: () => new Date() }, '2026-10')
     await later.close()
     expect(issueCount(file)).toBeGreaterThan(issues)
@@ -55,7 +55,7 @@ describe('backup and restore on the command line', () => {
     const dir = tempDir('ledger-cli-backup-')
     dirs.push(dir)
     const file = path.join(dir, 'ledger.sqlite')
-    await (await openLedger(file)).close()
+    await (await openLedger(file, { keys: commandLineTestKeys })).close()
     const before = fs.readFileSync(file)
     const noOut = await ledgerCli('backup', '--db', file)
     expect(noOut).toMatchObject({ code: 2, stderr: expect.stringMatching(/缺少参数 --out/) })

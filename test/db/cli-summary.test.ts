@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ledgerCli } from '../support/cli'
 import { buildEdgeMonth } from '../support/edge-month'
 import { readXlsx, rowsOf, sheet } from '../support/export-files'
+import { commandLineTestKeys } from '../support/keys'
 import { openTempLedger, seedFixture, type TestLedger } from '../support/temp-ledger'
 
 // `npm run ledger -- summary --from D --to D [--json]` and `export --from D --to D` over the
@@ -12,7 +13,7 @@ import { openTempLedger, seedFixture, type TestLedger } from '../support/temp-le
 
 let t: TestLedger
 beforeAll(async () => {
-  t = await openTempLedger('2026-10-01 08:00:00')
+  t = await openTempLedger('2026-10-01 08:00:00', { keys: commandLineTestKeys })
   await buildEdgeMonth(t, await seedFixture(t))
   await t.ledger.close()
 }, 60_000)

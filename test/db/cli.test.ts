@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { commandLineTestKeys } from '../support/keys'
 import { generateDemoMonth } from '../../tools/demo'
 import { systemActor } from '../../db/core/context'
 import { openLedger } from '../../db/core/open'
@@ -21,7 +22,7 @@ function tempFile(): string {
 describe('ledger command line', () => {
   it('fills a demo month whose summary --json gives the figures the demo planned', async () => {
     // The plan is counted as the demo writes records; the summary is aggregated by SQL afterwards.
-    const reference = await openLedger(tempFile())
+    const reference = await openLedger(tempFile(), { keys: commandLineTestKeys })
     const plan = await generateDemoMonth({ db: reference.db, actor: { ...systemActor, name: 'x' }, now: () => new Date() }, '2026-09')
     await reference.close()
 
@@ -60,7 +61,7 @@ describe('ledger command line', () => {
     expect(ok.stdout).toMatch(/完整性检查：通过[\s\S]*检索索引：与记录一致[\s\S]*结论：台账正常/)
 
     // Tampering bypasses the app: drop the guard trigger and rewrite a row, as an editor could.
-    const l = await openLedger(file)
+    const l = await openLedger(file, { keys: commandLineTestKeys })
     l.sqlite.exec("drop trigger audit_log_no_update; update audit_log set actor_name = '他人' where id = 5")
     await l.close()
     const bad = await ledgerCli('check', '--db', file)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commandLineTestKeys } from '../support/keys'
 import { generateDemoMonth } from '../../tools/demo'
 import { monthlySummary } from '../../db/figures/month'
 import { openLedger } from '../../db/core/open'
@@ -18,7 +19,7 @@ let september: MonthlySummary
 beforeAll(async () => {
   dir = tempDir('ledger-export-cli-')
   db = path.join(dir, 'ledger.sqlite')
-  const ledger = await openLedger(db)
+  const ledger = await openLedger(db, { keys: commandLineTestKeys })
   await generateDemoMonth({ db: ledger.db, actor: { ...systemActor, name: '演示' }, now: () => new Date() }, '2026-09')
   september = await monthlySummary(ledger.db, '2026-09', '2026-09-30')
   await ledger.close()

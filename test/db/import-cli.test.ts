@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { commandLineTestKeys } from '../support/keys'
 import { openLedger } from '../../db/core/open'
 import { ledgerCli } from '../support/cli'
 import { writeMessyXlsx } from '../support/import-fixtures'
@@ -43,7 +44,7 @@ async function setUp() {
 }
 
 async function batchCount(db: string): Promise<number> {
-  const ledger = await openLedger(db)
+  const ledger = await openLedger(db, { keys: commandLineTestKeys })
   try {
     const rows = await ledger.db.selectFrom('import_batches').select('id').execute()
     return rows.length

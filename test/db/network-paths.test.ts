@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { testKeys } from '../support/keys'
 import { isUncPath, networkLocation, systemProbe, type LocationProbe } from '../../db/core/location'
 import { openLedger } from '../../db/core/open'
 import { chooseLedgerFile } from '../../electron/main/ledger-file'
@@ -33,7 +34,7 @@ describe('a ledger on a network location', () => {
     dirs.push(cwd)
     for (const arg of ['\\\\fileserver\\共享\\台账\\ledger.sqlite', '//fileserver/共享/ledger.sqlite']) {
       const choice = chooseLedgerFile([`--ledger=${arg}`], {}, path.join(cwd, 'userData'), cwd)
-      const e = await refused(openChosenLedger(choice, async () => false))
+      const e = await refused(openChosenLedger(choice, async () => false, { keys: testKeys() }))
       expect(e.code).toBe('ledger_on_network')
       expect(e.message).toMatch(WHY)
       expect(e.message).toContain(arg)

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import { openWithTestKey } from '../support/keys'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupNow } from '../../db/backup/backup'
 import type { AppUnderTest } from '../support/browser'
@@ -35,7 +35,7 @@ async function openBackupTab(a: AppUnderTest): Promise<void> {
 }
 
 function visitorNames(file: string): string[] {
-  const db = new Database(file, { readonly: true })
+  const db = openWithTestKey(file, { readonly: true })
   try {
     const rows = db
       .prepare('select v.name from visits x join visitors v on v.id = x.visitor_id where x.voided_at is null order by x.id')

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { commandLineTestKeys } from '../support/keys'
 import { backupNow, setBackupFolder } from '../../db/backup/backup'
 import { openLedger } from '../../db/core/open'
 import { saveStaff } from '../../db/reference/reference'
@@ -21,7 +22,7 @@ let f: Fixture
 let state: AppState
 let target = ''
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-10 09:00:00')
+  t = await openTempLedger('2026-11-10 09:00:00', { keys: commandLineTestKeys })
   f = await seedFixture(t)
   const day = await openDay(t, f, '2026-11-10')
   await acceptIssue(t, f, day.id)
@@ -41,7 +42,7 @@ const EXPORTS = [
 
 async function issuesAfterReopen(): Promise<number> {
   await t.ledger.close()
-  t.ledger = await openLedger(t.file)
+  t.ledger = await openLedger(t.file, { keys: commandLineTestKeys })
   state.ledger = t.ledger
   t.ctx.db = t.ledger.db
   expect(t.ledger.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -49,8 +50,8 @@ async function issuesAfterReopen(): Promise<number> {
 }
 
 describe('an export pointed at the ledger', () => {
-  it('is refused for the ledger file and its -wal and -shm, and the ledger still opens with every record', async () => {
-    for (const name of ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm', 'ledger.sqlite.lock']) {
+  it('is refused for the ledger file, its -wal, -shm, lock and key file, and the ledger still opens with every record', async () => {
+    for (const name of ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm', 'ledger.sqlite.lock', 'ledger.sqlite.key']) {
       target = path.join(t.dir, name)
       for (const [key, input] of EXPORTS) {
         const r = await dispatch(state, key, input)
@@ -112,7 +113,7 @@ describe('an export pointed at the ledger', () => {
     const r = await ledgerCli('export', '--db', t.file, '--month', '2026-11', '--csv', '--out', path.join(t.dir, 'backups', '问题台账.csv'))
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/不能保存到备份文件夹中/)
-    t.ledger = await openLedger(t.file)
+    t.ledger = await openLedger(t.file, { keys: commandLineTestKeys })
     state.ledger = t.ledger
     t.ctx.db = t.ledger.db
     expect(await issuesAfterReopen()).toBe(1)

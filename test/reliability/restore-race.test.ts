@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import { systemActor } from '../../db/core/context'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listBackupFiles } from '../../db/backup/files'
 import { openLedger } from '../../db/core/open'
 import { listCategories, seedDefaults } from '../../db/reference/reference'
 import { startChild, type LineChild } from '../support/child'
 import { ledgerCli, type CliResult } from '../support/cli'
+import { commandLineTestKeys, openWithTestKey } from '../support/keys'
 import { tempDir } from '../support/temp-ledger'
 
 // A restore swaps the ledger file. Another process still writing to the old file (another
@@ -29,7 +29,7 @@ async function preparedLedger(): Promise<{ file: string; categoryId: number; bac
   const dir = tempDir('restore-race-')
   dirs.push(dir)
   const file = path.join(dir, 'ledger.sqlite')
-  const ledger = await openLedger(file)
+  const ledger = await openLedger(file, { keys: commandLineTestKeys })
   await seedDefaults({ db: ledger.db, actor: { ...systemActor, name: '准备' }, now: () => new Date() })
   const categoryId = (await listCategories(ledger.db))[0]?.id ?? 1
   await ledger.close()
@@ -40,7 +40,7 @@ async function preparedLedger(): Promise<{ file: string; categoryId: number; bac
 }
 
 function names(file: string): Set<string> {
-  const db = new Database(file, { readonly: true })
+  const db = openWithTestKey(file, { readonly: true })
   try {
     return new Set(
       db

@@ -6,6 +6,7 @@ import type { Ledger } from '../../db/core/open'
 import { listStaff, saveStaff } from '../../db/reference/reference'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
+import { testKeys } from './keys'
 import { TestClock, tempDir } from './temp-ledger'
 import { toolPath } from './tools'
 
@@ -73,6 +74,8 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const clock = new TestClock(options.now ?? '2026-11-10 09:00:00')
   const bridge = await startBridge({
     ledgerFile: options.ledgerFile ?? path.join(dir, 'ledger.sqlite'),
+    // This test PC's seal, with the test recovery passphrase should a screen ask for it.
+    keys: testKeys(),
     now: clock.now,
     openedAt: clock.peek,
     ...(options.importFile ? { importFile: options.importFile } : {}),

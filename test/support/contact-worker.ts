@@ -12,8 +12,13 @@
 import dayjs from 'dayjs'
 import { systemActor } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
+import { looksEncrypted } from '../../db/keys/cipher'
+import { testKeys } from './keys'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { registerContact } from '../../db/visits/register'
+
+/** The file as the test made it: encrypted with this test PC's key, or a plain file from before encryption. */
+const keysFor = (f: string) => (looksEncrypted(f) ? testKeys() : undefined)
 
 const [mode, file = '', categoryArg, tag = 'w', countArg] = process.argv.slice(2)
 const categoryId = Number(categoryArg)
@@ -27,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function openOrWait(): Promise<Ledger> {
   for (;;) {
     try {
-      return await openLedger(file)
+      return await openLedger(file, { keys: keysFor(file) })
     } catch (e) {
       if (!(e instanceof LedgerError) || e.code !== 'ledger_in_use') throw e
       say(`refused ${e.message.replaceAll('\n', ' ')}`)

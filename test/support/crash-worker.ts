@@ -12,9 +12,14 @@ import { seededRandom } from '../../tools/demo'
 import { assignIssue } from '../../db/issues/actions'
 import { migrations } from '../../db/migrations'
 import { systemActor } from '../../db/core/context'
+import { looksEncrypted } from '../../db/keys/cipher'
+import { testKeys } from './keys'
 import { openLedger } from '../../db/core/open'
 import { registerVisit, type MatterInput } from '../../db/visits/register'
 import { slowMigration } from './drill-migration'
+
+/** The file as the test made it: encrypted with this test PC's key, or a plain file from before encryption. */
+const keysFor = (f: string) => (looksEncrypted(f) ? testKeys() : undefined)
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`)
@@ -22,7 +27,7 @@ function say(line: string): void {
 
 async function register(file: string, sessionId: number, categoryId: number, departmentId: number, seed: string): Promise<void> {
   const random = seededRandom(seed)
-  const ledger = await openLedger(file)
+  const ledger = await openLedger(file, { keys: keysFor(file) })
   const ctx = { db: ledger.db, actor: { ...systemActor, name: `演练-${process.pid}` }, now: () => new Date() }
   say('ready')
   for (let i = 0; ; i++) {
@@ -46,7 +51,7 @@ async function register(file: string, sessionId: number, categoryId: number, dep
 }
 
 async function migrate(file: string): Promise<void> {
-  const ledger = await openLedger(file, { migrations: { ...migrations, '9999_drill_slow': slowMigration } })
+  const ledger = await openLedger(file, { keys: keysFor(file), migrations: { ...migrations, '9999_drill_slow': slowMigration } })
   say('migrated')
   await ledger.close()
 }

@@ -54,7 +54,7 @@ async function nodeModules(): Promise<Missing | null> {
     return { what, why: { zh: `未安装或不完整，缺少 ${absent.join('、')}`, en: `not installed or incomplete: no ${absent.join(', ')}` } }
   try {
     // The binding loads with the first database, not with the import.
-    const { default: Database } = await import('better-sqlite3')
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers')
     new Database(':memory:').close()
     return null
   } catch (e) {
@@ -62,8 +62,8 @@ async function nodeModules(): Promise<Missing | null> {
     return {
       what,
       why: {
-        zh: `better-sqlite3 无法加载（${first}）；重新安装依赖，或 npm rebuild better-sqlite3（需要 Python 3 和 C++ 编译器）`,
-        en: `better-sqlite3 does not load (${first}); reinstall the dependencies, or npm rebuild better-sqlite3 (needs Python 3 and a C++ compiler)`,
+        zh: `better-sqlite3-multiple-ciphers 无法加载（${first}）；重新安装依赖，或 npm rebuild better-sqlite3-multiple-ciphers（需要 Python 3 和 C++ 编译器）`,
+        en: `better-sqlite3-multiple-ciphers does not load (${first}); reinstall the dependencies, or npm rebuild better-sqlite3-multiple-ciphers (needs Python 3 and a C++ compiler)`,
       },
     }
   }

@@ -1,15 +1,20 @@
 // Run as a child process: registers visits with issues into an existing ledger and prints each
 // acknowledged issue number on its own line, so a parent can compare with what survived.
 import { systemActor } from '../../db/core/context'
+import { looksEncrypted } from '../../db/keys/cipher'
+import { testKeys } from './keys'
 import { openLedger } from '../../db/core/open'
 import { registerVisit } from '../../db/visits/register'
+
+/** The file as the test made it: encrypted with this test PC's key, or a plain file from before encryption. */
+const keysFor = (f: string) => (looksEncrypted(f) ? testKeys() : undefined)
 
 const [file, sessionArg, countArg, categoryArg] = process.argv.slice(2)
 const sessionId = Number(sessionArg)
 const count = Number(countArg)
 const categoryId = Number(categoryArg)
 
-const ledger = await openLedger(file ?? '')
+const ledger = await openLedger(file ?? '', { keys: keysFor(file ?? '') })
 const ctx = { db: ledger.db, actor: { ...systemActor, name: `worker-${process.pid}` }, now: () => new Date() }
 for (let i = 0; i < count; i++) {
   const v = await registerVisit(ctx, {

@@ -6,6 +6,7 @@ import { openLedger, type Ledger, type OpenOptions } from '../../db/core/open'
 import { getStaff, listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
 import { setStaffPin } from '../../db/staff/operators'
 import type { Category, Department, Staff } from '../../shared/types'
+import { testKeys } from './keys'
 
 export function tempDir(prefix = 'ledger-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -51,7 +52,8 @@ export async function openTempLedger(start = '2026-11-10 09:00:00', options: Ope
   const file = path.join(dir, 'ledger.sqlite')
   const clock = new TestClock(start)
   // The test's clock for what opening writes too (the audit row vouching for rows a migration seeds).
-  const ledger = await openLedger(file, { now: clock.peek, ...options })
+  // Encrypted, as the app's ledger is: this test PC's key provider unless the test gives its own.
+  const ledger = await openLedger(file, { now: clock.peek, keys: testKeys(), ...options })
   // Set-up acts as the command line does: the system capability, no person.
   const ctx: LedgerContext = { db: ledger.db, actor: { ...systemActor, name: '测试' }, now: clock.now }
   return {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { connectionKey, openDatabaseFile } from '../../db/keys/cipher'
 import { integrityProblems } from '../../db/backup/files'
 import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
 import type { Ledger } from '../../db/core/open'
@@ -21,6 +21,8 @@ export interface CheckReport {
   searchProblems: string[]
   /** Files on issues missing from `<ledger>.files/` or no longer holding the bytes they are named after. */
   attachmentProblems: string[]
+  /** The file is encrypted (an unencrypted one is encrypted the next time it is opened for writing). */
+  encrypted: boolean
 }
 
 export { integrityProblems }
@@ -32,7 +34,7 @@ export { integrityProblems }
  */
 function searchIndexProblems(ledger: Ledger): string[] {
   if (!ledger.sqlite.readonly) return checkSearchIndex(ledger.sqlite)
-  const writable = new Database(ledger.file, { fileMustExist: true })
+  const writable = openDatabaseFile(ledger.file, { fileMustExist: true, key: connectionKey(ledger.sqlite) })
   try {
     writable.pragma('busy_timeout = 5000')
     return checkSearchIndex(writable)
@@ -64,5 +66,6 @@ export async function checkLedger(ledger: Ledger, anchors: readonly FoundAnchor[
     audit,
     searchProblems,
     attachmentProblems,
+    encrypted: connectionKey(ledger.sqlite) !== null,
   }
 }

@@ -15,6 +15,9 @@ import { planExport, runExport } from './export'
 import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
 import { formatSummary } from './format'
 import { planSummary, runSummary } from './summary'
+import { commandLineKeys, needsPassphrase, PASSPHRASE_HELP, refusePassphraseArgument } from './passphrase'
+import { isPlainSqliteFile } from '../../db/keys/cipher'
+import type { LedgerKeys } from '../../db/keys/keys'
 
 // One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
 const COMMANDS: Record<string, string> = {
@@ -49,7 +52,9 @@ const COMMANDS: Record<string, string> = {
   'import-undo': `  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）`,
 }
 
-const ABOUT = `命令行直接操作台账文件，以“命令行”（系统）身份记入审计日志，不经过程序的登录。`
+const ABOUT = `命令行直接操作台账文件，以“命令行”（系统）身份记入审计日志，不经过程序的登录。
+台账和备份是加密的：${PASSPHRASE_HELP}。
+命令行新建或加密的台账以该口令为恢复口令；程序建立的台账须先由负责人在“设置 → 加密与恢复口令”中设置恢复口令。`
 
 const USAGE = `用法：npm run ledger -- <命令> [选项]
       npm run ledger -- <命令> --help    只看该命令的用法
@@ -71,9 +76,9 @@ function need(value: string | undefined, flag: string): string {
   return value
 }
 
-async function openExisting(file: string, readonly = false): Promise<Ledger> {
+async function openExisting(file: string, keys: LedgerKeys | undefined, readonly = false): Promise<Ledger> {
   if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-  return openLedger(file, { readonly })
+  return openLedger(file, { readonly, keys })
 }
 
 // Commands that only read open the file read-only: they work while the app (or anyone) writes,
@@ -99,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandUsage(asked))
     return 0
   }
+  refusePassphraseArgument(rest, (message) => new UsageError(message))
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -119,12 +125,18 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'skip-bad': { type: 'boolean', default: false },
       anchor: { type: 'string', multiple: true },
+      'passphrase-file': { type: 'string' },
     },
     strict: true,
   })
+  /** The key provider, asked for only when the command needs a key: an encrypted file, or one it writes (and so encrypts). */
+  const keysFor = async (files: (string | undefined)[], writes: boolean): Promise<LedgerKeys | undefined> =>
+    needsPassphrase(files, writes)
+      ? commandLineKeys({ file: values['passphrase-file'], env: process.env }, (message) => new UsageError(message))
+      : undefined
   switch (command) {
     case 'demo': {
-      const ledger = await openLedger(need(values.db, '--db'))
+      const ledger = await openLedger(need(values.db, '--db'), { keys: await keysFor([], true) })
       try {
         const plan = await generateDemoMonth(context(ledger), need(values.month, '--month'))
         process.stdout.write(
@@ -137,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'summary': {
       const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
-      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
+      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
       try {
         const today = dayjs().format('YYYY-MM-DD')
         const report = await runSummary(ledger.db, plan, today)
@@ -152,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
         { month: values.month, year: values.year, from: values.from, to: values.to, out: values.out, csv: values.csv },
         (message) => new UsageError(message),
       )
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], true))
       try {
         process.stdout.write(await runExport(context(ledger), plan))
       } finally {
@@ -161,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'check': {
-      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
+      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
       try {
         const anchors = (values.anchor ?? []).map((text) => {
           const a = parseAnchor(text)
@@ -177,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
           ...auditLines(r.audit),
           `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
           `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
+          `文件加密：${r.encrypted ? '已加密（SQLCipher 4 格式）' : '未加密（下次以写入方式打开时自动加密）'}`,
           r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
         ]
         process.stdout.write(`${lines.join('\n')}\n`)
@@ -189,8 +202,10 @@ async function main(argv: string[]): Promise<number> {
       const file = need(values.db, '--db')
       const out = path.resolve(need(values.out, '--out'))
       if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-      // Read-only: a backup never upgrades or otherwise touches the ledger.
-      const ledger = await openLedger(file, { readonly: true })
+      // Read-only: a backup never upgrades or otherwise touches an encrypted ledger. An unencrypted
+      // one is encrypted first (with its own encrypted copy), so no unencrypted backup is written.
+      const plain = isPlainSqliteFile(file)
+      const ledger = await openLedger(file, { readonly: !plain, keys: await keysFor([file], true) })
       try {
         const made = await backupNow(ledger, new Date(), out)
         process.stdout.write(`已备份：${made.file}（${made.size} 字节，完整性检查通过）\n`)
@@ -202,11 +217,16 @@ async function main(argv: string[]): Promise<number> {
     case 'restore': {
       const file = path.resolve(need(values.db, '--db'))
       const from = path.resolve(need(values.from, '--from'))
-      verifyBackupFile(from)
+      // The restored ledger is encrypted, whatever the backup was.
+      const keys = (await keysFor([file, from], true)) ?? null
+      verifyBackupFile(from, undefined, keys)
       let current: Ledger | null = null
       if (fs.existsSync(file)) {
         // A damaged ledger cannot be opened: its raw files are kept instead of a backup-API copy.
-        current = checkLedgerHealth(file).state === 'ok' ? await openLedger(file, { backupBeforeMigration: false, readonly: true }) : null
+        current =
+          checkLedgerHealth(file, keys).state === 'ok'
+            ? await openLedger(file, { backupBeforeMigration: false, readonly: true, keys: keys ?? undefined })
+            : null
       }
       const { ledger, result } = await restoreFromBackup({
         current,
@@ -215,6 +235,7 @@ async function main(argv: string[]): Promise<number> {
         now: () => new Date(),
         actor: commandLine,
         program: '命令行（从备份恢复台账）',
+        keys,
       })
       await ledger.close()
       process.stdout.write(
@@ -236,7 +257,7 @@ async function main(argv: string[]): Promise<number> {
         },
         (message) => new UsageError(message),
       )
-      const ledger = await openLedger(need(values.db, '--db'))
+      const ledger = await openLedger(need(values.db, '--db'), { keys: await keysFor([], true) })
       try {
         const { output, code } = await importCommand(context(ledger), plan)
         process.stdout.write(output)
@@ -250,7 +271,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'import-batches': {
-      const ledger = await openExisting(need(values.db, '--db'), READ_ONLY)
+      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
       try {
         process.stdout.write(await batchesCommand(context(ledger)))
       } finally {
@@ -259,7 +280,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'import-undo': {
-      const ledger = await openExisting(need(values.db, '--db'))
+      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], true))
       try {
         process.stdout.write(await undoCommand(context(ledger), values.batch, (message) => new UsageError(message)))
       } finally {

@@ -1,9 +1,14 @@
 import { z } from 'zod'
-import type { BackupInfo, BackupOverview, RestoreResult } from '../../../shared/types'
+import type { BackupInfo, BackupOverview, RecoveryStatus, RestoreResult } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
 import { noInput, text } from './common'
 
 export const backupRestoreInput = z.object({ name: text(200) }).strict()
+
+// Checked in db/keys (length, not too simple, the same twice); here only that it is a bounded, well-formed string.
+const passphrase = text(200)
+
+export const recoverySetInput = z.object({ passphrase, confirm: passphrase }).strict()
 
 export const backupCalls = {
   'backup-list': call(noInput).returns<BackupOverview>(),
@@ -14,4 +19,8 @@ export const backupCalls = {
   'backup-folder-choose': call(noInput).returns<BackupOverview | null>(),
   // Back to the default folder next to the ledger.
   'backup-folder-reset': call(noInput).returns<BackupOverview>(),
+  // The ledger's encryption and its recovery passphrase (设置 → 加密与恢复口令); never the key or the passphrase.
+  'recovery-status': call(noInput).returns<RecoveryStatus>(),
+  // A supervisor with their own PIN: sets or changes the passphrase (the key is rewrapped, the file not re-encrypted).
+  'recovery-set': call(recoverySetInput).returns<RecoveryStatus>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

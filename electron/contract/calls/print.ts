@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import type { HandoverSheet, ReceiptSheet } from '../../../shared/types'
+import type { HandoverSheet, ReceiptSheet, RecoverySheet } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
+import { noInput } from './common'
 import type { PrintOutcome } from '../results'
 
 export const printHandoverInput = z
@@ -16,4 +17,6 @@ export const printCalls = {
   'print-handover': call(printHandoverInput).returns<HandoverSheet[]>(),
   'print-receipt': call(printReceiptInput).returns<ReceiptSheet>(),
   'print-page': call(printPageInput).returns<PrintOutcome>(),
+  // The A4 recovery sheet's facts (a supervisor's act, audited); the passphrase itself is what the supervisor has just typed.
+  'print-recovery-sheet': call(noInput).returns<RecoverySheet>(),
 } satisfies Record<`${string}-${string}`, AnyCallSpec>

@@ -9,6 +9,8 @@ import { AppointmentListView } from './AppointmentListView'
 import { HandoverSheetView } from './HandoverSheetView'
 import { ReportView } from './ReportView'
 import { PetitionNoticeView } from './PetitionNoticeView'
+import { RecoverySheetView } from './RecoverySheetView'
+import { forgetPassphrase, passphraseForSheet } from '../../lib/recovery-passphrase'
 import { noticeKind } from '../../../shared/codes/petitions'
 import { ReceiptView } from './ReceiptView'
 import './print.css'
@@ -31,6 +33,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
     if (kind === 'receipt') return { kind: 'receipt' as const, receipt: await api.printReceipt({ visitId: Number(params.get('visit')) }) }
     const sessionId = Number(params.get('session'))
     if (kind === 'appointments') return { kind: 'appointments' as const, day: await api.appointmentList({ sessionId }) }
+    if (kind === 'recovery') return { kind: 'recovery' as const, sheet: await api.printRecoverySheet({}), passphrase: passphraseForSheet() }
     if (kind === 'notice') return { kind: 'notice' as const, notice: await api.petitionNotice({ noticeId: Number(params.get('notice')) }) }
     const sheets = await api.printHandover(
       Number.isInteger(sessionId) && sessionId > 0 ? { sessionId } : { issueIds: idsOf(params.get('issues')) },
@@ -41,19 +44,23 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   const fileName =
     data.data?.kind === 'receipt'
       ? `受理回执-${data.data.receipt.issues[0]?.number ?? ''}`
-      : data.data?.kind === 'notice'
-        ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
-        : data.data?.kind === 'appointments'
-          ? `预约名单-${data.data.day.session.date}`
-          : data.data?.kind === 'report'
-            ? `接待日工作情况-${data.data.report.summary.period.label}`
-            : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
+      : data.data?.kind === 'recovery'
+        ? '台账恢复口令单'
+        : data.data?.kind === 'notice'
+          ? `${noticeKind.label(data.data.notice.kind)}-${data.data.notice.number}`
+          : data.data?.kind === 'appointments'
+            ? `预约名单-${data.data.day.session.date}`
+            : data.data?.kind === 'report'
+              ? `接待日工作情况-${data.data.report.summary.period.label}`
+              : `交办单-${data.data?.kind === 'handover' ? (data.data.sheets[0]?.number ?? '') : ''}${data.data?.kind === 'handover' && data.data.sheets.length > 1 ? `等${data.data.sheets.length}份` : ''}`
 
   const run = async (mode: 'print' | 'pdf') => {
     setBusy(true)
     try {
       const outcome = await api.printPage({ mode, fileName })
       if (outcome.file) message.success(`已存为 ${outcome.file}`)
+      // Printed once: the passphrase leaves this window's memory.
+      if (data.data?.kind === 'recovery' && outcome.done) forgetPassphrase()
     } catch (e) {
       // The browser preview has no Electron printer; the browser's own dialog does the same job.
       if (e instanceof ContractError && e.code === 'unavailable') window.print()
@@ -66,15 +73,24 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
   return (
     <div className="print-desk">
       <div className="print-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()}>
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => {
+            forgetPassphrase()
+            window.history.back()
+          }}
+        >
           返回
         </Button>
         <Button type="primary" icon={<PrinterOutlined />} loading={busy} onClick={() => void run('print')} disabled={!data.data}>
           打印（A4）
         </Button>
-        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void run('pdf')} disabled={!data.data}>
-          存为 PDF
-        </Button>
+        {/* The recovery sheet goes to paper only: a PDF of it would leave the passphrase in a file. */}
+        {data.data?.kind !== 'recovery' && (
+          <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void run('pdf')} disabled={!data.data}>
+            存为 PDF
+          </Button>
+        )}
       </div>
       {data.error && <Alert type="error" showIcon title={data.error} style={{ maxWidth: 600, margin: '0 auto' }} />}
       {data.loading && !data.data && <Spin style={{ display: 'block', margin: 40 }} />}
@@ -87,6 +103,7 @@ export default function PrintPage({ params }: { params: URLSearchParams }) {
       {data.data?.kind === 'appointments' && <AppointmentListView day={data.data.day} />}
       {data.data?.kind === 'receipt' && <ReceiptView receipt={data.data.receipt} />}
       {data.data?.kind === 'notice' && <PetitionNoticeView sheet={data.data.notice} />}
+      {data.data?.kind === 'recovery' && <RecoverySheetView sheet={data.data.sheet} passphrase={data.data.passphrase} />}
       {data.data?.kind === 'report' && (
         <ReportView
           report={data.data.report}

@@ -12,6 +12,7 @@ import { LedgerTab } from './LedgerTab'
 import { LocalitiesTab } from './LocalitiesTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
+import { RecoveryTab } from './RecoveryTab'
 
 type TabKey =
   | 'setup'
@@ -25,6 +26,7 @@ type TabKey =
   | 'ledger'
   | 'import'
   | 'backup'
+  | 'recovery'
   | 'audit'
 
 const KEYS: readonly TabKey[] = [
@@ -39,6 +41,7 @@ const KEYS: readonly TabKey[] = [
   'ledger',
   'import',
   'backup',
+  'recovery',
   'audit',
 ]
 
@@ -70,6 +73,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
           { key: 'import', label: '导入旧台账', children: <ImportPanel /> },
           { key: 'backup', label: '备份与恢复', children: <BackupTab /> },
+          { key: 'recovery', label: '加密与恢复口令', children: <RecoveryTab /> },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}
       />
