@@ -86,6 +86,7 @@ describe('设置 → 审计日志', () => {
 
     // And of those, only the registrations.
     await page.getByRole('combobox', { name: '操作' }).click()
+    await page.keyboard.type('登记')
     await page.locator('.ant-select-item-option[title="登记"]').click()
     await expect.poll(() => page.getByText('共 1 条').count()).toBe(1)
     expect(await rows.first().innerText()).toMatch(/王晓丽\s+登记\s+来访登记 #2/)

@@ -114,7 +114,7 @@ describe('信访 on the screens', () => {
 
     // The ledger finds it by its 文号.
     await page.getByRole('menuitem', { name: '问题台账' }).click()
-    await page.getByLabel('搜索问题').fill('信转〔2026〕88')
+    await page.getByLabel('搜索问题', { exact: true }).fill('信转〔2026〕88')
     await page.getByRole('row', { name: /JD-2026-09-0001.*信访/ }).waitFor()
   })
 

@@ -129,6 +129,8 @@ function AuditLog() {
           <Select
             aria-label="操作"
             placeholder="全部操作"
+            // Dozens of actions: typed to find one, as the list grows with the ledger.
+            showSearch={{ optionFilterProp: 'label' }}
             allowClear
             value={action}
             onChange={(v: string | undefined) => filtered(() => setAction(v))}
