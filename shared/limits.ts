@@ -44,3 +44,6 @@ export const MAX_FINE_YUAN = 100_000_000
 
 /** The largest file on an issue, 20 MB: a phone photo, or a scanned letter of several pages. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+/** How long the clerk who registered a visit may still correct it themselves (calendar days, the day itself included). */
+export const CORRECTION_DAYS = 7

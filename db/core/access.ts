@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { Actor, Executor, LedgerContext, NobodyActor, StaffActor } from './context'
 import { LedgerError } from './errors'
+import { CORRECTION_DAYS } from '../../shared/limits'
 import type { StaffRole } from '../../shared/types'
 
 // Who may do what, decided here and nowhere else. Roles: 前台工作人员 (desk) registers and
@@ -111,9 +112,6 @@ export async function assertMayEditStaff(ctx: LedgerContext, db: Executor = ctx.
     throw new LedgerError('forbidden', '已启用 PIN 保护：新增或修改人员须由负责人本人输入 PIN 登录后操作')
   }
 }
-
-/** How long the clerk who registered a visit may still correct it themselves (calendar days, the day itself included). */
-export const CORRECTION_DAYS = 7
 
 export interface CorrectableRecord {
   /** What is corrected, for the message: 来访登记, 咨询, 问题. */

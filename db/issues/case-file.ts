@@ -1,3 +1,4 @@
+import { issueVisitJoin } from './join'
 import { sql } from 'kysely'
 import type { Executor } from '../core/context'
 import { notFound } from '../core/errors'
@@ -16,10 +17,7 @@ const SECTION_ORDER: Record<SectionHandover['status'], number> = { pending: 0, s
 
 export async function issueCaseFile(db: Executor, issueId: number): Promise<IssueCaseFile> {
   const rules = await getCaseRules(db)
-  const row = await db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+  const row = await issueVisitJoin(db)
     .leftJoin('organizations as so', 'so.id', 'i.subject_organization_id')
     .leftJoin('localities as loc', 'loc.id', 'i.locality_id')
     .leftJoin('issues as r', 'r.id', 'i.repeat_of_id')

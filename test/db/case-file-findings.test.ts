@@ -4,21 +4,12 @@ import type { MeasureInput } from '../../db/issues/findings'
 import { registerComplaint } from '../support/case-file'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { refused } from '../support/refusals'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { expectNothingChanged } from '../support/nothing-changed'
+import { type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
-
-async function expectNothingChanged(call: () => Promise<unknown>, message: RegExp): Promise<void> {
-  const before = await tableCounts(t)
-  const issues = await t.ledger.db.selectFrom('issues').selectAll().execute()
-  const e = await refused(call())
-  expect(e.message).toMatch(message)
-  expect(await tableCounts(t)).toEqual(before)
-  expect(await t.ledger.db.selectFrom('issues').selectAll().execute()).toEqual(issues)
-}
 
 /** A complaint about an enterprise, handed to a section. */
 async function complaintInHand(): Promise<number> {
@@ -55,7 +46,7 @@ describe('查实情况 and 处理措施 at 办结', () => {
 
   it('asks what checking found when the issue names an enterprise complained about', async () => {
     const issueId = await complaintInHand()
-    await expectNothingChanged(() => resolveIssue(t.ctx, { issueId, result: '已处理' }), /有被反映对象，办结时请选择查实情况/)
+    await expectNothingChanged(t, () => resolveIssue(t.ctx, { issueId, result: '已处理' }), /有被反映对象，办结时请选择查实情况/)
   })
 
   it('resolves an issue about no one without a finding, as before', async () => {
@@ -69,6 +60,7 @@ describe('查实情况 and 处理措施 at 办结', () => {
   it('asks for at least one measure when the complaint was found true', async () => {
     const issueId = await complaintInHand()
     await expectNothingChanged(
+      t,
       () => resolveIssue(t.ctx, { issueId, result: '属实', finding: 'partly_verified' }),
       /“部分属实”时请至少选择一项处理措施/,
     )
@@ -91,12 +83,17 @@ describe('查实情况 and 处理措施 at 办结', () => {
     ['another measure left unsaid', { kind: 'other', note: '' }, /请填写其他处理措施的内容/],
   ])('refuses %s, and changes nothing', async (_name, measure, message) => {
     const issueId = await complaintInHand()
-    await expectNothingChanged(() => resolveIssue(t.ctx, { issueId, result: '已处理', finding: 'verified', measures: [measure] }), message)
+    await expectNothingChanged(
+      t,
+      () => resolveIssue(t.ctx, { issueId, result: '已处理', finding: 'verified', measures: [measure] }),
+      message,
+    )
   })
 
   it('refuses the same measure twice', async () => {
     const issueId = await complaintInHand()
     await expectNothingChanged(
+      t,
       () =>
         resolveIssue(t.ctx, {
           issueId,
@@ -113,6 +110,7 @@ describe('查实情况 and 处理措施 at 办结', () => {
     const { issueId } = await acceptIssue(t, f, day.id)
     await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
     await expectNothingChanged(
+      t,
       () => resolveIssue(t.ctx, { issueId, result: '已指导', measures: [{ kind: 'guidance' }] }),
       /填写处理措施时请同时选择查实情况/,
     )

@@ -5,27 +5,12 @@ import { returnSection, signSection } from '../../db/issues/sections'
 import type { IssueDetail } from '../../shared/types'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { refused } from '../support/refusals'
-import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { expectNothingChanged } from '../support/nothing-changed'
+import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
-
-async function expectNothingChanged(call: () => Promise<unknown>, message: RegExp): Promise<void> {
-  const before = await tableCounts(t)
-  const rows = {
-    issues: await t.ledger.db.selectFrom('issues').selectAll().execute(),
-    sections: await t.ledger.db.selectFrom('issue_sections').selectAll().execute(),
-  }
-  const e = await refused(call())
-  expect(e.message).toMatch(message)
-  expect(await tableCounts(t)).toEqual(before)
-  expect({
-    issues: await t.ledger.db.selectFrom('issues').selectAll().execute(),
-    sections: await t.ledger.db.selectFrom('issue_sections').selectAll().execute(),
-  }).toEqual(rows)
-}
 
 const dep = (name: string) => {
   const d = f.departments.find((x) => x.name === name)
@@ -66,8 +51,10 @@ describe('主办 and 协办', () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await acceptIssue(t, f, day.id)
     await expectNothingChanged(
+      t,
       () => assignIssue(t.ctx, { issueId, departmentId: dep('大气环境股'), assistDepartmentIds: [dep('大气环境股')] }),
       /协办股室不能与主办股室相同/,
+      ['issues', 'issue_sections'],
     )
   })
 
@@ -95,16 +82,26 @@ describe('主办 and 协办', () => {
     const d = await handedOver()
     await signSection(t.ctx, { issueId: d.id, sectionId: section(d, 'lead').id })
     await expectNothingChanged(
+      t,
       () => returnSection(t.ctx, { issueId: d.id, sectionId: section(d, 'lead').id, reason: '不属本股' }),
       /已是“已签收”，不能再签收或退回/,
+      ['issues', 'issue_sections'],
     )
   })
 
   it('refuses a 签收 dated before the handover or after today', async () => {
     const d = await handedOver()
     const sectionId = section(d, 'lead').id
-    await expectNothingChanged(() => signSection(t.ctx, { issueId: d.id, sectionId, date: '2026-11-09' }), /不能早于交办日期（2026-11-10）/)
-    await expectNothingChanged(() => signSection(t.ctx, { issueId: d.id, sectionId, date: '2026-11-30' }), /不能晚于今天/)
+    await expectNothingChanged(
+      t,
+      () => signSection(t.ctx, { issueId: d.id, sectionId, date: '2026-11-09' }),
+      /不能早于交办日期（2026-11-10）/,
+      ['issues', 'issue_sections'],
+    )
+    await expectNothingChanged(t, () => signSection(t.ctx, { issueId: d.id, sectionId, date: '2026-11-30' }), /不能晚于今天/, [
+      'issues',
+      'issue_sections',
+    ])
   })
 
   it('refuses a 签收 for another issue’s handover', async () => {
@@ -112,7 +109,12 @@ describe('主办 and 协办', () => {
     const day = await openDay(t, f, '2026-11-10')
     const other = await acceptIssue(t, f, day.id, '另一个问题')
     await assignIssue(t.ctx, { issueId: other.issueId, departmentId: dep('水生态环境股') })
-    await expectNothingChanged(() => signSection(t.ctx, { issueId: other.issueId, sectionId: section(d, 'lead').id }), /没有这一交办记录/)
+    await expectNothingChanged(
+      t,
+      () => signSection(t.ctx, { issueId: other.issueId, sectionId: section(d, 'lead').id }),
+      /没有这一交办记录/,
+      ['issues', 'issue_sections'],
+    )
   })
 
   it('puts the issue back to 已受理 when the lead section sends it back, with the reason in its history', async () => {
@@ -149,7 +151,10 @@ describe('主办 and 协办', () => {
     const { issueId } = await acceptIssue(t, f, day.id)
     const d = await getIssueDetail(t.ledger.db, issueId, '2026-11-10')
     expect(d.allowedActions).not.toContain('sign')
-    await expectNothingChanged(() => signSection(t.ctx, { issueId, sectionId: 1 }), /当前为“已受理”，不能签收/)
+    await expectNothingChanged(t, () => signSection(t.ctx, { issueId, sectionId: 1 }), /当前为“已受理”，不能签收/, [
+      'issues',
+      'issue_sections',
+    ])
   })
 
   it('offers no 签收 once every section has answered', async () => {
@@ -179,6 +184,9 @@ describe('转办 and 不予受理 after 交办', () => {
 
   it('refuses the desk clerk a 不予受理 after 交办, and changes nothing', async () => {
     const d = await handedOver()
-    await expectNothingChanged(() => rejectIssue(t.ctx, { issueId: d.id, reason: '不属职责' }), /已交办，不予受理须由负责人/)
+    await expectNothingChanged(t, () => rejectIssue(t.ctx, { issueId: d.id, reason: '不属职责' }), /已交办，不予受理须由负责人/, [
+      'issues',
+      'issue_sections',
+    ])
   })
 })

@@ -11,22 +11,12 @@ import { registerVisit } from '../../db/visits/register'
 import { GREEN_RIVER, registerComplaint, seedLocalities } from '../support/case-file'
 import { openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { refused } from '../support/refusals'
-import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { expectNothingChanged } from '../support/nothing-changed'
+import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
 let f: Fixture
 seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
-
-/** A refused call leaves every table as it was. */
-async function expectNothingChanged(call: () => Promise<unknown>, message: RegExp): Promise<void> {
-  const before = await tableCounts(t)
-  const issues = await t.ledger.db.selectFrom('issues').selectAll().execute()
-  const e = await refused(call())
-  expect(e.message).toMatch(message)
-  expect(await tableCounts(t)).toEqual(before)
-  expect(await t.ledger.db.selectFrom('issues').selectAll().execute()).toEqual(issues)
-}
 
 describe('被反映对象', () => {
   it('keeps the enterprise complained about apart from the visitor’s own enterprise', async () => {
@@ -104,7 +94,7 @@ describe('属地', () => {
   it('is required on every new issue once the list exists, and nothing is saved without it', async () => {
     await seedLocalities(t)
     const day = await openDay(t, f, '2026-11-10')
-    await expectNothingChanged(() => registerComplaint(t, f, day.id), /请选择第1项问题的属地/)
+    await expectNothingChanged(t, () => registerComplaint(t, f, day.id), /请选择第1项问题的属地/)
   })
 
   it('is kept on the issue and filters the ledger', async () => {
@@ -122,12 +112,12 @@ describe('属地', () => {
     const [town] = await seedLocalities(t)
     await saveLocality(t.ctx, { id: town!.id, name: town!.name, active: false })
     const day = await openDay(t, f, '2026-11-10')
-    await expectNothingChanged(() => registerComplaint(t, f, day.id, { localityId: town!.id }), /属地“城关镇”已停用/)
+    await expectNothingChanged(t, () => registerComplaint(t, f, day.id, { localityId: town!.id }), /属地“城关镇”已停用/)
   })
 
   it('refuses a second locality of the same name', async () => {
     await seedLocalities(t)
-    await expectNothingChanged(() => saveLocality(t.ctx, { name: '城关镇' }), /已有同名属地：城关镇/)
+    await expectNothingChanged(t, () => saveLocality(t.ctx, { name: '城关镇' }), /已有同名属地：城关镇/)
   })
 
   it('is filled in on an older issue, kept in its history', async () => {
@@ -145,9 +135,9 @@ describe('属地', () => {
     const { issueId } = await registerComplaint(t, f, day.id, { localityId: town!.id })
     await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
     await resolveIssue(t.ctx, { issueId, result: '已核查', finding: 'unfounded' })
-    await expectNothingChanged(() => updateIssueCaseFile(t.ctx, { issueId, localityId: street!.id, reason: '填错' }), /须由负责人/)
+    await expectNothingChanged(t, () => updateIssueCaseFile(t.ctx, { issueId, localityId: street!.id, reason: '填错' }), /须由负责人/)
     actAs(t, f.leader)
-    await expectNothingChanged(() => updateIssueCaseFile(t.ctx, { issueId, localityId: street!.id }), /请填写更正理由/)
+    await expectNothingChanged(t, () => updateIssueCaseFile(t.ctx, { issueId, localityId: street!.id }), /请填写更正理由/)
     const d = await updateIssueCaseFile(t.ctx, { issueId, localityId: street!.id, reason: '点位实属东城街道' })
     expect(d.caseFile.localityName).toBe('东城街道')
     expect(d.timeline.at(-1)).toMatchObject({ actorName: '李建国', text: '点位实属东城街道' })
@@ -204,6 +194,7 @@ describe('重复件', () => {
     const day = await openDay(t, f, '2026-11-10')
     const noise = await registerComplaint(t, f, day.id, { category: '噪声' })
     await expectNothingChanged(
+      t,
       () => registerComplaint(t, f, day.id, { visitor: { name: '李四' }, repeatOfId: noise.issueId }),
       new RegExp(`不是问题 ${noise.number} 的重复件`),
     )
@@ -213,6 +204,7 @@ describe('重复件', () => {
     const day = await openDay(t, f, '2026-11-10')
     const other = await registerComplaint(t, f, day.id, { subject: { name: '江南印染有限公司' } })
     await expectNothingChanged(
+      t,
       () => registerComplaint(t, f, day.id, { visitor: { name: '李四' }, repeatOfId: other.issueId }),
       /不是问题 .* 的重复件/,
     )
@@ -234,6 +226,7 @@ describe('更正问题类别', () => {
     await assignIssue(t.ctx, { issueId, departmentId: f.departments[1]!.id })
     await resolveIssue(t.ctx, { issueId, result: '已核查', finding: 'unfounded' })
     await expectNothingChanged(
+      t,
       () => correctIssueCategory(t.ctx, { issueId, categoryId: f.category('噪声').id, reason: '改' }),
       /更正问题类别须由负责人/,
     )
@@ -246,6 +239,7 @@ describe('更正问题类别', () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await registerComplaint(t, f, day.id)
     await expectNothingChanged(
+      t,
       () => correctIssueCategory(t.ctx, { issueId, categoryId: f.category('大气').id, reason: '核对' }),
       /类别已是“大气”/,
     )

@@ -5,22 +5,13 @@ import { updateCaseRules } from '../../db/reference/case-rules'
 import { saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { refused } from '../support/refusals'
-import { actAs, actorOf, FIXTURE_LEADER_PIN, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { expectNothingChanged } from '../support/nothing-changed'
+import { actAs, actorOf, FIXTURE_LEADER_PIN, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { setStaffPin } from '../../db/staff/operators'
 
 let t: TestLedger
 let f: Fixture
 seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
-
-async function expectNothingChanged(call: () => Promise<unknown>, message: RegExp): Promise<void> {
-  const before = await tableCounts(t)
-  const issues = await t.ledger.db.selectFrom('issues').selectAll().execute()
-  const e = await refused(call())
-  expect(e.message).toMatch(message)
-  expect(await tableCounts(t)).toEqual(before)
-  expect(await t.ledger.db.selectFrom('issues').selectAll().execute()).toEqual(issues)
-}
 
 /** An 大气 issue accepted 2026-11-10 (Tuesday): 15 working days → due 2026-12-01. */
 async function handedOver(): Promise<number> {
@@ -47,6 +38,7 @@ describe('延期', () => {
   it('refuses the desk clerk as approver, and changes nothing', async () => {
     const issueId = await handedOver()
     await expectNothingChanged(
+      t,
       () => extendIssue(t.ctx, { issueId, newDueDate: '2026-12-08', approverId: f.desk.id, reason }),
       /延期须由负责人或局领导批准，“王晓丽”不是负责人或局领导/,
     )
@@ -55,6 +47,7 @@ describe('延期', () => {
   it('refuses a new deadline on a Sunday', async () => {
     const issueId = await handedOver()
     await expectNothingChanged(
+      t,
       () => extendIssue(t.ctx, { issueId, newDueDate: '2026-12-06', ...byLeader(), reason }),
       /2026-12-06 不是工作日/,
     )
@@ -65,6 +58,7 @@ describe('延期', () => {
     await extendIssue(t.ctx, { issueId, newDueDate: '2026-12-02', ...byLeader(), reason })
     await extendIssue(t.ctx, { issueId, newDueDate: '2026-12-03', ...byLeader(), reason })
     await expectNothingChanged(
+      t,
       () => extendIssue(t.ctx, { issueId, newDueDate: '2026-12-04', ...byLeader(), reason }),
       /已延期 2 次，按本局设置最多延期 2 次/,
     )
@@ -77,6 +71,7 @@ describe('延期', () => {
     // 2026-12-01 (Tuesday) + 5 working days = 2026-12-08 (Tuesday).
     await extendIssue(t.ctx, { issueId, newDueDate: '2026-12-03', ...byLeader(), reason })
     await expectNothingChanged(
+      t,
       () => extendIssue(t.ctx, { issueId, newDueDate: '2026-12-09', ...byLeader(), reason }),
       /不能晚于 2026-12-08（最初时限 2026-12-01 后 5 个工作日）/,
     )

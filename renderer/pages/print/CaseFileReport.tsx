@@ -1,3 +1,4 @@
+import { FigureRows } from './FigureRows'
 import type { CaseFileFigures, Period } from '../../../electron/contract/types'
 import { caseFileRows } from '../summary/caseFileFigures'
 
@@ -6,16 +7,7 @@ export function CaseFileReport({ c, period, heading }: { c: CaseFileFigures; per
   return (
     <>
       <h2>{heading}、查处情况</h2>
-      <table className="data">
-        <tbody>
-          {caseFileRows(c).map(([label, value]) => (
-            <tr key={label}>
-              <th style={{ width: '40%', textAlign: 'left' }}>{label}</th>
-              <td className="num">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureRows rows={caseFileRows(c)} />
       {c.byLocality.length > 0 && (
         <table className="data">
           <thead>

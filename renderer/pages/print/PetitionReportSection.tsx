@@ -1,3 +1,4 @@
+import { FigureRows } from './FigureRows'
 import type { PetitionFigures } from '../../../electron/contract/types'
 import { petitionFigureRows, referralRows } from '../summary/petitionFigures'
 
@@ -6,16 +7,7 @@ export function PetitionReportSection({ heading, figures }: { heading: string; f
   return (
     <>
       <h2>{heading}</h2>
-      <table className="data">
-        <tbody>
-          {petitionFigureRows(figures).map(([label, value]) => (
-            <tr key={label}>
-              <th style={{ width: '40%', textAlign: 'left' }}>{label}</th>
-              <td className="num">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureRows rows={petitionFigureRows(figures)} />
       {figures.referrals.length > 0 && (
         <table className="data" style={{ marginTop: 6 }}>
           <thead>
