@@ -21,7 +21,8 @@ import { loadCalendar } from './deadlines'
 import { recordHistory } from './history'
 import { issueVisitJoin } from './join'
 import { handlingDue, referralDeadlines } from './petition-deadlines'
-import { readPetition, startPetition } from './petition'
+import { startPetition } from './petition'
+import { readPetition } from './petition-read'
 import { referralDates, type IntakePlan } from './source'
 
 // An issue's 办理程序 after registration: its procedure started, changed by a supervisor with a

@@ -1,13 +1,6 @@
 import { today, type LedgerContext } from '../../db/core/context'
-import {
-  answerReview,
-  decidePetition,
-  deliverNotice,
-  extendPetition,
-  replyPetition,
-  requestReview,
-  unflagRepeat,
-} from '../../db/issues/petition'
+import { decidePetition, deliverNotice, extendPetition, replyPetition, unflagRepeat } from '../../db/issues/petition'
+import { answerReview, requestReview } from '../../db/issues/petition-reviews'
 import { changeProcedure, replyToReferral } from '../../db/issues/procedure'
 import { getIssueDetail } from '../../db/issues/queries'
 import { listSources, saveSource } from '../../db/issues/source'

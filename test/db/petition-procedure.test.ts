@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { assignIssue, closeIssue, extendIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
-import {
-  answerReview,
-  decidePetition,
-  deliverNotice,
-  extendPetition,
-  replyPetition,
-  requestReview,
-  unflagRepeat,
-} from '../../db/issues/petition'
+import { decidePetition, deliverNotice, extendPetition, replyPetition, unflagRepeat } from '../../db/issues/petition'
+import { answerReview, requestReview } from '../../db/issues/petition-reviews'
 import { LedgerError } from '../../db/core/errors'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerPetition, type Registered } from '../support/petitions'
