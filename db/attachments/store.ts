@@ -232,6 +232,27 @@ export function clearPlainCopies(folder: string): void {
   }
 }
 
+const PARTIAL = /^[0-9a-f]{64}\.partial-/
+
+/** Half-written files a crash left (older than an hour, so never one being written now); removed. */
+export function removeStalePartials(folder: string, now: Date): void {
+  let names: string[]
+  try {
+    names = fs.readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!PARTIAL.test(name)) continue
+    const file = path.join(folder, name)
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { force: true })
+    } catch {
+      // Gone already, or held open.
+    }
+  }
+}
+
 const VIEWABLE_LINK = /^[0-9a-f]{64}\.(pdf|jpg|png)$/
 
 /** The plain `<sha256>.pdf` links an earlier version left beside the stored files for the viewer; removed. */

@@ -3,7 +3,7 @@ import { backupFolderOf, backupStore, defaultBackupFolder, listBackupFiles, read
 import { ledgerIdOf } from '../core/identity'
 import { connectionKey } from '../keys/cipher'
 import { keyCheck } from '../keys/envelope'
-import { fileCondition, ledgerStore, removeViewableLinks, sealInPlace, storedNamesIn, type FileStore } from './store'
+import { fileCondition, ledgerStore, removeStalePartials, removeViewableLinks, sealInPlace, storedNamesIn, type FileStore } from './store'
 
 // Files on issues from before they were encrypted (a ledger encrypted by an earlier version kept
 // them plain, and made viewer links `<sha256>.pdf` beside them) are sealed when the ledger opens
@@ -36,6 +36,7 @@ export function sealPlainAttachments(sqlite: Database.Database, ledgerFile: stri
   const own = ledgerStore(ledgerFile, key)
   // No plain viewer links inside the files folder any more (the viewer gets a decrypted temporary copy).
   removeViewableLinks(own.folder)
+  removeStalePartials(own.folder, new Date())
   if (key === null) return 0
   let left = sealStore(own, fault)
   const check = keyCheck(key)

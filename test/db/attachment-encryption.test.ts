@@ -307,6 +307,21 @@ describe('files an earlier version kept plain', () => {
     expect((await checkLedger(t.ledger)).ok).toBe(true)
   })
 
+  it('leave no half-written file of a crash behind an hour later, and a file being written now alone', async () => {
+    const { t, photo } = await plainFilesLedger()
+    const folder = filesFolderOf(t.file)
+    const crashed = path.join(folder, `${photo.sha256}.partial-999-dead`)
+    const writing = path.join(folder, `${photo.sha256}.partial-998-beef`)
+    fs.writeFileSync(crashed, 'x')
+    fs.writeFileSync(writing, 'x')
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    fs.utimesSync(crashed, twoHoursAgo, twoHoursAgo)
+    t.ledger = await openLedger(t.file, { keys: testKeys(), now: t.clock.peek })
+    ledgers.push(t.ledger)
+    expect(fs.existsSync(crashed)).toBe(false)
+    expect(fs.existsSync(writing)).toBe(true)
+  })
+
   it('stay plain and readable when sealing fails, and are sealed at the next start', async () => {
     const { t, photo, letter, backup } = await plainFilesLedger()
     t.ledger = await openLedger(t.file, {
