@@ -1,10 +1,10 @@
-// npm run bench:encryption: only the encryption rows (bench/encryption.ts) on a smaller ledger,
+// npm run bench:encryption: only the encryption rows (bench/encryption.ts, and a 2 MB file on an issue) on a smaller ledger,
 // for a quick look without the whole benchmark: `tsx bench/encryption-only.ts [--scale 0.1]`.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openLedger } from '../db/core/open'
-import { encryptForBench, measureEncryption } from './encryption'
+import { encryptForBench, measureAttachmentSealing, measureEncryption } from './encryption'
 import { generateLedger } from './generate'
 import { recorder, type Measuring } from './measure'
 
@@ -27,6 +27,7 @@ try {
   await (await encryptForBench(measuring, file, fileMb)).close()
   let tick = new Date(`${made.today}T09:00:00`).getTime()
   await measureEncryption(measuring, { encrypted: file, plain: plainFile }, made, () => new Date((tick += 1000)))
+  await measureAttachmentSealing(measuring, { encrypted: file, plain: plainFile }, made, () => new Date((tick += 1000)))
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true })
 }

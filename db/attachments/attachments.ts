@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { write, stamp, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -9,7 +10,9 @@ import { attachmentKind } from '../../shared/codes/attachments'
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
 import type { AttachmentKind, IssueAttachment } from '../../shared/types'
 import { mediaTypeOf } from './content-type'
-import { fileHolds, filesFolderOf, putFile, sha256Of, storedFileOf } from './store'
+import { connectionKey } from '../keys/cipher'
+import { fileHolds, ledgerStore, plainCopyOf, putFile, sha256Of, type FileStore } from './store'
+import type { ReadState } from './sealed'
 
 // Files on an issue: the signed 交办单, site photos, the reply letter. Every refusal comes before
 // anything is written, so a refused file leaves neither a row nor a file behind.
@@ -43,8 +46,13 @@ export function assertKeepable(fileName: string, bytes: Uint8Array): void {
     )
 }
 
-/** Adds a file to an issue: the bytes beside the ledger by hash (once per content), the row with its history and audit rows. */
-export async function addAttachment(ctx: LedgerContext, ledgerFile: string, input: NewAttachment): Promise<IssueAttachment> {
+/** Where a ledger keeps its files, sealed with its key (the open connection's). */
+export function storeOfLedger(ledger: { file: string; sqlite: Database.Database }): FileStore {
+  return ledgerStore(ledger.file, connectionKey(ledger.sqlite))
+}
+
+/** Adds a file to an issue: the bytes beside the ledger by hash (once per content), sealed, the row with its history and audit rows. */
+export async function addAttachment(ctx: LedgerContext, store: FileStore, input: NewAttachment): Promise<IssueAttachment> {
   // Only shown, never a path: cleaned like any text typed into the ledger.
   const fileName = requireText(input.fileName, '附件文件名', 200).replace(/\n/g, ' ')
   assertKeepable(fileName, input.bytes)
@@ -55,7 +63,7 @@ export async function addAttachment(ctx: LedgerContext, ledgerFile: string, inpu
     const id = await write(ctx, async (trx) => {
       const issue = await trx.selectFrom('issues').select(['id', 'status', 'number']).where('id', '=', input.issueId).executeTakeFirst()
       if (!issue) throw notFound('问题', input.issueId)
-      placed = putFile(filesFolderOf(ledgerFile), sha256, input.bytes)
+      placed = putFile(store, sha256, input.bytes)
       let attachmentId = 0
       await recordHistory(
         trx,
@@ -89,7 +97,7 @@ export async function addAttachment(ctx: LedgerContext, ledgerFile: string, inpu
     return await getAttachment(ctx.db, id)
   } catch (e) {
     // The write did not happen: a file this call put there belongs to nothing.
-    if (placed && !(await sha256Referenced(ctx.db, sha256))) fs.rmSync(storedFileOf(ledgerFile, sha256), { force: true })
+    if (placed && !(await sha256Referenced(ctx.db, sha256))) fs.rmSync(path.join(store.folder, sha256), { force: true })
     throw e
   }
 }
@@ -145,38 +153,55 @@ export async function listAttachments(db: Executor, issueId: number): Promise<Is
   return rows.map(toAttachment)
 }
 
-/** The stored file of an attachment the ledger has, for the system viewer or a download; refused when it is gone or altered. */
-export async function attachmentFile(db: Executor, ledgerFile: string, id: number): Promise<{ file: string; attachment: IssueAttachment }> {
+function problemText(state: Exclude<ReadState, 'ok'>): string {
+  return state === 'missing' ? '不见了' : state === 'other_key' ? '无法用本台账的密钥解密（可能来自另一本台账）' : '已被改动'
+}
+
+/**
+ * The plain content of an attachment the ledger has, for the system viewer or a download:
+ * decrypted into `viewFolder` (the app's temporary folder), checked against its hash on the way.
+ * Refused in Chinese when its file is gone, altered or sealed with another key.
+ */
+export async function attachmentFile(
+  db: Executor,
+  store: FileStore,
+  id: number,
+  viewFolder: string,
+): Promise<{ file: string; attachment: IssueAttachment }> {
   const attachment = await getAttachment(db, id)
-  const file = storedFileOf(ledgerFile, attachment.sha256)
-  const state = fileHolds(file, attachment.sha256)
+  const { file, state } = plainCopyOf(store, attachment.sha256, attachment.mediaType, viewFolder, attachment.id)
   if (state !== 'ok')
     throw new LedgerError(
       'attachment_file_problem',
-      `附件“${attachment.originalName}”的文件${state === 'missing' ? '不见了' : '已被改动'}，不能打开。请从备份恢复，或联系技术人员（npm run ledger -- check）。`,
+      `附件“${attachment.originalName}”的文件${problemText(state)}，不能打开。请从备份恢复，或联系技术人员（npm run ledger -- check）。`,
     )
   return { file, attachment }
 }
 
 /**
- * Every attachment whose file is missing or no longer holds its bytes, in words, for check.
- * Plain SQL: check opens the ledger read-only, and a ledger from before attachments has none.
+ * Every attachment whose file is missing or no longer holds its bytes (decrypted and hashed
+ * again), in words, for check. Plain SQL: check opens the ledger read-only, and a ledger from
+ * before attachments has none.
  */
 export function attachmentFileProblems(sqlite: Database.Database, ledgerFile: string): string[] {
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_attachments'").get()
   if (!hasTable) return []
+  const store = ledgerStore(ledgerFile, connectionKey(sqlite))
   const rows = sqlite.prepare('select id, sha256, original_name from issue_attachments order by id').all()
   const problems: string[] = []
-  const seen = new Map<string, 'ok' | 'missing' | 'altered'>()
+  const seen = new Map<string, ReadState>()
   for (const row of rows) {
     if (row === null || typeof row !== 'object') continue
     const id = Number(Reflect.get(row, 'id'))
     const sha256 = String(Reflect.get(row, 'sha256'))
     const name = maskFreeText(String(Reflect.get(row, 'original_name')))
-    const state = seen.get(sha256) ?? fileHolds(storedFileOf(ledgerFile, sha256), sha256)
+    const state = seen.get(sha256) ?? fileHolds(store, sha256)
     seen.set(sha256, state)
-    if (state !== 'ok')
-      problems.push(`附件 #${id}（${name}）的文件${state === 'missing' ? '缺失' : '内容已被改动'}：${sha256.slice(0, 12)}…`)
+    if (state !== 'ok') problems.push(`附件 #${id}（${name}）的文件${checkText(state)}：${sha256.slice(0, 12)}…`)
   }
   return problems
+}
+
+function checkText(state: Exclude<ReadState, 'ok'>): string {
+  return state === 'missing' ? '缺失' : state === 'other_key' ? '无法用本台账的密钥解密' : '内容已被改动'
 }

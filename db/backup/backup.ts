@@ -275,7 +275,8 @@ async function replaceWithBackup(
     // Through the backup API rather than a file copy: a backup in WAL mode brings its WAL along,
     // and the backup file itself is only ever read.
     for (const stale of [restoring, `${restoring}-journal`, `${restoring}-wal`]) fs.rmSync(stale, { force: true })
-    const restoredKey = await copyForRestore(backupFile, restoring, keys, held, now)
+    const restored = await copyForRestore(backupFile, restoring, keys, held, now)
+    const restoredKey = restored.envelope
     await breathe()
     fsyncFile(restoring)
     // The key that opens the restored file goes in first; the one that opens the file in place now stays behind it until then.
@@ -284,7 +285,7 @@ async function replaceWithBackup(
     fs.renameSync(restoring, file)
     fsyncFolder(path.dirname(file))
     // The restored rows' files: from the copy's folder into the ledger's (those already there stay).
-    restoreAttachments(backupFile, file)
+    restoreAttachments(backupFile, restored.copyKey, file, restored.ledgerKey)
   } catch (e) {
     fs.rmSync(restoring, { force: true })
     const reopened = current === null ? null : await openLedger(file, { migrations: known, keys: keys ?? undefined }).catch(() => null)
@@ -321,24 +322,25 @@ async function copyForRestore(
   keys: LedgerKeys | null,
   held: readonly UnlockedKey[],
   now: Date,
-): Promise<KeyEnvelope | null> {
+): Promise<{ envelope: KeyEnvelope | null; copyKey: Buffer | null; ledgerKey: Buffer | null }> {
   const source = openCopy(backupFile, keys, held)
   try {
     if (source.key !== null) {
       vacuumInto(source.sqlite, target)
       const check = source.key
-      return source.envelope ?? held.find((h) => h.key.equals(check))?.envelope ?? null
+      const envelope = source.envelope ?? held.find((h) => h.key.equals(check))?.envelope ?? null
+      return { envelope, copyKey: source.key, ledgerKey: source.key }
     }
     if (keys === null) {
       await source.sqlite.backup(target)
-      return null
+      return { envelope: null, copyKey: null, ledgerKey: null }
     }
   } finally {
     source.sqlite.close()
   }
   const key = held[0] ?? createKey(keys, now)
   encryptedCopyOfPlain(backupFile, target, key.key)
-  return key.envelope
+  return { envelope: key.envelope, copyKey: null, ledgerKey: key.key }
 }
 
 /**

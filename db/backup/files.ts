@@ -7,7 +7,8 @@ import { auditHeadOf } from '../audit/anchor'
 import { LedgerError } from '../core/errors'
 import { ledgerIdOf } from '../core/identity'
 import { isUncPath, refuseNetworkFolder } from '../core/location'
-import { copySoundFile, fileHolds, filesFolderOf, isSha256 } from '../attachments/store'
+import { copySoundFile, ledgerStore, storedNamesIn, type FileStore } from '../attachments/store'
+import { attachmentKeyOf } from '../attachments/sealed'
 import type { AuditAnchor, BackupInfo, BackupKind } from '../../shared/types'
 import { connectionKey, encryptedCopyOfPlain, openDatabaseFile, vacuumInto } from '../keys/cipher'
 import { parseEnvelope, type KeyEnvelope } from '../keys/envelope'
@@ -45,6 +46,8 @@ export interface BackupManifest {
   attachments?: { sha256: string; size: number }[]
   /** Files the ledger refers to that were missing or altered when the copy was taken (check reports them too). */
   missingAttachments?: string[]
+  /** True once the files in `<copy>.files/` are all sealed with the copy's key (absent: copies from before, whose files may be plain). */
+  attachmentsSealed?: boolean
   /** The copy's key, wrapped (never the key itself); null for a copy made before encryption. */
   key?: KeyEnvelope | null
 }
@@ -58,55 +61,57 @@ export function attachmentsFolderOf(backupFile: string): string {
   return `${backupFile}.files`
 }
 
-/** The hashes the copy's rows refer to; none in a ledger from before attachments. */
-function referencedAttachments(copy: Database.Database): string[] {
+/** A copy's files folder, sealed with the copy's key (the ledger key it was written with; null for a copy without one). */
+export function backupStore(backupFile: string, copyKey: Buffer | null): FileStore {
+  return { folder: attachmentsFolderOf(backupFile), key: attachmentKeyOf(copyKey) }
+}
+
+/** The files the copy's rows refer to, with their plain size; none in a ledger from before attachments. */
+function referencedAttachments(copy: Database.Database): { sha256: string; size: number }[] {
   const hasTable = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'issue_attachments'").get()
   if (!hasTable) return []
-  return copy.prepare('select distinct sha256 from issue_attachments order by sha256').pluck().all().map(String)
+  return copy
+    .prepare('select sha256, max(size) as size from issue_attachments group by sha256 order by sha256')
+    .all()
+    .map((r) => ({ sha256: String(Reflect.get(Object(r), 'sha256')), size: Number(Reflect.get(Object(r), 'size')) }))
 }
 
 /**
  * Copies the files a backup's rows refer to into `<partial>.files` (renamed with the copy), each
- * checked against its hash; a file missing or altered in the ledger's folder is named, not copied.
+ * checked against its hash and sealed with the copy's key; a file missing or altered in the
+ * ledger's folder is named, not copied.
  */
 function copyAttachments(
   copy: Database.Database,
-  ledgerFile: string,
-  partialFolder: string,
-): { attachments?: { sha256: string; size: number }[]; missingAttachments?: string[] } {
+  from: FileStore,
+  to: FileStore,
+): { attachments?: { sha256: string; size: number }[]; missingAttachments?: string[]; attachmentsSealed?: boolean } {
   const attachments: { sha256: string; size: number }[] = []
   const missingAttachments: string[] = []
   const wanted = referencedAttachments(copy)
   if (wanted.length === 0) return {}
-  fs.rmSync(partialFolder, { recursive: true, force: true })
-  fs.mkdirSync(partialFolder, { recursive: true })
-  for (const sha256 of wanted) {
-    if (copySoundFile(filesFolderOf(ledgerFile), partialFolder, sha256))
-      attachments.push({ sha256, size: fs.statSync(path.join(partialFolder, sha256)).size })
-    else missingAttachments.push(sha256)
+  fs.rmSync(to.folder, { recursive: true, force: true })
+  fs.mkdirSync(to.folder, { recursive: true })
+  for (const file of wanted) {
+    if (copySoundFile(from, to, file.sha256)) attachments.push(file)
+    else missingAttachments.push(file.sha256)
   }
-  fsyncFolder(partialFolder)
-  return { attachments, missingAttachments }
+  fsyncFolder(to.folder)
+  return { attachments, missingAttachments, ...(to.key !== null ? { attachmentsSealed: true } : {}) }
 }
 
 /**
- * After a restore: the files the restored ledger refers to come back from the copy's folder into
- * the ledger's own. Files already there (named by their content) are left as they are; nothing
- * is deleted, so files of the replaced ledger stay for its kept copy. Returns how many came back.
+ * After a restore: the files the restored ledger refers to come back from the copy's folder
+ * (read with the copy's key) into the ledger's own (sealed with the restored ledger's). Files
+ * already there and sound under that key are left as they are; nothing is deleted, so files of
+ * the replaced ledger stay for its kept copy. Returns how many came back.
  */
-export function restoreAttachments(backupFile: string, ledgerFile: string): number {
-  const from = attachmentsFolderOf(backupFile)
-  let names: string[]
-  try {
-    names = fs.readdirSync(from)
-  } catch {
-    return 0
-  }
+export function restoreAttachments(backupFile: string, copyKey: Buffer | null, ledgerFile: string, ledgerKey: Buffer | null): number {
+  const from = backupStore(backupFile, copyKey)
+  const to = ledgerStore(ledgerFile, ledgerKey)
   let restored = 0
-  for (const name of names) {
-    if (!isSha256(name)) continue
-    if (fileHolds(path.join(filesFolderOf(ledgerFile), name), name) === 'ok') continue
-    if (copySoundFile(from, filesFolderOf(ledgerFile), name)) restored++
+  for (const name of storedNamesIn(from.folder)) {
+    if (copySoundFile(from, to, name)) restored++
   }
   return restored
 }
@@ -135,6 +140,7 @@ export function readManifest(backupFile: string): BackupManifest | null {
     createdAt: String(f.get('createdAt') ?? ''),
     schemaVersion: String(f.get('schemaVersion') ?? ''),
     ...attachmentsOfManifest(f.get('attachments')),
+    ...(f.get('attachmentsSealed') === true ? { attachmentsSealed: true } : {}),
     auditHead:
       headFields === null
         ? null
@@ -341,7 +347,7 @@ export async function writeBackup(
         createdAt: dayjs(now).format('YYYY-MM-DD HH:mm:ss'),
         schemaVersion: schemaVersionOf(copy),
         auditHead: auditHeadOf(copy, ledgerId),
-        ...copyAttachments(copy, sqlite.name, attachmentsFolderOf(partial)),
+        ...copyAttachments(copy, ledgerStore(sqlite.name, connectionKey(sqlite)), backupStore(partial, key)),
         ...(key === null ? {} : { key: envelopeOfKey(sqlite.name, key) }),
       }
     } finally {

@@ -15,6 +15,7 @@ import { ensureStateBaseline, outOfStepRecords, vouchForUpgrade } from './state-
 import { isNotADatabase, isPlainSqliteFile, looksEncrypted, openDatabaseFile } from '../keys/cipher'
 import { keepKey, ledgerKeys, type LedgerKeys, type UnlockedKey } from '../keys/keys'
 import { encryptPlainLedger, type EncryptionStep } from '../keys/encrypt-ledger'
+import { sealPlainAttachments, type AttachmentSealFault } from '../attachments/upgrade'
 
 export interface Ledger {
   readonly db: Kysely<Schema>
@@ -51,6 +52,8 @@ export interface OpenOptions {
   keys?: LedgerKeys
   /** Tests of a failed encryption: called before each step of encrypting an unencrypted ledger. */
   encryptionFault?: (step: EncryptionStep) => void
+  /** Tests of a failed sealing of files on issues kept plain by an earlier version. */
+  attachmentSealFault?: AttachmentSealFault
 }
 
 const MIGRATION_TABLE = 'ledger_migration'
@@ -192,6 +195,8 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       // Records the migrations wrote (a list they seed, a column they fill in), vouched for as the
       // upgrade left them; on a file that had no digests before, the baseline already covers its own.
       if (pending.length > 0) await vouchForUpgrade(db, sqlite, outOfStep ?? new Set(), pending, now)
+      // Files on issues an earlier version kept plain are sealed with the ledger's key (one that fails stays plain and readable).
+      sealPlainAttachments(sqlite, file, options.attachmentSealFault)
     } catch (e) {
       await close()
       throw e

@@ -1,7 +1,7 @@
 import { today } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
-import { addAttachment, attachmentFile } from '../../db/attachments/attachments'
-import { viewableFileOf } from '../../db/attachments/store'
+import { addAttachment, attachmentFile, storeOfLedger } from '../../db/attachments/attachments'
+import { defaultViewFolder } from '../../db/attachments/view-folder'
 import {
   addProgress,
   assignIssue,
@@ -43,7 +43,7 @@ export const issuesHandlers = {
   'issue-correct-category': (state, input) => correctIssueCategory(ledgerContext(state), input),
   'issue-attachment-add': async (state, input) => {
     const ctx = ledgerContext(state)
-    await addAttachment(ctx, state.ledger.file, {
+    await addAttachment(ctx, storeOfLedger(state.ledger), {
       issueId: input.issueId,
       kind: input.kind,
       fileName: input.fileName,
@@ -53,9 +53,10 @@ export const issuesHandlers = {
   },
   'issue-attachment-open': async (state, input) => {
     if (!state.showStoredFile) throw new LedgerError('unavailable', '当前环境无法打开附件，请在桌面程序中查看')
-    const { file, attachment } = await attachmentFile(state.ledger.db, state.ledger.file, input.attachmentId)
-    const viewable = viewableFileOf(file, attachment.sha256, attachment.mediaType)
-    return { downloadUrl: await state.showStoredFile(viewable, attachment.originalName, attachment.mediaType) }
+    // Decrypted into the app's temporary folder (owner-only), never beside the stored files.
+    const viewFolder = state.viewFolder ?? defaultViewFolder()
+    const { file, attachment } = await attachmentFile(state.ledger.db, storeOfLedger(state.ledger), input.attachmentId, viewFolder)
+    return { downloadUrl: await state.showStoredFile(file, attachment.originalName, attachment.mediaType) }
   },
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),
   'callback-to-close': (state, input) => callbackQueue(ledgerContext(state), 'toClose', input),

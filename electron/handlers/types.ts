@@ -31,9 +31,14 @@ export interface HandlerContext {
    * viewer (null); the preview answers with a one-time download address instead. Absent in the CLI.
    */
   showStoredFile?: ShowStoredFile
+  /**
+   * Where a file on an issue is decrypted for the viewer: a folder of the app's own in the
+   * account's temporary folder, emptied at start and at quit. Tests pass their own.
+   */
+  viewFolder?: string
 }
 
-/** `file` is a path the ledger computed from a hash, never one a renderer sent; `downloadName` is for a download's name only. */
+/** `file` is the decrypted copy the ledger wrote in its view folder, never a path a renderer sent; `downloadName` names a download only. */
 export type ShowStoredFile = (file: string, downloadName: string, mediaType: string) => Promise<string | null>
 
 /** A save-dialog filter, the shape Electron's dialog takes: { name: 'Excel 工作簿', extensions: ['xlsx'] }. */

@@ -13,6 +13,8 @@ import { windowPrinter } from './printer'
 import { saveDialog } from './save-dialog'
 import { folderDialog, openDialog } from './open-dialog'
 import { showStoredFile } from './show-file'
+import { clearPlainCopies } from '../../db/attachments/store'
+import { viewFolderIn } from '../../db/attachments/view-folder'
 import { mainWindowOptions } from './window-options'
 import { appKeys, askRecoveryPassphrase } from './key-sealer'
 
@@ -85,6 +87,9 @@ async function start(): Promise<void> {
   state.chooseOpenPath = openDialog(() => mainWindow)
   state.chooseFolder = folderDialog(() => mainWindow)
   state.showStoredFile = showStoredFile
+  // Decrypted copies a viewer was handed last time go at the next start (and at quit).
+  state.viewFolder = viewFolderIn(app.getPath('temp'))
+  clearPlainCopies(state.viewFolder)
   registerIpc(state, page)
   mainWindow = createMainWindow()
   windowShown = true
@@ -134,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('will-quit', (event) => {
     if (backupTimer) clearInterval(backupTimer)
+    if (state?.viewFolder) clearPlainCopies(state.viewFolder)
     if (ledgerClosed || !state) return
     // Close the ledger cleanly (checkpoints the WAL) before the process goes away.
     event.preventDefault()

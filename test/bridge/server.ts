@@ -159,6 +159,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     chooseOpenPath,
     chooseFolder,
     showStoredFile,
+    viewFolder: path.join(path.dirname(path.resolve(options.ledgerFile)), 'attachments-view'),
   }
   const script = bridgeScript()
   const token = randomBytes(32).toString('hex')
@@ -213,6 +214,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             'cache-control': 'no-store',
           })
           .end(fs.readFileSync(offered.file))
+        // Offered once: the decrypted copy goes with the answer.
+        fs.rmSync(path.dirname(offered.file), { recursive: true, force: true })
         return
       }
       if (url.pathname === '/__bridge.js') {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addAttachment } from '../../db/attachments/attachments'
+import { addAttachment, storeOfLedger } from '../../db/attachments/attachments'
 import { ledgerVersion, openLedger } from '../../db/core/open'
 import { migrations } from '../../db/migrations'
 import { checkLedger } from '../../tools/cli/check'
@@ -50,7 +50,12 @@ describe('upgrading a ledger to the attachments version (0014)', () => {
       // The copy taken before the upgrade has no files folder to bring (the old ledger had no files).
       expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.endsWith('-pre-migration.sqlite'))).toBe(true)
       const ctx = { db: upgraded.db, actor: t.ctx.actor, now: clock.now }
-      const a = await addAttachment(ctx, file, { issueId, kind: 'site_photo', fileName: `${number}.png`, bytes: TINY_PNG })
+      const a = await addAttachment(ctx, storeOfLedger(upgraded), {
+        issueId,
+        kind: 'site_photo',
+        fileName: `${number}.png`,
+        bytes: TINY_PNG,
+      })
       expect(a.issueId).toBe(issueId)
       expect((await checkLedger(upgraded)).ok).toBe(true)
     } finally {

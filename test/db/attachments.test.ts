@@ -1,14 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { addAttachment, attachmentFile, listAttachments } from '../../db/attachments/attachments'
+import { addAttachment, attachmentFile, listAttachments, storeOfLedger } from '../../db/attachments/attachments'
 import { filesFolderOf, sha256Of, storedFileOf } from '../../db/attachments/store'
 import { backupNow, restoreFromBackup } from '../../db/backup/backup'
-import { readManifest } from '../../db/backup/files'
+import { backupStore, readManifest } from '../../db/backup/files'
+import { connectionKey } from '../../db/keys/cipher'
 import { getIssueDetail } from '../../db/issues/queries'
 import { checkLedger } from '../../tools/cli/check'
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
-import { jpegBytes, PROGRAM_BYTES, SMALL_PDF, storedNames, TINY_PNG } from '../support/attachments'
+import { jpegBytes, PROGRAM_BYTES, rawBytes, SMALL_PDF, storedContent, storedNames, TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
@@ -37,10 +38,12 @@ describe('files on an issue', () => {
   it('keeps a photo beside the ledger under its hash, with a row, a history row and an audit row', async () => {
     const issueId = await anIssue()
     const before = await tableCounts(t)
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
     expect(a).toMatchObject({ issueId, kind: 'site_photo', originalName: '现场.png', mediaType: 'image/png', size: TINY_PNG.length })
     expect(a.sha256).toBe(sha256Of(TINY_PNG))
-    expect(fs.readFileSync(storedFileOf(t.file, a.sha256))).toEqual(TINY_PNG)
+    // Sealed with the ledger's key: read back through it, never as the bytes themselves.
+    expect(storedContent(storeOfLedger(t.ledger), a.sha256)).toEqual(TINY_PNG)
+    expect(rawBytes(storeOfLedger(t.ledger), a.sha256).includes(TINY_PNG)).toBe(false)
     expect(path.dirname(storedFileOf(t.file, a.sha256))).toBe(`${t.file}.files`)
     const after = await tableCounts(t)
     expect(after.issue_attachments).toBe((before.issue_attachments ?? 0) + 1)
@@ -55,7 +58,7 @@ describe('files on an issue', () => {
 
   it('lists each file on the timeline with its kind, name and who added it', async () => {
     const issueId = await anIssue()
-    await addAttachment(t.ctx, t.file, { issueId, kind: 'handover_receipt', fileName: '交办单.pdf', bytes: SMALL_PDF })
+    await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'handover_receipt', fileName: '交办单.pdf', bytes: SMALL_PDF })
     const detail = await getIssueDetail(t.ledger.db, issueId, '2026-11-10')
     const entry = detail.timeline.find((e) => e.kind === 'attachment')
     expect(entry?.title).toBe('添加附件（交办单签收件）：交办单.pdf')
@@ -67,8 +70,18 @@ describe('files on an issue', () => {
 
   it('stores the same content added twice once, with two rows', async () => {
     const issueId = await anIssue()
-    const first = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: 'a.jpg', bytes: jpegBytes() })
-    const second = await addAttachment(t.ctx, t.file, { issueId, kind: 'other', fileName: '同一张.jpg', bytes: jpegBytes() })
+    const first = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
+      issueId,
+      kind: 'site_photo',
+      fileName: 'a.jpg',
+      bytes: jpegBytes(),
+    })
+    const second = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
+      issueId,
+      kind: 'other',
+      fileName: '同一张.jpg',
+      bytes: jpegBytes(),
+    })
     expect(second.sha256).toBe(first.sha256)
     expect(storedNames(t.file)).toEqual([first.sha256])
     expect((await listAttachments(t.ledger.db, issueId)).map((a) => a.originalName)).toEqual(['a.jpg', '同一张.jpg'])
@@ -76,16 +89,26 @@ describe('files on an issue', () => {
 
   it('masks a phone number typed into a file name', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '张桂芳13812345678.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
+      issueId,
+      kind: 'site_photo',
+      fileName: '张桂芳13812345678.png',
+      bytes: TINY_PNG,
+    })
     expect(a.originalName).toBe('张桂芳138****5678.png')
   })
 
   it('keeps a file name as text: control characters dropped, one of nothing but them refused', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场\u0000照片\u001b.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
+      issueId,
+      kind: 'site_photo',
+      fileName: '现场\u0000照片\u001b.png',
+      bytes: TINY_PNG,
+    })
     expect(a.originalName).toBe('现场照片.png')
     await expectRefusedWithNothingChanged(
-      () => addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '\u0000\u0007', bytes: TINY_PNG }),
+      () => addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '\u0000\u0007', bytes: TINY_PNG }),
       /请填写附件文件名/,
     )
   })
@@ -93,7 +116,7 @@ describe('files on an issue', () => {
   it('refuses a program renamed to .jpg by its content, in Chinese, with nothing changed', async () => {
     const issueId = await anIssue()
     await expectRefusedWithNothingChanged(
-      () => addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '照片.jpg', bytes: PROGRAM_BYTES }),
+      () => addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '照片.jpg', bytes: PROGRAM_BYTES }),
       /不是 JPG、PNG 图片或 PDF 文件.*按文件内容判断/,
     )
   })
@@ -101,7 +124,7 @@ describe('files on an issue', () => {
   it('refuses a .exe, in Chinese, with nothing changed', async () => {
     const issueId = await anIssue()
     await expectRefusedWithNothingChanged(
-      () => addAttachment(t.ctx, t.file, { issueId, kind: 'other', fileName: 'setup.exe', bytes: PROGRAM_BYTES }),
+      () => addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'other', fileName: 'setup.exe', bytes: PROGRAM_BYTES }),
       /不是 JPG、PNG 图片或 PDF 文件/,
     )
   })
@@ -111,7 +134,7 @@ describe('files on an issue', () => {
     const big = Buffer.concat([jpegBytes(), Buffer.alloc(21 * 1024 * 1024 - 523, 7)])
     expect(big.length).toBeGreaterThan(ATTACHMENT_MAX_BYTES)
     await expectRefusedWithNothingChanged(
-      () => addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '大图.jpg', bytes: big }),
+      () => addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '大图.jpg', bytes: big }),
       /21\.0 MB，超过每个文件 20 MB 的上限/,
     )
   })
@@ -120,13 +143,13 @@ describe('files on an issue', () => {
     const issueId = await anIssue()
     const limit = Buffer.concat([jpegBytes(), Buffer.alloc(ATTACHMENT_MAX_BYTES - 523, 7)])
     expect(limit.length).toBe(ATTACHMENT_MAX_BYTES)
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '整20M.jpg', bytes: limit })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '整20M.jpg', bytes: limit })
     expect(a.size).toBe(ATTACHMENT_MAX_BYTES)
   })
 
   it('refuses a file for an issue that does not exist, leaving no file behind', async () => {
     await expectRefusedWithNothingChanged(
-      () => addAttachment(t.ctx, t.file, { issueId: 9999, kind: 'site_photo', fileName: 'x.png', bytes: TINY_PNG }),
+      () => addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId: 9999, kind: 'site_photo', fileName: 'x.png', bytes: TINY_PNG }),
       /找不到问题/,
     )
   })
@@ -135,15 +158,20 @@ describe('files on an issue', () => {
 describe('attachments in backups, restore and check', () => {
   it('copies the files the ledger refers to into the backup, listed with their hashes in its manifest', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'reply_letter', fileName: '回复函.pdf', bytes: SMALL_PDF })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
+      issueId,
+      kind: 'reply_letter',
+      fileName: '回复函.pdf',
+      bytes: SMALL_PDF,
+    })
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
-    expect(fs.readFileSync(path.join(`${b.file}.files`, a.sha256))).toEqual(SMALL_PDF)
+    expect(storedContent(backupStore(b.file, connectionKey(t.ledger.sqlite)), a.sha256)).toEqual(SMALL_PDF)
     expect(readManifest(b.file)?.attachments).toEqual([{ sha256: a.sha256, size: SMALL_PDF.length }])
   })
 
   it('still takes the backup when a file is missing, naming it in the manifest', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
     fs.rmSync(storedFileOf(t.file, a.sha256), { force: true })
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
     expect(readManifest(b.file)?.attachments).toEqual([])
@@ -154,7 +182,7 @@ describe('attachments in backups, restore and check', () => {
 
   it('brings the files back with a restore after the folder was lost', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 10))
     fs.rmSync(filesFolderOf(t.file), { recursive: true, force: true })
     const { ledger } = await restoreFromBackup({
@@ -165,13 +193,13 @@ describe('attachments in backups, restore and check', () => {
       actor: actorOf(f.leader),
     })
     t.ledger = ledger
-    expect(fs.readFileSync(storedFileOf(t.file, a.sha256))).toEqual(TINY_PNG)
-    expect((await attachmentFile(ledger.db, t.file, a.id)).file).toBe(storedFileOf(t.file, a.sha256))
+    expect(storedContent(storeOfLedger(ledger), a.sha256)).toEqual(TINY_PNG)
+    expect(fs.readFileSync((await attachmentFile(ledger.db, storeOfLedger(ledger), a.id, path.join(t.dir, 'view'))).file)).toEqual(TINY_PNG)
   })
 
   it('has check report a file on an issue that was altered on disk', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
     const sound = await checkLedger(t.ledger)
     // The new rows are vouched for by their audit rows like every other record.
     expect(sound.ok).toBe(true)
@@ -181,12 +209,12 @@ describe('attachments in backups, restore and check', () => {
     const report = await checkLedger(t.ledger)
     expect(report.ok).toBe(false)
     expect(report.attachmentProblems).toEqual([`附件 #${a.id}（现场.png）的文件内容已被改动：${a.sha256.slice(0, 12)}…`])
-    await expect(attachmentFile(t.ledger.db, t.file, a.id)).rejects.toThrow(/已被改动，不能打开/)
+    await expect(attachmentFile(t.ledger.db, storeOfLedger(t.ledger), a.id, path.join(t.dir, 'view'))).rejects.toThrow(/已被改动，不能打开/)
   })
 
   it('has check report a file on an issue that went missing', async () => {
     const issueId = await anIssue()
-    const a = await addAttachment(t.ctx, t.file, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+    const a = await addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
     fs.rmSync(storedFileOf(t.file, a.sha256), { force: true })
     const report = await checkLedger(t.ledger)
     expect(report.ok).toBe(false)

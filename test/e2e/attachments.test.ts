@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { storedFileOf } from '../../db/attachments/store'
 import type { AppUnderTest } from '../support/browser'
 import { PROGRAM_BYTES, storedNames, TINY_PNG } from '../support/attachments'
 import { openSeeded, residentVisit, seedOffice, settle, signIn } from '../support/office-screens'
@@ -36,6 +37,12 @@ describe('files on an issue on screen', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: '打开' }).click()])
     expect(download.suggestedFilename()).toBe('现场照片.png')
     expect(fs.readFileSync(await download.path())).toEqual(TINY_PNG)
+    // At rest only the sealed file, under its hash: no plain copy or viewer link beside it, and the
+    // decrypted copy the download was served from is gone with the answer.
+    const ledgerFile = app.bridge.state.ledger.file
+    expect(storedNames(ledgerFile)).toEqual([row.sha256])
+    expect(fs.readFileSync(storedFileOf(ledgerFile, row.sha256)).includes(TINY_PNG.subarray(8))).toBe(false)
+    expect(fs.readdirSync(app.bridge.state.viewFolder ?? '')).toEqual([])
   })
 
   it('refuses a program renamed to .png in Chinese, adding nothing', async () => {

@@ -1,9 +1,11 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { storedFileOf } from '../../db/attachments/store'
+import { filesFolderOf, storedFileOf } from '../../db/attachments/store'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { getIssueDetail } from '../../db/issues/queries'
+import type { IssueAttachment } from '../../shared/types'
 import { jpegBytes, PROGRAM_BYTES, storedNames, TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
@@ -24,12 +26,28 @@ seededLedgerPerTest('2026-11-10 08:00:00', (s) => {
       shown.push(file)
       return null
     },
+    viewFolder: path.join(s.t.dir, 'view'),
   })
 })
 
 async function anIssue(): Promise<number> {
   const day = await openDay(t, f, '2026-11-10')
   return (await registerComplaint(t, f, day.id)).issueId
+}
+
+/** A photo added through the call, as the drawer adds it. */
+async function addedPhoto(issueId: number): Promise<IssueAttachment> {
+  data(
+    await dispatch(desk, 'issue-attachment-add', {
+      issueId,
+      kind: 'site_photo',
+      fileName: '现场.png',
+      contentBase64: TINY_PNG.toString('base64'),
+    }),
+  )
+  const a = (await getIssueDetail(t.ledger.db, issueId, '2026-11-10')).timeline.find((e) => e.kind === 'attachment')?.attachment
+  if (!a) throw new Error('no attachment on the timeline')
+  return a
 }
 
 async function refusedAdd(input: unknown): Promise<{ code: string; message: string }> {
@@ -74,9 +92,42 @@ describe('files on an issue through dispatch', () => {
     const a = detail.timeline.find((e) => e.kind === 'attachment')?.attachment
     if (!a) throw new Error('no attachment on the timeline')
     expect(data(await dispatch(desk, 'issue-attachment-open', { attachmentId: a.id }))).toEqual({ downloadUrl: null })
-    // The viewer gets the stored bytes under a name ending the viewer goes by, beside the hash-named file.
-    expect(shown).toEqual([`${storedFileOf(t.file, a.sha256)}.jpg`])
-    expect(fs.readFileSync(`${storedFileOf(t.file, a.sha256)}.jpg`)).toEqual(fs.readFileSync(storedFileOf(t.file, a.sha256)))
+    // The viewer gets a decrypted copy in the view folder, under a name the ledger made and the ending the viewer goes by.
+    expect(shown).toHaveLength(1)
+    expect(path.dirname(path.dirname(shown[0] ?? ''))).toBe(path.join(t.dir, 'view'))
+    expect(path.basename(shown[0] ?? '')).toBe(`附件-${a.id}.jpg`)
+    expect(fs.readFileSync(shown[0] ?? '')).toEqual(jpegBytes())
+    // Nothing plain beside the sealed file: no `<sha256>.jpg` link any more.
+    expect(fs.readdirSync(filesFolderOf(t.file))).toEqual([a.sha256])
+    expect(fs.readFileSync(storedFileOf(t.file, a.sha256)).includes(jpegBytes().subarray(11))).toBe(false)
+  })
+
+  it('decrypts the copy for the viewer readable by this account only', async () => {
+    const issueId = await anIssue()
+    const a = await addedPhoto(issueId)
+    data(await dispatch(desk, 'issue-attachment-open', { attachmentId: a.id }))
+    const copy = shown[0] ?? ''
+    expect(fs.statSync(copy).mode & 0o077).toBe(0)
+    expect(fs.statSync(path.dirname(copy)).mode & 0o077).toBe(0)
+    expect(fs.statSync(path.join(t.dir, 'view')).mode & 0o077).toBe(0)
+  })
+
+  it('refuses in Chinese to show a sealed file someone altered, handing the viewer nothing', async () => {
+    const issueId = await anIssue()
+    const a = await addedPhoto(issueId)
+    const file = storedFileOf(t.file, a.sha256)
+    const bytes = fs.readFileSync(file)
+    // One bit of the ciphertext flipped, as a disk error or a hand with a hex editor would.
+    bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 1
+    fs.chmodSync(file, 0o644)
+    fs.writeFileSync(file, bytes)
+    const r = await dispatch(desk, 'issue-attachment-open', { attachmentId: a.id })
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'attachment_file_problem', message: expect.stringMatching(/“现场\.png”的文件已被改动，不能打开/) },
+    })
+    expect(shown).toEqual([])
+    expect(fs.readdirSync(path.join(t.dir, 'view'))).toEqual([])
   })
 
   it('refuses a .exe in Chinese with nothing changed', async () => {

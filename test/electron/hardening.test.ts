@@ -217,7 +217,7 @@ describe('main process source', () => {
         expect(m[1], `${f.file}: openExternal(${m[1]})`).toMatch(/^'https:\/\/[^'$`]+'$/)
       }
       expect(f.text, f.file).not.toMatch(/\bshowItemInFolder\(\s*[a-z]+\.(input|data)/)
-      // The one openPath: a file on an issue, by the path the ledger computed from its hash
+      // The one openPath: a file on an issue, by the decrypted copy the ledger wrote after finding its row
       // (test/electron/attachment-calls.test.ts checks which path the handler hands over).
       const opened = [...f.text.matchAll(/\bopenPath\(([^)]*)\)/g)].map((m) => m[1])
       expect(opened, f.file).toEqual(f.file === 'electron/main/show-file.ts' ? ['file'] : [])

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
-import { filesFolderOf } from '../../db/attachments/store'
+import path from 'node:path'
+import { readStoredFile } from '../../db/attachments/sealed'
+import { filesFolderOf, type FileStore } from '../../db/attachments/store'
 
 // Files as a desk would add them: real PNG, JPEG and PDF bytes, and things that only look like them.
 
@@ -27,4 +29,16 @@ export function storedNames(ledgerFile: string): string[] {
   } catch {
     return []
   }
+}
+
+/** What a stored file holds, read back with its store's key (decrypted, checked against its name); null when it does not hold it. */
+export function storedContent(store: FileStore, sha256: string): Buffer | null {
+  const chunks: Buffer[] = []
+  const { state } = readStoredFile(path.join(store.folder, sha256), sha256, store.key, (c) => chunks.push(c))
+  return state === 'ok' ? Buffer.concat(chunks) : null
+}
+
+/** The stored file's own bytes as anyone with the folder sees them. */
+export function rawBytes(store: FileStore, sha256: string): Buffer {
+  return fs.readFileSync(path.join(store.folder, sha256))
 }
