@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from '../../db/issues/deadlines'
 import { LedgerDialect } from '../../db/core/sqlite-dialect'
 import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { findReturning } from '../../db/directory/match'
+import { listOrganizations, listVisitors } from '../../db/directory/list'
 import { monthlySummary } from '../../db/figures/month'
 import { yearlySummary } from '../../db/figures/year'
 import { getIssueDetail, listIssues, type IssueFilter } from '../../db/issues/queries'
@@ -126,6 +127,32 @@ async function fullScans(work: () => Promise<unknown>, options: Options = {}): P
 }
 
 const today = () => made.today
+
+/** Every plan line of the queries `work` sends. */
+async function planLines(work: () => Promise<unknown>): Promise<string[]> {
+  captured = []
+  await work()
+  const queries = captured
+  captured = []
+  expect(queries.length).toBeGreaterThan(0)
+  return queries.flatMap((q) =>
+    ledger.sqlite
+      .prepare(`explain query plan ${q.sql}`)
+      .all(...q.parameters)
+      .map((row) => (row !== null && typeof row === 'object' && 'detail' in row ? String(row.detail) : '')),
+  )
+}
+
+describe('the directory’s lists read a page in the order of an index', () => {
+  it.each([
+    ['visitors', () => listVisitors(db, { page: 1, pageSize: 10 })],
+    ['enterprises', () => listOrganizations(db, { page: 1, pageSize: 10 })],
+    ['visitors, a later page', () => listVisitors(db, { page: 4, pageSize: 10 })],
+  ])('%s: no sorting of every record, no full scan (the figures are grouped for the page’s rows only)', async (_name, work) => {
+    const lines = await planLines(work)
+    expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY|^SCAN (p|o|visitors|organizations)$/.test(l))).toEqual([])
+  })
+})
 
 describe('the plan check itself', () => {
   it('catches a full scan of matters, and an index walk of issues unless it is allowed', async () => {
