@@ -9,6 +9,8 @@ import { LedgerDialect } from '../../db/core/sqlite-dialect'
 import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { findReturning } from '../../db/directory/match'
 import { listOrganizations, listVisitors } from '../../db/directory/list'
+import { countProvisionalDeadlines } from '../../db/calendar/recount'
+import { loadCalendar } from '../../db/issues/deadlines'
 import { monthlySummary } from '../../db/figures/month'
 import { yearlySummary } from '../../db/figures/year'
 import { getIssueDetail, listIssues, type IssueFilter } from '../../db/issues/queries'
@@ -142,6 +144,14 @@ async function planLines(work: () => Promise<unknown>): Promise<string[]> {
       .map((row) => (row !== null && typeof row === 'object' && 'detail' in row ? String(row.detail) : '')),
   )
 }
+
+describe('the desk’s start-up counts read a short range of an index', () => {
+  it('the open issues whose deadline is provisional: by status and due date, not every general issue', async () => {
+    const calendar = await loadCalendar(db)
+    const lines = await planLines(() => countProvisionalDeadlines(db, calendar))
+    expect(lines.find((l) => / i USING /.test(l))).toMatch(/USING INDEX issues_due \(status=\? AND due_date>\?\)/)
+  })
+})
 
 describe('the directory’s lists read a page in the order of an index', () => {
   it.each([
