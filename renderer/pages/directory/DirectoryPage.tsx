@@ -9,8 +9,7 @@ import { OrganizationsTab } from './OrganizationsTab'
 import { VisitorDrawer } from './VisitorDrawer'
 import { VisitorEditModal } from './VisitorEditModal'
 import { VisitorsTab } from './VisitorsTab'
-
-type Tab = 'organizations' | 'visitors'
+import { startDirectoryTab, tabOf, type DirectoryTab as Tab } from './first-calls'
 
 type Dialog =
   | { kind: 'edit-organization'; organization: Organization }
@@ -23,7 +22,7 @@ type Dialog =
  * address (`#/directory?tab=visitors&id=12`), so other screens can link to it and 后退 works.
  */
 export default function DirectoryPage({ params }: { params?: URLSearchParams }) {
-  const tab: Tab = params?.get('tab') === 'visitors' ? 'visitors' : 'organizations'
+  const tab = tabOf(params)
   const idParam = Number(params?.get('id') ?? '')
   const selectedId = Number.isInteger(idParam) && idParam > 0 ? idParam : null
   const [version, setVersion] = useState(0)
@@ -35,6 +34,13 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
   }
 
   const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
+  // A tab's first page is asked for on the click that first shows it; a tab drawn before keeps its rows.
+  const [drawn, setDrawn] = useState<readonly Tab[]>([tab])
+  if (!drawn.includes(tab)) setDrawn([...drawn, tab])
+  const openTab = (t: Tab) => {
+    if (!drawn.includes(t)) startDirectoryTab(t)
+    show(t, null)
+  }
 
   return (
     <>
@@ -43,7 +49,7 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(k) => show(k === 'visitors' ? 'visitors' : 'organizations', null)}
+        onChange={(k) => openTab(k === 'visitors' ? 'visitors' : 'organizations')}
         items={[
           {
             key: 'organizations',

@@ -1,6 +1,6 @@
 import { Button, Typography } from 'antd'
 import type { OrganizationListItem } from '../../../electron/contract/types'
-import { api } from '../../api'
+import { organizationPage } from './first-calls'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 
 interface Props {
@@ -16,7 +16,7 @@ export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
       version={version}
       selectedId={selectedId}
       onSelect={onSelect}
-      load={(args) => api.organizationList(args)}
+      load={(args) => organizationPage.load(args)}
       searchLabel="查找企业"
       placeholder="企业名称或统一社会信用代码的一部分"
       autoFocus

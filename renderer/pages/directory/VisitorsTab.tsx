@@ -1,6 +1,6 @@
 import { Button, Tag, Typography } from 'antd'
 import type { VisitorListItem } from '../../../electron/contract/types'
-import { api } from '../../api'
+import { visitorPage } from './first-calls'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 
 interface Props {
@@ -16,7 +16,7 @@ export function VisitorsTab({ version, selectedId, onSelect }: Props) {
       version={version}
       selectedId={selectedId}
       onSelect={onSelect}
-      load={(args) => api.visitorList(args)}
+      load={(args) => visitorPage.load(args)}
       searchLabel="查找来访人"
       placeholder="姓名、所属企业或电话尾号"
       unit="人"

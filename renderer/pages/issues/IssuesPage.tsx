@@ -1,31 +1,20 @@
 import { dueState } from '../../../shared/codes/issues'
 import { Alert, Button, Flex, Space, Typography } from 'antd'
 import { useCallback, useState } from 'react'
-import { api } from '../../api'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
 import { hasFilters, initialView, toListInput, type DueFilter, type IssueFilters, type IssueView } from './filters'
 import { IssueDrawer } from './IssueDrawer'
 import { IssueFilterBar } from './IssueFilterBar'
 import { IssueTable } from './IssueTable'
-
-function idFrom(params: URLSearchParams | undefined): number | null {
-  const n = Number(params?.get('id') ?? '')
-  return Number.isInteger(n) && n > 0 ? n : null
-}
+import { dueCounts, issuePage, openIssueId } from './first-calls'
 
 /** 问题台账: every issue, filtered and paged by main; `#/issues?id=N` opens issue N. */
 export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   const [view, setView] = useState<IssueView>(initialView)
-  const list = useQuery(() => api.issueList(toListInput(view)), [view])
-  const counts = useQuery(async () => {
-    const [overdue, dueSoon] = await Promise.all([
-      api.issueList({ dueState: 'overdue', pageSize: 1 }),
-      api.issueList({ dueState: 'due_soon', pageSize: 1 }),
-    ])
-    return { overdue: overdue.total, dueSoon: dueSoon.total }
-  }, [])
-  const openId = idFrom(params)
+  const list = useQuery(() => issuePage.load(toListInput(view)), [view])
+  const counts = useQuery(() => dueCounts.load(null), [])
+  const openId = openIssueId(params)
 
   const setFilters = useCallback((filters: IssueFilters) => setView((v) => ({ ...v, filters, page: 1 })), [])
   const showDue = (dueState: DueFilter) => setView((v) => ({ ...v, filters: { ...v.filters, dueState }, page: 1 }))
