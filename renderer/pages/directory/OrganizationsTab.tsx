@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Button, Typography } from 'antd'
 import type { OrganizationListItem } from '../../../electron/contract/types'
 import { organizationPage } from './first-calls'
@@ -10,7 +11,7 @@ interface Props {
 }
 
 /** Every enterprise that has come, most recently seen first; search by name or credit code. */
-export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
+export const OrganizationsTab = memo(function OrganizationsTab({ version, selectedId, onSelect }: Props) {
   return (
     <PagedSearchTable<OrganizationListItem>
       version={version}
@@ -62,4 +63,4 @@ export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
       ]}
     />
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Button, Tag, Typography } from 'antd'
 import type { VisitorListItem } from '../../../electron/contract/types'
 import { visitorPage } from './first-calls'
@@ -10,7 +11,7 @@ interface Props {
 }
 
 /** Every visitor, most recently seen first; search by name, enterprise or the tail of a phone number. */
-export function VisitorsTab({ version, selectedId, onSelect }: Props) {
+export const VisitorsTab = memo(function VisitorsTab({ version, selectedId, onSelect }: Props) {
   return (
     <PagedSearchTable<VisitorListItem>
       version={version}
@@ -56,4 +57,4 @@ export function VisitorsTab({ version, selectedId, onSelect }: Props) {
       ]}
     />
   )
-}
+})
