@@ -86,7 +86,12 @@ export function AppShell() {
               mode="inline"
               selectedKeys={[route.page]}
               items={menuItems}
-              onClick={({ key }) => navigate(menuItems.find((m) => m.key === key)?.key ?? 'today')}
+              onClick={({ key }) => {
+                const page = menuItems.find((m) => m.key === key)?.key ?? 'today'
+                // In the click's own task, before the address changes (the route change finds them on their way).
+                startScreen(route, { page, params: new URLSearchParams() })
+                navigate(page)
+              }}
             />
           </Layout.Sider>
           <Layout>
