@@ -1,6 +1,7 @@
 // The raw floor for registering a visit: the statements db/visits.ts registerVisit sends, written
 // by hand as better-sqlite3 prepared statements, in one IMMEDIATE transaction: the same reads,
-// the same rows (visit, two matters, issue, history, two chained audit rows), the same read-back.
+// the same rows (visit, two matters, issue, history, two chained audit rows, the visitor's and the
+// enterprise's last-visit dates), the same read-back.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { createHash } from 'node:crypto'
 import type { WorkCalendar } from '../db/calendar/working-days'
@@ -43,6 +44,12 @@ export function makeFloorRegister(s: BetterSqlite3.Database, setup: FloorRegiste
       `insert into visits (session_id, visitor_id, organization_id, headcount, visit_date, arrived_at, channel, received_by_id, note, voided_at, void_reason, created_at)
        values (?, ?, ?, ?, ?, ?, 'desk', ?, null, null, null, ?)`,
     ),
+    visitorLast: s.prepare(
+      'update visitors set last_visit_date = (select max(v.visit_date) from visits v where v.visitor_id = visitors.id and v.voided_at is null) where id in (?)',
+    ),
+    organizationLast: s.prepare(
+      'update organizations set last_visit_date = (select max(v.visit_date) from visits v where v.organization_id = organizations.id and v.voided_at is null) where id in (?)',
+    ),
     holidays: s.prepare('select date, kind from holiday_overrides'),
     matter: s.prepare('insert into matters (visit_id, type, category_id, content, answer, place, created_at) values (?, ?, ?, ?, ?, ?, ?)'),
     maxSeq: s.prepare('select max(seq) as max_seq from issues where year_month = ?'),
@@ -83,6 +90,8 @@ export function makeFloorRegister(s: BetterSqlite3.Database, setup: FloorRegiste
       const orgId = Number(field(st.org.get(input.organization?.creditCode), 'id') ?? 0) || null
       const visitorId = Number(field(st.visitor.get(input.visitor.phone, input.visitor.name), 'id') ?? 0)
       const visitId = Number(st.visit.run(setup.sessionId, visitorId, orgId, input.headcount, setup.date, at, actor.id, at).lastInsertRowid)
+      st.visitorLast.run(visitorId)
+      if (orgId !== null) st.organizationLast.run(orgId)
       st.holidays.all()
       st.matter.run(visitId, 'consultation', setup.consultCategory, consultation.content, consultation.answer, null, at)
       const matterId = Number(

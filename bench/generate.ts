@@ -11,6 +11,7 @@ import { seededRandom } from '../tools/demo'
 import type { Ledger } from '../db/core/open'
 import { listCategories, listDepartments, saveStaff, seedDefaults } from '../db/reference/reference'
 import { bulkLoad } from '../db/search/sqlite-index'
+import { refreshEveryLastVisit } from '../db/directory/last-visit'
 import type { IssueStatus, Staff } from '../shared/types'
 import { addMonths, dateOf, dayOf } from './days'
 import { issueLives } from './issue-life'
@@ -143,6 +144,8 @@ export async function generateLedger(ledger: Ledger, options: GenerateOptions = 
     addProgressNotes(rand, windows, progressTarget, desk, inserts)
     return headcounts
   })
+  // The visits went in as plain statements: the directory's last-visit dates from them, once.
+  await refreshEveryLastVisit(ledger.db)
 
   const ms = performance.now() - started
   const rows: Record<string, number> = {}

@@ -1,5 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
+import 'antd/dist/antd.css'
 import { AppShell } from './layout/AppShell'
 
 // Windows desks have Microsoft YaHei; the rest keep Chinese from falling back to a serif face.
@@ -13,6 +14,7 @@ export function App() {
       theme={{
         // No motion: drawers, drop-downs, tables and tabs appear at once, as a desk at work wants
         // (a drawer's slide alone was a fifth of a second), and the click ripple is off with it.
+        zeroRuntime: true,
         token: { fontFamily: chineseFonts, motion: false },
         components: { Form: { itemMarginBottom: 12, verticalLabelPadding: '0 0 2px' } },
       }}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Executor, LedgerContext, Tx } from '../core/context'
 import { stamp } from '../core/context'
 import { recordHistory } from '../issues/history'
@@ -74,7 +75,10 @@ export async function countProvisionalDeadlines(db: Executor, calendar: WorkCale
     .select(['i.accepted_date', 'i.due_date'])
     .where('i.status', 'in', OPEN_STATUSES)
     .where('v.voided_at', 'is', null)
-    .where('i.procedure', '=', 'general')
+    // Kept off the procedure's index (nearly every issue is general): the open issues due past the
+    // installed years are a short range of issues_due, read first (38 ms → 0.1 at ten years; the
+    // desk asks for this count at every start).
+    .where(sql<string>`${sql.ref('i.procedure')} || ''`, '=', 'general')
     .where('c.time_limit_unit', '=', 'workdays')
     // Only years past the installed data can be provisional.
     .where('i.due_date', '>', `${LAST_OFFICIAL_YEAR}-12-31`)

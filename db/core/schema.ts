@@ -127,6 +127,8 @@ export interface OrganizationsTable {
   created_at: string
   updated_at: string
   import_batch_id: number | null
+  /** The latest visit not voided (db/directory/last-visit.ts keeps it). */
+  last_visit_date: Generated<string | null>
 }
 
 export interface VisitorsTable {
@@ -142,6 +144,8 @@ export interface VisitorsTable {
   created_at: string
   updated_at: string
   import_batch_id: number | null
+  /** The latest visit not voided (db/directory/last-visit.ts keeps it). */
+  last_visit_date: Generated<string | null>
 }
 
 export interface VisitsTable {

@@ -5,6 +5,7 @@ import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { OPEN_STATUSES } from '../issues/deadlines'
 import { getOrganization, getVisitor, toOrganization, toVisitor } from './records'
+import { refreshLastVisits } from './last-visit'
 import { LedgerError, notFound } from '../core/errors'
 import type { OrganizationsTable, VisitorsTable } from '../core/schema'
 import type { DirectoryPage, MergeResult, Organization, OrganizationListItem, Visitor, VisitorListItem } from '../../shared/types'
@@ -43,14 +44,11 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
     base = base.where((eb) => eb.or([eb('o.name', 'like', contains(q)), ...(code ? [eb('o.credit_code', 'like', contains(code))] : [])]))
   }
   const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
-  // The page's ids first, ordered by the latest visit (an index range per enterprise); then the
-  // figures for just those rows.
+  // The page's ids first, in the order of the index on the kept last-visit date (migration 0016);
+  // then the figures for just those rows.
   const ids = await base
-    .select([
-      'o.id',
-      sql<string | null>`(select max(v.visit_date) from visits v where v.organization_id = o.id and v.voided_at is null)`.as('last'),
-    ])
-    .orderBy(sql`last desc nulls last`)
+    .select('o.id')
+    .orderBy(sql`o.last_visit_date desc nulls last`)
     .orderBy('o.id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -106,29 +104,30 @@ export async function listOrganizations(db: Executor, input: DirectoryListInput)
 export async function listVisitors(db: Executor, input: DirectoryListInput): Promise<DirectoryPage<VisitorListItem>> {
   const { page, pageSize } = pageOf(input)
   const q = (input.query ?? '').trim()
-  let base = db
-    .selectFrom('visitors as p')
-    .leftJoin('organizations as org', 'org.id', 'p.organization_id')
-    .where('p.merged_into_id', 'is', null)
+  let base = db.selectFrom('visitors as p').where('p.merged_into_id', 'is', null)
   if (q) {
     // Numbers are stored as digits only: "尾号 5678" or a full number typed with dashes both find it.
     const digits = normalizePhone(q)
     const byPhone = /^\d{4,}$/.test(digits)
+    // The enterprise's name only when searching: the whole list is counted from the index alone.
     base = base.where((eb) =>
       eb.or([
         eb('p.name', 'like', contains(q)),
-        eb('org.name', 'like', contains(q)),
+        eb.exists(
+          eb
+            .selectFrom('organizations as org')
+            .select('org.id')
+            .whereRef('org.id', '=', 'p.organization_id')
+            .where('org.name', 'like', contains(q)),
+        ),
         ...(byPhone ? [eb('p.phone', 'like', contains(digits))] : []),
       ]),
     )
   }
   const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   const ids = await base
-    .select([
-      'p.id',
-      sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = p.id and v.voided_at is null)`.as('last'),
-    ])
-    .orderBy(sql`last desc nulls last`)
+    .select('p.id')
+    .orderBy(sql`p.last_visit_date desc nulls last`)
     .orderBy('p.id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -238,6 +237,7 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
         .set({ ...fill, updated_at: at })
         .where('id', '=', keepId)
         .execute()
+    await refreshLastVisits(trx, { organizationIds: [keepId, mergeId] })
     const movedVisits = Number(visits.numUpdatedRows)
     const movedVisitors = Number(people.numUpdatedRows)
     const detail = {
@@ -292,6 +292,7 @@ export async function mergeVisitors(ctx: LedgerContext, input: MergeInput): Prom
         .set({ ...fill, updated_at: at })
         .where('id', '=', keepId)
         .execute()
+    await refreshLastVisits(trx, { visitorIds: [keepId, mergeId] })
     const movedVisits = Number(visits.numUpdatedRows)
     await audit(trx, ctx, 'merge', 'visitor', keepId, {
       keptId: keepId,

@@ -6,6 +6,7 @@ import { stamp, write, type Executor, type LedgerContext } from '../core/context
 import { LedgerError, notFound } from '../core/errors'
 import type { ImportBatch, ImportCounts, ImportUndoResult } from '../../shared/types'
 import { emptyImportCounts } from './counts'
+import { refreshLastVisits } from '../directory/last-visit'
 
 // Undoing an import as a whole. The ledger never deletes: the batch's visits are voided with the
 // reason “撤销导入批次 N” (their issues leave every list and figure with them, as with any voided
@@ -144,11 +145,12 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
     const at = stamp(ctx)
     const visits = await trx
       .selectFrom('visits')
-      .select(['id', 'session_id', 'headcount'])
+      .select(['id', 'session_id', 'headcount', 'visitor_id', 'organization_id'])
       .where('import_batch_id', '=', batchId)
       .orderBy('id')
       .execute()
     await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('import_batch_id', '=', batchId).execute()
+    await refreshLastVisits(trx, { visitorIds: visits.map((v) => v.visitor_id), organizationIds: visits.map((v) => v.organization_id) })
     for (const i of issues) {
       await trx
         .insertInto('issue_history')

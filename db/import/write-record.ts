@@ -1,6 +1,7 @@
 import { audit } from '../core/audit'
 import { stamp, type LedgerContext, type Tx } from '../core/context'
 import { matchOrganization, matchVisitor, resolveOrganization, resolveVisitor } from '../directory/match'
+import { refreshLastVisits } from '../directory/last-visit'
 import type { IssueStatus, VisitorKind } from '../../shared/types'
 import { nextIssueNumber } from '../visits/register'
 import { dueAfter } from '../calendar/calendar-days'
@@ -153,6 +154,7 @@ export async function writeRecord(trx: Tx, ctx: LedgerContext, s: RunState, r: I
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
   const numbers: string[] = []
   let consultations = 0
   for (const m of r.matters) {

@@ -7,6 +7,7 @@ import { stamp, today, write, type LedgerContext, type Tx } from '../core/contex
 import { loadCalendar } from '../issues/deadlines'
 import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from '../directory/records'
 import { resolveOrganization, resolveVisitor } from '../directory/match'
+import { refreshLastVisits } from '../directory/last-visit'
 import { LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
@@ -179,6 +180,7 @@ async function recordContact(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
 
   await countAnswerUses(
     trx,

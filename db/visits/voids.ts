@@ -6,6 +6,7 @@ import { recordHistory } from '../issues/history'
 import { sessionStatus } from '../../shared/codes/sessions'
 import type { VoidResult } from '../../shared/types'
 import { requireText } from '../validation/text'
+import { refreshLastVisits } from '../directory/last-visit'
 
 // Nothing in the ledger is ever deleted. A record entered by mistake is marked void with a
 // reason: it stays in the file and in the audit log, and leaves every list and figure.
@@ -40,6 +41,7 @@ export async function voidVisit(ctx: LedgerContext, input: { visitId: number; re
     }
     const at = stamp(ctx)
     await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('id', '=', visit.id).execute()
+    await refreshLastVisits(trx, { visitorIds: [visit.visitor_id], organizationIds: [visit.organization_id] })
     // The issues keep their status; the history row says why they left the lists, and updated_at
     // moves with it (no issue's updated_at is older than its last history row).
     if (issues.length > 0)

@@ -1,14 +1,18 @@
 import { Alert } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
+import { prefetchable } from '../lib/prefetch'
 import { useQuery } from '../lib/useQuery'
+
+/** Started with the window when it opens on the desk (pages/today/first-calls.ts). */
+export const calendarNotice = prefetchable((_: null) => api.holidayStatus({}))
 
 /**
  * From 1 November while next year's holiday arrangement is not entered: one notice, on the desk's
  * start page and in 设置 → 节假日 (the ledger decides when; db/calendar/arrangement.ts).
  */
 export function CalendarNotice({ version = 0, closable = false }: { version?: number; closable?: boolean }) {
-  const status = useQuery(() => api.holidayStatus({}), [version])
+  const status = useQuery(() => calendarNotice.load(null), [version])
   const [closed, setClosed] = useState(false)
   const notice = status.data?.notice
   if (!notice || closed) return null

@@ -6,6 +6,10 @@ import { api } from '../api'
 import { errorMessage } from '../lib/errors'
 import { navigate } from '../lib/route'
 import { useQuery } from '../lib/useQuery'
+import { prefetchable } from '../lib/prefetch'
+
+/** Started with the window when it opens on the desk (pages/today/first-calls.ts). */
+export const setupStatus = prefetchable((_: null) => api.settingsSetupStatus({}))
 
 const HIDDEN = '接待日台账·开始使用已收起'
 
@@ -57,7 +61,7 @@ const STEPS: Step[] = [
  */
 export function SetupChecklist({ always = false }: { always?: boolean }) {
   const { message } = App.useApp()
-  const status = useQuery(() => api.settingsSetupStatus({}), [])
+  const status = useQuery(() => setupStatus.load(null), [])
   const [hidden, setHidden] = useState(() => window.localStorage.getItem(HIDDEN) === '1')
   const s = status.data
   // On the desk only while the office is new (no staff, or no reception day with its staff yet).

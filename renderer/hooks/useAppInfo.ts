@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../electron/contract'
 import { api } from '../api'
+import { prefetchable } from '../lib/prefetch'
 
 export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string }
+
+/** Started with the window (layout/first-calls.ts). */
+export const appInfo = prefetchable((_: null) => api.appInfo({}))
 
 export function useAppInfo(): AppInfoState {
   const [state, setState] = useState<AppInfoState>({ status: 'loading' })
   useEffect(() => {
     let current = true
-    api
-      .appInfo({})
+    appInfo
+      .load(null)
       .then((info) => current && setState({ status: 'ready', info }))
       .catch((e: unknown) => current && setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) }))
     return () => {

@@ -18,6 +18,7 @@ import { ReferenceProvider } from '../lib/reference'
 import { navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
 import { FirstRunNotice } from './FirstRunNotice'
+import { startScreen } from './first-calls'
 import { GlobalSearch } from './GlobalSearch'
 import { LedgerFooter } from './LedgerFooter'
 import { OperatorPicker } from './OperatorPicker'
@@ -58,7 +59,7 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
 
 export function AppShell() {
   const appInfo = useAppInfo()
-  const route = useRoute()
+  const route = useRoute(startScreen)
   const ready = appInfo.status !== 'loading'
   // The desk loads with the app; the other screens' code comes once it is up, in idle moments.
   useEffect(() => (ready ? screens.preloadScreens() : undefined), [ready])
@@ -85,7 +86,12 @@ export function AppShell() {
               mode="inline"
               selectedKeys={[route.page]}
               items={menuItems}
-              onClick={({ key }) => navigate(menuItems.find((m) => m.key === key)?.key ?? 'today')}
+              onClick={({ key }) => {
+                const page = menuItems.find((m) => m.key === key)?.key ?? 'today'
+                // In the click's own task, before the address changes (the route change finds them on their way).
+                startScreen(route, { page, params: new URLSearchParams() })
+                navigate(page)
+              }}
             />
           </Layout.Sider>
           <Layout>

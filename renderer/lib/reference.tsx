@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { AnswerTemplate, CaseRules, Category, Department, IssueSource, Locality, Settings, Staff } from '../../electron/contract/types'
 import { api } from '../api'
+import { prefetchable } from './prefetch'
 import { useQuery } from './useQuery'
 
 export interface Reference {
@@ -35,21 +36,24 @@ const ReferenceContext = createContext<Reference>({
   reload: () => undefined,
 })
 
+/** The lists, all at once; started with the window (layout/first-calls.ts). */
+export const referenceLists = prefetchable(async (_: null) => {
+  const [categories, departments, staff, sources, settings, answers, localities, caseRules] = await Promise.all([
+    api.categoryList({}),
+    api.departmentList({}),
+    api.staffList({}),
+    api.sourceList({}),
+    api.settingsGet({}),
+    api.categoryAnswers({}),
+    api.localityList({}),
+    api.settingsCaseRules({}),
+  ])
+  return { categories, departments, staff, sources, settings, answers, localities, caseRules }
+})
+
 /** The editable lists every form picks from, loaded once and reloaded when 设置 changes them. */
 export function ReferenceProvider({ children }: { children: ReactNode }) {
-  const q = useQuery(async () => {
-    const [categories, departments, staff, sources, settings, answers, localities, caseRules] = await Promise.all([
-      api.categoryList({}),
-      api.departmentList({}),
-      api.staffList({}),
-      api.sourceList({}),
-      api.settingsGet({}),
-      api.categoryAnswers({}),
-      api.localityList({}),
-      api.settingsCaseRules({}),
-    ])
-    return { categories, departments, staff, sources, settings, answers, localities, caseRules }
-  }, [])
+  const q = useQuery(() => referenceLists.load(null), [])
   const value: Reference = {
     categories: q.data?.categories ?? [],
     departments: q.data?.departments ?? [],

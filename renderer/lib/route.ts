@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 export type PageKey = 'today' | 'contacts' | 'sessions' | 'issues' | 'callbacks' | 'directory' | 'summary' | 'settings' | 'print'
 
@@ -21,13 +21,29 @@ export function navigate(page: PageKey, params: Record<string, string | number> 
   window.location.hash = `#/${page}${query ? `?${query}` : ''}`
 }
 
-/** Hash routing: works over file:// in Electron and over the preview bridge alike. */
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parse(window.location.hash))
+/** The route the address shows now. */
+export function currentRoute(): Route {
+  return parse(window.location.hash)
+}
+
+/**
+ * Hash routing: works over file:// in Electron and over the preview bridge alike. `onChange` hears
+ * of each change before the new route is drawn (layout/first-calls.ts starts the screen's calls).
+ */
+export function useRoute(onChange?: (from: Route, to: Route) => void): Route {
+  const [route, setRoute] = useState(currentRoute)
+  const shown = useRef(route)
+  const heard = useRef(onChange)
+  heard.current = onChange
   useEffect(() => {
-    const onChange = () => setRoute(parse(window.location.hash))
-    window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
+    const changed = () => {
+      const to = currentRoute()
+      heard.current?.(shown.current, to)
+      shown.current = to
+      setRoute(to)
+    }
+    window.addEventListener('hashchange', changed)
+    return () => window.removeEventListener('hashchange', changed)
   }, [])
   return route
 }

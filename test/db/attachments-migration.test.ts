@@ -36,15 +36,20 @@ describe('upgrading a ledger to the attachments version (0014)', () => {
       dir,
       close: () => old.close(),
     }
+    // Today's desk code also keeps the last-visit dates a later version added (0016): they are
+    // there for the seed only, then dropped, so the file is as the previous version left it.
+    old.sqlite.exec('alter table visitors add column last_visit_date text; alter table organizations add column last_visit_date text')
     const f = await seedFixture(t)
     const day = await openDay(t, f, '2026-11-10')
     const { issueId, number } = await registerComplaint(t, f, day.id)
+    old.sqlite.exec('alter table visitors drop column last_visit_date; alter table organizations drop column last_visit_date')
     const issuesBefore = old.sqlite.prepare('select * from issues order by id').all()
     await old.close()
 
     const upgraded = await openLedger(file, { now: clock.peek })
     try {
-      expect(ledgerVersion(upgraded.sqlite)).toBe(THIS)
+      // Through this version to the latest (a later one may have landed on top).
+      expect(names.indexOf(ledgerVersion(upgraded.sqlite))).toBeGreaterThanOrEqual(names.indexOf(THIS))
       expect(upgraded.sqlite.prepare('select * from issues order by id').all()).toEqual(issuesBefore)
       expect(upgraded.sqlite.prepare('select count(*) from issue_attachments').pluck().get()).toBe(0)
       // The copy taken before the upgrade has no files folder to bring (the old ledger had no files).

@@ -8,6 +8,9 @@ import { OPEN_STATUSES } from '../../db/issues/deadlines'
 import { LedgerDialect } from '../../db/core/sqlite-dialect'
 import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { findReturning } from '../../db/directory/match'
+import { listOrganizations, listVisitors } from '../../db/directory/list'
+import { countProvisionalDeadlines } from '../../db/calendar/recount'
+import { loadCalendar } from '../../db/issues/deadlines'
 import { monthlySummary } from '../../db/figures/month'
 import { yearlySummary } from '../../db/figures/year'
 import { getIssueDetail, listIssues, type IssueFilter } from '../../db/issues/queries'
@@ -126,6 +129,40 @@ async function fullScans(work: () => Promise<unknown>, options: Options = {}): P
 }
 
 const today = () => made.today
+
+/** Every plan line of the queries `work` sends. */
+async function planLines(work: () => Promise<unknown>): Promise<string[]> {
+  captured = []
+  await work()
+  const queries = captured
+  captured = []
+  expect(queries.length).toBeGreaterThan(0)
+  return queries.flatMap((q) =>
+    ledger.sqlite
+      .prepare(`explain query plan ${q.sql}`)
+      .all(...q.parameters)
+      .map((row) => (row !== null && typeof row === 'object' && 'detail' in row ? String(row.detail) : '')),
+  )
+}
+
+describe('the desk’s start-up counts read a short range of an index', () => {
+  it('the open issues whose deadline is provisional: by status and due date, not every general issue', async () => {
+    const calendar = await loadCalendar(db)
+    const lines = await planLines(() => countProvisionalDeadlines(db, calendar))
+    expect(lines.find((l) => / i USING /.test(l))).toMatch(/USING INDEX issues_due \(status=\? AND due_date>\?\)/)
+  })
+})
+
+describe('the directory’s lists read a page in the order of an index', () => {
+  it.each([
+    ['visitors', () => listVisitors(db, { page: 1, pageSize: 10 })],
+    ['enterprises', () => listOrganizations(db, { page: 1, pageSize: 10 })],
+    ['visitors, a later page', () => listVisitors(db, { page: 4, pageSize: 10 })],
+  ])('%s: no sorting of every record, no full scan (the figures are grouped for the page’s rows only)', async (_name, work) => {
+    const lines = await planLines(work)
+    expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY|^SCAN (p|o|visitors|organizations)$/.test(l))).toEqual([])
+  })
+})
 
 describe('the plan check itself', () => {
   it('catches a full scan of matters, and an index walk of issues unless it is allowed', async () => {

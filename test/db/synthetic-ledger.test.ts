@@ -55,6 +55,15 @@ describe('the synthetic ten-year ledger', () => {
     expect(checkSearchIndex(ledger.sqlite)).toEqual([])
   })
 
+  it('gives every visitor and enterprise its latest visit not voided as its last-visit date', () => {
+    const latest = (table: string, column: string) =>
+      count(`select count(*) from ${table} r where r.last_visit_date is not
+        (select max(v.visit_date) from visits v where v.${column} = r.id and v.voided_at is null)`)
+    expect(count('select count(*) from visitors where last_visit_date is not null')).toBeGreaterThan(0)
+    expect(latest('visitors', 'visitor_id')).toBe(0)
+    expect(latest('organizations', 'organization_id')).toBe(0)
+  })
+
   it('numbers issues JD-YYYY-MM-NNNN without a gap within each month of acceptance', () => {
     const issues = rows('select number, year_month, seq, accepted_date from issues order by year_month, seq', isObject)
     const seen = new Map<string, number>()

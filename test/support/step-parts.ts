@@ -24,6 +24,11 @@ export interface StepParts {
   drawn: number
   /** From that change to the step's end: the walk seeing it (Playwright's polling and round trips). */
   seen: number
+  /**
+   * The clerk's wait: from the press to the page's last change (the result in the DOM, before the
+   * browser lays it out and paints it), without the walk finding the target or seeing the result.
+   */
+  waited: number
   /** Calls across the bridge during the step, and the kB their answers carried. */
   calls: number
   answerKb: number
@@ -126,6 +131,7 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
     ledger: Math.max(0, ...calls.map((c) => c.ledger)),
     drawn: lastChange - (lastAnswer ?? press),
     seen: endedAt - lastChange,
+    waited: lastChange - press,
     calls: calls.length,
     answerKb: kb(calls),
     codeFiles: code.length,

@@ -1,5 +1,5 @@
 import { Tabs, Typography } from 'antd'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Organization, Visitor } from '../../../electron/contract/types'
 import { navigate } from '../../lib/route'
 import { MergeModal, type MergeSide } from './MergeModal'
@@ -9,8 +9,7 @@ import { OrganizationsTab } from './OrganizationsTab'
 import { VisitorDrawer } from './VisitorDrawer'
 import { VisitorEditModal } from './VisitorEditModal'
 import { VisitorsTab } from './VisitorsTab'
-
-type Tab = 'organizations' | 'visitors'
+import { startDirectoryTab, tabOf, type DirectoryTab as Tab } from './first-calls'
 
 type Dialog =
   | { kind: 'edit-organization'; organization: Organization }
@@ -18,12 +17,14 @@ type Dialog =
   | { kind: 'merge'; what: 'organization' | 'visitor'; current: MergeSide }
   | null
 
+const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
+
 /**
  * 企业与来访人: every enterprise and visitor with their whole history. The open record is in the
  * address (`#/directory?tab=visitors&id=12`), so other screens can link to it and 后退 works.
  */
 export default function DirectoryPage({ params }: { params?: URLSearchParams }) {
-  const tab: Tab = params?.get('tab') === 'visitors' ? 'visitors' : 'organizations'
+  const tab = tabOf(params)
   const idParam = Number(params?.get('id') ?? '')
   const selectedId = Number.isInteger(idParam) && idParam > 0 ? idParam : null
   const [version, setVersion] = useState(0)
@@ -34,7 +35,16 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
     setVersion((n) => n + 1)
   }
 
-  const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
+  // Stable, so a tab's table (memo) is not drawn again when the other tab or a record is opened.
+  const selectOrganization = useCallback((id: number) => show('organizations', id), [])
+  const selectVisitor = useCallback((id: number) => show('visitors', id), [])
+  // A tab's first page is asked for on the click that first shows it; a tab drawn before keeps its rows.
+  const [drawn, setDrawn] = useState<readonly Tab[]>([tab])
+  if (!drawn.includes(tab)) setDrawn([...drawn, tab])
+  const openTab = (t: Tab) => {
+    if (!drawn.includes(t)) startDirectoryTab(t)
+    show(t, null)
+  }
 
   return (
     <>
@@ -43,25 +53,19 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(k) => show(k === 'visitors' ? 'visitors' : 'organizations', null)}
+        onChange={(k) => openTab(k === 'visitors' ? 'visitors' : 'organizations')}
         items={[
           {
             key: 'organizations',
             label: '企业',
             children: (
-              <OrganizationsTab
-                version={version}
-                selectedId={tab === 'organizations' ? selectedId : null}
-                onSelect={(id) => show('organizations', id)}
-              />
+              <OrganizationsTab version={version} selectedId={tab === 'organizations' ? selectedId : null} onSelect={selectOrganization} />
             ),
           },
           {
             key: 'visitors',
             label: '来访人',
-            children: (
-              <VisitorsTab version={version} selectedId={tab === 'visitors' ? selectedId : null} onSelect={(id) => show('visitors', id)} />
-            ),
+            children: <VisitorsTab version={version} selectedId={tab === 'visitors' ? selectedId : null} onSelect={selectVisitor} />,
           },
         ]}
       />

@@ -1,6 +1,7 @@
+import { memo } from 'react'
 import { Button, Typography } from 'antd'
 import type { OrganizationListItem } from '../../../electron/contract/types'
-import { api } from '../../api'
+import { organizationPage } from './first-calls'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 
 interface Props {
@@ -10,13 +11,13 @@ interface Props {
 }
 
 /** Every enterprise that has come, most recently seen first; search by name or credit code. */
-export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
+export const OrganizationsTab = memo(function OrganizationsTab({ version, selectedId, onSelect }: Props) {
   return (
     <PagedSearchTable<OrganizationListItem>
       version={version}
       selectedId={selectedId}
       onSelect={onSelect}
-      load={(args) => api.organizationList(args)}
+      load={(args) => organizationPage.load(args)}
       searchLabel="查找企业"
       placeholder="企业名称或统一社会信用代码的一部分"
       autoFocus
@@ -62,4 +63,4 @@ export function OrganizationsTab({ version, selectedId, onSelect }: Props) {
       ]}
     />
   )
-}
+})

@@ -3,8 +3,7 @@ import { useState } from 'react'
 import type { DirectoryPage } from '../../../electron/contract/types'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
-
-const PAGE_SIZE = 10
+import { DIRECTORY_PAGE_SIZE } from './first-calls'
 
 interface Props<T extends { id: number }> {
   version: number
@@ -38,7 +37,7 @@ export function PagedSearchTable<T extends { id: number }>({
   const [text, setText] = useState('')
   const query = useDebounced(text.trim(), 250)
   const [page, setPage] = useState(1)
-  const list = useQuery(() => load({ query, page, pageSize: PAGE_SIZE }), [query, page, version])
+  const list = useQuery(() => load({ query, page, pageSize: DIRECTORY_PAGE_SIZE }), [query, page, version])
   return (
     <>
       <Input.Search
@@ -64,7 +63,7 @@ export function PagedSearchTable<T extends { id: number }>({
         onRow={(r) => ({ onClick: () => onSelect(r.id), style: { cursor: 'pointer' } })}
         pagination={{
           current: page,
-          pageSize: PAGE_SIZE,
+          pageSize: DIRECTORY_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => `共 ${n} ${unit}`,

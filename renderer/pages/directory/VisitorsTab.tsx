@@ -1,6 +1,7 @@
+import { memo } from 'react'
 import { Button, Tag, Typography } from 'antd'
 import type { VisitorListItem } from '../../../electron/contract/types'
-import { api } from '../../api'
+import { visitorPage } from './first-calls'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
 
 interface Props {
@@ -10,13 +11,13 @@ interface Props {
 }
 
 /** Every visitor, most recently seen first; search by name, enterprise or the tail of a phone number. */
-export function VisitorsTab({ version, selectedId, onSelect }: Props) {
+export const VisitorsTab = memo(function VisitorsTab({ version, selectedId, onSelect }: Props) {
   return (
     <PagedSearchTable<VisitorListItem>
       version={version}
       selectedId={selectedId}
       onSelect={onSelect}
-      load={(args) => api.visitorList(args)}
+      load={(args) => visitorPage.load(args)}
       searchLabel="查找来访人"
       placeholder="姓名、所属企业或电话尾号"
       unit="人"
@@ -56,4 +57,4 @@ export function VisitorsTab({ version, selectedId, onSelect }: Props) {
       ]}
     />
   )
-}
+})

@@ -2,7 +2,6 @@ import { EditOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Divider, Drawer, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import type { IssueAction, IssueDetail } from '../../../electron/contract/types'
-import { api } from '../../api'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR, SATISFACTION } from '../../lib/labels'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
@@ -18,6 +17,7 @@ import { IssueTimeline } from './IssueTimeline'
 import { AttachmentAdd } from './attachments/AttachmentAdd'
 import { ProcedureSection } from './procedure/ProcedureSection'
 import { CorrectIssueModal } from './CorrectIssueModal'
+import { issueDetail } from './first-calls'
 
 interface Props {
   /** The issue to show; null closes the drawer. */
@@ -50,7 +50,7 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
     setWasOpen(id !== null)
     if (id !== null) setOpenings((n) => n + 1)
   }
-  const q = useQuery(() => (shownId === null ? Promise.resolve(null) : api.issueGet({ id: shownId })), [shownId, openings])
+  const q = useQuery(() => (shownId === null ? Promise.resolve(null) : issueDetail.load(shownId)), [shownId, openings])
   const detail = q.data && q.data.id === shownId ? q.data : null
   const guard = useCloseGuard()
   const [correcting, setCorrecting] = useState(false)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Empty, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd'
 import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
@@ -30,7 +31,7 @@ function rowClass(r: IssueListItem): string {
 }
 
 /** The ledger, one page at a time from main; a row opens with a click or Enter. */
-export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
+export const IssueTable = memo(function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
   const sortOrder = (key: SortKey) => (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null)
   // A click flips the order and never lands on "unsorted"; dates start newest-first, deadlines most urgent first.
   const flip: SortOrderName[] = ['ascend', 'descend', 'ascend']
@@ -154,4 +155,4 @@ export function IssueTable({ data, loading, view, filtered, onPage, onSort, onOp
       onChange={onChange}
     />
   )
-}
+})

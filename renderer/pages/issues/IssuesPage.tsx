@@ -1,33 +1,45 @@
 import { dueState } from '../../../shared/codes/issues'
 import { Alert, Button, Flex, Space, Typography } from 'antd'
-import { useCallback, useState } from 'react'
-import { api } from '../../api'
+import { useCallback, useRef, useState } from 'react'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
-import { hasFilters, initialView, toListInput, type DueFilter, type IssueFilters, type IssueView } from './filters'
+import {
+  hasFilters,
+  initialView,
+  toListInput,
+  type DueFilter,
+  type IssueFilters,
+  type IssueView,
+  type SortKey,
+  type SortOrder,
+} from './filters'
 import { IssueDrawer } from './IssueDrawer'
 import { IssueFilterBar } from './IssueFilterBar'
 import { IssueTable } from './IssueTable'
-
-function idFrom(params: URLSearchParams | undefined): number | null {
-  const n = Number(params?.get('id') ?? '')
-  return Number.isInteger(n) && n > 0 ? n : null
-}
+import { dueCounts, issuePage, openIssueId } from './first-calls'
 
 /** 问题台账: every issue, filtered and paged by main; `#/issues?id=N` opens issue N. */
 export default function IssuesPage({ params }: { params?: URLSearchParams }) {
-  const [view, setView] = useState<IssueView>(initialView)
-  const list = useQuery(() => api.issueList(toListInput(view)), [view])
-  const counts = useQuery(async () => {
-    const [overdue, dueSoon] = await Promise.all([
-      api.issueList({ dueState: 'overdue', pageSize: 1 }),
-      api.issueList({ dueState: 'due_soon', pageSize: 1 }),
-    ])
-    return { overdue: overdue.total, dueSoon: dueSoon.total }
+  const [view, setShownView] = useState<IssueView>(initialView)
+  // A filter, page or order chosen asks the ledger at once, in the click's task: the answer is on
+  // its way while the screen redraws the filter bar and the table's spinner.
+  const latest = useRef(view)
+  const setView = useCallback((change: (v: IssueView) => IssueView) => {
+    const next = change(latest.current)
+    latest.current = next
+    void issuePage.start(toListInput(next))
+    setShownView(next)
   }, [])
-  const openId = idFrom(params)
+  const list = useQuery(() => issuePage.load(toListInput(view)), [view])
+  const counts = useQuery(() => dueCounts.load(null), [])
+  const openId = openIssueId(params)
 
-  const setFilters = useCallback((filters: IssueFilters) => setView((v) => ({ ...v, filters, page: 1 })), [])
+  const setFilters = useCallback((filters: IssueFilters) => setView((v) => ({ ...v, filters, page: 1 })), [setView])
+  // Stable, so the table (memo) is drawn again only when its page or view changes, not when the
+  // counts come in or the drawer opens.
+  const setPage = useCallback((page: number, pageSize: number) => setView((v) => ({ ...v, page, pageSize })), [setView])
+  const setSort = useCallback((sort: SortKey, order: SortOrder) => setView((v) => ({ ...v, sort, order, page: 1 })), [setView])
+  const openIssue = useCallback((id: number) => navigate('issues', { id }), [])
   const showDue = (dueState: DueFilter) => setView((v) => ({ ...v, filters: { ...v.filters, dueState }, page: 1 }))
   const refresh = () => {
     list.reload()
@@ -58,9 +70,9 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
         loading={list.loading}
         view={view}
         filtered={hasFilters(view.filters)}
-        onPage={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-        onSort={(sort, order) => setView((v) => ({ ...v, sort, order, page: 1 }))}
-        onOpen={(id) => navigate('issues', { id })}
+        onPage={setPage}
+        onSort={setSort}
+        onOpen={openIssue}
       />
       <IssueDrawer id={openId} onClose={() => navigate('issues')} onChanged={refresh} />
     </>

@@ -1,7 +1,6 @@
 import { Col, Row } from 'antd'
 import { useState } from 'react'
 import type { Appointment } from '../../../electron/contract/types'
-import { api } from '../../api'
 import { CalendarNotice } from '../../components/CalendarNotice'
 import { usePaged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
@@ -10,22 +9,20 @@ import { SetupChecklist } from '../../components/SetupChecklist'
 import { LeftOpenDays } from './LeftOpenDays'
 import { SessionBar } from './SessionBar'
 import { TodayAppointments } from './TodayAppointments'
-import { TodayVisits, VISITS_PAGE_SIZE } from './TodayVisits'
+import { TodayVisits } from './TodayVisits'
+import { currentDay, dayBookings, dayVisits, daysLeftOpen, VISITS_PAGE_SIZE } from './first-calls'
 
 /** 今日接待: the open reception day, the registration form, the day's bookings and who has come. */
 export function TodayPage() {
-  const session = useQuery(() => api.sessionCurrent({}), [])
-  const leftOpen = useQuery(() => api.sessionLeftOpen({}), [])
+  const session = useQuery(() => currentDay.load(null), [])
+  const leftOpen = useQuery(() => daysLeftOpen.load(null), [])
   const current = session.data ?? null
   const visits = usePaged(
-    (paging) => (current ? api.visitList({ sessionId: current.id, ...paging }) : Promise.resolve(null)),
+    (paging) => (current ? dayVisits.load({ sessionId: current.id, ...paging }) : Promise.resolve(null)),
     [current?.id],
     VISITS_PAGE_SIZE,
   )
-  const bookings = useQuery(
-    () => (current ? api.appointmentList({ sessionId: current.id }).then((d) => d.appointments) : Promise.resolve([])),
-    [current?.id],
-  )
+  const bookings = useQuery(() => (current ? dayBookings.load(current.id) : Promise.resolve([])), [current?.id])
   const [arrival, setArrival] = useState<Appointment | null>(null)
   const refresh = () => {
     session.reload()

@@ -8,8 +8,7 @@ import { pagerOf, type Paged } from '../../lib/usePaged'
 import { CorrectionsLink } from '../../components/CorrectionHistory'
 import { CorrectVisitModal } from './CorrectVisitModal'
 import { VoidVisitModal } from './VoidReasonModal'
-
-export const VISITS_PAGE_SIZE = 20
+import { VISITS_PAGE_SIZE } from './first-calls'
 
 /** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
 interface Props {

@@ -1,0 +1,54 @@
+import { sql } from 'kysely'
+import type { Executor } from '../core/context'
+
+// Each visitor's and enterprise's last-visit date, which the directory's lists are ordered by
+// (migration 0016). Worked out again from the visits, never moved by a step: after a visit is
+// registered, voided, imported, undone or moved by a merge, the record's date is the latest visit
+// not voided, whatever the order the writes came in. Called inside the writer's transaction.
+
+export interface VisitedBy {
+  visitorIds?: readonly (number | null)[]
+  organizationIds?: readonly (number | null)[]
+}
+
+const visitorsLast = sql<string | null>`(select max(v.visit_date) from visits v where v.visitor_id = visitors.id and v.voided_at is null)`
+const organizationsLast = sql<
+  string | null
+>`(select max(v.visit_date) from visits v where v.organization_id = organizations.id and v.voided_at is null)`
+
+const known = (ids: readonly (number | null)[] | undefined): number[] => [...new Set((ids ?? []).filter((id): id is number => id !== null))]
+
+export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<void> {
+  const visitors = known(by.visitorIds)
+  const organizations = known(by.organizationIds)
+  // Only the records whose date moves are written: a record rewritten as it was would still count
+  // as changed, and the audit row would vouch for it again.
+  if (visitors.length > 0)
+    await trx
+      .updateTable('visitors')
+      .set({ last_visit_date: visitorsLast })
+      .where('id', 'in', visitors)
+      .where(sql<boolean>`last_visit_date is not ${visitorsLast}`)
+      .execute()
+  if (organizations.length > 0)
+    await trx
+      .updateTable('organizations')
+      .set({ last_visit_date: organizationsLast })
+      .where('id', 'in', organizations)
+      .where(sql<boolean>`last_visit_date is not ${organizationsLast}`)
+      .execute()
+}
+
+/** Every record's date at once: after a bulk load that wrote visits with plain statements (the benchmark's ledger). */
+export async function refreshEveryLastVisit(db: Executor): Promise<void> {
+  await db
+    .updateTable('visitors')
+    .set({ last_visit_date: visitorsLast })
+    .where(sql<boolean>`last_visit_date is not ${visitorsLast}`)
+    .execute()
+  await db
+    .updateTable('organizations')
+    .set({ last_visit_date: organizationsLast })
+    .where(sql<boolean>`last_visit_date is not ${organizationsLast}`)
+    .execute()
+}

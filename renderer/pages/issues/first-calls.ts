@@ -1,0 +1,37 @@
+import type { ContractInput } from '../../../electron/contract'
+import { api } from '../../api'
+import { prefetchable } from '../../lib/prefetch'
+import { initialView, toListInput } from './filters'
+
+// 问题台账's calls, started by the click that opens the screen or an issue (layout/first-calls.ts).
+
+export const issuePage = prefetchable((input: ContractInput<'issue-list'>) => api.issueList(input))
+
+/** The 已超期 / 即将到期 buttons' two counts. */
+export const dueCounts = prefetchable(async (_: null) => {
+  const [overdue, dueSoon] = await Promise.all([
+    api.issueList({ dueState: 'overdue', pageSize: 1 }),
+    api.issueList({ dueState: 'due_soon', pageSize: 1 }),
+  ])
+  return { overdue: overdue.total, dueSoon: dueSoon.total }
+})
+
+export const issueDetail = prefetchable((id: number) => api.issueGet({ id }))
+
+/** `#/issues?id=N` opens issue N in the drawer. */
+export function openIssueId(params: URLSearchParams | undefined): number | null {
+  const n = Number(params?.get('id') ?? '')
+  return Number.isInteger(n) && n > 0 ? n : null
+}
+
+/** The screen opened: its first page as it starts (no filter), the counts, and the issue the address opens. */
+export function startIssuesScreen(params: URLSearchParams): void {
+  void issuePage.start(toListInput(initialView))
+  void dueCounts.start(null)
+  startIssueDrawer(params)
+}
+
+export function startIssueDrawer(params: URLSearchParams): void {
+  const id = openIssueId(params)
+  if (id !== null) void issueDetail.start(id)
+}
