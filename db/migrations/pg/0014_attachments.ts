@@ -38,6 +38,41 @@ async function refuse(db: Kysely<unknown>, name: string, table: string, event: s
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists pg_trgm`.execute(db)
 
+  // The two SQLite functions the ledger's queries use, with SQLite's meaning, so every query
+  // runs unchanged on both engines: group_concat(value[, separator]) skipping nulls, and
+  // json_extract(text, '$.a.b') giving the value as text.
+  await sql
+    .raw(
+      `create function group_concat_step(acc text, value anyelement, sep text) returns text
+    language sql immutable as $$
+      select case when value is null then acc when acc is null then value::text else acc || sep || value::text end $$`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `create function group_concat_step(acc text, value anyelement) returns text
+    language sql immutable as $$ select group_concat_step(acc, value, ',') $$`,
+    )
+    .execute(db)
+  await sql`create aggregate group_concat(anyelement, text) (sfunc = group_concat_step, stype = text)`.execute(db)
+  await sql`create aggregate group_concat(anyelement) (sfunc = group_concat_step, stype = text)`.execute(db)
+  await sql
+    .raw(
+      `create function json_extract(doc text, path text) returns text language sql immutable as $$
+    select case when doc is null or doc = '' then null else (doc::jsonb) #>> string_to_array(substr(path, 3), '.') end $$`,
+    )
+    .execute(db)
+
+  // SQLite's comparisons are 0 or 1, so the figures count rows by summing one: sum(boolean)
+  // does the same here (null for no rows, as SQLite's sum).
+  await sql
+    .raw(
+      `create function sum_step(acc bigint, value boolean) returns bigint language sql immutable as $$
+    select case when value is null then acc else coalesce(acc, 0) + case when value then 1 else 0 end end $$`,
+    )
+    .execute(db)
+  await sql`create aggregate sum(boolean) (sfunc = sum_step, stype = bigint)`.execute(db)
+
   await sql`create table settings ("key" text primary key, "value" text not null)`.execute(db)
   await sql`create table import_batches (id ${ID}, file_name text not null, sheet text, mapping text not null,
     rows_total integer default 0 not null, rows_imported integer default 0 not null, rows_skipped integer default 0 not null,
