@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import { AUDITED_TABLES } from './record-state'
+import { audit } from './audit'
+import { systemActor, write, type LedgerContext } from './context'
+import { AUDITED_TABLES, rowHash, type StateEntry } from './record-state'
 import type { Database as Schema } from './schema'
 
 // Record digests on a PostgreSQL server, as record-state.ts does them in the SQLite file. There,
@@ -48,5 +50,31 @@ export async function installServerStateTracking(db: Kysely<Schema>): Promise<vo
         )
         .execute(trx)
     }
+  })
+}
+
+/**
+ * After migrations ran on the server: one audit row vouching for the records they wrote (the
+ * office's sources a new ledger starts with), as vouchForUpgrade does in the SQLite file. Only
+ * records no audit row has vouched for yet are covered, so a change made around the app before
+ * the upgrade stays visible.
+ */
+export async function vouchForServerUpgrade(db: Kysely<Schema>, migrations: readonly string[], now: () => Date): Promise<void> {
+  const ctx: LedgerContext = { db, actor: { ...systemActor, name: '系统（升级）' }, now }
+  await write(ctx, async (trx) => {
+    const vouched = new Set(
+      (await trx.selectFrom('audit_state').select(['entity_table', 'row_key']).execute()).map((r) => `${r.entity_table}\u001f${r.row_key}`),
+    )
+    const entries: StateEntry[] = []
+    for (const [table, { key }] of Object.entries(AUDITED_TABLES)) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)
+      for (const row of rows) {
+        const rowKey = key.map((c) => String(row[c])).join(':')
+        if (vouched.has(`${table}\u001f${rowKey}`)) continue
+        const values = Object.values(row)
+        entries.push({ table, key: rowKey, columnCount: values.length, hash: rowHash(values) })
+      }
+    }
+    if (entries.length > 0) await audit(trx, ctx, 'upgrade_state', 'ledger', null, { migrations, records: entries.length }, entries)
   })
 }

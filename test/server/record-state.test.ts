@@ -47,6 +47,13 @@ describe('record digests on a server ledger', () => {
     expect(await latestDigest(t, 'matters', String(matter.id))).toBe(await digestNow(t, 'matters', matter.id))
   })
 
+  it('vouches, when it builds a ledger, for the ten sources the schema starts it with', async () => {
+    t = await openServerTestLedger('2026-11-10 08:00:00')
+    const sources = await t.ledger.db.selectFrom('issue_sources').select('id').orderBy('id').execute()
+    expect(sources).toHaveLength(10)
+    for (const { id } of sources) expect(await latestDigest(t, 'issue_sources', String(id))).toBe(await digestNow(t, 'issue_sources', id))
+  })
+
   it('notes nothing for a change made through another connection, so the record no longer matches its digest', async () => {
     t = await openServerTestLedger('2026-11-10 08:00:00')
     const f = await seedFixture(t)
