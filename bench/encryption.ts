@@ -136,9 +136,9 @@ export async function measureAttachmentSealing(
   const view = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-view-'))
   try {
     const actor: LedgerContext['actor'] = { kind: 'staff', id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk', ownPin: false }
-    const issueOf = async (l: Ledger) => (await l.db.selectFrom('issues').select('id').orderBy('id').executeTakeFirstOrThrow()).id
+    const issueOf = async (l: LocalLedger) => (await l.db.selectFrom('issues').select('id').orderBy('id').executeTakeFirstOrThrow()).id
     let n = 0
-    const addAndView = (l: Ledger, issueId: number) => async () => {
+    const addAndView = (l: LocalLedger, issueId: number) => async () => {
       const ctx: LedgerContext = { db: l.db, actor, now }
       const a = await addAttachment(ctx, storeOfLedger(l), {
         issueId,
