@@ -39,9 +39,15 @@ export async function installServerStateTracking(db: Kysely<Schema>): Promise<vo
       where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(trx)
     const existing = new Set(rows.map((r) => r.name))
     if (!existing.has('audit_state')) return
+    // Each desk opening the ledger would otherwise rewrite every trigger: only the missing ones are made.
+    const { rows: made } = await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal`.execute(trx)
+    const present = new Set(made.map((r) => r.name))
+    const missing = Object.keys(AUDITED_TABLES).filter((table) => existing.has(table) && !present.has(`audit_touch_${table}`))
+    // The function always as this version writes it; the triggers that call it only where missing.
     await sql.raw(NOTE_FUNCTION).execute(trx)
+    if (missing.length === 0) return
     for (const [table, { key }] of Object.entries(AUDITED_TABLES)) {
-      if (!existing.has(table)) continue
+      if (!missing.includes(table)) continue
       const args = key.map((c) => `'${c}'`).join(', ')
       await sql
         .raw(
