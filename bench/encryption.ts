@@ -10,7 +10,7 @@ import { addAttachment, attachmentFile, storeOfLedger } from '../db/attachments/
 import { clearPlainCopies } from '../db/attachments/store'
 import { checkLedgerHealth } from '../db/backup/backup'
 import type { LedgerContext } from '../db/core/context'
-import { openLedger, type Ledger } from '../db/core/open'
+import { openLedger, type LocalLedger } from '../db/core/open'
 import type { LedgerKeys } from '../db/keys/keys'
 import { openSession, planSession } from '../db/sessions/sessions'
 import { registerVisit, type RegisterVisitInput } from '../db/visits/register'
@@ -25,7 +25,7 @@ import { testKeys } from '../test/support/keys'
 export const benchKeys: LedgerKeys = testKeys('本机', null)
 
 /** Encrypts the unencrypted ledger at `file` as an upgrade does, timing it once. */
-export async function encryptForBench(m: Measuring, file: string, fileMb: number): Promise<Ledger> {
+export async function encryptForBench(m: Measuring, file: string, fileMb: number): Promise<LocalLedger> {
   process.stdout.write('Encrypting the ledger (the upgrade: copy, check, swap) …\n')
   const started = performance.now()
   const ledger = await openLedger(file, { keys: benchKeys, backupBeforeMigration: false })
@@ -51,7 +51,7 @@ function visitInput(sessionId: number, n: number): RegisterVisitInput {
   }
 }
 
-async function deskOn(ledger: Ledger, made: GeneratedLedger, now: () => Date): Promise<{ ctx: LedgerContext; sessionId: number }> {
+async function deskOn(ledger: LocalLedger, made: GeneratedLedger, now: () => Date): Promise<{ ctx: LedgerContext; sessionId: number }> {
   const ctx: LedgerContext = {
     db: ledger.db,
     actor: { kind: 'staff', id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk', ownPin: false },
@@ -136,9 +136,9 @@ export async function measureAttachmentSealing(
   const view = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-view-'))
   try {
     const actor: LedgerContext['actor'] = { kind: 'staff', id: made.deskStaff.id, name: made.deskStaff.name, role: 'desk', ownPin: false }
-    const issueOf = async (l: Ledger) => (await l.db.selectFrom('issues').select('id').orderBy('id').executeTakeFirstOrThrow()).id
+    const issueOf = async (l: LocalLedger) => (await l.db.selectFrom('issues').select('id').orderBy('id').executeTakeFirstOrThrow()).id
     let n = 0
-    const addAndView = (l: Ledger, issueId: number) => async () => {
+    const addAndView = (l: LocalLedger, issueId: number) => async () => {
       const ctx: LedgerContext = { db: l.db, actor, now }
       const a = await addAttachment(ctx, storeOfLedger(l), {
         issueId,

@@ -8,7 +8,7 @@
 import { systemActor, type LedgerContext } from '../db/core/context'
 import { loadCalendar } from '../db/issues/deadlines'
 import { seededRandom } from '../tools/demo'
-import type { Ledger } from '../db/core/open'
+import type { LocalLedger } from '../db/core/open'
 import { listCategories, listDepartments, saveStaff, seedDefaults } from '../db/reference/reference'
 import { bulkLoad } from '../db/search/sqlite-index'
 import { refreshEveryLastVisit } from '../db/directory/last-visit'
@@ -46,7 +46,7 @@ export interface GeneratedLedger {
   deskStaff: Staff
 }
 
-async function referenceData(ledger: Ledger, at: string): Promise<{ desk: Staff[]; leaders: Staff[]; handlers: Staff[] }> {
+async function referenceData(ledger: LocalLedger, at: string): Promise<{ desk: Staff[]; leaders: Staff[]; handlers: Staff[] }> {
   const ctx: LedgerContext = { db: ledger.db, actor: systemActor, now: () => new Date(`${at}T08:00:00`) }
   await seedDefaults(ctx)
   const deps = await listDepartments(ledger.db)
@@ -72,7 +72,7 @@ async function referenceData(ledger: Ledger, at: string): Promise<{ desk: Staff[
 }
 
 /** Fills an empty, migrated ledger. */
-export async function generateLedger(ledger: Ledger, options: GenerateOptions = {}): Promise<GeneratedLedger> {
+export async function generateLedger(ledger: LocalLedger, options: GenerateOptions = {}): Promise<GeneratedLedger> {
   const scale = options.scale ?? 1
   const months = options.months ?? 120
   const firstMonth = options.firstMonth ?? '2016-01'

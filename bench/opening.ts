@@ -2,13 +2,13 @@
 
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { checkLedgerHealth } from '../db/backup/backup'
-import { openLedger, type Ledger } from '../db/core/open'
+import { openLedger, type LocalLedger } from '../db/core/open'
 import { time, type Measuring } from './measure'
 import { applyKey, connectionKey } from '../db/keys/cipher'
 import { benchKeys } from './encryption'
 
 /** Closes the ledger to time opening it, and returns it open again. */
-export async function measureOpening(m: Measuring, ledger: Ledger, file: string, fileMb: number): Promise<Ledger> {
+export async function measureOpening(m: Measuring, ledger: LocalLedger, file: string, fileMb: number): Promise<LocalLedger> {
   process.stdout.write('Opening the ledger …\n')
   const key = connectionKey(ledger.sqlite)
   await ledger.close()

@@ -9,7 +9,7 @@ import { findReturning } from '../db/directory/match'
 import { monthlySummary } from '../db/figures/month'
 import { yearlySummary } from '../db/figures/year'
 import { listIssues, type IssueFilter } from '../db/issues/queries'
-import type { Ledger } from '../db/core/open'
+import type { LocalLedger } from '../db/core/open'
 import type { Database } from '../db/core/schema'
 import { search } from '../db/search/search'
 import type { GeneratedLedger } from './generate'
@@ -17,7 +17,7 @@ import { timePair, type Measuring } from './measure'
 import { text } from './row-text'
 
 export interface ReadSetup {
-  ledger: Ledger
+  ledger: LocalLedger
   ctx: LedgerContext
   made: GeneratedLedger
   /** A visitor's whole phone number, as the desk would type it. */

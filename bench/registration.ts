@@ -3,7 +3,7 @@
 
 import type { LedgerContext } from '../db/core/context'
 import { loadCalendar } from '../db/issues/deadlines'
-import type { Ledger } from '../db/core/open'
+import type { LocalLedger } from '../db/core/open'
 import { openSession, planSession } from '../db/sessions/sessions'
 import { registerVisit, type RegisterVisitInput } from '../db/visits/register'
 import { makeFloorRegister } from './floor-register'
@@ -12,7 +12,7 @@ import { timePair, type Measuring } from './measure'
 import { text } from './row-text'
 
 export interface RegistrationSetup {
-  ledger: Ledger
+  ledger: LocalLedger
   ctx: LedgerContext
   made: GeneratedLedger
   /** The benchmark's clock, shared with ctx: the floor's rows are stamped from it too. */

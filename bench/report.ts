@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Ledger } from '../db/core/open'
+import type { LocalLedger } from '../db/core/open'
 import type { BundleReport } from './bundle'
 import type { ExportRun } from './excel-export'
 import type { GeneratedLedger } from './generate'
@@ -23,7 +23,7 @@ export interface Machine {
 }
 
 /** Taken while the ledger is still open, for SQLite's version. */
-export function machineOf(ledger: Ledger): Machine {
+export function machineOf(ledger: LocalLedger): Machine {
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

@@ -21,7 +21,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { LedgerContext } from '../db/core/context'
-import { openLedger, type Ledger } from '../db/core/open'
+import { openLedger, type LocalLedger } from '../db/core/open'
 import { measureExports } from './excel-export'
 import { generateLedger } from './generate'
 import { recorder, type Measuring } from './measure'
@@ -54,7 +54,7 @@ const file = path.join(workDir, 'ledger.sqlite')
 // would: everything else is measured on the encrypted ledger, as the app runs.
 const plainFile = path.join(workDir, 'unencrypted.sqlite')
 process.stdout.write(`Generating a ${SCALE === 1 ? 'ten-year' : `${SCALE}×`} ledger in ${file} …\n`)
-let ledger: Ledger = await openLedger(file)
+let ledger: LocalLedger = await openLedger(file)
 const made = await generateLedger(ledger, { scale: SCALE })
 ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 const fileMb = fs.statSync(file).size / 1e6

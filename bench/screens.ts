@@ -2,7 +2,7 @@
 // the walk test/e2e/scale.test.ts checks on a tenth of the ledger (test/support/ledger-walk.ts),
 // timed here.
 
-import type { Ledger } from '../db/core/open'
+import type { LocalLedger } from '../db/core/open'
 import type { Envelope } from '../electron/contract/define'
 import { openApp } from '../test/support/browser'
 import {
@@ -33,7 +33,7 @@ export interface ScreenWalks {
 
 export interface ScreenSetup {
   file: string
-  ledger: Ledger
+  ledger: LocalLedger
   today: string
   /** Today's reception day, where the registration measurement left its visits. */
   sessionId: number

@@ -1,6 +1,6 @@
 // Types for setup-packages.mjs, which stays plain JavaScript so it runs before `npm ci`.
 
-export type Need = 'browser' | 'cjkFont' | 'soffice' | 'poppler'
+export type Need = 'browser' | 'cjkFont' | 'soffice' | 'poppler' | 'postgres'
 export type System = 'debian' | 'linux' | 'win32' | 'darwin'
 
 export interface Label {

@@ -5,13 +5,14 @@
 
 import fs from 'node:fs'
 
-export const NEEDS = ['browser', 'cjkFont', 'soffice', 'poppler']
+export const NEEDS = ['browser', 'cjkFont', 'soffice', 'poppler', 'postgres']
 
 export const NEED_LABELS = {
   browser: { zh: '浏览器（Chromium、Chrome 或 Edge）', en: 'a browser (Chromium, Chrome or Edge)' },
   cjkFont: { zh: '中文字体', en: 'a Chinese (CJK) font' },
   soffice: { zh: 'LibreOffice', en: 'LibreOffice' },
   poppler: { zh: 'Poppler（pdftotext、pdftoppm、pdfinfo）', en: 'Poppler (pdftotext, pdftoppm, pdfinfo)' },
+  postgres: { zh: 'PostgreSQL 服务器（含 pg_trgm 扩展）', en: 'the PostgreSQL server (with the pg_trgm extension)' },
 }
 
 // fc-list, which the preflight asks for a Chinese font, is only a Recommends of the font package.
@@ -20,16 +21,29 @@ export const APT_PACKAGES = {
   cjkFont: ['fonts-wqy-microhei', 'fontconfig'],
   soffice: ['libreoffice-calc-nogui'],
   poppler: ['poppler-utils'],
+  // The server ledger's tests start a cluster of their own; pg_trgm ships in postgresql-NN, contrib is its home elsewhere.
+  postgres: ['postgresql', 'postgresql-contrib'],
 }
 
-const WINGET = { browser: 'Google.Chrome', soffice: 'TheDocumentFoundation.LibreOffice', poppler: 'oschwartz10612.Poppler' }
-const CHOCO = { browser: 'googlechrome', soffice: 'libreoffice-fresh', poppler: 'poppler' }
-const BREW = { browser: 'brew install --cask google-chrome', soffice: 'brew install --cask libreoffice', poppler: 'brew install poppler' }
+const WINGET = {
+  browser: 'Google.Chrome',
+  soffice: 'TheDocumentFoundation.LibreOffice',
+  poppler: 'oschwartz10612.Poppler',
+  postgres: 'PostgreSQL.PostgreSQL.15',
+}
+const CHOCO = { browser: 'googlechrome', soffice: 'libreoffice-fresh', poppler: 'poppler', postgres: 'postgresql15' }
+const BREW = {
+  browser: 'brew install --cask google-chrome',
+  soffice: 'brew install --cask libreoffice',
+  poppler: 'brew install poppler',
+  postgres: 'brew install postgresql@15',
+}
 const OTHER_LINUX = {
   browser: 'chromium',
   cjkFont: 'fontconfig + wqy-microhei / noto-sans-cjk',
   soffice: 'libreoffice-calc',
   poppler: 'poppler-utils',
+  postgres: 'postgresql-server + postgresql-contrib',
 }
 
 export const SYSTEM_LABELS = {

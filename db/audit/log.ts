@@ -1,5 +1,5 @@
 import { assertSupervisor } from '../core/access'
-import type { Ledger } from '../core/open'
+import type { LocalLedger } from '../core/open'
 import { verifyAudit } from './verify'
 import { auditActionLabel, auditDigest, auditEntityLabel, auditFilterOptions } from './vocabulary'
 import type { LedgerContext } from '../core/context'
@@ -78,7 +78,7 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
  * Everything `npm run ledger -- check` says about the audit log: the chain, the counter, the
  * triggers, the anchors kept outside the file, and the records against their digests. Supervisors only.
  */
-export async function auditChainStatus(ctx: LedgerContext, ledger: Ledger): Promise<AuditChainStatus> {
+export async function auditChainStatus(ctx: LedgerContext, ledger: LocalLedger): Promise<AuditChainStatus> {
   await assertSupervisor(ctx, '校验审计日志')
   return verifyAudit(ledger.sqlite, ledger.file)
 }

@@ -34,7 +34,7 @@ import { holdLedger } from '../core/hold'
 import { refuseNetworkFolder } from '../core/location'
 import { ledgerIdOf } from '../core/identity'
 import { filesFolderOf } from '../attachments/store'
-import { assertNotNewer, ledgerVersion, openLedger, type Ledger } from '../core/open'
+import { assertNotNewer, ledgerVersion, openLedger, type LocalLedger } from '../core/open'
 import { auditHeadOf } from '../audit/anchor'
 import type { AuditAnchor, BackupInfo, BackupOverview, RestoreResult } from '../../shared/types'
 
@@ -49,7 +49,7 @@ function ownBackups(folder: string, ledgerId: string | null): BackupInfo[] {
   return listBackupFiles(folder).filter((b) => b.ledgerId === ledgerId || b.ledgerId === null)
 }
 
-export function backupOverview(ledger: Ledger): BackupOverview {
+export function backupOverview(ledger: LocalLedger): BackupOverview {
   const { folder, isDefault } = backupFolderOf(ledger.sqlite, ledger.file)
   return {
     folder,
@@ -62,7 +62,7 @@ export function backupOverview(ledger: Ledger): BackupOverview {
 }
 
 /** 备份 now, from 设置 or the command line: into the chosen folder, then rotation. */
-export async function backupNow(ledger: Ledger, now: Date, folder?: string): Promise<BackupInfo> {
+export async function backupNow(ledger: LocalLedger, now: Date, folder?: string): Promise<BackupInfo> {
   const target = folder ?? backupFolderOf(ledger.sqlite, ledger.file).folder
   const made = await writeBackup(ledger.sqlite, target, 'manual', now)
   if (folder === undefined) rotateBackups(target, now, made.ledgerId)
@@ -74,7 +74,7 @@ export async function backupNow(ledger: Ledger, now: Date, folder?: string): Pro
  * create and write (a second disk, a USB drive), never a network share or mapped network drive;
  * null goes back to the default folder next to the ledger.
  */
-export async function setBackupFolder(ctx: LedgerContext, ledger: Ledger, folder: string | null): Promise<BackupOverview> {
+export async function setBackupFolder(ctx: LedgerContext, ledger: LocalLedger, folder: string | null): Promise<BackupOverview> {
   await assertAdministers(ctx, '更改备份文件夹')
   let chosen: string | null = null
   if (folder !== null && folder.trim() !== '') {
@@ -168,7 +168,7 @@ export function backupFileByName(folder: string, name: string): string {
 export class RestoreFailed extends LedgerError {
   constructor(
     message: string,
-    public readonly reopened: Ledger | null,
+    public readonly reopened: LocalLedger | null,
   ) {
     super('restore_failed', message)
   }
@@ -176,7 +176,7 @@ export class RestoreFailed extends LedgerError {
 
 export interface RestoreOptions {
   /** The ledger as it is now; null when it is too damaged to open. */
-  current: Ledger | null
+  current: LocalLedger | null
   /** The ledger file to replace. */
   file: string
   backupFile: string
@@ -191,7 +191,7 @@ export interface RestoreOptions {
 }
 
 /** The keys this PC already holds for a ledger file: the open ledger's own, else whatever its key file opens. */
-export function heldKeys(current: Ledger | null, file: string, keys: LedgerKeys | null): UnlockedKey[] {
+export function heldKeys(current: LocalLedger | null, file: string, keys: LedgerKeys | null): UnlockedKey[] {
   if (current !== null) {
     const key = connectionKey(current.sqlite)
     const envelope = key === null ? null : envelopeOfKey(current.file, key)
@@ -209,7 +209,7 @@ export function heldKeys(current: Ledger | null, file: string, keys: LedgerKeys 
  * A restore replaces everyone's work: a supervisor of the ledger being replaced, or the system
  * (the command line on the file, start-up with a damaged ledger that cannot say who may).
  */
-export async function assertMayRestore(current: Ledger | null, actor: Actor): Promise<void> {
+export async function assertMayRestore(current: LocalLedger | null, actor: Actor): Promise<void> {
   if (actor.kind === 'system') return
   if (current === null || !(await mayAdminister(current.db, actor))) {
     throw new LedgerError('forbidden', '从备份恢复台账须由负责人本人输入 PIN 登录后操作')
@@ -226,7 +226,7 @@ export async function assertMayRestore(current: Ledger | null, actor: Actor): Pr
  *   5. the restored ledger is opened (an older backup is upgraded, with its own pre-upgrade copy)
  *      and the restore is written to its audit log.
  */
-export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: Ledger; result: RestoreResult }> {
+export async function restoreFromBackup(options: RestoreOptions): Promise<{ ledger: LocalLedger; result: RestoreResult }> {
   const { current, file, backupFile } = options
   await assertMayRestore(current, options.actor)
   const known = options.migrations ?? knownMigrations
@@ -254,7 +254,7 @@ async function replaceWithBackup(
   known: Record<string, Migration>,
   ledgerId: string | null,
   restoredHead: AuditAnchor | null,
-): Promise<{ ledger: Ledger; result: RestoreResult }> {
+): Promise<{ ledger: LocalLedger; result: RestoreResult }> {
   const { current, file, backupFile } = options
   const keys = options.keys ?? null
   const held = heldKeys(current, file, keys)

@@ -9,6 +9,7 @@ import { migrations as knownMigrations } from '../migrations'
 import type { Database as Schema } from './schema'
 import type { Migration } from 'kysely'
 import { holdLedger, type LedgerHold } from './hold'
+import type { ServerLedger } from './open-server'
 import { refuseNetworkLedger } from './location'
 import { installStateTracking } from './record-state'
 import { ensureStateBaseline, outOfStepRecords, vouchForUpgrade } from './state-baseline'
@@ -17,7 +18,9 @@ import { keepKey, ledgerKeys, type LedgerKeys, type UnlockedKey } from '../keys/
 import { encryptPlainLedger, type EncryptionStep } from '../keys/encrypt-ledger'
 import { sealPlainAttachments, type AttachmentSealFault } from '../attachments/upgrade'
 
-export interface Ledger {
+/** The ledger in one SQLite file on this PC (the default). */
+export interface LocalLedger {
+  readonly engine: 'sqlite'
   readonly db: Kysely<Schema>
   readonly sqlite: Database.Database
   readonly file: string
@@ -25,6 +28,13 @@ export interface Ledger {
   readonly keys: LedgerKeys | null
   close(): Promise<void>
 }
+
+/**
+ * The ledger the app works on: a local file, or a PostgreSQL server several desks share
+ * (db/core/open-server.ts). Ledger code works on `db` alone; what reaches the SQLite file itself
+ * (backups, keys, `check`) narrows on `engine` first, so the compiler names every such place.
+ */
+export type Ledger = LocalLedger | ServerLedger
 
 export interface OpenOptions {
   /** Stop at this migration (tests of a migration start from the version before it). */
@@ -154,7 +164,7 @@ async function backupBeforeMigration(
   }
 }
 
-export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
+export async function openLedger(file: string, options: OpenOptions = {}): Promise<LocalLedger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
   // Before anything touches the path: a share's name alone is enough to refuse it.
@@ -202,7 +212,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       throw e
     }
   }
-  return { db, sqlite, file, keys: options.keys ?? null, close }
+  return { engine: 'sqlite', db, sqlite, file, keys: options.keys ?? null, close }
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { sql } from 'kysely'
 import type { Executor } from './context'
+import { onServer } from './engine'
 
 // The state an audit row vouches for. Temp triggers (this connection only, never in the file)
 // note every record a write inserts, changes or deletes; the audit row written in that
@@ -117,6 +118,9 @@ async function currentEntry(db: Executor, table: string, key: string): Promise<S
   return { table, key, columnCount: values.length, hash: rowHash(values) }
 }
 
+// The note lives in the connection's temp schema: `temp` in SQLite, `pg_temp` on a server (record-state-server.ts).
+const touchedTable = (db: Executor) => sql.raw(onServer(db) ? 'pg_temp.audit_touched' : 'temp.audit_touched')
+
 /** The records this connection's writes touched since the last audit row, as they are now; the note is cleared. */
 export async function takeTouched(db: Executor): Promise<StateEntry[]> {
   let touched: { entity_table: string; row_key: string }[]
@@ -125,7 +129,7 @@ export async function takeTouched(db: Executor): Promise<StateEntry[]> {
       await sql<{
         entity_table: string
         row_key: string
-      }>`select entity_table, row_key from temp.audit_touched order by entity_table, row_key`.execute(db)
+      }>`select entity_table, row_key from ${touchedTable(db)} order by entity_table, row_key`.execute(db)
     ).rows
   } catch {
     // A ledger from before record digests (a migration test stopping early): nothing is noted.
@@ -134,14 +138,14 @@ export async function takeTouched(db: Executor): Promise<StateEntry[]> {
   if (touched.length === 0) return []
   const entries: StateEntry[] = []
   for (const t of touched) entries.push(await currentEntry(db, t.entity_table, t.row_key))
-  await sql`delete from temp.audit_touched`.execute(db)
+  await sql`delete from ${touchedTable(db)}`.execute(db)
   return entries
 }
 
 /** Whether writes on this connection left records that no audit row has vouched for yet. */
 export async function hasUntakenTouches(db: Executor): Promise<boolean> {
   try {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from temp.audit_touched`.execute(db)
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${touchedTable(db)}`.execute(db)
     return Number(rows[0]?.n ?? 0) > 0
   } catch {
     return false

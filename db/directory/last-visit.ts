@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../core/context'
+import { onServer } from '../core/engine'
 
 // Each visitor's and enterprise's last-visit date, which the directory's lists are ordered by
 // (migration 0016). Worked out again from the visits, never moved by a step: after a visit is
@@ -16,6 +17,9 @@ const organizationsLast = sql<
   string | null
 >`(select max(v.visit_date) from visits v where v.organization_id = organizations.id and v.voided_at is null)`
 
+/** SQLite's `is not` (null-safe), which PostgreSQL spells `is distinct from`. */
+const isNot = (db: Executor) => sql.raw(onServer(db) ? 'is distinct from' : 'is not')
+
 const known = (ids: readonly (number | null)[] | undefined): number[] => [...new Set((ids ?? []).filter((id): id is number => id !== null))]
 
 export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<void> {
@@ -28,14 +32,14 @@ export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<v
       .updateTable('visitors')
       .set({ last_visit_date: visitorsLast })
       .where('id', 'in', visitors)
-      .where(sql<boolean>`last_visit_date is not ${visitorsLast}`)
+      .where(sql<boolean>`last_visit_date ${isNot(trx)} ${visitorsLast}`)
       .execute()
   if (organizations.length > 0)
     await trx
       .updateTable('organizations')
       .set({ last_visit_date: organizationsLast })
       .where('id', 'in', organizations)
-      .where(sql<boolean>`last_visit_date is not ${organizationsLast}`)
+      .where(sql<boolean>`last_visit_date ${isNot(trx)} ${organizationsLast}`)
       .execute()
 }
 
@@ -44,11 +48,11 @@ export async function refreshEveryLastVisit(db: Executor): Promise<void> {
   await db
     .updateTable('visitors')
     .set({ last_visit_date: visitorsLast })
-    .where(sql<boolean>`last_visit_date is not ${visitorsLast}`)
+    .where(sql<boolean>`last_visit_date ${isNot(db)} ${visitorsLast}`)
     .execute()
   await db
     .updateTable('organizations')
     .set({ last_visit_date: organizationsLast })
-    .where(sql<boolean>`last_visit_date is not ${organizationsLast}`)
+    .where(sql<boolean>`last_visit_date ${isNot(db)} ${organizationsLast}`)
     .execute()
 }

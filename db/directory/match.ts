@@ -6,6 +6,7 @@ import { cleanOrganization, cleanVisitor, toOrganization, toVisitor } from './re
 import { LedgerError, notFound } from '../core/errors'
 import type { OrganizationRow, OrganizationsTable, VisitorRow, VisitorsTable } from '../core/schema'
 import { organizationIdsByName } from '../search/conditions'
+import { onServer } from '../core/engine'
 import type { ReturningMatches } from '../../shared/types'
 import { normalizeCreditCode } from '../validation/credit-code'
 import { normalizePhone } from '../validation/phone'
@@ -194,7 +195,7 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
     visitorIds = visitorIds.where((eb) =>
       eb.or([
         eb.and([eb('p.name', '>=', q), eb('p.name', '<', `${q}\u{10FFFF}`)]),
-        eb('p.organization_id', 'in', organizationIdsByName(q)),
+        eb('p.organization_id', 'in', organizationIdsByName(q, onServer(db))),
       ]),
     )
   }
@@ -215,7 +216,7 @@ export async function findReturning(ctx: LedgerContext, query: string): Promise<
   let organizationIds = db.selectFrom('organizations as o').select('o.id').where('o.merged_into_id', 'is', null)
   if (looksLikeCode) organizationIds = organizationIds.where('o.credit_code', '=', code)
   else if (isDigits) organizationIds = organizationIds.where('o.credit_code', '>=', digits).where('o.credit_code', '<', `${digits}:`)
-  else organizationIds = organizationIds.where('o.id', 'in', organizationIdsByName(q))
+  else organizationIds = organizationIds.where('o.id', 'in', organizationIdsByName(q, onServer(db)))
   const organizations = await db
     .selectFrom('organizations as o')
     .selectAll('o')

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { BACKUP_FOLDER_SETTING, defaultBackupFolder } from '../backup/files'
+import { onServer } from '../core/engine'
 import type { Executor } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { holderFileOf, lockFileOf } from '../core/hold'
@@ -52,6 +53,8 @@ function inside(folder: string, file: string): boolean {
 }
 
 async function ledgerFileOf(db: Executor): Promise<string | null> {
+  // A server ledger has no file on this PC that an export could overwrite.
+  if (onServer(db)) return null
   const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
   const file = rows[0]?.file
   return file ? file : null

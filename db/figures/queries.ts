@@ -178,7 +178,7 @@ export async function callbackCounts(db: Executor, r: Range, bucket: Bucket): Pr
       join matters m on m.id = i.matter_id
       join visits v on v.id = m.visit_id
       where cb.callback_date >= ${r.first} and cb.callback_date < ${r.nextFirst} and v.voided_at is null
-    )
+    ) latest
     where nth = 1
     group by bucket`.execute(db)
   return rows

@@ -4,7 +4,7 @@ import { audit } from '../core/audit'
 import { stamp, write, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { ledgerIdOf } from '../core/identity'
-import type { Ledger } from '../core/open'
+import type { LocalLedger } from '../core/open'
 import { backupFolderOf, defaultBackupFolder, listBackupFiles, readManifest, writeManifestFile } from '../backup/files'
 import type { RecoverySheet, RecoveryStatus } from '../../shared/types'
 import { connectionKey } from './cipher'
@@ -18,14 +18,14 @@ import { envelopeOfKey, resealed, withRecovery, writeKeyFile } from './keys'
 // Copies already taken elsewhere (a USB stick) still open with the passphrase they were made
 // under; the README says so.
 
-function currentEnvelope(ledger: Ledger): { key: Buffer; envelope: KeyEnvelope } | null {
+function currentEnvelope(ledger: LocalLedger): { key: Buffer; envelope: KeyEnvelope } | null {
   const key = connectionKey(ledger.sqlite)
   if (key === null) return null
   const envelope = envelopeOfKey(ledger.file, key)
   return envelope === null ? null : { key, envelope }
 }
 
-export function recoveryStatus(ledger: Ledger): RecoveryStatus {
+export function recoveryStatus(ledger: LocalLedger): RecoveryStatus {
   const current = currentEnvelope(ledger)
   return {
     encrypted: current !== null,
@@ -38,7 +38,7 @@ export function recoveryStatus(ledger: Ledger): RecoveryStatus {
 }
 
 /** This ledger's copies in the folders it backs up to: the ones whose manifests carry its key. */
-function rewrapBackups(ledger: Ledger, envelope: KeyEnvelope): number {
+function rewrapBackups(ledger: LocalLedger, envelope: KeyEnvelope): number {
   const id = ledgerIdOf(ledger.sqlite)
   const folders = [...new Set([backupFolderOf(ledger.sqlite, ledger.file).folder, defaultBackupFolder(ledger.file)])]
   let n = 0
@@ -54,7 +54,7 @@ function rewrapBackups(ledger: Ledger, envelope: KeyEnvelope): number {
 
 export async function setRecoveryPassphrase(
   ctx: LedgerContext,
-  ledger: Ledger,
+  ledger: LocalLedger,
   passphrase: string,
   confirm: string,
 ): Promise<RecoveryStatus> {
@@ -79,7 +79,7 @@ export async function setRecoveryPassphrase(
 }
 
 /** What the recovery sheet prints (the passphrase aside): a supervisor's act, in the audit log. */
-export async function recoverySheet(ctx: LedgerContext, ledger: Ledger): Promise<RecoverySheet> {
+export async function recoverySheet(ctx: LedgerContext, ledger: LocalLedger): Promise<RecoverySheet> {
   await assertSupervisor(ctx, '打印恢复口令单')
   const status = recoveryStatus(ledger)
   if (!status.recoverySet || status.keyCheck === null || status.setAt === null) {

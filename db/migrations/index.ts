@@ -15,7 +15,10 @@ import * as m0014 from './0014_attachments'
 import * as m0016 from './0016_last_visit_dates'
 
 // A static list, not a folder scan: it bundles with the app and loads under vitest alike.
-// Names sort in order; a landed entry is never edited or removed.
+// Names sort in order; a landed entry is never edited or removed. A ledger on a PostgreSQL server
+// has its own list (pg/index.ts), whose first migration builds the schema as it stands after
+// 0014_attachments: every migration added here after that comes with a twin there, under the
+// same name, building the same tables, columns and constraints on the server.
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,

@@ -48,10 +48,16 @@ export async function issueTextConditions(db: Executor, text: string): Promise<R
 
 /**
  * The ids of enterprises whose name holds every term: through the index for terms of three or
- * more characters, LIKE for shorter ones. For `column in (…)`.
+ * more characters, LIKE for shorter ones. For `column in (…)`. On a server ledger every term is
+ * an ILIKE, which the pg_trgm index serves for three or more characters (as SQLite's LIKE, it
+ * ignores ASCII case; it also folds the case of other letters, which Chinese names do not have).
  */
-export function organizationIdsByName(text: string): RawBuilder<number> {
+export function organizationIdsByName(text: string, server = false): RawBuilder<number> {
   const terms = searchTerms(text)
+  if (server) {
+    const all = terms.map((t) => sql<SqlBool>`name ilike ${likeContains(t.text)} escape '\\'`)
+    return sql<number>`(select id from organizations where ${all.length === 0 ? sql`true` : sql.join(all, sql` and `)})`
+  }
   const fts = ftsQuery(terms, ['name'])
   const short = allOf(terms.filter((t) => !t.indexed).map((t) => like(sql`name`, t)))
   return fts

@@ -1,10 +1,10 @@
 import type { DeskActor } from '../../db/core/context'
-import type { Ledger } from '../../db/core/open'
+import type { LocalLedger } from '../../db/core/open'
 import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
 
 /** What every handler may use. */
 export interface HandlerContext {
-  ledger: Ledger
+  ledger: LocalLedger
   /** Who is on duty: a person who signed in, or nobody. The system capability never reaches a window. */
   operator: DeskActor
   appVersion: string

@@ -7,7 +7,7 @@ import { systemActor } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
 import { holdLedger, type LedgerHold } from '../../db/core/hold'
 import { refuseNetworkLedger } from '../../db/core/location'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import type { LedgerFileChoice } from './ledger-file'
 import type { LedgerKeys } from '../../db/keys/keys'
@@ -30,7 +30,7 @@ export interface StartKeys {
 const ASK_AGAIN = new Set(['passphrase_needed', 'wrong_passphrase'])
 
 export interface OpenedLedger {
-  ledger: Ledger
+  ledger: LocalLedger
   /** The app's exclusive hold on the file for as long as it runs: other processes may not write meanwhile. */
   hold: LedgerHold
   /** Things the desk should know that did not stop the start, in Chinese (e.g. a backup that failed). */
@@ -73,7 +73,7 @@ export async function openChosenLedger(
 }
 
 async function openWithKeys(choice: LedgerFileChoice, ask: AskRestore, keys: LedgerKeys, now: () => Date): Promise<OpenedLedger> {
-  let ledger: Ledger
+  let ledger: LocalLedger
   let hold: LedgerHold | null = null
   try {
     // From the path's text alone, before anything touches a network share.
@@ -110,7 +110,7 @@ async function openWithKeys(choice: LedgerFileChoice, ask: AskRestore, keys: Led
 }
 
 /** The daily copy; a failure is reported to the desk but never stops the app. */
-export async function dailyBackup(ledger: Ledger, now: () => Date = () => new Date()): Promise<string[]> {
+export async function dailyBackup(ledger: LocalLedger, now: () => Date = () => new Date()): Promise<string[]> {
   try {
     const r = await ensureDailyBackup(ledger.sqlite, ledger.file, now())
     if (r.backup !== null && r.fallbackReason !== null) {

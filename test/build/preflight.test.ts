@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { program, runNode, scratchDir } from '../support/programs'
+import { findPgBinaries } from '../support/pg-server'
 import { onPath, toolPath } from '../support/tools'
 
 // The preflight as npm test runs it, in a child process whose environment is the whole story:
@@ -61,12 +62,22 @@ describe.skipIf(process.platform === 'win32')('the preflight before npm test', (
       PDFTOTEXT_PATH: toolPath('pdftotext'),
       PDFTOPPM_PATH: toolPath('pdftoppm'),
       PDFINFO_PATH: toolPath('pdfinfo'),
+      LEDGER_PG_BINDIR: findPgBinaries() ?? '',
     }
     const r = runNode(PREFLIGHT, [], { PATH: bin, HOME: dir, LEDGER_TOOLS_SEARCH_SYSTEM: '0', ...given })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('测试前检查通过 / preflight passed')
     for (const file of Object.values(given)) expect(r.stdout).toContain(file)
+  })
+
+  it('names the postgresql package in Chinese when the PostgreSQL server is not installed', () => {
+    const { dir, bin } = machine()
+    const r = runNode(PREFLIGHT, [], { PATH: bin, HOME: dir, LEDGER_TOOLS_SEARCH_SYSTEM: '0', LEDGER_SETUP_PLATFORM: 'debian' })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('✗ PostgreSQL 服务器（postgresql 软件包')
+    expect(r.stderr).toContain('请安装 postgresql 软件包')
+    expect(r.stderr).toMatch(/apt-get install -y .*postgresql postgresql-contrib/)
   })
 
   it('says the npm dependencies are missing, rather than "tsx: not found", in a checkout without node_modules', () => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { listAnswerTemplates, saveAnswerTemplate } from '../../db/reference/answers'
 import { registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 const consultWith = (sessionId: number, categoryId: number, answerTemplateId: number, answer: string) =>
   residentVisit(sessionId, {

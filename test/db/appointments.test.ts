@@ -3,12 +3,13 @@ import { bookAppointment, cancelAppointment, sessionAppointments, setBookingLimi
 import { LedgerError } from '../../db/core/errors'
 import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-02 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-02 09:00:00', (s) => ({ t, f } = s))
 
 const enterprise = (sessionId: number, name: string, headcount = 2) => ({
   sessionId,

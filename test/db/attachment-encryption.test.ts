@@ -8,7 +8,7 @@ import { filesFolderOf, sha256Of, storedFileOf, type FileStore } from '../../db/
 import { backupNow, restoreFromBackup } from '../../db/backup/backup'
 import { attachmentsFolderOf, backupStore, readManifest, writeManifestFile } from '../../db/backup/files'
 import { systemActor } from '../../db/core/context'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { connectionKey } from '../../db/keys/cipher'
 import { checkLedger } from '../../tools/cli/check'
 import { jpegBytes, rawBytes, SMALL_PDF, storedContent, TINY_PNG } from '../support/attachments'
@@ -50,7 +50,7 @@ function leaks(bytes: Buffer, plain: Buffer): string[] {
 }
 
 const open: TestLedger[] = []
-const ledgers: Ledger[] = []
+const ledgers: LocalLedger[] = []
 const dirs: string[] = []
 afterEach(async () => {
   for (const l of ledgers.splice(0)) await l.close().catch(() => undefined)
@@ -69,7 +69,7 @@ async function deskWithIssue(options: Parameters<typeof openTempLedger>[1] = {})
 
 const viewFolder = (t: TestLedger) => path.join(t.dir, 'view')
 
-async function viewed(t: TestLedger, ledger: Ledger, id: number): Promise<Buffer> {
+async function viewed(t: TestLedger, ledger: LocalLedger, id: number): Promise<Buffer> {
   return fs.readFileSync((await attachmentFile(ledger.db, storeOfLedger(ledger), id, viewFolder(t))).file)
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { backupNow, backupOverview, decideAtStartup, restoreFromBackup } from '../../db/backup/backup'
 import { ensureDailyBackup, listBackupFiles, readManifest } from '../../db/backup/files'
 import { ledgerIdOf } from '../../db/core/identity'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import { refused } from '../support/refusals'
 import { tempDir } from '../support/temp-ledger'
@@ -15,16 +15,16 @@ import { tempDir } from '../support/temp-ledger'
 // manifest, and every decision about backups matches on it.
 
 const dirs: string[] = []
-const open: Ledger[] = []
+const open: LocalLedger[] = []
 afterEach(async () => {
   for (const l of open.splice(0)) await l.close()
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
 })
 
-async function twoLedgersInOneFolder(): Promise<{ dir: string; a: Ledger; b: Ledger }> {
+async function twoLedgersInOneFolder(): Promise<{ dir: string; a: LocalLedger; b: LocalLedger }> {
   const dir = tempDir('two-ledgers-')
   dirs.push(dir)
-  const ledgers: Ledger[] = []
+  const ledgers: LocalLedger[] = []
   for (const name of ['ledger.sqlite', 'training.sqlite']) {
     const l = await openLedger(path.join(dir, name))
     await seedDefaults({ db: l.db, actor: { ...systemActor, name: '准备' }, now: () => new Date(2026, 10, 9) })

@@ -12,13 +12,14 @@ import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
 import { registerVisit } from '../../db/visits/register'
 import { column, readXlsx, rowsOf, sheet } from '../support/export-files'
 import { openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { bySupervisor, FIXTURE_LEADER_PIN, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-12-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-12-01 08:00:00', (s) => ({ t, f } = s))
 
 // A plausible 2027 arrangement as the State Council might publish it (the real one is not out):
 // 元旦 1–3 January; 春节 5–13 February off, Saturday 20 February a make-up working day.

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { callbackQueue } from '../../db/issues/callback-queue'
 import { assignIssue, closeIssue, recordCallback, resolveIssue } from '../../db/issues/actions'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 /** Accepts, hands over and resolves an issue on `date`; returns its id. */
 async function resolvedOn(date: string, sessionId: number, content: string): Promise<number> {

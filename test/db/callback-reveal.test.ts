@@ -5,13 +5,14 @@ import { handoverSheets } from '../../db/print/sheets'
 import { revealForCallback } from '../../db/privacy/reveal'
 import { getSettings, updateSettings } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 async function resolvedIssue(): Promise<{ issueId: number; number: string }> {
   const day = await openDay(t, f, '2026-11-10')

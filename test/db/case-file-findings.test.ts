@@ -3,13 +3,14 @@ import { addProgress, assignIssue, recordCallback, resolveIssue } from '../../db
 import type { MeasureInput } from '../../db/issues/findings'
 import { registerComplaint } from '../support/case-file'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { expectNothingChanged } from '../support/nothing-changed'
 import { type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 /** A complaint about an enterprise, handed to a section. */
 async function complaintInHand(): Promise<number> {

@@ -4,13 +4,14 @@ import { getIssueDetail } from '../../db/issues/queries'
 import { returnSection, signSection } from '../../db/issues/sections'
 import type { IssueDetail } from '../../shared/types'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { expectNothingChanged } from '../support/nothing-changed'
 import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 const dep = (name: string) => {
   const d = f.departments.find((x) => x.name === name)

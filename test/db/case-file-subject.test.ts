@@ -10,13 +10,14 @@ import { updateCaseRules } from '../../db/reference/case-rules'
 import { registerVisit } from '../../db/visits/register'
 import { GREEN_RIVER, registerComplaint, seedLocalities } from '../support/case-file'
 import { openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { expectNothingChanged } from '../support/nothing-changed'
 import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('被反映对象', () => {
   it('keeps the enterprise complained about apart from the visitor’s own enterprise', async () => {

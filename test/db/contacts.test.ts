@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { monthlySummary } from '../../db/figures/month'
 import { listIssues } from '../../db/issues/queries'
 import { listContacts, registerContact } from '../../db/visits/register'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-20 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-20 09:00:00', (s) => ({ t, f } = s))
 
 describe('issues raised by phone or letter between reception days', () => {
   it('records a phoned-in issue with its channel, numbered and in the ledger like any other', async () => {

@@ -8,13 +8,14 @@ import { correctMatter, correctVisit, visitCorrections } from '../../db/visits/c
 import { registerVisit } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('更正 a consultation', () => {
   it('changes the answer and keeps the old text, the reason and who in the visit’s history', async () => {

@@ -3,12 +3,13 @@ import { dueSoonUntil, loadCalendar } from '../../db/issues/deadlines'
 import { listIssues } from '../../db/issues/queries'
 import { setHolidayOverride } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { bySupervisor, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-02-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-02-01 08:00:00', (s) => ({ t, f } = s))
 
 describe('deadlines in working days', () => {
   it('counts an issue accepted before the 2026 Spring Festival across the holiday and both make-up Saturdays', async () => {

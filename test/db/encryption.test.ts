@@ -7,7 +7,7 @@ import { backupNow, restoreFromBackup, verifyBackupFile } from '../../db/backup/
 import { listBackupFiles } from '../../db/backup/files'
 import { systemActor } from '../../db/core/context'
 import { ledgerIdOf } from '../../db/core/identity'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { isPlainSqliteFile } from '../../db/keys/cipher'
 import type { EncryptionStep } from '../../db/keys/encrypt-ledger'
 import { keyFileOf, readKeyFile } from '../../db/keys/keys'
@@ -27,7 +27,7 @@ const VISITOR_PHONE = Buffer.from('13812345678')
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
 const open: TestLedger[] = []
-const ledgers: Ledger[] = []
+const ledgers: LocalLedger[] = []
 const dirs: string[] = []
 afterEach(async () => {
   for (const l of ledgers.splice(0)) await l.close().catch(() => undefined)
@@ -74,7 +74,7 @@ async function plainLedgerWithVisits(): Promise<{ dir: string; file: string }> {
   return { dir, file }
 }
 
-function tableCounts(l: Ledger): Record<string, number> {
+function tableCounts(l: LocalLedger): Record<string, number> {
   const names = l.sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .pluck()

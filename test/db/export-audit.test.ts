@@ -6,12 +6,13 @@ import { exportAuditCsv } from '../../db/export'
 import { getStaff, saveStaff } from '../../db/reference/reference'
 import { setStaffPin } from '../../db/staff/operators'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { actAs, actorOf, bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('exporting the audit log', () => {
   it('writes every audit row as UTF-8 CSV with a BOM, then the log’s head, and records the export itself', async () => {

@@ -4,14 +4,15 @@ import { monthlySummary } from '../../db/figures/month'
 import { updateCaseRules } from '../../db/reference/case-rules'
 import { saveStaff } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { expectNothingChanged } from '../support/nothing-changed'
 import { actAs, actorOf, FIXTURE_LEADER_PIN, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { setStaffPin } from '../../db/staff/operators'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 /** An 大气 issue accepted 2026-11-10 (Tuesday): 15 working days → due 2026-12-01. */
 async function handedOver(): Promise<number> {

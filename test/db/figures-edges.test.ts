@@ -6,12 +6,13 @@ import { monthlyReport, periodReport } from '../../db/figures/report'
 import { registerVisit } from '../../db/visits/register'
 import { openDay } from '../support/desk'
 import { buildEdgeMonth } from '../support/edge-month'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 // The definitions that must survive a month's edge, on the months test/support/edge-month.ts
 // builds. Deadlines (大气 and 水, 15 working days; October 2026 has no holiday after the 8th):

@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../../db/issues/deadlines'
 import { LedgerError } from '../../db/core/errors'
 import { carriedOverIds, monthlySummary } from '../../db/figures/month'
 import { yearlySummary } from '../../db/figures/year'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import type { MonthFigures } from '../../shared/types'
 import { registerContact } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
@@ -18,7 +18,7 @@ import { tempDir } from '../support/temp-ledger'
 // the monthly summary, whose definitions were worked by hand in figures.test.ts.
 
 let dir: string
-let ledger: Ledger
+let ledger: LocalLedger
 let made: GeneratedLedger
 
 beforeAll(async () => {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { monthlySummary } from '../../db/figures/month'
 import { monthlyReport } from '../../db/figures/report'
 import { buildExportFixture } from '../support/export-fixture'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 /**
  * The month buildExportFixture makes, worked out by hand (November 2026); the phones, ID numbers

@@ -9,15 +9,16 @@ import { listSessions } from '../../db/sessions/sessions'
 import { correctIssue } from '../../db/issues/text'
 import type { ImportMapping } from '../../shared/types'
 import { messyRows, writeMessyXlsx } from '../support/import-fixtures'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
 let file: string
 let mapping: ImportMapping
 
-seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   // Row 8's section is not in the ledger's list: the import adds it.
   const rows = messyRows()

@@ -8,15 +8,16 @@ import { openSession, planSession } from '../../db/sessions/sessions'
 import type { ImportMapping } from '../../shared/types'
 import { registerVisit } from '../../db/visits/register'
 import { CSV_TEXT, GOOD_CODE, writeFile, writeMessyXlsx } from '../support/import-fixtures'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { bySupervisor, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
 let file: string
 let mapping: ImportMapping
 
-seededLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2023-05-10 09:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   file = await writeMessyXlsx(path.join(t.dir, '接待日台账2023.xlsx'))
   const inspection = await inspectImportFile(file)

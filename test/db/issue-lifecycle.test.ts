@@ -13,13 +13,14 @@ import {
 import { callbackQueue } from '../../db/issues/callback-queue'
 import { getIssueDetail } from '../../db/issues/queries'
 import { LedgerError } from '../../db/core/errors'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { FIXTURE_LEADER_PIN, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { acceptIssue, openDay } from '../support/desk'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 async function history(issueId: number) {
   return t.ledger.db.selectFrom('issue_history').selectAll().where('issue_id', '=', issueId).orderBy('id').execute()

@@ -7,13 +7,14 @@ import { monthlyReport } from '../../db/figures/report'
 import { recordCallback, resolveIssue } from '../../db/issues/actions'
 import { buildExportFixture } from '../support/export-fixture'
 import { readXlsx, rowsOf, sheet } from '../support/export-files'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 // November 2026 as test/db/figures.test.ts works it out by hand, sent and closed on 2 December;
 // then two late changes to November's records: X5 (resolved 11-27, never called) is called back

@@ -4,13 +4,14 @@ import { systemActor } from '../../db/core/context'
 import { getStaff, saveStaff } from '../../db/reference/reference'
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, selectOperator, setStaffPin } from '../../db/staff/operators'
 import { cleanPin, hashPin, verifyPin } from '../../db/staff/pin'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, actorOf, FIXTURE_LEADER_PIN, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 
 async function auditActions(): Promise<string[]> {
   return (await t.ledger.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action)

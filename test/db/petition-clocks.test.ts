@@ -7,7 +7,8 @@ import { answerReview, requestReview } from '../../db/issues/petition-reviews'
 import { assignIssue, recordCallback } from '../../db/issues/actions'
 import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
 import { confirmArrangement } from '../../db/calendar/arrangement'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerMatter, registerPetition } from '../support/petitions'
 import { bySupervisor, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -15,9 +16,9 @@ import { bySupervisor, type Fixture, type TestLedger } from '../support/temp-led
 // skipped. 《信访条例》 art. 22 / 《信访工作条例》: 15 days to decide and tell; 60 days to handle;
 // one extension of at most 30; 30 days to ask for 复查 and 30 to answer it, then 复核 alike.
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-09-25 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-09-25 08:00:00', (s) => ({ t, f } = s))
 
 const dueOf = (d: Awaited<ReturnType<typeof detailOf>>, kind: string) => d.intake.deadlines.find((x) => x.kind === kind)
 

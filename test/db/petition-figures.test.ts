@@ -13,13 +13,14 @@ import { voidVisit } from '../../db/visits/voids'
 import { registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
 import { readXlsx, rowsOf, sheet } from '../support/export-files'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, registerMatter, registerPetition } from '../support/petitions'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 const at = (day: string) => t.clock.set(`${day} 10:00:00`)
 

@@ -3,13 +3,14 @@ import { assignIssue, closeIssue, extendIssue, recordCallback, rejectIssue, reso
 import { decidePetition, deliverNotice, extendPetition, replyPetition, unflagRepeat } from '../../db/issues/petition'
 import { answerReview, requestReview } from '../../db/issues/petition-reviews'
 import { LedgerError } from '../../db/core/errors'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerPetition, type Registered } from '../support/petitions'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-09-25 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-09-25 08:00:00', (s) => ({ t, f } = s))
 
 async function history(issueId: number) {
   return t.ledger.db

@@ -15,7 +15,7 @@ import { monthlySummary } from '../../db/figures/month'
 import { yearlySummary } from '../../db/figures/year'
 import { getIssueDetail, listIssues, type IssueFilter } from '../../db/issues/queries'
 import { callbackQueue } from '../../db/issues/callback-queue'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import type { Database } from '../../db/core/schema'
 import { search } from '../../db/search/search'
 import { openSession, planSession } from '../../db/sessions/sessions'
@@ -48,7 +48,7 @@ const SQL_WORDS = new Set([
 ])
 
 let dir: string
-let ledger: Ledger
+let ledger: LocalLedger
 let made: GeneratedLedger
 let captured: CompiledQuery[] = []
 let db: Kysely<Database>

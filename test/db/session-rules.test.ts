@@ -3,13 +3,14 @@ import { generateRuleSessions, listSessionRules, saveSessionRule, type SessionRu
 import { listSessions, planSession, updateSession } from '../../db/sessions/sessions'
 import { sessionAppointments } from '../../db/visits/appointments'
 import { voidSession } from '../../db/visits/voids'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-12-02 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-12-02 09:00:00', (s) => ({ t, f } = s))
 
 // 苏环办〔2018〕406号: 服务企业接待日 每月第四个星期四，遇节假日顺延至下一个工作日.
 const fourthThursday: SessionRuleInput = {

@@ -3,12 +3,13 @@ import { LedgerError } from '../../db/core/errors'
 import { closeSession, currentSession, getSession, listSessions, openSession, planSession, updateSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 describe('reception days', () => {
   it('plans a day with a host leader and staff on duty, and names it after its date and kind', async () => {

@@ -2,13 +2,14 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { registerContact, registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 const issueVisit = (sessionId: number, submissionToken: string) =>
   residentVisit(sessionId, {
@@ -64,7 +65,7 @@ describe('one form submission, one visit', () => {
     const v = await registerVisit(t.ctx, issueVisit(day.id, 'form-unique-01'))
     const copy = sql`insert into visits (session_id, visitor_id, headcount, visit_date, arrived_at, channel, created_at, submission_token)
       select session_id, visitor_id, headcount, visit_date, arrived_at, channel, created_at, submission_token from visits where id = ${v.id}`
-    await expect(copy.execute(t.ctx.db)).rejects.toThrow(/UNIQUE/)
+    await expect(copy.execute(t.ctx.db)).rejects.toThrow(/UNIQUE|duplicate key/)
   })
 
   it('refuses a malformed token with a Chinese message', async () => {

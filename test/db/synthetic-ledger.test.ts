@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FULL_SIZE, generateLedger, type GeneratedLedger } from '../../bench/generate'
 import { OPEN_STATUSES } from '../../db/issues/deadlines'
 import { monthlySummary } from '../../db/figures/month'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
 import type { IssueStatus } from '../../shared/types'
 import { isValidCreditCode } from '../../db/validation/credit-code'
@@ -15,7 +15,7 @@ import { tempDir } from '../support/temp-ledger'
 
 const SCALE = 0.01
 let dir: string
-let ledger: Ledger
+let ledger: LocalLedger
 let made: GeneratedLedger
 
 function rows<T>(query: string, guard: (r: unknown) => r is T): T[] {
@@ -182,7 +182,7 @@ describe('the synthetic ten-year ledger', () => {
     try {
       const second = await openLedger(path.join(again, 'ledger.sqlite'))
       const other = await generateLedger(second, { scale: SCALE })
-      const digest = (l: Ledger) =>
+      const digest = (l: LocalLedger) =>
         l.sqlite
           .prepare(
             "select group_concat(number || status || due_date || coalesce(resolved_date, ''), ',') from (select * from issues order by id)",

@@ -4,13 +4,14 @@ import { closeSession, currentSession, leftOpenSessions, openSession, planSessio
 import { registerContact, registerVisit } from '../../db/visits/register'
 import { signedOut } from '../../db/core/access'
 import { openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-12-02 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-12-02 08:00:00', (s) => ({ t, f } = s))
 
 describe('a reception day left open overnight', () => {
   it('is refused as the target of the next morning’s walk-in, with the day it is in the message, and nothing is saved', async () => {

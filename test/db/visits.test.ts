@@ -8,15 +8,16 @@ import { findReturning } from '../../db/directory/match'
 import { closeSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
 const execFileAsync = promisify(execFile)
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 // 91350100M000100Y43 is a published valid code; the second is built from it with a fresh check digit.
 const CODE_A = '91350100M000100Y43'

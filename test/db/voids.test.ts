@@ -9,14 +9,15 @@ import { getSession, listSessions, planSession } from '../../db/sessions/session
 import { listSessionVisits, registerVisit } from '../../db/visits/register'
 import { voidSession, voidVisit } from '../../db/visits/voids'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import type { Ledger } from '../../db/core/open'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 import { signedOut } from '../../db/core/access'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 09:00:00', (s) => ({ t, f } = s))
 
 describe('voiding a visit', () => {
   it('keeps the rows but takes the visit and its issues out of every list and figure', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { systemActor, type LedgerContext } from '../../db/core/context'
-import type { Ledger } from '../../db/core/open'
+import type { LocalLedger } from '../../db/core/open'
 import { listStaff, saveStaff } from '../../db/reference/reference'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
@@ -44,7 +44,7 @@ export interface AppOptions {
   /** Local 'YYYY-MM-DD HH:mm:ss' for both the ledger's clock and the page's Date. */
   now?: string
   /** Fills the ledger before the page opens; `ledger` is the bridge's own handle (for bulk loads). */
-  seed?: (ctx: LedgerContext, clock: TestClock, ledger: Ledger) => Promise<void>
+  seed?: (ctx: LedgerContext, clock: TestClock, ledger: LocalLedger) => Promise<void>
   /** An existing ledger file to open instead of a new one in the temporary folder; kept on close. */
   ledgerFile?: string
   /** Told of every call across the bridge with what it answered (see BridgeOptions.onCall). */

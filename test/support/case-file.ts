@@ -1,3 +1,4 @@
+import type { Ledger } from '../../db/core/open'
 import { saveLocality } from '../../db/reference/localities'
 import { registerVisit, type MatterInput } from '../../db/visits/register'
 import type { OrganizationInput } from '../../db/directory/records'
@@ -10,7 +11,7 @@ import type { Fixture, TestLedger } from './temp-ledger'
 export const GREEN_RIVER = { name: '青河化工有限公司', creditCode: '91350100M000100Y43' } as const
 
 /** Three 属地 as an office would enter them. */
-export async function seedLocalities(t: TestLedger): Promise<Locality[]> {
+export async function seedLocalities(t: TestLedger<Ledger>): Promise<Locality[]> {
   const out: Locality[] = []
   for (const [i, name] of ['城关镇', '东城街道', '河口乡'].entries()) out.push(await saveLocality(t.ctx, { name, sortOrder: i }))
   return out
@@ -29,7 +30,7 @@ export interface ComplaintOptions {
 
 /** One visit raising one issue with its case file; the issue's id, number and the visitor's id. */
 export async function registerComplaint(
-  t: TestLedger,
+  t: TestLedger<Ledger>,
   f: Fixture,
   sessionId: number,
   o: ComplaintOptions = {},

@@ -14,7 +14,7 @@ import { systemActor } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
 import { looksEncrypted } from '../../db/keys/cipher'
 import { testKeys } from './keys'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { registerContact } from '../../db/visits/register'
 
 /** The file as the test made it: encrypted with this test PC's key, or a plain file from before encryption. */
@@ -29,7 +29,7 @@ function say(line: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function openOrWait(): Promise<Ledger> {
+async function openOrWait(): Promise<LocalLedger> {
   for (;;) {
     try {
       return await openLedger(file, { keys: keysFor(file) })
@@ -41,7 +41,7 @@ async function openOrWait(): Promise<Ledger> {
   }
 }
 
-async function registerOne(ledger: Ledger, name: string): Promise<void> {
+async function registerOne(ledger: LocalLedger, name: string): Promise<void> {
   const ctx = { db: ledger.db, actor: { ...systemActor, name: `来电登记-${process.pid}` }, now: () => new Date() }
   await registerContact(ctx, {
     channel: 'phone',

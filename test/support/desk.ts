@@ -1,10 +1,11 @@
+import type { Ledger } from '../../db/core/open'
 import type { Fixture, TestLedger } from './temp-ledger'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
 import type { Session, VisitSummary } from '../../shared/types'
 
 /** Plans and opens a reception day on the clock's current date. */
-export async function openDay(t: TestLedger, f: Fixture, date: string, kind: Session['kind'] = 'enterprise'): Promise<Session> {
+export async function openDay(t: TestLedger<Ledger>, f: Fixture, date: string, kind: Session['kind'] = 'enterprise'): Promise<Session> {
   t.clock.set(`${date} 08:30:00`)
   const s = await planSession(t.ctx, { date, kind, location: '局一楼接待室', hostLeaderId: f.leader.id, staffIds: [f.desk.id] })
   return openSession(t.ctx, s.id)
@@ -28,7 +29,7 @@ export function residentVisit(sessionId: number, over: Partial<RegisterVisitInpu
 }
 
 export async function acceptIssue(
-  t: TestLedger,
+  t: TestLedger<Ledger>,
   f: Fixture,
   sessionId: number,
   content = '化工园区夜间有刺鼻气味',

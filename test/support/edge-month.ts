@@ -1,3 +1,4 @@
+import type { Ledger } from '../../db/core/open'
 import { assignIssue, recordCallback, resolveIssue } from '../../db/issues/actions'
 import { closeSession } from '../../db/sessions/sessions'
 import { registerContact, registerVisit } from '../../db/visits/register'
@@ -21,7 +22,7 @@ export interface EdgeMonth {
   e5: number
 }
 
-async function oneIssue(t: TestLedger, sessionId: number, categoryId: number, content: string, name: string): Promise<number> {
+async function oneIssue(t: TestLedger<Ledger>, sessionId: number, categoryId: number, content: string, name: string): Promise<number> {
   const v = await registerVisit(
     t.ctx,
     residentVisit(sessionId, { visitor: { name, kind: 'resident' }, matters: [{ type: 'issue', categoryId, content }] }),
@@ -32,7 +33,7 @@ async function oneIssue(t: TestLedger, sessionId: number, categoryId: number, co
 }
 
 /** Builds the two months; the clock ends on 2026-11-30 10:00. */
-export async function buildEdgeMonth(t: TestLedger, f: Fixture): Promise<EdgeMonth> {
+export async function buildEdgeMonth(t: TestLedger<Ledger>, f: Fixture): Promise<EdgeMonth> {
   const air = f.category('大气').id
   const section = f.departments[1]!.id
   const october = await openDay(t, f, '2026-10-20', 'public')

@@ -1,3 +1,4 @@
+import type { Ledger } from '../../db/core/open'
 import { assignIssue, closeIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
 import { closeSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
@@ -26,7 +27,7 @@ export interface ExportMonth {
 }
 
 /** Builds the month; the clock ends on 2026-11-30 10:00. */
-export async function buildExportFixture(t: TestLedger, f: Fixture): Promise<ExportMonth> {
+export async function buildExportFixture(t: TestLedger<Ledger>, f: Fixture): Promise<ExportMonth> {
   const oct = await openDay(t, f, '2026-10-15', 'public')
   const o1 = await registerVisit(t.ctx, {
     sessionId: oct.id,

@@ -1,3 +1,4 @@
+import type { Ledger } from '../../db/core/open'
 import { expect } from 'vitest'
 import type { Database } from '../../db/core/schema'
 import { refused } from './refusals'
@@ -8,7 +9,7 @@ import { tableCounts, type TestLedger } from './temp-ledger'
  * of `tables` (the issues by default) exactly as they were.
  */
 export async function expectNothingChanged(
-  t: TestLedger,
+  t: TestLedger<Ledger>,
   call: () => Promise<unknown>,
   message: RegExp,
   tables: readonly (keyof Database)[] = ['issues'],

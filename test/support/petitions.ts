@@ -1,3 +1,4 @@
+import type { Ledger } from '../../db/core/open'
 import { getIssueDetail } from '../../db/issues/queries'
 import type { IntakeInput } from '../../db/issues/source'
 import { registerContact, type RegisterContactInput } from '../../db/visits/register'
@@ -22,7 +23,7 @@ export interface RegisterOptions {
   categoryName?: string
 }
 
-export async function registerMatter(t: TestLedger, f: Fixture, o: RegisterOptions): Promise<Registered> {
+export async function registerMatter(t: TestLedger<Ledger>, f: Fixture, o: RegisterOptions): Promise<Registered> {
   t.clock.set(`${o.date} 09:00:00`)
   const v = await registerContact(t.ctx, {
     channel: o.channel ?? 'letter',
@@ -45,12 +46,17 @@ export async function registerMatter(t: TestLedger, f: Fixture, o: RegisterOptio
 }
 
 /** A 信访事项 by letter, registered on `date`. */
-export function registerPetition(t: TestLedger, f: Fixture, date: string, o: Omit<RegisterOptions, 'date'> = {}): Promise<Registered> {
+export function registerPetition(
+  t: TestLedger<Ledger>,
+  f: Fixture,
+  date: string,
+  o: Omit<RegisterOptions, 'date'> = {},
+): Promise<Registered> {
   return registerMatter(t, f, { ...o, date, intake: { procedure: 'petition', ...o.intake } })
 }
 
 /** The issue as the drawer would show it on the clock's day. */
-export function detailOf(t: TestLedger, issueId: number): Promise<IssueDetail> {
+export function detailOf(t: TestLedger<Ledger>, issueId: number): Promise<IssueDetail> {
   return getIssueDetail(t.ctx.db, issueId, localDay(t.clock.now()))
 }
 
@@ -60,7 +66,7 @@ function localDay(d: Date): string {
 }
 
 /** As the unit's head, signed in, for the steps only a 负责人 may take; then back to the desk clerk. */
-export async function asSupervisor<T>(t: TestLedger, f: Fixture, work: () => Promise<T>): Promise<T> {
+export async function asSupervisor<T>(t: TestLedger<Ledger>, f: Fixture, work: () => Promise<T>): Promise<T> {
   actAs(t, f.leader)
   try {
     return await work()

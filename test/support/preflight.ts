@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { detectSystem, installWays, type Need, type System } from '../../tools/setup-packages.mjs'
+import { findPgBinaries, hasPgTrgm } from './pg-server'
 import { TOOL_ENV, TOOL_LABELS, findCjkFont, findTool, type Label, type Search, type Tool } from './tools'
 
 // What the whole suite needs, checked in a second before type-check and build, so a machine
@@ -69,6 +70,37 @@ async function nodeModules(): Promise<Missing | null> {
   }
 }
 
+/** The server ledger's tests start their own PostgreSQL: its programs and pg_trgm must be installed. */
+function postgresServer(env: NodeJS.ProcessEnv): Missing | string {
+  const what = {
+    zh: 'PostgreSQL 服务器（postgresql 软件包：initdb、postgres、pg_trgm）',
+    en: 'the PostgreSQL server (package postgresql: initdb, postgres, pg_trgm)',
+  }
+  const bindir = findPgBinaries(env)
+  if (bindir === null) {
+    return {
+      what,
+      why: {
+        zh: '未找到 initdb 和 postgres（pg_config --bindir、/usr/lib/postgresql/*/bin、LEDGER_PG_BINDIR 都没有）；请安装 postgresql 软件包',
+        en: 'no initdb and postgres (not in pg_config --bindir, /usr/lib/postgresql/*/bin or LEDGER_PG_BINDIR); install the postgresql package',
+      },
+      need: 'postgres',
+      envVar: 'LEDGER_PG_BINDIR',
+    }
+  }
+  if (!hasPgTrgm(bindir)) {
+    return {
+      what,
+      why: {
+        zh: `${bindir} 旁没有 pg_trgm 扩展；请安装 postgresql-contrib 软件包`,
+        en: `no pg_trgm extension beside ${bindir}; install postgresql-contrib`,
+      },
+      need: 'postgres',
+    }
+  }
+  return `PostgreSQL ${bindir}`
+}
+
 export async function preflight(search: Search): Promise<Preflight> {
   const found: string[] = [`Node ${process.versions.node}`]
   const missing: Missing[] = []
@@ -84,6 +116,9 @@ export async function preflight(search: Search): Promise<Preflight> {
   const font = findCjkFont(search)
   if (font.found) found.push(`CJK ${font.family}`)
   else missing.push({ what: { zh: '中文字体', en: 'a Chinese (CJK) font' }, why: font, need: 'cjkFont' })
+  const server = postgresServer(search.env)
+  if (typeof server === 'string') found.push(server)
+  else missing.push(server)
   return { found, missing }
 }
 

@@ -1,9 +1,10 @@
-// Run as a child process: registers visits with issues into an existing ledger and prints each
+// Run as a child process: registers visits with issues into an existing ledger (a file or a server) and prints each
 // acknowledged issue number on its own line, so a parent can compare with what survived.
 import { systemActor } from '../../db/core/context'
 import { looksEncrypted } from '../../db/keys/cipher'
 import { testKeys } from './keys'
-import { openLedger } from '../../db/core/open'
+import { openLedger, type Ledger } from '../../db/core/open'
+import { openServerLedger } from '../../db/core/open-server'
 import { registerVisit } from '../../db/visits/register'
 
 /** The file as the test made it: encrypted with this test PC's key, or a plain file from before encryption. */
@@ -14,7 +15,11 @@ const sessionId = Number(sessionArg)
 const count = Number(countArg)
 const categoryId = Number(categoryArg)
 
-const ledger = await openLedger(file ?? '', { keys: keysFor(file ?? '') })
+// A postgres:// address is a ledger on the server (the pg project's tests); anything else a file.
+const isServer = (file ?? '').startsWith('postgres://')
+const ledger: Ledger = isServer
+  ? await openServerLedger(file ?? '', { maxConnections: 1 })
+  : await openLedger(file ?? '', { keys: keysFor(file ?? '') })
 const ctx = { db: ledger.db, actor: { ...systemActor, name: `worker-${process.pid}` }, now: () => new Date() }
 for (let i = 0; i < count; i++) {
   const v = await registerVisit(ctx, {

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
+import { sql } from 'kysely'
 import os from 'node:os'
 import path from 'node:path'
 import { systemActor, type LedgerContext, type StaffActor } from '../../db/core/context'
-import { openLedger, type Ledger, type OpenOptions } from '../../db/core/open'
+import { openLedger, type Ledger, type LocalLedger, type OpenOptions } from '../../db/core/open'
 import { getStaff, listCategories, listDepartments, saveStaff, seedDefaults } from '../../db/reference/reference'
 import { setStaffPin } from '../../db/staff/operators'
 import type { Category, Department, Staff } from '../../shared/types'
@@ -38,8 +39,9 @@ export class TestClock {
   peek = (): Date => this.current
 }
 
-export interface TestLedger {
-  ledger: Ledger
+/** A ledger a test works on: the local file unless the test opened it on a server (engine-ledger.ts). */
+export interface TestLedger<L extends Ledger = LocalLedger> {
+  ledger: L
   ctx: LedgerContext
   clock: TestClock
   file: string
@@ -87,12 +89,12 @@ export function actorOf(s: Staff): StaffActor {
 }
 
 /** The fixture's leader at work: a supervisor signed in with their own PIN. */
-export function bySupervisor(t: TestLedger, f: Fixture): LedgerContext {
+export function bySupervisor(t: TestLedger<Ledger>, f: Fixture): LedgerContext {
   return { ...t.ctx, actor: actorOf(f.leader) }
 }
 
 /** As signing in at the desk does: from then on the ledger checks this person's role and records them as the one acting. */
-export function actAs(t: TestLedger, s: Staff): void {
+export function actAs(t: TestLedger<Ledger>, s: Staff): void {
   t.ctx.actor = actorOf(s)
 }
 
@@ -100,7 +102,7 @@ export function actAs(t: TestLedger, s: Staff): void {
  * Default categories and sections plus three people, with the desk clerk acting. The leader, a
  * supervisor, has chosen their own PIN (FIXTURE_LEADER_PIN), so PINs protect the office.
  */
-export async function seedFixture(t: TestLedger): Promise<Fixture> {
+export async function seedFixture(t: TestLedger<Ledger>): Promise<Fixture> {
   await seedDefaults(t.ctx)
   const categories = await listCategories(t.ctx.db)
   const departments = await listDepartments(t.ctx.db)
@@ -124,14 +126,24 @@ export async function seedFixture(t: TestLedger): Promise<Fixture> {
 }
 
 /** Row counts of every ledger table: a refused call must leave all of them as they were. */
-export async function tableCounts(t: TestLedger): Promise<Record<string, number>> {
-  const tables = t.ledger.sqlite
+export async function tableCounts(t: TestLedger<Ledger>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  if (t.ledger.engine === 'pg') {
+    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(t.ledger.db)
+    for (const { name } of rows) {
+      const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(t.ledger.db)
+      out[name] = Number(counted.rows[0]?.n ?? -1)
+    }
+    return out
+  }
+  const sqlite = t.ledger.sqlite
+  const tables = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .all()
     .map((r) => (r !== null && typeof r === 'object' && 'name' in r ? String(r.name) : ''))
-  const out: Record<string, number> = {}
   for (const name of tables) {
-    const row = t.ledger.sqlite.prepare(`select count(*) as n from "${name}"`).get()
+    const row = sqlite.prepare(`select count(*) as n from "${name}"`).get()
     out[name] = row !== null && typeof row === 'object' && 'n' in row ? Number(row.n) : -1
   }
   return out

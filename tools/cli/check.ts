@@ -1,7 +1,7 @@
 import { connectionKey, openDatabaseFile } from '../../db/keys/cipher'
 import { integrityProblems } from '../../db/backup/files'
 import { verifyAudit, type FoundAnchor } from '../../db/audit/verify'
-import type { Ledger } from '../../db/core/open'
+import type { LocalLedger } from '../../db/core/open'
 import { ledgerVersion } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
 import { attachmentFileProblems } from '../../db/attachments/attachments'
@@ -32,7 +32,7 @@ export { integrityProblems }
  * changes nothing. check opens the ledger read-only (it works while the desk writes, and never
  * upgrades a file), so it borrows a plain connection for this one statement.
  */
-function searchIndexProblems(ledger: Ledger): string[] {
+function searchIndexProblems(ledger: LocalLedger): string[] {
   if (!ledger.sqlite.readonly) return checkSearchIndex(ledger.sqlite)
   const writable = openDatabaseFile(ledger.file, { fileMustExist: true, key: connectionKey(ledger.sqlite) })
   try {
@@ -44,7 +44,7 @@ function searchIndexProblems(ledger: Ledger): string[] {
 }
 
 /** Everything IT staff need to know before trusting a ledger file; `anchors` are chain heads given by hand (paper, a CSV). */
-export async function checkLedger(ledger: Ledger, anchors: readonly FoundAnchor[] = []): Promise<CheckReport> {
+export async function checkLedger(ledger: LocalLedger, anchors: readonly FoundAnchor[] = []): Promise<CheckReport> {
   const integrity = integrityProblems(ledger.sqlite)
   const foreignKeyProblems = ledger.sqlite.prepare('pragma foreign_key_check').all().length
   const version = ledgerVersion(ledger.sqlite)

@@ -7,7 +7,7 @@ import dayjs from 'dayjs'
 import { systemActor, type LedgerContext, type SystemActor } from '../../db/core/context'
 import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
-import { openLedger, type Ledger } from '../../db/core/open'
+import { openLedger, type LocalLedger } from '../../db/core/open'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
 import { parseAnchor } from '../../db/audit/verify'
 import { auditLines, checkLedger } from './check'
@@ -76,7 +76,7 @@ function need(value: string | undefined, flag: string): string {
   return value
 }
 
-async function openExisting(file: string, keys: LedgerKeys | undefined, readonly = false): Promise<Ledger> {
+async function openExisting(file: string, keys: LedgerKeys | undefined, readonly = false): Promise<LocalLedger> {
   if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
   return openLedger(file, { readonly, keys })
 }
@@ -88,7 +88,7 @@ const READ_ONLY = true
 /** The command line acts with the system capability on the file: no person, no role, recorded as 命令行. */
 const commandLine: SystemActor = { ...systemActor, name: '命令行' }
 
-function context(ledger: Ledger): LedgerContext {
+function context(ledger: LocalLedger): LedgerContext {
   return { db: ledger.db, actor: commandLine, now: () => new Date() }
 }
 
@@ -220,7 +220,7 @@ async function main(argv: string[]): Promise<number> {
       // The restored ledger is encrypted, whatever the backup was.
       const keys = (await keysFor([file, from], true)) ?? null
       verifyBackupFile(from, undefined, keys)
-      let current: Ledger | null = null
+      let current: LocalLedger | null = null
       if (fs.existsSync(file)) {
         // A damaged ledger cannot be opened: its raw files are kept instead of a backup-API copy.
         current =

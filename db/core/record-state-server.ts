@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely'
+import { audit } from './audit'
+import { systemActor, write, type LedgerContext } from './context'
+import { AUDITED_TABLES, rowHash, type StateEntry } from './record-state'
+import type { Database as Schema } from './schema'
+
+// Record digests on a PostgreSQL server, as record-state.ts does them in the SQLite file. There,
+// temp triggers exist only in the app's own connection; PostgreSQL has no temp triggers, so the
+// triggers are the ledger's own and note a touched record only in a session that has the note
+// table: every connection the app opens creates it (open-server.ts), so the app's writes are
+// vouched for and a write by any other program (psql, another tool) is noted nowhere and shows
+// up in `check` as a change made around the app.
+
+/** The per-connection note of touched records; temp, so it lives and dies with the connection. */
+export const SERVER_TOUCHED_TABLE_DDL = `create temp table if not exists audit_touched (
+  entity_table text not null, row_key text not null, primary key (entity_table, row_key))`
+
+// The key as SQLite's cast(… as text) || ':' || … writes it: to_jsonb's text of an integer is its digits.
+const NOTE_FUNCTION = `create or replace function ledger_note_touched() returns trigger language plpgsql as $$
+  declare
+    k text;
+  begin
+    if to_regclass('pg_temp.audit_touched') is null then return null; end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+      select string_agg(to_jsonb(old) ->> c, ':' order by n) into k from unnest(tg_argv) with ordinality as a(c, n);
+      insert into pg_temp.audit_touched (entity_table, row_key) values (tg_table_name, k) on conflict do nothing;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      select string_agg(to_jsonb(new) ->> c, ':' order by n) into k from unnest(tg_argv) with ordinality as a(c, n);
+      insert into pg_temp.audit_touched (entity_table, row_key) values (tg_table_name, k) on conflict do nothing;
+    end if;
+    return null;
+  end $$`
+
+/** The note-taking triggers on every audited table the database has; one desk at a time (the write lock). */
+export async function installServerStateTracking(db: Kysely<Schema>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(trx)
+    const existing = new Set(rows.map((r) => r.name))
+    if (!existing.has('audit_state')) return
+    // Each desk opening the ledger would otherwise rewrite every trigger: only the missing ones are made.
+    const { rows: made } = await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal`.execute(trx)
+    const present = new Set(made.map((r) => r.name))
+    const missing = Object.keys(AUDITED_TABLES).filter((table) => existing.has(table) && !present.has(`audit_touch_${table}`))
+    // The function always as this version writes it; the triggers that call it only where missing.
+    await sql.raw(NOTE_FUNCTION).execute(trx)
+    if (missing.length === 0) return
+    for (const [table, { key }] of Object.entries(AUDITED_TABLES)) {
+      if (!missing.includes(table)) continue
+      const args = key.map((c) => `'${c}'`).join(', ')
+      await sql
+        .raw(
+          `create or replace trigger audit_touch_${table} after insert or update or delete on "${table}"
+            for each row execute function ledger_note_touched(${args})`,
+        )
+        .execute(trx)
+    }
+  })
+}
+
+/**
+ * After migrations ran on the server: one audit row vouching for the records they wrote (the
+ * office's sources a new ledger starts with), as vouchForUpgrade does in the SQLite file. Only
+ * records no audit row has vouched for yet are covered, so a change made around the app before
+ * the upgrade stays visible.
+ */
+export async function vouchForServerUpgrade(db: Kysely<Schema>, migrations: readonly string[], now: () => Date): Promise<void> {
+  const ctx: LedgerContext = { db, actor: { ...systemActor, name: '系统（升级）' }, now }
+  await write(ctx, async (trx) => {
+    const vouched = new Set(
+      (await trx.selectFrom('audit_state').select(['entity_table', 'row_key']).execute()).map((r) => `${r.entity_table}\u001f${r.row_key}`),
+    )
+    const entries: StateEntry[] = []
+    for (const [table, { key }] of Object.entries(AUDITED_TABLES)) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)
+      for (const row of rows) {
+        const rowKey = key.map((c) => String(row[c])).join(':')
+        if (vouched.has(`${table}\u001f${rowKey}`)) continue
+        const values = Object.values(row)
+        entries.push({ table, key: rowKey, columnCount: values.length, hash: rowHash(values) })
+      }
+    }
+    if (entries.length > 0) await audit(trx, ctx, 'upgrade_state', 'ledger', null, { migrations, records: entries.length }, entries)
+  })
+}

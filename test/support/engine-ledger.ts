@@ -1,0 +1,81 @@
+import fs from 'node:fs'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { systemActor, type LedgerContext } from '../../db/core/context'
+import type { Ledger } from '../../db/core/open'
+import { openServerLedger, type ServerOpenOptions } from '../../db/core/open-server'
+import { PG_TEMPLATE } from './pg-server'
+import { openTempLedger, TestClock, tempDir, type TestLedger } from './temp-ledger'
+
+// The ledger suites that run on both engines open their ledger here: the local file, or (in the
+// vitest project `pg`, LEDGER_TEST_ENGINE=pg) a fresh database on the test run's PostgreSQL
+// server, copied from the migrated template (pg-global-setup.ts). Their `t.ledger` is a Ledger,
+// not a LocalLedger, so the compiler refuses any step of theirs that reaches the SQLite file.
+
+export type Engine = Ledger['engine']
+
+export function testEngine(env: NodeJS.ProcessEnv = process.env): Engine {
+  return env.LEDGER_TEST_ENGINE === 'pg' ? 'pg' : 'sqlite'
+}
+
+let databases = 0
+
+function serverUrl(database: string): string {
+  return `${inject('pgServerUrl')}${database}`
+}
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl('postgres') })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A new, empty database on the test server (nothing in it: not even the ledger's schema). */
+export async function createServerDatabase(template: string | null = null): Promise<{ name: string; url: string }> {
+  const name = `ledger_${process.pid}_${++databases}`
+  // Two copies of one template at the same moment can find it "being accessed": the next try gets it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await asAdmin((c) => c.query(`create database ${name}${template ? ` template ${template}` : ''}`))
+      return { name, url: serverUrl(name) }
+    } catch (e) {
+      if (attempt >= 20 || !(e instanceof Error) || !/being accessed/.test(e.message)) throw e
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)))
+    }
+  }
+}
+
+export async function dropServerDatabase(name: string): Promise<void> {
+  await asAdmin((c) => c.query(`drop database if exists ${name} with (force)`))
+}
+
+/** A server ledger in a fresh database copied from the migrated template. */
+export async function openServerTestLedger(start = '2026-11-10 09:00:00', options: ServerOpenOptions = {}): Promise<TestLedger<Ledger>> {
+  const { name, url } = await createServerDatabase(PG_TEMPLATE)
+  const dir = tempDir()
+  const clock = new TestClock(start)
+  const ledger = await openServerLedger(url, options)
+  const ctx: LedgerContext = { db: ledger.db, actor: { ...systemActor, name: '测试' }, now: clock.now }
+  return {
+    ledger,
+    ctx,
+    clock,
+    // A server ledger has no file: its address stands in, for workers that open it again.
+    file: url,
+    dir,
+    close: async () => {
+      await ledger.close()
+      await dropServerDatabase(name)
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The ledger under test on the engine this vitest project runs. */
+export async function openEngineLedger(start = '2026-11-10 09:00:00'): Promise<TestLedger<Ledger>> {
+  return testEngine() === 'pg' ? openServerTestLedger(start) : openTempLedger(start)
+}
