@@ -10,6 +10,8 @@ import { LedgerError } from '../../db/core/errors'
 import { ledgerVersion, openLedger, type Ledger, type LocalLedger } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
 import { moveToServer } from '../../db/move/to-server'
+import { exportToLocal } from '../../db/move/to-local'
+import { openServerLedger } from '../../db/core/open-server'
 import { verifyAuditChain } from '../../db/core/audit'
 import { chooseLedger, maskedUrl, openTarget, PG_ENV } from './target'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
@@ -58,6 +60,9 @@ const COMMANDS: Record<string, string> = {
   'migrate-to-pg': `  migrate-to-pg --db 文件 --pg 地址             把本地台账迁入台账服务器上的空数据库（一次完成：全部记录、编号、审计链；
                                               核对条数、月度/年度/建账以来的数字、审计链和记录状态后才提交，
                                               中途失败则服务器上不留任何记录；已有台账记录的数据库拒绝迁入）`,
+  'export-local': `  export-local --pg 地址 --out 文件             把台账服务器上的台账导出为一个本地台账文件（同一时刻的一致副本，不妨碍各窗口
+                                              继续登记；新密钥，以恢复口令加密；核对条数、数字、审计链和记录状态；
+                                              不覆盖已有文件）：服务器台账的备份，也是回到单机的办法`,
   'import-undo': `  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）`,
 }
 
@@ -313,6 +318,24 @@ async function main(argv: string[]): Promise<number> {
         )
       } finally {
         await local.close()
+      }
+      return 0
+    }
+    case 'export-local': {
+      const url = values.pg ?? process.env[PG_ENV]
+      if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
+      if (values.db !== undefined) throw new UsageError('export-local 用 --out 给出本地文件，不用 --db')
+      const out = need(values.out, '--out')
+      if (fs.existsSync(out)) throw new UsageError(`文件已存在：${out}（导出的本地副本不覆盖已有文件）`)
+      const keys = await commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage)
+      const server = await openServerLedger(url)
+      try {
+        const made = await exportToLocal(server, out, keys, () => new Date())
+        process.stdout.write(
+          `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
+        )
+      } finally {
+        await server.close()
       }
       return 0
     }
