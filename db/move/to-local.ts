@@ -45,7 +45,14 @@ async function rowsOn(trx: Tx, table: string, columns: readonly string[]): Promi
   return rows.map((row) => columns.map((c) => row[c] ?? null))
 }
 
-export async function exportToLocal(server: ServerLedger, out: string, keys: LedgerKeys, now: () => Date): Promise<ExportLocalResult> {
+export async function exportToLocal(
+  server: ServerLedger,
+  out: string,
+  keys: LedgerKeys,
+  now: () => Date,
+  /** Tests of a failure after the rows are copied, before the copy is verified. */
+  fault?: () => void,
+): Promise<ExportLocalResult> {
   const file = path.resolve(out)
   const taken = filesOf(file).find((f) => fs.existsSync(f))
   if (taken !== undefined)
@@ -101,6 +108,7 @@ export async function exportToLocal(server: ServerLedger, out: string, keys: Led
           if (missing.length > 0)
             throw new LedgerError('move_verify_failed', `导出校验未通过（${missing.length} 处引用缺失），未留下任何文件。`)
           rebuildSearchIndex(sqlite)
+          fault?.()
           const counts: { table: string; from: number; to: number }[] = []
           for (const table of plan)
             counts.push({ table: table.name, from: serverRows.get(table.name)?.length ?? -1, to: await countOn(local, table.name) })

@@ -14,6 +14,7 @@ import { createServerDatabase, dropServerDatabase } from '../support/engine-ledg
 import { otherPcKeys, TEST_RECOVERY_PASSPHRASE, testKeys } from '../support/keys'
 import { refused } from '../support/refusals'
 import { tempDir } from '../support/temp-ledger'
+import { LEDGER_WRITE_LOCK } from '../../db/core/server-dialect'
 import { worldPerFile, type World } from '../support/world'
 
 // `ledger export-local` after `migrate-to-pg`: a seeded local ledger goes to the server and comes
@@ -116,5 +117,39 @@ describe('export-local refusals', () => {
     expect(await refused(exportToLocal(server, out, testKeys(), now))).toMatchObject({ code: 'export_local_exists' })
     expect(fs.readFileSync(out, 'utf8')).toBe('别的文件')
     expect(fs.existsSync(keyFileOf(out))).toBe(false)
+  })
+
+  it('refuses a file name whose key file is already there, leaving that key file as it was', async () => {
+    const server = await onServer()
+    const out = outFile()
+    fs.mkdirSync(path.dirname(out), { recursive: true })
+    fs.writeFileSync(keyFileOf(out), '别的密钥')
+    expect(await refused(exportToLocal(server, out, testKeys(), now))).toMatchObject({ code: 'export_local_exists' })
+    expect(fs.readFileSync(keyFileOf(out), 'utf8')).toBe('别的密钥')
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  it('leaves no file behind when the export fails after copying', async () => {
+    const server = await onServer()
+    const out = outFile()
+    const fault = () => {
+      throw new Error('磁盘已满（测试）')
+    }
+    await expect(exportToLocal(server, out, testKeys(), now, fault)).rejects.toThrow('磁盘已满')
+    expect(fs.readdirSync(path.dirname(out))).toEqual([])
+  })
+
+  it('exports while another desk holds the write lock: the snapshot does not wait for it', async () => {
+    const server = await onServer()
+    const desk = await server.pool.connect()
+    try {
+      await desk.query('begin')
+      await desk.query(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`)
+      const made = await exportToLocal(server, outFile(), testKeys(), now)
+      expect(made.rows).toBeGreaterThan(100)
+    } finally {
+      await desk.query('rollback')
+      desk.release()
+    }
   })
 })

@@ -132,6 +132,28 @@ describe('refusals', () => {
     expect(await recordsOnServer(url)).toEqual(before)
   })
 
+  it('refuses a database the app has already opened as a ledger, its audit log begun', async () => {
+    const url = await emptyDatabase()
+    await (await openServerLedger(url)).close()
+    const before = await recordsOnServer(url)
+    expect(before.audit_log).toBeGreaterThan(0)
+    expect(await refused(moveToServer(w.t.ledger, url, mover))).toMatchObject({ code: 'server_not_empty' })
+    expect(await recordsOnServer(url)).toEqual(before)
+  })
+
+  it('refuses a database that holds other data and is not a ledger', async () => {
+    const url = await emptyDatabase()
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.query('create table payroll (id integer)')
+    await client.end()
+    expect(await refused(moveToServer(w.t.ledger, url, mover))).toMatchObject({
+      code: 'not_a_ledger',
+      message: expect.stringContaining('不是接待日台账'),
+    })
+    expect(await recordsOnServer(url)).toEqual({ payroll: 0 })
+  })
+
   it('leaves no record on the server when the copy fails midway', async () => {
     const url = await emptyDatabase()
     const fault = (table: string) => {
