@@ -41,8 +41,8 @@ const PARAMETERS_PER_INSERT = 20_000
 export interface MoveToServerOptions {
   actor: Actor
   now: () => Date
-  /** Tests of a failure midway: called after each table is copied. */
-  fault?: (table: string) => void
+  /** Tests of a failure (or a desk's write) midway: called after each table is copied. */
+  fault?: (table: string) => void | Promise<void>
 }
 
 export interface MoveToServerResult {
@@ -123,6 +123,9 @@ export async function moveToServer(local: LocalLedger, url: string, options: Mov
     }
     await refuseNonEmpty(pool, where)
     await migrate(db, serverMigrations)
+    // One read transaction over the file: figures, chain and every table from the same moment,
+    // whatever a desk still writes meanwhile (which then stays in the file only).
+    local.sqlite.exec('begin')
     const today = dayjs(options.now()).format('YYYY-MM-DD')
     const fromFigures = await movedFigures(local.db, today)
     const localChain = await verifyAuditChain(local.db)
@@ -147,7 +150,7 @@ export async function moveToServer(local: LocalLedger, url: string, options: Mov
         await copyTable(trx, copied, table)
         rows += copied.length
         counts.push({ table: table.name, from: copied.length, to: await countOn(trx, table.name) })
-        options.fault?.(table.name)
+        await options.fault?.(table.name)
       }
       assertSameLedger('迁移', counts, fromFigures, await movedFigures(trx, today))
       await assertDigestsCarry(trx, local)
@@ -160,6 +163,7 @@ export async function moveToServer(local: LocalLedger, url: string, options: Mov
       return { where, tables: plan.length, rows, auditRows: chain.rows }
     })
   } finally {
+    if (local.sqlite.inTransaction) local.sqlite.exec('commit')
     await db.destroy()
   }
 }

@@ -8,6 +8,10 @@ import { moveToServer } from '../../db/move/to-server'
 import { countOn, localTables, movedFigures } from '../../db/move/tables'
 import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
 import { refused } from '../support/refusals'
+import { openLedger } from '../../db/core/open'
+import { registerVisit } from '../../db/visits/register'
+import { residentVisit } from '../support/desk'
+import { testKeys } from '../support/keys'
 import { worldPerFile, type World } from '../support/world'
 
 // `ledger migrate-to-pg`: a local ledger moved onto an empty server database keeps every record,
@@ -119,6 +123,30 @@ describe('moving a local ledger onto a server', () => {
       `.execute(server.db)
     const ids = await server.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
     expect(ids.id).toBe(Number(max) + 2)
+  })
+})
+
+describe('a move while a desk goes on writing', () => {
+  it('copies the file as it stood when the move began', async () => {
+    const url = await emptyDatabase()
+    const reader = await openLedger(w.t.file, { readonly: true, keys: testKeys() })
+    const before = await countOn(w.t.ledger.db, 'visits')
+    let registered = false
+    const deskWrites = async () => {
+      if (registered) return
+      registered = true
+      await registerVisit(w.t.ctx, residentVisit(w.sessions.open.id))
+    }
+    try {
+      await moveToServer(reader, url, { ...mover, fault: deskWrites })
+    } finally {
+      await reader.close()
+    }
+    const server = await openServer(url)
+    expect({ file: await countOn(w.t.ledger.db, 'visits'), server: await countOn(server.db, 'visits') }).toEqual({
+      file: before + 1,
+      server: before,
+    })
   })
 })
 
