@@ -109,6 +109,25 @@ describe('moving a local ledger onto a server', () => {
     })
   })
 
+  it("builds the server's search text for every copied issue from its matter", async () => {
+    const url = await emptyDatabase()
+    await moveToServer(w.t.ledger, url, mover)
+    const server = await openServer(url)
+    const expected = await server.db
+      .selectFrom('issues')
+      .innerJoin('matters', 'matters.id', 'issues.matter_id')
+      .select(['issues.id', 'issues.number', 'matters.content'])
+      .orderBy('issues.id')
+      .execute()
+    const { rows } = await sql<{
+      id: number
+      number: string
+      content: string
+    }>`select id, number, content from issue_search_text order by id`.execute(server.db)
+    expect(expected.length).toBeGreaterThan(5)
+    expect(rows).toEqual(expected)
+  })
+
   it('numbers the next record on the server after the copied ids', async () => {
     const url = await emptyDatabase()
     await moveToServer(w.t.ledger, url, mover)
