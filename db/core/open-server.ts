@@ -53,7 +53,8 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 }
 
-function poolConfig(target: string | ServerConfig, options: ServerOpenOptions): pg.PoolConfig {
+/** The pool settings every server connection of the app uses (numbers as numbers, the app's name, TLS on by default). */
+export function poolConfig(target: string | ServerConfig, options: ServerOpenOptions): pg.PoolConfig {
   const common = { max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types, application_name: '接待日台账' }
   if (typeof target === 'string') return { connectionString: target, ...common }
   const { ssl = true, ...rest } = target
@@ -88,7 +89,7 @@ export function connectionRefusal(e: unknown, where: string): LedgerError {
   return new LedgerError('server_open_failed', `无法打开台账服务器 ${where} 上的台账：${detail}`)
 }
 
-async function tablesOf(pool: pg.Pool): Promise<Set<string>> {
+export async function tablesOf(pool: pg.Pool): Promise<Set<string>> {
   const { rows } = await pool.query<{ name: string }>(
     "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
   )

@@ -78,6 +78,7 @@ export const auditAction = codeList({
   state_baseline: '建立记录状态基线（升级）',
   upgrade_state: '记录升级后的记录状态',
   record_state: '记录写入后的记录状态',
+  migrate_to_pg: '迁移到台账服务器',
 })
 export type AuditAction = CodeOf<typeof auditAction>
 

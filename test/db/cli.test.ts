@@ -104,6 +104,8 @@ describe('ledger command line', () => {
       'import-inspect',
       'import-batches',
       'import-undo',
+      'migrate-to-pg',
+      'export-local',
     ]
     const all = await ledgerCli('--help')
     expect(all.code).toBe(0)

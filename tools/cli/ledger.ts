@@ -7,7 +7,13 @@ import dayjs from 'dayjs'
 import { systemActor, type LedgerContext, type SystemActor } from '../../db/core/context'
 import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
-import { openLedger, type LocalLedger } from '../../db/core/open'
+import { ledgerVersion, openLedger, type Ledger, type LocalLedger } from '../../db/core/open'
+import { latestMigration } from '../../db/migrations'
+import { moveToServer } from '../../db/move/to-server'
+import { exportToLocal } from '../../db/move/to-local'
+import { openServerLedger } from '../../db/core/open-server'
+import { verifyAuditChain } from '../../db/core/audit'
+import { chooseLedger, maskedUrl, openTarget, PG_ENV } from './target'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
 import { parseAnchor } from '../../db/audit/verify'
 import { auditLines, checkLedger } from './check'
@@ -22,14 +28,15 @@ import type { LedgerKeys } from '../../db/keys/keys'
 // One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
 const COMMANDS: Record<string, string> = {
   demo: `  demo     --db 文件 --month YYYY-MM          生成一个月的演示数据（同一月份结果相同），并说明演示人员如何登录`,
-  summary: `  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据和月报文字
+  summary: `  summary  --db 文件 --month YYYY-MM [--json] 输出月度汇总数据和月报文字（--db 文件 可换成 --pg 地址）
   summary  --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                               输出任意期间（季度、半年、全年、跨年）的汇总数据和报告文字；
                                               --from start 为建账以来，不给 --to 为截至今天`,
   check: `  check    --db 文件 [--anchor 编号:哈希 | --anchor 审计日志.csv]…
                                               完整性检查、外键检查、数据版本、审计链与计数器、审计保护触发器、
                                               外部链头（备份清单自动查找；月报页脚或审计日志导出中的链头可用
-                                              --anchor 给出）、记录与审计是否一致`,
+                                              --anchor 给出）、记录与审计是否一致
+  check    --pg 地址                           台账服务器上的台账：审计链逐条核对（其余检查只对本地文件）`,
   export: `  export   --db 文件 --month YYYY-MM --out 文件.xlsx
                                               导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
   export   --db 文件 --year YYYY --out 文件.xlsx
@@ -37,7 +44,8 @@ const COMMANDS: Record<string, string> = {
   export   --db 文件 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.xlsx
                                               导出任意期间的台账 Excel（汇总含口径和分类、股室统计，其余三表为期间内记录）
   export   --db 文件 (--month YYYY-MM | --year YYYY) --csv --out 文件.csv
-                                              导出问题台账 CSV（UTF-8，供其他系统导入）`,
+                                              导出问题台账 CSV（UTF-8，供其他系统导入）
+                                              （以上 --db 文件 均可换成 --pg 地址，读取台账服务器上的台账）`,
   backup: `  backup   --db 文件 --out 文件夹               生成一致的备份副本（校验后写入该文件夹）`,
   restore: `  restore  --db 文件 --from 备份文件            用备份替换台账；被替换的台账另存一份副本
                                               （请先关闭正在使用该台账的程序）`,
@@ -49,12 +57,20 @@ const COMMANDS: Record<string, string> = {
                                               表头自动识别。--kind：${KIND_HELP}`,
   'import-inspect': `  import-inspect --in 表格.xlsx|.csv          列出工作表、表头、各列识别为的字段和可存为 --mapping 的映射`,
   'import-batches': `  import-batches --db 文件                     列出导入批次`,
+  'migrate-to-pg': `  migrate-to-pg --db 文件 --pg 地址             把本地台账迁入台账服务器上的空数据库（一次完成：全部记录、编号、审计链；
+                                              核对条数、月度/年度/建账以来的数字、审计链和记录状态后才提交，
+                                              中途失败则服务器上不留任何记录；已有台账记录的数据库拒绝迁入）`,
+  'export-local': `  export-local --pg 地址 --out 文件             把台账服务器上的台账导出为一个本地台账文件（同一时刻的一致副本，不妨碍各窗口
+                                              继续登记；新密钥，以恢复口令加密；核对条数、数字、审计链和记录状态；
+                                              不覆盖已有文件）：服务器台账的备份，也是回到单机的办法`,
   'import-undo': `  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）`,
 }
 
 const ABOUT = `命令行直接操作台账文件，以“命令行”（系统）身份记入审计日志，不经过程序的登录。
 台账和备份是加密的：${PASSPHRASE_HELP}。
-命令行新建或加密的台账以该口令为恢复口令；程序建立的台账须先由负责人在“设置 → 加密与恢复口令”中设置恢复口令。`
+命令行新建或加密的台账以该口令为恢复口令；程序建立的台账须先由负责人在“设置 → 加密与恢复口令”中设置恢复口令。
+台账服务器的地址：--pg postgres://用户@主机:端口/数据库，或环境变量 ${PG_ENV}（密码请放在环境变量或 ~/.pgpass 中，
+不要写在命令行里；任何提示中的密码都显示为 ***）。--db 与 --pg 只能给一个。`
 
 const USAGE = `用法：npm run ledger -- <命令> [选项]
       npm run ledger -- <命令> --help    只看该命令的用法
@@ -88,7 +104,7 @@ const READ_ONLY = true
 /** The command line acts with the system capability on the file: no person, no role, recorded as 命令行. */
 const commandLine: SystemActor = { ...systemActor, name: '命令行' }
 
-function context(ledger: LocalLedger): LedgerContext {
+function context(ledger: Ledger): LedgerContext {
   return { db: ledger.db, actor: commandLine, now: () => new Date() }
 }
 
@@ -126,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
       'skip-bad': { type: 'boolean', default: false },
       anchor: { type: 'string', multiple: true },
       'passphrase-file': { type: 'string' },
+      pg: { type: 'string' },
     },
     strict: true,
   })
@@ -149,7 +166,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'summary': {
       const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
-      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
+      const target = chooseLedger(values, process.env, usage)
+      const ledger = await openTarget(target, () => keysFor([values.db], false), READ_ONLY, usage)
       try {
         const today = dayjs().format('YYYY-MM-DD')
         const report = await runSummary(ledger.db, plan, today)
@@ -164,7 +182,8 @@ async function main(argv: string[]): Promise<number> {
         { month: values.month, year: values.year, from: values.from, to: values.to, out: values.out, csv: values.csv },
         (message) => new UsageError(message),
       )
-      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], true))
+      const target = chooseLedger(values, process.env, usage)
+      const ledger = await openTarget(target, () => keysFor([values.db], true), !READ_ONLY, usage)
       try {
         process.stdout.write(await runExport(context(ledger), plan))
       } finally {
@@ -173,6 +192,22 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'check': {
+      const target = chooseLedger(values, process.env, usage)
+      if (target.kind === 'server') {
+        const server = await openTarget(target, () => Promise.resolve(undefined), READ_ONLY, usage)
+        try {
+          const chain = await verifyAuditChain(server.db)
+          process.stdout.write(
+            `台账服务器：${server.engine === 'pg' ? server.database : ''}\n` +
+              `审计链：${chain.brokenAt === null ? `完整（${chain.rows} 条）` : `在第 ${chain.brokenAt} 条处断开`}\n` +
+              '完整性、外键、检索索引、附件和记录状态的检查只对本地文件：可先用 pg_dump 备份，或导出本地副本后再检查\n' +
+              (chain.brokenAt === null ? '结论：审计链正常\n' : '结论：审计链存在问题，请联系技术人员\n'),
+          )
+          return chain.brokenAt === null ? 0 : 1
+        } finally {
+          await server.close()
+        }
+      }
       const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
       try {
         const anchors = (values.anchor ?? []).map((text) => {
@@ -266,6 +301,44 @@ async function main(argv: string[]): Promise<number> {
         await ledger.close()
       }
     }
+    case 'migrate-to-pg': {
+      const file = need(values.db, '--db')
+      const url = values.pg ?? process.env[PG_ENV]
+      if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
+      const local = await openExisting(file, await keysFor([file], false), READ_ONLY)
+      try {
+        if (ledgerVersion(local.sqlite) !== latestMigration) {
+          throw new UsageError(
+            `台账文件的数据版本（${ledgerVersion(local.sqlite)}）不是本软件的最新版本（${latestMigration}）：请先用本软件打开一次（升级）再迁移`,
+          )
+        }
+        const moved = await moveToServer(local, url, { actor: commandLine, now: () => new Date() })
+        process.stdout.write(
+          `已迁入台账服务器 ${moved.where}：${moved.tables} 张表 ${moved.rows} 条记录，条数、数字、审计链（${moved.auditRows} 条）与记录状态核对一致\n`,
+        )
+      } finally {
+        await local.close()
+      }
+      return 0
+    }
+    case 'export-local': {
+      const url = values.pg ?? process.env[PG_ENV]
+      if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
+      if (values.db !== undefined) throw new UsageError('export-local 用 --out 给出本地文件，不用 --db')
+      const out = need(values.out, '--out')
+      if (fs.existsSync(out)) throw new UsageError(`文件已存在：${out}（导出的本地副本不覆盖已有文件）`)
+      const keys = await commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage)
+      const server = await openServerLedger(url)
+      try {
+        const made = await exportToLocal(server, out, keys, () => new Date())
+        process.stdout.write(
+          `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
+        )
+      } finally {
+        await server.close()
+      }
+      return 0
+    }
     case 'import-inspect': {
       process.stdout.write(await inspectCommand(need(values.in, '--in')))
       return 0
@@ -293,16 +366,36 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const usage = (message: string) => new UsageError(message)
+
+/** Whatever is printed, a server password given on the command line or in LEDGER_PG never is. */
+function withoutPasswords(text: string): string {
+  const args = process.argv.slice(2)
+  const urls = [process.env[PG_ENV], ...args.map((a, i) => (a === '--pg' ? args[i + 1] : a.startsWith('--pg=') ? a.slice(5) : undefined))]
+  let out = text
+  for (const url of urls) {
+    if (url === undefined || url === '') continue
+    out = out.split(url).join(maskedUrl(url))
+    try {
+      const password = decodeURIComponent(new URL(url).password)
+      if (password.length >= 3) out = out.split(password).join('***')
+    } catch {
+      // Not a URL: the whole text was already replaced by its masked form above.
+    }
+  }
+  return out
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
   (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n\n${USAGE}`)
-    else if (e instanceof LedgerError) process.stderr.write(`错误：${e.message}\n`)
+    if (e instanceof UsageError) process.stderr.write(withoutPasswords(`错误：${e.message}\n\n${USAGE}`))
+    else if (e instanceof LedgerError) process.stderr.write(withoutPasswords(`错误：${e.message}\n`))
     else if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
-      process.stderr.write(`错误：参数有误（${e.message}）\n\n${USAGE}`)
-    else process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`)
+      process.stderr.write(withoutPasswords(`错误：参数有误（${e.message}）\n\n${USAGE}`))
+    else process.stderr.write(withoutPasswords(`错误：${e instanceof Error ? e.message : String(e)}\n`))
     process.exitCode = 2
   },
 )
