@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../core/context'
+import { onServer } from '../core/engine'
+import { serverIssueTextConditions } from './server-search'
 import { allOf, ftsQuery, ftsString, issueIndexPlan, issueTextLike, like, likeContains, searchTerms } from './terms'
 
 /**
@@ -11,6 +13,7 @@ import { allOf, ftsQuery, ftsString, issueIndexPlan, issueTextLike, like, likeCo
  * compact copies (never the joined ledger row by row) when it is one character.
  */
 export async function issueTextConditions(db: Executor, text: string): Promise<RawBuilder<SqlBool>[]> {
+  if (onServer(db)) return serverIssueTextConditions(searchTerms(text))
   const conditions: RawBuilder<SqlBool>[] = []
   for (const term of searchTerms(text)) {
     const fromVisits = (visitorIds: RawBuilder<unknown>, organizationIds: RawBuilder<unknown>) => sql`
