@@ -57,7 +57,14 @@ const ORGANIZATION_INDEX: Bm25Index = {
   ],
 }
 
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
 function ilike(column: RawBuilder<unknown>, term: SearchTerm): RawBuilder<SqlBool> {
+  // The file finds a short term by LIKE, which ignores ASCII case only: a short term with a
+  // letter cased beyond ASCII (Ä, Б, Ａ) is matched so here too, never by ILIKE's wider folding.
+  if (!term.indexed && hasNonAsciiCase(term.text)) {
+    return sql<SqlBool>`translate(${column}, ${UPPER}, ${UPPER.toLowerCase()}) like ${likeContains(foldAscii(term.text))} escape '\\'`
+  }
   return sql<SqlBool>`${column} ilike ${likeContains(term.text)} escape '\\'`
 }
 
@@ -238,4 +245,9 @@ export function serverIssueTextConditions(terms: readonly SearchTerm[]): RawBuil
         where v2.organization_id in (select o2.id from organizations o2 where ${organization})
     )`
   })
+}
+
+/** The ids of enterprises whose name holds every term, as the local file finds them; for `column in (…)`. */
+export function serverOrganizationIdsByName(terms: readonly SearchTerm[]): RawBuilder<number> {
+  return sql<number>`(select o.id from organizations o where ${allOf(terms.map((t) => ilike(sql`o.name`, t)))})`
 }

@@ -17,7 +17,7 @@ const ENTERPRISES = [
   { name: '城东建材有限公司', creditCode: '91350100MA2XY0003D' },
   { name: '河滨搅拌站', creditCode: null },
 ]
-const PEOPLE = ['张桂芳', '陈志强', '刘洋', '周敏', '张志', 'Li Wei', '王芳芳']
+const PEOPLE = ['张桂芳', '陈志强', '刘洋', '周敏', '张志', 'Li Wei', '王芳芳', 'Äsa Öberg', 'äsa', 'ＡＢ 张']
 
 async function fill(t: TestLedger<Ledger>, f: Fixture): Promise<void> {
   const day = await openDay(t, f, '2026-11-10')
@@ -58,6 +58,11 @@ const TERMS = [
   // a credit code, whole and in part
   '91350100M000100Y43',
   '100y4',
+  // letters cased beyond ASCII, which the file's LIKE does not fold and its trigram index does
+  'Ä',
+  'äs',
+  'Äsa',
+  'ＡＢ',
   // mixed
   'JD-2026 夜间',
   'pm2.5 超标',
