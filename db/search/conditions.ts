@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../core/context'
+import { onServer } from '../core/engine'
+import { serverIssueTextConditions, serverOrganizationIdsByName } from './server-search'
 import { allOf, ftsQuery, ftsString, issueIndexPlan, issueTextLike, like, likeContains, searchTerms } from './terms'
 
 /**
@@ -11,6 +13,7 @@ import { allOf, ftsQuery, ftsString, issueIndexPlan, issueTextLike, like, likeCo
  * compact copies (never the joined ledger row by row) when it is one character.
  */
 export async function issueTextConditions(db: Executor, text: string): Promise<RawBuilder<SqlBool>[]> {
+  if (onServer(db)) return serverIssueTextConditions(searchTerms(text))
   const conditions: RawBuilder<SqlBool>[] = []
   for (const term of searchTerms(text)) {
     const fromVisits = (visitorIds: RawBuilder<unknown>, organizationIds: RawBuilder<unknown>) => sql`
@@ -48,16 +51,12 @@ export async function issueTextConditions(db: Executor, text: string): Promise<R
 
 /**
  * The ids of enterprises whose name holds every term: through the index for terms of three or
- * more characters, LIKE for shorter ones. For `column in (…)`. On a server ledger every term is
- * an ILIKE, which the pg_trgm index serves for three or more characters (as SQLite's LIKE, it
- * ignores ASCII case; it also folds the case of other letters, which Chinese names do not have).
+ * more characters, LIKE for shorter ones. For `column in (…)`. On a server ledger, as its search
+ * finds them (server-search.ts).
  */
 export function organizationIdsByName(text: string, server = false): RawBuilder<number> {
   const terms = searchTerms(text)
-  if (server) {
-    const all = terms.map((t) => sql<SqlBool>`name ilike ${likeContains(t.text)} escape '\\'`)
-    return sql<number>`(select id from organizations where ${all.length === 0 ? sql`true` : sql.join(all, sql` and `)})`
-  }
+  if (server) return serverOrganizationIdsByName(terms)
   const fts = ftsQuery(terms, ['name'])
   const short = allOf(terms.filter((t) => !t.indexed).map((t) => like(sql`name`, t)))
   return fts

@@ -18,7 +18,7 @@ import type { Executor } from '../core/context'
 export const INDEXED_TERM_LENGTH = 3
 const MAX_TERMS = 10
 /** A pair of characters that begins more trigrams than this is common: LIKE finds it quickly. */
-const MAX_PAIR_TRIGRAMS = 200
+export const MAX_PAIR_TRIGRAMS = 200
 
 export interface SearchTerm {
   text: string
@@ -74,7 +74,7 @@ interface IssueIndexPlan {
 }
 
 /** Whether a term has a cased letter beyond ASCII, which the tokenizer folds and this code does not. */
-const hasNonAsciiCase = (text: string) => [...text].some((ch) => ch > '\x7F' && ch.toLowerCase() !== ch.toUpperCase())
+export const hasNonAsciiCase = (text: string) => [...text].some((ch) => ch > '\x7F' && ch.toLowerCase() !== ch.toUpperCase())
 
 /** The trigrams of the issue index that begin with a two-character term, or null if too many. */
 async function trigramsStarting(db: Executor, pair: string): Promise<string[] | null> {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { LedgerError } from '../../db/core/errors'
+import type { Ledger } from '../../db/core/open'
 import { assignIssue, resolveIssue } from '../../db/issues/actions'
 import { changeProcedure, replyToReferral } from '../../db/issues/procedure'
 import { listIssues } from '../../db/issues/queries'
 import { listSources, saveSource } from '../../db/issues/source'
 import { registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { asSupervisor, detailOf, registerMatter } from '../support/petitions'
 import { refused } from '../support/refusals'
 import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 
 async function sourceId(name: string): Promise<number> {
   const s = (await listSources(t.ctx.db)).find((x) => x.name === name)
