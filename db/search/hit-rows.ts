@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely'
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../core/context'
 import type { SearchTerm } from './terms'
 import type { IssueStatus, VisitorKind } from '../../shared/types'
@@ -57,8 +57,30 @@ export const NOT_VOIDED = sql<SqlBool>`t.id not in (
   where vv.voided_at is not null and vm.visit_id = vv.id and vi.matter_id = vm.id
 )`
 
-export const VISITOR_COLUMNS = sql`p.id, p.name, p.kind, p.phone, o.name as organization_name,
-  (select max(x.visit_date) from visits x where x.visitor_id = p.id and x.voided_at is null) as last_visit_date`
+// The last-visit date is kept on the record by every write that adds or voids a visit (directory/last-visit.ts).
+export const VISITOR_COLUMNS = sql`p.id, p.name, p.kind, p.phone, o.name as organization_name, p.last_visit_date`
 
-export const ORGANIZATION_COLUMNS = sql`o.id, o.name, o.credit_code,
-  (select max(x.visit_date) from visits x where x.organization_id = o.id and x.voided_at is null) as last_visit_date`
+export const ORGANIZATION_COLUMNS = sql`o.id, o.name, o.credit_code, o.last_visit_date`
+
+/**
+ * Visitors found by name without an index (every term one or two characters): the exact name
+ * first, then names matching `matches`, newest first, stopping at the limit. Most names are two
+ * characters, so this is the common case on both engines.
+ */
+export async function visitorsByName(db: Executor, query: string, matches: RawBuilder<SqlBool>, limit: number): Promise<VisitorHitRow[]> {
+  const exact = (
+    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
+      from visitors p left join organizations o on o.id = p.organization_id
+      where p.name = ${query} and p.merged_into_id is null
+      order by p.id desc
+      limit ${limit}`.execute(db)
+  ).rows
+  const contains = (
+    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
+      from visitors p left join organizations o on o.id = p.organization_id
+      where ${matches} and p.name != ${query} and p.merged_into_id is null
+      order by p.id desc
+      limit ${limit}`.execute(db)
+  ).rows
+  return [...exact, ...contains].slice(0, limit)
+}

@@ -6,6 +6,7 @@ import {
   NOT_VOIDED,
   ORGANIZATION_COLUMNS,
   VISITOR_COLUMNS,
+  visitorsByName,
   type IssueHitRow,
   type OrganizationHitRow,
   type SearchEngine,
@@ -181,22 +182,7 @@ async function visitors(db: Executor, terms: readonly SearchTerm[], query: strin
         order by hit.exact desc, hit.score desc, p.id desc`.execute(db)
     ).rows
   }
-  // As on the local file: the exact name first, then names holding the terms, newest first.
-  const exact = (
-    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
-      from visitors p left join organizations o on o.id = p.organization_id
-      where p.name = ${query} and p.merged_into_id is null
-      order by p.id desc
-      limit ${limit}`.execute(db)
-  ).rows
-  const contains = (
-    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
-      from visitors p left join organizations o on o.id = p.organization_id
-      where ${all} and p.name != ${query} and p.merged_into_id is null
-      order by p.id desc
-      limit ${limit}`.execute(db)
-  ).rows
-  return [...exact, ...contains].slice(0, limit)
+  return visitorsByName(db, query, all, limit)
 }
 
 async function organizations(db: Executor, terms: readonly SearchTerm[], query: string, limit: number): Promise<OrganizationHitRow[]> {

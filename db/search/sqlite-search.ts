@@ -6,6 +6,7 @@ import {
   NOT_VOIDED,
   ORGANIZATION_COLUMNS,
   VISITOR_COLUMNS,
+  visitorsByName,
   type IssueHitRow,
   type OrganizationHitRow,
   type SearchEngine,
@@ -53,23 +54,7 @@ async function visitors(db: Executor, terms: readonly SearchTerm[], query: strin
         order by hit.exact desc, hit.rank, p.id desc`.execute(db)
     ).rows
   }
-  // Most names are two characters: the exact name first (by index), then names containing
-  // the terms, newest first, stopping at the limit.
-  const exact = (
-    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
-      from visitors p left join organizations o on o.id = p.organization_id
-      where p.name = ${query} and p.merged_into_id is null
-      order by p.id desc
-      limit ${limit}`.execute(db)
-  ).rows
-  const contains = (
-    await sql<VisitorHitRow>`select ${VISITOR_COLUMNS}
-      from visitors p left join organizations o on o.id = p.organization_id
-      where ${short} and p.name != ${query} and p.merged_into_id is null
-      order by p.id desc
-      limit ${limit}`.execute(db)
-  ).rows
-  return [...exact, ...contains].slice(0, limit)
+  return visitorsByName(db, query, short, limit)
 }
 
 async function organizations(db: Executor, terms: readonly SearchTerm[], query: string, limit: number): Promise<OrganizationHitRow[]> {

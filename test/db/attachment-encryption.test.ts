@@ -211,23 +211,19 @@ describe('the files on issues at rest', () => {
   })
 })
 
+/** A site photo and a reply letter (the given bytes) on the issue, as a desk adds them. */
+async function photoAndLetter(t: TestLedger, issueId: number, letterBytes: Buffer) {
+  const add = (kind: 'site_photo' | 'reply_letter', fileName: string, bytes: Buffer) =>
+    addAttachment(t.ctx, storeOfLedger(t.ledger), { issueId, kind, fileName, bytes })
+  return { photo: await add('site_photo', '现场.png', TINY_PNG), letter: await add('reply_letter', '回复函.pdf', letterBytes) }
+}
+
 describe('a backup on another PC', () => {
   it('restored with the recovery passphrase only (a fresh key store), opens its files', async () => {
     const { t, f, issueId } = await deskWithIssue()
     await setRecoveryPassphrase(bySupervisor(t, f), t.ledger, TEST_RECOVERY_PASSPHRASE, TEST_RECOVERY_PASSPHRASE)
     const scan = scanBytes(300_000)
-    const photo = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
-      issueId,
-      kind: 'site_photo',
-      fileName: '现场.png',
-      bytes: TINY_PNG,
-    })
-    const letter = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
-      issueId,
-      kind: 'reply_letter',
-      fileName: '回复函.pdf',
-      bytes: scan,
-    })
+    const { photo, letter } = await photoAndLetter(t, issueId, scan)
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 12))
     // The backup, its manifest and its files folder copied to the other PC; nothing else.
     const elsewhere = tempDir('other-pc-')
@@ -266,18 +262,7 @@ describe('files an earlier version kept plain', () => {
   /** An encrypted ledger as the version before sealed files left it: plain files with viewer links, a backup whose files are plain too. */
   async function plainFilesLedger() {
     const { t, issueId } = await deskWithIssue()
-    const photo = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
-      issueId,
-      kind: 'site_photo',
-      fileName: '现场.png',
-      bytes: TINY_PNG,
-    })
-    const letter = await addAttachment(t.ctx, storeOfLedger(t.ledger), {
-      issueId,
-      kind: 'reply_letter',
-      fileName: '回复函.pdf',
-      bytes: SMALL_PDF,
-    })
+    const { photo, letter } = await photoAndLetter(t, issueId, SMALL_PDF)
     const b = await backupNow(t.ledger, new Date(2026, 10, 10, 12))
     await t.ledger.close()
     leftPlainByEarlierVersion(filesFolderOf(t.file), TINY_PNG, 'png')

@@ -9,10 +9,9 @@ import { search } from '../../db/search/search'
 import { markText } from '../../db/search/highlight'
 import { searchTerms } from '../../db/search/terms'
 import type { MarkedText, SearchResults, Session } from '../../shared/types'
-import { registerVisit } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
 import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
-import { CODE_A, seedSearchRecords, TEXT, type SearchRecords } from '../support/search-records'
+import { CODE_A, registerCommonPairIssues, seedSearchRecords, TEXT, type SearchRecords } from '../support/search-records'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger<Ledger>
@@ -54,18 +53,7 @@ describe('the search box', () => {
   })
 
   it('finds a two-character term that begins very many trigrams by LIKE instead', async () => {
-    for (let v = 0; v < 11; v++) {
-      await registerVisit(t.ctx, {
-        sessionId: day.id,
-        visitor: { name: `来访人${v}`, kind: 'resident' },
-        headcount: 1,
-        matters: Array.from({ length: 20 }, (_, k) => ({
-          type: 'issue' as const,
-          categoryId: f.category('水').id,
-          content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常`,
-        })),
-      })
-    }
+    await registerCommonPairIssues(t, f, day)
     const r = await search(t.ctx.db, '水体', { limit: 100 })
     expect(r.issues).toHaveLength(100)
     expect(r.issues.every((h) => h.content.text.includes('水体'))).toBe(true)

@@ -3,9 +3,8 @@ import { assignIssue, resolveIssue } from '../../db/issues/actions'
 import { correctIssue } from '../../db/issues/text'
 import { search } from '../../db/search/search'
 import { bulkLoad, checkSearchIndex, rebuildSearchIndex } from '../../db/search/sqlite-index'
-import { registerVisit } from '../../db/visits/register'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
-import { seedSearchRecords, type SearchRecords } from '../support/search-records'
+import { registerCommonPairIssues, seedSearchRecords, type SearchRecords } from '../support/search-records'
 import type { Fixture, TestLedger } from '../support/temp-ledger'
 
 // The local file's own search machinery: FTS5 trigram tables, their vocabulary, the padded text
@@ -35,18 +34,7 @@ describe('the FTS5 trigram index', () => {
   })
 
   it('has more than two hundred trigrams beginning with a common pair, which the search then finds by LIKE', async () => {
-    for (let v = 0; v < 11; v++) {
-      await registerVisit(t.ctx, {
-        sessionId: day.id,
-        visitor: { name: `来访人${v}`, kind: 'resident' },
-        headcount: 1,
-        matters: Array.from({ length: 20 }, (_, k) => ({
-          type: 'issue' as const,
-          categoryId: f.category('水').id,
-          content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常`,
-        })),
-      })
-    }
+    await registerCommonPairIssues(t, f, day)
     const continuations = t.ledger.sqlite
       .prepare("select count(*) from issue_search_vocab where term >= '水体' and term < '水体' || char(1114111)")
       .pluck()

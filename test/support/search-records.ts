@@ -57,3 +57,22 @@ export async function seedSearchRecords(t: TestLedger<Ledger>, f: Fixture): Prom
   })
   return { day, ids, issue }
 }
+
+/**
+ * 220 issues whose text begins 水体 and goes on in 220 ways: more trigrams beginning with one
+ * pair than the index's vocabulary lookup takes.
+ */
+export async function registerCommonPairIssues(t: TestLedger<Ledger>, f: Fixture, day: Session): Promise<void> {
+  for (let v = 0; v < 11; v++) {
+    await registerVisit(t.ctx, {
+      sessionId: day.id,
+      visitor: { name: `来访人${v}`, kind: 'resident' },
+      headcount: 1,
+      matters: Array.from({ length: 20 }, (_, k) => ({
+        type: 'issue' as const,
+        categoryId: f.category('水').id,
+        content: `水体${String.fromCharCode(0x4e00 + v * 20 + k)}异常`,
+      })),
+    })
+  }
+}
