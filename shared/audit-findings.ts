@@ -4,14 +4,20 @@ import type { AuditChainStatus } from './types'
 
 const ANCHOR_RESULT = { match: '一致', missing: '台账中已没有这一条（审计记录被删除）', differs: '这一条的哈希不同（审计记录被改写）' }
 
+function counterLine(c: AuditChainStatus['counter']): string {
+  if (c.kind === 'sequence')
+    return c.ok
+      ? `审计计数：${c.count} 条，最大编号 ${c.maxId}，服务器序列 ${c.sequence}（服务器上撤销的事务会跳过编号；删除的记录由哈希链和外部链头发现）`
+      : `审计计数：不一致（${c.count} 条，最大编号 ${c.maxId}，服务器序列 ${c.sequence}）——审计记录不经本程序写入`
+  return c.ok
+    ? `审计计数：编号 1–${c.maxId} 连续，自增计数器 ${c.sequence}，一致`
+    : `审计计数：不一致（${c.count} 条，最大编号 ${c.maxId}，自增计数器 ${c.sequence}）——有审计记录被删除`
+}
+
 /** What a check of the audit log found, one line each, in Chinese: `check` prints them, 设置 → 审计日志 shows them. */
 export function auditFindings(a: AuditChainStatus): string[] {
   const lines = [`审计日志：${a.rows} 条，${a.brokenAt === null ? '哈希链完整' : `第 ${a.brokenAt} 条起被篡改`}`]
-  lines.push(
-    a.counter.ok
-      ? `审计计数：编号 1–${a.counter.maxId} 连续，自增计数器 ${a.counter.sequence}，一致`
-      : `审计计数：不一致（${a.counter.count} 条，最大编号 ${a.counter.maxId}，自增计数器 ${a.counter.sequence}）——有审计记录被删除`,
-  )
+  lines.push(counterLine(a.counter))
   lines.push(a.missingTriggers.length === 0 ? '审计保护触发器：齐全' : `审计保护触发器：缺少或被改动 ${a.missingTriggers.join('、')}`)
   if (a.newestAnchor === null) lines.push('外部链头：未找到（备份清单、审计日志导出或月报页脚中的链头可用 --anchor 给出）')
   else {

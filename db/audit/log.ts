@@ -1,6 +1,7 @@
 import { assertSupervisor } from '../core/access'
-import type { LocalLedger } from '../core/open'
+import type { Ledger } from '../core/open'
 import { verifyAudit } from './verify'
+import { verifyServerAudit } from './verify-server'
 import { auditActionLabel, auditDigest, auditEntityLabel, auditFilterOptions } from './vocabulary'
 import type { LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
@@ -78,7 +79,7 @@ export async function listAudit(ctx: LedgerContext, filter: AuditFilter = {}): P
  * Everything `npm run ledger -- check` says about the audit log: the chain, the counter, the
  * triggers, the anchors kept outside the file, and the records against their digests. Supervisors only.
  */
-export async function auditChainStatus(ctx: LedgerContext, ledger: LocalLedger): Promise<AuditChainStatus> {
+export async function auditChainStatus(ctx: LedgerContext, ledger: Ledger): Promise<AuditChainStatus> {
   await assertSupervisor(ctx, '校验审计日志')
-  return verifyAudit(ledger.sqlite, ledger.file)
+  return ledger.engine === 'pg' ? verifyServerAudit(ledger.db) : verifyAudit(ledger.sqlite, ledger.file)
 }

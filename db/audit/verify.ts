@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { BACKUP_FOLDER_SETTING, defaultBackupFolder, listBackupFiles, readManifest } from '../backup/files'
 import { chainHash } from '../core/audit'
 import { ledgerIdOf } from '../core/identity'
-import { compareRecordState, recordLabel, stateDigest, type StateEntry } from '../core/record-state'
+import { compareRecordState, recordLabel, stateDigest, type StateComparison, type StateEntry } from '../core/record-state'
 import type { AuditAnchor, AuditAnchorCheck, AuditChainStatus } from '../../shared/types'
 
 // Everything `check` (and 设置 → 审计日志 → 校验) can say about the audit log and the records it
@@ -17,7 +17,7 @@ import type { AuditAnchor, AuditAnchorCheck, AuditChainStatus } from '../../shar
 const GENESIS = '0'.repeat(64)
 
 /** The append-only triggers, exactly as the migrations created them (0001 and 0007). */
-const TRIGGERS: Readonly<Record<string, { since: string; sql: string }>> = {
+export const TRIGGERS: Readonly<Record<string, { since: string; sql: string }>> = {
   audit_log_no_update: {
     since: 'audit_log',
     sql: "CREATE TRIGGER audit_log_no_update before update on audit_log begin select raise(abort, '审计日志只能追加，不能修改'); end",
@@ -105,7 +105,7 @@ function counterOf(sqlite: Database.Database): AuditChainStatus['counter'] {
   const maxId = row !== null && typeof row === 'object' && 'max' in row ? Number(row.max) : 0
   const seq = sqlite.prepare("select seq from sqlite_sequence where name = 'audit_log'").pluck().get()
   const sequence = seq === undefined ? 0 : Number(seq)
-  return { count, maxId, sequence, ok: count === maxId && maxId === sequence }
+  return { kind: 'autoincrement', count, maxId, sequence, ok: count === maxId && maxId === sequence }
 }
 
 function missingTriggers(sqlite: Database.Database, present: Set<string>): string[] {
@@ -180,27 +180,28 @@ function configuredFolder(sqlite: Database.Database): string | null {
   }
 }
 
+/** The chain heads the manifests of this ledger's backups in `folders` recorded. */
+export function backupAnchors(folders: readonly string[], ledgerId: string | null): FoundAnchor[] {
+  if (ledgerId === null) return []
+  return folders.flatMap((f) =>
+    listBackupFiles(f, ledgerId).flatMap((b) => {
+      const head = readManifest(b.file)?.auditHead
+      return head ? [{ source: `备份清单 ${path.basename(b.file)}.json`, anchor: head }] : []
+    }),
+  )
+}
+
 /** Anchors this ledger left outside itself: its backups' manifests and the audit CSVs its log says it wrote. */
 export function findAnchors(sqlite: Database.Database, ledgerFile: string): FoundAnchor[] {
   const ledgerId = ledgerIdOf(sqlite)
   const found: FoundAnchor[] = []
   const folders = [...new Set([configuredFolder(sqlite), defaultBackupFolder(ledgerFile)].filter((f): f is string => f !== null))]
-  for (const b of folders.flatMap((f) => (ledgerId === null ? [] : listBackupFiles(f, ledgerId)))) {
-    const head = readManifest(b.file)?.auditHead
-    if (head) found.push({ source: `备份清单 ${path.basename(b.file)}.json`, anchor: head })
-  }
+  found.push(...backupAnchors(folders, ledgerId))
   try {
     for (const detail of sqlite.prepare("select detail from audit_log where action = 'export_audit'").pluck().iterate()) {
-      let file: unknown
-      try {
-        const parsed: unknown = JSON.parse(String(detail))
-        file = parsed !== null && typeof parsed === 'object' && 'file' in parsed ? parsed.file : undefined
-      } catch {
-        file = undefined
-      }
-      if (typeof file !== 'string') continue
-      const anchor = anchorFromCsv(file)
-      if (anchor !== null) found.push({ source: `审计日志导出 ${file}`, anchor })
+      const file = exportedCsvOf(String(detail))
+      const anchor = file === null ? null : anchorFromCsv(file)
+      if (file !== null && anchor !== null) found.push({ source: `审计日志导出 ${file}`, anchor })
     }
   } catch {
     // A log too old to have exports: nothing to find there.
@@ -208,29 +209,45 @@ export function findAnchors(sqlite: Database.Database, ledgerFile: string): Foun
   return found
 }
 
-interface Restore {
+export interface Restore {
   at: string
   /** The last row the restored backup held: rows after it belong to the history after the restore. */
   forkId: number
 }
 
-/** The restores in the log: each one is where a history went back to a backup's. */
+/** A restore row of the log as a fork: each one is where a history went back to a backup's. */
+export function restoreOf(r: { id: number; at: string; detail: string }): Restore {
+  let forkId = r.id - 1
+  try {
+    const d: unknown = JSON.parse(r.detail)
+    const head = d !== null && typeof d === 'object' && 'restoredHead' in d ? d.restoredHead : null
+    if (head !== null && typeof head === 'object' && 'id' in head) forkId = Number(head.id)
+  } catch {
+    // A restore recorded before it named its fork: the row before it.
+  }
+  return { at: r.at, forkId }
+}
+
 function restoresOf(sqlite: Database.Database): Restore[] {
   return sqlite
     .prepare("select id, at, detail from audit_log where action = 'restore' and entity = 'ledger'")
     .all()
-    .flatMap((r) => {
-      if (r === null || typeof r !== 'object' || !('id' in r) || !('at' in r) || !('detail' in r)) return []
-      let forkId = Number(r.id) - 1
-      try {
-        const d: unknown = JSON.parse(String(r.detail))
-        const head = d !== null && typeof d === 'object' && 'restoredHead' in d ? d.restoredHead : null
-        if (head !== null && typeof head === 'object' && 'id' in head) forkId = Number(head.id)
-      } catch {
-        // A restore recorded before it named its fork: the row before it.
-      }
-      return [{ at: String(r.at), forkId }]
-    })
+    .flatMap((r) =>
+      r !== null && typeof r === 'object' && 'id' in r && 'at' in r && 'detail' in r
+        ? [restoreOf({ id: Number(r.id), at: String(r.at), detail: String(r.detail) })]
+        : [],
+    )
+}
+
+/** The audit CSV an `export_audit` row says it wrote, when its detail names one. */
+export function exportedCsvOf(detail: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(detail)
+    const file = parsed !== null && typeof parsed === 'object' && 'file' in parsed ? parsed.file : undefined
+    return typeof file === 'string' ? file : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -241,42 +258,38 @@ function replacedByRestore(anchor: AuditAnchor, restores: readonly Restore[]): b
   return anchor.at !== '' && restores.some((r) => anchor.id > r.forkId && anchor.at < r.at)
 }
 
-function checkAnchor(
-  sqlite: Database.Database,
+/** One anchor against the log's row of that id (`hashOf`), or null when it says nothing about this log. */
+export function judgeAnchor(
+  f: FoundAnchor,
   ledgerId: string | null,
   restores: readonly Restore[],
-  f: FoundAnchor,
+  hashOf: (id: number) => string | undefined,
 ): AuditAnchorCheck | null {
   // Another ledger's anchor (a copy in a shared folder, a CSV of another file) says nothing about this one.
   if (f.anchor.ledgerId !== null && ledgerId !== null && f.anchor.ledgerId !== ledgerId) return null
   if (replacedByRestore(f.anchor, restores)) return null
-  const hash = sqlite.prepare('select hash from audit_log where id = ?').pluck().get(f.anchor.id)
-  const result = hash === undefined ? 'missing' : String(hash).startsWith(f.anchor.hash.toLowerCase()) ? 'match' : 'differs'
+  const hash = hashOf(f.anchor.id)
+  const result = hash === undefined ? 'missing' : hash.startsWith(f.anchor.hash.toLowerCase()) ? 'match' : 'differs'
   return { source: f.source, anchor: f.anchor, result }
 }
 
 const EXAMPLES = 20
 
-/** Chain, counter, triggers, anchors and record digests, with plain SQL (works on a read-only connection). */
-export function verifyAudit(sqlite: Database.Database, ledgerFile: string, extraAnchors: readonly FoundAnchor[] = []): AuditChainStatus {
-  const present = tables(sqlite)
-  const hasState = present.has('audit_state')
-  const chain = walkChain(sqlite, hasState)
-  const counter = counterOf(sqlite)
-  const triggers = missingTriggers(sqlite, present)
-  const ledgerId = ledgerIdOf(sqlite)
-  const restores = restoresOf(sqlite)
-  const checks = [...findAnchors(sqlite, ledgerFile), ...extraAnchors]
-    .map((f) => checkAnchor(sqlite, ledgerId, restores, f))
-    .filter((c): c is AuditAnchorCheck => c !== null)
-  const newestAnchor = checks.reduce<AuditAnchorCheck | null>((a, c) => (a === null || c.anchor.id > a.anchor.id ? c : a), null)
-  const anchorProblems = checks.filter((c) => c.result !== 'match')
+/** What each engine's check found, before it is judged. */
+export interface AuditFindingsParts {
+  chain: { rows: number; brokenAt: number | null }
+  counter: AuditChainStatus['counter']
+  missingTriggers: string[]
+  anchors: AuditAnchorCheck[]
+  state: StateComparison
+  baselinePending: boolean
+}
 
-  const state = hasState ? compareRecordState(sqlite) : { matching: 0, changed: [], unaudited: [], deleted: [] }
-  const from = present.has('ledger_identity')
-    ? Number(sqlite.prepare('select state_from_audit_id from ledger_identity').pluck().get() ?? 0)
-    : 0
-  const baselinePending = from > 0 && sqlite.prepare("select 1 from audit_log where action = 'state_baseline' limit 1").get() === undefined
+/** The status both engines report, from what their checks found. */
+export function judgeAudit(parts: AuditFindingsParts): AuditChainStatus {
+  const { chain, counter, anchors, state, baselinePending } = parts
+  const newestAnchor = anchors.reduce<AuditAnchorCheck | null>((a, c) => (a === null || c.anchor.id > a.anchor.id ? c : a), null)
+  const anchorProblems = anchors.filter((c) => c.result !== 'match')
   const examples = [
     ...state.changed.slice(0, EXAMPLES).map((r) => `${recordLabel(r)}：改动未经审计`),
     ...state.deleted.slice(0, EXAMPLES).map((r) => `${recordLabel(r)}：删除未经审计`),
@@ -287,8 +300,8 @@ export function verifyAudit(sqlite: Database.Database, ledgerFile: string, extra
     rows: chain.rows,
     brokenAt: chain.brokenAt,
     counter,
-    missingTriggers: triggers,
-    anchorsChecked: checks.length,
+    missingTriggers: parts.missingTriggers,
+    anchorsChecked: anchors.length,
     newestAnchor,
     anchorProblems,
     records: {
@@ -299,6 +312,32 @@ export function verifyAudit(sqlite: Database.Database, ledgerFile: string, extra
       examples,
       baselinePending,
     },
-    ok: chain.brokenAt === null && counter.ok && triggers.length === 0 && anchorProblems.length === 0 && recordsOk,
+    ok: chain.brokenAt === null && counter.ok && parts.missingTriggers.length === 0 && anchorProblems.length === 0 && recordsOk,
   }
+}
+
+/** Chain, counter, triggers, anchors and record digests, with plain SQL (works on a read-only connection). */
+export function verifyAudit(sqlite: Database.Database, ledgerFile: string, extraAnchors: readonly FoundAnchor[] = []): AuditChainStatus {
+  const present = tables(sqlite)
+  const hasState = present.has('audit_state')
+  const ledgerId = ledgerIdOf(sqlite)
+  const restores = restoresOf(sqlite)
+  const hashAt = sqlite.prepare('select hash from audit_log where id = ?').pluck()
+  const hashOf = (id: number) => {
+    const h: unknown = hashAt.get(id)
+    return h === undefined ? undefined : String(h)
+  }
+  const from = present.has('ledger_identity')
+    ? Number(sqlite.prepare('select state_from_audit_id from ledger_identity').pluck().get() ?? 0)
+    : 0
+  return judgeAudit({
+    chain: walkChain(sqlite, hasState),
+    counter: counterOf(sqlite),
+    missingTriggers: missingTriggers(sqlite, present),
+    anchors: [...findAnchors(sqlite, ledgerFile), ...extraAnchors]
+      .map((f) => judgeAnchor(f, ledgerId, restores, hashOf))
+      .filter((c): c is AuditAnchorCheck => c !== null),
+    state: hasState ? compareRecordState(sqlite) : { matching: 0, changed: [], unaudited: [], deleted: [] },
+    baselinePending: from > 0 && sqlite.prepare("select 1 from audit_log where action = 'state_baseline' limit 1").get() === undefined,
+  })
 }

@@ -56,8 +56,12 @@ export interface AuditChainStatus {
   rows: number
   /** Id of the first row whose hash, link or record digests do not match, or null when the chain is intact. */
   brokenAt: number | null
-  /** Ids run 1…N without a gap and SQLite's autoincrement counter stands at N: no row was taken out. */
-  counter: { count: number; maxId: number; sequence: number; ok: boolean }
+  /**
+   * In the file: ids run 1…N without a gap and SQLite's autoincrement counter stands at N, so no
+   * row was taken out. On a server a rolled-back transaction skips numbers of its sequence, so
+   * there only rows beyond the sequence would be wrong; rows cut out are found by the chain and the anchors.
+   */
+  counter: { kind: 'autoincrement' | 'sequence'; count: number; maxId: number; sequence: number; ok: boolean }
   /** Append-only triggers the file must hold that are missing or altered. */
   missingTriggers: string[]
   /** How many anchors outside the file were found and compared; the newest of them; those that do not match. */

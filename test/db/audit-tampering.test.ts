@@ -131,7 +131,7 @@ describe('check after edits made around the app', () => {
     })
     const cut = check()
     expect(cut.brokenAt).toBeNull()
-    expect(cut.counter).toEqual({ count: max - 10, maxId: max - 10, sequence: max, ok: false })
+    expect(cut.counter).toEqual({ kind: 'autoincrement', count: max - 10, maxId: max - 10, sequence: max, ok: false })
     expect(cut.newestAnchor).toMatchObject({ anchor: { id: max }, result: 'missing' })
     expect(cut.ok).toBe(false)
 

@@ -90,9 +90,12 @@ describe('ledger migrate-to-pg and export-local', () => {
     withoutPassword(fromServer)
   })
 
-  it("checks the server ledger's audit chain with --pg", async () => {
+  it('checks the moved ledger with --pg and finds its chain whole and every record as the file vouched for it', async () => {
     const r = await ledgerCli('check', '--pg', url)
-    expect({ code: r.code, out: r.stdout }).toEqual({ code: 0, out: expect.stringContaining('审计链：完整') })
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('哈希链完整')
+    expect(r.stdout).toMatch(/记录与审计：\d+ 条记录与最近一次审计时一致/)
+    expect(r.stdout).toContain('结论：台账正常')
     withoutPassword(r)
   })
 
@@ -132,5 +135,21 @@ describe('ledger migrate-to-pg and export-local', () => {
     const r = await ledgerCli('export-local', '--pg', url, '--out', out)
     expect({ code: r.code, message: r.stderr }).toEqual({ code: 2, message: expect.stringContaining('文件已存在') })
     expect(fs.readFileSync(out, 'utf8')).toBe('别的文件')
+  })
+
+  // Last: it changes the server ledger beside the app, as psql would.
+  it('exits 1 from check when a record on the server was changed beside the app, naming the record', async () => {
+    const admin = new pg.Client({ connectionString: `${inject('pgServerUrl')}${DATABASE}` })
+    await admin.connect()
+    try {
+      await admin.query("update visitors set name = '改过的名字' where id = (select min(id) from visitors)")
+    } finally {
+      await admin.end()
+    }
+    const r = await ledgerCli('check', '--pg', url)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/记录与审计：1 条记录在程序之外被改动（改动 1、删除 0、未经审计写入 0）：来访人 #\d+：改动未经审计/)
+    expect(r.stdout).toContain('结论：台账存在问题')
+    withoutPassword(r)
   })
 })

@@ -7,10 +7,13 @@ import { latestMigration } from '../../db/migrations'
 import { attachmentFileProblems } from '../../db/attachments/attachments'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
 import type { AuditChainStatus } from '../../shared/types'
-
-export { auditFindings as auditLines } from '../../shared/audit-findings'
+import { auditFindings } from '../../shared/audit-findings'
+import { verifyServerAudit } from '../../db/audit/verify-server'
+import type { ServerLedger } from '../../db/core/open-server'
+import { sql } from 'kysely'
 
 export interface CheckReport {
+  engine: 'sqlite'
   ok: boolean
   integrity: string[]
   foreignKeyProblems: number
@@ -52,6 +55,7 @@ export async function checkLedger(ledger: LocalLedger, anchors: readonly FoundAn
   const searchProblems = searchIndexProblems(ledger)
   const attachmentProblems = attachmentFileProblems(ledger.sqlite, ledger.file)
   return {
+    engine: 'sqlite',
     ok:
       integrity.length === 0 &&
       foreignKeyProblems === 0 &&
@@ -68,4 +72,58 @@ export async function checkLedger(ledger: LocalLedger, anchors: readonly FoundAn
     attachmentProblems,
     encrypted: connectionKey(ledger.sqlite) !== null,
   }
+}
+
+/**
+ * A server ledger: its data version and its audit log, records included. The server keeps its own
+ * pages and foreign keys, and its search index is a GIN index kept by PostgreSQL, so the file's
+ * integrity, foreign-key and FTS checks have nothing to say there; a server ledger keeps no files.
+ */
+export interface ServerCheckReport {
+  engine: 'pg'
+  ok: boolean
+  database: string
+  version: string
+  expectedVersion: string
+  audit: AuditChainStatus
+}
+
+export async function checkServerLedger(ledger: ServerLedger, anchors: readonly FoundAnchor[] = []): Promise<ServerCheckReport> {
+  const { rows } = await sql<{ name: string }>`select max(name) as name from ledger_migration`.execute(ledger.db)
+  const version = rows[0]?.name ?? ''
+  const audit = await verifyServerAudit(ledger.db, anchors)
+  return {
+    engine: 'pg',
+    ok: version === latestMigration && audit.ok,
+    database: ledger.database,
+    version,
+    expectedVersion: latestMigration,
+    audit,
+  }
+}
+
+const versionLine = (r: { version: string; expectedVersion: string }) =>
+  `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`
+
+/** What `check` prints, one finding a line, in Chinese. */
+export function checkLines(r: CheckReport | ServerCheckReport): string[] {
+  if (r.engine === 'pg') {
+    return [
+      `台账服务器：${r.database}`,
+      versionLine(r),
+      ...auditFindings(r.audit),
+      '服务器自行保证数据页和外键的完整，检索索引由服务器维护；服务器台账不存附件文件',
+      r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员（可用 pg_dump 的备份或 export-local 的本地副本核对）',
+    ]
+  }
+  return [
+    `完整性检查：${r.integrity.length === 0 ? '通过' : `发现问题 ${r.integrity.length} 处：${r.integrity.slice(0, 5).join('；')}`}`,
+    `外键检查：${r.foreignKeyProblems === 0 ? '通过' : `发现 ${r.foreignKeyProblems} 处引用缺失`}`,
+    versionLine(r),
+    ...auditFindings(r.audit),
+    `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
+    `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
+    `文件加密：${r.encrypted ? '已加密（SQLCipher 4 格式）' : '未加密（下次以写入方式打开时自动加密）'}`,
+    r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
+  ]
 }

@@ -12,11 +12,10 @@ import { latestMigration } from '../../db/migrations'
 import { moveToServer } from '../../db/move/to-server'
 import { exportToLocal } from '../../db/move/to-local'
 import { openServerLedger } from '../../db/core/open-server'
-import { verifyAuditChain } from '../../db/core/audit'
 import { chooseLedger, maskedUrl, openTarget, PG_ENV } from './target'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
 import { parseAnchor } from '../../db/audit/verify'
-import { auditLines, checkLedger } from './check'
+import { checkLedger, checkLines, checkServerLedger } from './check'
 import { planExport, runExport } from './export'
 import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
 import { formatSummary } from './format'
@@ -36,7 +35,7 @@ const COMMANDS: Record<string, string> = {
                                               完整性检查、外键检查、数据版本、审计链与计数器、审计保护触发器、
                                               外部链头（备份清单自动查找；月报页脚或审计日志导出中的链头可用
                                               --anchor 给出）、记录与审计是否一致
-  check    --pg 地址                           台账服务器上的台账：审计链逐条核对（其余检查只对本地文件）`,
+  check    --pg 地址 [--anchor 链头 …]           台账服务器上的台账：数据版本、审计链、触发器、外部链头、记录与审计逐条核对`,
   export: `  export   --db 文件 --month YYYY-MM --out 文件.xlsx
                                               导出月度台账 Excel（汇总、来访登记、问题台账、回访；电话和身份证号脱敏）
   export   --db 文件 --year YYYY --out 文件.xlsx
@@ -193,41 +192,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'check': {
       const target = chooseLedger(values, process.env, usage)
-      if (target.kind === 'server') {
-        const server = await openTarget(target, () => Promise.resolve(undefined), READ_ONLY, usage)
-        try {
-          const chain = await verifyAuditChain(server.db)
-          process.stdout.write(
-            `台账服务器：${server.engine === 'pg' ? server.database : ''}\n` +
-              `审计链：${chain.brokenAt === null ? `完整（${chain.rows} 条）` : `在第 ${chain.brokenAt} 条处断开`}\n` +
-              '完整性、外键、检索索引、附件和记录状态的检查只对本地文件：可先用 pg_dump 备份，或导出本地副本后再检查\n' +
-              (chain.brokenAt === null ? '结论：审计链正常\n' : '结论：审计链存在问题，请联系技术人员\n'),
-          )
-          return chain.brokenAt === null ? 0 : 1
-        } finally {
-          await server.close()
-        }
-      }
-      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
+      const anchors = (values.anchor ?? []).map((text) => {
+        const a = parseAnchor(text)
+        if (a === null)
+          throw new UsageError(`无法识别的链头：${text}（应为“编号:哈希前至少 8 位”，如 1234:3f5a9c01，或审计日志导出的 CSV 文件）`)
+        return a
+      })
+      const ledger =
+        target.kind === 'server'
+          ? await openTarget(target, () => Promise.resolve(undefined), READ_ONLY, usage)
+          : await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
       try {
-        const anchors = (values.anchor ?? []).map((text) => {
-          const a = parseAnchor(text)
-          if (a === null)
-            throw new UsageError(`无法识别的链头：${text}（应为“编号:哈希前至少 8 位”，如 1234:3f5a9c01，或审计日志导出的 CSV 文件）`)
-          return a
-        })
-        const r = await checkLedger(ledger, anchors)
-        const lines = [
-          `完整性检查：${r.integrity.length === 0 ? '通过' : `发现问题 ${r.integrity.length} 处：${r.integrity.slice(0, 5).join('；')}`}`,
-          `外键检查：${r.foreignKeyProblems === 0 ? '通过' : `发现 ${r.foreignKeyProblems} 处引用缺失`}`,
-          `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`,
-          ...auditLines(r.audit),
-          `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
-          `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
-          `文件加密：${r.encrypted ? '已加密（SQLCipher 4 格式）' : '未加密（下次以写入方式打开时自动加密）'}`,
-          r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
-        ]
-        process.stdout.write(`${lines.join('\n')}\n`)
+        const r = ledger.engine === 'pg' ? await checkServerLedger(ledger, anchors) : await checkLedger(ledger, anchors)
+        process.stdout.write(`${checkLines(r).join('\n')}\n`)
         return r.ok ? 0 : 1
       } finally {
         await ledger.close()
