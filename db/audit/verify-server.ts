@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import { BACKUP_FOLDER_SETTING } from '../backup/files'
 import { chainHash } from '../core/audit'
 import { readLedgerId } from '../core/identity'
-import { AUDITED_TABLES, DELETED, rowHash, stateDigest, type StateComparison, type StateEntry } from '../core/record-state'
+import { stateDigest, type StateEntry } from '../core/record-state'
+import { compareServerRecordState } from '../core/record-state-server'
 import type { Database as Schema } from '../core/schema'
 import type { AuditAnchorCheck, AuditChainStatus } from '../../shared/types'
 import { anchorFromCsv, backupAnchors, exportedCsvOf, judgeAnchor, judgeAudit, restoreOf, TRIGGERS, type FoundAnchor } from './verify'
@@ -78,35 +79,6 @@ async function serverMissingTriggers(db: Kysely<Schema>): Promise<string[]> {
       return t === undefined || t.table !== table || !['O', 'A'].includes(t.enabled) || !/raise\s+exception/i.test(t.body)
     })
     .map(([name]) => name)
-}
-
-/** Every record of every audited table against the newest digest an audit row gave it. */
-async function compareServerRecordState(db: Kysely<Schema>): Promise<StateComparison> {
-  const { rows: digests } = await sql<{ entity_table: string; row_key: string; column_count: number; row_hash: string }>`select
-      distinct on (entity_table, row_key) entity_table, row_key, column_count, row_hash
-    from audit_state order by entity_table, row_key, audit_id desc`.execute(db)
-  const latest = new Map(digests.map((d) => [`${d.entity_table}\u001f${d.row_key}`, d]))
-  const { rows: present } = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
-  const existing = new Set(present.map((r) => r.name))
-  const result: StateComparison = { matching: 0, changed: [], unaudited: [], deleted: [] }
-  for (const [table, { key: columns }] of Object.entries(AUDITED_TABLES)) {
-    if (!existing.has(table)) continue
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
-    for (const row of rows) {
-      const key = columns.map((c) => String(row[c])).join(':')
-      const id = `${table}\u001f${key}`
-      const vouched = latest.get(id)
-      latest.delete(id)
-      const values = Object.values(row)
-      if (vouched === undefined) result.unaudited.push({ table, key })
-      else if (vouched.row_hash === DELETED || rowHash(values.slice(0, vouched.column_count)) !== vouched.row_hash)
-        result.changed.push({ table, key })
-      else result.matching++
-    }
-  }
-  for (const gone of latest.values()) if (gone.row_hash !== DELETED) result.deleted.push({ table: gone.entity_table, key: gone.row_key })
-  return result
 }
 
 /** Anchors the server ledger left outside itself: its backups' manifests in the folder 设置 names, the audit CSVs its log names. */

@@ -59,7 +59,8 @@ export async function audit(
 ): Promise<void> {
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
   const prev = last?.hash ?? GENESIS
-  const entries = [...(await takeTouched(trx)), ...alsoVouchFor]
+  // A record both touched and named (a write beside the app that an upgrade then changed) is vouched for once.
+  const entries = [...new Map([...(await takeTouched(trx)), ...alsoVouchFor].map((e) => [`${e.table}\u001f${e.key}`, e])).values()]
   const row: AuditFields = {
     at: stamp(ctx),
     actor_id: ctx.actor.id,

@@ -3,7 +3,13 @@ import pg from 'pg'
 import { LedgerError } from './errors'
 import { migrate } from './open'
 import { ServerLedgerDialect } from './server-dialect'
-import { installServerStateTracking, SERVER_TOUCHED_TABLE_DDL, vouchForServerUpgrade } from './record-state-server'
+import {
+  installServerStateTracking,
+  outOfStepOnServer,
+  quietly,
+  SERVER_TOUCHED_TABLE_DDL,
+  vouchForServerUpgrade,
+} from './record-state-server'
 import type { Database as Schema } from './schema'
 import { serverMigrations } from '../migrations/pg'
 
@@ -159,9 +165,12 @@ export async function openServerLedger(target: string | ServerConfig, options: S
     const pending = Object.keys(known)
       .sort()
       .filter((name) => !applied.has(name))
-    await migrate(db, known)
+    // The note function as this version writes it, before the migrations run (quiet in them).
+    if (pending.length > 0) await installServerStateTracking(db)
+    const before = pending.length > 0 ? await outOfStepOnServer(db) : null
+    await migrate(db, quietly(known))
     await installServerStateTracking(db)
-    if (pending.length > 0) await vouchForServerUpgrade(db, pending, options.now ?? (() => new Date()))
+    if (pending.length > 0) await vouchForServerUpgrade(db, before, pending, options.now ?? (() => new Date()))
   } catch (e) {
     await close()
     throw e
