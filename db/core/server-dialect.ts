@@ -55,8 +55,14 @@ class FaultMappedClient implements PostgresPoolClient {
     )
   }
 
+  markBroken(): void {
+    this.#broken = true
+  }
+
   release(): void {
-    this.client.release(this.#broken)
+    const broken = this.#broken
+    this.#broken = false
+    this.client.release(broken)
   }
 }
 
@@ -79,6 +85,9 @@ class FaultMappedPool implements PostgresPool {
     const known = this.#wrapped.get(client)
     if (known !== undefined) return known
     const made = new FaultMappedClient(client, this.where)
+    // pg also emits the failure of a checked-out client as an 'error' event, which unheard would
+    // end the process; the query that was running has already been told, and the client is broken.
+    client.on('error', () => made.markBroken())
     this.#wrapped.set(client, made)
     return made
   }
@@ -98,7 +107,14 @@ class WriteLockedDriver extends PostgresDriver {
 
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await super.beginTransaction(connection, settings)
-    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+    } catch (e) {
+      // Kysely rolls back only a transaction that began: one that failed waiting for the lock
+      // (the lock timeout) would go back to the pool aborted and fail the desk's next query.
+      await this.rollbackTransaction(connection)
+      throw e
+    }
   }
 
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {

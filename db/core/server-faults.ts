@@ -7,9 +7,13 @@ import { LedgerError } from './errors'
 // where the desk cannot know, and is told so.
 
 /** Node's socket errors: the server host does not answer, refuses, or the line drops. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE'])
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
+const SOCKET_CODES = new Set([...UNREACHABLE_CODES, 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'])
 
-/** PostgreSQL's codes for a session the server ended: shut down, terminated by an administrator, crashed, a transaction left idle too long, or a protocol failure. */
+/**
+ * PostgreSQL's codes for a session the server ended: shut down, terminated by an administrator,
+ * crashed, a transaction left idle too long, or a protocol failure.
+ */
 const ENDED_CODES = new Set(['57P01', '57P02', '57P03', '57P05', '08000', '08003', '08006', '08001', '08004', '08007', '08P01', '25P03'])
 
 /** A wait the server gave up: the statement timeout or the lock timeout (the desk's session lives on). */
@@ -37,8 +41,7 @@ export function faultKind(e: unknown): FaultKind | null {
   const message = errorMessage(e)
   if (BUSY_CODES.has(code)) return 'busy'
   if (CONNECT_TIMEOUT.test(message)) return 'unreachable'
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EAI_AGAIN')
-    return 'unreachable'
+  if (UNREACHABLE_CODES.has(code)) return 'unreachable'
   if (SOCKET_CODES.has(code) || ENDED_CODES.has(code) || ENDED_MESSAGES.test(message)) return 'lost'
   return null
 }
