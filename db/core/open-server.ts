@@ -8,8 +8,11 @@ import {
   outOfStepOnServer,
   quietly,
   SERVER_TOUCHED_TABLE_DDL,
+  serverStateTrackingReady,
   vouchForServerUpgrade,
 } from './record-state-server'
+import { assertDeskRole, grantsMissing, needsMigration, type DeskGrants } from './server-roles'
+import { faultKind } from './server-faults'
 import type { Database as Schema } from './schema'
 import { serverMigrations } from '../migrations/pg'
 
@@ -44,7 +47,29 @@ export interface ServerOpenOptions {
   maxConnections?: number
   /** Clock for what opening writes (the audit row vouching for records a migration seeds); tests pass their own. */
   now?: () => Date
+  /**
+   * Opened by IT as the ledger's owner, to build or upgrade it (the CLI's migrate, migrate-to-pg,
+   * export-local): the desk's role checks are skipped and pending migrations run. A desk never
+   * sets it, so a desk account that could alter the audit log is refused at connect.
+   */
+  maintenance?: boolean
+  /** How long a desk waits, in milliseconds, before it is told the server is unreachable or busy (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>
 }
+
+export interface ServerTimeouts {
+  /** Opening a connection: an unreachable host must not hang the desk. */
+  connectMs: number
+  /** One statement; 0 for none (maintenance copies a whole ledger). */
+  statementMs: number
+  /** Waiting for a lock, the ledger's write lock included: another desk stuck mid-save. */
+  lockMs: number
+  /** A transaction left open with nothing sent: the server ends that session and releases its locks. */
+  idleInTransactionMs: number
+}
+
+const DESK_TIMEOUTS: ServerTimeouts = { connectMs: 5_000, statementMs: 30_000, lockMs: 10_000, idleInTransactionMs: 60_000 }
+const MAINTENANCE_TIMEOUTS: ServerTimeouts = { connectMs: 10_000, statementMs: 0, lockMs: 60_000, idleInTransactionMs: 0 }
 
 const MIGRATION_TABLE = 'ledger_migration'
 const INT8 = 20
@@ -59,9 +84,20 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 }
 
-/** The pool settings every server connection of the app uses (numbers as numbers, the app's name, TLS on by default). */
+/** The pool settings every server connection of the app uses (numbers as numbers, the app's name, TLS on by default, the timeouts). */
 export function poolConfig(target: string | ServerConfig, options: ServerOpenOptions): pg.PoolConfig {
-  const common = { max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types, application_name: '接待日台账' }
+  const t = { ...(options.maintenance ? MAINTENANCE_TIMEOUTS : DESK_TIMEOUTS), ...options.timeouts }
+  const common = {
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: t.connectMs,
+    statement_timeout: t.statementMs,
+    lock_timeout: t.lockMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    // A cable pulled with no packet in flight is noticed by TCP keepalive rather than never.
+    keepAlive: true,
+    types,
+    application_name: '接待日台账',
+  }
   if (typeof target === 'string') return { connectionString: target, ...common }
   const { ssl = true, ...rest } = target
   return { ...rest, ssl: ssl ? { rejectUnauthorized: true } : false, ...common }
@@ -89,15 +125,17 @@ export function connectionRefusal(e: unknown, where: string): LedgerError {
   if (code === '28P01' || code === '28000')
     return new LedgerError('server_auth', `无法登录台账服务器 ${where}：用户名或密码不正确。台账未作任何改动。`)
   if (code === '3D000') return new LedgerError('server_no_database', `台账服务器 ${where} 上没有这个数据库，请先由信息管理员创建。`)
-  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN'].includes(code) || /timeout/i.test(detail)) {
+  if (faultKind(e) !== null) {
     return new LedgerError('server_unreachable', `连接不上台账服务器 ${where}，请检查网络或服务器是否开启。`)
   }
   return new LedgerError('server_open_failed', `无法打开台账服务器 ${where} 上的台账：${detail}`)
 }
 
+// From the catalog, not information_schema (which lists only the tables the role has a grant on):
+// a desk role without its grants must still see that the database holds a ledger.
 export async function tablesOf(pool: pg.Pool): Promise<Set<string>> {
   const { rows } = await pool.query<{ name: string }>(
-    "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+    "select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('r', 'p')",
   )
   return new Set(rows.map((r) => r.name))
 }
@@ -144,20 +182,31 @@ export async function openServerLedger(target: string | ServerConfig, options: S
     await pool.end()
     throw connectionRefusal(e, where)
   }
+  const desk = options.maintenance !== true
+  let grants: DeskGrants = { user: '', missing: [] }
   try {
+    if (desk) {
+      // A desk account that could alter the audit log is refused before anything else is read.
+      grants = await assertDeskRole(pool, where)
+      // Without a grant on the migrator's table it cannot even tell which version the ledger is.
+      if (grants.missing.includes(MIGRATION_TABLE)) throw grantsMissing(where, grants)
+    }
     await assertOpenable(pool, known, where)
   } catch (e) {
     await pool.end()
     throw e
   }
   const db = new Kysely<Schema>({
-    dialect: new ServerLedgerDialect({
-      pool,
-      // Each connection's own note of the records its writes touch (record-state-server.ts).
-      onCreateConnection: async (connection) => {
-        await connection.executeQuery(CompiledQuery.raw(SERVER_TOUCHED_TABLE_DDL))
+    dialect: new ServerLedgerDialect(
+      {
+        pool,
+        // Each connection's own note of the records its writes touch (record-state-server.ts).
+        onCreateConnection: async (connection) => {
+          await connection.executeQuery(CompiledQuery.raw(SERVER_TOUCHED_TABLE_DDL))
+        },
       },
-    }),
+      where,
+    ),
   })
   const close = () => db.destroy()
   try {
@@ -165,12 +214,18 @@ export async function openServerLedger(target: string | ServerConfig, options: S
     const pending = Object.keys(known)
       .sort()
       .filter((name) => !applied.has(name))
-    // The note function as this version writes it, before the migrations run (quiet in them).
-    if (pending.length > 0) await installServerStateTracking(db)
-    const before = pending.length > 0 ? await outOfStepOnServer(db) : null
-    await migrate(db, quietly(known))
-    await installServerStateTracking(db)
-    if (pending.length > 0) await vouchForServerUpgrade(db, before, pending, options.now ?? (() => new Date()))
+    if (!desk) {
+      // The note function as this version writes it, before the migrations run (quiet in them).
+      if (pending.length > 0) await installServerStateTracking(db)
+      const before = pending.length > 0 ? await outOfStepOnServer(db) : null
+      await migrate(db, quietly(known))
+      await installServerStateTracking(db)
+      if (pending.length > 0) await vouchForServerUpgrade(db, before, pending, options.now ?? (() => new Date()))
+    } else {
+      // A desk builds and upgrades nothing: its role may not (server-roles.ts), and must not be able to.
+      if (pending.length > 0 || !(await serverStateTrackingReady(db))) throw needsMigration(where, applied.size === 0)
+      if (grants.missing.length > 0) throw grantsMissing(where, grants)
+    }
   } catch (e) {
     await close()
     throw e

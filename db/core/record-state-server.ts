@@ -16,7 +16,7 @@ export const SERVER_TOUCHED_TABLE_DDL = `create temp table if not exists audit_t
   entity_table text not null, row_key text not null, primary key (entity_table, row_key))`
 
 // The key as SQLite's cast(… as text) || ':' || … writes it: to_jsonb's text of an integer is its digits.
-const NOTE_FUNCTION = `create or replace function ledger_note_touched() returns trigger language plpgsql as $$
+const NOTE_BODY = `
   declare
     k text;
   begin
@@ -31,7 +31,25 @@ const NOTE_FUNCTION = `create or replace function ledger_note_touched() returns 
       insert into pg_temp.audit_touched (entity_table, row_key) values (tg_table_name, k) on conflict do nothing;
     end if;
     return null;
-  end $$`
+  end `
+const NOTE_FUNCTION = `create or replace function ledger_note_touched() returns trigger language plpgsql as $$${NOTE_BODY}$$`
+
+/**
+ * Whether the note-taking function (as this version writes it) and every trigger calling it are in
+ * place: what a desk, which may not create them (only the owner can), checks instead of installing.
+ */
+export async function serverStateTrackingReady(db: Kysely<Schema>): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+  const existing = new Set(rows.map((r) => r.name))
+  if (!existing.has('audit_state')) return true
+  const fn = await sql<{ src: string }>`select prosrc as src from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = current_schema() and p.proname = 'ledger_note_touched'`.execute(db)
+  if (fn.rows[0]?.src !== NOTE_BODY) return false
+  const { rows: made } = await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal`.execute(db)
+  const present = new Set(made.map((r) => r.name))
+  return Object.keys(AUDITED_TABLES).every((table) => !existing.has(table) || present.has(`audit_touch_${table}`))
+}
 
 /** The note-taking triggers on every audited table the database has; one desk at a time (the write lock). */
 export async function installServerStateTracking(db: Kysely<Schema>): Promise<void> {

@@ -4,9 +4,15 @@ import {
   PostgresDriver,
   type DatabaseConnection,
   type Driver,
+  type PostgresCursor,
   type PostgresDialectConfig,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
   type TransactionSettings,
 } from 'kysely'
+import type pg from 'pg'
+import { isConnectionFault, serverFault } from './server-faults'
 
 // One writer at a time, as on SQLite: every transaction first takes the ledger's write lock (a
 // transaction-level advisory lock, released by commit or rollback, also when the connection
@@ -16,22 +22,138 @@ import {
 // never wait (MVCC). Under READ COMMITTED each statement after the lock sees every commit before it.
 export const LEDGER_WRITE_LOCK = 0x4c454447 // 'LEDG'
 
+const WRITE_COMMANDS = ['UPDATE', 'DELETE', 'INSERT', 'MERGE'] as const
+
+/**
+ * A pooled connection whose failures reach the ledger code as the desk's Chinese message
+ * (server-faults.ts), and which, once its connection failed, goes back to the pool as broken:
+ * pg then closes it instead of handing it to the next save, and the pool opens a new one.
+ */
+class FaultMappedClient implements PostgresPoolClient {
+  #broken = false
+
+  constructor(
+    readonly client: pg.PoolClient,
+    readonly where: string,
+  ) {}
+
+  query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>
+  query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>
+  query<R>(text: string | PostgresCursor<R>, parameters: ReadonlyArray<unknown> = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    // The dialect is built without a cursor class, so Kysely never streams through here.
+    if (typeof text !== 'string') throw new Error('streaming queries are not configured for the server ledger')
+    return this.client.query(text, [...parameters]).then(
+      (result): PostgresQueryResult<R> => ({
+        command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',
+        rowCount: result.rowCount ?? 0,
+        rows: result.rows,
+      }),
+      (e: unknown) => {
+        if (isConnectionFault(e)) this.#broken = true
+        throw serverFault(e, this.where)
+      },
+    )
+  }
+
+  markBroken(): void {
+    this.#broken = true
+  }
+
+  release(): void {
+    const broken = this.#broken
+    this.#broken = false
+    this.client.release(broken)
+  }
+}
+
+/** The app's pg Pool as Kysely's pool: each pg client wrapped once (Kysely keys its connections by client). */
+class FaultMappedPool implements PostgresPool {
+  readonly #wrapped = new WeakMap<pg.PoolClient, FaultMappedClient>()
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly where: string,
+  ) {}
+
+  async connect(): Promise<PostgresPoolClient> {
+    let client: pg.PoolClient
+    try {
+      client = await this.pool.connect()
+    } catch (e) {
+      throw serverFault(e, this.where)
+    }
+    const known = this.#wrapped.get(client)
+    if (known !== undefined) return known
+    const made = new FaultMappedClient(client, this.where)
+    // pg also emits the failure of a checked-out client as an 'error' event, which unheard would
+    // end the process; the query that was running has already been told, and the client is broken.
+    client.on('error', () => made.markBroken())
+    this.#wrapped.set(client, made)
+    return made
+  }
+
+  end(): Promise<void> {
+    return this.pool.end()
+  }
+}
+
 class WriteLockedDriver extends PostgresDriver {
+  readonly #where: string
+
+  constructor(config: PostgresDialectConfig, where: string) {
+    super(config)
+    this.#where = where
+  }
+
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await super.beginTransaction(connection, settings)
-    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+    } catch (e) {
+      // Kysely rolls back only a transaction that began: one that failed waiting for the lock
+      // (the lock timeout) would go back to the pool aborted and fail the desk's next query.
+      await this.rollbackTransaction(connection)
+      throw e
+    }
   }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection)
+    } catch (e) {
+      throw isConnectionFault(e) ? serverFault(new Error('Connection terminated'), this.#where, true) : e
+    }
+  }
+
+  // A rollback on a connection that is gone cannot run, and need not: the server rolled the
+  // transaction back when the session ended. The desk hears of the fault that stopped the save.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection)
+    } catch (e) {
+      if (!isConnectionFault(e)) throw e
+    }
+  }
+}
+
+export interface ServerLedgerDialectConfig {
+  pool: pg.Pool
+  onCreateConnection?: PostgresDialectConfig['onCreateConnection']
 }
 
 export class ServerLedgerDialect extends PostgresDialect {
   readonly #config: PostgresDialectConfig
+  readonly #where: string
 
-  constructor(config: PostgresDialectConfig) {
-    super(config)
-    this.#config = config
+  /** `where`: host:port/database, named in the desk's message when the server fails. */
+  constructor(config: ServerLedgerDialectConfig, where = '台账服务器') {
+    const kysely: PostgresDialectConfig = { ...config, pool: new FaultMappedPool(config.pool, where) }
+    super(kysely)
+    this.#config = kysely
+    this.#where = where
   }
 
   override createDriver(): Driver {
-    return new WriteLockedDriver(this.#config)
+    return new WriteLockedDriver(this.#config, this.#where)
   }
 }

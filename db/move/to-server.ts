@@ -105,15 +105,18 @@ async function assertDigestsCarry(trx: Tx, local: LocalLedger): Promise<void> {
 
 export async function moveToServer(local: LocalLedger, url: string, options: MoveToServerOptions): Promise<MoveToServerResult> {
   const where = describeServer(url)
-  const pool = new pg.Pool(poolConfig(url, { maxConnections: 2 }))
+  const pool = new pg.Pool(poolConfig(url, { maxConnections: 2, maintenance: true }))
   pool.on('error', () => undefined)
   const db = new Kysely<Schema>({
-    dialect: new ServerLedgerDialect({
-      pool,
-      onCreateConnection: async (c) => {
-        await c.executeQuery(CompiledQuery.raw(SERVER_TOUCHED_TABLE_DDL))
+    dialect: new ServerLedgerDialect(
+      {
+        pool,
+        onCreateConnection: async (c) => {
+          await c.executeQuery(CompiledQuery.raw(SERVER_TOUCHED_TABLE_DDL))
+        },
       },
-    }),
+      where,
+    ),
   })
   try {
     try {

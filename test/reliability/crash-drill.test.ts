@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { systemActor } from '../../db/core/context'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,13 +14,13 @@ import { listCategories, listDepartments, seedDefaults } from '../../db/referenc
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { SLOW_ROWS_PER_STEP, SLOW_STEPS } from '../support/drill-migration'
 import { tempDir } from '../support/temp-ledger'
+import { startWorker } from '../support/crash-child'
 
 // Crash drills: a child process writes to a real ledger file and is killed with SIGKILL at a
 // seeded-random moment — mid-transaction, mid-fsync, mid-print. Whatever it printed it had been
 // told was committed; after each kill the ledger is reopened and checked, and every printed
 // record must be there. Figures are printed and quoted in the README (Reliability).
 
-const WORKER = path.join(import.meta.dirname, '../support/crash-worker.ts')
 const LANES = 2
 const KILLS_PER_LANE = 26
 const MIGRATION_KILLS = 8
@@ -31,62 +30,6 @@ const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 })
-
-interface Child {
-  lines: string[]
-  /** Resolves once `count` lines matching `pattern` have been printed (or the child ended). */
-  waitFor(pattern: RegExp, count: number): Promise<void>
-  kill(): Promise<void>
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>
-}
-
-function startWorker(args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const lines: string[] = []
-  let buffered = ''
-  let stderr = ''
-  const waiters: { pattern: RegExp; count: number; resolve: () => void }[] = []
-  const check = () => {
-    for (const w of [...waiters]) {
-      if (lines.filter((l) => w.pattern.test(l)).length >= w.count) {
-        waiters.splice(waiters.indexOf(w), 1)
-        w.resolve()
-      }
-    }
-  }
-  proc.stdout.setEncoding('utf8')
-  proc.stdout.on('data', (chunk: string) => {
-    buffered += chunk
-    const parts = buffered.split('\n')
-    buffered = parts.pop() ?? ''
-    lines.push(...parts.filter((p) => p !== ''))
-    check()
-  })
-  proc.stderr.setEncoding('utf8')
-  proc.stderr.on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-    proc.on('close', (code, signal) => {
-      // A line cut off by the kill was never acknowledged in full: it does not count.
-      for (const w of waiters.splice(0)) w.resolve()
-      resolve({ code, signal, stderr })
-    })
-  })
-  return {
-    lines,
-    waitFor: (pattern, count) =>
-      new Promise<void>((resolve) => {
-        waiters.push({ pattern, count, resolve })
-        check()
-      }),
-    kill: async () => {
-      proc.kill('SIGKILL')
-      await exited
-    },
-    exited,
-  }
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))

@@ -35,7 +35,7 @@ async function onServer(): Promise<ServerLedger> {
   const { name, url } = await createServerDatabase()
   cleanup.push(() => dropServerDatabase(name))
   await moveToServer(w.t.ledger, url, { actor: { ...systemActor, name: '命令行' }, now })
-  const server = await openServerLedger(url)
+  const server = await openServerLedger(url, { maintenance: true })
   cleanup.push(() => server.close())
   return server
 }

@@ -38,7 +38,7 @@ async function emptyDatabase(): Promise<string> {
 }
 
 async function openServer(url: string): Promise<ServerLedger> {
-  const l = await openServerLedger(url)
+  const l = await openServerLedger(url, { maintenance: true })
   opened.push(l)
   return l
 }
@@ -181,7 +181,7 @@ describe('refusals', () => {
 
   it('refuses a database the app has already opened as a ledger, its audit log begun', async () => {
     const url = await emptyDatabase()
-    await (await openServerLedger(url)).close()
+    await (await openServerLedger(url, { maintenance: true })).close()
     const before = await recordsOnServer(url)
     expect(before.audit_log).toBeGreaterThan(0)
     expect(await refused(moveToServer(w.t.ledger, url, mover))).toMatchObject({ code: 'server_not_empty' })

@@ -46,10 +46,10 @@ async function snapshot(url: string): Promise<unknown> {
 describe('opening a ledger on a PostgreSQL server', () => {
   it('builds the ledger in an empty database with the same tables as the local file, and opens it again', async () => {
     const { url } = await emptyDatabase()
-    const first = await openServerLedger(url)
+    const first = await openServerLedger(url, { maintenance: true })
     const tables = (await first.db.introspection.getTables()).map((t) => t.name).sort()
     await first.close()
-    const again = await openServerLedger(url)
+    const again = await openServerLedger(url, { maintenance: true })
     const { rows } = await sql<{ name: string }>`select name from ledger_migration order by name`.execute(again.db)
     await again.close()
     expect(rows.map((r) => r.name)).toEqual(Object.keys(serverMigrations).sort())
@@ -78,7 +78,7 @@ describe('opening a ledger on a PostgreSQL server', () => {
       await local.close()
     }
     const { url } = await emptyDatabase()
-    await (await openServerLedger(url)).close()
+    await (await openServerLedger(url, { maintenance: true })).close()
     const rows = await query<{ table_name: string; column_name: string }>(
       url,
       "select table_name, column_name from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position",
@@ -95,10 +95,10 @@ describe('opening a ledger on a PostgreSQL server', () => {
   it('refuses a ledger written by a newer version of the app and leaves it as it was', async () => {
     const { url } = await emptyDatabase()
     const newer = { ...serverMigrations, '0099_future': { up: async () => undefined } }
-    const future = await openServerLedger(url, { migrations: newer })
+    const future = await openServerLedger(url, { migrations: newer, maintenance: true })
     await future.close()
     const before = await snapshot(url)
-    const e = await refused(openServerLedger(url))
+    const e = await refused(openServerLedger(url, { maintenance: true }))
     expect(e.code).toBe('ledger_too_new')
     expect(e.message).toMatch(/由更新版本的接待日台账写入（数据版本 0099_future）.*台账未作任何改动/)
     expect(await snapshot(url)).toEqual(before)
@@ -108,7 +108,7 @@ describe('opening a ledger on a PostgreSQL server', () => {
     const { url } = await emptyDatabase()
     await query(url, "create table payroll (id integer primary key, name text); insert into payroll values (1, '张三')")
     const before = await snapshot(url)
-    const e = await refused(openServerLedger(url))
+    const e = await refused(openServerLedger(url, { maintenance: true }))
     expect(e.code).toBe('not_a_ledger')
     expect(e.message).toMatch(/不是接待日台账，未作任何改动/)
     expect(await snapshot(url)).toEqual(before)
@@ -140,7 +140,7 @@ describe('opening a ledger on a PostgreSQL server', () => {
 
   it('keeps the audit log append-only on the server: an update, a delete and a truncate are refused', async () => {
     const { url } = await emptyDatabase()
-    const ledger = await openServerLedger(url)
+    const ledger = await openServerLedger(url, { maintenance: true })
     await ledger.close()
     const before = await query<{ n: number }>(url, 'select count(*)::int as n from audit_log')
     await query(

@@ -2,7 +2,7 @@
 // it with SIGKILL at a random moment. It prints a line only after the write it reports has
 // committed, so every printed line is a promise the ledger must keep after the kill.
 //
-//   register <file> <sessionId> <categoryId> <departmentId> <seed>
+//   register <file | postgres://…> <sessionId> <categoryId> <departmentId> <seed>
 //       registers visits (1–3 matters, at least one issue) in an endless loop, now and then
 //       handing an issue over; prints `visit <id> <issue numbers…>` and `assign <issueId>`.
 //   migrate <file>
@@ -14,7 +14,8 @@ import { migrations } from '../../db/migrations'
 import { systemActor } from '../../db/core/context'
 import { looksEncrypted } from '../../db/keys/cipher'
 import { testKeys } from './keys'
-import { openLedger } from '../../db/core/open'
+import { openLedger, type Ledger } from '../../db/core/open'
+import { openServerLedger } from '../../db/core/open-server'
 import { registerVisit, type MatterInput } from '../../db/visits/register'
 import { slowMigration } from './drill-migration'
 
@@ -27,7 +28,10 @@ function say(line: string): void {
 
 async function register(file: string, sessionId: number, categoryId: number, departmentId: number, seed: string): Promise<void> {
   const random = seededRandom(seed)
-  const ledger = await openLedger(file, { keys: keysFor(file) })
+  // A postgres:// address is a desk on the server ledger (test/server/crash-drill-server.test.ts).
+  const ledger: Ledger = file.startsWith('postgres://')
+    ? await openServerLedger(file, { maxConnections: 1 })
+    : await openLedger(file, { keys: keysFor(file) })
   const ctx = { db: ledger.db, actor: { ...systemActor, name: `演练-${process.pid}` }, now: () => new Date() }
   say('ready')
   for (let i = 0; ; i++) {

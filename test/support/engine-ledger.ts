@@ -4,7 +4,7 @@ import { inject } from 'vitest'
 import { systemActor, type LedgerContext } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
 import { openServerLedger, type ServerOpenOptions } from '../../db/core/open-server'
-import { PG_TEMPLATE } from './pg-server'
+import { PG_OWNER, PG_TEMPLATE } from './pg-server'
 import { openTempLedger, TestClock, tempDir, type TestLedger } from './temp-ledger'
 
 // The ledger suites that run on both engines open their ledger here: the local file, or (in the
@@ -24,6 +24,17 @@ function serverUrl(database: string): string {
   return `${inject('pgServerUrl')}${database}`
 }
 
+/** The address of a test database as each of the server's accounts: what IT, the owner and a desk connect with. */
+export interface ServerDatabase {
+  name: string
+  /** As the test server's superuser: for the tests' own looks and changes around the app. */
+  url: string
+  /** As the ledger's owner: builds and upgrades (maintenance). */
+  ownerUrl: string
+  /** As a desk: what the app connects with. */
+  deskUrl: string
+}
+
 async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl('postgres') })
   await client.connect()
@@ -34,14 +45,14 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty database on the test server (nothing in it: not even the ledger's schema). */
-export async function createServerDatabase(template: string | null = null): Promise<{ name: string; url: string }> {
+/** A new, empty database on the test server (nothing in it: not even the ledger's schema), owned by the ledger's owner. */
+export async function createServerDatabase(template: string | null = null): Promise<ServerDatabase> {
   const name = `ledger_${process.pid}_${++databases}`
   // Two copies of one template at the same moment can find it "being accessed": the next try gets it.
   for (let attempt = 0; ; attempt++) {
     try {
-      await asAdmin((c) => c.query(`create database ${name}${template ? ` template ${template}` : ''}`))
-      return { name, url: serverUrl(name) }
+      await asAdmin((c) => c.query(`create database ${name} owner ${PG_OWNER.user}${template ? ` template ${template}` : ''}`))
+      return { name, url: serverUrl(name), ownerUrl: `${inject('pgOwnerUrl')}${name}`, deskUrl: `${inject('pgDeskUrl')}${name}` }
     } catch (e) {
       if (attempt >= 20 || !(e instanceof Error) || !/being accessed/.test(e.message)) throw e
       await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)))
@@ -53,9 +64,9 @@ export async function dropServerDatabase(name: string): Promise<void> {
   await asAdmin((c) => c.query(`drop database if exists ${name} with (force)`))
 }
 
-/** A server ledger in a fresh database copied from the migrated template. */
+/** A server ledger in a fresh database copied from the migrated template, opened as a desk. */
 export async function openServerTestLedger(start = '2026-11-10 09:00:00', options: ServerOpenOptions = {}): Promise<TestLedger<Ledger>> {
-  const { name, url } = await createServerDatabase(PG_TEMPLATE)
+  const { name, deskUrl: url } = await createServerDatabase(PG_TEMPLATE)
   const dir = tempDir()
   const clock = new TestClock(start)
   const ledger = await openServerLedger(url, options)

@@ -11,6 +11,12 @@ import path from 'node:path'
 
 export const PG_SUPERUSER = 'ledger_admin'
 
+/** IT's account that builds and owns the ledger's tables (server-roles.ts); by password, as in an office. */
+export const PG_OWNER = { user: 'ledger_owner', password: 'owner-secret' } as const
+
+/** The desks' account: reads and writes the ledger, only appends to the audit log. */
+export const PG_DESK = { user: 'ledger_desk', password: 'desk-secret' } as const
+
 /** The migrated ledger database each test's own database is copied from. */
 export const PG_TEMPLATE = 'ledger_template'
 

@@ -12,6 +12,7 @@ import { latestMigration } from '../../db/migrations'
 import { moveToServer } from '../../db/move/to-server'
 import { exportToLocal } from '../../db/move/to-local'
 import { openServerLedger } from '../../db/core/open-server'
+import { grantDeskRole } from '../../db/core/server-roles'
 import { chooseLedger, maskedUrl, openTarget, PG_ENV } from './target'
 import { backupNow, checkLedgerHealth, restoreFromBackup, verifyBackupFile } from '../../db/backup/backup'
 import { parseAnchor } from '../../db/audit/verify'
@@ -62,6 +63,11 @@ const COMMANDS: Record<string, string> = {
   'export-local': `  export-local --pg 地址 --out 文件             把台账服务器上的台账导出为一个本地台账文件（同一时刻的一致副本，不妨碍各窗口
                                               继续登记；新密钥，以恢复口令加密；核对条数、数字、审计链和记录状态；
                                               不覆盖已有文件）：服务器台账的备份，也是回到单机的办法`,
+  migrate: `  migrate  --pg 所有者地址                     以台账所有者账号在服务器上建立台账或升级到本软件的版本（窗口账号无权升级）；
+                                              之后请再运行 grant-app-role，为升级新增的表授权`,
+  'grant-app-role': `  grant-app-role --pg 所有者地址 --role 窗口账号
+                                              给窗口账号（createuser 建立的普通账号）授予登记所需的权限：普通表可读写，
+                                              审计日志等只能追加的表只可读和追加；可重复运行`,
   'import-undo': `  import-undo    --db 文件 --batch N           撤销导入批次 N（作废该批次的来访登记及其问题，不删除）`,
 }
 
@@ -142,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       anchor: { type: 'string', multiple: true },
       'passphrase-file': { type: 'string' },
       pg: { type: 'string' },
+      role: { type: 'string' },
     },
     strict: true,
   })
@@ -305,13 +312,40 @@ async function main(argv: string[]): Promise<number> {
       const out = need(values.out, '--out')
       if (fs.existsSync(out)) throw new UsageError(`文件已存在：${out}（导出的本地副本不覆盖已有文件）`)
       const keys = await commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage)
-      const server = await openServerLedger(url)
+      const server = await openServerLedger(url, { maintenance: true })
       try {
         const made = await exportToLocal(server, out, keys, () => new Date())
         process.stdout.write(
           `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
         )
       } finally {
+        await server.close()
+      }
+      return 0
+    }
+    case 'migrate': {
+      const url = serverUrl(values.pg)
+      const server = await openServerLedger(url, { maintenance: true })
+      try {
+        const { rows } = await server.pool.query<{ name: string }>('select name from ledger_migration order by name desc limit 1')
+        process.stdout.write(
+          `台账服务器 ${server.database} 上的台账已是最新版本（${rows[0]?.name ?? ''}）。请运行 grant-app-role 为窗口账号授权。\n`,
+        )
+      } finally {
+        await server.close()
+      }
+      return 0
+    }
+    case 'grant-app-role': {
+      const url = serverUrl(values.pg)
+      const role = need(values.role, '--role')
+      const server = await openServerLedger(url, { maintenance: true })
+      const client = await server.pool.connect()
+      try {
+        await grantDeskRole(client, role, server.database)
+        process.stdout.write(`已为窗口账号 ${role} 授权：台账的表可读写，审计日志等只能追加的表只可读和追加。\n`)
+      } finally {
+        client.release()
         await server.close()
       }
       return 0
@@ -344,6 +378,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const usage = (message: string) => new UsageError(message)
+
+function serverUrl(flag: string | undefined): string {
+  const url = flag ?? process.env[PG_ENV]
+  if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
+  return url
+}
 
 /** Whatever is printed, a server password given on the command line or in LEDGER_PG never is. */
 function withoutPasswords(text: string): string {

@@ -45,7 +45,8 @@ export async function openTarget(
   readonly: boolean,
   fail: (message: string) => Error,
 ): Promise<Ledger> {
-  if (target.kind === 'server') return openServerLedger(target.url)
+  // The command line is IT's tool, run with the owner's account (README): no desk role checks.
+  if (target.kind === 'server') return openServerLedger(target.url, { maintenance: true })
   if (!fs.existsSync(target.file)) throw fail(`台账文件不存在：${target.file}`)
   return openLedger(target.file, { readonly, keys: await keys() })
 }
