@@ -16,25 +16,24 @@ export function startWindow(route: Route): void {
   // A print window draws its view alone, without the shell's lists.
   if (route.page === 'print') return
   void referenceLists.start(null)
-  startScreen(null, route)
+  void startScreen(null, route)
 }
 
-export function startScreen(from: Route | null, to: Route): void {
+/** Starts the calls; the promise settles once their answers are in (the menu waits for it a moment). */
+export function startScreen(from: Route | null, to: Route): Promise<unknown> {
   if (from?.page === to.page) {
-    if (to.page === 'issues' && from.params.get('id') !== to.params.get('id')) startIssueDrawer(to.params)
-    return
+    if (to.page === 'issues' && from.params.get('id') !== to.params.get('id')) return startIssueDrawer(to.params)
+    return Promise.resolve()
   }
   switch (to.page) {
     case 'today':
       startDesk()
-      return
+      return Promise.resolve()
     case 'issues':
-      startIssuesScreen(to.params)
-      return
+      return startIssuesScreen(to.params)
     case 'directory':
-      startDirectoryTab(tabOf(to.params))
-      return
+      return startDirectoryTab(tabOf(to.params))
     default:
-      return
+      return Promise.resolve()
   }
 }

@@ -1,5 +1,6 @@
 import { lazy, useState, type ComponentType } from 'react'
 import { whenQuiet } from '../api'
+import type { PageKey } from '../lib/route'
 
 // Every screen but the desk is its own chunk. They are fetched in the background once the desk has
 // its answers (preloadScreens), so opening one from the menu neither fetches nor compiles code; before
@@ -44,6 +45,21 @@ export const settings = screen(() => import('../pages/settings/SettingsPage'))
 export const contacts = screen(() => import('../pages/contacts/ContactsPage'))
 export const summary = screen(() => import('../pages/summary/SummaryPage'))
 export const print = screen(() => import('../pages/print/PrintPage'))
+
+/** A screen's code, started on the menu click that opens it (the menu waits for it a moment); the desk is always loaded. */
+export function screenCode(page: PageKey): Promise<unknown> {
+  const byPage: Partial<Record<PageKey, { preload: () => Promise<unknown> }>> = {
+    sessions,
+    issues,
+    callbacks,
+    directory,
+    settings,
+    contacts,
+    summary,
+    print,
+  }
+  return byPage[page]?.preload().catch(() => undefined) ?? Promise.resolve()
+}
 
 /** The preloading starts once the desk has had its answers for this long: its own calls and drawing come first. */
 const QUIET_MS = 200

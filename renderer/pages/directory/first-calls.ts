@@ -21,7 +21,8 @@ export function tabOf(params: URLSearchParams | undefined): DirectoryTab {
 }
 
 /** A tab's first page as it opens: nothing searched for. */
-export function startDirectoryTab(tab: DirectoryTab): void {
-  const first = { query: '', page: 1, pageSize: DIRECTORY_PAGE_SIZE }
-  void (tab === 'visitors' ? visitorPage.start(first) : organizationPage.start(first))
+export const DIRECTORY_FIRST_PAGE: DirectoryArgs = { query: '', page: 1, pageSize: DIRECTORY_PAGE_SIZE }
+
+export function startDirectoryTab(tab: DirectoryTab): Promise<unknown> {
+  return tab === 'visitors' ? visitorPage.start(DIRECTORY_FIRST_PAGE) : organizationPage.start(DIRECTORY_FIRST_PAGE)
 }
