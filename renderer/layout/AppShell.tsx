@@ -15,7 +15,6 @@ import { useAppInfo } from '../hooks/useAppInfo'
 import { setDraftScope } from '../lib/drafts'
 import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
-import { briefly } from '../lib/prefetch'
 import { currentRoute, navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
 import { FirstRunNotice } from './FirstRunNotice'
@@ -58,9 +57,6 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
   }
 }
 
-/** A screen opened from the menu waits this long at most for its first answers before it is drawn (with its loading state). */
-const MENU_WAIT_MS = 100
-
 // The menu, header and footer are drawn again only when what they show changes: a route change
 // redraws the menu's selection and the screen, not the search box or the person on duty.
 
@@ -72,11 +68,11 @@ const SideMenu = memo(function SideMenu({ page }: { page: PageKey }) {
       items={menuItems}
       onClick={({ key }) => {
         const to = menuItems.find((m) => m.key === key)?.key ?? 'today'
-        // In the click's own task: the screen's first calls and its code. The address changes once
-        // they are in (or MENU_WAIT_MS has passed), so the screen is drawn once, with its rows, and
-        // the route change finds the calls on their way or answered.
-        const calls = startScreen(currentRoute(), { page: to, params: new URLSearchParams() })
-        void briefly(Promise.all([calls, screens.screenCode(to)]), MENU_WAIT_MS).then(() => navigate(to))
+        // In the click's own task, before the address changes (the route change finds them on their
+        // way). The screen is drawn at once, while they are answered: its frame costs as much as
+        // the wait, and a screen whose answer is already in draws its rows in that first render.
+        startScreen(currentRoute(), { page: to, params: new URLSearchParams() })
+        navigate(to)
       }}
     />
   )

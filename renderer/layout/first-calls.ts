@@ -16,24 +16,25 @@ export function startWindow(route: Route): void {
   // A print window draws its view alone, without the shell's lists.
   if (route.page === 'print') return
   void referenceLists.start(null)
-  void startScreen(null, route)
+  startScreen(null, route)
 }
 
-/** Starts the calls; the promise settles once their answers are in (the menu waits for it a moment). */
-export function startScreen(from: Route | null, to: Route): Promise<unknown> {
+export function startScreen(from: Route | null, to: Route): void {
   if (from?.page === to.page) {
-    if (to.page === 'issues' && from.params.get('id') !== to.params.get('id')) return startIssueDrawer(to.params)
-    return Promise.resolve()
+    if (to.page === 'issues' && from.params.get('id') !== to.params.get('id')) startIssueDrawer(to.params)
+    return
   }
   switch (to.page) {
     case 'today':
       startDesk()
-      return Promise.resolve()
+      return
     case 'issues':
-      return startIssuesScreen(to.params)
+      startIssuesScreen(to.params)
+      return
     case 'directory':
-      return startDirectoryTab(tabOf(to.params))
+      startDirectoryTab(tabOf(to.params))
+      return
     default:
-      return Promise.resolve()
+      return
   }
 }

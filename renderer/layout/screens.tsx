@@ -1,6 +1,5 @@
 import { lazy, useState, type ComponentType } from 'react'
 import { whenQuiet } from '../api'
-import type { PageKey } from '../lib/route'
 
 // Every screen but the desk is its own chunk. They are fetched in the background once the desk has
 // its answers (preloadScreens), so opening one from the menu neither fetches nor compiles code; before
@@ -46,21 +45,6 @@ export const contacts = screen(() => import('../pages/contacts/ContactsPage'))
 export const summary = screen(() => import('../pages/summary/SummaryPage'))
 export const print = screen(() => import('../pages/print/PrintPage'))
 
-/** A screen's code, started on the menu click that opens it (the menu waits for it a moment); the desk is always loaded. */
-export function screenCode(page: PageKey): Promise<unknown> {
-  const byPage: Partial<Record<PageKey, { preload: () => Promise<unknown> }>> = {
-    sessions,
-    issues,
-    callbacks,
-    directory,
-    settings,
-    contacts,
-    summary,
-    print,
-  }
-  return byPage[page]?.preload().catch(() => undefined) ?? Promise.resolve()
-}
-
 /** The preloading starts once the desk has had its answers for this long: its own calls and drawing come first. */
 const QUIET_MS = 200
 
@@ -72,6 +56,15 @@ export function preloadScreens(): () => void {
   const next = (i: number) => {
     const s = order[i]
     if (stopped || s === undefined) return
+    // 问题台账, the likeliest next screen, comes at once: a busy page has few idle moments, and a
+    // clerk who opens it soon after the start would otherwise wait for its code.
+    if (i === 0) {
+      void s
+        .preload()
+        .catch(() => undefined)
+        .then(() => next(1))
+      return
+    }
     handle = requestIdleCallback(
       () =>
         void s

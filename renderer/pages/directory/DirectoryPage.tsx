@@ -1,7 +1,6 @@
 import { Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import type { Organization, Visitor } from '../../../electron/contract/types'
-import { briefly } from '../../lib/prefetch'
 import { navigate } from '../../lib/route'
 import { MergeModal, type MergeSide } from './MergeModal'
 import { OrganizationDrawer } from './OrganizationDrawer'
@@ -17,9 +16,6 @@ type Dialog =
   | { kind: 'edit-visitor'; visitor: Visitor }
   | { kind: 'merge'; what: 'organization' | 'visitor'; current: MergeSide }
   | null
-
-/** How long a tab's click waits for its first page before the tab shows its loading state. */
-const TAB_WAIT_MS = 100
 
 const show = (t: Tab, id: number | null) => navigate('directory', id === null ? { tab: t } : { tab: t, id })
 
@@ -45,10 +41,9 @@ export default function DirectoryPage({ params }: { params?: URLSearchParams }) 
   // A tab's first page is asked for on the click that first shows it; a tab drawn before keeps its rows.
   const [drawn, setDrawn] = useState<readonly Tab[]>([tab])
   if (!drawn.includes(tab)) setDrawn([...drawn, tab])
-  // A tab not drawn yet waits a moment for its first page, so it is drawn once, with its rows.
   const openTab = (t: Tab) => {
-    if (drawn.includes(t)) show(t, null)
-    else void briefly(startDirectoryTab(t), TAB_WAIT_MS).then(() => show(t, null))
+    if (!drawn.includes(t)) startDirectoryTab(t)
+    show(t, null)
   }
 
   return (

@@ -23,6 +23,7 @@ export function tabOf(params: URLSearchParams | undefined): DirectoryTab {
 /** A tab's first page as it opens: nothing searched for. */
 export const DIRECTORY_FIRST_PAGE: DirectoryArgs = { query: '', page: 1, pageSize: DIRECTORY_PAGE_SIZE }
 
-export function startDirectoryTab(tab: DirectoryTab): Promise<unknown> {
-  return tab === 'visitors' ? visitorPage.start(DIRECTORY_FIRST_PAGE) : organizationPage.start(DIRECTORY_FIRST_PAGE)
+/** Asks for a tab's first page on the click or route change that opens it. */
+export function startDirectoryTab(tab: DirectoryTab): void {
+  void (tab === 'visitors' ? visitorPage.start(DIRECTORY_FIRST_PAGE) : organizationPage.start(DIRECTORY_FIRST_PAGE))
 }

@@ -17,7 +17,7 @@ import {
 import { IssueDrawer } from './IssueDrawer'
 import { IssueFilterBar } from './IssueFilterBar'
 import { IssueTable } from './IssueTable'
-import { ANSWER_WAIT_MS, dueCounts, issueDetail, issuePage, openIssueId } from './first-calls'
+import { ANSWER_WAIT_MS, dueCounts, issuePage, openIssueId } from './first-calls'
 
 /** 问题台账: every issue, filtered and paged by main; `#/issues?id=N` opens issue N. */
 export default function IssuesPage({ params }: { params?: URLSearchParams }) {
@@ -50,10 +50,8 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   // counts come in or the drawer opens.
   const setPage = useCallback((page: number, pageSize: number) => setView((v) => ({ ...v, page, pageSize })), [setView])
   const setSort = useCallback((sort: SortKey, order: SortOrder) => setView((v) => ({ ...v, sort, order, page: 1 })), [setView])
-  // The drawer opens with its issue read: the call goes now, the address changes once it is in.
-  const openIssue = useCallback((id: number) => {
-    void briefly(issueDetail.start(id), ANSWER_WAIT_MS).then(() => navigate('issues', { id }))
-  }, [])
+  // At once: the drawer is drawn while its issue is read (the route change starts the call).
+  const openIssue = useCallback((id: number) => navigate('issues', { id }), [])
   const showDue = (dueState: DueFilter) => setView((v) => ({ ...v, filters: { ...v.filters, dueState }, page: 1 }))
   const refresh = () => {
     list.reload()

@@ -6,8 +6,8 @@ import { initialView, toListInput } from './filters'
 // 问题台账's calls, started by the click that opens the screen or an issue (layout/first-calls.ts).
 
 /**
- * How long a click within 问题台账 (a filter, a page, a row) waits for its answer before the
- * screen shows its loading state: a page of rows takes the ledger a few tens of milliseconds.
+ * How long a filter, page or order chosen in 问题台账 waits for its rows before the table shows
+ * its spinner: a page of rows takes the ledger a few tens of milliseconds.
  */
 export const ANSWER_WAIT_MS = 100
 
@@ -31,12 +31,13 @@ export function openIssueId(params: URLSearchParams | undefined): number | null 
 }
 
 /** The screen opened: its first page as it starts (no filter), the counts, and the issue the address opens. */
-export function startIssuesScreen(params: URLSearchParams): Promise<unknown> {
-  // Settles either way: a failed call is the screen's to show (its own call tries again).
-  return Promise.all([issuePage.start(toListInput(initialView)), dueCounts.start(null), startIssueDrawer(params)]).catch(() => undefined)
+export function startIssuesScreen(params: URLSearchParams): void {
+  void issuePage.start(toListInput(initialView))
+  void dueCounts.start(null)
+  startIssueDrawer(params)
 }
 
-export function startIssueDrawer(params: URLSearchParams): Promise<unknown> {
+export function startIssueDrawer(params: URLSearchParams): void {
   const id = openIssueId(params)
-  return id === null ? Promise.resolve() : issueDetail.start(id)
+  if (id !== null) void issueDetail.start(id)
 }
