@@ -10,12 +10,12 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
-import { Suspense, useEffect, type ReactNode } from 'react'
+import { memo, Suspense, useEffect, type CSSProperties, type ReactNode } from 'react'
 import { useAppInfo } from '../hooks/useAppInfo'
 import { setDraftScope } from '../lib/drafts'
 import { OperatorProvider } from '../lib/operator'
 import { ReferenceProvider } from '../lib/reference'
-import { navigate, useRoute, type PageKey } from '../lib/route'
+import { currentRoute, navigate, useRoute, type PageKey } from '../lib/route'
 import { TodayPage } from '../pages/today/TodayPage'
 import { FirstRunNotice } from './FirstRunNotice'
 import { startScreen } from './first-calls'
@@ -57,6 +57,52 @@ function CurrentPage({ page, params }: { page: PageKey; params: URLSearchParams 
   }
 }
 
+// The menu, header and footer are drawn again only when what they show changes: a route change
+// redraws the menu's selection and the screen, not the search box or the person on duty.
+
+const SideMenu = memo(function SideMenu({ page }: { page: PageKey }) {
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[page]}
+      items={menuItems}
+      onClick={({ key }) => {
+        const to = menuItems.find((m) => m.key === key)?.key ?? 'today'
+        // In the click's own task, before the address changes (the route change finds them on their
+        // way). The screen is drawn at once, while they are answered: its frame costs as much as
+        // the wait, and a screen whose answer is already in draws its rows in that first render.
+        startScreen(currentRoute(), { page: to, params: new URLSearchParams() })
+        navigate(to)
+      }}
+    />
+  )
+})
+
+const headerStyle: CSSProperties = {
+  background: '#fff',
+  padding: '0 24px',
+  height: 48,
+  lineHeight: '48px',
+  borderBottom: '1px solid #f0f0f0',
+  display: 'flex',
+  justifyContent: 'space-between',
+  alignItems: 'center',
+  gap: 16,
+}
+
+const ShellHeader = memo(function ShellHeader() {
+  return (
+    <Layout.Header style={headerStyle}>
+      <div style={{ lineHeight: 'normal' }}>
+        <GlobalSearch />
+      </div>
+      <OperatorPicker />
+    </Layout.Header>
+  )
+})
+
+const Footer = memo(LedgerFooter)
+
 export function AppShell() {
   const appInfo = useAppInfo()
   const route = useRoute(startScreen)
@@ -82,37 +128,10 @@ export function AppShell() {
             <Typography.Title level={4} style={{ margin: '16px 16px 12px' }}>
               <AuditOutlined /> 接待日台账
             </Typography.Title>
-            <Menu
-              mode="inline"
-              selectedKeys={[route.page]}
-              items={menuItems}
-              onClick={({ key }) => {
-                const page = menuItems.find((m) => m.key === key)?.key ?? 'today'
-                // In the click's own task, before the address changes (the route change finds them on their way).
-                startScreen(route, { page, params: new URLSearchParams() })
-                navigate(page)
-              }}
-            />
+            <SideMenu page={route.page} />
           </Layout.Sider>
           <Layout>
-            <Layout.Header
-              style={{
-                background: '#fff',
-                padding: '0 24px',
-                height: 48,
-                lineHeight: '48px',
-                borderBottom: '1px solid #f0f0f0',
-                display: 'flex',
-                justifyContent: 'space-between',
-                alignItems: 'center',
-                gap: 16,
-              }}
-            >
-              <div style={{ lineHeight: 'normal' }}>
-                <GlobalSearch />
-              </div>
-              <OperatorPicker />
-            </Layout.Header>
+            <ShellHeader />
             <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }}>
               <FirstRunNotice />
               <Suspense fallback={<PageLoading />}>
@@ -120,7 +139,7 @@ export function AppShell() {
               </Suspense>
             </Layout.Content>
             <Layout.Footer style={{ padding: '6px 24px' }}>
-              <LedgerFooter appInfo={appInfo} />
+              <Footer appInfo={appInfo} />
             </Layout.Footer>
           </Layout>
         </Layout>

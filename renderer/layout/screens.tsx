@@ -56,6 +56,15 @@ export function preloadScreens(): () => void {
   const next = (i: number) => {
     const s = order[i]
     if (stopped || s === undefined) return
+    // 问题台账, the likeliest next screen, comes at once: a busy page has few idle moments, and a
+    // clerk who opens it soon after the start would otherwise wait for its code.
+    if (i === 0) {
+      void s
+        .preload()
+        .catch(() => undefined)
+        .then(() => next(1))
+      return
+    }
     handle = requestIdleCallback(
       () =>
         void s

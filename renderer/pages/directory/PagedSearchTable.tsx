@@ -1,9 +1,10 @@
-import { Alert, Input, Table, Typography, type TableColumnsType } from 'antd'
+import { Alert, Input, Table, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import type { DirectoryPage } from '../../../electron/contract/types'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
 import { DIRECTORY_PAGE_SIZE } from './first-calls'
+import './directory.css'
 
 interface Props<T extends { id: number }> {
   version: number
@@ -11,6 +12,8 @@ interface Props<T extends { id: number }> {
   onSelect: (id: number) => void
   /** One page of rows matching the (trimmed, debounced) search text. */
   load: (args: { query: string; page: number; pageSize: number }) => Promise<DirectoryPage<T>>
+  /** The same page when its answer is already in (a prefetched call's take()), drawn at once. */
+  ready?: (args: { query: string; page: number; pageSize: number }) => DirectoryPage<T> | undefined
   searchLabel: string
   placeholder: string
   autoFocus?: boolean
@@ -27,6 +30,7 @@ export function PagedSearchTable<T extends { id: number }>({
   selectedId,
   onSelect,
   load,
+  ready,
   searchLabel,
   placeholder,
   autoFocus,
@@ -37,7 +41,11 @@ export function PagedSearchTable<T extends { id: number }>({
   const [text, setText] = useState('')
   const query = useDebounced(text.trim(), 250)
   const [page, setPage] = useState(1)
-  const list = useQuery(() => load({ query, page, pageSize: DIRECTORY_PAGE_SIZE }), [query, page, version])
+  const list = useQuery(
+    () => load({ query, page, pageSize: DIRECTORY_PAGE_SIZE }),
+    [query, page, version],
+    ready === undefined ? undefined : () => ready({ query, page, pageSize: DIRECTORY_PAGE_SIZE }),
+  )
   return (
     <>
       <Input.Search
@@ -60,7 +68,18 @@ export function PagedSearchTable<T extends { id: number }>({
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
-        onRow={(r) => ({ onClick: () => onSelect(r.id), style: { cursor: 'pointer' } })}
+        // The row is the control (its name is plain text): a click, or Enter on the focused row.
+        onRow={(r) => ({
+          tabIndex: 0,
+          onClick: () => onSelect(r.id),
+          onKeyDown: (e) => {
+            if (e.key === 'Enter' && e.target === e.currentTarget) {
+              e.preventDefault()
+              onSelect(r.id)
+            }
+          },
+          style: { cursor: 'pointer' },
+        })}
         pagination={{
           current: page,
           pageSize: DIRECTORY_PAGE_SIZE,
@@ -76,7 +95,10 @@ export function PagedSearchTable<T extends { id: number }>({
   )
 }
 
-/** The two columns every directory list ends with. */
+/**
+ * The two columns every directory list ends with. Cells are plain spans with antd's text colours
+ * (directory.css), not a Typography component per cell: a page of rows is most of a click's wait.
+ */
 export function visitColumns<T extends { lastVisitDate: string | null; openIssueCount: number }>(): TableColumnsType<T> {
   return [
     { title: '最近来访', dataIndex: 'lastVisitDate', width: 100, render: (v: string | null) => v ?? '—' },
@@ -85,8 +107,7 @@ export function visitColumns<T extends { lastVisitDate: string | null; openIssue
       dataIndex: 'openIssueCount',
       width: 70,
       align: 'right',
-      render: (n: number) =>
-        n > 0 ? <Typography.Text type="warning">{n} 个</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>,
+      render: (n: number) => (n > 0 ? <span className="directory-warning">{n} 个</span> : <span className="directory-muted">0</span>),
     },
   ]
 }

@@ -21,7 +21,9 @@ export function tabOf(params: URLSearchParams | undefined): DirectoryTab {
 }
 
 /** A tab's first page as it opens: nothing searched for. */
+export const DIRECTORY_FIRST_PAGE: DirectoryArgs = { query: '', page: 1, pageSize: DIRECTORY_PAGE_SIZE }
+
+/** Asks for a tab's first page on the click or route change that opens it. */
 export function startDirectoryTab(tab: DirectoryTab): void {
-  const first = { query: '', page: 1, pageSize: DIRECTORY_PAGE_SIZE }
-  void (tab === 'visitors' ? visitorPage.start(first) : organizationPage.start(first))
+  void (tab === 'visitors' ? visitorPage.start(DIRECTORY_FIRST_PAGE) : organizationPage.start(DIRECTORY_FIRST_PAGE))
 }

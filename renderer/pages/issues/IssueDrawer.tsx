@@ -50,7 +50,11 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
     setWasOpen(id !== null)
     if (id !== null) setOpenings((n) => n + 1)
   }
-  const q = useQuery(() => (shownId === null ? Promise.resolve(null) : issueDetail.load(shownId)), [shownId, openings])
+  const q = useQuery(
+    () => (shownId === null ? Promise.resolve(null) : issueDetail.load(shownId)),
+    [shownId, openings],
+    () => (shownId === null ? undefined : issueDetail.take(shownId)),
+  )
   const detail = q.data && q.data.id === shownId ? q.data : null
   const guard = useCloseGuard()
   const [correcting, setCorrecting] = useState(false)

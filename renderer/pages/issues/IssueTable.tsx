@@ -1,6 +1,7 @@
-import { memo } from 'react'
-import { Empty, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd'
+import { memo, useMemo } from 'react'
+import { Empty, Table, type TableColumnsType, type TableProps } from 'antd'
 import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
+import { PlainTag } from '../../components/PlainTag'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { DueTag } from './DueTag'
 import { PAGE_SIZES, type IssueView, type SortKey, type SortOrder } from './filters'
@@ -30,23 +31,18 @@ function rowClass(r: IssueListItem): string {
   return 'issue-row'
 }
 
-/** The ledger, one page at a time from main; a row opens with a click or Enter. */
-export const IssueTable = memo(function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
-  const sortOrder = (key: SortKey) => (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null)
+function columnsFor(sort: SortKey, order: SortOrder): TableColumnsType<IssueListItem> {
+  const sortOrder = (key: SortKey) => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null)
   // A click flips the order and never lands on "unsorted"; dates start newest-first, deadlines most urgent first.
   const flip: SortOrderName[] = ['ascend', 'descend', 'ascend']
   const flipNewestFirst: SortOrderName[] = ['descend', 'ascend', 'descend']
-  const columns: TableColumnsType<IssueListItem> = [
+  return [
     { key: 'number', title: '编号', dataIndex: 'number', width: 138, sorter: true, sortOrder: sortOrder('number'), sortDirections: flip },
     {
       key: 'status',
       title: '状态',
       width: 92,
-      render: (_, r) => (
-        <Tag color={ISSUE_STATUS_COLOR[r.status]} style={{ marginInlineEnd: 0 }}>
-          {ISSUE_STATUS[r.status]}
-        </Tag>
-      ),
+      render: (_, r) => <PlainTag color={ISSUE_STATUS_COLOR[r.status]}>{ISSUE_STATUS[r.status]}</PlainTag>,
     },
     { key: 'category', title: '类别', dataIndex: 'categoryName', width: 88, ellipsis: true },
     {
@@ -56,7 +52,7 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
       render: (_, r) => (
         <>
           {r.procedure !== 'general' && (
-            <Tag color={r.procedure === 'petition' ? 'magenta' : 'gold'}>{r.procedure === 'petition' ? '信访' : '转办件'}</Tag>
+            <PlainTag color={r.procedure === 'petition' ? 'magenta' : 'gold'}>{r.procedure === 'petition' ? '信访' : '转办件'}</PlainTag>
           )}
           {r.content}
         </>
@@ -81,7 +77,7 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
       title: '承办股室',
       width: 124,
       ellipsis: true,
-      render: (_, r) => r.departmentName ?? <Typography.Text type="secondary">{r.status === 'accepted' ? '未交办' : '—'}</Typography.Text>,
+      render: (_, r) => r.departmentName ?? <span className="issue-muted">{r.status === 'accepted' ? '未交办' : '—'}</span>,
     },
     {
       key: 'acceptedDate',
@@ -100,13 +96,20 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
       sortOrder: sortOrder('dueDate'),
       sortDirections: flip,
       render: (_, r) => (
-        <Space size={4} wrap>
+        <span className="issue-due">
           <span className="issue-due-date">{r.dueDate}</span>
           <DueTag state={r.dueState} provisional={r.dueProvisional} overdueBy={r.overdueBy} />
-        </Space>
+        </span>
       ),
     },
   ]
+}
+
+/** The ledger, one page at a time from main; a row opens with a click or Enter. */
+export const IssueTable = memo(function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
+  // The columns change only with the order: a new page of rows reuses them (the cells are plain
+  // spans, no antd component per cell, since a page of rows is most of what a click waits for).
+  const columns = useMemo(() => columnsFor(view.sort, view.order), [view.sort, view.order])
 
   const onChange: TableProps<IssueListItem>['onChange'] = (p, _f, sorter, extra) => {
     if (extra.action === 'sort') {

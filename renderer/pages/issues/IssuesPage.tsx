@@ -2,6 +2,7 @@ import { dueState } from '../../../shared/codes/issues'
 import { Alert, Button, Flex, Space, Typography } from 'antd'
 import { useCallback, useRef, useState } from 'react'
 import { navigate } from '../../lib/route'
+import { briefly } from '../../lib/prefetch'
 import { useQuery } from '../../lib/useQuery'
 import {
   hasFilters,
@@ -16,22 +17,32 @@ import {
 import { IssueDrawer } from './IssueDrawer'
 import { IssueFilterBar } from './IssueFilterBar'
 import { IssueTable } from './IssueTable'
-import { dueCounts, issuePage, openIssueId } from './first-calls'
+import { ANSWER_WAIT_MS, dueCounts, issuePage, openIssueId } from './first-calls'
 
 /** 问题台账: every issue, filtered and paged by main; `#/issues?id=N` opens issue N. */
 export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   const [view, setShownView] = useState<IssueView>(initialView)
-  // A filter, page or order chosen asks the ledger at once, in the click's task: the answer is on
-  // its way while the screen redraws the filter bar and the table's spinner.
+  // A filter, page or order chosen asks the ledger at once, in the click's task, and the screen
+  // waits a moment for the answer: the table is then drawn once, with the new rows, rather than
+  // with a spinner over the old ones first. A slow answer shows the spinner after ANSWER_WAIT_MS.
   const latest = useRef(view)
   const setView = useCallback((change: (v: IssueView) => IssueView) => {
     const next = change(latest.current)
     latest.current = next
-    void issuePage.start(toListInput(next))
-    setShownView(next)
+    void briefly(issuePage.start(toListInput(next)), ANSWER_WAIT_MS).then(() => {
+      if (latest.current === next) setShownView(next)
+    })
   }, [])
-  const list = useQuery(() => issuePage.load(toListInput(view)), [view])
-  const counts = useQuery(() => dueCounts.load(null), [])
+  const list = useQuery(
+    () => issuePage.load(toListInput(view)),
+    [view],
+    () => issuePage.take(toListInput(view)),
+  )
+  const counts = useQuery(
+    () => dueCounts.load(null),
+    [],
+    () => dueCounts.take(null),
+  )
   const openId = openIssueId(params)
 
   const setFilters = useCallback((filters: IssueFilters) => setView((v) => ({ ...v, filters, page: 1 })), [setView])
@@ -39,6 +50,7 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   // counts come in or the drawer opens.
   const setPage = useCallback((page: number, pageSize: number) => setView((v) => ({ ...v, page, pageSize })), [setView])
   const setSort = useCallback((sort: SortKey, order: SortOrder) => setView((v) => ({ ...v, sort, order, page: 1 })), [setView])
+  // At once: the drawer is drawn while its issue is read (the route change starts the call).
   const openIssue = useCallback((id: number) => navigate('issues', { id }), [])
   const showDue = (dueState: DueFilter) => setView((v) => ({ ...v, filters: { ...v.filters, dueState }, page: 1 }))
   const refresh = () => {
