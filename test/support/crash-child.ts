@@ -61,4 +61,3 @@ export function startWorker(args: string[]): Child {
     exited,
   }
 }
-
