@@ -171,7 +171,8 @@ describe('the plan check itself', () => {
     expect(scan[0]).toMatch(/^SCAN m\b/)
     const walk = await fullScans(() => listIssues(db, {}, today()))
     expect(walk.length).toBeGreaterThan(0)
-    expect(walk.every((line) => /^SCAN i USING (COVERING )?INDEX/.test(line))).toBe(true)
+    // The count of every issue names the table, not its alias: SQLite counts it by its smallest index.
+    expect(walk.every((line) => /^SCAN (i|issues) USING (COVERING )?INDEX/.test(line))).toBe(true)
   })
 })
 

@@ -68,6 +68,26 @@ describe('voiding a visit', () => {
     expect((await refused(voidVisit(t.ctx, { visitId: wrong.visit.id, reason: '再来一次' }))).code).toBe('invalid_transition')
   })
 
+  it('counts a filtered ledger without the voided issues that matched it, and only those', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const handed = await acceptIssue(t, f, day.id, '河道发黑')
+    await acceptIssue(t, f, day.id, '噪声扰民')
+    const wrong = await acceptIssue(t, f, day.id, '重复登记的问题')
+    await assignIssue(t.ctx, { issueId: handed.issueId, departmentId: f.departments[1]?.id ?? 1 })
+    actAs(t, f.leader)
+    await voidVisit(t.ctx, { visitId: wrong.visit.id, reason: '同一来访登记了两次' })
+
+    const count = async (filter: Parameters<typeof listIssues>[1]) => {
+      const page = await listIssues(t.ledger.db, filter, '2026-11-10')
+      return { total: page.total, shown: page.rows.length }
+    }
+    // 待交办 matched the voided issue; 已交办 never did.
+    expect(await count({ status: ['accepted'] })).toEqual({ total: 1, shown: 1 })
+    expect(await count({ status: ['assigned'] })).toEqual({ total: 1, shown: 1 })
+    expect(await count({})).toEqual({ total: 2, shown: 2 })
+    expect(await count({ pageSize: 1 })).toEqual({ total: 2, shown: 1 })
+  })
+
   it('lets desk staff void only their own visit of today whose issues are not yet handed over', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const mine = await registerVisit(t.ctx, residentVisit(day.id))
