@@ -1,17 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { exportIssuesCsv } from '../../db/export'
 import { csvField } from '../../db/export/csv'
 import { monthlySummary } from '../../db/figures/month'
 import { ELEVEN_DIGITS, FULL_MOBILE, ID_NUMBER, parseCsv } from '../support/export-files'
 import { buildExportFixture, ID_ZHENG, PHONES } from '../support/export-fixture'
-import { openTempLedger, seedFixture, type TestLedger } from '../support/temp-ledger'
+import { openEngineLedger } from '../support/engine-ledger'
+import { seedFixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 
 beforeAll(async () => {
-  t = await openTempLedger('2026-10-01 08:00:00')
+  t = await openEngineLedger('2026-10-01 08:00:00')
   await buildExportFixture(t, await seedFixture(t))
 })
 afterAll(async () => {

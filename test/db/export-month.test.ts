@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { generateDemoMonth } from '../../tools/demo'
 import { exportMonthXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
@@ -18,12 +20,12 @@ import {
   ID_ZHENG,
   PHONES,
 } from '../support/export-fixture'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { actAs, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
-seededLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-10-01 08:00:00', (s) => ({ t, f } = s))
 
 const SHEETS = ['汇总', '来访登记', '问题台账', '回访', '信访']
 
@@ -101,18 +103,20 @@ function expectFiguresEqual(ws: ExcelJS.Worksheet, expected: Record<string, numb
 }
 
 /** Record counts straight from the tables, by the same rules the figures use. */
-function ledgerCounts(month: string): { visits: number; issues: number; callbacks: number } {
+async function ledgerCounts(month: string): Promise<{ visits: number; issues: number; callbacks: number }> {
   const { first, nextFirst } = monthRange(month)
-  const count = (query: string): number => {
-    const row: unknown = t.ledger.sqlite.prepare(query).get(first, nextFirst)
-    return row !== null && typeof row === 'object' && 'n' in row ? Number(row.n) : -1
-  }
-  const live = 'join matters m on m.id = i.matter_id join visits v on v.id = m.visit_id'
+  const n = async (query: ReturnType<typeof sql<{ n: number | string }>>): Promise<number> =>
+    Number((await query.execute(t.ledger.db)).rows[0]?.n ?? -1)
+  const live = sql`join matters m on m.id = i.matter_id join visits v on v.id = m.visit_id`
   return {
-    visits: count("select count(*) as n from visits where visit_date >= ? and visit_date < ? and voided_at is null and channel = 'desk'"),
-    issues: count(`select count(*) as n from issues i ${live} where i.accepted_date >= ? and i.accepted_date < ? and v.voided_at is null`),
-    callbacks: count(
-      `select count(*) as n from callbacks c join issues i on i.id = c.issue_id ${live} where c.callback_date >= ? and c.callback_date < ? and v.voided_at is null`,
+    visits: await n(
+      sql`select count(*) as n from visits where visit_date >= ${first} and visit_date < ${nextFirst} and voided_at is null and channel = 'desk'`,
+    ),
+    issues: await n(
+      sql`select count(*) as n from issues i ${live} where i.accepted_date >= ${first} and i.accepted_date < ${nextFirst} and v.voided_at is null`,
+    ),
+    callbacks: await n(
+      sql`select count(*) as n from callbacks c join issues i on i.id = c.issue_id ${live} where c.callback_date >= ${first} and c.callback_date < ${nextFirst} and v.voided_at is null`,
     ),
   }
 }
@@ -230,7 +234,7 @@ describe('month export', () => {
     expect(categoryTable(sheet(wb, '汇总'))).toEqual(
       s.byCategory.map((c) => [c.categoryName, c.consultations, c.issuesAccepted, c.issuesResolved, c.issuesResolvedInPeriod]),
     )
-    const counts = ledgerCounts('2026-09')
+    const counts = await ledgerCounts('2026-09')
     expect(counts).toEqual({ visits: s.visits, issues: s.issuesRegistered, callbacks: s.callbacks })
     expect(rowsOf(sheet(wb, '来访登记')).length - 1).toBe(counts.visits)
     expect(rowsOf(sheet(wb, '问题台账')).length - 1).toBe(counts.issues)
@@ -291,7 +295,11 @@ describe('month export', () => {
   it('writes a readable file even from text that never passed the desk’s input cleaning', async () => {
     await buildExportFixture(t, f)
     // As an import or an older version might have left it: a control character, an answer longer than a cell.
-    t.ledger.sqlite.prepare("update matters set content = 'BEL\u0007内容', answer = ? where type = 'consultation'").run('长'.repeat(40_000))
+    await t.ledger.db
+      .updateTable('matters')
+      .set({ content: 'BEL\u0007内容', answer: '长'.repeat(40_000) })
+      .where('type', '=', 'consultation')
+      .execute()
     const file = path.join(t.dir, 'odd.xlsx')
     await exportMonthXlsx(t.ctx, { month: '2026-11', file })
     const visits = rowsOf(sheet(await readXlsx(file), '来访登记'))

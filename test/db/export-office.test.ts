@@ -1,18 +1,20 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { exportMonthXlsx, exportYearXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
 import type { MonthlySummary } from '../../shared/types'
 import { convertedSheet, convertWithLibreOffice, ELEVEN_DIGITS, FULL_MOBILE, ID_NUMBER, parseCsv } from '../support/export-files'
 import { buildExportFixture, HAND_WORKED, HAND_WORKED_CATEGORIES } from '../support/export-fixture'
-import { openTempLedger, seedFixture, type TestLedger } from '../support/temp-ledger'
+import { openEngineLedger } from '../support/engine-ledger'
+import { seedFixture, type TestLedger } from '../support/temp-ledger'
 
 // The exports opened by a real office suite: LibreOffice reads each file and saves every sheet as
 // CSV, showing cells as a user would see them. The writer runs east of Greenwich (Asia/Shanghai)
 // so a date written as local midnight would show up here as the day before.
 
 const SHEETS = ['汇总', '来访登记', '问题台账', '回访', '信访']
-let t: TestLedger
+let t: TestLedger<Ledger>
 let monthFile: string
 let yearFile: string
 let outDir: string
@@ -22,7 +24,7 @@ const previousTz = process.env['TZ']
 
 beforeAll(async () => {
   process.env['TZ'] = 'Asia/Shanghai'
-  t = await openTempLedger('2026-10-01 08:00:00')
+  t = await openEngineLedger('2026-10-01 08:00:00')
   await buildExportFixture(t, await seedFixture(t))
   monthFile = path.join(t.dir, 'month.xlsx')
   yearFile = path.join(t.dir, 'year.xlsx')

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { generateDemoMonth } from '../../tools/demo'
 import { exportYearXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
@@ -7,16 +8,17 @@ import { petitionFigures } from '../../db/figures/petition-figures'
 import { petitionSheet } from '../../db/export/petition-sheet'
 import type { MonthlySummary } from '../../shared/types'
 import { column, ELEVEN_DIGITS, FULL_MOBILE, readXlsx, rowsOf, sheet, textOf } from '../support/export-files'
-import { openTempLedger, type TestLedger } from '../support/temp-ledger'
+import { openEngineLedger } from '../support/engine-ledger'
+import type { TestLedger } from '../support/temp-ledger'
 
 // A year through the streaming writer, at small scale: two demo months in 2026, one in 2025 that
 // must stay out.
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 const summaries: MonthlySummary[] = []
 
 beforeAll(async () => {
-  t = await openTempLedger('2026-12-31 17:00:00')
+  t = await openEngineLedger('2026-12-31 17:00:00')
   for (const month of ['2025-12', '2026-03', '2026-09']) await generateDemoMonth(t.ctx, month)
   for (let m = 1; m <= 12; m++) summaries.push(await monthlySummary(t.ledger.db, `2026-${String(m).padStart(2, '0')}`, '2026-12-31'))
 })
