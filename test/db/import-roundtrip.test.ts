@@ -1,12 +1,14 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { generateDemoMonth } from '../../tools/demo'
 import { exportMonthXlsx } from '../../db/export'
 import { monthlySummary } from '../../db/figures/month'
 import { inspectImportFile, runImport } from '../../db/import'
 import { seedDefaults } from '../../db/reference/reference'
 import type { MonthlySummary } from '../../shared/types'
-import { openTempLedger, type TestLedger } from '../support/temp-ledger'
+import { openEngineLedger } from '../support/engine-ledger'
+import type { TestLedger } from '../support/temp-ledger'
 
 // A month exported by this app and imported into an empty ledger gives the same monthly figures:
 // the export's 来访登记 sheet is the list of visits (its 来访事项 cell names each matter and its
@@ -14,13 +16,13 @@ import { openTempLedger, type TestLedger } from '../support/temp-ledger'
 
 const MONTH = '2026-09'
 const TODAY = '2026-10-15'
-const ledgers: TestLedger[] = []
+const ledgers: TestLedger<Ledger>[] = []
 afterEach(async () => {
   for (const l of ledgers.splice(0)) await l.close()
 })
 
-async function ledger(): Promise<TestLedger> {
-  const l = await openTempLedger(`${TODAY} 09:00:00`)
+async function ledger(): Promise<TestLedger<Ledger>> {
+  const l = await openEngineLedger(`${TODAY} 09:00:00`)
   ledgers.push(l)
   return l
 }
@@ -81,7 +83,7 @@ describe('round trip: export a month, import it into an empty ledger', () => {
     expect(expected.issuesClosed).toBeGreaterThan(0)
 
     // The imported issues read like the originals, status by status and number by number.
-    const issues = async (l: TestLedger) =>
+    const issues = async (l: TestLedger<Ledger>) =>
       await l.ctx.db
         .selectFrom('issues')
         .select(['number', 'status', 'accepted_date', 'due_date', 'resolved_date', 'closed_date'])

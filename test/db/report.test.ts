@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { generateDemoMonth } from '../../tools/demo'
 import { monthlySummary } from '../../db/figures/month'
 import { reportSentence } from '../../db/figures/report-sentence'
 import { describePeriod } from '../../db/figures/period-label'
 import { emptyPetitionFigures } from '../../db/figures/petition-figures'
 import type { MonthlySummary } from '../../shared/types'
-import { openTempLedger, type TestLedger } from '../support/temp-ledger'
+import { openEngineLedger } from '../support/engine-ledger'
+import type { TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 beforeEach(async () => {
-  t = await openTempLedger('2026-11-25 09:00:00')
+  t = await openEngineLedger('2026-11-25 09:00:00')
 })
 afterEach(async () => {
   await t.close()
