@@ -84,5 +84,5 @@ export type ContractResult<K extends ContractKey> = ResultOf<Contract[K]>
 export type RawApi = RawApiOf<Contract>
 export type Api = ApiOf<Contract>
 
-export type { AppInfo } from './results'
+export type { AppInfo, ServerCopy } from './results'
 export type { Envelope, CallFailure } from './define'

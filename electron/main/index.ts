@@ -87,6 +87,8 @@ async function start(): Promise<void> {
   state.chooseOpenPath = openDialog(() => mainWindow)
   state.chooseFolder = folderDialog(() => mainWindow)
   state.showStoredFile = showStoredFile
+  // A server ledger's local copy: sealed for this PC as well as wrapped by the passphrase typed for it.
+  state.localCopyKeys = (passphrase) => appKeys(passphrase)
   // Decrypted copies a viewer was handed last time go at the next start (and at quit).
   state.viewFolder = viewFolderIn(app.getPath('temp'))
   clearPlainCopies(state.viewFolder)
@@ -97,7 +99,8 @@ async function start(): Promise<void> {
   // The app may stay open past midnight: the first hour of a new day takes that day's copy.
   backupTimer = setInterval(() => {
     // A restore closes the ledger the daily copy would read; the next hour takes it.
-    if (!state || ledgerClosed || isRestoring(state)) return
+    // A server ledger's backups are the server's (IT's pg_dump); a supervisor's 立即备份 keeps a local copy.
+    if (!state || ledgerClosed || isRestoring(state) || state.ledger.engine !== 'sqlite') return
     dailyBackup(state.ledger)
       .then(showNotices)
       .catch((e: unknown) => console.error('自动备份出错', e))
