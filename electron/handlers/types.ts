@@ -1,6 +1,7 @@
 import type { DeskActor } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
 import type { LedgerKeys } from '../../db/keys/keys'
+import type { Sealer } from '../../db/keys/envelope'
 import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
 
 /** What every handler may use. */
@@ -42,6 +43,12 @@ export interface HandlerContext {
    * passphrase typed for it: main's safeStorage seal beside it; absent, the passphrase alone.
    */
   localCopyKeys?: (passphrase: string) => LedgerKeys
+  /**
+   * 设置 → 台账: the file in userData holding which ledger this PC opens at start, the sealer its
+   * password is kept with (main's safeStorage; null where the PC cannot seal), and whether this
+   * run's ledger came from the command line or the environment instead. Absent: not offered.
+   */
+  ledgerChoice?: { file: string; sealer: Sealer | null; overridden: boolean }
 }
 
 /** `file` is the decrypted copy the ledger wrote in its view folder, never a path a renderer sent; `downloadName` names a download only. */

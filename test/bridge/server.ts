@@ -19,6 +19,7 @@ import type { CallFailure } from '../../electron/contract/define'
 import { openLedger, type Ledger } from '../../db/core/open'
 import { openServerLedger } from '../../db/core/open-server'
 import type { LedgerKeys } from '../../db/keys/keys'
+import type { Sealer } from '../../db/keys/envelope'
 import { seedDefaults } from '../../db/reference/reference'
 import { contract } from '../../electron/contract'
 import { methodName, type Envelope } from '../../electron/contract/define'
@@ -45,6 +46,11 @@ export interface BridgeOptions {
   openedAt?: () => Date
   /** Where export-month / export-year / export-issues-csv write (no save dialog in a browser). */
   exportDir?: string
+  /**
+   * 设置 → 台账's choice file and sealer (a test's); by default a file of this run's own, shown as
+   * chosen by the command line, since the preview's ledger is always the one it was started with.
+   */
+  ledgerChoice?: { file: string; sealer: Sealer | null; overridden: boolean }
   /** The file import-choose-file answers with (no open dialog in a browser); unset: as if cancelled. */
   importFile?: string
   /**
@@ -186,6 +192,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     viewFolder: path.join(placeDir, 'attachments-view'),
     // A server ledger's 立即备份: the copy wrapped by the passphrase typed for it, and sealed as the preview seals.
     localCopyKeys: (passphrase) => ({ ...options.keys, passphrase: () => passphrase }),
+    ledgerChoice: options.ledgerChoice ?? {
+      file: path.join(placeDir, 'ledger-choice.json'),
+      sealer: options.keys.sealer,
+      overridden: true,
+    },
   }
   const script = bridgeScript()
   const token = randomBytes(32).toString('hex')

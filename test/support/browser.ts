@@ -49,6 +49,8 @@ export interface AppOptions {
   ledgerFile?: string
   /** A server ledger's address (a desk's, test/support/engine-ledger.ts) instead of a file; `seed` is then refused (it takes the file). */
   server?: string
+  /** 设置 → 台账's choice file and sealer (BridgeOptions.ledgerChoice). */
+  ledgerChoice?: BridgeOptions['ledgerChoice']
   /** Fills a server ledger (or a file) through the ledger code alone, before the page opens. */
   seedLedger?: (ctx: LedgerContext, clock: TestClock) => Promise<void>
   /** Told of every call across the bridge with what it answered (see BridgeOptions.onCall). */
@@ -85,6 +87,7 @@ export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
     openedAt: clock.peek,
     ...(options.importFile ? { importFile: options.importFile } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(options.ledgerChoice ? { ledgerChoice: options.ledgerChoice } : {}),
   })
   const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { ...systemActor, name: '测试准备' }, now: clock.now }
   if (options.seed) await options.seed(ctx, clock, localOf(bridge.state.ledger))

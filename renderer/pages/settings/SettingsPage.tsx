@@ -9,6 +9,7 @@ import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
 import { ImportPanel } from './import/ImportPanel'
 import { LedgerTab } from './LedgerTab'
+import { LedgerChoiceTab } from './LedgerChoiceTab'
 import { LocalitiesTab } from './LocalitiesTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
@@ -26,6 +27,7 @@ type TabKey =
   | 'localities'
   | 'holidays'
   | 'ledger'
+  | 'place'
   | 'import'
   | 'backup'
   | 'recovery'
@@ -41,6 +43,7 @@ const KEYS: readonly TabKey[] = [
   'localities',
   'holidays',
   'ledger',
+  'place',
   'import',
   'backup',
   'recovery',
@@ -76,6 +79,7 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'localities', label: '属地与规则', children: <LocalitiesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
+          { key: 'place', label: '台账', children: <LedgerChoiceTab /> },
           { key: 'import', label: '导入旧台账', children: <ImportPanel /> },
           {
             key: 'backup',
