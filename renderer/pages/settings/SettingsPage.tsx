@@ -67,6 +67,8 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
         设置
       </Typography.Title>
       <Tabs
+        // Thirteen tabs on a 1366-wide screen: a narrower gap keeps the last (审计日志) out of the overflow menu.
+        tabBarGutter={22}
         activeKey={tab}
         onChange={(k) => setTab(KEYS.find((x) => x === k) ?? 'departments')}
         items={[
