@@ -5,11 +5,15 @@ import { saveStaff, seedDefaults } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { openApp, type AppUnderTest } from '../support/browser'
 import { createServerDatabase, dropServerDatabase, type ServerDatabase } from '../support/engine-ledger'
-import { signIn } from '../support/office-screens'
+import { seedOffice, signIn, SUPERVISOR_PIN } from '../support/office-screens'
+import { otherPcKeys } from '../support/keys'
+import { openLedger } from '../../db/core/open'
 import { PG_DESK, PG_TEMPLATE } from '../support/pg-server'
 
 // The browser preview on a server ledger: the same screens over the same handlers, the ledger a
 // PostgreSQL database the desk reaches with its desk role, as every desk PC's app does.
+
+const COPY_PASSPHRASE = '副本口令：白日依山尽，黄河入海流'
 
 let app: AppUnderTest | null = null
 let database: ServerDatabase | null = null
@@ -68,6 +72,34 @@ describe('the preview on a server ledger', () => {
     await page.getByText('JD-2026-11-0001').first().waitFor()
     expect(await page.getByText('小河沟黑臭').count()).toBeGreaterThan(0)
     await app.screenshot('server-issues-ledger')
+  })
+})
+
+describe('设置 on a server ledger', () => {
+  it('explains backups and keys are the server’s, and 立即备份 keeps a local copy that opens with its passphrase', async () => {
+    database = await createServerDatabase(PG_TEMPLATE)
+    app = await openApp({ server: database.deskUrl, onDuty: null, seedLedger: async (ctx) => void (await seedOffice(ctx)) })
+    const { page } = app
+    await signIn(app, '李建国', SUPERVISOR_PIN)
+    await page.goto(`${app.bridge.url}#/settings?tab=recovery`)
+    await page.getByText('台账服务器上的台账没有本机密钥与恢复口令').waitFor()
+    await page.getByRole('tab', { name: '备份与恢复' }).click()
+    await page.getByText(/服务器上的台账由 IT 人员在服务器上定期备份（pg_dump）/).waitFor()
+    expect(await page.getByText('选择备份文件夹…').count()).toBe(0)
+    await page.getByLabel('副本的恢复口令').fill(COPY_PASSPHRASE)
+    await page.getByLabel('再输入一次').fill(COPY_PASSPHRASE)
+    await page.getByLabel('再输入一次').press('Enter')
+    await page.getByText('本地副本已保存并校验').waitFor()
+    await app.screenshot('server-backup-copy')
+    const file = await page.locator('.ant-alert-success .ant-typography').first().innerText()
+    expect(path.basename(file)).toBe('台账服务器副本-2026-11-10.sqlite')
+    const copy = await openLedger(file, { keys: otherPcKeys(COPY_PASSPHRASE), readonly: true })
+    try {
+      const staff = await copy.db.selectFrom('staff').select('name').orderBy('id').execute()
+      expect(staff.map((s) => s.name)).toEqual(['王晓丽', '赵磊', '李建国'])
+    } finally {
+      await copy.close()
+    }
   })
 })
 
