@@ -72,6 +72,10 @@ describe('the preview on a server ledger', () => {
     await page.getByText('JD-2026-11-0001').first().waitFor()
     expect(await page.getByText('小河沟黑臭').count()).toBeGreaterThan(0)
     await app.screenshot('server-issues-ledger')
+    // The case file offers no 添加附件 on a server, and says why.
+    await page.getByText('JD-2026-11-0001').first().click()
+    await page.getByText(/台账服务器暂不保存附件文件/).waitFor()
+    expect(await page.getByRole('button', { name: '添加附件' }).count()).toBe(0)
   })
 })
 

@@ -1,8 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons'
-import { Alert, Button, Select, Space } from 'antd'
+import { Alert, Button, Select, Space, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import type { AttachmentKind, IssueDetail } from '../../../../electron/contract/types'
 import { api } from '../../../api'
+import { useAppInfo } from '../../../hooks/useAppInfo'
 import { attachmentKind } from '../../../../shared/codes/attachments'
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/limits'
 
@@ -22,6 +23,7 @@ export function AttachmentAdd({ detail, onAdded }: { detail: IssueDetail; onAdde
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const appInfo = useAppInfo()
 
   const send = async (file: File) => {
     setBusy(true)
@@ -36,6 +38,15 @@ export function AttachmentAdd({ detail, onAdded }: { detail: IssueDetail; onAdde
       setBusy(false)
       if (input.current) input.current.value = ''
     }
+  }
+
+  // Files on issues are kept beside the ledger file: a server ledger does not store them (yet), so no button that would be refused.
+  if (appInfo.status === 'ready' && appInfo.info.engine === 'pg') {
+    return (
+      <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
+        台账服务器暂不保存附件文件（附件保存在本机台账文件旁）。纸质或电子材料请按单位规定另行保管。
+      </Typography.Paragraph>
+    )
   }
 
   return (
