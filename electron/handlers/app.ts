@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { assertSupervisor } from '../../db/core/access'
+import { assertSignedIn, assertSupervisor } from '../../db/core/access'
 import { audit } from '../../db/core/audit'
 import { write } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
@@ -62,6 +62,8 @@ export const appHandlers = {
   },
   'ledger-choice-get': async (state) => viewOf(state),
   'ledger-choice-test': async (state, input) => {
+    // Someone on duty, not an unattended window: the test reaches out to an address typed here.
+    await assertSignedIn(ledgerContext(state), '测试台账服务器连接')
     const { password, ...fields } = input
     const config = serverConfigOf(fields, passwordFor(state, fields, password))
     // As a desk opens it at start: the desk role's checks, nothing built or upgraded, nothing written.

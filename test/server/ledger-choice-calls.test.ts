@@ -59,6 +59,11 @@ describe('测试连接', () => {
     expect(await tableCounts(t)).toEqual(before)
   })
 
+  it('is refused with nobody on duty', async () => {
+    const answer = await dispatch(state, 'ledger-choice-test', { ...fieldsOf(t.file), password: PG_DESK.password })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
   it('tells a wrong password in Chinese, without repeating it', async () => {
     await signIn('desk')
     const answer = await dispatch(state, 'ledger-choice-test', { ...fieldsOf(t.file), password: 'not-the-password' })

@@ -15,7 +15,7 @@ import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 import { RecoveryTab } from './RecoveryTab'
 import { ServerBackupTab, ServerRecoveryNote } from './ServerBackupTab'
-import { useAppInfo } from '../../hooks/useAppInfo'
+import { knownAppInfo } from '../../hooks/useAppInfo'
 
 type TabKey =
   | 'setup'
@@ -58,9 +58,9 @@ const KEYS: readonly TabKey[] = [
 export default function SettingsPage({ params }: { params?: URLSearchParams }) {
   const fromAddress = KEYS.find((k) => k === params?.get('tab'))
   const [tab, setTab] = useState<TabKey>(fromAddress ?? 'departments')
-  const appInfo = useAppInfo()
   // On a server ledger the file's backups and keys are not this PC's: those tabs say what the server does instead.
-  const server = appInfo.status === 'ready' && appInfo.info.engine === 'pg' ? appInfo.info.ledgerFile : null
+  const info = knownAppInfo()
+  const server = info?.engine === 'pg' ? info.ledgerFile : null
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -86,12 +86,12 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           {
             key: 'backup',
             label: '备份与恢复',
-            children: appInfo.status === 'loading' ? null : server === null ? <BackupTab /> : <ServerBackupTab server={server} />,
+            children: server === null ? <BackupTab /> : <ServerBackupTab server={server} />,
           },
           {
             key: 'recovery',
             label: '加密与恢复口令',
-            children: appInfo.status === 'loading' ? null : server === null ? <RecoveryTab /> : <ServerRecoveryNote />,
+            children: server === null ? <RecoveryTab /> : <ServerRecoveryNote />,
           },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}

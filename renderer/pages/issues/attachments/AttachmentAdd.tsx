@@ -3,7 +3,7 @@ import { Alert, Button, Select, Space, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import type { AttachmentKind, IssueDetail } from '../../../../electron/contract/types'
 import { api } from '../../../api'
-import { useAppInfo } from '../../../hooks/useAppInfo'
+import { knownAppInfo } from '../../../hooks/useAppInfo'
 import { attachmentKind } from '../../../../shared/codes/attachments'
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/limits'
 
@@ -23,7 +23,6 @@ export function AttachmentAdd({ detail, onAdded }: { detail: IssueDetail; onAdde
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  const appInfo = useAppInfo()
 
   const send = async (file: File) => {
     setBusy(true)
@@ -41,7 +40,7 @@ export function AttachmentAdd({ detail, onAdded }: { detail: IssueDetail; onAdde
   }
 
   // Files on issues are kept beside the ledger file: a server ledger does not store them (yet), so no button that would be refused.
-  if (appInfo.status === 'ready' && appInfo.info.engine === 'pg') {
+  if (knownAppInfo()?.engine === 'pg') {
     return (
       <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
         台账服务器暂不保存附件文件（附件保存在本机台账文件旁）。纸质或电子材料请按单位规定另行保管。
