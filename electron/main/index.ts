@@ -19,7 +19,7 @@ import { clearPlainCopies } from '../../db/attachments/store'
 import { viewFolderIn } from '../../db/attachments/view-folder'
 import { mainWindowOptions } from './window-options'
 import { appKeys, askRecoveryPassphrase, safeStorageSealer } from './key-sealer'
-import { openServerLedger } from '../../db/core/open-server'
+import { openServerLedger, type ServerConfig, type ServerLedger } from '../../db/core/open-server'
 import { chooseAtStart, LEDGER_CHOICE_FILE, readLedgerChoice } from '../handlers/ledger-choice'
 
 // Ledger: `--pg URL` on the command line, else env LEDGER_PG (a server); `--ledger=PATH`, else env
@@ -73,7 +73,7 @@ async function start(): Promise<void> {
     const start = chooseAtStart(process.argv, process.env, readLedgerChoice(choiceFile), sealer)
     if (start.kind === 'server') {
       // As every desk PC opens it: the desk role, nothing built or upgraded; the server keeps its own backups.
-      const ledger = await openServerLedger(start.target)
+      const ledger = await openServerWithRetry(start.target, choiceFile)
       // The office's default lists on a ledger no desk has used yet, as on a new file.
       await seedDefaults({ db: ledger.db, actor: systemActor, now: () => new Date() })
       state = { ledger, operator: signedOut, appVersion: app.getVersion(), now: () => new Date() }
@@ -123,6 +123,32 @@ async function start(): Promise<void> {
       .then(showNotices)
       .catch((e: unknown) => console.error('自动备份出错', e))
   }, HOUR)
+}
+
+/**
+ * The server may be down or the network cut when the desk starts: say so and offer 重试. Never a
+ * quiet fall-back to the local file, which would start a second ledger beside the office's.
+ */
+async function openServerWithRetry(target: string | ServerConfig, choiceFile: string): Promise<ServerLedger> {
+  for (;;) {
+    try {
+      return await openServerLedger(target)
+    } catch (e) {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: '无法打开台账服务器上的台账',
+        message: '无法打开台账服务器上的台账',
+        detail:
+          `${e instanceof Error ? e.message : String(e)}\n\n` +
+          `可检查网络后重试。如需改用本机文件，请由负责人在恢复连接后于 设置 → 台账 更改，或由 IT 人员删除 ${choiceFile}。`,
+        buttons: ['重试', '退出'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      })
+      if (response !== 0) throw e
+    }
+  }
 }
 
 /** A damaged ledger at start: explain, and restore the newest good backup only if the desk says so. */
