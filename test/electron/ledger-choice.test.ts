@@ -5,9 +5,11 @@ import {
   chooseAtStart,
   readLedgerChoice,
   savedPassword,
+  serverConfigOf,
   writeLedgerChoice,
   type LedgerChoiceRequest,
 } from '../../electron/handlers/ledger-choice'
+import { poolConfig } from '../../db/core/open-server'
 import { testPcSealer } from '../support/keys'
 import { tempDir } from '../support/temp-ledger'
 
@@ -84,6 +86,13 @@ describe('the ledger a start opens', () => {
     expect(chooseAtStart([], {}, require, testPcSealer())).toMatchObject({ target: { ssl: 'no-verify' } })
     const off = writeLedgerChoice(file, { ...server, tls: 'off' }, testPcSealer())
     expect(chooseAtStart([], {}, off, testPcSealer())).toMatchObject({ target: { ssl: false } })
+  })
+
+  it('connects verifying the certificate, encrypted without checking it, or plain, as TLS was chosen', () => {
+    const pool = (tls: 'verify' | 'require' | 'off') => poolConfig(serverConfigOf({ ...withoutPassword, tls }, PASSWORD), {}).ssl
+    expect(pool('verify')).toEqual({ rejectUnauthorized: true })
+    expect(pool('require')).toEqual({ rejectUnauthorized: false })
+    expect(pool('off')).toBe(false)
   })
 
   it('takes --pg on the command line over LEDGER_PG and over the saved choice', () => {
