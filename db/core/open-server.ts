@@ -36,8 +36,12 @@ export interface ServerConfig {
   database: string
   user: string
   password?: string
-  /** TLS to the server; on by default, as the bureau's LAN is not trusted with personal data. */
-  ssl?: boolean
+  /**
+   * TLS to the server; on and verifying the certificate by default, as the bureau's LAN is not
+   * trusted with personal data. 'no-verify': encrypted, the certificate not checked (a server
+   * with a self-made certificate); false: plain, which 设置 warns against.
+   */
+  ssl?: boolean | 'no-verify'
 }
 
 export interface ServerOpenOptions {
@@ -100,7 +104,7 @@ export function poolConfig(target: string | ServerConfig, options: ServerOpenOpt
   }
   if (typeof target === 'string') return { connectionString: target, ...common }
   const { ssl = true, ...rest } = target
-  return { ...rest, ssl: ssl ? { rejectUnauthorized: true } : false, ...common }
+  return { ...rest, ssl: ssl === 'no-verify' ? { rejectUnauthorized: false } : ssl ? { rejectUnauthorized: true } : false, ...common }
 }
 
 /** host:port/database, for messages: never the password. */

@@ -43,6 +43,7 @@ export const contract = {
 /** Which domain file (calls/<domain>.ts, handlers/<domain>.ts) owns a call, by its key's prefix. */
 export const CALL_DOMAINS = {
   app: 'app',
+  ledger: 'app',
   settings: 'reference',
   department: 'reference',
   category: 'reference',
@@ -84,5 +85,5 @@ export type ContractResult<K extends ContractKey> = ResultOf<Contract[K]>
 export type RawApi = RawApiOf<Contract>
 export type Api = ApiOf<Contract>
 
-export type { AppInfo } from './results'
+export type { AppInfo, LedgerChoiceView, SavedLedgerChoice, ServerCopy, ServerTestResult } from './results'
 export type { Envelope, CallFailure } from './define'

@@ -1,4 +1,5 @@
 import { onDuty } from '../../db/staff/on-duty'
+import { serverOnDutyReads } from '../../db/staff/on-duty-server'
 import { sqliteOnDutyReads } from '../../db/staff/on-duty-sqlite'
 import { ledgerContext } from './ledger-context'
 import type { AppState } from './types'
@@ -12,7 +13,19 @@ const lastCall = new WeakMap<AppState, Date>()
  */
 export async function refreshOperator(state: AppState): Promise<string | null> {
   const ctx = { ...ledgerContext(state), actor: state.operator }
-  const { actor, ended } = await onDuty(ctx, sqliteOnDutyReads(state.ledger.sqlite), lastCall.get(state) ?? null)
+  const { ledger, operator } = state
+  const reads =
+    ledger.engine === 'sqlite'
+      ? sqliteOnDutyReads(ledger.sqlite)
+      : // No read at all while nobody is signed in, as on the file.
+        operator.kind === 'staff'
+        ? await serverOnDutyReads(ledger.db, operator.id)
+        : null
+  if (reads === null) {
+    markActive(state)
+    return null
+  }
+  const { actor, ended } = await onDuty(ctx, reads, lastCall.get(state) ?? null)
   state.operator = actor
   markActive(state)
   return ended

@@ -3,12 +3,13 @@ import { refuseLedgerTarget } from '../../db/export/target'
 import { handoverSheets, receiptSheet } from '../../db/print/sheets'
 import type { Handlers } from './types'
 import { recoverySheet } from '../../db/keys/recovery'
-import { ledgerContext } from './ledger-context'
+import { ledgerContext, localLedgerOf, ON_SERVER_INSTEAD } from './ledger-context'
 
 export const printHandlers = {
   'print-handover': (state, input) => handoverSheets(state.ledger.db, input),
   'print-receipt': (state, input) => receiptSheet(state.ledger.db, input.visitId),
-  'print-recovery-sheet': (state) => recoverySheet(ledgerContext(state), state.ledger),
+  'print-recovery-sheet': (state) =>
+    recoverySheet(ledgerContext(state), localLedgerOf(state, '打印恢复口令单', ON_SERVER_INSTEAD.recovery)),
   'print-page': async (state, input) => {
     if (!state.printer) throw new LedgerError('unavailable', '此环境不能直接打印，请使用浏览器的打印功能')
     if (input.mode === 'print') return { done: await state.printer.print(), file: null }

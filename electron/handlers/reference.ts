@@ -19,14 +19,19 @@ import { LedgerError } from '../../db/core/errors'
 import { getCaseRules, updateCaseRules } from '../../db/reference/case-rules'
 import { listLocalities, saveLocality } from '../../db/reference/localities'
 import { ledgerContext } from './ledger-context'
-import type { Handlers, SaveFilter } from './types'
+import type { AppState, Handlers, SaveFilter } from './types'
 
 const ARRANGEMENT_FILES: SaveFilter[] = [{ name: '放假安排（.ics 日历或日期清单）', extensions: ['ics', 'txt', 'csv'] }]
 
+/** A server ledger has no key of the app's to wrap: the checklist's recovery step does not apply there (as for an unencrypted file). */
+function keyStatus(state: AppState): { encrypted: boolean; recoverySet: boolean } {
+  return state.ledger.engine === 'sqlite' ? recoveryStatus(state.ledger) : { encrypted: false, recoverySet: false }
+}
+
 export const referenceHandlers = {
   'settings-get': (state) => getSettings(state.ledger.db),
-  'settings-setup-status': (state) => setupStatus(state.ledger.db, recoveryStatus(state.ledger)),
-  'settings-setup-reviewed': (state) => markReferenceReviewed(ledgerContext(state), recoveryStatus(state.ledger)),
+  'settings-setup-status': (state) => setupStatus(state.ledger.db, keyStatus(state)),
+  'settings-setup-reviewed': (state) => markReferenceReviewed(ledgerContext(state), keyStatus(state)),
   'category-answers': (state, input) => listAnswerTemplates(state.ledger.db, input),
   'category-answer-save': (state, input) => saveAnswerTemplate(ledgerContext(state), input),
   'settings-update': (state, input) => updateSettings(ledgerContext(state), input),

@@ -1,10 +1,12 @@
 import type { DeskActor } from '../../db/core/context'
-import type { LocalLedger } from '../../db/core/open'
+import type { Ledger } from '../../db/core/open'
+import type { LedgerKeys } from '../../db/keys/keys'
+import type { Sealer } from '../../db/keys/envelope'
 import type { ContractKey, ContractParsedInput, ContractResult } from '../contract'
 
 /** What every handler may use. */
 export interface HandlerContext {
-  ledger: LocalLedger
+  ledger: Ledger
   /** Who is on duty: a person who signed in, or nobody. The system capability never reaches a window. */
   operator: DeskActor
   appVersion: string
@@ -36,6 +38,17 @@ export interface HandlerContext {
    * account's temporary folder, emptied at start and at quit. Tests pass their own.
    */
   viewFolder?: string
+  /**
+   * The keys a server ledger's local copy (立即备份 on a server) is written with, given the
+   * passphrase typed for it: main's safeStorage seal beside it; absent, the passphrase alone.
+   */
+  localCopyKeys?: (passphrase: string) => LedgerKeys
+  /**
+   * 设置 → 台账: the file in userData holding which ledger this PC opens at start, the sealer its
+   * password is kept with (main's safeStorage; null where the PC cannot seal), and whether this
+   * run's ledger came from the command line or the environment instead. Absent: not offered.
+   */
+  ledgerChoice?: { file: string; sealer: Sealer | null; overridden: boolean }
 }
 
 /** `file` is the decrypted copy the ledger wrote in its view folder, never a path a renderer sent; `downloadName` names a download only. */

@@ -9,7 +9,7 @@ export function LedgerFooter({ appInfo }: { appInfo: AppInfoState }) {
     <Space size="large" wrap>
       <Typography.Text type="secondary">接待日台账 {info.version}</Typography.Text>
       <Typography.Text type="secondary" copyable={{ text: info.ledgerFile }}>
-        台账文件：{info.ledgerFile}
+        {info.engine === 'pg' ? '台账服务器' : '台账文件'}：{info.ledgerFile}
       </Typography.Text>
       <Typography.Text type="secondary">数据版本：{info.schemaVersion || '未初始化'}</Typography.Text>
     </Space>

@@ -11,12 +11,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { signedOut } from '../../db/core/access'
 import { systemActor } from '../../db/core/context'
 import type { CallFailure } from '../../electron/contract/define'
-import { openLedger } from '../../db/core/open'
+import { openLedger, type Ledger } from '../../db/core/open'
+import { openServerLedger } from '../../db/core/open-server'
 import type { LedgerKeys } from '../../db/keys/keys'
+import type { Sealer } from '../../db/keys/envelope'
 import { seedDefaults } from '../../db/reference/reference'
 import { contract } from '../../electron/contract'
 import { methodName, type Envelope } from '../../electron/contract/define'
@@ -24,8 +27,17 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 
 export interface BridgeOptions {
-  ledgerFile: string
-  /** No safeStorage in a browser: the key provider the preview opens (and encrypts) its ledger with. */
+  /** The local ledger file (exports and decrypted views go beside it); absent with `server`. */
+  ledgerFile?: string
+  /**
+   * A PostgreSQL server ledger instead of the file (`--pg URL` or LEDGER_PG): opened as a desk
+   * opens it (its desk role, no migrations), as every desk PC's app does.
+   */
+  server?: string
+  /**
+   * No safeStorage in a browser: the key provider the preview opens (and encrypts) its ledger
+   * with, and seals a server ledger's local copies with.
+   */
   keys: LedgerKeys
   rendererDir?: string
   port?: number
@@ -34,6 +46,11 @@ export interface BridgeOptions {
   openedAt?: () => Date
   /** Where export-month / export-year / export-issues-csv write (no save dialog in a browser). */
   exportDir?: string
+  /**
+   * 设置 → 台账's choice file and sealer (a test's); by default a file of this run's own, shown as
+   * chosen by the command line, since the preview's ledger is always the one it was started with.
+   */
+  ledgerChoice?: { file: string; sealer: Sealer | null; overridden: boolean }
   /** The file import-choose-file answers with (no open dialog in a browser); unset: as if cancelled. */
   importFile?: string
   /**
@@ -129,12 +146,25 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面 ${rendererDir}，请先运行 npm run build`)
   }
+  if ((options.ledgerFile === undefined) === (options.server === undefined)) {
+    throw new Error('浏览器预览须给出本地台账文件或台账服务器地址之一')
+  }
   // What opening writes (the audit row vouching for rows a migration seeds) is stamped by the test's clock.
-  const ledger = await openLedger(options.ledgerFile, { keys: options.keys, ...(options.openedAt ? { now: options.openedAt } : {}) })
+  const opened = options.openedAt ? { now: options.openedAt } : {}
+  const ledger: Ledger =
+    options.server !== undefined
+      ? await openServerLedger(options.server, opened)
+      : await openLedger(options.ledgerFile ?? '', { keys: options.keys, ...opened })
   const now = options.now ?? (() => new Date())
+  // A desk may seed the defaults a new server ledger lacks, as the app does on its first day.
   await seedDefaults({ db: ledger.db, actor: systemActor, now })
+  // Beside the ledger file; for a server ledger, a folder of this run's own.
+  const placeDir =
+    options.ledgerFile !== undefined
+      ? path.dirname(path.resolve(options.ledgerFile))
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-preview-'))
   // No save dialog in a browser: exports go to options.exportDir (default: a folder beside the ledger).
-  const exportDir = options.exportDir ?? path.join(path.dirname(options.ledgerFile), 'exports')
+  const exportDir = options.exportDir ?? path.join(placeDir, 'exports')
   const chooseSavePath = async (suggestedName: string): Promise<string> => {
     fs.mkdirSync(exportDir, { recursive: true })
     return path.join(exportDir, suggestedName)
@@ -159,7 +189,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     chooseOpenPath,
     chooseFolder,
     showStoredFile,
-    viewFolder: path.join(path.dirname(path.resolve(options.ledgerFile)), 'attachments-view'),
+    viewFolder: path.join(placeDir, 'attachments-view'),
+    // A server ledger's 立即备份: the copy wrapped by the passphrase typed for it, and sealed as the preview seals.
+    localCopyKeys: (passphrase) => ({ ...options.keys, passphrase: () => passphrase }),
+    ledgerChoice: options.ledgerChoice ?? {
+      file: path.join(placeDir, 'ledger-choice.json'),
+      sealer: options.keys.sealer,
+      overridden: true,
+    },
   }
   const script = bridgeScript()
   const token = randomBytes(32).toString('hex')
@@ -252,6 +289,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await state.ledger.close()
+      if (options.ledgerFile === undefined) fs.rmSync(placeDir, { recursive: true, force: true })
     },
   }
 }

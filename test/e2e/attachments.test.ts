@@ -4,6 +4,7 @@ import { storedFileOf } from '../../db/attachments/store'
 import type { AppUnderTest } from '../support/browser'
 import { PROGRAM_BYTES, storedNames, TINY_PNG } from '../support/attachments'
 import { openSeeded, residentVisit, seedOffice, settle, signIn } from '../support/office-screens'
+import { localOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -39,7 +40,7 @@ describe('files on an issue on screen', () => {
     expect(fs.readFileSync(await download.path())).toEqual(TINY_PNG)
     // At rest only the sealed file, under its hash: no plain copy or viewer link beside it, and the
     // decrypted copy the download was served from is gone with the answer.
-    const ledgerFile = app.bridge.state.ledger.file
+    const ledgerFile = localOf(app.bridge.state.ledger).file
     expect(storedNames(ledgerFile)).toEqual([row.sha256])
     expect(fs.readFileSync(storedFileOf(ledgerFile, row.sha256)).includes(TINY_PNG.subarray(8))).toBe(false)
     expect(fs.readdirSync(app.bridge.state.viewFolder ?? '')).toEqual([])
@@ -65,6 +66,6 @@ describe('files on an issue on screen', () => {
     await settle(app)
     await app.screenshot('attachments-drawer-refused')
     expect(await app.ctx.db.selectFrom('issue_attachments').selectAll().execute()).toEqual([])
-    expect(storedNames(app.bridge.state.ledger.file)).toEqual([])
+    expect(storedNames(localOf(app.bridge.state.ledger).file)).toEqual([])
   })
 })

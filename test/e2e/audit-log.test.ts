@@ -11,6 +11,7 @@ import {
   SUPERVISOR_PIN,
   type Office,
 } from '../support/office-screens'
+import { localOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -125,7 +126,7 @@ describe('设置 → 审计日志', () => {
     app = opened.app
     const { page } = app
     // Someone edits the file with a SQLite tool, getting round the append-only trigger.
-    app.bridge.state.ledger.sqlite.exec("drop trigger audit_log_no_update; update audit_log set actor_name = '他人' where id = 5")
+    localOf(app.bridge.state.ledger).sqlite.exec("drop trigger audit_log_no_update; update audit_log set actor_name = '他人' where id = 5")
     await signIn(app, '李建国', SUPERVISOR_PIN)
     await openAuditTab(app)
     await page.getByRole('button', { name: '校验审计链' }).click()

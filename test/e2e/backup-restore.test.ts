@@ -14,7 +14,7 @@ import {
   SUPERVISOR_PIN,
   type Office,
 } from '../support/office-screens'
-import { tempDir } from '../support/temp-ledger'
+import { localOf, tempDir } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 const extraDirs: string[] = []
@@ -59,7 +59,7 @@ describe('设置 → 备份与恢复', () => {
     await page.getByRole('button', { name: '立即备份' }).click()
     await expect.poll(() => page.getByRole('row', { name: /手动备份.*2026-11-10 09:00:\d\d.*KB/ }).count()).toBe(1)
     const manual = fs
-      .readdirSync(path.join(path.dirname(app.bridge.state.ledger.file), 'backups'))
+      .readdirSync(path.join(path.dirname(localOf(app.bridge.state.ledger).file), 'backups'))
       .filter((n) => n.endsWith('-manual.sqlite'))
     expect(manual).toEqual([expect.stringMatching(/^ledger-[a-z]{10}-20261110-0900\d\d-manual\.sqlite$/)])
 
@@ -67,7 +67,7 @@ describe('设置 → 备份与恢复', () => {
     // visit — then the ledger is to go back to the backup.
     clock.set('2026-11-10 09:05:00')
     await residentVisit(ctx, desk, session.id, '陈志强')
-    const ledgerFile = app.bridge.state.ledger.file
+    const ledgerFile = localOf(app.bridge.state.ledger).file
     expect(visitorNames(ledgerFile)).toEqual(['张桂芳', '陈志强'])
 
     await page
@@ -114,8 +114,8 @@ describe('设置 → 备份与恢复', () => {
     const opened = await openOffice()
     app = opened.app
     const { page } = app
-    const folder = path.join(path.dirname(app.bridge.state.ledger.file), 'backups')
-    const daily = await backupNow(app.bridge.state.ledger, new Date(2026, 10, 9, 8, 0, 5))
+    const folder = path.join(path.dirname(localOf(app.bridge.state.ledger).file), 'backups')
+    const daily = await backupNow(localOf(app.bridge.state.ledger), new Date(2026, 10, 9, 8, 0, 5))
     fs.renameSync(daily.file, path.join(folder, 'ledger-20261109-080005-daily.sqlite'))
     fs.copyFileSync(path.join(folder, 'ledger-20261109-080005-daily.sqlite'), path.join(folder, 'ledger-20261105-081500-damaged.sqlite'))
 

@@ -7,7 +7,7 @@ import type { AppUnderTest } from '../support/browser'
 import { otherPcKeys } from '../support/keys'
 import { openSeeded, seedOffice, signIn, SUPERVISOR_PIN } from '../support/office-screens'
 import { printToPdf } from '../support/pdf'
-import { tempDir } from '../support/temp-ledger'
+import { localOf, tempDir } from '../support/temp-ledger'
 
 // 设置 → 加密与恢复口令 as the desk and a supervisor use it: the passphrase typed twice, the A4
 // recovery sheet printed from it, and a backup then opened on another PC with what the sheet says.
@@ -63,7 +63,7 @@ describe('设置 → 加密与恢复口令', () => {
     expect(text).toContain('李建国')
 
     // What the sheet says is all another PC needs, with the backup and its manifest.
-    const made = await backupNow(app.bridge.state.ledger, new Date(2026, 10, 10, 12))
+    const made = await backupNow(localOf(app.bridge.state.ledger), new Date(2026, 10, 10, 12))
     const elsewhere = tempDir('other-pc-')
     dirs.push(elsewhere)
     const { ledger } = await restoreFromBackup({

@@ -6,7 +6,7 @@ import { registerVisit } from '../../db/visits/register'
 import type { LedgerContext } from '../../db/core/context'
 import { setStaffPin } from '../../db/staff/operators'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
-import { actorOf } from '../support/temp-ledger'
+import { actorOf, localOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -217,7 +217,7 @@ describe('设置', () => {
     await page.getByRole('switch', { name: /交办单显示来访人/ }).click()
     await page.getByLabel(/单位名称/).press('Enter')
     await expect.poll(() => page.getByText('已保存单位设置').count()).toBe(1)
-    expect(await page.getByText(app.bridge.state.ledger.file).count()).toBeGreaterThan(0)
+    expect(await page.getByText(localOf(app.bridge.state.ledger).file).count()).toBeGreaterThan(0)
     expect(await page.getByText('--ledger=路径').count()).toBe(1)
     expect(await page.getByText('LEDGER_FILE=路径').count()).toBe(1)
     await settle(app)

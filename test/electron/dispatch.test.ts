@@ -60,6 +60,7 @@ describe('dispatch', () => {
     if (!result.ok) return
     expect(result.data).toEqual({
       version: '9.9.9',
+      engine: 'sqlite',
       ledgerFile: path.join(dir, 'ledger.sqlite'),
       schemaVersion: expect.stringMatching(/^\d{4}_/),
       operator: null,

@@ -7,6 +7,7 @@ import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { casesFor, synthesize, transitionCases } from '../support/fuzz-cases'
 import { baseInputs, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
+import { localOf } from '../support/temp-ledger'
 
 // Bad input over every contract call, through dispatch against a real ledger with something in
 // every state. The cases and what each expects come from test/support/fuzz-cases.ts:
@@ -24,7 +25,7 @@ const keys = Object.keys(contract).filter((k): k is ContractKey => Object.hasOwn
 
 /** Row counts of every table and the last audit id; `except` leaves one table (and the audit id) out. */
 function fingerprint(world: World, except?: string): string {
-  const sqlite = world.state.ledger.sqlite
+  const sqlite = localOf(world.state.ledger).sqlite
   const tables = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .pluck()
@@ -40,7 +41,7 @@ function fingerprint(world: World, except?: string): string {
 }
 
 function auditRows(world: World): number {
-  return Number(world.state.ledger.sqlite.prepare('select count(*) from audit_log').pluck().get())
+  return Number(localOf(world.state.ledger).sqlite.prepare('select count(*) from audit_log').pluck().get())
 }
 
 const CHINESE = /[\u4e00-\u9fff]/
@@ -89,7 +90,7 @@ describe('bad input over every contract call', () => {
           // The one write a refusal may make: a wrong PIN is logged, as the attempt counted before the
           // check and as its failure (db/staff/pin-check.ts), and nothing else.
           if (code === 'wrong_pin') {
-            const logged = w.state.ledger.sqlite.prepare('select action from audit_log order by id desc limit 2').pluck().all()
+            const logged = localOf(w.state.ledger).sqlite.prepare('select action from audit_log order by id desc limit 2').pluck().all()
             const twoRows = logged[0] === 'sign_in_failed' && logged[1] === 'pin_attempt' && auditRows(w) === auditBefore + 2
             if (!twoRows || fingerprint(w, 'audit_log') !== beforeButAudit) {
               failures.push(`${where}: a wrong PIN changed more than its two audit rows`)
@@ -108,13 +109,16 @@ describe('bad input over every contract call', () => {
       }
 
       expect(Object.prototype).not.toHaveProperty('polluted')
-      const sqlite = w.state.ledger.sqlite
+      const sqlite = localOf(w.state.ledger).sqlite
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(sqlite.pragma('foreign_key_check')).toEqual([])
       expect((await verifyAuditChain(w.state.ledger.db)).brokenAt).toBeNull()
       // Every record every accepted call wrote is vouched for by an audit row, as check sees it.
-      expect(verifyAudit(sqlite, w.state.ledger.file)).toMatchObject({ ok: true, records: { changed: 0, unaudited: 0, deleted: 0 } })
-      expect(w.state.ledger.file).toBe(w.t.file)
+      expect(verifyAudit(sqlite, localOf(w.state.ledger).file)).toMatchObject({
+        ok: true,
+        records: { changed: 0, unaudited: 0, deleted: 0 },
+      })
+      expect(localOf(w.state.ledger).file).toBe(w.t.file)
       expect(fs.existsSync(w.t.file)).toBe(true)
 
       console.log(

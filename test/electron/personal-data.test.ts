@@ -10,6 +10,7 @@ import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { readXlsx, rowsOf, textOf } from '../support/export-files'
 import { baseInputs, FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
+import { localOf } from '../support/temp-ledger'
 
 // 个人信息保护法 art. 51 / GB/T 35273 §7.2: full phone and ID numbers are on file, and no call
 // but visitor-reveal (supervisor, reason, audited) and callback-reveal-phone (the caller, for a
@@ -104,7 +105,7 @@ const MUST_ANSWER: ContractKey[] = [
 
 describe('personal data in call results', () => {
   it('is on file in full, so the scan below could find it', () => {
-    const stored = w.state.ledger.sqlite.prepare('select phone, id_number from visitors').all()
+    const stored = localOf(w.state.ledger).sqlite.prepare('select phone, id_number from visitors').all()
     expect(JSON.stringify(stored)).toMatch(UNMASKED_PHONE)
     expect(JSON.stringify(stored)).toContain(FULL_ID)
     expect(JSON.stringify(stored)).toContain(FULL_PHONE)
@@ -138,9 +139,9 @@ describe('personal data in call results', () => {
   })
 
   it('holds the typed numbers in full, so the scans below could find them', () => {
-    const stored = JSON.stringify(w.state.ledger.sqlite.prepare('select content, place, answer from matters').all())
+    const stored = JSON.stringify(localOf(w.state.ledger).sqlite.prepare('select content, place, answer from matters').all())
     const more = JSON.stringify(
-      w.state.ledger.sqlite.prepare('select address, note from visitors union all select address, note from organizations').all(),
+      localOf(w.state.ledger).sqlite.prepare('select address, note from visitors union all select address, note from organizations').all(),
     )
     expect(typedNumbersIn(stored + more).sort()).toEqual([...TYPED_DIGITS].sort())
   })
@@ -225,8 +226,8 @@ describe('personal data in call results', () => {
     expect(content).toContain('139-****-5670')
     const edited = content.replace('夜间偷排', '夜间多次偷排')
     expect((await dispatch(w.state, 'issue-correct', { issueId: typed.issueId, content: edited, reason: '补充情况' })).ok).toBe(true)
-    const stored = w.state.ledger.sqlite
-      .prepare('select m.content from matters m join issues i on i.matter_id = m.id where i.id = ?')
+    const stored = localOf(w.state.ledger)
+      .sqlite.prepare('select m.content from matters m join issues i on i.matter_id = m.id where i.id = ?')
       .pluck()
       .get(typed.issueId)
     expect(stored).toBe(`夜间多次偷排电镀废水，举报人电话${TYPED.dashes}，身份证${TYPED.idInGroups}`)

@@ -5,6 +5,7 @@ import { signedOut } from '../../db/core/access'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { data, field } from '../support/dispatch'
 import { LEADER_PIN, worldPerFile, type World } from '../support/world'
+import { localOf } from '../support/temp-ledger'
 
 // The PIN, audit, reveal, void and backup calls end to end through dispatch, as the 设置 backup panel, the audit viewer
 // and the sign-in box will make them.
@@ -116,7 +117,7 @@ describe('the 设置 backup panel', () => {
       ok: false,
       error: { code: 'forbidden' },
     })
-    w.t.ledger = w.state.ledger
+    w.t.ledger = localOf(w.state.ledger)
   })
 })
 
@@ -143,6 +144,6 @@ describe('calls during a restore', () => {
     for (const a of answers)
       expect(field(a, 'ok') === true || JSON.stringify(a) === JSON.stringify(turnedAway), JSON.stringify(a)).toBe(true)
     expect(await dispatch(w.state, 'session-list', { month: '2026-11' })).toMatchObject({ ok: true })
-    w.t.ledger = w.state.ledger
+    w.t.ledger = localOf(w.state.ledger)
   })
 })

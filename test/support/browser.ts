@@ -7,7 +7,7 @@ import { listStaff, saveStaff } from '../../db/reference/reference'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server'
 import { testKeys } from './keys'
-import { TestClock, tempDir } from './temp-ledger'
+import { localOf, TestClock, tempDir } from './temp-ledger'
 import { toolPath } from './tools'
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts')
@@ -47,6 +47,12 @@ export interface AppOptions {
   seed?: (ctx: LedgerContext, clock: TestClock, ledger: LocalLedger) => Promise<void>
   /** An existing ledger file to open instead of a new one in the temporary folder; kept on close. */
   ledgerFile?: string
+  /** A server ledger's address (a desk's, test/support/engine-ledger.ts) instead of a file; `seed` is then refused (it takes the file). */
+  server?: string
+  /** 设置 → 台账's choice file and sealer (BridgeOptions.ledgerChoice). */
+  ledgerChoice?: BridgeOptions['ledgerChoice']
+  /** Fills a server ledger (or a file) through the ledger code alone, before the page opens. */
+  seedLedger?: (ctx: LedgerContext, clock: TestClock) => Promise<void>
   /** Told of every call across the bridge with what it answered (see BridgeOptions.onCall). */
   onCall?: BridgeOptions['onCall']
   /** 1366×768 is the common office PC screen. */
@@ -72,17 +78,20 @@ export interface AppOptions {
 export async function openApp(options: AppOptions = {}): Promise<AppUnderTest> {
   const dir = tempDir('ledger-e2e-')
   const clock = new TestClock(options.now ?? '2026-11-10 09:00:00')
+  if (options.server !== undefined && options.seed) throw new Error('seed takes the local file: use seedLedger with a server')
   const bridge = await startBridge({
-    ledgerFile: options.ledgerFile ?? path.join(dir, 'ledger.sqlite'),
+    ...(options.server !== undefined ? { server: options.server } : { ledgerFile: options.ledgerFile ?? path.join(dir, 'ledger.sqlite') }),
     // This test PC's seal, with the test recovery passphrase should a screen ask for it.
     keys: testKeys(),
     now: clock.now,
     openedAt: clock.peek,
     ...(options.importFile ? { importFile: options.importFile } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(options.ledgerChoice ? { ledgerChoice: options.ledgerChoice } : {}),
   })
   const ctx: LedgerContext = { db: bridge.state.ledger.db, actor: { ...systemActor, name: '测试准备' }, now: clock.now }
-  if (options.seed) await options.seed(ctx, clock, bridge.state.ledger)
+  if (options.seed) await options.seed(ctx, clock, localOf(bridge.state.ledger))
+  if (options.seedLedger) await options.seedLedger(ctx, clock)
   await signInBeforeOpening(bridge, ctx, options.onDuty)
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: toolPath('browser'),

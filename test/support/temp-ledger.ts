@@ -9,6 +9,12 @@ import { setStaffPin } from '../../db/staff/operators'
 import type { Category, Department, Staff } from '../../shared/types'
 import { testKeys } from './keys'
 
+/** The app state's ledger where a test opened the local file (the bridge, the handler tests): a server ledger fails the test. */
+export function localOf(ledger: Ledger): LocalLedger {
+  if (ledger.engine !== 'sqlite') throw new Error(`expected the local file, got the server ledger ${ledger.database}`)
+  return ledger
+}
+
 export function tempDir(prefix = 'ledger-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }

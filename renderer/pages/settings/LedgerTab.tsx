@@ -127,14 +127,19 @@ export function LedgerTab() {
             bordered
             style={{ marginBottom: 12 }}
             items={[
-              { key: 'file', label: '台账文件位置', children: <Typography.Text copyable>{info.data.ledgerFile}</Typography.Text> },
+              {
+                key: 'file',
+                label: info.data.engine === 'pg' ? '台账服务器' : '台账文件位置',
+                children: <Typography.Text copyable>{info.data.ledgerFile}</Typography.Text>,
+              },
               { key: 'schema', label: '数据版本', children: info.data.schemaVersion || '未初始化' },
               { key: 'version', label: '程序版本', children: info.data.version },
             ]}
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          台账是一个 SQLite 文件。要使用另一个台账文件（如培训用的副本；台账不能放在共享盘或网络驱动器上），请关闭程序后用启动参数{' '}
+          本机文件的台账是一个 SQLite
+          文件；几个窗口共用一本台账时改用台账服务器（见“台账”页）。要使用另一个台账文件（如培训用的副本；台账不能放在共享盘或网络驱动器上），请关闭程序后用启动参数{' '}
           <Typography.Text code>--ledger=路径</Typography.Text> 启动，或设置环境变量{' '}
           <Typography.Text code>LEDGER_FILE=路径</Typography.Text>。程序运行时台账旁还有同名的 -wal、-shm 文件；复制台账请先关闭程序。
         </Typography.Paragraph>

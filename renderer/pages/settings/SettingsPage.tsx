@@ -9,10 +9,13 @@ import { DepartmentsTab } from './DepartmentsTab'
 import { HolidaysTab } from './HolidaysTab'
 import { ImportPanel } from './import/ImportPanel'
 import { LedgerTab } from './LedgerTab'
+import { LedgerChoiceTab } from './LedgerChoiceTab'
 import { LocalitiesTab } from './LocalitiesTab'
 import { StaffTab } from './StaffTab'
 import { SourcesTab } from './SourcesTab'
 import { RecoveryTab } from './RecoveryTab'
+import { ServerBackupTab, ServerRecoveryNote } from './ServerBackupTab'
+import { knownAppInfo } from '../../hooks/useAppInfo'
 
 type TabKey =
   | 'setup'
@@ -24,6 +27,7 @@ type TabKey =
   | 'localities'
   | 'holidays'
   | 'ledger'
+  | 'place'
   | 'import'
   | 'backup'
   | 'recovery'
@@ -39,6 +43,7 @@ const KEYS: readonly TabKey[] = [
   'localities',
   'holidays',
   'ledger',
+  'place',
   'import',
   'backup',
   'recovery',
@@ -53,12 +58,17 @@ const KEYS: readonly TabKey[] = [
 export default function SettingsPage({ params }: { params?: URLSearchParams }) {
   const fromAddress = KEYS.find((k) => k === params?.get('tab'))
   const [tab, setTab] = useState<TabKey>(fromAddress ?? 'departments')
+  // On a server ledger the file's backups and keys are not this PC's: those tabs say what the server does instead.
+  const info = knownAppInfo()
+  const server = info?.engine === 'pg' ? info.ledgerFile : null
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         设置
       </Typography.Title>
       <Tabs
+        // Thirteen tabs on a 1366-wide screen: a narrower gap keeps the last (审计日志) out of the overflow menu.
+        tabBarGutter={22}
         activeKey={tab}
         onChange={(k) => setTab(KEYS.find((x) => x === k) ?? 'departments')}
         items={[
@@ -71,9 +81,18 @@ export default function SettingsPage({ params }: { params?: URLSearchParams }) {
           { key: 'localities', label: '属地与规则', children: <LocalitiesTab /> },
           { key: 'holidays', label: '节假日', children: <HolidaysTab /> },
           { key: 'ledger', label: '单位与台账', children: <LedgerTab /> },
+          { key: 'place', label: '台账', children: <LedgerChoiceTab /> },
           { key: 'import', label: '导入旧台账', children: <ImportPanel /> },
-          { key: 'backup', label: '备份与恢复', children: <BackupTab /> },
-          { key: 'recovery', label: '加密与恢复口令', children: <RecoveryTab /> },
+          {
+            key: 'backup',
+            label: '备份与恢复',
+            children: server === null ? <BackupTab /> : <ServerBackupTab server={server} />,
+          },
+          {
+            key: 'recovery',
+            label: '加密与恢复口令',
+            children: server === null ? <RecoveryTab /> : <ServerRecoveryNote />,
+          },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}
       />
