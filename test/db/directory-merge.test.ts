@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { Ledger } from '../../db/core/open'
 import { verifyAuditChain } from '../../db/core/audit'
 import { organizationHistory, visitorHistory } from '../../db/directory/history'
 import { listOrganizations, listVisitors, mergeOrganizations, mergeVisitors } from '../../db/directory/list'
@@ -8,14 +9,14 @@ import { registerVisit } from '../../db/visits/register'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { openDay, residentVisit } from '../support/desk'
 import { appState } from '../support/dispatch'
-import { seededLedgerPerTest } from '../support/ledger-hooks'
+import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
-let t: TestLedger
+let t: TestLedger<Ledger>
 let f: Fixture
 let sessionId: number
 
-seededLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
+seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 beforeEach(async () => {
   sessionId = (await openDay(t, f, '2026-11-10')).id
 })

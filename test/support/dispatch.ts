@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { signedOut } from '../../db/core/access'
 import type { DeskActor } from '../../db/core/context'
+import type { Ledger } from '../../db/core/open'
 import { seedDefaults } from '../../db/reference/reference'
 import type { Envelope } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
@@ -9,7 +10,7 @@ import { openTempLedger, type TestLedger } from './temp-ledger'
 // Calls go through dispatch, the same path as IPC, with main's AppState built round a temp ledger.
 
 /** Main's state for a test ledger; `extra` stands in for the dialogs a window would show. */
-export function appState(t: TestLedger, operator: DeskActor, extra: Partial<AppState> = {}): AppState {
+export function appState(t: TestLedger<Ledger>, operator: DeskActor, extra: Partial<AppState> = {}): AppState {
   return { ledger: t.ledger, operator, appVersion: 'test', now: t.clock.now, ...extra }
 }
 
