@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import dayjs from 'dayjs'
-import { LedgerError } from './errors'
+import { isSqliteBusy, LedgerError } from './errors'
 
 // Who may write a ledger file, across processes (another Windows account's app, the command
 // line, a script). Beside the ledger sits `<ledger>.lock`, a tiny SQLite file used only for its
@@ -50,11 +50,6 @@ export function holderFileOf(ledgerFile: string): string {
 function keyOf(ledgerFile: string): string {
   const resolved = path.resolve(ledgerFile)
   return process.platform === 'win32' || process.platform === 'darwin' ? resolved.toLowerCase() : resolved
-}
-
-function isBusy(e: unknown): boolean {
-  const code = e !== null && typeof e === 'object' && 'code' in e ? String(e.code) : ''
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
 }
 
 function alive(pid: number): boolean {
@@ -165,7 +160,7 @@ export function holdLedger(ledgerFile: string, mode: HoldMode, program = '接待
       } else lockShared(conn)
     } catch (e) {
       conn.close()
-      if (isBusy(e)) throw inUse(ledgerFile, mode)
+      if (isSqliteBusy(e)) throw inUse(ledgerFile, mode)
       throw e
     }
     h = { conn, shared: 0, exclusive: 0 }
@@ -177,7 +172,7 @@ export function holdLedger(ledgerFile: string, mode: HoldMode, program = '接待
       h.conn.pragma('busy_timeout = 0')
       lockExclusive(h.conn)
     } catch (e) {
-      if (isBusy(e)) throw inUse(ledgerFile, mode)
+      if (isSqliteBusy(e)) throw inUse(ledgerFile, mode)
       throw e
     }
     writeHolder(ledgerFile, program)

@@ -10,6 +10,7 @@ import {
   type SqliteDatabase,
   type SqliteStatement,
 } from 'kysely'
+import { isSqliteBusy, LedgerError } from './errors'
 
 // SQLite runs DDL inside transactions; Kysely's adapter says it cannot, which would let a
 // crash mid-migration leave a half-built schema. Claiming support makes the Migrator wrap
@@ -22,10 +23,19 @@ class TransactionalDdlAdapter extends SqliteAdapter {
 
 // A deferred BEGIN takes the write lock only at the first write, so two writers that both
 // read the month's last issue number first could hand out the same number. IMMEDIATE takes
-// the lock up front; busy_timeout makes the other writer wait instead of failing.
+// the lock up front; busy_timeout makes the other writer wait instead of failing. A writer that
+// waits past it is told so in Chinese, as a desk on a busy server is: nothing has been written.
 class ImmediateTransactionDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    } catch (e) {
+      if (!isSqliteBusy(e)) throw e
+      throw new LedgerError(
+        'ledger_busy',
+        '台账正被另一个程序写入（另一窗口或命令行的保存长时间未完成），本次保存未完成，台账未作改动；已填写的内容仍保留，请稍后重试。',
+      )
+    }
   }
 }
 
