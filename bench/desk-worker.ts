@@ -2,7 +2,7 @@
 // connection, as a PC at the front desk: opens the ledger (a postgres:// address as the desk's
 // role, or the encrypted file with the bench's key), prints `ready`, waits for a line on stdin,
 // then (after a few untimed ones) registers its visits one after another — the desk's own registerVisit, a consultation and
-// an issue each — and prints the milliseconds of each as one JSON line.
+// an issue each — and prints the milliseconds of each (and the codes of any refused) as one JSON line.
 
 import { z } from 'zod'
 import type { LedgerContext } from '../db/core/context'
@@ -60,11 +60,19 @@ process.stdout.write('ready\n')
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
 
 const samples: number[] = []
+// A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
+// desk would be told: counted by its code, and the desk goes on with the next visit.
+const refused: string[] = []
 for (let i = 0; i < job.count; i++) {
   const started = performance.now()
-  await registerVisit(ctx, input)
-  samples.push(performance.now() - started)
+  try {
+    await registerVisit(ctx, input)
+    samples.push(performance.now() - started)
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : 'error'
+    refused.push(code)
+  }
 }
-process.stdout.write(`samples ${JSON.stringify(samples)}\n`)
+process.stdout.write(`samples ${JSON.stringify({ samples, refused })}\n`)
 await ledger.close()
 process.stdin.destroy()

@@ -37,12 +37,13 @@ import { yearlySummary } from '../db/figures/year'
 import { moveToServer } from '../db/move/to-server'
 import { openSession, planSession } from '../db/sessions/sessions'
 import { PG_DESK, PG_OWNER, startPgServer } from '../test/support/pg-server'
+import { z } from 'zod'
 import type { DeskJob } from './desk-worker'
 import { benchKeys } from './encryption'
 import { generateLedger } from './generate'
-import { timePair } from './measure'
+import { time, timePair, type Stats } from './measure'
 import { text } from './row-text'
-import { deskRunRow, figuresTable, registrationTable, type BenchEngine, type DeskRunRow, type FigureRow } from './server-table'
+import { deskRunRow, figuresTable, refusedText, registrationTable, type BenchEngine, type DeskRunRow, type FigureRow } from './server-table'
 
 // ---- options ----
 
@@ -105,6 +106,28 @@ const contact = local.sqlite
   )
   .get()
 
+// ---- the figures on the file alone, before the server starts: the baseline ----
+
+const lastYear = made.lastMonth.slice(0, 4)
+const figureWork: [string, (db: Executor) => Promise<unknown>, number][] = [
+  [`monthly summary, ${made.lastMonth}`, (db) => monthlySummary(db, made.lastMonth, today), 30],
+  ['monthly summary, 2020-06', (db) => monthlySummary(db, '2020-06', today), 30],
+  [
+    `monthly report, ${made.lastMonth} (with the sentence and last month's adjustments)`,
+    (db) => monthlyReport(db, made.lastMonth, today),
+    30,
+  ],
+  [`yearly, ${lastYear}`, (db) => yearlySummary(db, lastYear), 10],
+  ['yearly, 2020', (db) => yearlySummary(db, '2020'), 10],
+]
+say('Figures on the file alone, before the server starts …')
+const alone = new Map<string, Stats>()
+for (const [name, work, reps] of figureWork) {
+  const stats = await time(() => work(local.db), SMALL ? 1 : 3, SMALL ? Math.max(3, Math.ceil(reps / 5)) : reps)
+  alone.set(name, stats)
+  say(`  ${name}: ${stats.p50.toFixed(2)} / ${stats.p99.toFixed(2)} ms, load ${load().toFixed(2)}`)
+}
+
 // ---- the server, as IT sets it up ----
 
 say(`Starting PostgreSQL (${DURABLE ? 'durable: fsync and synchronous_commit on' : 'fsync off, as the tests run it'}) …`)
@@ -151,18 +174,6 @@ const serverLedger: ServerLedger = await openServerLedger(deskUrl, { maxConnecti
 // ---- the figures on both ----
 
 say('Figures, the file and the server in turns …')
-const lastYear = made.lastMonth.slice(0, 4)
-const figureWork: [string, (db: Executor) => Promise<unknown>, number][] = [
-  [`monthly summary, ${made.lastMonth}`, (db) => monthlySummary(db, made.lastMonth, today), 30],
-  ['monthly summary, 2020-06', (db) => monthlySummary(db, '2020-06', today), 30],
-  [
-    `monthly report, ${made.lastMonth} (with the sentence and last month's adjustments)`,
-    (db) => monthlyReport(db, made.lastMonth, today),
-    30,
-  ],
-  [`yearly, ${lastYear}`, (db) => yearlySummary(db, lastYear), 10],
-  ['yearly, 2020', (db) => yearlySummary(db, '2020'), 10],
-]
 const figures: FigureRow[] = []
 for (const [name, work, reps] of figureWork) {
   const [sqlite, onPg] = await timePair(
@@ -171,16 +182,18 @@ for (const [name, work, reps] of figureWork) {
     SMALL ? 1 : 3,
     SMALL ? Math.max(3, Math.ceil(reps / 5)) : reps,
   )
-  figures.push({ name, sqlite, pg: onPg })
+  figures.push({ name, sqliteAlone: alone.get(name), sqlite, pg: onPg })
   say(`  ${name}: file ${sqlite.p50.toFixed(2)} / ${sqlite.p99.toFixed(2)} ms, server ${onPg.p50.toFixed(2)} / ${onPg.p99.toFixed(2)} ms`)
 }
 await serverLedger.close()
 
 // ---- registration with several desks at once ----
 
+const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
+
 interface Desk {
   ready: Promise<void>
-  samples: Promise<number[]>
+  samples: Promise<{ samples: number[]; refused: string[] }>
   go(): void
 }
 
@@ -192,8 +205,8 @@ function startDesk(job: DeskJob): Desk {
   let err = ''
   let onReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (onReady = resolve))
-  let onSamples: (s: number[]) => void = () => undefined
-  const samples = new Promise<number[]>((resolve, reject) => {
+  let onSamples: (s: { samples: number[]; refused: string[] }) => void = () => undefined
+  const samples = new Promise<{ samples: number[]; refused: string[] }>((resolve, reject) => {
     onSamples = resolve
     child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
   })
@@ -205,8 +218,7 @@ function startDesk(job: DeskJob): Desk {
     for (const line of lines) {
       if (line === 'ready') onReady()
       if (line.startsWith('samples ')) {
-        const parsed: unknown = JSON.parse(line.slice('samples '.length))
-        onSamples(Array.isArray(parsed) ? parsed.map(Number) : [])
+        onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
       }
     }
   })
@@ -235,10 +247,16 @@ async function deskRun(engine: BenchEngine, target: string, desks: number, run: 
   await Promise.all(started.map((d) => d.ready))
   const t0 = performance.now()
   for (const d of started) d.go()
-  const samples = await Promise.all(started.map((d) => d.samples))
-  const row = deskRunRow(engine, samples, performance.now() - t0, load())
+  const results = await Promise.all(started.map((d) => d.samples))
+  const row = deskRunRow(
+    engine,
+    results.map((r) => r.samples),
+    performance.now() - t0,
+    load(),
+    results.flatMap((r) => r.refused),
+  )
   say(
-    `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, load ${row.load.toFixed(2)}`,
+    `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
   )
   return row
 }

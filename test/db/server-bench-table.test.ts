@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deskRunRow, figuresTable, ms, registrationTable } from '../../bench/server-table'
+import { deskRunRow, figuresTable, ms, refusedText, registrationTable } from '../../bench/server-table'
 
 // The server benchmark's arithmetic (bench/server-table.ts): several desks' samples pooled into
 // one row, and the Markdown tables the README quotes. Pure: no ledger, no timing taken here.
@@ -24,13 +24,22 @@ describe("the server benchmark's rows", () => {
     const at = deskRunRow('PostgreSQL', [[10, 20, 50]], 100, 2)
     const table = registrationTable([over, at])
     const lines = table.split('\n')
-    expect(lines[2]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 51.00 | 30 | 0.1 | 2.00 | **no** |')
-    expect(lines[3]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 50.00 | 30 | 0.1 | 2.00 | yes |')
+    expect(lines[2]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 51.00 | 30 | 0 | 0.1 | 2.00 | **no** |')
+    expect(lines[3]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 50.00 | 30 | 0 | 0.1 | 2.00 | yes |')
+  })
+
+  it('counts the saves a desk was refused, by code, and a run with any refused as missing the goal', () => {
+    const row = deskRunRow('SQLite file', [[5, 6], [7]], 1_000, 9, ['SQLITE_BUSY'])
+    expect(row.each).toBe(2)
+    expect(refusedText(row.refused)).toBe('1 (SQLITE_BUSY × 1)')
+    expect(registrationTable([row]).split('\n')[2]).toBe(
+      '| SQLite file | 2 × 2 | 6.00 / 7.00 | 3 | 1 (SQLITE_BUSY × 1) | 1.0 | 9.00 | **no** |',
+    )
   })
 
   it("prints the figures with the server's p50 as a multiple of the file's", () => {
     const table = figuresTable([{ name: 'yearly, 2025', sqlite: { n: 10, p50: 50, p99: 60 }, pg: { n: 10, p50: 125, p99: 1500 } }])
-    expect(table.split('\n')[2]).toBe('| yearly, 2025 | 50.00 / 60.00 | 125.0 / 1,500 | ×2.50 |')
+    expect(table.split('\n')[2]).toBe('| yearly, 2025 | — | 50.00 / 60.00 | 125.0 / 1,500 | ×2.50 |')
   })
 
   it('writes milliseconds with three significant figures, thousands with a separator', () => {
