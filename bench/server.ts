@@ -132,166 +132,172 @@ for (const [name, work, reps] of figureWork) {
 
 say(`Starting PostgreSQL (${DURABLE ? 'durable: fsync and synchronous_commit on' : 'fsync off, as the tests run it'}) …`)
 const server = await startPgServer({ durable: DURABLE })
-const database = 'ledger_bench'
-const admin = new pg.Client({ connectionString: server.url('postgres') })
-await admin.connect()
-await admin.query(`create role ${PG_OWNER.user} login password '${PG_OWNER.password}'`)
-await admin.query(`create role ${PG_DESK.user} login password '${PG_DESK.password}'`)
-await admin.query(`create database ${database} owner ${PG_OWNER.user}`)
-const pgVersion = String((await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '')
-await admin.end()
-const urlAs = (role: { user: string; password: string }) =>
-  `postgres://${role.user}:${role.password}@${server.host}:${server.port}/${database}`
-const ownerUrl = urlAs(PG_OWNER)
-const deskUrl = urlAs(PG_DESK)
-
-say('Moving the ledger onto the server (db/move/to-server.ts, as migrate-to-pg) …')
-const moveStarted = performance.now()
-const moved = await moveToServer(local, ownerUrl, { actor: ctx.actor, now: ctx.now })
-const moveMs = performance.now() - moveStarted
-say(`  ${moved.tables} tables, ${moved.rows} rows, verified, in ${(moveMs / 1000).toFixed(1)} s`)
-const owner = await openServerLedger(ownerUrl, { maintenance: true, maxConnections: 1 })
-const ownerClient = await owner.pool.connect()
+// Whatever fails from here on, the server started for the run does not outlive it.
 try {
-  await grantDeskRole(ownerClient, PG_DESK.user, owner.database)
-} finally {
-  ownerClient.release()
-  await owner.close()
-}
-// A bulk load leaves the server without statistics and autovacuum with all of it to do: IT's
-// `vacuumdb --analyze` after the move, and a checkpoint, so the timings meet a settled server.
-say('Settling the server: vacuum (analyze), checkpoint …')
-const settleStarted = performance.now()
-const settle = new pg.Client({ connectionString: server.url(database) })
-await settle.connect()
-await settle.query('vacuum (analyze)')
-await settle.query('checkpoint')
-await settle.end()
-const settleMs = performance.now() - settleStarted
-say(`  in ${(settleMs / 1000).toFixed(1)} s`)
-const serverLedger: ServerLedger = await openServerLedger(deskUrl, { maxConnections: 1 })
+  const database = 'ledger_bench'
+  const admin = new pg.Client({ connectionString: server.url('postgres') })
+  await admin.connect()
+  await admin.query(`create role ${PG_OWNER.user} login password '${PG_OWNER.password}'`)
+  await admin.query(`create role ${PG_DESK.user} login password '${PG_DESK.password}'`)
+  await admin.query(`create database ${database} owner ${PG_OWNER.user}`)
+  const pgVersion = String((await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '')
+  await admin.end()
+  const urlAs = (role: { user: string; password: string }) =>
+    `postgres://${role.user}:${role.password}@${server.host}:${server.port}/${database}`
+  const ownerUrl = urlAs(PG_OWNER)
+  const deskUrl = urlAs(PG_DESK)
 
-// ---- the figures on both ----
+  say('Moving the ledger onto the server (db/move/to-server.ts, as migrate-to-pg) …')
+  const moveStarted = performance.now()
+  const moved = await moveToServer(local, ownerUrl, { actor: ctx.actor, now: ctx.now })
+  const moveMs = performance.now() - moveStarted
+  say(`  ${moved.tables} tables, ${moved.rows} rows, verified, in ${(moveMs / 1000).toFixed(1)} s`)
+  const owner = await openServerLedger(ownerUrl, { maintenance: true, maxConnections: 1 })
+  const ownerClient = await owner.pool.connect()
+  try {
+    await grantDeskRole(ownerClient, PG_DESK.user, owner.database)
+  } finally {
+    ownerClient.release()
+    await owner.close()
+  }
+  // A bulk load leaves the server without statistics and autovacuum with all of it to do: IT's
+  // `vacuumdb --analyze` after the move, and a checkpoint, so the timings meet a settled server.
+  say('Settling the server: vacuum (analyze), checkpoint …')
+  const settleStarted = performance.now()
+  const settle = new pg.Client({ connectionString: server.url(database) })
+  await settle.connect()
+  await settle.query('vacuum (analyze)')
+  await settle.query('checkpoint')
+  await settle.end()
+  const settleMs = performance.now() - settleStarted
+  say(`  in ${(settleMs / 1000).toFixed(1)} s`)
+  const serverLedger: ServerLedger = await openServerLedger(deskUrl, { maxConnections: 1 })
 
-say('Figures, the file and the server in turns …')
-const figures: FigureRow[] = []
-for (const [name, work, reps] of figureWork) {
-  const [sqlite, onPg] = await timePair(
-    () => work(local.db),
-    () => work(serverLedger.db),
-    SMALL ? 1 : 3,
-    SMALL ? Math.max(3, Math.ceil(reps / 5)) : reps,
-  )
-  figures.push({ name, sqliteAlone: alone.get(name), sqlite, pg: onPg })
-  say(`  ${name}: file ${sqlite.p50.toFixed(2)} / ${sqlite.p99.toFixed(2)} ms, server ${onPg.p50.toFixed(2)} / ${onPg.p99.toFixed(2)} ms`)
-}
-await serverLedger.close()
+  // ---- the figures on both ----
 
-// ---- registration with several desks at once ----
+  say('Figures, the file and the server in turns …')
+  const figures: FigureRow[] = []
+  for (const [name, work, reps] of figureWork) {
+    const [sqlite, onPg] = await timePair(
+      () => work(local.db),
+      () => work(serverLedger.db),
+      SMALL ? 1 : 3,
+      SMALL ? Math.max(3, Math.ceil(reps / 5)) : reps,
+    )
+    figures.push({ name, sqliteAlone: alone.get(name), sqlite, pg: onPg })
+    say(`  ${name}: file ${sqlite.p50.toFixed(2)} / ${sqlite.p99.toFixed(2)} ms, server ${onPg.p50.toFixed(2)} / ${onPg.p99.toFixed(2)} ms`)
+  }
+  await serverLedger.close()
 
-const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
+  // ---- registration with several desks at once ----
 
-interface Desk {
-  ready: Promise<void>
-  samples: Promise<{ samples: number[]; refused: string[] }>
-  go(): void
-}
+  const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
 
-function startDesk(job: DeskJob): Desk {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'desk-worker.ts'), JSON.stringify(job)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  let onReady: () => void = () => undefined
-  const ready = new Promise<void>((resolve) => (onReady = resolve))
-  let onSamples: (s: { samples: number[]; refused: string[] }) => void = () => undefined
-  const samples = new Promise<{ samples: number[]; refused: string[] }>((resolve, reject) => {
-    onSamples = resolve
-    child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
-  })
-  child.stdout.setEncoding('utf8')
-  child.stdout.on('data', (chunk: string) => {
-    out += chunk
-    const lines = out.split('\n')
-    out = lines.pop() ?? ''
-    for (const line of lines) {
-      if (line === 'ready') onReady()
-      if (line.startsWith('samples ')) {
-        onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
+  interface Desk {
+    ready: Promise<void>
+    samples: Promise<{ samples: number[]; refused: string[] }>
+    go(): void
+  }
+
+  function startDesk(job: DeskJob): Desk {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'desk-worker.ts'), JSON.stringify(job)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    let onReady: () => void = () => undefined
+    const ready = new Promise<void>((resolve) => (onReady = resolve))
+    let onSamples: (s: { samples: number[]; refused: string[] }) => void = () => undefined
+    const samples = new Promise<{ samples: number[]; refused: string[] }>((resolve, reject) => {
+      onSamples = resolve
+      child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
+    })
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk
+      const lines = out.split('\n')
+      out = lines.pop() ?? ''
+      for (const line of lines) {
+        if (line === 'ready') onReady()
+        if (line.startsWith('samples ')) {
+          onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
+        }
       }
-    }
-  })
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (chunk: string) => (err += chunk))
-  // A desk that dies before it is ready must not leave the run waiting for it.
-  child.on('close', () => onReady())
-  return { ready, samples, go: () => child.stdin.write('go\n') }
-}
+    })
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (err += chunk))
+    // A desk that dies before it is ready must not leave the run waiting for it.
+    child.on('close', () => onReady())
+    return { ready, samples, go: () => child.stdin.write('go\n') }
+  }
 
-async function deskRun(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
-  const started = Array.from({ length: desks }, (_, desk) =>
-    startDesk({
-      target,
-      sessionId: session.id,
-      count: EACH,
-      warmup: WARMUP,
-      desk,
-      actor: { id: made.deskStaff.id, name: made.deskStaff.name },
-      // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
-      start: morning + 3_600_000 + run * 600_000,
-      visitor: { name: text(contact, 'name'), phone: text(contact, 'phone') },
-      organization: { name: text(contact, 'org'), creditCode: text(contact, 'code') },
-    }),
-  )
-  await Promise.all(started.map((d) => d.ready))
-  const t0 = performance.now()
-  for (const d of started) d.go()
-  const results = await Promise.all(started.map((d) => d.samples))
-  const row = deskRunRow(
-    engine,
-    results.map((r) => r.samples),
-    performance.now() - t0,
-    load(),
-    results.flatMap((r) => r.refused),
+  async function deskRun(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
+    const started = Array.from({ length: desks }, (_, desk) =>
+      startDesk({
+        target,
+        sessionId: session.id,
+        count: EACH,
+        warmup: WARMUP,
+        desk,
+        actor: { id: made.deskStaff.id, name: made.deskStaff.name },
+        // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
+        start: morning + 3_600_000 + run * 600_000,
+        visitor: { name: text(contact, 'name'), phone: text(contact, 'phone') },
+        organization: { name: text(contact, 'org'), creditCode: text(contact, 'code') },
+      }),
+    )
+    await Promise.all(started.map((d) => d.ready))
+    const t0 = performance.now()
+    for (const d of started) d.go()
+    const results = await Promise.all(started.map((d) => d.samples))
+    const row = deskRunRow(
+      engine,
+      results.map((r) => r.samples),
+      performance.now() - t0,
+      load(),
+      results.flatMap((r) => r.refused),
+    )
+    say(
+      `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+    )
+    return row
+  }
+
+  say(`Registering, ${EACH} visits per desk (${WARMUP} more first, untimed) …`)
+  const runs: DeskRunRow[] = []
+  let run = 0
+  for (const desks of DESKS) runs.push(await deskRun('PostgreSQL', deskUrl, desks, run++))
+  for (const desks of DESKS) runs.push(await deskRun('SQLite file', file, desks, run++))
+
+  // ---- report ----
+
+  const sqliteVersion = String(local.sqlite.prepare('select sqlite_version()').pluck().get())
+  await local.close()
+  await server.stop()
+  const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, ${os.type()} ${os.release()}; Node ${process.version}, SQLite ${sqliteVersion}, PostgreSQL ${pgVersion}`
+  say('')
+  say(`Machine: ${machine}`)
+  say(`Server: ${DURABLE ? 'durable (fsync on)' : 'fsync off'}`)
+  say(
+    `Ledger: ${SCALE === 1 ? 'ten years' : `${SCALE}×`}, ${made.rows.visits ?? 0} visits, ${made.rows.issues ?? 0} issues, ${fileMb.toFixed(0)} MB; moved in ${(moveMs / 1000).toFixed(1)} s`,
   )
   say(
-    `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+    `Load at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   )
-  return row
+  say('')
+  say(registrationTable(runs))
+  say('')
+  say(figuresTable(figures))
+  fs.writeFileSync(
+    path.join(import.meta.dirname, 'server-results.json'),
+    `${JSON.stringify({ machine, durable: DURABLE, scale: SCALE, each: EACH, fileMb, moveMs, settleMs, runs, figures }, null, 2)}\n`,
+  )
+  if (KEEP) say(`Kept ${file}`)
+  else fs.rmSync(workDir, { recursive: true, force: true })
+} catch (e) {
+  await server.stop()
+  throw e
 }
-
-say(`Registering, ${EACH} visits per desk (${WARMUP} more first, untimed) …`)
-const runs: DeskRunRow[] = []
-let run = 0
-for (const desks of DESKS) runs.push(await deskRun('PostgreSQL', deskUrl, desks, run++))
-for (const desks of DESKS) runs.push(await deskRun('SQLite file', file, desks, run++))
-
-// ---- report ----
-
-const sqliteVersion = String(local.sqlite.prepare('select sqlite_version()').pluck().get())
-await local.close()
-await server.stop()
-const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, ${os.type()} ${os.release()}; Node ${process.version}, SQLite ${sqliteVersion}, PostgreSQL ${pgVersion}`
-say('')
-say(`Machine: ${machine}`)
-say(`Server: ${DURABLE ? 'durable (fsync on)' : 'fsync off'}`)
-say(
-  `Ledger: ${SCALE === 1 ? 'ten years' : `${SCALE}×`}, ${made.rows.visits ?? 0} visits, ${made.rows.issues ?? 0} issues, ${fileMb.toFixed(0)} MB; moved in ${(moveMs / 1000).toFixed(1)} s`,
-)
-say(
-  `Load at the end: ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-)
-say('')
-say(registrationTable(runs))
-say('')
-say(figuresTable(figures))
-fs.writeFileSync(
-  path.join(import.meta.dirname, 'server-results.json'),
-  `${JSON.stringify({ machine, durable: DURABLE, scale: SCALE, each: EACH, fileMb, moveMs, settleMs, runs, figures }, null, 2)}\n`,
-)
-if (KEEP) say(`Kept ${file}`)
-else fs.rmSync(workDir, { recursive: true, force: true })
