@@ -102,7 +102,15 @@ function waitForReady(bindir: string, port: number, socketDir: string, child: Ch
   })
 }
 
-export async function startPgServer(): Promise<PgServer> {
+export interface PgServerOptions {
+  /**
+   * Commits wait for the disk (PostgreSQL's defaults: fsync, synchronous_commit, full_page_writes),
+   * as on a bureau's server: the benchmark's setting (bench/server.ts). Off for the tests.
+   */
+  durable?: boolean
+}
+
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const bindir = findPgBinaries()
   if (bindir === null)
     throw new Error('未找到 PostgreSQL 服务器程序（initdb、postgres）。请安装 postgresql 软件包：apt-get install -y postgresql')
@@ -126,7 +134,7 @@ export async function startPgServer(): Promise<PgServer> {
   const port = await freePort()
   const logFile = path.join(dir, 'server.log')
   const out = fs.openSync(logFile, 'a')
-  // Durability is not what these tests measure; fsync off keeps eight desks from waiting on the disk.
+  // Durability is not what the tests measure; fsync off keeps eight desks from waiting on the disk.
   const child = spawn(
     path.join(bindir, 'postgres'),
     [
@@ -138,12 +146,7 @@ export async function startPgServer(): Promise<PgServer> {
       String(port),
       '-k',
       dir,
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
+      ...(options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       '-c',
       'max_connections=200',
       '-c',

@@ -1,0 +1,78 @@
+// One desk of the server benchmark (bench/server.ts), run as a process of its own with its own
+// connection, as a PC at the front desk: opens the ledger (a postgres:// address as the desk's
+// role, or the encrypted file with the bench's key), prints `ready`, waits for a line on stdin,
+// then (after a few untimed ones) registers its visits one after another — the desk's own registerVisit, a consultation and
+// an issue each — and prints the milliseconds of each (and the codes of any refused) as one JSON line.
+
+import { z } from 'zod'
+import type { LedgerContext } from '../db/core/context'
+import { openLedger, type Ledger } from '../db/core/open'
+import { openServerLedger } from '../db/core/open-server'
+import { registerVisit, type RegisterVisitInput } from '../db/visits/register'
+import { benchKeys } from './encryption'
+
+export const DeskJob = z.object({
+  target: z.string().min(1),
+  sessionId: z.number().int(),
+  count: z.number().int().positive(),
+  /** Registrations made before `ready`, untimed: the desk app has long been warm when the queue forms. */
+  warmup: z.number().int().nonnegative(),
+  desk: z.number().int().nonnegative(),
+  actor: z.object({ id: z.number().int(), name: z.string() }),
+  /** The reception day's morning, epoch milliseconds: the desk's clock ticks on from there. */
+  start: z.number(),
+  visitor: z.object({ name: z.string(), phone: z.string() }),
+  organization: z.object({ name: z.string(), creditCode: z.string() }),
+})
+export type DeskJob = z.infer<typeof DeskJob>
+
+const job = DeskJob.parse(JSON.parse(process.argv[2] ?? '{}'))
+
+const ledger: Ledger = job.target.startsWith('postgres://')
+  ? await openServerLedger(job.target, { maxConnections: 1 })
+  : await openLedger(job.target, { keys: benchKeys, backupBeforeMigration: false })
+
+// Each desk's clock: the same morning, a tenth of a second per registration, desks a few ms apart.
+let tick = 0
+const ctx: LedgerContext = {
+  db: ledger.db,
+  actor: { kind: 'staff', id: job.actor.id, name: job.actor.name, role: 'desk', ownPin: false },
+  now: () => new Date(job.start + tick++ * 100 + job.desk * 7),
+}
+const input: RegisterVisitInput = {
+  sessionId: job.sessionId,
+  visitor: { name: job.visitor.name, phone: job.visitor.phone, kind: 'enterprise' },
+  organization: { name: job.organization.name, creditCode: job.organization.creditCode },
+  headcount: 2,
+  matters: [
+    {
+      type: 'consultation',
+      categoryId: 8,
+      content: '排污许可证到期延续需要准备哪些材料',
+      answer: '已告知延续申请须提前30日提交，并发放材料清单',
+    },
+    { type: 'issue', categoryId: 1, content: `厂界夜间有刺鼻异味，周边居民反映强烈（窗口${job.desk + 1}）`, place: '城东工业园' },
+  ],
+}
+
+for (let i = 0; i < job.warmup; i++) await registerVisit(ctx, input)
+process.stdout.write('ready\n')
+await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
+
+const samples: number[] = []
+// A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
+// desk would be told: counted by its code, and the desk goes on with the next visit.
+const refused: string[] = []
+for (let i = 0; i < job.count; i++) {
+  const started = performance.now()
+  try {
+    await registerVisit(ctx, input)
+    samples.push(performance.now() - started)
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : 'error'
+    refused.push(code)
+  }
+}
+process.stdout.write(`samples ${JSON.stringify({ samples, refused })}\n`)
+await ledger.close()
+process.stdin.destroy()

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { deskRunRow, figuresTable, ms, refusedText, registrationTable } from '../../bench/server-table'
+
+// The server benchmark's arithmetic (bench/server-table.ts): several desks' samples pooled into
+// one row, and the Markdown tables the README quotes. Pure: no ledger, no timing taken here.
+
+describe("the server benchmark's rows", () => {
+  it("pools every desk's samples into one p50 and p99", () => {
+    // 100 samples, 1…100 ms, dealt to four desks: the p50 is the 50th, the p99 the 99th.
+    const desks = [0, 1, 2, 3].map((d) => Array.from({ length: 25 }, (_, i) => 4 * i + d + 1))
+    const row = deskRunRow('PostgreSQL', desks, 10_000, 1.5)
+    expect(row.registration).toEqual({ n: 100, p50: 50, p99: 99 })
+    expect(row.desks).toBe(4)
+    expect(row.each).toBe(25)
+  })
+
+  it("counts throughput as every desk's registrations over the run's wall time", () => {
+    const row = deskRunRow('SQLite file', [Array<number>(200).fill(3), Array<number>(200).fill(4)], 2_000, 0)
+    expect(row.perSecond).toBe(200)
+  })
+
+  it('marks a run whose p99 is over 50 ms as missing the goal, and one at 50 ms as meeting it', () => {
+    const over = deskRunRow('PostgreSQL', [[10, 20, 51]], 100, 2)
+    const at = deskRunRow('PostgreSQL', [[10, 20, 50]], 100, 2)
+    const table = registrationTable([over, at])
+    const lines = table.split('\n')
+    expect(lines[2]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 51.00 | 30 | 0 | 0.1 | 2.00 | **no** |')
+    expect(lines[3]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 50.00 | 30 | 0 | 0.1 | 2.00 | yes |')
+  })
+
+  it('counts the saves a desk was refused, by code, and a run with any refused as missing the goal', () => {
+    const row = deskRunRow('SQLite file', [[5, 6], [7]], 1_000, 9, ['SQLITE_BUSY'])
+    expect(row.each).toBe(2)
+    expect(refusedText(row.refused)).toBe('1 (SQLITE_BUSY × 1)')
+    expect(registrationTable([row]).split('\n')[2]).toBe(
+      '| SQLite file | 2 × 2 | 6.00 / 7.00 | 3 | 1 (SQLITE_BUSY × 1) | 1.0 | 9.00 | **no** |',
+    )
+  })
+
+  it("prints the figures with the server's p50 as a multiple of the file's", () => {
+    const table = figuresTable([{ name: 'yearly, 2025', sqlite: { n: 10, p50: 50, p99: 60 }, pg: { n: 10, p50: 125, p99: 1500 } }])
+    expect(table.split('\n')[2]).toBe('| yearly, 2025 | — | 50.00 / 60.00 | 125.0 / 1,500 | ×2.50 |')
+  })
+
+  it('writes milliseconds with three significant figures, thousands with a separator', () => {
+    expect([ms(1.234), ms(12.346), ms(123.46), ms(2556.2), ms(Number.NaN)]).toEqual(['1.23', '12.35', '123.5', '2,556', '—'])
+  })
+})
