@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -106,6 +107,7 @@ export async function saveOrganization(
       .updateTable('organizations')
       // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
       .set({
+        version: nextVersion,
         name: restoreHiddenNumbers(o.name, before.name),
         credit_code: o.creditCode,
         address: restoreHiddenNumbers(o.address, before.address),
@@ -140,6 +142,7 @@ export async function saveVisitor(
     await trx
       .updateTable('visitors')
       .set({
+        version: nextVersion,
         name: restoreHiddenNumbers(v.name, before.name),
         kind: v.kind,
         address: restoreHiddenNumbers(v.address, before.address),

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
@@ -203,6 +204,7 @@ export async function updateSession(ctx: LedgerContext, id: number, input: Sessi
     await trx
       .updateTable('sessions')
       .set({
+        version: nextVersion,
         date: s.date,
         kind: s.kind,
         // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
@@ -241,7 +243,7 @@ export async function openSession(ctx: LedgerContext, id: number): Promise<Sessi
     }
     await trx
       .updateTable('sessions')
-      .set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })
       .where('id', '=', id)
       .execute()
     await audit(trx, ctx, 'open', 'session', id, {})
@@ -256,7 +258,7 @@ export async function closeSession(ctx: LedgerContext, id: number): Promise<Sess
       throw new LedgerError('invalid_transition', `接待日“${s.title}”${sessionStatus.labels[s.status]}，只有进行中的接待日可以结束`)
     await trx
       .updateTable('sessions')
-      .set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })
       .where('id', '=', id)
       .execute()
     await audit(trx, ctx, 'close', 'session', id, { visits: s.visitCount, personTimes: s.personTimes })
