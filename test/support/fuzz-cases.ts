@@ -288,7 +288,7 @@ export function transitionCases(world: World, bases: Partial<Record<ContractKey,
     for (const [state, issue] of Object.entries(world.issues)) {
       if (!issue.voided && allowedActions(issue.status, issue.lastSatisfaction).includes(action)) continue
       const base = bases[key]
-      const input = base !== null && typeof base === 'object' ? { ...base, issueId: issue.id } : base
+      const input = base !== null && typeof base === 'object' ? { ...base, issueId: issue.id, version: issue.version } : base
       out.push({ key, label: `from ${state}`, input, expect: 'refuse', codes: issue.voided ? ['voided'] : ['invalid_transition'] })
     }
   }
