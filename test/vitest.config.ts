@@ -29,6 +29,7 @@ export const BOTH_ENGINES = [
   'test/db/petition-clocks.test.ts',
   'test/db/petition-figures.test.ts',
   'test/db/petition-procedure.test.ts',
+  'test/db/record-versions.test.ts',
   'test/db/search.test.ts',
   'test/db/session-rules.test.ts',
   'test/db/sessions.test.ts',
