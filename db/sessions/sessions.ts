@@ -1,4 +1,4 @@
-import { nextVersion } from '../core/versions'
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
@@ -48,6 +48,7 @@ type SessionQueryRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execu
 function toSession(r: SessionQueryRow): Session {
   return {
     id: r.id,
+    version: r.version,
     date: r.date,
     kind: r.kind,
     title: r.title,
@@ -188,9 +189,10 @@ async function insertPlannedSession(
   return row.id
 }
 
-export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput): Promise<Session> {
+export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput & Versioned): Promise<Session> {
   const s = cleanSessionInput(input)
   return write(ctx, async (trx) => {
+    await claimVersion(trx, 'sessions', id, input.version)
     const before = await getSession(trx, id)
     if (before.status === 'closed') throw new LedgerError('invalid_transition', '已结束的接待日不能再修改')
     if (s.date !== before.date) {

@@ -123,6 +123,7 @@ describe('two clerks saving one issue', () => {
       ['督办', () => superviseIssue(boss, { issueId, version: old, note: '请加快' })],
       ['延期', () => extendIssue(boss, { issueId, version: old, newDueDate: '2026-12-31', reason: '需监测' })],
       ['办结', () => resolveIssue(t.ctx, { issueId, version: old, result: '已整改' })],
+      ['销号', () => closeIssue(t.ctx, { issueId, version: old })],
       ['转办', () => transferIssue(boss, { issueId, version: old, to: '市城管局', reason: '属城管' })],
       ['不予受理', () => rejectIssue(boss, { issueId, version: old, reason: '不属本局' })],
       ['更正', () => correctIssue(t.ctx, { issueId, version: old, content: '改过的', reason: '听错' })],
