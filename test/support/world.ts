@@ -45,6 +45,8 @@ export interface World {
   playVersions: Record<'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject', number>
   visitorId: number
   organizationId: number
+  /** The versions of that visitor and enterprise as their edit dialogs would read them. */
+  directoryVersions: { visitor: number; organization: number }
   liveVisitId: number
   voidedVisitId: number
   playVisitId: number
@@ -81,9 +83,9 @@ export async function buildWorld(): Promise<World> {
   await saveStaff({ ...t.ctx, actor: supervisor }, { id: f.desk.id, name: f.desk.name, phone: '13700001111' })
   const dep = f.departments[1]?.id ?? 1
 
-  const closed = await openDay(t, f, '2026-11-03')
-  await registerVisit(t.ctx, residentVisit(closed.id))
-  await closeSession(t.ctx, closed.id)
+  const closingDay = await openDay(t, f, '2026-11-03')
+  await registerVisit(t.ctx, residentVisit(closingDay.id))
+  const closed = await closeSession(t.ctx, closingDay.id)
 
   const open = await openDay(t, f, '2026-11-10')
   const open2 = await openDay(t, f, '2026-11-10', 'public')
@@ -201,6 +203,17 @@ export async function buildWorld(): Promise<World> {
     now: t.clock.now,
     chooseFolder: async () => path.join(t.dir, '备份盘'),
   }
+  const directoryVersions = {
+    visitor: (await t.ctx.db.selectFrom('visitors').select('version').where('id', '=', enterprise.visitorId).executeTakeFirstOrThrow())
+      .version,
+    organization: (
+      await t.ctx.db
+        .selectFrom('organizations')
+        .select('version')
+        .where('id', '=', enterprise.organizationId ?? 0)
+        .executeTakeFirstOrThrow()
+    ).version,
+  }
   const versionRows = await t.ctx.db.selectFrom('issues').select(['id', 'version']).where('id', 'in', Object.values(playIds)).execute()
   const versionOf = (id: number) => versionRows.find((r) => r.id === id)?.version ?? 0
   const playVersions = {
@@ -226,6 +239,7 @@ export async function buildWorld(): Promise<World> {
     playVersions,
     visitorId: enterprise.visitorId,
     organizationId: enterprise.organizationId ?? 0,
+    directoryVersions,
     liveVisitId: enterprise.id,
     voidedVisitId,
     playVisitId: playVisit.id,
@@ -271,6 +285,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     },
     'session-update': {
       id: sessions.planned.id,
+      version: sessions.planned.version,
       date: '2026-11-20',
       kind: 'leader',
       title: '改期',
@@ -297,6 +312,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'visitor-history': { id: world.visitorId },
     'visitor-update': {
       id: world.visitorId,
+      version: world.directoryVersions.visitor,
       name: '陈志强',
       phone: '13912345678',
       idNumber: '11010519491231002X',
@@ -308,6 +324,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'organization-history': { id: world.organizationId },
     'organization-update': {
       id: world.organizationId,
+      version: world.directoryVersions.organization,
       name: '青山化工有限公司',
       creditCode: '91350100M000100Y43',
       address: '城东工业园8号',
