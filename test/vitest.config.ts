@@ -36,6 +36,7 @@ export const BOTH_ENGINES = [
   'test/db/petition-clocks.test.ts',
   'test/db/petition-figures.test.ts',
   'test/db/petition-procedure.test.ts',
+  'test/db/record-versions.test.ts',
   'test/db/report.test.ts',
   'test/db/search.test.ts',
   'test/db/session-rules.test.ts',

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { sql } from 'kysely'
 import type { Executor, LedgerContext, Tx } from '../core/context'
 import { stamp } from '../core/context'
@@ -51,7 +52,7 @@ export async function recountOpenDeadlines(
     if (due === issue.due_date) continue
     await trx
       .updateTable('issues')
-      .set({ due_date: due, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, due_date: due, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     const [was, now] = spoken(issue.due_date, due)

@@ -94,6 +94,8 @@ export interface SessionsTable {
   import_batch_id: number | null
   /** The rule date a day generated from a 接待日规则 stands for, even after it is moved by hand; null otherwise. */
   rule_date: string | null
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface SessionRulesTable {
@@ -129,6 +131,8 @@ export interface OrganizationsTable {
   import_batch_id: number | null
   /** The latest visit not voided (db/directory/last-visit.ts keeps it). */
   last_visit_date: Generated<string | null>
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface VisitorsTable {
@@ -146,6 +150,8 @@ export interface VisitorsTable {
   import_batch_id: number | null
   /** The latest visit not voided (db/directory/last-visit.ts keeps it). */
   last_visit_date: Generated<string | null>
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface VisitsTable {
@@ -167,6 +173,8 @@ export interface VisitsTable {
   import_row: number | null
   /** The desk form's submission: unique, so one submission is one visit however often it arrives. */
   submission_token: string | null
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface MattersTable {
@@ -178,6 +186,8 @@ export interface MattersTable {
   answer: string | null
   place: string | null
   created_at: string
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface IssuesTable {
@@ -217,6 +227,8 @@ export interface IssuesTable {
   repeat_of_id: Generated<number | null>
   /** 查实情况 at the latest 办结 (migration 0010). */
   finding: Generated<Finding | null>
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface LocalitiesTable {
@@ -360,6 +372,8 @@ export interface AppointmentsTable {
   cancel_reason: string | null
   created_at: string
   updated_at: string
+  /** Raised by one with every change the ledger makes; an edit names the one it read (migration 0017). */
+  version: Generated<number>
 }
 
 export interface AppointmentQuestionsTable {

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { sql } from 'kysely'
 import type { Executor } from '../core/context'
 import { onServer } from '../core/engine'
@@ -30,14 +31,14 @@ export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<v
   if (visitors.length > 0)
     await trx
       .updateTable('visitors')
-      .set({ last_visit_date: visitorsLast })
+      .set({ version: nextVersion, last_visit_date: visitorsLast })
       .where('id', 'in', visitors)
       .where(sql<boolean>`last_visit_date ${isNot(trx)} ${visitorsLast}`)
       .execute()
   if (organizations.length > 0)
     await trx
       .updateTable('organizations')
-      .set({ last_visit_date: organizationsLast })
+      .set({ version: nextVersion, last_visit_date: organizationsLast })
       .where('id', 'in', organizations)
       .where(sql<boolean>`last_visit_date ${isNot(trx)} ${organizationsLast}`)
       .execute()
@@ -47,12 +48,12 @@ export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<v
 export async function refreshEveryLastVisit(db: Executor): Promise<void> {
   await db
     .updateTable('visitors')
-    .set({ last_visit_date: visitorsLast })
+    .set({ version: nextVersion, last_visit_date: visitorsLast })
     .where(sql<boolean>`last_visit_date ${isNot(db)} ${visitorsLast}`)
     .execute()
   await db
     .updateTable('organizations')
-    .set({ last_visit_date: organizationsLast })
+    .set({ version: nextVersion, last_visit_date: organizationsLast })
     .where(sql<boolean>`last_visit_date ${isNot(db)} ${organizationsLast}`)
     .execute()
 }

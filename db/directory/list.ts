@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { liveIssueJoin } from '../issues/join'
 import { assertSupervisor } from '../core/access'
 import { sql, type Updateable } from 'kysely'
@@ -207,24 +208,32 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
     const at = stamp(ctx)
     const visits = await trx
       .updateTable('visits')
-      .set({ organization_id: keepId })
+      .set({ version: nextVersion, organization_id: keepId })
       .where('organization_id', '=', mergeId)
       .executeTakeFirst()
     const people = await trx
       .updateTable('visitors')
-      .set({ organization_id: keepId, updated_at: at })
+      .set({ version: nextVersion, organization_id: keepId, updated_at: at })
       .where('organization_id', '=', mergeId)
       .executeTakeFirst()
     // Complaints about the duplicate (被反映对象) are complaints about the enterprise kept.
     const complaints = await trx
       .updateTable('issues')
-      .set({ subject_organization_id: keepId })
+      .set({ version: nextVersion, subject_organization_id: keepId })
       .where('subject_organization_id', '=', mergeId)
       .executeTakeFirst()
     // Records merged into the duplicate earlier now point straight at the kept one.
-    await trx.updateTable('organizations').set({ merged_into_id: keepId, updated_at: at }).where('merged_into_id', '=', mergeId).execute()
+    await trx
+      .updateTable('organizations')
+      .set({ version: nextVersion, merged_into_id: keepId, updated_at: at })
+      .where('merged_into_id', '=', mergeId)
+      .execute()
     // Marked before the kept record takes its credit code: the code is unique among live records only.
-    await trx.updateTable('organizations').set({ merged_into_id: keepId, updated_at: at }).where('id', '=', mergeId).execute()
+    await trx
+      .updateTable('organizations')
+      .set({ version: nextVersion, merged_into_id: keepId, updated_at: at })
+      .where('id', '=', mergeId)
+      .execute()
     const fill: Updateable<OrganizationsTable> = {}
     if (!keep.credit_code && merge.credit_code) fill.credit_code = merge.credit_code
     if (!keep.address && merge.address) fill.address = merge.address
@@ -234,7 +243,7 @@ export async function mergeOrganizations(ctx: LedgerContext, input: MergeInput):
     if (filled.length > 0)
       await trx
         .updateTable('organizations')
-        .set({ ...fill, updated_at: at })
+        .set({ version: nextVersion, ...fill, updated_at: at })
         .where('id', '=', keepId)
         .execute()
     await refreshLastVisits(trx, { organizationIds: [keepId, mergeId] })
@@ -273,9 +282,21 @@ export async function mergeVisitors(ctx: LedgerContext, input: MergeInput): Prom
     if (merge.merged_into_id !== null) throw new LedgerError('already_merged', `来访人“${merge.name}”已合并到其他记录，不能再次合并`)
     if (keep.merged_into_id !== null) throw new LedgerError('already_merged', `来访人“${keep.name}”已合并到其他记录，不能作为保留的记录`)
     const at = stamp(ctx)
-    const visits = await trx.updateTable('visits').set({ visitor_id: keepId }).where('visitor_id', '=', mergeId).executeTakeFirst()
-    await trx.updateTable('visitors').set({ merged_into_id: keepId, updated_at: at }).where('merged_into_id', '=', mergeId).execute()
-    await trx.updateTable('visitors').set({ merged_into_id: keepId, updated_at: at }).where('id', '=', mergeId).execute()
+    const visits = await trx
+      .updateTable('visits')
+      .set({ version: nextVersion, visitor_id: keepId })
+      .where('visitor_id', '=', mergeId)
+      .executeTakeFirst()
+    await trx
+      .updateTable('visitors')
+      .set({ version: nextVersion, merged_into_id: keepId, updated_at: at })
+      .where('merged_into_id', '=', mergeId)
+      .execute()
+    await trx
+      .updateTable('visitors')
+      .set({ version: nextVersion, merged_into_id: keepId, updated_at: at })
+      .where('id', '=', mergeId)
+      .execute()
     const fill: Updateable<VisitorsTable> = {}
     if (!keep.phone && merge.phone) fill.phone = merge.phone
     if (!keep.id_number && merge.id_number) fill.id_number = merge.id_number
@@ -289,7 +310,7 @@ export async function mergeVisitors(ctx: LedgerContext, input: MergeInput): Prom
     if (filled.length > 0)
       await trx
         .updateTable('visitors')
-        .set({ ...fill, updated_at: at })
+        .set({ version: nextVersion, ...fill, updated_at: at })
         .where('id', '=', keepId)
         .execute()
     await refreshLastVisits(trx, { visitorIds: [keepId, mergeId] })

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { sql, type Updateable } from 'kysely'
 import { audit } from '../core/audit'
 import { stamp, type Executor, type LedgerContext, type Tx } from '../core/context'
@@ -74,7 +75,7 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
     if (Object.keys(changes).length > 0) {
       await trx
         .updateTable('organizations')
-        .set({ ...changes, updated_at: stamp(ctx) })
+        .set({ version: nextVersion, ...changes, updated_at: stamp(ctx) })
         .where('id', '=', existing.id)
         .execute()
       await audit(trx, ctx, 'update', 'organization', existing.id, { before: toOrganization(existing), changes })
@@ -140,7 +141,7 @@ export async function resolveVisitor(
     if (Object.keys(changes).length > 0) {
       await trx
         .updateTable('visitors')
-        .set({ ...changes, updated_at: stamp(ctx) })
+        .set({ version: nextVersion, ...changes, updated_at: stamp(ctx) })
         .where('id', '=', existing.id)
         .execute()
       // Personal data stays out of the audit text; that a field changed is what matters.

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -8,12 +9,13 @@ import type { Organization, Visitor } from '../../shared/types'
 import { optionalText, requireText } from '../validation/text'
 
 export function toOrganization(r: OrganizationRow): Organization {
-  return { id: r.id, name: r.name, creditCode: r.credit_code, address: r.address, industry: r.industry, note: r.note }
+  return { id: r.id, version: r.version, name: r.name, creditCode: r.credit_code, address: r.address, industry: r.industry, note: r.note }
 }
 
 export function toVisitor(r: VisitorRow & { organization_name?: string | null }): Visitor {
   return {
     id: r.id,
+    version: r.version,
     name: r.name,
     phone: maskPhone(r.phone),
     idNumber: maskIdNumber(r.id_number),
@@ -85,11 +87,12 @@ export async function getOrganization(db: Executor, id: number): Promise<Organiz
 
 export async function saveOrganization(
   ctx: LedgerContext,
-  input: OrganizationInput & { id: number; note?: string | null | undefined },
+  input: OrganizationInput & { id: number; note?: string | null | undefined } & Versioned,
 ): Promise<Organization> {
   const o = cleanOrganization(input)
   const note = optionalText(input.note, '备注', 500)
   return write(ctx, async (trx) => {
+    await claimVersion(trx, 'organizations', input.id, input.version)
     const before = await trx.selectFrom('organizations').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!before) throw notFound('企业', input.id)
     if (o.creditCode) {
@@ -106,6 +109,7 @@ export async function saveOrganization(
       .updateTable('organizations')
       // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
       .set({
+        version: nextVersion,
         name: restoreHiddenNumbers(o.name, before.name),
         credit_code: o.creditCode,
         address: restoreHiddenNumbers(o.address, before.address),
@@ -129,17 +133,19 @@ export async function saveVisitor(
     idNumber?: string | null | undefined
     organizationId?: number | null | undefined
     note?: string | null | undefined
-  },
+  } & Versioned,
 ): Promise<Visitor> {
   const v = cleanVisitor({ ...input, phone: input.phone ?? null, idNumber: input.idNumber ?? null })
   const note = optionalText(input.note, '备注', 500)
   return write(ctx, async (trx) => {
+    await claimVersion(trx, 'visitors', input.id, input.version)
     const before = await trx.selectFrom('visitors').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!before) throw notFound('来访人', input.id)
     if (input.organizationId) await getOrganization(trx, input.organizationId)
     await trx
       .updateTable('visitors')
       .set({
+        version: nextVersion,
         name: restoreHiddenNumbers(v.name, before.name),
         kind: v.kind,
         address: restoreHiddenNumbers(v.address, before.address),

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { assertAdministers } from '../core/access'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
@@ -124,13 +125,13 @@ async function importAll(ctx: LedgerContext, req: ImportRequest, p: Prepared, dr
 
     await trx
       .updateTable('visitors')
-      .set({ import_batch_id: s.batchId })
+      .set({ version: nextVersion, import_batch_id: s.batchId })
       .where('id', '>', s.preMaxVisitor)
       .where('import_batch_id', 'is', null)
       .execute()
     await trx
       .updateTable('organizations')
-      .set({ import_batch_id: s.batchId })
+      .set({ version: nextVersion, import_batch_id: s.batchId })
       .where('id', '>', s.preMaxOrganization)
       .where('import_batch_id', 'is', null)
       .execute()

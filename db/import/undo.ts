@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { issueVisitJoin } from '../issues/join'
 import { assertAdministers } from '../core/access'
 import { sql } from 'kysely'
@@ -149,7 +150,11 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       .where('import_batch_id', '=', batchId)
       .orderBy('id')
       .execute()
-    await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('import_batch_id', '=', batchId).execute()
+    await trx
+      .updateTable('visits')
+      .set({ version: nextVersion, voided_at: at, void_reason: reason })
+      .where('import_batch_id', '=', batchId)
+      .execute()
     await refreshLastVisits(trx, { visitorIds: visits.map((v) => v.visitor_id), organizationIds: visits.map((v) => v.organization_id) })
     for (const i of issues) {
       await trx
@@ -187,7 +192,11 @@ export async function undoImport(ctx: LedgerContext, batchId: number): Promise<I
       )
       .execute()
     for (const s of sessions) {
-      await trx.updateTable('sessions').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', s.id).execute()
+      await trx
+        .updateTable('sessions')
+        .set({ version: nextVersion, voided_at: at, void_reason: reason, updated_at: at })
+        .where('id', '=', s.id)
+        .execute()
       await audit(trx, ctx, 'void', 'session', s.id, { reason, title: s.title })
     }
 

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, staleRecord, type Versioned } from '../core/versions'
 import { assertSignedIn } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
@@ -39,10 +40,11 @@ export interface AssignInput {
   note?: string | null | undefined
 }
 
-export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promise<IssueDetail> {
+export async function assignIssue(ctx: LedgerContext, input: AssignInput & Versioned): Promise<IssueDetail> {
   const note = optionalText(input.note, '交办意见', 1000)
   const assistIds = cleanAssists(input.departmentId, input.assistDepartmentIds)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'assign')
     const dep = await trx.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', input.departmentId).executeTakeFirst()
     if (!dep) throw notFound('股室', input.departmentId)
@@ -53,7 +55,14 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
     const to = issue.status === 'accepted' ? 'assigned' : issue.status
     await trx
       .updateTable('issues')
-      .set({ status: to, department_id: dep.id, assignee_id: assignee?.id ?? null, leader_id: leader?.id ?? null, updated_at: stamp(ctx) })
+      .set({
+        version: nextVersion,
+        status: to,
+        department_id: dep.id,
+        assignee_id: assignee?.id ?? null,
+        leader_id: leader?.id ?? null,
+        updated_at: stamp(ctx),
+      })
       .where('id', '=', issue.id)
       .execute()
     await handOverSections(trx, ctx, issue.id, dep.id, assistIds)
@@ -69,10 +78,11 @@ export async function assignIssue(ctx: LedgerContext, input: AssignInput): Promi
 
 export async function addProgress(
   ctx: LedgerContext,
-  input: { issueId: number; date?: string | undefined; note: string },
+  input: { issueId: number; date?: string | undefined; note: string } & Versioned,
 ): Promise<IssueDetail> {
   const note = requireText(input.note, '进展情况', 2000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'progress')
     const date = pastDate(ctx, input.date, '进展日期', issue.accepted_date)
     await trx
@@ -82,14 +92,14 @@ export async function addProgress(
     if (issue.status !== 'in_progress') {
       await trx
         .updateTable('issues')
-        .set({ status: 'in_progress', updated_at: stamp(ctx) })
+        .set({ version: nextVersion, status: 'in_progress', updated_at: stamp(ctx) })
         .where('id', '=', issue.id)
         .execute()
       await recordHistory(trx, ctx, issue.id, 'progress', issue.status, 'in_progress', null)
     } else {
       await trx
         .updateTable('issues')
-        .set({ updated_at: stamp(ctx) })
+        .set({ version: nextVersion, updated_at: stamp(ctx) })
         .where('id', '=', issue.id)
         .execute()
       await audit(trx, ctx, 'progress', 'issue', issue.id, { date })
@@ -98,9 +108,10 @@ export async function addProgress(
   return detail(ctx, input.issueId)
 }
 
-export async function superviseIssue(ctx: LedgerContext, input: { issueId: number; note: string }): Promise<IssueDetail> {
+export async function superviseIssue(ctx: LedgerContext, input: { issueId: number; note: string } & Versioned): Promise<IssueDetail> {
   const note = requireText(input.note, '督办意见', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'supervise')
     await trx
       .insertInto('progress_notes')
@@ -163,7 +174,7 @@ async function extensionApprover(ctx: LedgerContext, input: ExtendInput): Promis
   return { id: s.id, name: s.name, pin_hash: s.pin_hash, confirm: true }
 }
 
-export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promise<IssueDetail> {
+export async function extendIssue(ctx: LedgerContext, input: ExtendInput & Versioned): Promise<IssueDetail> {
   const newDue = requireDate(input.newDueDate, '新的办结时限')
   const reason = requireText(input.reason, '延期理由', 1000)
   const extendable = async (trx: Tx): Promise<{ issue: IssueRow; late: boolean }> => {
@@ -172,10 +183,18 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
     return { issue, late }
   }
   // The issue is checked before the approver, so a refusal for the issue's sake asks for no PIN.
-  await ctx.db.transaction().execute(extendable)
+  await ctx.db.transaction().execute(async (trx) => {
+    // The version too, before the approver types a PIN: the save claims it again (claimVersion).
+    if (input.version !== undefined) {
+      const stored = await trx.selectFrom('issues').select('version').where('id', '=', input.issueId).executeTakeFirst()
+      if (stored !== undefined && stored.version !== input.version) throw staleRecord('issues')
+    }
+    return extendable(trx)
+  })
   const approver = await extensionApprover(ctx, input)
   const save = () =>
     write(ctx, async (trx) => {
+      await claimVersion(trx, 'issues', input.issueId, input.version)
       const { issue, late } = await extendable(trx)
       await trx
         .insertInto('extensions')
@@ -192,7 +211,7 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
         .execute()
       await trx
         .updateTable('issues')
-        .set({ due_date: newDue, updated_at: stamp(ctx) })
+        .set({ version: nextVersion, due_date: newDue, updated_at: stamp(ctx) })
         .where('id', '=', issue.id)
         .execute()
       await audit(trx, ctx, 'extend', 'issue', issue.id, { from: issue.due_date, to: newDue, approver: approver.name, reason, late })
@@ -209,17 +228,18 @@ export async function extendIssue(ctx: LedgerContext, input: ExtendInput): Promi
 
 export async function resolveIssue(
   ctx: LedgerContext,
-  input: { issueId: number; result: string; date?: string | undefined } & FindingsInput,
+  input: ({ issueId: number; result: string; date?: string | undefined } & FindingsInput) & Versioned,
 ): Promise<IssueDetail> {
   const result = requireText(input.result, '办理结果', 4000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'resolve')
     const date = pastDate(ctx, input.date, '办结日期', issue.accepted_date)
     const found = cleanFindings(input, { acceptedDate: issue.accepted_date, hasSubject: issue.subject_organization_id !== null })
     const late = await trx.selectFrom('extensions').select('id').where('issue_id', '=', issue.id).where('late', '=', 1).executeTakeFirst()
     await trx
       .updateTable('issues')
-      .set({ status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'resolved', result, resolved_date: date, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(
@@ -245,13 +265,14 @@ export async function recordCallback(
     method: CallbackMethod
     satisfaction: Satisfaction
     comment?: string | null | undefined
-  },
+  } & Versioned,
 ): Promise<IssueDetail> {
   const comment = optionalText(input.comment, '回访意见', 1000)
   if (input.satisfaction === 'unsatisfied' && comment === null) {
     throw new LedgerError('required', '回访不满意时请填写不满意的原因')
   }
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'callback')
     const date = pastDate(ctx, input.date, '回访日期', issue.resolved_date ?? issue.accepted_date)
     await trx
@@ -269,7 +290,7 @@ export async function recordCallback(
     if (input.satisfaction === 'unsatisfied') {
       await trx
         .updateTable('issues')
-        .set({ status: 'reopened', resolved_date: null, updated_at: stamp(ctx) })
+        .set({ version: nextVersion, status: 'reopened', resolved_date: null, updated_at: stamp(ctx) })
         .where('id', '=', issue.id)
         .execute()
       await recordHistory(trx, ctx, issue.id, 'reopen', issue.status, 'reopened', comment, { callbackDate: date })
@@ -280,13 +301,17 @@ export async function recordCallback(
   return detail(ctx, input.issueId)
 }
 
-export async function closeIssue(ctx: LedgerContext, input: { issueId: number; note?: string | null | undefined }): Promise<IssueDetail> {
+export async function closeIssue(
+  ctx: LedgerContext,
+  input: { issueId: number; note?: string | null | undefined } & Versioned,
+): Promise<IssueDetail> {
   const note = optionalText(input.note, '销号说明', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'close')
     await trx
       .updateTable('issues')
-      .set({ status: 'closed', closed_date: today(ctx), updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'closed', closed_date: today(ctx), updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(trx, ctx, issue.id, 'close', issue.status, 'closed', note)
@@ -294,16 +319,20 @@ export async function closeIssue(ctx: LedgerContext, input: { issueId: number; n
   return detail(ctx, input.issueId)
 }
 
-export async function transferIssue(ctx: LedgerContext, input: { issueId: number; to: string; reason: string }): Promise<IssueDetail> {
+export async function transferIssue(
+  ctx: LedgerContext,
+  input: { issueId: number; to: string; reason: string } & Versioned,
+): Promise<IssueDetail> {
   const to = requireText(input.to, '转办单位', 100)
   const reason = requireText(input.reason, '转办理由', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'transfer')
     await assertRoleFor(trx, ctx, 'transfer', issue)
     await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
-      .set({ status: 'transferred', transfer_to: to, reason, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'transferred', transfer_to: to, reason, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(trx, ctx, issue.id, 'transfer', issue.status, 'transferred', reason, { to })
@@ -311,15 +340,16 @@ export async function transferIssue(ctx: LedgerContext, input: { issueId: number
   return detail(ctx, input.issueId)
 }
 
-export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; reason: string }): Promise<IssueDetail> {
+export async function rejectIssue(ctx: LedgerContext, input: { issueId: number; reason: string } & Versioned): Promise<IssueDetail> {
   const reason = requireText(input.reason, '不予受理的理由', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'reject')
     await assertRoleFor(trx, ctx, 'reject', issue)
     await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
-      .set({ status: 'rejected', reason, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'rejected', reason, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(trx, ctx, issue.id, 'reject', issue.status, 'rejected', reason)

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { actsAsSupervisor, assertSignedIn } from '../core/access'
 import { write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -16,11 +17,12 @@ import { isOpenStatus } from './deadlines'
  */
 export async function correctIssueCategory(
   ctx: LedgerContext,
-  input: { issueId: number; categoryId: number; reason: string },
+  input: { issueId: number; categoryId: number; reason: string } & Versioned,
 ): Promise<IssueDetail> {
   await assertSignedIn(ctx, '更正问题类别')
   const reason = requireText(input.reason, '更正理由', 500)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await liveIssueJoin(trx)
       .innerJoin('categories as c', 'c.id', 'i.category_id')
       .select(['i.id', 'i.number', 'i.status', 'i.category_id', 'i.matter_id', 'c.name as category_name'])
@@ -42,8 +44,8 @@ export async function correctIssueCategory(
     if (!category) throw notFound('问题类别', input.categoryId)
     if (category.id === issue.category_id) throw new LedgerError('invalid_input', `问题 ${issue.number} 的类别已是“${category.name}”`)
     if (category.active !== 1) throw new LedgerError('invalid_input', `问题类别“${category.name}”已停用，请选择其他类别`)
-    await trx.updateTable('issues').set({ category_id: category.id }).where('id', '=', issue.id).execute()
-    await trx.updateTable('matters').set({ category_id: category.id }).where('id', '=', issue.matter_id).execute()
+    await trx.updateTable('issues').set({ version: nextVersion, category_id: category.id }).where('id', '=', issue.id).execute()
+    await trx.updateTable('matters').set({ version: nextVersion, category_id: category.id }).where('id', '=', issue.matter_id).execute()
     await recordHistory(trx, ctx, issue.id, 'recategorize', issue.status, issue.status, reason, {
       from: issue.category_name,
       to: category.name,

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { stamp, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { FOUND_TRUE, finding as findingList, measureKind, type Finding, type MeasureKind } from '../../shared/codes/case-file'
@@ -90,7 +91,7 @@ export function cleanFindings(input: FindingsInput, issue: { acceptedDate: strin
 
 /** Writes what the 办结 (history row `historyId`) found and did, in its transaction. */
 export async function recordFindings(trx: Tx, ctx: LedgerContext, issueId: number, historyId: number, f: CleanFindings): Promise<void> {
-  await trx.updateTable('issues').set({ finding: f.finding }).where('id', '=', issueId).execute()
+  await trx.updateTable('issues').set({ version: nextVersion, finding: f.finding }).where('id', '=', issueId).execute()
   if (f.measures.length === 0) return
   const at = stamp(ctx)
   await trx

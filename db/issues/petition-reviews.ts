@@ -1,3 +1,4 @@
+import { claimVersion, type Versioned } from '../core/versions'
 import { stamp, today, write, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { addCalendarDays } from '../calendar/calendar-days'
@@ -18,13 +19,14 @@ const REVIEW_STEPS = {
 /** 复查 (or 复核) asked: within 30 days of receiving the reply (or the 复查's opinion). */
 export async function requestReview(
   ctx: LedgerContext,
-  input: { issueId: number; level: ReviewLevel; date?: string | undefined; body?: string | null | undefined },
+  input: { issueId: number; level: ReviewLevel; date?: string | undefined; body?: string | null | undefined } & Versioned,
 ): Promise<void> {
   if (!reviewLevel.has(input.level)) throw new LedgerError('invalid_input', '请选择复查或复核')
   const step = REVIEW_STEPS[input.level]
   const word = reviewLevel.label(input.level)
   const body = optionalText(input.body, `${word}机关`, 100)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, step.request)
     // loadForStep has made sure the answer was delivered.
     const received = deliveredOn(l.notices, step.answered) ?? today(ctx)
@@ -59,13 +61,20 @@ export async function requestReview(
 /** The 复查 (or 复核) opinion, with its written notice. */
 export async function answerReview(
   ctx: LedgerContext,
-  input: { issueId: number; level: ReviewLevel; text: string; date?: string | undefined; delivery?: Delivery | null | undefined },
+  input: {
+    issueId: number
+    level: ReviewLevel
+    text: string
+    date?: string | undefined
+    delivery?: Delivery | null | undefined
+  } & Versioned,
 ): Promise<void> {
   if (!reviewLevel.has(input.level)) throw new LedgerError('invalid_input', '请选择复查或复核')
   const step = REVIEW_STEPS[input.level]
   const word = reviewLevel.label(input.level)
   const text = requireText(input.text, `${word}意见`, 4000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, step.answer)
     const review = l.reviews.find((r) => r.level === input.level)
     if (!review) throw new LedgerError('invalid_transition', `信访事项 ${l.issue.number} 没有${word}申请`)

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { assertSupervisor } from '../core/access'
 import { stamp, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -80,7 +81,7 @@ export interface DecideInput {
 }
 
 /** 受理 / 不予受理 / 转送, with the decision's notice; 受理 starts the 60 days. */
-export async function decidePetition(ctx: LedgerContext, input: DecideInput): Promise<void> {
+export async function decidePetition(ctx: LedgerContext, input: DecideInput & Versioned): Promise<void> {
   if (!petitionDecision.has(input.decision)) throw new LedgerError('invalid_input', '请选择受理、不予受理或转送')
   const reason =
     input.decision === 'reject' ? requireText(input.reason, '不予受理的理由', 1000) : optionalText(input.reason, '决定的理由', 1000)
@@ -89,6 +90,7 @@ export async function decidePetition(ctx: LedgerContext, input: DecideInput): Pr
     throw new LedgerError('invalid_input', '只有转送才填写转送的机关或单位')
   }
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, 'decide')
     const date = stepDate(ctx, input.date, '决定日期', l.petition.registered_on, '登记日期')
     if (input.decision === 'accept' && l.petition.repeat_of_issue_id !== null) {
@@ -110,6 +112,7 @@ export async function decidePetition(ctx: LedgerContext, input: DecideInput): Pr
     await trx
       .updateTable('issues')
       .set({
+        version: nextVersion,
         status: to,
         due_date: due,
         ...(input.decision === 'reject' ? { reason } : {}),
@@ -136,8 +139,12 @@ export async function decidePetition(ctx: LedgerContext, input: DecideInput): Pr
 }
 
 /** When and how a printed notice reached the visitor. */
-export async function deliverNotice(ctx: LedgerContext, input: { issueId: number; noticeId: number } & Delivery): Promise<void> {
+export async function deliverNotice(
+  ctx: LedgerContext,
+  input: ({ issueId: number; noticeId: number } & Delivery) & Versioned,
+): Promise<void> {
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, 'deliver')
     const notice = l.notices.find((n) => n.id === input.noticeId)
     if (!notice) throw notFound(`信访事项 ${l.issue.number} 的告知书`, input.noticeId)
@@ -172,7 +179,7 @@ export interface ExtendInput {
 }
 
 /** The one extension, at most 30 days, by the unit's head (a signed-in 负责人), with the visitor told. */
-export async function extendPetition(ctx: LedgerContext, input: ExtendInput): Promise<void> {
+export async function extendPetition(ctx: LedgerContext, input: ExtendInput & Versioned): Promise<void> {
   await assertSupervisor(ctx, '批准信访事项延期')
   if (!Number.isInteger(input.days) || input.days < 1) throw new LedgerError('invalid_input', '延长的天数须为正整数')
   if (input.days > PETITION_EXTENSION_MAX_DAYS) {
@@ -180,6 +187,7 @@ export async function extendPetition(ctx: LedgerContext, input: ExtendInput): Pr
   }
   const reason = requireText(input.reason, '延期理由', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, 'extend')
     const decidedOn = l.petition.decided_on ?? l.petition.registered_on
     const date = stepDate(ctx, input.date, '延期告知书的日期', decidedOn, '受理日期')
@@ -195,7 +203,7 @@ export async function extendPetition(ctx: LedgerContext, input: ExtendInput): Pr
     })
     await trx
       .updateTable('issues')
-      .set({ due_date: newDue, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, due_date: newDue, updated_at: stamp(ctx) })
       .where('id', '=', l.issue.id)
       .execute()
     const noticeId = await addNotice(trx, ctx, l.issue.id, 'extend', date, delivery)
@@ -214,17 +222,18 @@ export async function extendPetition(ctx: LedgerContext, input: ExtendInput): Pr
 /** The written reply (处理意见书): ends handling as 办结 does; the callback follows as for any issue. */
 export async function replyPetition(
   ctx: LedgerContext,
-  input: { issueId: number; text: string; date?: string | undefined; delivery?: Delivery | null | undefined },
+  input: { issueId: number; text: string; date?: string | undefined; delivery?: Delivery | null | undefined } & Versioned,
 ): Promise<void> {
   const text = requireText(input.text, '处理意见', 4000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, 'reply')
     const date = stepDate(ctx, input.date, '处理意见书的日期', l.petition.decided_on ?? l.petition.registered_on, '受理日期')
     const delivery = cleanDelivery(ctx, input.delivery, date, 'reply')
     await touchPetition(trx, ctx, l.issue.id, { replied_on: date, reply: text })
     await trx
       .updateTable('issues')
-      .set({ status: 'resolved', result: text, resolved_date: date, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'resolved', result: text, resolved_date: date, updated_at: stamp(ctx) })
       .where('id', '=', l.issue.id)
       .execute()
     const noticeId = await addNotice(trx, ctx, l.issue.id, 'reply', date, delivery)
@@ -239,10 +248,11 @@ export async function replyPetition(
 }
 
 /** A supervisor's word that a petition flagged as a repeat is a new matter after all. */
-export async function unflagRepeat(ctx: LedgerContext, input: { issueId: number; reason: string }): Promise<void> {
+export async function unflagRepeat(ctx: LedgerContext, input: { issueId: number; reason: string } & Versioned): Promise<void> {
   await assertSupervisor(ctx, '解除重复信访标记')
   const reason = requireText(input.reason, '解除的理由', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const l = await loadForStep(trx, input.issueId, 'unflag')
     const earlier = await trx
       .selectFrom('issues')

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { assertSupervisor } from '../core/access'
 import { stamp, today, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -77,13 +78,14 @@ export interface ProcedureChangeInput {
 }
 
 /** A supervisor changes an open issue's 办理程序, with a reason; its deadline follows the new procedure. */
-export async function changeProcedure(ctx: LedgerContext, input: ProcedureChangeInput): Promise<void> {
+export async function changeProcedure(ctx: LedgerContext, input: ProcedureChangeInput & Versioned): Promise<void> {
   await assertSupervisor(ctx, '变更办理程序')
   if (!procedureList.has(input.procedure)) throw new LedgerError('invalid_input', '请选择办理程序')
   const reason = requireText(input.reason, '变更的理由', 1000)
   const dueInput = input.referralDueDate === undefined ? null : requireDate(input.referralDueDate, '转办时限')
   const replyInput = input.referralReplyBy === undefined ? null : requireDate(input.referralReplyBy, '回复时限')
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadIssue(trx, input.issueId)
     if (issue.visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再变更办理程序`)
     if (!isOpenStatus(issue.status)) {
@@ -114,7 +116,7 @@ export async function changeProcedure(ctx: LedgerContext, input: ProcedureChange
     }
     await trx
       .updateTable('issues')
-      .set({ procedure: input.procedure, due_date: due, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, procedure: input.procedure, due_date: due, updated_at: stamp(ctx) })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(trx, ctx, issue.id, 'procedure_change', issue.status, issue.status, reason, {
@@ -132,11 +134,12 @@ const canReplyBack = (status: Parameters<typeof isOpenStatus>[0], repliedOn: str
 /** The reply sent back to the body that transferred a 转办件: when, how and what. */
 export async function replyToReferral(
   ctx: LedgerContext,
-  input: { issueId: number; date?: string | undefined; method: DeliveryMethod; text: string },
+  input: { issueId: number; date?: string | undefined; method: DeliveryMethod; text: string } & Versioned,
 ): Promise<void> {
   if (!deliveryMethod.has(input.method)) throw new LedgerError('invalid_input', '请选择回复方式')
   const text = requireText(input.text, '回复内容', 2000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadIssue(trx, input.issueId)
     if (issue.visit_voided_at) throw new LedgerError('voided', `问题 ${issue.number} 所属的来访登记已作废，不能再回复转办单位`)
     const referral = await trx.selectFrom('referrals').selectAll().where('issue_id', '=', issue.id).executeTakeFirst()

@@ -63,6 +63,7 @@ const LIST_COLUMNS = [
   'c.time_limit_unit',
   'so.name as subject_name',
   'loc.name as locality_name',
+  'i.version',
 ] as const
 
 interface ListRow {
@@ -84,6 +85,7 @@ interface ListRow {
   time_limit_unit: LimitUnit
   subject_name: string | null
   locality_name: string | null
+  version: number
 }
 
 /** How a list row reads its deadline: today, the due-soon horizon, and the calendar for 暂定. */
@@ -128,6 +130,7 @@ function toListItem(r: ListRow, due: DueContext): IssueListItem {
     procedure: r.procedure,
     // How late, counted as the deadline was: working days on the calendar, or calendar days.
     overdueBy: overdueBy(r, due),
+    version: r.version,
   }
 }
 

@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { assertSignedIn } from '../core/access'
 import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -117,9 +118,10 @@ export interface SignInput {
   date?: string | undefined
 }
 
-export async function signSection(ctx: LedgerContext, input: SignInput): Promise<IssueDetail> {
+export async function signSection(ctx: LedgerContext, input: SignInput & Versioned): Promise<IssueDetail> {
   await assertSignedIn(ctx, '登记签收')
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'sign')
     const section = await pendingSection(trx, issue.id, input.sectionId, issue.number)
     const date = input.date === undefined ? today(ctx) : requireDate(input.date, '签收日期')
@@ -150,11 +152,12 @@ export async function signSection(ctx: LedgerContext, input: SignInput): Promise
 
 export async function returnSection(
   ctx: LedgerContext,
-  input: { issueId: number; sectionId: number; reason: string },
+  input: { issueId: number; sectionId: number; reason: string } & Versioned,
 ): Promise<IssueDetail> {
   await assertSignedIn(ctx, '登记退回')
   const reason = requireText(input.reason, '退回理由', 1000)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await loadForAction(trx, input.issueId, 'return')
     const section = await pendingSection(trx, issue.id, input.sectionId, issue.number)
     const at = stamp(ctx)
@@ -173,7 +176,7 @@ export async function returnSection(
     await withdrawSections(trx, ctx, issue.id)
     await trx
       .updateTable('issues')
-      .set({ status: 'accepted', department_id: null, assignee_id: null, updated_at: at })
+      .set({ version: nextVersion, status: 'accepted', department_id: null, assignee_id: null, updated_at: at })
       .where('id', '=', issue.id)
       .execute()
     await recordHistory(trx, ctx, issue.id, 'return', issue.status, 'accepted', reason, detail)

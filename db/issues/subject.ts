@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import dayjs from 'dayjs'
 import { sql } from 'kysely'
 import { actsAsSupervisor, assertSignedIn } from '../core/access'
@@ -223,13 +224,14 @@ export interface CaseFileUpdate {
  * is handled, anyone signed in; once 办结, 销号, 转办 or 不予受理, only a supervisor, with a reason.
  * Kept in the issue's own history with the values before and after.
  */
-export async function updateIssueCaseFile(ctx: LedgerContext, input: CaseFileUpdate): Promise<IssueDetail> {
+export async function updateIssueCaseFile(ctx: LedgerContext, input: CaseFileUpdate & Versioned): Promise<IssueDetail> {
   await assertSignedIn(ctx, '更正被反映对象或属地')
   if (input.subject === undefined && input.localityId === undefined)
     throw new LedgerError('invalid_input', '请填写要更正的被反映对象或属地')
   const subjectInput = input.subject === undefined ? undefined : input.subject === null ? null : cleanOrganization(input.subject)
   const reason = optionalText(input.reason, '更正理由', 500)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await liveIssueJoin(trx)
       .select(['i.id', 'i.number', 'i.status', 'i.subject_organization_id', 'i.locality_id'])
       .where('i.id', '=', input.issueId)
@@ -247,7 +249,11 @@ export async function updateIssueCaseFile(ctx: LedgerContext, input: CaseFileUpd
     const subject = subjectInput === undefined ? issue.subject_organization_id : await subjectId(trx, ctx, subjectInput)
     const locality = input.localityId === undefined ? issue.locality_id : await checkLocality(trx, input.localityId, `问题 ${issue.number}`)
     if (subject === issue.subject_organization_id && locality === issue.locality_id) return
-    await trx.updateTable('issues').set({ subject_organization_id: subject, locality_id: locality }).where('id', '=', issue.id).execute()
+    await trx
+      .updateTable('issues')
+      .set({ version: nextVersion, subject_organization_id: subject, locality_id: locality })
+      .where('id', '=', issue.id)
+      .execute()
     const names = async (organizationId: number | null, localityId: number | null) => ({
       subject:
         organizationId === null

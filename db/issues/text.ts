@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { assertMayCorrect } from '../core/access'
 import { isOpenStatus } from './deadlines'
 import { stamp, today, write, type LedgerContext } from '../core/context'
@@ -33,12 +34,13 @@ export interface IssueCorrection {
  * Who may: the clerk who registered it while it is being handled (the result: who recorded the
  * 办结), within the correction period; else a supervisor.
  */
-export async function correctIssue(ctx: LedgerContext, input: IssueCorrection): Promise<IssueDetail> {
+export async function correctIssue(ctx: LedgerContext, input: IssueCorrection & Versioned): Promise<IssueDetail> {
   if (input.content === undefined && input.place === undefined && input.result === undefined) {
     throw new LedgerError('invalid_input', '请填写要更正的问题内容、地点或办理结果')
   }
   const reason = correctionReason(input.reason)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'issues', input.issueId, input.version)
     const issue = await trx
       .selectFrom('issues')
       .select(['id', 'matter_id', 'status', 'result', 'resolved_date'])
@@ -90,7 +92,7 @@ export async function correctIssue(ctx: LedgerContext, input: IssueCorrection): 
     const result = changes.find((c) => c.entity === 'issue' && c.field === 'result')?.after
     await trx
       .updateTable('issues')
-      .set({ updated_at: stamp(ctx), ...(result ? { result } : {}) })
+      .set({ version: nextVersion, updated_at: stamp(ctx), ...(result ? { result } : {}) })
       .where('id', '=', issue.id)
       .execute()
     await recordCorrections(trx, ctx, changes, reason, { entity: 'issue', id: issue.id })

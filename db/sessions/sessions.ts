@@ -1,3 +1,4 @@
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { sessionKind, sessionStatus } from '../../shared/codes/sessions'
 import { sql } from 'kysely'
 import { audit } from '../core/audit'
@@ -47,6 +48,7 @@ type SessionQueryRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execu
 function toSession(r: SessionQueryRow): Session {
   return {
     id: r.id,
+    version: r.version,
     date: r.date,
     kind: r.kind,
     title: r.title,
@@ -187,9 +189,10 @@ async function insertPlannedSession(
   return row.id
 }
 
-export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput): Promise<Session> {
+export async function updateSession(ctx: LedgerContext, id: number, input: SessionInput & Versioned): Promise<Session> {
   const s = cleanSessionInput(input)
   return write(ctx, async (trx) => {
+    await claimVersion(trx, 'sessions', id, input.version)
     const before = await getSession(trx, id)
     if (before.status === 'closed') throw new LedgerError('invalid_transition', '已结束的接待日不能再修改')
     if (s.date !== before.date) {
@@ -203,6 +206,7 @@ export async function updateSession(ctx: LedgerContext, id: number, input: Sessi
     await trx
       .updateTable('sessions')
       .set({
+        version: nextVersion,
         date: s.date,
         kind: s.kind,
         // The screen shows numbers in the text masked; an edit keeps the numbers it did not touch.
@@ -241,7 +245,7 @@ export async function openSession(ctx: LedgerContext, id: number): Promise<Sessi
     }
     await trx
       .updateTable('sessions')
-      .set({ status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'open', opened_at: stamp(ctx), updated_at: stamp(ctx) })
       .where('id', '=', id)
       .execute()
     await audit(trx, ctx, 'open', 'session', id, {})
@@ -256,7 +260,7 @@ export async function closeSession(ctx: LedgerContext, id: number): Promise<Sess
       throw new LedgerError('invalid_transition', `接待日“${s.title}”${sessionStatus.labels[s.status]}，只有进行中的接待日可以结束`)
     await trx
       .updateTable('sessions')
-      .set({ status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'closed', closed_at: stamp(ctx), updated_at: stamp(ctx) })
       .where('id', '=', id)
       .execute()
     await audit(trx, ctx, 'close', 'session', id, { visits: s.visitCount, personTimes: s.personTimes })

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -92,7 +93,12 @@ export async function setBookingLimits(
     }
     await trx
       .updateTable('sessions')
-      .set({ max_bookings: input.maxBookings, max_people_per_booking: input.maxPeoplePerBooking, updated_at: stamp(ctx) })
+      .set({
+        version: nextVersion,
+        max_bookings: input.maxBookings,
+        max_people_per_booking: input.maxPeoplePerBooking,
+        updated_at: stamp(ctx),
+      })
       .where('id', '=', input.sessionId)
       .execute()
     await audit(trx, ctx, 'set_booking_limits', 'session', input.sessionId, {
@@ -204,7 +210,7 @@ export async function cancelAppointment(ctx: LedgerContext, input: { appointment
       throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已到访登记，不能取消' : '该预约已取消')
     await trx
       .updateTable('appointments')
-      .set({ status: 'cancelled', cancel_reason: reason, updated_at: stamp(ctx) })
+      .set({ version: nextVersion, status: 'cancelled', cancel_reason: reason, updated_at: stamp(ctx) })
       .where('id', '=', a.id)
       .execute()
     await audit(trx, ctx, 'cancel', 'appointment', a.id, { reason })
@@ -221,7 +227,7 @@ export async function markArrived(trx: Tx, ctx: LedgerContext, appointmentId: nu
     throw new LedgerError('invalid_transition', a.status === 'arrived' ? '该预约人已登记过，请勿重复登记' : '该预约已取消')
   await trx
     .updateTable('appointments')
-    .set({ status: 'arrived', visit_id: visitId, updated_at: stamp(ctx) })
+    .set({ version: nextVersion, status: 'arrived', visit_id: visitId, updated_at: stamp(ctx) })
     .where('id', '=', a.id)
     .execute()
   await audit(trx, ctx, 'arrive', 'appointment', a.id, { visitId })

@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { assertMayCorrect } from '../core/access'
 import { isOpenStatus } from '../issues/deadlines'
 import { audit } from '../core/audit'
@@ -132,7 +133,12 @@ export async function applyMatterChanges(trx: Tx, matterId: number, changes: rea
     if (c.field === 'answer') set.answer = c.after
     if (c.field === 'place') set.place = c.after
   }
-  if (Object.keys(set).length > 0) await trx.updateTable('matters').set(set).where('id', '=', matterId).execute()
+  if (Object.keys(set).length > 0)
+    await trx
+      .updateTable('matters')
+      .set({ ...set, version: nextVersion })
+      .where('id', '=', matterId)
+      .execute()
 }
 
 function nothingChanged(): LedgerError {
@@ -212,7 +218,7 @@ export async function correctVisit(ctx: LedgerContext, input: VisitCorrection): 
     if (visitChanges.length > 0) {
       await trx
         .updateTable('visits')
-        .set({ headcount: input.headcount ?? v.headcount, note: note === undefined ? v.note : note })
+        .set({ version: nextVersion, headcount: input.headcount ?? v.headcount, note: note === undefined ? v.note : note })
         .where('id', '=', v.id)
         .execute()
     }
@@ -222,7 +228,7 @@ export async function correctVisit(ctx: LedgerContext, input: VisitCorrection): 
     for (const { issueId, changes } of byIssue) {
       await trx
         .updateTable('issues')
-        .set({ updated_at: stamp(ctx) })
+        .set({ version: nextVersion, updated_at: stamp(ctx) })
         .where('id', '=', issueId)
         .execute()
       await recordCorrections(trx, ctx, changes, reason, { entity: 'issue', id: issueId })

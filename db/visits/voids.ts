@@ -1,3 +1,4 @@
+import { nextVersion } from '../core/versions'
 import { assertSignedIn, mayAdminister } from '../core/access'
 import { audit } from '../core/audit'
 import { stamp, today, write, type LedgerContext } from '../core/context'
@@ -40,14 +41,14 @@ export async function voidVisit(ctx: LedgerContext, input: { visitId: number; re
       }
     }
     const at = stamp(ctx)
-    await trx.updateTable('visits').set({ voided_at: at, void_reason: reason }).where('id', '=', visit.id).execute()
+    await trx.updateTable('visits').set({ version: nextVersion, voided_at: at, void_reason: reason }).where('id', '=', visit.id).execute()
     await refreshLastVisits(trx, { visitorIds: [visit.visitor_id], organizationIds: [visit.organization_id] })
     // The issues keep their status; the history row says why they left the lists, and updated_at
     // moves with it (no issue's updated_at is older than its last history row).
     if (issues.length > 0)
       await trx
         .updateTable('issues')
-        .set({ updated_at: at })
+        .set({ version: nextVersion, updated_at: at })
         .where(
           'id',
           'in',
@@ -91,7 +92,11 @@ export async function voidSession(ctx: LedgerContext, input: { id: number; reaso
       throw new LedgerError('invalid_transition', `接待日“${s.title}”还有 ${Number(live.n)} 条有效来访登记，请先逐条作废后再作废接待日`)
     }
     const at = stamp(ctx)
-    await trx.updateTable('sessions').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', s.id).execute()
+    await trx
+      .updateTable('sessions')
+      .set({ version: nextVersion, voided_at: at, void_reason: reason, updated_at: at })
+      .where('id', '=', s.id)
+      .execute()
     await audit(trx, ctx, 'void', 'session', s.id, { reason, title: s.title, date: s.date, status: s.status })
     return { entity: 'session', id: s.id, voidedAt: at, reason, issueNumbers: [] }
   })

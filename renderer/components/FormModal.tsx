@@ -22,6 +22,8 @@ export interface FormModalProps<V> {
   width?: number
   /** What the dialog edits, e.g. `visitor:12`: what is typed is kept as a draft under it until saved or discarded. */
   draftKey?: string
+  /** Reads the record again after a save refused as stale (刷新); what is typed stays. */
+  onRefresh?: () => void
   children: ReactNode
 }
 
@@ -37,9 +39,10 @@ export function FormModal<V>({
   onClose,
   width,
   draftKey,
+  onRefresh,
   children,
 }: FormModalProps<V>) {
-  const { error, saving, submit } = useSaving(form, fieldFor)
+  const { error, refreshable, saving, submit, clearError } = useSaving(form, fieldFor)
   const draft = useFormDraft(form, draftKey ?? null, initialValues)
   const guard = useCloseGuard()
   // Esc, × and 取消 alike ask before typed work is lost.
@@ -61,7 +64,27 @@ export function FormModal<V>({
         initialValues={initialValues}
       >
         {children}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            action={
+              refreshable && onRefresh ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    clearError()
+                    onRefresh()
+                  }}
+                >
+                  刷新
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
         <Flex justify="flex-end" gap={8}>
           <Button onClick={cancel}>取消</Button>
           <Button type="primary" htmlType="submit" loading={saving}>

@@ -7,6 +7,8 @@ import type { VisitorKind } from '../codes/visits'
 
 export interface Organization {
   id: number
+  /** The record's version as read: an edit names it (db/core/versions.ts). */
+  version: number
   name: string
   creditCode: string | null
   address: string | null
@@ -16,6 +18,8 @@ export interface Organization {
 
 export interface Visitor {
   id: number
+  /** The record's version as read: an edit names it (db/core/versions.ts). */
+  version: number
   name: string
   /** Masked for display: 138****5678. */
   phone: string | null

@@ -14,6 +14,8 @@ export interface OverdueBy {
 }
 
 export interface IssueListItem {
+  /** The issue's version as read: every edit names it, and is refused when someone saved first (db/core/versions.ts). */
+  version: number
   id: number
   number: string
   status: IssueStatus

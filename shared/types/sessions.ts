@@ -5,6 +5,8 @@ import type { SessionKind, SessionStatus } from '../codes/sessions'
 
 export interface Session {
   id: number
+  /** The day's version as read: an edit names it (db/core/versions.ts). */
+  version: number
   date: string
   kind: SessionKind
   title: string

@@ -14,6 +14,7 @@ import { systemActor } from '../../db/core/context'
 const THIS = '0014_attachments'
 const names = Object.keys(migrations).sort()
 const previous = names[names.indexOf(THIS) - 1] ?? ''
+const VERSIONED = ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments']
 
 const dirs: string[] = []
 afterEach(() => {
@@ -36,13 +37,20 @@ describe('upgrading a ledger to the attachments version (0014)', () => {
       dir,
       close: () => old.close(),
     }
-    // Today's desk code also keeps the last-visit dates a later version added (0016): they are
-    // there for the seed only, then dropped, so the file is as the previous version left it.
+    // Today's desk code also keeps the last-visit dates and the record versions later versions
+    // added (0016, 0017): they are there for the seed only, then dropped, so the file is as the
+    // previous version left it.
     old.sqlite.exec('alter table visitors add column last_visit_date text; alter table organizations add column last_visit_date text')
+    // The versions stay at 1, as 0017 will give them, so the records keep matching their digests.
+    for (const table of VERSIONED) {
+      old.sqlite.exec(`alter table ${table} add column version integer not null default 1;
+        create trigger seed_version_${table} after update of version on ${table} begin update ${table} set version = 1 where rowid = new.rowid; end`)
+    }
     const f = await seedFixture(t)
     const day = await openDay(t, f, '2026-11-10')
     const { issueId, number } = await registerComplaint(t, f, day.id)
     old.sqlite.exec('alter table visitors drop column last_visit_date; alter table organizations drop column last_visit_date')
+    for (const table of VERSIONED) old.sqlite.exec(`drop trigger seed_version_${table}; alter table ${table} drop column version`)
     const issuesBefore = old.sqlite.prepare('select * from issues order by id').all()
     await old.close()
 
@@ -50,7 +58,10 @@ describe('upgrading a ledger to the attachments version (0014)', () => {
     try {
       // Through this version to the latest (a later one may have landed on top).
       expect(names.indexOf(ledgerVersion(upgraded.sqlite))).toBeGreaterThanOrEqual(names.indexOf(THIS))
-      expect(upgraded.sqlite.prepare('select * from issues order by id').all()).toEqual(issuesBefore)
+      // As they were, with the version 0017 gives every record.
+      expect(upgraded.sqlite.prepare('select * from issues order by id').all()).toEqual(
+        issuesBefore.map((r) => Object.assign({}, r, { version: 1 })),
+      )
       expect(upgraded.sqlite.prepare('select count(*) from issue_attachments').pluck().get()).toBe(0)
       // The copy taken before the upgrade has no files folder to bring (the old ledger had no files).
       expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.endsWith('-pre-migration.sqlite'))).toBe(true)

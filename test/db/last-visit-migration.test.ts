@@ -39,7 +39,7 @@ describe('upgrading a ledger to the kept last-visit dates (0016)', () => {
     const visitsBefore = old.sqlite.prepare('select * from visits order by id').all()
     await old.close()
 
-    const upgraded = await openLedger(file)
+    const upgraded = await openLedger(file, { migrateTo: THIS })
     try {
       expect(ledgerVersion(upgraded.sqlite)).toBe(THIS)
       expect(upgraded.sqlite.prepare('select * from visits order by id').all()).toEqual(visitsBefore)

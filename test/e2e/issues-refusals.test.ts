@@ -113,10 +113,20 @@ describe('问题台账 when a save fails', () => {
       { issueId: s.issueId, newDueDate: '2026-12-21', reason: '节前无法完成监测' },
     )
     await form.getByLabel('延期理由').press('Enter')
-    await form.locator('.ant-alert-error').getByText('新的办结时限须晚于原时限 2026-12-21').waitFor()
+    // The issue changed since the form was opened: told so, nothing lost, nothing written.
+    await form.locator('.ant-alert-error').getByText('该问题已被他人修改，请刷新后重试').waitFor()
     await expectKept(form, '2026-12-10', '需委托第三方监测')
-    // The drawer now shows the deadline in force, so the desk can choose again.
+    // 刷新: the drawer now shows the deadline in force, and the ledger judges the form against it.
+    await form
+      .locator('.ant-alert-error')
+      .getByRole('button', { name: /^刷\s?新$/ })
+      .click()
     await page.getByRole('dialog').getByText('原办结时限：2026-12-21').waitFor()
+    await expectKept(form, '2026-12-10', '需委托第三方监测')
+    // Saved again, the date is now judged against it.
+    await form.getByLabel('延期理由').press('Enter')
+    await form.getByText('新的办结时限须晚于原时限 2026-12-21').first().waitFor()
+    await expectKept(form, '2026-12-10', '需委托第三方监测')
     await app.screenshot('issues-refused')
     expect(await app.ctx.db.selectFrom('extensions').select('new_due_date').execute()).toEqual([{ new_due_date: '2026-12-21' }])
 

@@ -196,6 +196,15 @@ describe('接待日', () => {
     // Someone at another desk ends the day before this form is saved.
     await closeSession(app.ctx, todayId)
     await dialog.getByLabel('接待地点').press('Enter')
+    // Told the day changed; 刷新 reads it again, and the ledger then says why it cannot take the change.
+    await dialog.getByRole('alert').getByText('该接待日已被他人修改，请刷新后重试').waitFor()
+    expect(await dialog.getByLabel('接待地点').inputValue()).toBe('政务服务中心二楼')
+    await dialog
+      .getByRole('alert')
+      .getByRole('button', { name: /^刷\s?新$/ })
+      .click()
+    await page.getByText('已读取最新记录，您填写的内容仍保留：请核对后再保存').waitFor()
+    await dialog.getByLabel('接待地点').press('Enter')
     await expect.poll(() => dialog.getByRole('alert').allInnerTexts()).toContain('已结束的接待日不能再修改')
     expect(await dialog.getByLabel('接待地点').inputValue()).toBe('政务服务中心二楼')
     expect(await dialog.getByLabel('备注').inputValue()).toBe('与住建局联合接待')

@@ -6,7 +6,7 @@ import type { ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { appState, data, field } from '../support/dispatch'
+import { atVersion, withVersion, appState, data, field } from '../support/dispatch'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { actorOf, FIXTURE_LEADER_PIN, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -23,7 +23,7 @@ function failureOf(e: { ok: boolean; error?: { code: string; message: string } }
 }
 
 async function codeOf(state: AppState, key: ContractKey, input: unknown): Promise<string> {
-  const e = await dispatch(state, key, input)
+  const e = await dispatch(state, key, await withVersion(state, key, input))
   return e.ok ? 'ok' : e.error.code
 }
 
@@ -102,7 +102,7 @@ describe('writes with nobody signed in', () => {
       ['session-close', { id: day.id }],
     ]
     for (const [key, input] of attempts) {
-      const refused = failureOf(await dispatch(state, key, input))
+      const refused = failureOf(await dispatch(state, key, await withVersion(state, key, input)))
       expect(refused.code, key).toBe('forbidden')
       expect(refused.message, key).toMatch(/登录/)
     }
@@ -156,14 +156,16 @@ describe('who approves an extension', () => {
     expect(await codeOf(clerk, 'issue-extend', { ...ask, approverId: f.handler.id, approverPin: '1234' })).toBe('forbidden')
     expect(await tableCounts(t)).toEqual(before)
     expect(await codeOf(clerk, 'issue-extend', { ...ask, approverId: f.leader.id, approverPin: '0000' })).toBe('wrong_pin')
-    const extended = data(await dispatch(clerk, 'issue-extend', { ...ask, approverId: f.leader.id, approverPin: FIXTURE_LEADER_PIN }))
+    const extended = data(
+      await dispatch(clerk, 'issue-extend', await atVersion(clerk, { ...ask, approverId: f.leader.id, approverPin: FIXTURE_LEADER_PIN })),
+    )
     expect(field(extended, 'dueDate')).toBe('2026-12-15')
     const approver = await t.ledger.db.selectFrom('extensions').select(['approver_id', 'actor_id']).executeTakeFirstOrThrow()
     expect(approver).toEqual({ approver_id: f.leader.id, actor_id: f.desk.id })
 
     const boss = appState(t, signedOut)
     data(await dispatch(boss, 'operator-select', { staffId: f.leader.id, pin: FIXTURE_LEADER_PIN }))
-    data(await dispatch(boss, 'issue-extend', { ...ask, newDueDate: '2026-12-22' }))
+    data(await dispatch(boss, 'issue-extend', await atVersion(boss, { ...ask, newDueDate: '2026-12-22' })))
     const last = await t.ledger.db.selectFrom('extensions').select('approver_id').orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last.approver_id).toBe(f.leader.id)
   })

@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { GREEN_RIVER, registerComplaint, seedLocalities } from '../support/case-file'
 import { openDay } from '../support/desk'
-import { appState, data } from '../support/dispatch'
+import { atVersion, withVersion, appState, data } from '../support/dispatch'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -20,7 +20,7 @@ seededLedgerPerTest('2026-11-10 08:00:00', (s) => {
 /** A refusal through dispatch: its code and Chinese message, with every table as it was. */
 async function refusedCall(state: AppState, key: string, input: unknown): Promise<{ code: string; message: string }> {
   const before = await tableCounts(t)
-  const r = await dispatch(state, key, input)
+  const r = await dispatch(state, key, await withVersion(state, key, input))
   expect(await tableCounts(t)).toEqual(before)
   if (r.ok) throw new Error(`${key} was not refused`)
   expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
@@ -75,12 +75,18 @@ describe('the case file through dispatch', () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await registerComplaint(t, f, day.id)
     const [lead, assist] = [f.departments[2]!, f.departments[5]!]
-    const d = data(await dispatch(desk, 'issue-assign', { issueId, departmentId: lead.id, assistDepartmentIds: [assist.id] }))
+    const d = data(
+      await dispatch(desk, 'issue-assign', await atVersion(desk, { issueId, departmentId: lead.id, assistDepartmentIds: [assist.id] })),
+    )
     const sections = (await getIssueDetail(t.ledger.db, issueId, '2026-11-10')).caseFile.sections
     expect(d).toMatchObject({ status: 'assigned', caseFile: { sections: [{ role: 'lead' }, { role: 'assist' }] } })
-    const signed = data(await dispatch(desk, 'issue-section-sign', { issueId, sectionId: sections[1]!.id, signerId: f.handler.id }))
+    const signed = data(
+      await dispatch(desk, 'issue-section-sign', await atVersion(desk, { issueId, sectionId: sections[1]!.id, signerId: f.handler.id })),
+    )
     expect(signed).toMatchObject({ caseFile: { sections: [{ status: 'pending' }, { status: 'signed', signerName: '赵刚' }] } })
-    const back = data(await dispatch(desk, 'issue-section-return', { issueId, sectionId: sections[0]!.id, reason: '不属本股职责' }))
+    const back = data(
+      await dispatch(desk, 'issue-section-return', await atVersion(desk, { issueId, sectionId: sections[0]!.id, reason: '不属本股职责' })),
+    )
     expect(back).toMatchObject({ status: 'accepted', departmentId: null })
   })
 
@@ -106,7 +112,9 @@ describe('the case file through dispatch', () => {
     const text = await refusedCall(desk, 'issue-resolve', { ...base, measures: [{ kind: 'penalty', fineYuan: '五万' }] })
     expect(text.code).toBe('invalid_input')
     expect(text.message).toMatch(/^输入有误：/)
-    const d = data(await dispatch(desk, 'issue-resolve', { ...base, measures: [{ kind: 'penalty', fineYuan: 50000 }] }))
+    const d = data(
+      await dispatch(desk, 'issue-resolve', await atVersion(desk, { ...base, measures: [{ kind: 'penalty', fineYuan: 50000 }] })),
+    )
     expect(d).toMatchObject({ status: 'resolved', caseFile: { finding: 'verified', measures: [{ kind: 'penalty', fineYuan: 50000 }] } })
   })
 
@@ -142,9 +150,17 @@ describe('the case file through dispatch', () => {
   it('corrects the 被反映对象 and the category of an issue in hand', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await registerComplaint(t, f, day.id)
-    const d = data(await dispatch(desk, 'issue-update-case-file', { issueId, subject: { name: '江南印染有限公司' } }))
+    const d = data(
+      await dispatch(desk, 'issue-update-case-file', await atVersion(desk, { issueId, subject: { name: '江南印染有限公司' } })),
+    )
     expect(d).toMatchObject({ subjectName: '江南印染有限公司' })
-    const c = data(await dispatch(desk, 'issue-correct-category', { issueId, categoryId: f.category('水').id, reason: '实为废水' }))
+    const c = data(
+      await dispatch(
+        desk,
+        'issue-correct-category',
+        await atVersion(desk, { issueId, categoryId: f.category('水').id, reason: '实为废水' }),
+      ),
+    )
     expect(c).toMatchObject({ categoryName: '水' })
   })
 })

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, freshLedgerPerFile } from '../support/dispatch'
+import { atVersion, data, field, freshLedgerPerFile } from '../support/dispatch'
 import { readXlsx, rowsOf, sheet } from '../support/export-files'
 import type { TestLedger } from '../support/temp-ledger'
 
@@ -63,8 +63,8 @@ async function buildPublishedLedger(): Promise<void> {
       const matters = field(visit, 'matters')
       for (const m of Array.isArray(matters) ? matters : []) {
         const issueId = field(m, 'issueId')
-        data(await dispatch(state, 'issue-assign', { issueId, departmentId }))
-        data(await dispatch(state, 'issue-resolve', { issueId, result: '已办结' }))
+        data(await dispatch(state, 'issue-assign', await atVersion(state, { issueId, departmentId })))
+        data(await dispatch(state, 'issue-resolve', await atVersion(state, { issueId, result: '已办结' })))
       }
     }
     data(await dispatch(state, 'session-close', { id: field(session, 'id') }))

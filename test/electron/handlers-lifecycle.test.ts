@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, freshLedgerPerFile } from '../support/dispatch'
+import { atVersion, data, field, freshLedgerPerFile } from '../support/dispatch'
 import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 let t: TestLedger
@@ -38,12 +38,18 @@ describe('the contract drives the whole life cycle through dispatch', () => {
     const matters = field(visit, 'matters')
     const issueId = field(Array.isArray(matters) ? matters[0] : null, 'issueId')
     expect(field(visit, 'visitorPhone')).toBe('138****5678')
-    data(await dispatch(state, 'issue-assign', { issueId, departmentId: field(Array.isArray(departments) ? departments[1] : null, 'id') }))
-    data(await dispatch(state, 'issue-resolve', { issueId, result: '已清淤并截污' }))
+    data(
+      await dispatch(
+        state,
+        'issue-assign',
+        await atVersion(state, { issueId, departmentId: field(Array.isArray(departments) ? departments[1] : null, 'id') }),
+      ),
+    )
+    data(await dispatch(state, 'issue-resolve', await atVersion(state, { issueId, result: '已清淤并截污' })))
     expect(field(data(await dispatch(state, 'callback-due', {})), 'total')).toBe(1)
     expect(field(data(await dispatch(state, 'callback-to-close', {})), 'total')).toBe(0)
-    data(await dispatch(state, 'issue-callback', { issueId, method: 'phone', satisfaction: 'satisfied' }))
-    const closed = data(await dispatch(state, 'issue-close', { issueId }))
+    data(await dispatch(state, 'issue-callback', await atVersion(state, { issueId, method: 'phone', satisfaction: 'satisfied' })))
+    const closed = data(await dispatch(state, 'issue-close', await atVersion(state, { issueId })))
     expect(field(closed, 'status')).toBe('closed')
     const history = await t.ledger.db.selectFrom('issue_history').select('actor_id').where('issue_id', '=', Number(issueId)).execute()
     expect(history.map((h) => h.actor_id)).toEqual([field(staff, 'id'), field(staff, 'id'), field(staff, 'id'), field(staff, 'id')])
@@ -63,7 +69,7 @@ describe('the contract drives the whole life cycle through dispatch', () => {
     const page = data(await dispatch(state, 'issue-list', {}))
     const rows = field(page, 'rows')
     const issueId = field(Array.isArray(rows) ? rows[0] : null, 'id')
-    const result = await dispatch(state, 'issue-transfer', { issueId, to: '市局', reason: '越级' })
+    const result = await dispatch(state, 'issue-transfer', await atVersion(state, { issueId, to: '市局', reason: '越级' }))
     expect(result).toEqual({ ok: false, error: { code: 'invalid_transition', message: expect.stringMatching(/已销号.*不能转办/) } })
     expect(await tableCounts(t)).toEqual(before)
   })

@@ -1,3 +1,4 @@
+import { atVersion } from '../support/dispatch'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -225,7 +226,10 @@ describe('personal data in call results', () => {
       shown.ok && shown.data !== null && typeof shown.data === 'object' && 'content' in shown.data ? String(shown.data.content) : ''
     expect(content).toContain('139-****-5670')
     const edited = content.replace('夜间偷排', '夜间多次偷排')
-    expect((await dispatch(w.state, 'issue-correct', { issueId: typed.issueId, content: edited, reason: '补充情况' })).ok).toBe(true)
+    expect(
+      (await dispatch(w.state, 'issue-correct', await atVersion(w.state, { issueId: typed.issueId, content: edited, reason: '补充情况' })))
+        .ok,
+    ).toBe(true)
     const stored = localOf(w.state.ledger)
       .sqlite.prepare('select m.content from matters m join issues i on i.matter_id = m.id where i.id = ?')
       .pluck()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
-import { data, field, freshLedgerPerFile } from '../support/dispatch'
+import { atVersion, withVersion, data, field, freshLedgerPerFile } from '../support/dispatch'
 import { tableCounts, type TestLedger } from '../support/temp-ledger'
 
 // The 信访 procedure, 来源 and 转办件 through dispatch, the path IPC takes: every step answers with
@@ -26,7 +26,10 @@ async function signIn(name: string, role: 'desk' | 'supervisor'): Promise<unknow
 
 async function expectRefused(channel: string, input: unknown, code: string, message: RegExp): Promise<void> {
   const before = await tableCounts(t)
-  expect(await dispatch(state, channel, input)).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } })
+  expect(await dispatch(state, channel, await withVersion(state, channel, input))).toEqual({
+    ok: false,
+    error: { code, message: expect.stringMatching(message) },
+  })
   expect(await tableCounts(t)).toEqual(before)
 }
 
@@ -66,12 +69,16 @@ describe('the 信访 calls through dispatch', () => {
 
   it('decides 受理 with the notice delivered, and prints the notice by name with no full phone', async () => {
     const detail = data(
-      await dispatch(state, 'petition-decide', {
-        issueId,
-        decision: 'accept',
-        date: '2026-11-10',
-        delivery: { date: '2026-11-10', method: 'post' },
-      }),
+      await dispatch(
+        state,
+        'petition-decide',
+        await atVersion(state, {
+          issueId,
+          decision: 'accept',
+          date: '2026-11-10',
+          delivery: { date: '2026-11-10', method: 'post' },
+        }),
+      ),
     )
     expect(field(detail, 'dueDate')).toBe('2027-01-09')
     const notice = first(field(petitionOf(detail), 'notices'))
@@ -90,7 +97,7 @@ describe('the 信访 calls through dispatch', () => {
     await expectRefused('petition-extend', { issueId, days: 30, reason: '需监测' }, 'forbidden', /负责人/)
     data(await dispatch(state, 'operator-select', { staffId: supervisorId, pin: SUPERVISOR_PIN }))
     await expectRefused('petition-extend', { issueId, days: 45, reason: '需监测' }, 'extension_too_long', /最多延长 30 日/)
-    const detail = data(await dispatch(state, 'petition-extend', { issueId, days: 30, reason: '需第三方监测报告' }))
+    const detail = data(await dispatch(state, 'petition-extend', await atVersion(state, { issueId, days: 30, reason: '需第三方监测报告' })))
     expect(field(detail, 'dueDate')).toBe('2027-02-08')
     expect(field(petitionOf(detail), 'extensionApproverName')).toBe('李建国')
     data(await dispatch(state, 'operator-select', { staffId: deskId }))
@@ -98,13 +105,19 @@ describe('the 信访 calls through dispatch', () => {
 
   it('answers in writing, then takes a 复查 request within its thirty days', async () => {
     const departments = data(await dispatch(state, 'department-list', {}))
-    data(await dispatch(state, 'issue-assign', { issueId, departmentId: field(first(departments), 'id') }))
+    data(await dispatch(state, 'issue-assign', await atVersion(state, { issueId, departmentId: field(first(departments), 'id') })))
     const replied = data(
-      await dispatch(state, 'petition-reply', { issueId, text: '已责令企业整改', delivery: { date: '2026-11-10', method: 'in_person' } }),
+      await dispatch(
+        state,
+        'petition-reply',
+        await atVersion(state, { issueId, text: '已责令企业整改', delivery: { date: '2026-11-10', method: 'in_person' } }),
+      ),
     )
     expect(field(replied, 'status')).toBe('resolved')
     expect(field(petitionOf(replied), 'stage')).toBe('replied')
-    const reviewed = data(await dispatch(state, 'petition-review-request', { issueId, level: 'review', body: '县人民政府' }))
+    const reviewed = data(
+      await dispatch(state, 'petition-review-request', await atVersion(state, { issueId, level: 'review', body: '县人民政府' })),
+    )
     expect(field(petitionOf(reviewed), 'stage')).toBe('review')
   })
 
@@ -127,11 +140,11 @@ describe('the 信访 calls through dispatch', () => {
     const change = { issueId: id, procedure: 'referral', reason: '12345转来', referralDueDate: '2026-11-17' }
     await expectRefused('procedure-change', change, 'forbidden', /负责人/)
     data(await dispatch(state, 'operator-select', { staffId: supervisorId, pin: SUPERVISOR_PIN }))
-    expect(field(data(await dispatch(state, 'procedure-change', change)), 'dueDate')).toBe('2026-11-17')
+    expect(field(data(await dispatch(state, 'procedure-change', await atVersion(state, change))), 'dueDate')).toBe('2026-11-17')
     const departments = data(await dispatch(state, 'department-list', {}))
-    data(await dispatch(state, 'issue-assign', { issueId: id, departmentId: field(first(departments), 'id') }))
-    data(await dispatch(state, 'issue-resolve', { issueId: id, result: '已停工' }))
-    const done = data(await dispatch(state, 'referral-reply', { issueId: id, method: 'online', text: '已处理' }))
+    data(await dispatch(state, 'issue-assign', await atVersion(state, { issueId: id, departmentId: field(first(departments), 'id') })))
+    data(await dispatch(state, 'issue-resolve', await atVersion(state, { issueId: id, result: '已停工' })))
+    const done = data(await dispatch(state, 'referral-reply', await atVersion(state, { issueId: id, method: 'online', text: '已处理' })))
     expect(field(field(field(done, 'intake'), 'referral'), 'repliedOn')).toBe('2026-11-10')
   })
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay } from '../support/desk'
-import { appState, data } from '../support/dispatch'
+import { atVersion, appState, data } from '../support/dispatch'
 import { seededLedgerPerTest } from '../support/ledger-hooks'
 import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -44,7 +44,9 @@ describe('the search and text-correction calls', () => {
   })
 
   it('issue-correct corrects the description, and the search follows', async () => {
-    const d = data(await dispatch(state, 'issue-correct', { issueId, content: '化工园区白天有粉尘', reason: '登记时听错' }))
+    const d = data(
+      await dispatch(state, 'issue-correct', await atVersion(state, { issueId, content: '化工园区白天有粉尘', reason: '登记时听错' })),
+    )
     expect(d).toMatchObject({ id: issueId, content: '化工园区白天有粉尘' })
     expect(data(await dispatch(state, 'search-all', { query: '粉尘' }))).toMatchObject({ issues: [{ id: issueId }] })
     expect(data(await dispatch(state, 'search-all', { query: '刺鼻气味' }))).toMatchObject({ issues: [] })
@@ -52,7 +54,7 @@ describe('the search and text-correction calls', () => {
 
   it('issue-correct refuses an empty description in Chinese and saves nothing', async () => {
     const before = await tableCounts(t)
-    const e = await dispatch(state, 'issue-correct', { issueId, content: '   ', reason: '登记时听错' })
+    const e = await dispatch(state, 'issue-correct', await atVersion(state, { issueId, content: '   ', reason: '登记时听错' }))
     expect(e).toEqual({ ok: false, error: { code: 'required', message: '请填写反映问题' } })
     expect(await tableCounts(t)).toEqual(before)
   })

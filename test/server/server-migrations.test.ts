@@ -8,7 +8,7 @@ import { rowHash, type StateEntry } from '../../db/core/record-state'
 import { verifyServerAudit } from '../../db/audit/verify-server'
 import { listOrganizations, listVisitors } from '../../db/directory/list'
 import { migrations } from '../../db/migrations'
-import { serverMigrations } from '../../db/migrations/pg'
+import { latestServerMigration, serverMigrations } from '../../db/migrations/pg'
 import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
 
 // The server's twins upgrade a server ledger as their SQLite originals upgrade the file: a
@@ -48,8 +48,10 @@ async function vouchAsTheApp(l: ServerLedger, tables: string[], beside: string[]
   })
 }
 
-async function reopen(url: string): Promise<ServerLedger> {
-  const ledger = await openServerLedger(url, { maintenance: true })
+/** The ledger opened by the version whose last migration is `version` (this one's, by default). */
+async function reopen(url: string, version = latestServerMigration): Promise<ServerLedger> {
+  const upTo = Object.fromEntries(Object.entries(serverMigrations).filter(([n]) => n <= version))
+  const ledger = await openServerLedger(url, { migrations: upTo, maintenance: true })
   opened.push(ledger)
   return ledger
 }
@@ -103,9 +105,9 @@ describe('upgrading a server ledger', () => {
     await old.close()
     opened.splice(opened.indexOf(old), 1)
 
-    const upgraded = await reopen(url)
+    const upgraded = await reopen(url, '0016_last_visit_dates')
     const applied = await sql<{ name: string }>`select name from ledger_migration order by name`.execute(upgraded.db)
-    expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(serverMigrations).sort())
+    expect(applied.rows.map((r) => r.name)).toEqual(['0014_attachments', '0016_last_visit_dates'])
     expect((await sql`select * from visits order by id`.execute(upgraded.db)).rows).toEqual(visitsBefore)
     expect((await sql`select id, last_visit_date from visitors order by id`.execute(upgraded.db)).rows).toEqual([
       { id: 1, last_visit_date: '2026-11-03' },
@@ -124,5 +126,65 @@ describe('upgrading a server ledger', () => {
     const check = await verifyServerAudit(upgraded.db)
     expect(check).toMatchObject({ brokenAt: null, records: { changed: 0, deleted: 0, unaudited: 1 } })
     expect(check.records.examples).toEqual([expect.stringMatching(/^来访人 #2：/)])
+  })
+
+  it('gives every record a clerk edits version 1 as its last column (0017), the records still matching their digests', async () => {
+    const { url, ledger: old } = await serverAt('0016_last_visit_dates')
+    const at = '2026-11-03 09:00:00'
+    const plain = new pg.Client({ connectionString: url })
+    await plain.connect()
+    try {
+      await plain.query(`insert into categories (id, name, time_limit_days, created_at) values (1, '大气', 15, $1)`, [at])
+      await plain.query(
+        `insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
+        (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', $1, $1)`,
+        [at],
+      )
+      await plain.query(`insert into organizations (id, name, created_at, updated_at) values (1, '城东化工有限公司', $1, $1)`, [at])
+      await plain.query(
+        `insert into visitors (id, name, kind, organization_id, created_at, updated_at) values (1, '张桂芳', 'enterprise', 1, $1, $1)`,
+        [at],
+      )
+      await plain.query(
+        `insert into visits (id, session_id, visitor_id, organization_id, headcount, visit_date, arrived_at, created_at)
+        values (1, 1, 1, 1, 1, '2026-11-03', '2026-11-03 09:10:00', $1)`,
+        [at],
+      )
+      await plain.query(
+        `insert into matters (id, visit_id, type, category_id, content, created_at) values (1, 1, 'issue', 1, '夜间有刺鼻气味', $1)`,
+        [at],
+      )
+      await plain.query(
+        `insert into issues (id, matter_id, number, year_month, seq, status, category_id, accepted_date, due_date, created_at, updated_at)
+        values (1, 1, 'JD-2026-11-0001', '2026-11', 1, 'accepted', 1, '2026-11-03', '2026-11-17', $1, $1)`,
+        [at],
+      )
+      await plain.query(
+        `insert into appointments (id, session_id, visitor_name, phone, kind, headcount, status, created_at, updated_at)
+        values (1, 1, '李四', '13800001111', 'resident', 1, 'booked', $1, $1)`,
+        [at],
+      )
+    } finally {
+      await plain.end()
+    }
+    const tables = ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments']
+    await vouchAsTheApp(old, ['categories', ...tables], [])
+    const before = new Map<string, unknown[]>()
+    for (const table of tables) before.set(table, (await sql`select * from ${sql.table(table)} order by id`.execute(old.db)).rows)
+    await old.close()
+    opened.splice(opened.indexOf(old), 1)
+
+    const upgraded = await reopen(url)
+    for (const table of tables) {
+      const columns = await sql<{ column_name: string; is_nullable: string; column_default: string | null }>`
+        select column_name, is_nullable, column_default from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(upgraded.db)
+      expect(columns.rows.at(-1), table).toEqual({ column_name: 'version', is_nullable: 'NO', column_default: '1' })
+      const rows = (await sql`select * from ${sql.table(table)} order by id`.execute(upgraded.db)).rows
+      expect(rows, table).toEqual(before.get(table)?.map((r) => Object.assign({}, r, { version: 1 })))
+    }
+    // The column is added after each record's digested columns: every record still matches its last digest.
+    const check = await verifyServerAudit(upgraded.db)
+    expect(check).toMatchObject({ brokenAt: null, records: { changed: 0, deleted: 0, unaudited: 0 } })
   })
 })

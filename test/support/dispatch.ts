@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { dispatch } from '../../electron/handlers/dispatch'
 import { signedOut } from '../../db/core/access'
 import type { DeskActor } from '../../db/core/context'
 import type { Ledger } from '../../db/core/open'
@@ -45,4 +46,48 @@ export function freshLedgerPerFile(take: (s: DispatchLedger) => void): void {
     await current?.close()
     current = undefined
   })
+}
+
+/** The calls that edit an issue: each names the version its screen read. */
+const ISSUE_EDITS = new Set([
+  'issue-assign',
+  'issue-progress',
+  'issue-supervise',
+  'issue-extend',
+  'issue-resolve',
+  'issue-callback',
+  'issue-close',
+  'issue-transfer',
+  'issue-reject',
+  'issue-correct',
+  'issue-section-sign',
+  'issue-section-return',
+  'issue-update-case-file',
+  'issue-correct-category',
+  'procedure-change',
+  'petition-decide',
+  'petition-deliver',
+  'petition-extend',
+  'petition-reply',
+  'petition-review-request',
+  'petition-review-answer',
+  'petition-unflag',
+  'referral-reply',
+])
+
+/**
+ * An issue edit as its screen sends it: with the version the issue has now, read through issue-get
+ * as the screen reads it before the clerk saves. Any other call's input is left as it is.
+ */
+export async function withVersion(state: AppState, channel: string, input: unknown): Promise<unknown> {
+  const issueId = field(input, 'issueId')
+  if (!ISSUE_EDITS.has(channel) || typeof input !== 'object' || input === null || field(input, 'version') !== undefined) return input
+  const read = await dispatch(state, 'issue-get', { id: issueId })
+  return { ...Object.fromEntries(Object.entries(input)), version: read.ok ? field(read.data, 'version') : undefined }
+}
+
+/** An issue edit sent as its screen sends it (withVersion). */
+export async function atVersion(state: AppState, input: { issueId: unknown } & Record<string, unknown>): Promise<Record<string, unknown>> {
+  const read = await dispatch(state, 'issue-get', { id: input.issueId })
+  return { ...input, version: read.ok ? field(read.data, 'version') : undefined }
 }

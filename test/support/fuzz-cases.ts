@@ -288,7 +288,7 @@ export function transitionCases(world: World, bases: Partial<Record<ContractKey,
     for (const [state, issue] of Object.entries(world.issues)) {
       if (!issue.voided && allowedActions(issue.status, issue.lastSatisfaction).includes(action)) continue
       const base = bases[key]
-      const input = base !== null && typeof base === 'object' ? { ...base, issueId: issue.id } : base
+      const input = base !== null && typeof base === 'object' ? { ...base, issueId: issue.id, version: issue.version } : base
       out.push({ key, label: `from ${state}`, input, expect: 'refuse', codes: issue.voided ? ['voided'] : ['invalid_transition'] })
     }
   }
@@ -300,7 +300,9 @@ export function transitionCases(world: World, bases: Partial<Record<ContractKey,
   t('session-open', 'a day still to come', { id: s.planned.id }, ['invalid_transition'])
   t('session-close', 'a planned day', { id: s.planned.id }, ['invalid_transition'])
   t('session-close', 'a closed day', { id: s.closed.id }, ['invalid_transition'])
-  t('session-update', 'a closed day', { id: s.closed.id, date: '2026-11-03', kind: 'public', location: '改' }, ['invalid_transition'])
+  t('session-update', 'a closed day', { id: s.closed.id, version: s.closed.version, date: '2026-11-03', kind: 'public', location: '改' }, [
+    'invalid_transition',
+  ])
   const visit = bases['visit-register']
   if (visit !== null && typeof visit === 'object') {
     t('visit-register', 'into a planned day', { ...visit, sessionId: s.planned.id }, ['session_not_open'])

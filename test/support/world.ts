@@ -26,6 +26,8 @@ export interface StateIssue {
   status: IssueStatus
   lastSatisfaction: Satisfaction | null
   voided: boolean
+  /** Its version as a screen would read it. */
+  version: number
 }
 
 export interface World {
@@ -39,8 +41,12 @@ export interface World {
   issues: Record<IssueState, StateIssue>
   /** Issues the base input of each issue call acts on (in a state where the call is allowed). */
   play: Record<'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject', number>
+  /** The version each of those issues has, as its screen would read it: the base input names it. */
+  playVersions: Record<'assign' | 'progress' | 'supervise' | 'extend' | 'resolve' | 'callback' | 'close' | 'transfer' | 'reject', number>
   visitorId: number
   organizationId: number
+  /** The versions of that visitor and enterprise as their edit dialogs would read them. */
+  directoryVersions: { visitor: number; organization: number }
   liveVisitId: number
   voidedVisitId: number
   playVisitId: number
@@ -77,9 +83,9 @@ export async function buildWorld(): Promise<World> {
   await saveStaff({ ...t.ctx, actor: supervisor }, { id: f.desk.id, name: f.desk.name, phone: '13700001111' })
   const dep = f.departments[1]?.id ?? 1
 
-  const closed = await openDay(t, f, '2026-11-03')
-  await registerVisit(t.ctx, residentVisit(closed.id))
-  await closeSession(t.ctx, closed.id)
+  const closingDay = await openDay(t, f, '2026-11-03')
+  await registerVisit(t.ctx, residentVisit(closingDay.id))
+  const closed = await closeSession(t.ctx, closingDay.id)
 
   const open = await openDay(t, f, '2026-11-10')
   const open2 = await openDay(t, f, '2026-11-10', 'public')
@@ -162,14 +168,18 @@ export async function buildWorld(): Promise<World> {
   await voidVisit(t.ctx, { visitId: voidedVisitId, reason: '重复登记' })
 
   const info = async (id: number, voided = false): Promise<StateIssue> => {
-    const row = await t.ledger.db.selectFrom('issues').select(['id', 'number', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await t.ledger.db
+      .selectFrom('issues')
+      .select(['id', 'number', 'status', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     const last = await t.ledger.db
       .selectFrom('callbacks')
       .select('satisfaction')
       .where('issue_id', '=', id)
       .orderBy('id', 'desc')
       .executeTakeFirst()
-    return { id, number: row.number, status: row.status, lastSatisfaction: last?.satisfaction ?? null, voided }
+    return { id, number: row.number, status: row.status, lastSatisfaction: last?.satisfaction ?? null, voided, version: row.version }
   }
   const issues: Record<IssueState, StateIssue> = {
     accepted: await info(issueIds.accepted),
@@ -193,6 +203,30 @@ export async function buildWorld(): Promise<World> {
     now: t.clock.now,
     chooseFolder: async () => path.join(t.dir, '备份盘'),
   }
+  const directoryVersions = {
+    visitor: (await t.ctx.db.selectFrom('visitors').select('version').where('id', '=', enterprise.visitorId).executeTakeFirstOrThrow())
+      .version,
+    organization: (
+      await t.ctx.db
+        .selectFrom('organizations')
+        .select('version')
+        .where('id', '=', enterprise.organizationId ?? 0)
+        .executeTakeFirstOrThrow()
+    ).version,
+  }
+  const versionRows = await t.ctx.db.selectFrom('issues').select(['id', 'version']).where('id', 'in', Object.values(playIds)).execute()
+  const versionOf = (id: number) => versionRows.find((r) => r.id === id)?.version ?? 0
+  const playVersions = {
+    assign: versionOf(playIds.assign),
+    progress: versionOf(playIds.progress),
+    supervise: versionOf(playIds.supervise),
+    extend: versionOf(playIds.extend),
+    resolve: versionOf(playIds.resolve),
+    callback: versionOf(playIds.callback),
+    close: versionOf(playIds.close),
+    transfer: versionOf(playIds.transfer),
+    reject: versionOf(playIds.reject),
+  }
   return {
     t,
     f,
@@ -202,8 +236,10 @@ export async function buildWorld(): Promise<World> {
     sessions: { open, open2, planned, plannedToday, plannedToVoid, closed },
     issues,
     play: playIds,
+    playVersions,
     visitorId: enterprise.visitorId,
     organizationId: enterprise.organizationId ?? 0,
+    directoryVersions,
     liveVisitId: enterprise.id,
     voidedVisitId,
     playVisitId: playVisit.id,
@@ -224,7 +260,7 @@ export const UNMASKED_ID = /(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])/
 /** A valid call for each contract entry this issue knows (the fuzz synthesizes the others from their schema). */
 
 export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> {
-  const { f, sessions, play } = world
+  const { f, sessions, play, playVersions } = world
   const category = f.category('大气').id
   const dep = f.departments[1]?.id ?? 1
   return {
@@ -249,6 +285,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     },
     'session-update': {
       id: sessions.planned.id,
+      version: sessions.planned.version,
       date: '2026-11-20',
       kind: 'leader',
       title: '改期',
@@ -275,6 +312,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'visitor-history': { id: world.visitorId },
     'visitor-update': {
       id: world.visitorId,
+      version: world.directoryVersions.visitor,
       name: '陈志强',
       phone: '13912345678',
       idNumber: '11010519491231002X',
@@ -286,6 +324,7 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
     'organization-history': { id: world.organizationId },
     'organization-update': {
       id: world.organizationId,
+      version: world.directoryVersions.organization,
       name: '青山化工有限公司',
       creditCode: '91350100M000100Y43',
       address: '城东工业园8号',
@@ -308,9 +347,16 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
       pageSize: 20,
     },
     'issue-get': { id: play.assign },
-    'issue-assign': { issueId: play.assign, departmentId: dep, assigneeId: f.handler.id, leaderId: f.leader.id, note: '请核实' },
-    'issue-progress': { issueId: play.progress, date: '2026-11-10', note: '已现场核查' },
-    'issue-supervise': { issueId: play.supervise, note: '请加快办理' },
+    'issue-assign': {
+      issueId: play.assign,
+      version: playVersions.assign,
+      departmentId: dep,
+      assigneeId: f.handler.id,
+      leaderId: f.leader.id,
+      note: '请核实',
+    },
+    'issue-progress': { issueId: play.progress, version: playVersions.progress, date: '2026-11-10', note: '已现场核查' },
+    'issue-supervise': { issueId: play.supervise, version: playVersions.supervise, note: '请加快办理' },
     // A file name is free text: the phone typed into it leaves masked.
     'issue-attachment-add': {
       issueId: play.assign,
@@ -319,18 +365,25 @@ export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> 
       contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
     'issue-attachment-open': { attachmentId: 1 },
-    'issue-extend': { issueId: play.extend, newDueDate: '2027-01-29', approverId: f.leader.id, reason: '需监测数据' },
-    'issue-resolve': { issueId: play.resolve, result: '已整改到位', date: '2026-11-10' },
+    'issue-extend': {
+      issueId: play.extend,
+      version: playVersions.extend,
+      newDueDate: '2027-01-29',
+      approverId: f.leader.id,
+      reason: '需监测数据',
+    },
+    'issue-resolve': { issueId: play.resolve, version: playVersions.resolve, result: '已整改到位', date: '2026-11-10' },
     'issue-callback': {
       issueId: play.callback,
+      version: playVersions.callback,
       date: '2026-11-10',
       method: 'phone',
       satisfaction: 'basically_satisfied',
       comment: '基本满意',
     },
-    'issue-close': { issueId: play.close, note: '销号' },
-    'issue-transfer': { issueId: play.transfer, to: '市城管局', reason: '属城管职责' },
-    'issue-reject': { issueId: play.reject, reason: '不属本局职责' },
+    'issue-close': { issueId: play.close, version: playVersions.close, note: '销号' },
+    'issue-transfer': { issueId: play.transfer, version: playVersions.transfer, to: '市城管局', reason: '属城管职责' },
+    'issue-reject': { issueId: play.reject, version: playVersions.reject, reason: '不属本局职责' },
     'summary-month': { month: '2026-11' },
     'petition-notice': { noticeId: world.petition.noticeId },
     'staff-set-pin': { staffId: f.handler.id, pin: '2580', currentPin: '1111' },

@@ -13,6 +13,8 @@ export const yearMonth = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 Y
 export const text = (max: number) => z.string().max(max, `不能超过 ${max} 个字符`).refine(isWellFormedText, MALFORMED_TEXT_MESSAGE)
 export const optionalText = (max: number) => text(max).nullish()
 export const byId = z.object({ id }).strict()
+/** The version of the record the screen read: an edit is refused when someone saved first (db/core/versions.ts). */
+export const version = z.number().int().positive().describe('记录版本')
 export const year = z.number().int().min(2000, '年份应在 2000 年以后').max(2100, '年份应在 2100 年以前')
 
 /** Page size of a paged list, up to the largest page any list returns. */

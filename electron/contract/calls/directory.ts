@@ -12,7 +12,7 @@ import type {
   VisitorListItem,
 } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, text, optionalText, byId, page, pageSize } from './common'
+import { id, text, optionalText, byId, page, pageSize, version } from './common'
 import { revealField } from '../../../shared/codes/privacy'
 import { visitorKind } from '../../../shared/codes/visits'
 
@@ -21,6 +21,7 @@ export const directoryLookupInput = z.object({ query: text(100) }).strict()
 export const visitorUpdateInput = z
   .object({
     id,
+    version,
     name: text(50),
     phone: optionalText(40),
     idNumber: optionalText(40),
@@ -34,6 +35,7 @@ export const visitorUpdateInput = z
 export const organizationUpdateInput = z
   .object({
     id,
+    version,
     name: text(100),
     creditCode: optionalText(40),
     address: optionalText(200),

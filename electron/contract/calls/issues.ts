@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AttachmentOpened, CallbackPage, IssueDetail, IssuePage, RepeatCandidates, RevealedValue } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize } from './common'
+import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize, version } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 import { procedure } from '../../../shared/codes/petitions'
 import { finding } from '../../../shared/codes/case-file'
@@ -56,6 +56,7 @@ export const issueListInput = z
 export const issueAssignInput = z
   .object({
     issueId: id,
+    version,
     departmentId: id,
     assigneeId: id.nullish(),
     leaderId: id.nullish(),
@@ -64,13 +65,13 @@ export const issueAssignInput = z
   })
   .strict()
 
-export const issueProgressInput = z.object({ issueId: id, date: isoDate.optional(), note: text(2000) }).strict()
+export const issueProgressInput = z.object({ issueId: id, version, date: isoDate.optional(), note: text(2000) }).strict()
 
-export const issueSuperviseInput = z.object({ issueId: id, note: text(1000) }).strict()
+export const issueSuperviseInput = z.object({ issueId: id, version, note: text(1000) }).strict()
 
 // approverId: omitted when the signed-in supervisor approves; another supervisor confirms with approverPin.
 export const issueExtendInput = z
-  .object({ issueId: id, newDueDate: isoDate, approverId: id.optional(), approverPin: text(40).optional(), reason: text(1000) })
+  .object({ issueId: id, version, newDueDate: isoDate, approverId: id.optional(), approverPin: text(40).optional(), reason: text(1000) })
   .strict()
 
 /** One 处理措施: each kind with what it needs (a 罚款金额 is a number of 元; text is refused here). */
@@ -85,6 +86,7 @@ export const measureInput = z.discriminatedUnion('kind', [
 export const issueResolveInput = z
   .object({
     issueId: id,
+    version,
     result: text(4000),
     date: isoDate.optional(),
     finding: z.enum(finding.codes).nullish(),
@@ -95,6 +97,7 @@ export const issueResolveInput = z
 export const issueCallbackInput = z
   .object({
     issueId: id,
+    version,
     date: isoDate.optional(),
     method: z.enum(callbackMethod.codes),
     satisfaction: z.enum(satisfaction.codes),
@@ -102,19 +105,28 @@ export const issueCallbackInput = z
   })
   .strict()
 
-export const issueCloseInput = z.object({ issueId: id, note: optionalText(1000) }).strict()
+export const issueCloseInput = z.object({ issueId: id, version, note: optionalText(1000) }).strict()
 
-export const issueTransferInput = z.object({ issueId: id, to: text(100), reason: text(1000) }).strict()
+export const issueTransferInput = z.object({ issueId: id, version, to: text(100), reason: text(1000) }).strict()
 
-export const issueRejectInput = z.object({ issueId: id, reason: text(1000) }).strict()
+export const issueRejectInput = z.object({ issueId: id, version, reason: text(1000) }).strict()
 
 export const issueCorrectInput = z
-  .object({ issueId: id, content: text(4000).optional(), place: optionalText(200), result: text(4000).optional(), reason: text(200) })
+  .object({
+    issueId: id,
+    version,
+    content: text(4000).optional(),
+    place: optionalText(200),
+    result: text(4000).optional(),
+    reason: text(200),
+  })
   .strict()
 
-export const sectionSignInput = z.object({ issueId: id, sectionId: id, signerId: id.optional(), date: isoDate.optional() }).strict()
+export const sectionSignInput = z
+  .object({ issueId: id, version, sectionId: id, signerId: id.optional(), date: isoDate.optional() })
+  .strict()
 
-export const sectionReturnInput = z.object({ issueId: id, sectionId: id, reason: text(1000) }).strict()
+export const sectionReturnInput = z.object({ issueId: id, version, sectionId: id, reason: text(1000) }).strict()
 
 export const repeatCandidatesInput = z
   .object({
@@ -129,10 +141,10 @@ export const repeatCandidatesInput = z
   .strict()
 
 export const caseFileUpdateInput = z
-  .object({ issueId: id, subject: organizationInput.nullish(), localityId: id.nullish(), reason: optionalText(500) })
+  .object({ issueId: id, version, subject: organizationInput.nullish(), localityId: id.nullish(), reason: optionalText(500) })
   .strict()
 
-export const categoryCorrectInput = z.object({ issueId: id, categoryId: id, reason: text(500) }).strict()
+export const categoryCorrectInput = z.object({ issueId: id, version, categoryId: id, reason: text(500) }).strict()
 
 /** One page of one of 回访's queues. */
 export const callbackQueueInput = z.object({ page: page.optional(), pageSize: pageSize.optional() }).strict()

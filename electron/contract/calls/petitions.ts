@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { IssueDetail, IssueSource, PetitionNoticeSheet } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, noInput, optionalText, text } from './common'
+import { id, isoDate, noInput, optionalText, text, version } from './common'
 import { deliveryMethod, petitionDecision, procedure, reviewLevel, sourceKind } from '../../../shared/codes/petitions'
 
 // 来源 (the office's list), 办理程序 (changed by a supervisor), the 信访 procedure's steps and
@@ -34,6 +34,7 @@ export const deliveryInput = z.object({ date: isoDate, method: z.enum(deliveryMe
 export const procedureChangeInput = z
   .object({
     issueId: id,
+    version,
     procedure: z.enum(procedure.codes),
     reason: text(1000),
     referralDueDate: isoDate.optional(),
@@ -44,6 +45,7 @@ export const procedureChangeInput = z
 export const petitionDecideInput = z
   .object({
     issueId: id,
+    version,
     decision: z.enum(petitionDecision.codes),
     date: isoDate.optional(),
     reason: optionalText(1000),
@@ -52,30 +54,39 @@ export const petitionDecideInput = z
   })
   .strict()
 
-export const petitionDeliverInput = z.object({ issueId: id, noticeId: id, date: isoDate, method: z.enum(deliveryMethod.codes) }).strict()
+export const petitionDeliverInput = z
+  .object({ issueId: id, version, noticeId: id, date: isoDate, method: z.enum(deliveryMethod.codes) })
+  .strict()
 
 export const petitionExtendInput = z
-  .object({ issueId: id, days: z.number().int(), reason: text(1000), date: isoDate.optional(), delivery: deliveryInput.nullish() })
+  .object({ issueId: id, version, days: z.number().int(), reason: text(1000), date: isoDate.optional(), delivery: deliveryInput.nullish() })
   .strict()
 
 export const petitionReplyInput = z
-  .object({ issueId: id, text: text(4000), date: isoDate.optional(), delivery: deliveryInput.nullish() })
+  .object({ issueId: id, version, text: text(4000), date: isoDate.optional(), delivery: deliveryInput.nullish() })
   .strict()
 
 export const petitionReviewRequestInput = z
-  .object({ issueId: id, level: z.enum(reviewLevel.codes), date: isoDate.optional(), body: optionalText(100) })
+  .object({ issueId: id, version, level: z.enum(reviewLevel.codes), date: isoDate.optional(), body: optionalText(100) })
   .strict()
 
 export const petitionReviewAnswerInput = z
-  .object({ issueId: id, level: z.enum(reviewLevel.codes), text: text(4000), date: isoDate.optional(), delivery: deliveryInput.nullish() })
+  .object({
+    issueId: id,
+    version,
+    level: z.enum(reviewLevel.codes),
+    text: text(4000),
+    date: isoDate.optional(),
+    delivery: deliveryInput.nullish(),
+  })
   .strict()
 
-export const petitionUnflagInput = z.object({ issueId: id, reason: text(1000) }).strict()
+export const petitionUnflagInput = z.object({ issueId: id, version, reason: text(1000) }).strict()
 
 export const petitionNoticeInput = z.object({ noticeId: id }).strict()
 
 export const referralReplyInput = z
-  .object({ issueId: id, date: isoDate.optional(), method: z.enum(deliveryMethod.codes), text: text(2000) })
+  .object({ issueId: id, version, date: isoDate.optional(), method: z.enum(deliveryMethod.codes), text: text(2000) })
   .strict()
 
 export const petitionsCalls = {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Session, SessionRule, SessionRuleGeneration, VoidResult } from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { noInput, id, isoDate, yearMonth, text, optionalText, byId } from './common'
+import { noInput, id, isoDate, yearMonth, text, optionalText, byId, version } from './common'
 import { sessionHolidayShift, sessionKind, sessionRuleNth, sessionRuleWeekday, sessionStatus } from '../../../shared/codes/sessions'
 
 export const sessionKindInput = z.enum(sessionKind.codes)
@@ -20,7 +20,7 @@ export const sessionFields = {
 
 export const sessionPlanInput = z.object(sessionFields).strict()
 
-export const sessionUpdateInput = z.object({ id, ...sessionFields }).strict()
+export const sessionUpdateInput = z.object({ id, version, ...sessionFields }).strict()
 
 export const sessionVoidInput = z.object({ id, reason: text(200) }).strict()
 

@@ -28,6 +28,12 @@ export function CallbackModal({ issue, onSaved, onCancel }: Props) {
   const [revealError, setRevealError] = useState<string | null>(null)
   const [revealing, setRevealing] = useState(false)
   const shown = number && issue && number.issueId === issue.id ? number.value : null
+  // 刷新 after a callback refused as stale: the issue read again, so the next save names its version.
+  const [fresh, setFresh] = useState<IssueDetail | null>(null)
+  const refresh = () => {
+    if (!issue) return
+    api.issueGet({ id: issue.id }).then(setFresh, (e: unknown) => setRevealError(errorMessage(e)))
+  }
 
   const close = () => {
     setNumber(null)
@@ -103,7 +109,8 @@ export function CallbackModal({ issue, onSaved, onCancel }: Props) {
           {revealError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={revealError} />}
           <ActionDraftKey.Provider value={actionDraftKey(issue.id, 'callback')}>
             <CallbackForm
-              issue={issue}
+              issue={fresh && fresh.id === issue.id ? fresh : issue}
+              onRefused={refresh}
               onSaved={(d) => {
                 setNumber(null)
                 onSaved(d)

@@ -24,7 +24,7 @@ export function ToCloseTable({ queue, onClosed }: Props) {
     setBusy(r.id)
     setError(null)
     try {
-      await api.issueClose({ issueId: r.id })
+      await api.issueClose({ issueId: r.id, version: r.version })
       message.success(`${r.number} 已销号`)
       onClosed()
     } catch (e) {

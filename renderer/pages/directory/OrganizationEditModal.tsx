@@ -1,9 +1,10 @@
 import { Col, Form, Input, Row, type InputRef } from 'antd'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import type { Organization } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { CreditCodeField, OrganizationNameField } from '../../components/VisitorFields'
 import { blankToNull } from '../../lib/forms'
+import { useRefreshedVersion } from '../../lib/useRefreshedVersion'
 import { NoteField } from './NoteField'
 import { RecordEditModal } from './RecordEditModal'
 
@@ -35,10 +36,17 @@ export function OrganizationEditModal({
 }) {
   const [form] = Form.useForm<Values>()
   const nameRef = useRef<InputRef>(null)
+  // The version the save names: the one opened, or the one read again on 刷新 after someone saved first.
+  const [version, setVersion] = useState(organization.version)
+  const refresh = useRefreshedVersion(
+    () => api.organizationHistory({ id: organization.id }).then((h) => h.organization.version),
+    setVersion,
+  )
 
   const save = (v: Values) =>
     api.organizationUpdate({
       id: organization.id,
+      version,
       name: v.name,
       creditCode: blankToNull(v.creditCode),
       industry: blankToNull(v.industry),
@@ -54,6 +62,7 @@ export function OrganizationEditModal({
       form={form}
       focusRef={nameRef}
       fieldFor={fieldFor}
+      onRefresh={refresh}
       save={save}
       savedText={(saved) => `已保存“${saved.name}”`}
       onSaved={onSaved}

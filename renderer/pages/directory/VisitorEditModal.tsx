@@ -1,9 +1,10 @@
 import { Col, Form, Input, Row, type InputRef } from 'antd'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import type { Visitor, VisitorKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { PhoneField, VisitorKindField, VisitorNameField } from '../../components/VisitorFields'
 import { blankToNull, blankToUndefined } from '../../lib/forms'
+import { useRefreshedVersion } from '../../lib/useRefreshedVersion'
 import { maskedPlaceholder } from '../../lib/maskedPlaceholder'
 import { NoteField } from './NoteField'
 import { OrganizationPicker } from './Pickers'
@@ -35,12 +36,16 @@ function fieldFor(code: string, message: string): string | null {
 export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visitor; onSaved: (v: Visitor) => void; onClose: () => void }) {
   const [form] = Form.useForm<Values>()
   const nameRef = useRef<InputRef>(null)
+  // The version the save names: the one opened, or the one read again on 刷新 after someone saved first.
+  const [version, setVersion] = useState(visitor.version)
+  const refresh = useRefreshedVersion(() => api.visitorHistory({ id: visitor.id }).then((h) => h.visitor.version), setVersion)
 
   const save = (v: Values) => {
     const phone = blankToUndefined(v.phone)
     const idNumber = blankToUndefined(v.idNumber)
     return api.visitorUpdate({
       id: visitor.id,
+      version,
       name: v.name,
       kind: v.kind,
       ...(phone !== undefined ? { phone } : {}),
@@ -59,6 +64,7 @@ export function VisitorEditModal({ visitor, onSaved, onClose }: { visitor: Visit
       form={form}
       focusRef={nameRef}
       fieldFor={fieldFor}
+      onRefresh={refresh}
       save={save}
       savedText={(saved) => `已保存来访人“${saved.name}”`}
       onSaved={onSaved}

@@ -26,10 +26,13 @@ function fieldFor(_code: string, message: string): string | null {
 export function CorrectIssueModal({
   issue,
   onSaved,
+  onRefresh,
   onClose,
 }: {
   issue: IssueDetail
   onSaved: (d: IssueDetail) => void
+  /** Reads the issue again after a save refused as stale; the dialog keeps what was typed. */
+  onRefresh: () => void
   onClose: () => void
 }) {
   const [form] = Form.useForm<Values>()
@@ -41,6 +44,7 @@ export function CorrectIssueModal({
   const save = async (v: Values) => {
     const saved = await api.issueCorrect({
       issueId: issue.id,
+      version: issue.version,
       ...(v.content !== issue.content ? { content: v.content } : {}),
       ...((v.place ?? '') !== (issue.place ?? '') ? { place: v.place?.trim() ? v.place : null } : {}),
       ...(hasResult && (v.result ?? '') !== (issue.result ?? '') ? { result: v.result ?? '' } : {}),
@@ -58,6 +62,7 @@ export function CorrectIssueModal({
       form={form}
       initialValues={initial}
       focusRef={reasonRef}
+      onRefresh={onRefresh}
       fieldFor={fieldFor}
       save={save}
       onClose={onClose}

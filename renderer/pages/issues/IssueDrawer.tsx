@@ -104,6 +104,7 @@ export function IssueDrawer({ id, onClose, onChanged }: Props) {
         <CorrectIssueModal
           issue={detail}
           onClose={() => setCorrecting(false)}
+          onRefresh={q.reload}
           onSaved={() => {
             setCorrecting(false)
             q.reload()
@@ -154,6 +155,7 @@ function DrawerBody({ detail, reload, onChanged }: { detail: IssueDetail; reload
       <CaseFileFacts d={detail} />
       <CaseFileCorrect
         detail={detail}
+        onRefresh={reload}
         onSaved={() => {
           reload()
           onChanged()

@@ -1,6 +1,6 @@
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, type GetRef } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { blankToNull, focusOnOpen, submitOnEnter } from '../../lib/forms'
@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/useQuery'
 import { useCloseGuard } from '../../lib/useCloseGuard'
 import { useFormDraft } from '../../lib/useFormDraft'
 import { useSaving } from '../../lib/useSaving'
+import { useRefreshedVersion } from '../../lib/useRefreshedVersion'
 
 interface Values {
   date: Dayjs | null
@@ -50,7 +51,10 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const { staff } = useReference()
-  const { error, saving, submit } = useSaving(form, fieldFor)
+  const { error, refreshable, saving, submit, clearError } = useSaving(form, fieldFor)
+  // The version the save names: the one opened, or the one read again on 刷新 after someone saved first.
+  const [version, setVersion] = useState(session?.version ?? 0)
+  const refresh = useRefreshedVersion(() => api.sessionGet({ id: session?.id ?? 0 }).then((s) => s.version), setVersion)
   const dateRef = useRef<GetRef<typeof DatePicker>>(null)
   const date = Form.useWatch('date', form)
   const kind = Form.useWatch('kind', form)
@@ -86,7 +90,7 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
         staffIds: v.staffIds,
         note: blankToNull(v.note),
       }
-      const saved = session ? await api.sessionUpdate({ id: session.id, ...input }) : await api.sessionPlan(input)
+      const saved = session ? await api.sessionUpdate({ id: session.id, version, ...input }) : await api.sessionPlan(input)
       message.success(session ? `已保存“${saved.title}”` : `已计划“${saved.title}”`)
       draft.discard()
       onSaved(saved)
@@ -177,7 +181,27 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
             placeholder="如：联合自然资源局、住建局共同接待"
           />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            action={
+              refreshable && session ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    clearError()
+                    refresh()
+                  }}
+                >
+                  刷新
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
         <Flex justify="flex-end" gap={8}>
           <Button onClick={cancel}>取消</Button>
           <Button type="primary" htmlType="submit" loading={saving}>

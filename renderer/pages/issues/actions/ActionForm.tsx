@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space, type GetProps } from 'antd'
 import { createContext, useContext, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { IssueDetail } from '../../../../electron/contract/types'
-import { errorMessage } from '../../../lib/errors'
+import { errorMessage, needsRefresh } from '../../../lib/errors'
 import { useCloseGuard } from '../../../lib/useCloseGuard'
 import { useFormDraft } from '../../../lib/useFormDraft'
 
@@ -18,7 +18,10 @@ export const issueDraftPrefix = (issueId: number): string => `issue:${issueId}:`
 export interface ActionFormProps {
   detail: IssueDetail
   onSaved: (d: IssueDetail) => void
-  /** A refused save: the form stays as typed; the caller may refresh what it shows around it. */
+  /**
+   * A refused save: the form stays as typed; the caller reads the issue again and shows it around
+   * the form. Called at once, or when the clerk presses 刷新 after a save refused as stale.
+   */
   onRefused?: () => void
   onCancel: () => void
 }
@@ -43,6 +46,8 @@ const FIRST_FIELD = 'input:not([type="hidden"]):not([disabled]), textarea:not([d
 export function ActionForm<V extends object>({ okText, danger, initialValues, save, onSaved, onRefused, onCancel, children }: Props<V>) {
   const [form] = Form.useForm<V>()
   const [error, setError] = useState<string | null>(null)
+  // Someone saved the issue first: 刷新 reads it again, and the next save names the version read then.
+  const [refresh, setRefresh] = useState(false)
   const [saving, setSaving] = useState(false)
   const inFlight = useRef(false)
   const box = useRef<HTMLDivElement>(null)
@@ -62,13 +67,15 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
     inFlight.current = true
     setSaving(true)
     setError(null)
+    setRefresh(false)
     try {
       const saved = await save(values)
       draft.discard()
       onSaved(saved)
     } catch (e) {
       setError(errorMessage(e))
-      onRefused?.()
+      if (needsRefresh(e) && onRefused) setRefresh(true)
+      else onRefused?.()
     } finally {
       inFlight.current = false
       setSaving(false)
@@ -93,12 +100,33 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
         initialValues={initialValues}
         onFinish={(v) => void finish(v)}
         onValuesChange={() => {
-          setError(null)
+          if (!refresh) setError(null)
           draft.onValuesChange()
         }}
       >
         {children}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            action={
+              refresh && onRefused ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setError(null)
+                    setRefresh(false)
+                    onRefused()
+                  }}
+                >
+                  刷新
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
         <Space>
           <Button type="primary" danger={danger} htmlType="submit" loading={saving}>
             {okText}

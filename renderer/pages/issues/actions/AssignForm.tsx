@@ -31,6 +31,7 @@ export function AssignForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       save={(v) =>
         api.issueAssign({
           issueId: detail.id,
+          version: detail.version,
           departmentId: v.departmentId,
           assigneeId: v.assigneeId ?? null,
           leaderId: v.leaderId ?? null,

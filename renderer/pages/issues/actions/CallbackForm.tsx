@@ -14,7 +14,7 @@ interface Values {
 }
 
 interface Props {
-  issue: Pick<IssueListItem, 'id' | 'acceptedDate' | 'resolvedDate'>
+  issue: Pick<IssueListItem, 'id' | 'version' | 'acceptedDate' | 'resolvedDate'>
   onSaved: (d: IssueDetail) => void
   onRefused?: () => void
   onCancel: () => void
@@ -29,6 +29,7 @@ export function CallbackForm({ issue, onSaved, onRefused, onCancel }: Props) {
       save={(v) =>
         api.issueCallback({
           issueId: issue.id,
+          version: issue.version,
           date: isoDate(v.date),
           method: v.method,
           satisfaction: v.satisfaction,

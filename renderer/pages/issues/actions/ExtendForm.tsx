@@ -37,6 +37,7 @@ export function ExtendForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       save={(v) =>
         api.issueExtend({
           issueId: detail.id,
+          version: detail.version,
           newDueDate: isoDate(v.newDueDate),
           approverId: v.approverId,
           ...(v.approverId !== me && v.approverPin ? { approverPin: v.approverPin } : {}),

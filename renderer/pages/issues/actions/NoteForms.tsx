@@ -14,7 +14,7 @@ export function ProgressForm({ detail, onSaved, onRefused, onCancel }: ActionFor
     <ActionForm<{ note: string; date: Dayjs }>
       okText="保存进展"
       initialValues={{ date: dayjs() }}
-      save={(v) => api.issueProgress({ issueId: detail.id, date: isoDate(v.date), note: v.note })}
+      save={(v) => api.issueProgress({ issueId: detail.id, version: detail.version, date: isoDate(v.date), note: v.note })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="note" label="进展情况" rules={required('请填写进展情况')}>
@@ -31,7 +31,7 @@ export function SuperviseForm({ detail, onSaved, onRefused, onCancel }: ActionFo
   return (
     <ActionForm<{ note: string }>
       okText="督办"
-      save={(v) => api.issueSupervise({ issueId: detail.id, note: v.note })}
+      save={(v) => api.issueSupervise({ issueId: detail.id, version: detail.version, note: v.note })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="note" label="督办意见" rules={required('请填写督办意见')}>
@@ -49,6 +49,7 @@ export function ResolveForm({ detail, onSaved, onRefused, onCancel }: ActionForm
       save={(v) =>
         api.issueResolve({
           issueId: detail.id,
+          version: detail.version,
           result: v.result,
           date: isoDate(v.date),
           finding: v.finding ?? null,
@@ -72,7 +73,7 @@ export function CloseForm({ detail, onSaved, onRefused, onCancel }: ActionFormPr
   return (
     <ActionForm<{ note?: string }>
       okText="确认销号"
-      save={(v) => api.issueClose({ issueId: detail.id, note: v.note?.trim() ? v.note : null })}
+      save={(v) => api.issueClose({ issueId: detail.id, version: detail.version, note: v.note?.trim() ? v.note : null })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="note" label="销号说明">
@@ -86,7 +87,7 @@ export function TransferForm({ detail, onSaved, onRefused, onCancel }: ActionFor
   return (
     <ActionForm<{ to: string; reason: string }>
       okText="转办"
-      save={(v) => api.issueTransfer({ issueId: detail.id, to: v.to, reason: v.reason })}
+      save={(v) => api.issueTransfer({ issueId: detail.id, version: detail.version, to: v.to, reason: v.reason })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="to" label="转办单位" rules={required('请填写转办到哪个单位')}>
@@ -104,7 +105,7 @@ export function RejectForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
     <ActionForm<{ reason: string }>
       okText="不予受理"
       danger
-      save={(v) => api.issueReject({ issueId: detail.id, reason: v.reason })}
+      save={(v) => api.issueReject({ issueId: detail.id, version: detail.version, reason: v.reason })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="reason" label="不予受理的理由" rules={required('请填写不予受理的理由')}>

@@ -11,13 +11,15 @@ import { SubjectInput } from './SubjectInput'
 interface Props {
   detail: IssueDetail
   onSaved: () => void
+  /** Reads the issue again after a save refused as stale; the dialog keeps what was typed. */
+  onRefresh: () => void
 }
 
 /**
  * 更正: the 被反映对象, the 属地 or the category, kept in the issue's history. While the issue is
  * handled anyone on duty may; once it is 办结 or out of the bureau's hands, a supervisor with a reason.
  */
-export function CaseFileCorrect({ detail, onSaved }: Props) {
+export function CaseFileCorrect({ detail, onSaved, onRefresh }: Props) {
   const { operator } = useOperator()
   const [open, setOpen] = useState<'case' | 'category' | null>(null)
   const handled = isOpenStatus(detail.status)
@@ -38,8 +40,10 @@ export function CaseFileCorrect({ detail, onSaved }: Props) {
           </Button>
         </Space>
       </div>
-      {open === 'case' && <CaseModal detail={detail} reasonRequired={!handled} onSaved={done} onClose={() => setOpen(null)} />}
-      {open === 'category' && <CategoryModal detail={detail} onSaved={done} onClose={() => setOpen(null)} />}
+      {open === 'case' && (
+        <CaseModal detail={detail} reasonRequired={!handled} onSaved={done} onRefresh={onRefresh} onClose={() => setOpen(null)} />
+      )}
+      {open === 'category' && <CategoryModal detail={detail} onSaved={done} onRefresh={onRefresh} onClose={() => setOpen(null)} />}
     </>
   )
 }
@@ -51,7 +55,7 @@ interface CaseValues {
   reason?: string
 }
 
-function CaseModal({ detail, reasonRequired, onSaved, onClose }: Props & { reasonRequired: boolean; onClose: () => void }) {
+function CaseModal({ detail, reasonRequired, onSaved, onRefresh, onClose }: Props & { reasonRequired: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CaseValues>()
   const { localities } = useReference()
   const { message } = App.useApp()
@@ -61,6 +65,7 @@ function CaseModal({ detail, reasonRequired, onSaved, onClose }: Props & { reaso
     const name = v.subjectName?.trim() ?? ''
     await api.issueUpdateCaseFile({
       issueId: detail.id,
+      version: detail.version,
       subject: name === '' ? null : { ...(v.subjectId !== undefined ? { id: v.subjectId } : {}), name },
       localityId: v.localityId ?? null,
       reason: v.reason?.trim() ? v.reason : null,
@@ -79,6 +84,7 @@ function CaseModal({ detail, reasonRequired, onSaved, onClose }: Props & { reaso
         localityId: detail.caseFile.localityId ?? undefined,
       }}
       focusRef={ref}
+      onRefresh={onRefresh}
       fieldFor={(code) => (code === 'required' && reasonRequired ? 'reason' : null)}
       save={save}
       onClose={onClose}
@@ -107,7 +113,7 @@ function CaseModal({ detail, reasonRequired, onSaved, onClose }: Props & { reaso
   )
 }
 
-function CategoryModal({ detail, onSaved, onClose }: Props & { onClose: () => void }) {
+function CategoryModal({ detail, onSaved, onRefresh, onClose }: Props & { onClose: () => void }) {
   const [form] = Form.useForm<{ categoryId: number; reason: string }>()
   const { categories } = useReference()
   const { message } = App.useApp()
@@ -119,9 +125,10 @@ function CategoryModal({ detail, onSaved, onClose }: Props & { onClose: () => vo
       form={form}
       initialValues={{ categoryId: detail.categoryId }}
       focusRef={ref}
+      onRefresh={onRefresh}
       fieldFor={() => null}
       save={async (v) => {
-        await api.issueCorrectCategory({ issueId: detail.id, categoryId: v.categoryId, reason: v.reason })
+        await api.issueCorrectCategory({ issueId: detail.id, version: detail.version, categoryId: v.categoryId, reason: v.reason })
         message.success(`${detail.number} 的类别已更正`)
         onSaved()
       }}

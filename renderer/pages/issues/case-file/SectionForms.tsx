@@ -27,7 +27,15 @@ export function SignForm({ detail, onSaved, onRefused, onCancel }: ActionFormPro
     <ActionForm<{ sectionId: number; signerId?: number; date: Dayjs }>
       okText="签收"
       initialValues={{ sectionId: sections[0]?.value, signerId: detail.assigneeId ?? operator?.id ?? undefined, date: dayjs() }}
-      save={(v) => api.issueSectionSign({ issueId: detail.id, sectionId: v.sectionId, signerId: v.signerId, date: isoDate(v.date) })}
+      save={(v) =>
+        api.issueSectionSign({
+          issueId: detail.id,
+          version: detail.version,
+          sectionId: v.sectionId,
+          signerId: v.signerId,
+          date: isoDate(v.date),
+        })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Row gutter={12}>
@@ -58,7 +66,7 @@ export function ReturnForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       okText="退回"
       danger
       initialValues={{ sectionId: sections[0]?.value }}
-      save={(v) => api.issueSectionReturn({ issueId: detail.id, sectionId: v.sectionId, reason: v.reason })}
+      save={(v) => api.issueSectionReturn({ issueId: detail.id, version: detail.version, sectionId: v.sectionId, reason: v.reason })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item

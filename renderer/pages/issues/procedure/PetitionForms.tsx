@@ -68,6 +68,7 @@ export function DecideForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
       save={(v) =>
         api.petitionDecide({
           issueId: detail.id,
+          version: detail.version,
           decision: v.decision,
           date: isoDate(v.date),
           reason: v.reason?.trim() ? v.reason : null,
@@ -123,7 +124,9 @@ export function DeliverForm({ detail, onSaved, onRefused, onCancel }: ActionForm
     <ActionForm<{ noticeId: number; date: Dayjs; method: DeliveryMethod }>
       okText="登记送达"
       initialValues={{ noticeId: first?.id, date: dayjs(), method: 'post' }}
-      save={(v) => api.petitionDeliver({ issueId: detail.id, noticeId: v.noticeId, date: isoDate(v.date), method: v.method })}
+      save={(v) =>
+        api.petitionDeliver({ issueId: detail.id, version: detail.version, noticeId: v.noticeId, date: isoDate(v.date), method: v.method })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="noticeId" label="告知书" rules={[{ required: true, message: '请选择告知书' }]}>
@@ -159,7 +162,14 @@ export function PetitionExtendForm({ detail, onSaved, onRefused, onCancel }: Act
       okText="批准延期"
       initialValues={{ days: PETITION_EXTENSION_MAX_DAYS, date: dayjs(), ...deliveryDefaults }}
       save={(v) =>
-        api.petitionExtend({ issueId: detail.id, days: v.days, reason: v.reason, date: isoDate(v.date), delivery: deliveryOf(v) })
+        api.petitionExtend({
+          issueId: detail.id,
+          version: detail.version,
+          days: v.days,
+          reason: v.reason,
+          date: isoDate(v.date),
+          delivery: deliveryOf(v),
+        })
       }
       {...{ onSaved, onRefused, onCancel }}
     >
@@ -215,7 +225,9 @@ export function ReplyForm({ detail, onSaved, onRefused, onCancel }: ActionFormPr
     <ActionForm<ReplyValues>
       okText="保存答复"
       initialValues={{ date: dayjs(), ...deliveryDefaults }}
-      save={(v) => api.petitionReply({ issueId: detail.id, text: v.text, date: isoDate(v.date), delivery: deliveryOf(v) })}
+      save={(v) =>
+        api.petitionReply({ issueId: detail.id, version: detail.version, text: v.text, date: isoDate(v.date), delivery: deliveryOf(v) })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="text" label="处理意见" rules={required('请填写处理意见')}>
@@ -236,7 +248,15 @@ export function ReviewRequestForm({ level, detail, onSaved, onRefused, onCancel 
     <ActionForm<{ date: Dayjs; body?: string }>
       okText={`登记${word}申请`}
       initialValues={{ date: dayjs() }}
-      save={(v) => api.petitionReviewRequest({ issueId: detail.id, level, date: isoDate(v.date), body: v.body?.trim() ? v.body : null })}
+      save={(v) =>
+        api.petitionReviewRequest({
+          issueId: detail.id,
+          version: detail.version,
+          level,
+          date: isoDate(v.date),
+          body: v.body?.trim() ? v.body : null,
+        })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Row gutter={12}>
@@ -263,7 +283,16 @@ export function ReviewAnswerForm({ level, detail, onSaved, onRefused, onCancel }
     <ActionForm<ReplyValues>
       okText={`保存${word}意见`}
       initialValues={{ date: dayjs(), ...deliveryDefaults }}
-      save={(v) => api.petitionReviewAnswer({ issueId: detail.id, level, text: v.text, date: isoDate(v.date), delivery: deliveryOf(v) })}
+      save={(v) =>
+        api.petitionReviewAnswer({
+          issueId: detail.id,
+          version: detail.version,
+          level,
+          text: v.text,
+          date: isoDate(v.date),
+          delivery: deliveryOf(v),
+        })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="text" label={`${word}意见`} rules={required(`请填写${word}意见`)}>
@@ -282,7 +311,7 @@ export function UnflagForm({ detail, onSaved, onRefused, onCancel }: ActionFormP
   return (
     <ActionForm<{ reason: string }>
       okText="解除重复标记"
-      save={(v) => api.petitionUnflag({ issueId: detail.id, reason: v.reason })}
+      save={(v) => api.petitionUnflag({ issueId: detail.id, version: detail.version, reason: v.reason })}
       {...{ onSaved, onRefused, onCancel }}
     >
       <Form.Item name="reason" label="理由" rules={required('请说明为什么不是同一事项')}>
@@ -309,6 +338,7 @@ export function ProcedureChangeForm({ detail, onSaved, onRefused, onCancel }: Ac
       save={(v) =>
         api.procedureChange({
           issueId: detail.id,
+          version: detail.version,
           procedure: v.procedure,
           reason: v.reason,
           ...(v.referralDueDate ? { referralDueDate: isoDate(v.referralDueDate) } : {}),
@@ -357,7 +387,9 @@ export function ReferralReplyForm({ detail, onSaved, onRefused, onCancel }: Acti
     <ActionForm<{ date: Dayjs; method: DeliveryMethod; text: string }>
       okText="保存回复"
       initialValues={{ date: dayjs(), method: 'online', text: detail.result ?? '' }}
-      save={(v) => api.referralReply({ issueId: detail.id, date: isoDate(v.date), method: v.method, text: v.text })}
+      save={(v) =>
+        api.referralReply({ issueId: detail.id, version: detail.version, date: isoDate(v.date), method: v.method, text: v.text })
+      }
       {...{ onSaved, onRefused, onCancel }}
     >
       <Row gutter={12}>
