@@ -45,6 +45,7 @@ export const BOTH_ENGINES = [
   'test/db/visit-date-rule.test.ts',
   'test/db/visits.test.ts',
   'test/db/voids.test.ts',
+  'test/electron/fuzz.test.ts',
 ]
 
 // Lives under test/ to keep the top level to the design card's list; the root is the project.

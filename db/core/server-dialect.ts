@@ -12,6 +12,8 @@ import {
   type TransactionSettings,
 } from 'kysely'
 import type pg from 'pg'
+import { MALFORMED_TEXT_MESSAGE } from '../../shared/text'
+import { LedgerError } from './errors'
 import { isConnectionFault, serverFault } from './server-faults'
 
 // One writer at a time, as on SQLite: every transaction first takes the ledger's write lock (a
@@ -42,6 +44,11 @@ class FaultMappedClient implements PostgresPoolClient {
   query<R>(text: string | PostgresCursor<R>, parameters: ReadonlyArray<unknown> = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     // The dialect is built without a cursor class, so Kysely never streams through here.
     if (typeof text !== 'string') throw new Error('streaming queries are not configured for the server ledger')
+    // PostgreSQL text cannot hold NUL at all (the file's can): the ledger strips it from what it
+    // stores, so only a search or filter pasted with one gets here, and is told so, not "internal".
+    if (parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))) {
+      return Promise.reject(new LedgerError('invalid_text', `输入的文字${MALFORMED_TEXT_MESSAGE}`))
+    }
     return this.client.query(text, [...parameters]).then(
       (result): PostgresQueryResult<R> => ({
         command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',

@@ -12,6 +12,7 @@ import {
 import { assertMayCopyServer, copyServerToLocal } from '../../db/backup/server-copy'
 import { LedgerError } from '../../db/core/errors'
 import type { LedgerKeys } from '../../db/keys/keys'
+import type { LocalLedger } from '../../db/core/open'
 import { whileRestoring } from './call-gate'
 import { ledgerContext, localLedgerOf, notOnServer, ON_SERVER_INSTEAD } from './ledger-context'
 import { chooseSavePath } from './save-target'
@@ -50,17 +51,16 @@ export const backupHandlers = {
     return { file: made.file, rows: made.rows, auditRows: made.auditRows }
   },
   'backup-folder-choose': async (state) => {
-    const ledger = localLedgerOf(state, '更改备份文件夹', ON_SERVER_INSTEAD.backupFolder)
     // Refused before the dialog opens (setBackupFolder checks again): a desk clerk should not be asked to pick a folder.
-    await assertAdministers(ledgerContext(state), '更改备份文件夹')
+    const ledger = await administeredLocal(state, '更改备份文件夹', ON_SERVER_INSTEAD.backupFolder)
     if (!state.chooseFolder) throw new LedgerError('unavailable', '当前环境无法选择文件夹，请在桌面程序中更改备份文件夹')
     const folder = await state.chooseFolder('选择备份文件夹')
     if (folder === null) return null
     // A fresh context: db/ checks the person and the folder again (a share is refused there).
     return setBackupFolder(ledgerContext(state), ledger, folder)
   },
-  'backup-folder-reset': (state) =>
-    setBackupFolder(ledgerContext(state), localLedgerOf(state, '更改备份文件夹', ON_SERVER_INSTEAD.backupFolder), null),
+  'backup-folder-reset': async (state) =>
+    setBackupFolder(ledgerContext(state), await administeredLocal(state, '更改备份文件夹', ON_SERVER_INSTEAD.backupFolder), null),
   'recovery-status': async (state) => recoveryStatus(localLedgerOf(state, '查看恢复口令', ON_SERVER_INSTEAD.recovery)),
   'recovery-set': (state, input) =>
     setRecoveryPassphrase(
@@ -75,7 +75,7 @@ export const backupHandlers = {
    * not have the same people. Calls arriving meanwhile are answered 正在恢复台账 (call-gate.ts).
    */
   'backup-restore': async (state, input) => {
-    const current = localLedgerOf(state, '从备份恢复', ON_SERVER_INSTEAD.backups)
+    const current = await administeredLocal(state, '从备份恢复台账', ON_SERVER_INSTEAD.backups)
     // Refused before other calls are held up (restoreFromBackup checks again).
     await assertMayRestore(current, state.operator)
     return whileRestoring(state, async () => {
@@ -98,3 +98,12 @@ export const backupHandlers = {
     })
   },
 } satisfies Partial<Handlers>
+
+/**
+ * A supervisor's call on the local file: anyone else is refused as such first, on either engine
+ * (a desk clerk learns nothing of the ledger's kind from it), then a server ledger as one.
+ */
+async function administeredLocal(state: AppState, what: string, instead: string): Promise<LocalLedger> {
+  await assertAdministers(ledgerContext(state), what)
+  return localLedgerOf(state, what, instead)
+}

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { allowedActions } from '../../db/issues/lifecycle'
 import type { IssueAction } from '../../shared/types'
 import { contract, type ContractKey } from '../../electron/contract'
+import type { Ledger } from '../../db/core/open'
 import type { World } from './world'
 
 // Bad-input cases for test/electron/fuzz.test.ts, generated rather than listed so that a contract
@@ -281,7 +282,7 @@ const ISSUE_CALLS: Record<IssueAction, ContractKey> = {
   return: 'issue-section-return',
 }
 
-export function transitionCases(world: World, bases: Partial<Record<ContractKey, unknown>>): Case[] {
+export function transitionCases(world: World<Ledger>, bases: Partial<Record<ContractKey, unknown>>): Case[] {
   const out: Case[] = []
   for (const action of ISSUE_ACTIONS) {
     const key = ISSUE_CALLS[action]

@@ -12,6 +12,8 @@ import { voidVisit } from '../../db/visits/voids'
 import type { ContractKey } from '../../electron/contract'
 import type { AppState } from '../../electron/handlers/types'
 import { acceptIssue, openDay, residentVisit } from './desk'
+import type { Ledger, LocalLedger } from '../../db/core/open'
+import { openEngineLedger } from './engine-ledger'
 import { actorOf, FIXTURE_LEADER_PIN, openTempLedger, seedFixture, type Fixture, type TestLedger } from './temp-ledger'
 
 // A small ledger with something in every state, for tests that go through every contract call:
@@ -30,8 +32,8 @@ export interface StateIssue {
   version: number
 }
 
-export interface World {
-  t: TestLedger
+export interface World<L extends Ledger = LocalLedger> {
+  t: TestLedger<L>
   f: Fixture
   state: AppState
   supervisor: StaffActor
@@ -75,8 +77,25 @@ export function worldPerFile(take: (w: World) => void): void {
   })
 }
 
-export async function buildWorld(): Promise<World> {
-  const t = await openTempLedger('2026-11-03 08:00:00')
+/** As worldPerFile, on the engine this vitest project runs (engine-ledger.ts). */
+export function engineWorldPerFile(take: (w: World<Ledger>) => void): void {
+  let current: World<Ledger> | undefined
+  beforeAll(async () => {
+    current = await buildWorld(() => openEngineLedger(WORLD_START))
+    take(current)
+  }, 120_000)
+  afterAll(async () => {
+    await current?.t.close()
+    current = undefined
+  })
+}
+
+const WORLD_START = '2026-11-03 08:00:00'
+
+export async function buildWorld(): Promise<World>
+export async function buildWorld(opener: () => Promise<TestLedger<Ledger>>): Promise<World<Ledger>>
+export async function buildWorld(opener?: () => Promise<TestLedger<Ledger>>): Promise<World<Ledger>> {
+  const t = opener ? await opener() : await openTempLedger(WORLD_START)
   const f = await seedFixture(t)
   const supervisor = actorOf(f.leader)
   const desk = actorOf(f.desk)
@@ -194,7 +213,10 @@ export async function buildWorld(): Promise<World> {
     voided: await info(issueIds.voided, true),
   }
 
-  const backup = await backupNow(t.ledger, new Date(2026, 10, 10, 7, 0, 0))
+  // A server ledger keeps no backups of its own (IT's pg_dump does): the name is one that is not there.
+  const ledger: Ledger = t.ledger
+  const backupName =
+    ledger.engine === 'sqlite' ? (await backupNow(ledger, new Date(2026, 10, 10, 7, 0, 0))).name : 'ledger-20261110-070000-manual.sqlite'
   // The folder dialog answers with a folder on this computer (as a desk would pick a USB drive).
   const state: AppState = {
     ledger: t.ledger,
@@ -244,12 +266,12 @@ export async function buildWorld(): Promise<World> {
     voidedVisitId,
     playVisitId: playVisit.id,
     petition: { issueId: petitionId, noticeId: notice.id },
-    backupName: backup.name,
+    backupName,
     secrets: { phones: [FULL_PHONE, '13812345678', '13700001111', '13600002222'], idNumbers: [FULL_ID] },
   }
 }
 
-export function backupFolderOfWorld(w: World): string {
+export function backupFolderOfWorld(w: World<Ledger>): string {
   return path.join(w.t.dir, 'backups')
 }
 
@@ -259,7 +281,7 @@ export const UNMASKED_ID = /(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])/
 
 /** A valid call for each contract entry this issue knows (the fuzz synthesizes the others from their schema). */
 
-export function baseInputs(world: World): Partial<Record<ContractKey, unknown>> {
+export function baseInputs(world: World<Ledger>): Partial<Record<ContractKey, unknown>> {
   const { f, sessions, play, playVersions } = world
   const category = f.category('大气').id
   const dep = f.departments[1]?.id ?? 1
