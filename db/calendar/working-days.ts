@@ -82,12 +82,33 @@ export class WorkCalendar {
   // Working days in (from, to]: the same counting as addWorkdays, so
   // workdaysBetween(d, addWorkdays(d, n)) === n.
   workdaysBetween(from: string, to: string): number {
+    const first = toDayNumber(from) + 1
     const last = toDayNumber(to)
-    let count = 0
-    for (let day = toDayNumber(from) + 1; day <= last; day++) {
-      if (this.isWorkdayNumber(day)) count += 1
+    if (last < first) return 0
+    this.countThrough(first, last + 1)
+    return (this.counted[last + 1 - this.countedFrom] ?? 0) - (this.counted[first - this.countedFrom] ?? 0)
+  }
+
+  // A running count of working days, kept: counted[i] is the number of working days from
+  // countedFrom up to (not including) countedFrom + i. The ledger's lists ask how late hundreds of
+  // issues are, some by years, and counting each day of each span again took tens of
+  // milliseconds. The calendar never changes once made (a new holiday makes a new calendar).
+  private countedFrom = 0
+  private readonly counted: number[] = []
+
+  /** Makes the running count reach from `lo` to `hi`, both included, counting afresh when it must grow. */
+  private countThrough(lo: number, hi: number): void {
+    const end = this.countedFrom + this.counted.length - 1
+    if (this.counted.length > 0 && lo >= this.countedFrom && hi <= end) return
+    const from = this.counted.length === 0 ? lo : Math.min(lo, this.countedFrom)
+    const to = this.counted.length === 0 ? hi : Math.max(hi, end)
+    this.counted.length = 0
+    this.countedFrom = from
+    let running = 0
+    for (let d = from; d <= to; d++) {
+      this.counted.push(running)
+      if (this.isWorkdayNumber(d)) running += 1
     }
-    return count
   }
 
   private isWorkdayNumber(day: number): boolean {

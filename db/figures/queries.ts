@@ -130,23 +130,27 @@ export async function acceptedCounts(db: Executor, r: Range, bucket: Bucket, dim
 export async function resolvedCounts(db: Executor, r: Range, bucket: Bucket, dimension: IssueDimension) {
   const b = bucketOf(bucket, 'i.resolved_date')
   const key = sql<number | null>`${sql.ref(ISSUE_DIMENSIONS[dimension])}`
-  return db
-    .selectFrom('issues as i')
-    .innerJoin('matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('visits as v', 'v.id', 'm.visit_id')
-    .select([
-      b.as('bucket'),
-      key.as('key'),
-      sql<number>`count(*)`.as('resolved'),
-      sql<number>`sum(i.resolved_date <= i.due_date and not ${lateExtension()})`.as('on_time'),
-      sql<number>`sum(i.accepted_date < ${r.first} or ${bucketOf(bucket, 'i.accepted_date')} < ${b})`.as('earlier'),
-    ])
-    .where('i.resolved_date', '>=', r.first)
-    .where('i.resolved_date', '<', r.nextFirst)
-    .where('i.status', 'in', ['resolved', 'closed'])
-    .where('v.voided_at', 'is', null)
-    .groupBy([b, key])
-    .execute()
+  return (
+    db
+      .selectFrom('issues as i')
+      .innerJoin('matters as m', 'm.id', 'i.matter_id')
+      .innerJoin('visits as v', 'v.id', 'm.visit_id')
+      .select([
+        b.as('bucket'),
+        key.as('key'),
+        sql<number>`count(*)`.as('resolved'),
+        sql<number>`sum(i.resolved_date <= i.due_date and not ${lateExtension()})`.as('on_time'),
+        sql<number>`sum(i.accepted_date < ${r.first} or ${bucketOf(bucket, 'i.accepted_date')} < ${b})`.as('earlier'),
+      ])
+      .where('i.resolved_date', '>=', r.first)
+      .where('i.resolved_date', '<', r.nextFirst)
+      // Not through an index: without statistics SQLite would walk issues_due for every resolved
+      // and closed issue of ten years (120 ms) instead of the period's range of issues_resolved.
+      .where(sql<string>`i.status || ''`, 'in', ['resolved', 'closed'])
+      .where('v.voided_at', 'is', null)
+      .groupBy([b, key])
+      .execute()
+  )
 }
 
 interface CallbackRow {

@@ -7,13 +7,18 @@ import type { DueState, IssueStatus } from '../../shared/types'
 export { isOpenStatus, OPEN_STATUSES } from '../../shared/lifecycle'
 
 /** The office's calendar: its entries and the years whose official arrangement it has entered. */
+// The calendar is made from the office's rows each time, and the same rows give the same
+// calendar: one kept for them keeps the days it has counted, which every list and figure reuses.
+let lastCalendar: { key: string; calendar: WorkCalendar } | null = null
+
 export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
-  const rows = await db.selectFrom('holiday_overrides').select(['date', 'kind']).execute()
-  const years = await db.selectFrom('calendar_years').select('year').execute()
-  return new WorkCalendar(
-    rows,
-    years.map((y) => y.year),
-  )
+  const rows = await db.selectFrom('holiday_overrides').select(['date', 'kind']).orderBy('date').execute()
+  const years = await db.selectFrom('calendar_years').select('year').orderBy('year').execute()
+  const overrides = rows.map((r) => ({ date: r.date, kind: r.kind }))
+  const entered = years.map((y) => y.year)
+  const key = JSON.stringify([overrides, entered])
+  if (lastCalendar?.key !== key) lastCalendar = { key, calendar: new WorkCalendar(overrides, entered) }
+  return lastCalendar.calendar
 }
 
 /** The last date that still counts as "due soon" seen from `today`. */

@@ -149,6 +149,29 @@ describe('workdaysBetween', () => {
     expect(plain.workdaysBetween('2026-02-13', '2026-02-28')).toBe(6)
   })
 
+  it('counts every span as day by day would, whichever spans one calendar is asked first', () => {
+    const calendar = new WorkCalendar([{ date: '2026-03-04', kind: 'holiday' }])
+    const dayByDay = (from: string, to: string) => {
+      let n = 0
+      for (let d = new Date(`${from}T00:00:00Z`); ;) {
+        d.setUTCDate(d.getUTCDate() + 1)
+        const iso = d.toISOString().slice(0, 10)
+        if (iso > to) return n
+        if (calendar.isWorkday(iso)) n += 1
+      }
+    }
+    // Short, then earlier, then later, then inside: the running count grows both ways and is reused.
+    const spans: [string, string][] = [
+      ['2026-03-01', '2026-03-10'],
+      ['2016-05-02', '2026-03-05'],
+      ['2026-02-10', '2027-12-31'],
+      ['2025-10-01', '2025-10-08'],
+      ['2026-03-04', '2026-03-04'],
+      ['2014-12-31', '2015-01-05'],
+    ]
+    for (const [from, to] of spans) expect(calendar.workdaysBetween(from, to), `${from} → ${to}`).toBe(dayByDay(from, to))
+  })
+
   it('gives 0 when to equals from', () => {
     expect(plain.workdaysBetween('2026-03-02', '2026-03-02')).toBe(0)
   })
