@@ -1,4 +1,4 @@
-import { nextVersion } from '../core/versions'
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { audit } from '../core/audit'
 import { stamp, write, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
@@ -39,6 +39,7 @@ async function loadAppointments(db: Executor, sessionId: number, sessionClosed: 
     .execute()
   return rows.map((r) => ({
     id: r.id,
+    version: r.version,
     sessionId: r.session_id,
     visitorName: r.visitor_name,
     phone: maskPhone(r.phone),
@@ -201,9 +202,10 @@ export async function getAppointment(db: Executor, id: number): Promise<Appointm
   return found
 }
 
-export async function cancelAppointment(ctx: LedgerContext, input: { appointmentId: number; reason: string }): Promise<Appointment> {
+export async function cancelAppointment(ctx: LedgerContext, input: { appointmentId: number; reason: string } & Versioned): Promise<Appointment> {
   const reason = requireText(input.reason, '取消原因', 500)
   await write(ctx, async (trx) => {
+    await claimVersion(trx, 'appointments', input.appointmentId, input.version)
     const a = await trx.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).executeTakeFirst()
     if (!a) throw notFound('预约', input.appointmentId)
     if (a.status !== 'booked')

@@ -1,4 +1,4 @@
-import { nextVersion } from '../core/versions'
+import { claimVersion, nextVersion, type Versioned } from '../core/versions'
 import { assertMayCorrect } from '../core/access'
 import { isOpenStatus } from '../issues/deadlines'
 import { audit } from '../core/audit'
@@ -133,12 +133,18 @@ export async function applyMatterChanges(trx: Tx, matterId: number, changes: rea
     if (c.field === 'answer') set.answer = c.after
     if (c.field === 'place') set.place = c.after
   }
-  if (Object.keys(set).length > 0)
-    await trx
-      .updateTable('matters')
-      .set({ ...set, version: nextVersion })
-      .where('id', '=', matterId)
-      .execute()
+  if (Object.keys(set).length === 0) return
+  await trx
+    .updateTable('matters')
+    .set({ ...set, version: nextVersion })
+    .where('id', '=', matterId)
+    .execute()
+  // The visit's 更正 form shows its matters' text: a change to one is a change to what that form read.
+  await trx
+    .updateTable('visits')
+    .set({ version: nextVersion })
+    .where('id', '=', trx.selectFrom('matters').select('visit_id').where('id', '=', matterId))
+    .execute()
 }
 
 function nothingChanged(): LedgerError {
@@ -158,7 +164,7 @@ export async function correctMatter(ctx: LedgerContext, input: MatterCorrection)
   return correctVisit(ctx, { visitId: row.visit_id, matters: [matter], reason })
 }
 
-export interface VisitCorrection {
+export interface VisitCorrection extends Versioned {
   visitId: number
   headcount?: number | undefined
   note?: string | null | undefined
@@ -179,6 +185,9 @@ export async function correctVisit(ctx: LedgerContext, input: VisitCorrection): 
   }
   const note = input.note === undefined ? undefined : optionalText(input.note, '备注', 500)
   await write(ctx, async (trx) => {
+    // The whole form stands on the visit as read, its matters' text included (an issue's own 更正
+    // raises the visit's version too): someone else's change meanwhile is never overwritten.
+    await claimVersion(trx, 'visits', input.visitId, input.version)
     const v = await trx.selectFrom('visits').selectAll().where('id', '=', input.visitId).executeTakeFirst()
     if (!v) throw notFound('来访登记', input.visitId)
     const record = { receivedById: v.received_by_id, arrivedOn: v.arrived_at.slice(0, 10), voided: v.voided_at !== null }

@@ -60,6 +60,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
       'v.organization_id',
       'o.name as organization_name',
       'v.headcount',
+      'v.version',
       'v.received_by_id',
       'r.name as received_by_name',
       'v.channel',
@@ -132,6 +133,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     channel: v.channel,
     matters: byVisit.get(v.id) ?? [],
     correctionCount: corrected.get(v.id) ?? 0,
+    version: v.version,
   }))
 }
 

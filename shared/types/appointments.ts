@@ -13,6 +13,8 @@ export interface AppointmentQuestion {
 
 export interface Appointment {
   id: number
+  /** The booking's version as read: cancelling names it (db/core/versions.ts). */
+  version: number
   sessionId: number
   visitorName: string
   /** Masked: 138****5678. */

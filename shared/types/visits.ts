@@ -35,6 +35,8 @@ export interface VisitSummary {
   matters: MatterSummary[]
   /** 更正 made to the visit, its matters and issues (db/visits/corrections.ts). */
   correctionCount: number
+  /** The visit's version as read: its 更正 names it (db/core/versions.ts). */
+  version: number
 }
 
 /** One 更正: the field's old and new text, why, who and when. */

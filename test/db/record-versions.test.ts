@@ -19,6 +19,8 @@ import { getIssueDetail } from '../../db/issues/queries'
 import { returnSection } from '../../db/issues/sections'
 import { updateIssueCaseFile } from '../../db/issues/subject'
 import { correctIssue } from '../../db/issues/text'
+import { planSession } from '../../db/sessions/sessions'
+import { bookAppointment, cancelAppointment } from '../../db/visits/appointments'
 import { correctVisit } from '../../db/visits/corrections'
 import { testEngine } from '../support/engine-ledger'
 import { acceptIssue, openDay } from '../support/desk'
@@ -176,5 +178,55 @@ describe('two clerks saving one issue', () => {
     expect(await correctionsOf()).toEqual([{ reason: winner === '甲台填写的描述' ? '甲台更正' : '乙台更正', after: winner }])
     expect(await auditOf()).toHaveLength(1)
     expect(await versionOf(issueId)).toBeGreaterThan(read)
+  })
+})
+
+describe('two clerks correcting one visit, or cancelling one booking', () => {
+  it('refuses a visit 更正 made from the version read before another clerk corrected it, writing nothing', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const { visit } = await acceptIssue(t, f, day.id)
+    await correctVisit(t.ctx, { visitId: visit.id, version: visit.version, headcount: 2, reason: '核对人数' })
+    const before = await tableCounts(t)
+    const second = await refusal(correctVisit(t.ctx, { visitId: visit.id, version: visit.version, headcount: 5, reason: '再核对' }))
+    expect(second).toMatchObject({ code: 'stale_record', message: '该来访记录已被他人修改，请刷新后重试' })
+    expect(await tableCounts(t)).toEqual(before)
+    expect(
+      (await t.ledger.db.selectFrom('visits').select('headcount').where('id', '=', visit.id).executeTakeFirstOrThrow()).headcount,
+    ).toBe(2)
+  })
+
+  it('refuses a visit 更正 read before its issue’s own 更正, so the issue’s new text is never written over', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const { issueId, visit } = await acceptIssue(t, f, day.id)
+    const matterId = visit.matters[0]!.id
+    await correctIssue(t.ctx, { issueId, version: await versionOf(issueId), content: '化工园区夜间有刺鼻的酸味', reason: '听错' })
+    const second = await refusal(
+      correctVisit(t.ctx, {
+        visitId: visit.id,
+        version: visit.version,
+        matters: [{ matterId, content: '化工园区白天有粉尘' }],
+        reason: '补充',
+      }),
+    )
+    expect(second).toMatchObject({ code: 'stale_record' })
+    expect(await contentOf(issueId)).toBe('化工园区夜间有刺鼻的酸味')
+  })
+
+  it('refuses cancelling a booking from the version read before another clerk cancelled it', async () => {
+    const s = await planSession(t.ctx, { date: '2026-11-12', kind: 'enterprise', location: '窗口' })
+    const a = await bookAppointment(t.ctx, {
+      sessionId: s.id,
+      visitorName: '甲',
+      kind: 'enterprise',
+      organizationName: '甲公司',
+      headcount: 1,
+      questions: [{ content: '咨询排污许可' }],
+    })
+    await cancelAppointment(t.ctx, { appointmentId: a.id, version: a.version, reason: '企业改期' })
+    const second = await refusal(cancelAppointment(t.ctx, { appointmentId: a.id, version: a.version, reason: '重复取消' }))
+    expect(second).toMatchObject({ code: 'stale_record', message: '该预约已被他人修改，请刷新后重试' })
+    expect(
+      (await t.ledger.db.selectFrom('appointments').select('cancel_reason').where('id', '=', a.id).executeTakeFirstOrThrow()).cancel_reason,
+    ).toBe('企业改期')
   })
 })

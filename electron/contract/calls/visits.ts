@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Appointment, Correction, SessionAppointments, VisitPage, VisitSummary, VoidResult } from '../../../shared/types'
 import { SUBMISSION_TOKEN } from '../../../shared/submission'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, yearMonth, text, optionalText, page, pageSize } from './common'
+import { id, isoDate, yearMonth, text, optionalText, page, pageSize, version } from './common'
 import { CONTACT_CHANNELS, visitorKind } from '../../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../../shared/limits'
 import { intakeInput } from './petitions'
@@ -94,7 +94,7 @@ export const appointmentBookInput = z
   })
   .strict()
 
-export const appointmentCancelInput = z.object({ appointmentId: id, reason: text(500) }).strict()
+export const appointmentCancelInput = z.object({ appointmentId: id, reason: text(500), version }).strict()
 
 export const appointmentLimitsInput = z
   .object({ sessionId: id, maxBookings: z.number().int().nullable(), maxPeoplePerBooking: z.number().int().nullable() })
@@ -115,6 +115,7 @@ export const visitCorrectInput = z
     note: optionalText(500),
     matters: z.array(matterCorrectionInput).max(MAX_MATTERS_PER_VISIT).optional(),
     reason: text(200),
+    version,
   })
   .strict()
 

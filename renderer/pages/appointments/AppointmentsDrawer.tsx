@@ -2,7 +2,7 @@ import { Alert, App, Button, Divider, Drawer, Empty, Input, InputNumber, List, P
 import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import { APPOINTMENT_STATUS, APPOINTMENT_STATUS_COLOR } from '../../lib/appointments'
-import { errorMessage } from '../../lib/errors'
+import { errorMessage, needsRefresh } from '../../lib/errors'
 import { navigate } from '../../lib/route'
 import { useQuery } from '../../lib/useQuery'
 import { BookingForm } from './BookingForm'
@@ -33,13 +33,15 @@ export function AppointmentsDrawer({ sessionId, onClose }: { sessionId: number |
       setLimitError(errorMessage(e))
     }
   }
-  const cancel = async (appointmentId: number) => {
+  const cancel = async (appointment: { id: number; version: number }) => {
     try {
-      await api.appointmentCancel({ appointmentId, reason: cancelReason })
+      await api.appointmentCancel({ appointmentId: appointment.id, reason: cancelReason, version: appointment.version })
       setCancelReason('')
       day.reload()
     } catch (e) {
       message.error(errorMessage(e))
+      // Someone changed the booking first: show it as it now stands; the reason typed stays.
+      if (needsRefresh(e)) day.reload()
     }
   }
   const active = d?.appointments.filter((a) => a.status !== 'cancelled') ?? []
@@ -109,7 +111,7 @@ export function AppointmentsDrawer({ sessionId, onClose }: { sessionId: number |
                           }
                           okText="取消预约"
                           cancelText="返回"
-                          onConfirm={() => void cancel(a.id)}
+                          onConfirm={() => void cancel(a)}
                         >
                           <Button size="small">取消预约</Button>
                         </Popconfirm>,

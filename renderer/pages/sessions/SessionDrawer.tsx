@@ -180,7 +180,8 @@ export function SessionDrawer({ id, version, busy, onEdit, onOpenSession, onClos
       <AppointmentsDrawer sessionId={bookingsFor} onClose={() => setBookingsFor(null)} />
       {correctingVisit && (
         <CorrectVisitModal
-          visit={correctingVisit}
+          visit={visits.query.data?.rows.find((r) => r.id === correctingVisit.id) ?? correctingVisit}
+          onStale={visits.query.reload}
           onClose={() => setCorrectingVisit(null)}
           onSaved={() => {
             setCorrectingVisit(null)

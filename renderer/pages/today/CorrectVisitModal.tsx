@@ -3,6 +3,7 @@ import { useRef } from 'react'
 import type { VisitSummary } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { FormModal } from '../../components/FormModal'
+import { needsRefresh } from '../../lib/errors'
 
 interface MatterText {
   content: string
@@ -29,7 +30,18 @@ function fieldFor(_code: string, message: string): string | null {
  * clerk who registered it may correct it for seven days while its issues are being handled,
  * a supervisor at any time (the ledger says so when it refuses).
  */
-export function CorrectVisitModal({ visit, onSaved, onClose }: { visit: VisitSummary; onSaved: () => void; onClose: () => void }) {
+export function CorrectVisitModal({
+  visit,
+  onSaved,
+  onStale,
+  onClose,
+}: {
+  visit: VisitSummary
+  onSaved: () => void
+  /** Someone saved the visit first: the list is read again, and what was typed stays for another try. */
+  onStale: () => void
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const reasonRef = useRef<InputRef>(null)
@@ -49,12 +61,18 @@ export function CorrectVisitModal({ visit, onSaved, onClose }: { visit: VisitSum
       if (m.type === 'issue' && (typed.place ?? '') !== (m.place ?? '')) change.place = typed.place?.trim() ? typed.place : null
       return Object.keys(change).length > 1 ? [change] : []
     })
-    await api.visitCorrect({
-      visitId: visit.id,
-      ...(v.headcount !== visit.headcount ? { headcount: v.headcount } : {}),
-      ...(matters.length > 0 ? { matters } : {}),
-      reason: v.reason,
-    })
+    try {
+      await api.visitCorrect({
+        visitId: visit.id,
+        ...(v.headcount !== visit.headcount ? { headcount: v.headcount } : {}),
+        ...(matters.length > 0 ? { matters } : {}),
+        reason: v.reason,
+        version: visit.version,
+      })
+    } catch (e) {
+      if (needsRefresh(e)) onStale()
+      throw e
+    }
     message.success(`已更正 ${visit.visitorName} 的来访登记`)
     onSaved()
   }

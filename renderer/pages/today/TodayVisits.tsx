@@ -140,7 +140,9 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
       )}
       {correcting && (
         <CorrectVisitModal
-          visit={correcting}
+          // The day's list read again after a refusal as stale: the form saves over the visit as it now stands.
+          visit={visits.query.data?.rows.find((r) => r.id === correcting.id) ?? correcting}
+          onStale={visits.query.reload}
           onClose={() => setCorrecting(null)}
           onSaved={() => {
             setCorrecting(null)
