@@ -202,7 +202,10 @@ export async function getAppointment(db: Executor, id: number): Promise<Appointm
   return found
 }
 
-export async function cancelAppointment(ctx: LedgerContext, input: { appointmentId: number; reason: string } & Versioned): Promise<Appointment> {
+export async function cancelAppointment(
+  ctx: LedgerContext,
+  input: { appointmentId: number; reason: string } & Versioned,
+): Promise<Appointment> {
   const reason = requireText(input.reason, '取消原因', 500)
   await write(ctx, async (trx) => {
     await claimVersion(trx, 'appointments', input.appointmentId, input.version)
