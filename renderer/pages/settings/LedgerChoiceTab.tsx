@@ -53,8 +53,10 @@ export function LedgerChoiceTab() {
   const [savedNow, setSavedNow] = useState(false)
   const v = view.data
 
+  // The saved choice fills the form when it comes in, unless someone has begun typing meanwhile:
+  // an answer that arrives late never overwrites what was typed.
   useEffect(() => {
-    if (v) form.setFieldsValue(formOf(v))
+    if (v && !form.isFieldsTouched()) form.setFieldsValue(formOf(v))
   }, [v, form])
 
   const serverFields = (f: ChoiceForm) => ({
