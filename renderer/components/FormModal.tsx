@@ -1,4 +1,5 @@
-import { Alert, Button, Flex, Form, Modal, type FormInstance, type FormProps, type InputRef } from 'antd'
+import { Button, Flex, Form, Modal, type FormInstance, type FormProps, type InputRef } from 'antd'
+import { RefusalAlert } from './RefusalAlert'
 import type { ReactNode, RefObject } from 'react'
 import { useSaving } from '../lib/useSaving'
 import { focusOnOpen } from '../lib/forms'
@@ -65,23 +66,15 @@ export function FormModal<V>({
       >
         {children}
         {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 12 }}
-            action={
-              refreshable && onRefresh ? (
-                <Button
-                  size="small"
-                  onClick={() => {
+          <RefusalAlert
+            message={error}
+            onRefresh={
+              refreshable && onRefresh
+                ? () => {
                     clearError()
                     onRefresh()
-                  }}
-                >
-                  刷新
-                </Button>
-              ) : undefined
+                  }
+                : undefined
             }
           />
         )}

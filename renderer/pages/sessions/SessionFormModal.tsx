@@ -1,4 +1,5 @@
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, type GetRef } from 'antd'
+import { App, AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, type GetRef } from 'antd'
+import { RefusalAlert } from '../../components/RefusalAlert'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useRef, useState } from 'react'
 import type { Session, SessionKind } from '../../../electron/contract/types'
@@ -182,23 +183,15 @@ export function SessionFormModal({ session, initialDate, onSaved, onClose }: Pro
           />
         </Form.Item>
         {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 12 }}
-            action={
-              refreshable && session ? (
-                <Button
-                  size="small"
-                  onClick={() => {
+          <RefusalAlert
+            message={error}
+            onRefresh={
+              refreshable && session
+                ? () => {
                     clearError()
                     refresh()
-                  }}
-                >
-                  刷新
-                </Button>
-              ) : undefined
+                  }
+                : undefined
             }
           />
         )}

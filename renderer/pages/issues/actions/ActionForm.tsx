@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input, Space, type GetProps } from 'antd'
+import { Button, Form, Input, Space, type GetProps } from 'antd'
+import { RefusalAlert } from '../../../components/RefusalAlert'
 import { createContext, useContext, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { IssueDetail } from '../../../../electron/contract/types'
 import { errorMessage, needsRefresh } from '../../../lib/errors'
@@ -106,24 +107,16 @@ export function ActionForm<V extends object>({ okText, danger, initialValues, sa
       >
         {children}
         {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 12 }}
-            action={
-              refresh && onRefused ? (
-                <Button
-                  size="small"
-                  onClick={() => {
+          <RefusalAlert
+            message={error}
+            onRefresh={
+              refresh && onRefused
+                ? () => {
                     setError(null)
                     setRefresh(false)
                     onRefused()
-                  }}
-                >
-                  刷新
-                </Button>
-              ) : undefined
+                  }
+                : undefined
             }
           />
         )}
