@@ -5,7 +5,7 @@ import type { IssueRow } from '../core/schema'
 import type { IssueAction, IssueDetail } from '../../shared/types'
 import { issueVisitJoin, lastSatisfaction } from './join'
 import { assertAllowed } from './lifecycle'
-import { getIssueDetail } from './queries'
+import { getIssueDetail } from './detail'
 
 /** The issue an action is about, inside the action's transaction, refused unless its state allows the action. */
 export async function loadForAction(trx: Tx, issueId: number, action: IssueAction): Promise<IssueRow> {

@@ -4,7 +4,7 @@ import { isOpenStatus } from './deadlines'
 import { stamp, today, write, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { restoreHiddenNumbers } from '../privacy/mask'
-import { getIssueDetail } from './queries'
+import { getIssueDetail } from './detail'
 import type { IssueDetail } from '../../shared/types'
 import { requireText } from '../validation/text'
 import {

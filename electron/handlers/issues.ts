@@ -14,7 +14,8 @@ import {
   transferIssue,
 } from '../../db/issues/actions'
 import { callbackQueue } from '../../db/issues/callback-queue'
-import { getIssueDetail, listIssues } from '../../db/issues/queries'
+import { listIssues } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { correctIssue } from '../../db/issues/text'
 import { revealForCallback } from '../../db/privacy/reveal'
 import { correctIssueCategory } from '../../db/issues/category'

@@ -6,7 +6,7 @@ import { filesFolderOf, sha256Of, storedFileOf } from '../../db/attachments/stor
 import { backupNow, restoreFromBackup } from '../../db/backup/backup'
 import { backupStore, readManifest } from '../../db/backup/files'
 import { connectionKey } from '../../db/keys/cipher'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { checkLedger } from '../../tools/cli/check'
 import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
 import { jpegBytes, PROGRAM_BYTES, rawBytes, SMALL_PDF, storedContent, storedNames, TINY_PNG } from '../support/attachments'

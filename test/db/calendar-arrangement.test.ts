@@ -6,7 +6,7 @@ import { calendarStatus, confirmArrangement, importArrangement } from '../../db/
 import { parseArrangement } from '../../db/calendar/arrangement-file'
 import { exportMonthXlsx } from '../../db/export'
 import { assignIssue, closeIssue, extendIssue, recordCallback, rejectIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { handoverSheets } from '../../db/print/sheets'
 import { saveCategory, setHolidayOverride } from '../../db/reference/reference'
 import { registerVisit } from '../../db/visits/register'

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ledgerVersion, openLedger } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { monthlySummary } from '../../db/figures/month'
 import { tempDir } from '../support/temp-ledger'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addProgress, assignIssue, rejectIssue, transferIssue } from '../../db/issues/actions'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { returnSection, signSection } from '../../db/issues/sections'
 import type { IssueDetail } from '../../shared/types'
 import { acceptIssue, openDay } from '../support/desk'

@@ -11,7 +11,7 @@ import {
   transferIssue,
 } from '../../db/issues/actions'
 import { callbackQueue } from '../../db/issues/callback-queue'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { LedgerError } from '../../db/core/errors'
 import type { Ledger } from '../../db/core/open'
 import { seededEngineLedgerPerTest } from '../support/ledger-hooks'

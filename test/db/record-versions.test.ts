@@ -15,7 +15,7 @@ import {
 } from '../../db/issues/actions'
 import { correctIssueCategory } from '../../db/issues/category'
 import { changeProcedure } from '../../db/issues/procedure'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { returnSection } from '../../db/issues/sections'
 import { updateIssueCaseFile } from '../../db/issues/subject'
 import { correctIssue } from '../../db/issues/text'

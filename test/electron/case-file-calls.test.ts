@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assignIssue } from '../../db/issues/actions'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
 import { GREEN_RIVER, registerComplaint, seedLocalities } from '../support/case-file'

@@ -1,5 +1,5 @@
 import type { Ledger } from '../../db/core/open'
-import { getIssueDetail } from '../../db/issues/queries'
+import { getIssueDetail } from '../../db/issues/detail'
 import type { IntakeInput } from '../../db/issues/source'
 import { registerContact, type RegisterContactInput } from '../../db/visits/register'
 import type { IssueDetail } from '../../shared/types'
