@@ -300,7 +300,8 @@ export function integrityProblems(sqlite: Database.Database, quick = false): str
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages
 }
 
-function errorText(e: unknown): string {
+/** The message of whatever was thrown, for the Chinese sentence that reports it (here, ./backup.ts, ./restore.ts). */
+export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 

@@ -1,14 +1,7 @@
 import dayjs from 'dayjs'
 import { assertAdministers, signedOut } from '../../db/core/access'
-import {
-  assertMayRestore,
-  backupFileByName,
-  backupNow,
-  backupOverview,
-  restoreFromBackup,
-  RestoreFailed,
-  setBackupFolder,
-} from '../../db/backup/backup'
+import { backupNow, backupOverview, setBackupFolder } from '../../db/backup/backup'
+import { assertMayRestore, backupFileByName, restoreFromBackup, RestoreFailed } from '../../db/backup/restore'
 import { assertMayCopyServer, copyServerToLocal } from '../../db/backup/server-copy'
 import { LedgerError } from '../../db/core/errors'
 import type { LedgerKeys } from '../../db/keys/keys'

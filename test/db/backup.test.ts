@@ -5,17 +5,9 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  backupFileByName,
-  backupNow,
-  backupOverview,
-  checkLedgerHealth,
-  decideAtStartup,
-  newestGoodBackup,
-  restoreFromBackup,
-  setBackupFolder,
-  verifyBackupFile,
-} from '../../db/backup/backup'
+import { backupNow, backupOverview, setBackupFolder } from '../../db/backup/backup'
+import { backupFileByName, restoreFromBackup, verifyBackupFile } from '../../db/backup/restore'
+import { checkLedgerHealth, decideAtStartup, newestGoodBackup } from '../../db/backup/startup'
 import {
   BACKUP_FOLDER_SETTING,
   defaultBackupFolder,
