@@ -14,17 +14,14 @@ import {
 import { isOpenStatus } from '../../../../shared/lifecycle'
 import { navigate } from '../../../lib/route'
 import type { ActionFormProps } from '../actions/ActionForm'
-import {
-  DecideForm,
-  DeliverForm,
-  PetitionExtendForm,
-  ProcedureChangeForm,
-  ReferralReplyForm,
-  ReplyForm,
-  ReviewAnswerForm,
-  ReviewRequestForm,
-  UnflagForm,
-} from './PetitionForms'
+import { DecideForm } from './DecideForm'
+import { DeliverForm } from './DeliverForm'
+import { PetitionExtendForm } from './PetitionExtendForm'
+import { ProcedureChangeForm } from './ProcedureChangeForm'
+import { ReferralReplyForm } from './ReferralReplyForm'
+import { ReplyForm } from './ReplyForm'
+import { ReviewAnswerForm, ReviewRequestForm } from './ReviewForms'
+import { UnflagForm } from './UnflagForm'
 
 type Step = PetitionAction | 'procedure' | 'referral_reply'
 
