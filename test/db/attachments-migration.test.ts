@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addAttachment, storeOfLedger } from '../../db/attachments/attachments'
 import { ledgerVersion, openLedger } from '../../db/core/open'
 import { migrations } from '../../db/migrations'
@@ -8,27 +8,20 @@ import { checkLedger } from '../../tools/cli/check'
 import { TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
-import { seedFixture, TestClock, tempDir, type TestLedger } from '../support/temp-ledger'
+import { ledgerAtMigration, migrationBefore } from '../support/ledger-at-migration'
+import { seedFixture, TestClock, type TestLedger } from '../support/temp-ledger'
 import { systemActor } from '../../db/core/context'
 
 const THIS = '0014_attachments'
 const names = Object.keys(migrations).sort()
-const previous = names[names.indexOf(THIS) - 1] ?? ''
+const previous = migrationBefore(THIS)
 const VERSIONED = ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments']
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
 
 describe('upgrading a ledger to the attachments version (0014)', () => {
   it('keeps the issues the previous version held, adds an empty attachments table, and takes files afterwards', async () => {
     expect(previous).toBe('0012_session_rules')
-    const dir = tempDir()
-    dirs.push(dir)
-    const file = path.join(dir, 'ledger.sqlite')
     const clock = new TestClock('2026-11-10 08:00:00')
-    const old = await openLedger(file, { migrateTo: previous, now: clock.peek })
+    const { ledger: old, file, dir } = await ledgerAtMigration(previous, { now: clock.peek })
     const t: TestLedger = {
       ledger: old,
       ctx: { db: old.db, actor: { ...systemActor, name: '测试' }, now: clock.now },

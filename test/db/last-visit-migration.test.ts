@@ -1,30 +1,18 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ledgerVersion, openLedger } from '../../db/core/open'
 import { listOrganizations, listVisitors } from '../../db/directory/list'
-import { migrations } from '../../db/migrations'
-import { tempDir } from '../support/temp-ledger'
+import { ledgerAtMigration, migrationBefore } from '../support/ledger-at-migration'
 
 const THIS = '0016_last_visit_dates'
-const names = Object.keys(migrations).sort()
-const previous = names[names.indexOf(THIS) - 1] ?? ''
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
+const previous = migrationBefore(THIS)
 
 describe('upgrading a ledger to the kept last-visit dates (0016)', () => {
   it('fills every visitor’s and enterprise’s date from the visits not voided, and the lists read them in that order', async () => {
     expect(previous).toBe('0014_attachments')
-    const dir = tempDir()
-    dirs.push(dir)
-    const file = path.join(dir, 'ledger.sqlite')
-    const old = await openLedger(file, { migrateTo: previous })
     const at = '2026-11-03 09:00:00'
     // As the previous version wrote them: 张桂芳's later visit was voided, 王芳 never came.
-    old.sqlite.exec(`
+    const { ledger: old, file } = await ledgerAtMigration(previous, {
+      rows: `
       insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
         (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', '${at}', '${at}'),
         (2, '2026-11-10', 'public', '2026年11月10日服务群众接待日', '接待室', 'closed', '${at}', '${at}');
@@ -35,7 +23,8 @@ describe('upgrading a ledger to the kept last-visit dates (0016)', () => {
         (1, 1, 1, 1, '2026-11-03', '2026-11-03 09:10:00', '${at}', null, null),
         (2, 1, 1, 1, '2026-11-10', '2026-11-10 09:10:00', '${at}', '2026-11-10 10:00:00', '重复登记'),
         (2, 2, null, 2, '2026-11-10', '2026-11-10 09:30:00', '${at}', null, null);
-    `)
+    `,
+    })
     const visitsBefore = old.sqlite.prepare('select * from visits order by id').all()
     await old.close()
 

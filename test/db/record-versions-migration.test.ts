@@ -1,30 +1,18 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ledgerVersion, openLedger } from '../../db/core/open'
-import { migrations } from '../../db/migrations'
-import { tempDir } from '../support/temp-ledger'
+import { ledgerAtMigration, migrationBefore } from '../support/ledger-at-migration'
 
 const THIS = '0017_record_versions'
-const names = Object.keys(migrations).sort()
-const previous = names[names.indexOf(THIS) - 1] ?? ''
+const previous = migrationBefore(THIS)
 const VERSIONED = ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments']
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
 
 describe('upgrading a ledger to record versions (0017)', () => {
   it('gives every record a clerk edits version 1 as the last column, leaving what it held as it was', async () => {
     expect(previous).toBe('0016_last_visit_dates')
-    const dir = tempDir()
-    dirs.push(dir)
-    const file = path.join(dir, 'ledger.sqlite')
-    const old = await openLedger(file, { migrateTo: previous })
     const at = '2026-11-03 09:00:00'
     // As the previous version wrote them: a day, an enterprise, a visitor, a visit with one issue, an appointment.
-    old.sqlite.exec(`
+    const { ledger: old, file } = await ledgerAtMigration(previous, {
+      rows: `
       insert into categories (id, name, time_limit_days, created_at) values (1, '大气', 15, '${at}');
       insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
         (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', '${at}', '${at}');
@@ -37,7 +25,8 @@ describe('upgrading a ledger to record versions (0017)', () => {
         values (1, 1, 'JD-2026-11-0001', '2026-11', 1, 'accepted', 1, '2026-11-03', '2026-11-17', '${at}', '${at}');
       insert into appointments (id, session_id, visitor_name, phone, kind, headcount, status, created_at, updated_at) values
         (1, 1, '李四', '13800001111', 'resident', 1, 'booked', '${at}', '${at}');
-    `)
+    `,
+    })
     const before = Object.fromEntries(VERSIONED.map((table) => [table, old.sqlite.prepare(`select * from ${table} order by id`).all()]))
     await old.close()
 
