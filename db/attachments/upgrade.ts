@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
-import { backupFolderOf, backupStore, defaultBackupFolder, listBackupFiles, readManifest, writeManifestFile } from '../backup/files'
+import { backupFolderOf, defaultBackupFolder, listBackupFiles } from '../backup/files'
+import { backupStore, readManifest, writeManifestFile } from '../backup/manifest'
 import { ledgerIdOf } from '../core/identity'
 import { connectionKey } from '../keys/cipher'
 import { keyCheck } from '../keys/envelope'

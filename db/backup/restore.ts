@@ -13,15 +13,13 @@ import {
   copyRawLedger,
   defaultBackupFolder,
   errorText,
-  fsyncFile,
-  fsyncFolder,
   integrityProblems,
   listBackupFiles,
   parseBackupName,
-  readManifest,
-  restoreAttachments,
   writeBackupWithFallback,
 } from './files'
+import { readManifest, restoreAttachments } from './manifest'
+import { fsyncFile, fsyncFolder } from './durable'
 import { write, type Actor, type LedgerContext } from '../core/context'
 import { LedgerError } from '../core/errors'
 import { migrations as knownMigrations } from '../migrations'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
-import { readManifest } from '../backup/files'
+import { readManifest } from '../backup/manifest'
 import { LedgerError } from '../core/errors'
 import { isPlainSqliteFile, openDatabaseFile } from './cipher'
 import { keyCheck, type KeyEnvelope } from './envelope'

@@ -4,18 +4,9 @@ import type { Migration } from 'kysely'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { auditHeadOf } from '../audit/anchor'
 import { verifyAudit } from '../audit/verify'
-import {
-  backupFolderOf,
-  defaultBackupFolder,
-  fsyncFile,
-  fsyncFolder,
-  integrityProblems,
-  listBackupFiles,
-  readManifest,
-  writeBackupWithFallback,
-  writeManifestFile,
-  type BackupManifest,
-} from '../backup/files'
+import { backupFolderOf, defaultBackupFolder, integrityProblems, listBackupFiles, writeBackupWithFallback } from '../backup/files'
+import { readManifest, writeManifestFile, type BackupManifest } from '../backup/manifest'
+import { fsyncFile, fsyncFolder } from '../backup/durable'
 import { LedgerError } from '../core/errors'
 import { holdLedger } from '../core/hold'
 import { ledgerIdOf } from '../core/identity'

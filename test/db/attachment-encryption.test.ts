@@ -7,7 +7,7 @@ import { attachmentKeyOf, CHUNK_BYTES, openSink, readStoredFile, SEALED_HEADER_B
 import { filesFolderOf, sha256Of, storedFileOf, type FileStore } from '../../db/attachments/store'
 import { backupNow } from '../../db/backup/backup'
 import { restoreFromBackup } from '../../db/backup/restore'
-import { attachmentsFolderOf, backupStore, readManifest, writeManifestFile } from '../../db/backup/files'
+import { attachmentsFolderOf, backupStore, readManifest, writeManifestFile } from '../../db/backup/manifest'
 import { systemActor } from '../../db/core/context'
 import { openLedger, type LocalLedger } from '../../db/core/open'
 import { connectionKey } from '../../db/keys/cipher'

@@ -5,7 +5,7 @@ import { addAttachment, attachmentFile, listAttachments, storeOfLedger } from '.
 import { filesFolderOf, sha256Of, storedFileOf } from '../../db/attachments/store'
 import { backupNow } from '../../db/backup/backup'
 import { restoreFromBackup } from '../../db/backup/restore'
-import { backupStore, readManifest } from '../../db/backup/files'
+import { backupStore, readManifest } from '../../db/backup/manifest'
 import { connectionKey } from '../../db/keys/cipher'
 import { getIssueDetail } from '../../db/issues/detail'
 import { checkLedger } from '../../tools/cli/check'
