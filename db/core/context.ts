@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { assertMayWrite } from './access'
 import type { Database } from './schema'
 import type { StaffRole } from '../../shared/types'
-import { audit } from './audit'
+import { appendPendingAudit, audit, holdAuditRows } from './audit'
 import { hasUntakenTouches } from './record-state'
 
 /**
@@ -65,15 +65,17 @@ export function today(ctx: LedgerContext): string {
 /**
  * Every write goes through here: one IMMEDIATE transaction, all or nothing, by a person signed in
  * who is still active in the ledger (or the system), checked inside the transaction so a person
- * deactivated a moment ago writes nothing more. Records changed after the transaction's last audit
- * row are vouched for by one more row, so no write the app makes looks, to `check`, like a change
- * made around it.
+ * deactivated a moment ago writes nothing more. Its audit rows are appended together at the end
+ * (db/core/audit.ts), the last vouching for every record it touched; a write that touched records
+ * and made no audit row gets one, so no write the app makes looks, to `check`, like a change made
+ * around it.
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     await assertMayWrite(trx, ctx.actor)
+    holdAuditRows(trx)
     const result = await work(trx)
-    if (await hasUntakenTouches(trx)) await audit(trx, ctx, 'record_state', 'ledger', null)
+    if (!(await appendPendingAudit(trx)) && (await hasUntakenTouches(trx))) await audit(trx, ctx, 'record_state', 'ledger', null)
     return result
   })
 }

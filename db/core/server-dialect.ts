@@ -113,9 +113,13 @@ class WriteLockedDriver extends PostgresDriver {
   }
 
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, settings)
+    const lock = `select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`
+    const plain = settings.isolationLevel === undefined && settings.accessMode === undefined
+    // The begin and the lock in one round trip (no parameters: PostgreSQL's simple protocol, which
+    // takes two statements at once); every round trip under the lock is one every other desk waits.
+    if (!plain) await super.beginTransaction(connection, settings)
     try {
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+      await connection.executeQuery(CompiledQuery.raw(plain ? `begin; ${lock}` : lock))
     } catch (e) {
       // Kysely rolls back only a transaction that began: one that failed waiting for the lock
       // (the lock timeout) would go back to the pool aborted and fail the desk's next query.
