@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Executor, LedgerContext } from './context'
 import { stamp } from './context'
 import { stateDigest, takeTouched, type StateEntry } from './record-state'
+import { holdWriteLock } from './write-lock'
 
 const GENESIS = '0'.repeat(64)
 
@@ -108,13 +109,16 @@ export async function appendPendingAudit(trx: Executor): Promise<boolean> {
 }
 
 async function appendAudit(trx: Executor, rows: readonly AuditFields[], alsoVouchFor: readonly StateEntry[]): Promise<void> {
+  await holdWriteLock(trx)
   // A record both touched and named (a write beside the app that an upgrade then changed) is vouched for once.
   const entries = [...new Map([...(await takeTouched(trx)), ...alsoVouchFor].map((e) => [`${e.table}\u001f${e.key}`, e])).values()]
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
   let prev = last?.hash ?? GENESIS
+  const digest = stateDigest(entries)
   const chained = rows.map((fields, i) => {
-    const row: AuditFields = i === rows.length - 1 && entries.length > 0 ? { ...fields, state_digest: stateDigest(entries) } : fields
-    const linked = { ...row, state_digest: row.state_digest ?? null, prev_hash: prev, hash: chainHash(prev, row) }
+    // Named only when one row carries a digest: a ledger from before digests has no such column.
+    const row: AuditFields = digest === null ? fields : { ...fields, state_digest: i === rows.length - 1 ? digest : null }
+    const linked = { ...row, prev_hash: prev, hash: chainHash(prev, row) }
     prev = linked.hash
     return linked
   })

@@ -5,6 +5,7 @@ import type { Database } from './schema'
 import type { StaffRole } from '../../shared/types'
 import { appendPendingAudit, audit, holdAuditRows } from './audit'
 import { hasUntakenTouches } from './record-state'
+import { recheckUnderWriteLock, withLateWriteLock } from './write-lock'
 
 /**
  * A person who chose themselves at the desk. `role` is what the ledger said when the actor was
@@ -78,6 +79,20 @@ export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Pro
     if (!(await appendPendingAudit(trx)) && (await hasUntakenTouches(trx))) await audit(trx, ctx, 'record_state', 'ledger', null)
     return result
   })
+}
+
+/**
+ * A write that takes the server's write lock late (db/core/write-lock.ts): before the lock it may
+ * only read and insert rows of its own (nothing another desk can see or change); holdWriteLock
+ * comes before anything else. Whether the person may still write is asked again under the lock.
+ */
+export function writeLockingLate<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return withLateWriteLock(() =>
+    write(ctx, (trx) => {
+      recheckUnderWriteLock((locked) => assertMayWrite(locked, ctx.actor))
+      return work(trx)
+    }),
+  )
 }
 
 /**

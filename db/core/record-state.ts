@@ -158,7 +158,9 @@ async function currentEntries(db: Executor, table: string, keys: readonly string
   const found = new Map<string, StateEntry>()
   for (let i = 0; i < keys.length; i += STATE_READ_BATCH) {
     const ids = keys.slice(i, i + STATE_READ_BATCH)
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${sql.ref('id')} in (${sql.join(ids)})`.execute(db)
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)} where ${sql.ref('id')} in (${sql.join(ids)})`.execute(db)
     for (const row of rows) {
       const values = Object.values(row)
       found.set(String(row['id']), { table, key: String(row['id']), columnCount: values.length, hash: rowHash(values) })
