@@ -1,9 +1,12 @@
 // One desk of the server benchmark (bench/server.ts), run as a process of its own with its own
 // connection, as a PC at the front desk: opens the ledger (a postgres:// address as the desk's
 // role, or the encrypted file with the bench's key), prints `ready`, waits for a line on stdin,
-// then (after a few untimed ones) registers its visits one after another — the desk's own registerVisit, a consultation and
-// an issue each — and prints the milliseconds of each (and the codes of any refused) as one JSON line.
+// then (after a few untimed ones) registers its visits — the desk's own registerVisit, a consultation and an issue each.
+// `back-to-back`: one after another on a single `go`, then the milliseconds of each (and the codes of any refused) as
+// one JSON line. `together`: one per line it is sent (every desk is sent its line at the same moment: the clerks
+// pressing 保存 at once), answering each with `saved <ms>` or `refused <code>`.
 
+import readline from 'node:readline'
 import { z } from 'zod'
 import type { LedgerContext } from '../db/core/context'
 import { openLedger, type Ledger } from '../db/core/open'
@@ -17,6 +20,7 @@ export const DeskJob = z.object({
   count: z.number().int().positive(),
   /** Registrations made before `ready`, untimed: the desk app has long been warm when the queue forms. */
   warmup: z.number().int().nonnegative(),
+  mode: z.enum(['back-to-back', 'together']),
   desk: z.number().int().nonnegative(),
   actor: z.object({ id: z.number().int(), name: z.string() }),
   /** The reception day's morning, epoch milliseconds: the desk's clock ticks on from there. */
@@ -55,24 +59,38 @@ const input: RegisterVisitInput = {
   ],
 }
 
-for (let i = 0; i < job.warmup; i++) await registerVisit(ctx, input)
-process.stdout.write('ready\n')
-await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
-
-const samples: number[] = []
 // A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
 // desk would be told: counted by its code, and the desk goes on with the next visit.
-const refused: string[] = []
-for (let i = 0; i < job.count; i++) {
+async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
   const started = performance.now()
   try {
     await registerVisit(ctx, input)
-    samples.push(performance.now() - started)
+    return { ms: performance.now() - started }
   } catch (e) {
-    const code = e instanceof Error && 'code' in e ? String(e.code) : 'error'
-    refused.push(code)
+    return { refused: e instanceof Error && 'code' in e ? String(e.code) : 'error' }
   }
 }
-process.stdout.write(`samples ${JSON.stringify({ samples, refused })}\n`)
+
+for (let i = 0; i < job.warmup; i++) await registerVisit(ctx, input)
+process.stdout.write('ready\n')
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
+await lines.next()
+
+if (job.mode === 'back-to-back') {
+  const samples: number[] = []
+  const refused: string[] = []
+  for (let i = 0; i < job.count; i++) {
+    const r = await registerTimed()
+    if ('ms' in r) samples.push(r.ms)
+    else refused.push(r.refused)
+  }
+  process.stdout.write(`samples ${JSON.stringify({ samples, refused })}\n`)
+} else {
+  for (let i = 0; i < job.count; i++) {
+    if (i > 0) await lines.next()
+    const r = await registerTimed()
+    process.stdout.write('ms' in r ? `saved ${r.ms}\n` : `refused ${r.refused}\n`)
+  }
+}
 await ledger.close()
 process.stdin.destroy()

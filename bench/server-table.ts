@@ -19,6 +19,8 @@ export interface DeskRunRow {
   load: number
   /** Saves the ledger refused (by code: SQLITE_BUSY, server_busy …), not in the timings. */
   refused: string[]
+  /** Every desk pressing 保存 at the same moment, wave after wave, rather than saving back to back. */
+  together?: boolean
 }
 
 /** One row from each desk's samples (milliseconds per registration) and the run's wall time. */
@@ -78,7 +80,7 @@ export function registrationTable(rows: readonly DeskRunRow[]): string {
   for (const r of rows) {
     const met = r.registration.p99 <= P99_GOAL_MS && r.refused.length === 0 ? 'yes' : '**no**'
     lines.push(
-      `| ${r.engine} | ${r.desks} × ${r.each} | ${ms(r.registration.p50)} / ${ms(r.registration.p99)} | ${r.perSecond.toFixed(0)} | ${refusedText(r.refused)} | ${(r.wallMs / 1000).toFixed(1)} | ${r.load.toFixed(2)} | ${met} |`,
+      `| ${r.engine} | ${r.together === true ? `${r.desks} at once × ${r.each} times` : `${r.desks} × ${r.each}`} | ${ms(r.registration.p50)} / ${ms(r.registration.p99)} | ${r.together === true ? '—' : r.perSecond.toFixed(0)} | ${refusedText(r.refused)} | ${(r.wallMs / 1000).toFixed(1)} | ${r.load.toFixed(2)} | ${met} |`,
     )
   }
   return lines.join('\n')

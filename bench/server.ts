@@ -58,6 +58,7 @@ const DURABLE = !args.includes('--fsync-off')
 const SCALE = Number(flag('--scale') ?? (SMALL ? 0.01 : 1))
 const EACH = Number(flag('--each') ?? (SMALL ? 20 : 200))
 const DESKS = [1, 4, 8]
+const WAVES = Number(flag('--waves') ?? (SMALL ? 20 : 100))
 const WARMUP = SMALL ? 2 : 5
 const load = () => os.loadavg()[0] ?? 0
 const say = (line: string) => process.stdout.write(`${line}\n`)
@@ -99,12 +100,30 @@ const session = await openSession(
   ctx,
   (await planSession(ctx, { date: today, kind: 'enterprise', location: '政务服务中心生态环境窗口' })).id,
 )
-const contact = local.sqlite
-  .prepare(
-    `select p.name as name, p.phone as phone, o.name as org, o.credit_code as code from visitors p join organizations o on o.id = p.organization_id
-     where p.phone is not null and o.credit_code is not null and p.merged_into_id is null order by p.id limit 1`,
-  )
-  .get()
+// Each desk's visitor a person of their own from an enterprise of its own, as eight windows serve
+// eight people: desks saving the same person would queue on that person's record.
+const contacts = (() => {
+  const rows = local.sqlite
+    .prepare(
+      `select p.name as name, p.phone as phone, cast(o.id as text) as org_id, o.name as org, o.credit_code as code from visitors p
+       join organizations o on o.id = p.organization_id
+       where p.phone is not null and o.credit_code is not null and p.merged_into_id is null order by p.id limit 400`,
+    )
+    .all()
+  const byOrganization = new Map<string, unknown>()
+  for (const row of rows) {
+    const org = text(row, 'org_id')
+    if (!byOrganization.has(org)) byOrganization.set(org, row)
+  }
+  return [...byOrganization.values()]
+})()
+const contactOf = (desk: number) => {
+  const row = contacts[desk % Math.max(1, contacts.length)]
+  return {
+    visitor: { name: text(row, 'name'), phone: text(row, 'phone') },
+    organization: { name: text(row, 'org'), creditCode: text(row, 'code') },
+  }
+}
 
 // ---- the figures on the file alone, before the server starts: the baseline ----
 
@@ -193,10 +212,14 @@ try {
 
   const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
 
+  type Answer = { ms: number } | { refused: string }
+
   interface Desk {
     ready: Promise<void>
     samples: Promise<{ samples: number[]; refused: string[] }>
     go(): void
+    /** `together`: the desk's answer to the next line sent. */
+    next(): Promise<Answer>
   }
 
   function startDesk(job: DeskJob): Desk {
@@ -212,6 +235,13 @@ try {
       onSamples = resolve
       child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
     })
+    const answers: Answer[] = []
+    const waiting: ((a: Answer) => void)[] = []
+    const answered = (a: Answer) => {
+      const w = waiting.shift()
+      if (w) w(a)
+      else answers.push(a)
+    }
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => {
       out += chunk
@@ -219,6 +249,8 @@ try {
       out = lines.pop() ?? ''
       for (const line of lines) {
         if (line === 'ready') onReady()
+        if (line.startsWith('saved ')) answered({ ms: Number(line.slice('saved '.length)) })
+        if (line.startsWith('refused ')) answered({ refused: line.slice('refused '.length) })
         if (line.startsWith('samples ')) {
           onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
         }
@@ -226,9 +258,63 @@ try {
     })
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => (err += chunk))
-    // A desk that dies before it is ready must not leave the run waiting for it.
-    child.on('close', () => onReady())
-    return { ready, samples, go: () => child.stdin.write('go\n') }
+    // A desk that dies before it is ready, or between waves, must not leave the run waiting for it.
+    child.on('close', () => {
+      onReady()
+      for (const w of waiting.splice(0)) w({ refused: 'exited' })
+    })
+    return {
+      ready,
+      samples,
+      go: () => child.stdin.write('go\n'),
+      next: () => {
+        const a = answers.shift()
+        return a ? Promise.resolve(a) : new Promise<Answer>((resolve) => waiting.push(resolve))
+      },
+    }
+  }
+
+  /**
+   * Every desk presses 保存 at the same moment, `WAVES` times: each wave's line goes to all desks at
+   * once, and the next only when all have answered (and a tenth of a second has passed, as the
+   * clerks turn to the next visitor). The last desk served waits for every desk before it.
+   */
+  async function deskWaves(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
+    const started = Array.from({ length: desks }, (_, desk) =>
+      startDesk({
+        target,
+        sessionId: session.id,
+        count: WAVES,
+        warmup: WARMUP,
+        mode: 'together',
+        desk,
+        actor: { id: made.deskStaff.id, name: made.deskStaff.name },
+        start: morning + 3_600_000 + run * 600_000,
+        ...contactOf(desk),
+      }),
+    )
+    // These desks answer wave by wave and end without a `samples` line: their ending is awaited, not read.
+    const ended = started.map((d) => d.samples.catch(() => undefined))
+    await Promise.all(started.map((d) => d.ready))
+    const samples: number[][] = started.map(() => [])
+    const refused: string[] = []
+    const t0 = performance.now()
+    for (let wave = 0; wave < WAVES; wave++) {
+      for (const d of started) d.go()
+      const answers = await Promise.all(started.map((d) => d.next()))
+      for (const [i, a] of answers.entries()) {
+        if ('ms' in a) samples[i]?.push(a.ms)
+        else refused.push(a.refused)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const wallMs = performance.now() - t0
+    await Promise.all(ended)
+    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, load(), refused), together: true }
+    say(
+      `  ${engine}, ${desks} at once × ${WAVES}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+    )
+    return row
   }
 
   async function deskRun(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
@@ -242,8 +328,8 @@ try {
         actor: { id: made.deskStaff.id, name: made.deskStaff.name },
         // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
         start: morning + 3_600_000 + run * 600_000,
-        visitor: { name: text(contact, 'name'), phone: text(contact, 'phone') },
-        organization: { name: text(contact, 'org'), creditCode: text(contact, 'code') },
+        mode: 'back-to-back',
+        ...contactOf(desk),
       }),
     )
     await Promise.all(started.map((d) => d.ready))
@@ -268,6 +354,8 @@ try {
   let run = 0
   for (const desks of DESKS) runs.push(await deskRun('PostgreSQL', deskUrl, desks, run++))
   for (const desks of DESKS) runs.push(await deskRun('SQLite file', file, desks, run++))
+  say(`Registering, every desk at the same moment, ${WAVES} times …`)
+  for (const desks of [4, 8]) runs.push(await deskWaves('PostgreSQL', deskUrl, desks, run++))
 
   // ---- report ----
 

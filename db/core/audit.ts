@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Executor, LedgerContext } from './context'
 import { stamp } from './context'
 import { stateDigest, takeTouched, type StateEntry } from './record-state'
+import { holdWriteLock } from './write-lock'
 
 const GENESIS = '0'.repeat(64)
 
@@ -23,6 +24,9 @@ export function chainHash(prev: string, row: AuditFields): string {
   return createHash('sha256').update(fields.join('\u001f')).digest('hex')
 }
 
+// 200 rows × 10 values, as the state's batches, far below SQLite's limit on bound parameters.
+const AUDIT_BATCH = 200
+
 // 150 entries × 5 values stays far below SQLite's limit on bound parameters.
 const STATE_BATCH = 150
 
@@ -43,9 +47,24 @@ async function insertState(trx: Executor, auditId: number, entries: readonly Sta
   }
 }
 
+interface PendingAudit {
+  rows: AuditFields[]
+  alsoVouchFor: StateEntry[]
+}
+
+// The audit rows a write() has made so far, keyed by its transaction: appended together when the
+// write's work is done, as one insert, the last of them vouching for every record the write
+// touched. The write is one transaction either way, so nobody ever sees a record without its row;
+// on a server it is what keeps a desk's hold on the ledger's write lock short (each statement is a
+// round trip there, and every other desk waits for this one's commit).
+const pending = new WeakMap<object, PendingAudit>()
+
 /**
- * Appends one audit row, chained to the one before it so edits to the file show. It vouches for
- * every record the transaction's writes touched so far (db/core/record-state.ts), as they are now.
+ * Adds one audit row, chained to the one before it so edits to the file show. Inside write() the
+ * row is appended with the write's others when its work is done (appendPendingAudit); it then
+ * vouches, with them, for every record the transaction's writes touched (db/core/record-state.ts),
+ * as they are at the end. Outside write(), it is appended at once and vouches for what was touched
+ * so far.
  */
 export async function audit(
   trx: Executor,
@@ -57,10 +76,6 @@ export async function audit(
   /** Records to vouch for besides those the writes touched: the baseline of a ledger's records. */
   alsoVouchFor: readonly StateEntry[] = [],
 ): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
-  const prev = last?.hash ?? GENESIS
-  // A record both touched and named (a write beside the app that an upgrade then changed) is vouched for once.
-  const entries = [...new Map([...(await takeTouched(trx)), ...alsoVouchFor].map((e) => [`${e.table}\u001f${e.key}`, e])).values()]
   const row: AuditFields = {
     at: stamp(ctx),
     actor_id: ctx.actor.id,
@@ -69,14 +84,54 @@ export async function audit(
     entity,
     entity_id: entityId,
     detail: JSON.stringify(detail),
-    ...(entries.length > 0 ? { state_digest: stateDigest(entries) } : {}),
   }
-  const inserted = await trx
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prev, hash: chainHash(prev, row) })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  if (entries.length > 0) await insertState(trx, inserted.id, entries)
+  const waiting = pending.get(trx)
+  if (waiting !== undefined) {
+    waiting.rows.push(row)
+    waiting.alsoVouchFor.push(...alsoVouchFor)
+    return
+  }
+  await appendAudit(trx, [row], alsoVouchFor)
+}
+
+/** Holds the audit rows of the transaction `trx` until appendPendingAudit. */
+export function holdAuditRows(trx: Executor): void {
+  pending.set(trx, { rows: [], alsoVouchFor: [] })
+}
+
+/** The rows held for `trx`, appended (none: nothing); what was touched after them still needs vouching for. */
+export async function appendPendingAudit(trx: Executor): Promise<boolean> {
+  const waiting = pending.get(trx)
+  pending.delete(trx)
+  if (waiting === undefined || waiting.rows.length === 0) return false
+  await appendAudit(trx, waiting.rows, waiting.alsoVouchFor)
+  return true
+}
+
+async function appendAudit(trx: Executor, rows: readonly AuditFields[], alsoVouchFor: readonly StateEntry[]): Promise<void> {
+  await holdWriteLock(trx)
+  // A record both touched and named (a write beside the app that an upgrade then changed) is vouched for once.
+  const entries = [...new Map([...(await takeTouched(trx)), ...alsoVouchFor].map((e) => [`${e.table}\u001f${e.key}`, e])).values()]
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  let prev = last?.hash ?? GENESIS
+  const digest = stateDigest(entries)
+  const chained = rows.map((fields, i) => {
+    // Named only when one row carries a digest: a ledger from before digests has no such column.
+    const row: AuditFields = digest === null ? fields : { ...fields, state_digest: i === rows.length - 1 ? digest : null }
+    const linked = { ...row, prev_hash: prev, hash: chainHash(prev, row) }
+    prev = linked.hash
+    return linked
+  })
+  let lastId = 0
+  for (let i = 0; i < chained.length; i += AUDIT_BATCH) {
+    const inserted = await trx
+      .insertInto('audit_log')
+      .values(chained.slice(i, i + AUDIT_BATCH))
+      .returning('id')
+      .execute()
+    for (const r of inserted) lastId = Math.max(lastId, r.id)
+  }
+  if (entries.length > 0) await insertState(trx, lastId, entries)
 }
 
 export interface AuditChainReport {

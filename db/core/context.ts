@@ -3,8 +3,9 @@ import type { Kysely, Transaction } from 'kysely'
 import { assertMayWrite } from './access'
 import type { Database } from './schema'
 import type { StaffRole } from '../../shared/types'
-import { audit } from './audit'
+import { appendPendingAudit, audit, holdAuditRows } from './audit'
 import { hasUntakenTouches } from './record-state'
+import { recheckUnderWriteLock, withLateWriteLock } from './write-lock'
 
 /**
  * A person who chose themselves at the desk. `role` is what the ledger said when the actor was
@@ -65,17 +66,33 @@ export function today(ctx: LedgerContext): string {
 /**
  * Every write goes through here: one IMMEDIATE transaction, all or nothing, by a person signed in
  * who is still active in the ledger (or the system), checked inside the transaction so a person
- * deactivated a moment ago writes nothing more. Records changed after the transaction's last audit
- * row are vouched for by one more row, so no write the app makes looks, to `check`, like a change
- * made around it.
+ * deactivated a moment ago writes nothing more. Its audit rows are appended together at the end
+ * (db/core/audit.ts), the last vouching for every record it touched; a write that touched records
+ * and made no audit row gets one, so no write the app makes looks, to `check`, like a change made
+ * around it.
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     await assertMayWrite(trx, ctx.actor)
+    holdAuditRows(trx)
     const result = await work(trx)
-    if (await hasUntakenTouches(trx)) await audit(trx, ctx, 'record_state', 'ledger', null)
+    if (!(await appendPendingAudit(trx)) && (await hasUntakenTouches(trx))) await audit(trx, ctx, 'record_state', 'ledger', null)
     return result
   })
+}
+
+/**
+ * A write that takes the server's write lock late (db/core/write-lock.ts): before the lock it may
+ * only read and insert rows of its own (nothing another desk can see or change); holdWriteLock
+ * comes before anything else. Whether the person may still write is asked again under the lock.
+ */
+export function writeLockingLate<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return withLateWriteLock(() =>
+    write(ctx, (trx) => {
+      recheckUnderWriteLock((locked) => assertMayWrite(locked, ctx.actor))
+      return work(trx)
+    }),
+  )
 }
 
 /**

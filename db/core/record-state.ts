@@ -129,17 +129,44 @@ export async function takeTouched(db: Executor): Promise<StateEntry[]> {
       await sql<{
         entity_table: string
         row_key: string
-      }>`select entity_table, row_key from ${touchedTable(db)} order by entity_table, row_key`.execute(db)
+      }>`delete from ${touchedTable(db)} returning entity_table, row_key`.execute(db)
     ).rows
   } catch {
     // A ledger from before record digests (a migration test stopping early): nothing is noted.
     return []
   }
   if (touched.length === 0) return []
+  touched.sort((a, b) => compareKeys(a.entity_table, b.entity_table) || compareKeys(a.row_key, b.row_key))
+  // Records named by their id are read a table at a time (one statement, on a server one round
+  // trip, for all of a table's); the few with other keys one by one.
+  const byId = new Map<string, string[]>()
   const entries: StateEntry[] = []
-  for (const t of touched) entries.push(await currentEntry(db, t.entity_table, t.row_key))
-  await sql`delete from ${touchedTable(db)}`.execute(db)
+  for (const t of touched) {
+    if (AUDITED_TABLES[t.entity_table]?.key.join() === 'id') byId.set(t.entity_table, [...(byId.get(t.entity_table) ?? []), t.row_key])
+    else entries.push(await currentEntry(db, t.entity_table, t.row_key))
+  }
+  for (const [table, keys] of byId) entries.push(...(await currentEntries(db, table, keys)))
   return entries
+}
+
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const STATE_READ_BATCH = 500
+
+/** Records of one table named by id, as they are now (DELETED for those gone). */
+async function currentEntries(db: Executor, table: string, keys: readonly string[]): Promise<StateEntry[]> {
+  const found = new Map<string, StateEntry>()
+  for (let i = 0; i < keys.length; i += STATE_READ_BATCH) {
+    const ids = keys.slice(i, i + STATE_READ_BATCH)
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)} where ${sql.ref('id')} in (${sql.join(ids)})`.execute(db)
+    for (const row of rows) {
+      const values = Object.values(row)
+      found.set(String(row['id']), { table, key: String(row['id']), columnCount: values.length, hash: rowHash(values) })
+    }
+  }
+  return keys.map((key) => found.get(key) ?? { table, key, columnCount: 0, hash: DELETED })
 }
 
 /** Whether writes on this connection left records that no audit row has vouched for yet. */

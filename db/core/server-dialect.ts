@@ -15,14 +15,12 @@ import type pg from 'pg'
 import { MALFORMED_TEXT_MESSAGE } from '../../shared/text'
 import { LedgerError } from './errors'
 import { isConnectionFault, serverFault } from './server-faults'
+import { deferWriteLockAtBegin, LEDGER_WRITE_LOCK } from './write-lock'
 
-// One writer at a time, as on SQLite: every transaction first takes the ledger's write lock (a
-// transaction-level advisory lock, released by commit or rollback, also when the connection
-// drops). What SQLite's BEGIN IMMEDIATE guarantees holds the same way: the month's next issue
-// number read as max(seq) + 1 and the audit chain's last hash are read by one desk at a time, so
-// two desks can neither take the same number nor fork the chain. Readers outside a transaction
-// never wait (MVCC). Under READ COMMITTED each statement after the lock sees every commit before it.
-export const LEDGER_WRITE_LOCK = 0x4c454447 // 'LEDG'
+// The ledger's write lock (write-lock.ts), taken here at begin unless the write takes it late.
+// Readers outside a transaction never wait (MVCC). Under READ COMMITTED each statement after the
+// lock sees every commit before it.
+export { LEDGER_WRITE_LOCK }
 
 const WRITE_COMMANDS = ['UPDATE', 'DELETE', 'INSERT', 'MERGE'] as const
 
@@ -113,9 +111,14 @@ class WriteLockedDriver extends PostgresDriver {
   }
 
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, settings)
+    const plain = settings.isolationLevel === undefined && settings.accessMode === undefined
+    if (plain && deferWriteLockAtBegin()) return super.beginTransaction(connection, settings)
+    const lock = `select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`
+    // The begin and the lock in one round trip (no parameters: PostgreSQL's simple protocol, which
+    // takes two statements at once); every round trip under the lock is one every other desk waits.
+    if (!plain) await super.beginTransaction(connection, settings)
     try {
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`))
+      await connection.executeQuery(CompiledQuery.raw(plain ? `begin; ${lock}` : lock))
     } catch (e) {
       // Kysely rolls back only a transaction that began: one that failed waiting for the lock
       // (the lock timeout) would go back to the pool aborted and fail the desk's next query.

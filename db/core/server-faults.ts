@@ -16,8 +16,12 @@ const SOCKET_CODES = new Set([...UNREACHABLE_CODES, 'ETIMEDOUT', 'ECONNRESET', '
  */
 const ENDED_CODES = new Set(['57P01', '57P02', '57P03', '57P05', '08000', '08003', '08006', '08001', '08004', '08007', '08P01', '25P03'])
 
-/** A wait the server gave up: the statement timeout or the lock timeout (the desk's session lives on). */
-const BUSY_CODES = new Set(['57014', '55P03'])
+/**
+ * A wait the server gave up (the desk's session lives on): the statement timeout, the lock timeout,
+ * or a deadlock it broke by rolling this save back (a registration holds its new visit's links
+ * while it waits for the write lock; an undo deleting that visitor under the lock would wait for it).
+ */
+const BUSY_CODES = new Set(['57014', '55P03', '40P01'])
 
 // pg reports a socket that ends mid-query, a client used after that, and its own connect
 // timeout by message only (no code).

@@ -8,6 +8,7 @@ import { LedgerError, notFound } from '../core/errors'
 import type { OrganizationRow, OrganizationsTable, VisitorRow, VisitorsTable } from '../core/schema'
 import { organizationIdsByName } from '../search/conditions'
 import { onServer } from '../core/engine'
+import { holdWriteLock } from '../core/write-lock'
 import type { ReturningMatches } from '../../shared/types'
 import { normalizeCreditCode } from '../validation/credit-code'
 import { normalizePhone } from '../validation/phone'
@@ -73,6 +74,7 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
     if (o.address && o.address !== existing.address) changes.address = o.address
     if (o.industry && o.industry !== existing.industry) changes.industry = o.industry
     if (Object.keys(changes).length > 0) {
+      if (await holdWriteLock(trx)) return resolveOrganization(trx, ctx, o)
       await trx
         .updateTable('organizations')
         .set({ version: nextVersion, ...changes, updated_at: stamp(ctx) })
@@ -82,6 +84,8 @@ export async function resolveOrganization(trx: Tx, ctx: LedgerContext, o: Return
     }
     return existing.id
   }
+  // Another desk may have added the same enterprise a moment ago: looked for again under the lock.
+  if (await holdWriteLock(trx)) return resolveOrganization(trx, ctx, o)
   const row = await trx
     .insertInto('organizations')
     .values({ name: o.name, credit_code: o.creditCode, address: o.address, industry: o.industry, ...newEntry(ctx) })
@@ -139,6 +143,7 @@ export async function resolveVisitor(
     if (v.kind !== existing.kind) changes.kind = v.kind
     if (organizationId !== null && organizationId !== existing.organization_id) changes.organization_id = organizationId
     if (Object.keys(changes).length > 0) {
+      if (await holdWriteLock(trx)) return resolveVisitor(trx, ctx, v, organizationId)
       await trx
         .updateTable('visitors')
         .set({ version: nextVersion, ...changes, updated_at: stamp(ctx) })
@@ -149,6 +154,8 @@ export async function resolveVisitor(
     }
     return existing.id
   }
+  // Another desk may have added the same person a moment ago: looked for again under the lock.
+  if (await holdWriteLock(trx)) return resolveVisitor(trx, ctx, v, organizationId)
   const row = await trx
     .insertInto('visitors')
     .values({

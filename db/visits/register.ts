@@ -3,12 +3,14 @@ import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
 import { audit } from '../core/audit'
-import { stamp, today, write, type LedgerContext, type Tx } from '../core/context'
+import { stamp, today, writeLockingLate, type Executor, type LedgerContext, type Tx } from '../core/context'
+import { holdWriteLock, recheckUnderWriteLock } from '../core/write-lock'
+import type { SessionRow } from '../core/schema'
 import { loadCalendar } from '../issues/deadlines'
 import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from '../directory/records'
 import { resolveOrganization, resolveVisitor } from '../directory/match'
 import { refreshLastVisits } from '../directory/last-visit'
-import { LedgerError, notFound } from '../core/errors'
+import { isUniqueClash, LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
 import { cleanIntake, planIntake, type IntakeInput } from '../issues/source'
@@ -62,7 +64,7 @@ function cleanToken(token: string | undefined): string | null {
 }
 
 /** The visit an earlier arrival of the same submission saved, if any. */
-async function savedUnder(trx: Tx, token: string | null): Promise<number | null> {
+async function savedUnder(trx: Executor, token: string | null): Promise<number | null> {
   if (token === null) return null
   const row = await trx.selectFrom('visits').select('id').where('submission_token', '=', token).executeTakeFirst()
   return row?.id ?? null
@@ -94,8 +96,9 @@ function cleanMatter(m: MatterInput, index: number) {
   }
 }
 
-/** The month's next issue number; the caller holds the write lock, so nobody else can take it. */
+/** The month's next issue number, read under the write lock, so nobody else can take it. */
 export async function nextIssueNumber(trx: Tx, acceptedDate: string): Promise<{ number: string; yearMonth: string; seq: number }> {
+  await holdWriteLock(trx)
   const yearMonth = acceptedDate.slice(0, 7)
   const row = await trx
     .selectFrom('issues')
@@ -138,7 +141,11 @@ function cleanVisitInput(
   }
 }
 
-/** Writes one contact (a desk visit, a call, a letter) with its matters and issues, inside `trx`. */
+/**
+ * Writes one contact (a desk visit, a call, a letter) with its matters and issues, inside `trx`
+ * (a write locking late: db/core/write-lock.ts). The visit and its matters, rows only this
+ * transaction sees, go in before the write lock; everything another desk could also touch after.
+ */
 async function recordContact(
   trx: Tx,
   ctx: LedgerContext,
@@ -153,6 +160,7 @@ async function recordContact(
     if (c.active !== 1) throw new LedgerError('invalid_input', `问题类别“${c.name}”已停用，请选择其他类别`)
   }
 
+  // Found as they are, or (under the lock, looked for again) added or brought up to date.
   const organizationId = v.organization ? await resolveOrganization(trx, ctx, v.organization) : null
   const visitorId = await resolveVisitor(
     trx,
@@ -180,14 +188,8 @@ async function recordContact(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
-
-  await countAnswerUses(
-    trx,
-    v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
-  )
   const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
-  const numbers: string[] = []
+  const matters: { id: number; m: (typeof v.matters)[number]; label: string; intake: Awaited<ReturnType<typeof planIntake>> | null }[] = []
   for (const [index, m] of v.matters.entries()) {
     const matter = await trx
       .insertInto('matters')
@@ -203,9 +205,23 @@ async function recordContact(
       .returning('id')
       .executeTakeFirstOrThrow()
     const category = categories.find((c) => c.id === m.categoryId)
-    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
     const label = `第${index + 1}项问题`
-    const intake = await planIntake(trx, where, category, m.intake, calendar, label)
+    const intake =
+      m.type === 'issue' && m.intake !== null && calendar !== null && category
+        ? await planIntake(trx, where, category, m.intake, calendar, label)
+        : null
+    matters.push({ id: matter.id, m, label, intake })
+  }
+
+  await holdWriteLock(trx)
+  await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
+  await countAnswerUses(
+    trx,
+    v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
+  )
+  const numbers: string[] = []
+  for (const { id: matterId, m, label, intake } of matters) {
+    if (m.type !== 'issue' || m.caseFile === null || intake === null) continue
     const caseFile = await settleCaseFile(trx, ctx, m.caseFile, {
       categoryId: m.categoryId,
       date: where.date,
@@ -217,7 +233,7 @@ async function recordContact(
     const issue = await trx
       .insertInto('issues')
       .values({
-        matter_id: matter.id,
+        matter_id: matterId,
         number,
         year_month: yearMonth,
         seq,
@@ -263,33 +279,15 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const token = cleanToken(input.submissionToken)
   const booked = input.appointmentId !== undefined ? await bookingIdentity(ctx.db, input.appointmentId) : null
   const v = cleanVisitInput(input, booked)
-  const visitId = await write(ctx, async (trx) => {
-    const already = await savedUnder(trx, token)
-    if (already !== null) return already
+  const visitId = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记来访')
-    const session = await trx
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', input.sessionId)
-      .where('voided_at', 'is', null)
-      .executeTakeFirst()
-    if (!session) throw notFound('接待日', input.sessionId)
-    if (session.status !== 'open') {
-      throw new LedgerError(
-        'session_not_open',
-        `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`,
-      )
-    }
     const arrived = today(ctx)
-    if (session.date !== arrived) {
-      throw new LedgerError(
-        'session_not_today',
-        `进行中的接待日是${dayLabel(session.date)}（${session.title}），今天是${dayLabel(arrived)}：来访登记记在到达当天，` +
-          '不能登记到那一天。请结束该接待日并开始今日接待，或登记为非接待日来访',
-      )
-    }
-    const onDuty = await joinDuty(trx, ctx, session.id)
+    const session = await sessionForArrival(trx, input.sessionId, arrived)
+    // Another desk may end the day while this one waits for the lock.
+    recheckUnderWriteLock((locked) => sessionForArrival(locked, input.sessionId, arrived).then(() => undefined))
+    const alreadyOnDuty = await onDuty(trx, ctx, session.id)
     const r = await recordContact(trx, ctx, { sessionId: session.id, date: arrived, channel: 'desk', submissionToken: token }, v)
+    const joined = !alreadyOnDuty && (await joinDuty(trx, ctx, session.id))
     if (input.appointmentId !== undefined) await markArrived(trx, ctx, input.appointmentId, session.id, r.visitId)
     await audit(trx, ctx, 'register', 'visit', r.visitId, {
       sessionId: session.id,
@@ -298,25 +296,70 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
       headcount: v.headcount,
       consultations: v.matters.filter((m) => m.type === 'consultation').length,
       issues: r.numbers,
-      ...(onDuty ? { joinedDuty: ctx.actor.name } : {}),
+      ...(joined ? { joinedDuty: ctx.actor.name } : {}),
     })
     return r.visitId
   })
   return summaryOf(ctx, visitId)
 }
 
-/** Whoever registers at the desk is on the day's 值班人员; true when this visit put them there. */
-async function joinDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
-  if (ctx.actor.id === null) return false
+/** The open reception day a visit arriving on `arrived` goes into, or the desk's refusal. */
+async function sessionForArrival(trx: Executor, sessionId: number, arrived: string): Promise<SessionRow> {
+  const session = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('voided_at', 'is', null).executeTakeFirst()
+  if (!session) throw notFound('接待日', sessionId)
+  if (session.status !== 'open') {
+    throw new LedgerError(
+      'session_not_open',
+      `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`,
+    )
+  }
+  if (session.date !== arrived) {
+    throw new LedgerError(
+      'session_not_today',
+      `进行中的接待日是${dayLabel(session.date)}（${session.title}），今天是${dayLabel(arrived)}：来访登记记在到达当天，` +
+        '不能登记到那一天。请结束该接待日并开始今日接待，或登记为非接待日来访',
+    )
+  }
+  return session
+}
+
+/**
+ * One form submission, one visit: a submission saved before is answered with its visit. Two
+ * arrivals of the same submission at once on a server both find none before the lock; the unique
+ * index lets one in, and the other, refused by it, is answered with the visit the first saved.
+ */
+async function onceUnder(ctx: LedgerContext, token: string | null, work: (trx: Tx) => Promise<number>): Promise<number> {
+  try {
+    return await writeLockingLate(ctx, async (trx) => (await savedUnder(trx, token)) ?? work(trx))
+  } catch (e) {
+    const saved = token !== null && isUniqueClash(e, 'visits_submission_token') ? await savedUnder(ctx.db, token) : null
+    if (saved === null) throw e
+    return saved
+  }
+}
+
+/** Whether the person at the desk is already on the day's 值班人员 (read before the write lock). */
+async function onDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
+  if (ctx.actor.id === null) return true
   const on = await trx
     .selectFrom('session_staff')
     .select('staff_id')
     .where('session_id', '=', sessionId)
     .where('staff_id', '=', ctx.actor.id)
     .executeTakeFirst()
-  if (on) return false
-  await trx.insertInto('session_staff').values({ session_id: sessionId, staff_id: ctx.actor.id }).execute()
-  return true
+  return on !== undefined
+}
+
+/** Whoever registers at the desk is on the day's 值班人员; true when this visit put them there. */
+async function joinDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
+  if (ctx.actor.id === null) return false
+  // The same person at a second PC may have joined since it was read: then nobody is added.
+  const added = await trx
+    .insertInto('session_staff')
+    .values({ session_id: sessionId, staff_id: ctx.actor.id })
+    .onConflict((oc) => oc.columns(['session_id', 'staff_id']).doNothing())
+    .executeTakeFirst()
+  return Number(added.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
 export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionId' | 'appointmentId'> {
@@ -333,9 +376,7 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
   if (date > today(ctx)) throw new LedgerError('invalid_date', `收到日期不能晚于今天（${today(ctx)}）`)
   const token = cleanToken(input.submissionToken)
   const v = cleanVisitInput(input, null)
-  const visitId = await write(ctx, async (trx) => {
-    const already = await savedUnder(trx, token)
-    if (already !== null) return already
+  const visitId = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记')
     const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel, submissionToken: token }, v)
     await audit(trx, ctx, 'register_contact', 'visit', r.visitId, {

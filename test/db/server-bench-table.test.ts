@@ -37,6 +37,22 @@ describe("the server benchmark's rows", () => {
     )
   })
 
+  it('names a run of desks saving at the same moment by its waves, with no throughput (its pauses are in the wall time)', () => {
+    const row = {
+      ...deskRunRow(
+        'PostgreSQL',
+        [
+          [30, 40],
+          [35, 45],
+        ],
+        5_000,
+        3,
+      ),
+      together: true,
+    }
+    expect(registrationTable([row]).split('\n')[2]).toBe('| PostgreSQL | 2 at once × 2 times | 35.00 / 45.00 | — | 0 | 5.0 | 3.00 | yes |')
+  })
+
   it("prints the figures with the server's p50 as a multiple of the file's", () => {
     const table = figuresTable([{ name: 'yearly, 2025', sqlite: { n: 10, p50: 50, p99: 60 }, pg: { n: 10, p50: 125, p99: 1500 } }])
     expect(table.split('\n')[2]).toBe('| yearly, 2025 | — | 50.00 / 60.00 | 125.0 / 1,500 | ×2.50 |')

@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { sql } from 'kysely'
+import type { Executor } from './context'
+
+// One writer at a time, as on SQLite: on a server every transaction takes the ledger's write lock
+// (a transaction-level advisory lock, released by commit or rollback, also when the connection
+// drops), so the month's next issue number (max(seq) + 1) and the audit chain's last hash are read
+// by one desk at a time and two desks can neither take the same number nor fork the chain.
+//
+// Most transactions take it at begin (server-dialect.ts). A registration, the one write every desk
+// makes all day, takes it late: every other desk waits for the holder's commit, and on a server each
+// statement is a round trip, so the registration's reads and the rows only it can see (its visit
+// and matters) are written first, and the lock is taken before the first statement whose answer
+// or effect another desk could change: a new or changed visitor or enterprise, the issue number,
+// the audit rows, or any update. What the registration read before the lock is checked again under
+// it where a desk's change would matter (the day still open, the clerk still active).
+// On the file BEGIN IMMEDIATE is the lock and nothing here changes anything.
+export const LEDGER_WRITE_LOCK = 0x4c454447 // 'LEDG'
+
+interface LateLock {
+  state: 'asked' | 'deferred' | 'held'
+  /** Checks of what was read before the lock, run once it is held. */
+  rechecks: ((trx: Executor) => Promise<void>)[]
+}
+
+const lateLock = new AsyncLocalStorage<LateLock>()
+
+/** Runs `work`, one write, with its server write lock taken late (holdWriteLock), not at begin. */
+export function withLateWriteLock<T>(work: () => Promise<T>): Promise<T> {
+  return lateLock.run({ state: 'asked', rechecks: [] }, work)
+}
+
+/** For the server's driver at begin: true when this transaction takes the lock later, itself. */
+export function deferWriteLockAtBegin(): boolean {
+  const store = lateLock.getStore()
+  if (store?.state !== 'asked') return false
+  store.state = 'deferred'
+  return true
+}
+
+/** When the lock is taken late, `check` runs again under it; otherwise it already ran under the lock. */
+export function recheckUnderWriteLock(check: (trx: Executor) => Promise<void>): void {
+  const store = lateLock.getStore()
+  if (store?.state === 'deferred') store.rechecks.push(check)
+}
+
+/**
+ * Takes the write lock if this transaction deferred it and has not taken it yet, then runs the
+ * rechecks. True when it was taken now: whatever the caller read before may have changed.
+ */
+export async function holdWriteLock(trx: Executor): Promise<boolean> {
+  const store = lateLock.getStore()
+  if (store?.state !== 'deferred') return false
+  store.state = 'held'
+  await sql`select pg_advisory_xact_lock(${sql.lit(LEDGER_WRITE_LOCK)})`.execute(trx)
+  for (const check of store.rechecks) await check(trx)
+  return true
+}

@@ -1,0 +1,155 @@
+import pg from 'pg'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import type { LedgerContext } from '../../db/core/context'
+import type { Ledger } from '../../db/core/open'
+import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
+import { LEDGER_WRITE_LOCK } from '../../db/core/write-lock'
+import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
+import { openDay, residentVisit } from '../support/desk'
+import { openServerTestLedger } from '../support/engine-ledger'
+import { refused } from '../support/refusals'
+import { seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+
+// A registration on a server takes the ledger's write lock late (db/core/write-lock.ts): its visit
+// and matters go in first, and the lock comes before anything another desk could change. Each
+// test holds the lock from another session so the registrations stop at it, then lets go, and
+// looks at what the ledger kept.
+
+let t: TestLedger<Ledger> | undefined
+const opened: ServerLedger[] = []
+const sessions: pg.Client[] = []
+afterEach(async () => {
+  for (const c of sessions.splice(0)) await c.end().catch(() => undefined)
+  for (const l of opened.splice(0)) await l.close()
+  await t?.close()
+  t = undefined
+})
+
+interface Desks {
+  t: TestLedger<Ledger>
+  f: Fixture
+  sessionId: number
+  database: string
+}
+
+async function deskWithDay(): Promise<Desks> {
+  t = await openServerTestLedger('2026-11-10 09:00:00')
+  const f = await seedFixture(t)
+  const day = await openDay(t, f, '2026-11-10')
+  return { t, f, sessionId: day.id, database: new URL(t.file).pathname.slice(1) }
+}
+
+/** Another desk PC on the same ledger: a connection of its own, the same clerk and clock. */
+async function secondDesk(d: Desks): Promise<LedgerContext> {
+  const ledger = await openServerLedger(d.t.file)
+  opened.push(ledger)
+  return { db: ledger.db, actor: d.t.ctx.actor, now: d.t.ctx.now }
+}
+
+async function superuser(database: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}${database}` })
+  await client.connect()
+  sessions.push(client)
+  return client
+}
+
+/** A session of another program holding the ledger's write lock until it commits or rolls back. */
+async function holdWriteLock(d: Desks): Promise<pg.Client> {
+  const holder = await superuser(d.database)
+  await holder.query('begin')
+  await holder.query(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`)
+  return holder
+}
+
+/** Resolves once `n` sessions other than the holder wait for the write lock. */
+async function waitingForLock(holder: pg.Client, n: number): Promise<number[]> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await holder.query<{ pid: number }>(
+      `select pid from pg_locks where locktype = 'advisory' and objid = $1 and not granted order by pid`,
+      [LEDGER_WRITE_LOCK],
+    )
+    if (rows.length >= n) return rows.map((r) => r.pid)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`fewer than ${n} sessions came to wait for the write lock`)
+}
+
+function enterpriseVisit(d: Desks, over: Partial<RegisterVisitInput> = {}): RegisterVisitInput {
+  return residentVisit(d.sessionId, {
+    visitor: { name: '钱文斌', phone: '13711112222', kind: 'enterprise' },
+    organization: { name: '江南精细化工有限公司', creditCode: '91350100M000100Y43' },
+    matters: [{ type: 'issue', categoryId: d.f.category('大气').id, content: '厂区东侧废气收集装置故障，夜间异味重', place: '东城园区' }],
+    ...over,
+  })
+}
+
+describe('a registration on a server', () => {
+  it("writes a returning visitor's visit and matters before it waits for the write lock", async () => {
+    const d = await deskWithDay()
+    await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const [pid] = await waitingForLock(holder, 1)
+    const { rows } = await holder.query<{ relname: string }>(
+      `select c.relname from pg_locks l join pg_class c on c.oid = l.relation
+        where l.pid = $1 and l.mode = 'RowExclusiveLock' and c.relname in ('visits', 'matters', 'issues', 'audit_log') order by c.relname`,
+      [pid],
+    )
+    expect(rows.map((r) => r.relname)).toEqual(['matters', 'visits'])
+    await holder.query('rollback')
+    const saved = await saving
+    expect(saved.matters).toHaveLength(1)
+  })
+
+  it('is refused, nothing written, when another desk ended the day while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
+    await waitingForLock(holder, 1)
+    await holder.query(`update sessions set status = 'closed' where id = $1`, [d.sessionId])
+    await holder.query('commit')
+    const e = await saving
+    expect(e.code).toBe('session_not_open')
+    expect(e.message).toContain('已结束，不能登记来访')
+    expect({ ...(await tableCounts(d.t)), sessions: before.sessions }).toEqual(before)
+  })
+
+  it('makes one enterprise and one visitor of a new enterprise registered at two desks at once', async () => {
+    const d = await deskWithDay()
+    const other = await secondDesk(d)
+    const holder = await holdWriteLock(d)
+    const first = registerVisit(d.t.ctx, enterpriseVisit(d))
+    const second = registerVisit(other, enterpriseVisit(d))
+    await waitingForLock(holder, 2)
+    await holder.query('rollback')
+    const [a, b] = await Promise.all([first, second])
+    expect(a.organizationId).not.toBeNull()
+    expect(b.organizationId).toBe(a.organizationId)
+    expect(b.visitorId).toBe(a.visitorId)
+    const orgs = await d.t.ctx.db.selectFrom('organizations').select('id').where('credit_code', '=', '91350100M000100Y43').execute()
+    expect(orgs).toHaveLength(1)
+    const people = await d.t.ctx.db.selectFrom('visitors').select('id').where('phone', '=', '13711112222').execute()
+    expect(people).toHaveLength(1)
+    expect([a, b].flatMap((v) => v.matters.map((m) => m.issueNumber)).sort()).toEqual(['JD-2026-11-0001', 'JD-2026-11-0002'])
+  })
+
+  it('saves one visit for one submission arriving over two connections at once, and answers both with it', async () => {
+    const d = await deskWithDay()
+    const other = await secondDesk(d)
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const input = residentVisit(d.sessionId, { submissionToken: 'form-7f3a9c21' })
+    const first = registerVisit(d.t.ctx, input)
+    await waitingForLock(holder, 1)
+    // The second waits on the first's submission in the unique index, not on the lock.
+    const second = registerVisit(other, input)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await holder.query('rollback')
+    const [a, b] = await Promise.all([first, second])
+    expect(b.id).toBe(a.id)
+    const after = await tableCounts(d.t)
+    expect(after.visits).toBe((before.visits ?? 0) + 1)
+    expect(after.matters).toBe((before.matters ?? 0) + 1)
+  })
+})
