@@ -1,7 +1,7 @@
 // Opening the ledger as the app does (health check, the key, migrations) against the bare pragmas on the same key.
 
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
-import { checkLedgerHealth } from '../db/backup/backup'
+import { checkLedgerHealth } from '../db/backup/startup'
 import { openLedger, type LocalLedger } from '../db/core/open'
 import { time, type Measuring } from './measure'
 import { applyKey, connectionKey } from '../db/keys/cipher'

@@ -25,8 +25,6 @@ import type { BackupInfo, BackupOverview } from '../../shared/types'
 // Taking backups and choosing their folder; putting one back is ./restore.ts, the start-up check ./startup.ts.
 
 export { ensureDailyBackup, listBackupFiles, rotateBackups, writeBackup } from './files'
-// bench/ imports the start-up health check from here; its new home is ./startup.ts.
-export { checkLedgerHealth } from './startup'
 
 /** This ledger's copies, and copies from before ledgers had ids (which may be anyone's; the list says so). */
 function ownBackups(folder: string, ledgerId: string | null): BackupInfo[] {
