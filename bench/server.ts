@@ -61,6 +61,25 @@ const DESKS = [1, 4, 8]
 const WAVES = Number(flag('--waves') ?? (SMALL ? 20 : 100))
 const WARMUP = SMALL ? 2 : 5
 const load = () => os.loadavg()[0] ?? 0
+// The machine's busy CPU time so far, every core, in ms (Linux's /proc/stat, in hundredths of a
+// second); null elsewhere. Over a run it says how much work a registration costs the machine,
+// wherever it was done: a desk, the server, or something else sharing the cores.
+const machineBusyMs = (): number | null => {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = (fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map(Number)
+    const busy = [user, nice, system, irq, softirq, steal].reduce((a: number, b) => a + (b ?? 0), 0)
+    return Number.isFinite(busy) ? busy * 10 : null
+  } catch {
+    return null
+  }
+}
+const busySince = (start: number | null) => {
+  const end = machineBusyMs()
+  return start === null || end === null ? null : end - start
+}
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 say(
@@ -299,6 +318,7 @@ try {
     const samples: number[][] = started.map(() => [])
     const refused: string[] = []
     const t0 = performance.now()
+    const busy0 = machineBusyMs()
     for (let wave = 0; wave < WAVES; wave++) {
       for (const d of started) d.go()
       const answers = await Promise.all(started.map((d) => d.next()))
@@ -309,10 +329,11 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     const wallMs = performance.now() - t0
+    const busyMs = busySince(busy0)
     await Promise.all(ended)
-    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, load(), refused), together: true }
+    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, load(), refused, busyMs), together: true }
     say(
-      `  ${engine}, ${desks} at once × ${WAVES}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} at once × ${WAVES}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, load ${row.load.toFixed(2)}`,
     )
     return row
   }
@@ -334,6 +355,7 @@ try {
     )
     await Promise.all(started.map((d) => d.ready))
     const t0 = performance.now()
+    const busy0 = machineBusyMs()
     for (const d of started) d.go()
     const results = await Promise.all(started.map((d) => d.samples))
     const row = deskRunRow(
@@ -342,9 +364,10 @@ try {
       performance.now() - t0,
       load(),
       results.flatMap((r) => r.refused),
+      busySince(busy0),
     )
     say(
-      `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
     )
     return row
   }

@@ -24,8 +24,8 @@ describe("the server benchmark's rows", () => {
     const at = deskRunRow('PostgreSQL', [[10, 20, 50]], 100, 2)
     const table = registrationTable([over, at])
     const lines = table.split('\n')
-    expect(lines[2]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 51.00 | 30 | 0 | 0.1 | 2.00 | **no** |')
-    expect(lines[3]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 50.00 | 30 | 0 | 0.1 | 2.00 | yes |')
+    expect(lines[2]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 51.00 | 30 | — | 0 | 0.1 | 2.00 | **no** |')
+    expect(lines[3]).toBe('| PostgreSQL | 1 × 3 | 20.00 / 50.00 | 30 | — | 0 | 0.1 | 2.00 | yes |')
   })
 
   it('counts the saves a desk was refused, by code, and a run with any refused as missing the goal', () => {
@@ -33,7 +33,7 @@ describe("the server benchmark's rows", () => {
     expect(row.each).toBe(2)
     expect(refusedText(row.refused)).toBe('1 (SQLITE_BUSY × 1)')
     expect(registrationTable([row]).split('\n')[2]).toBe(
-      '| SQLite file | 2 × 2 | 6.00 / 7.00 | 3 | 1 (SQLITE_BUSY × 1) | 1.0 | 9.00 | **no** |',
+      '| SQLite file | 2 × 2 | 6.00 / 7.00 | 3 | — | 1 (SQLITE_BUSY × 1) | 1.0 | 9.00 | **no** |',
     )
   })
 
@@ -50,7 +50,25 @@ describe("the server benchmark's rows", () => {
       ),
       together: true,
     }
-    expect(registrationTable([row]).split('\n')[2]).toBe('| PostgreSQL | 2 at once × 2 times | 35.00 / 45.00 | — | 0 | 5.0 | 3.00 | yes |')
+    expect(registrationTable([row]).split('\n')[2]).toBe(
+      '| PostgreSQL | 2 at once × 2 times | 35.00 / 45.00 | — | — | 0 | 5.0 | 3.00 | yes |',
+    )
+  })
+
+  it("divides the machine's busy CPU time over the run by the registrations saved", () => {
+    const row = deskRunRow(
+      'PostgreSQL',
+      [
+        [10, 20],
+        [30, 40],
+      ],
+      1_000,
+      1,
+      ['server_busy'],
+      480,
+    )
+    expect(row.cpuMs).toBe(120)
+    expect(registrationTable([row]).split('\n')[2]).toContain('| 4 | 120.0 | 1 (server_busy × 1) |')
   })
 
   it("prints the figures with the server's p50 as a multiple of the file's", () => {
