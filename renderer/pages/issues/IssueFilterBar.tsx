@@ -17,6 +17,8 @@ const dueOptions = optionsOf(DUE_FILTER_LABEL, ['overdue', 'due_soon', 'on_time'
 /**
  * One row of filters above the ledger; the text box searches as the desk types. Drawn again only
  * when the filters change (eight selects and a date picker), not when a page of rows comes in.
+ * The selects' lists are short and not virtual: a virtual list measures its items' heights (a
+ * forced layout) in the same task that draws the rows a choice asked for.
  */
 export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }: Props) {
   const { categories, departments, localities } = useReference()
@@ -48,6 +50,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
         aria-label="状态"
         mode="multiple"
         allowClear
+        virtual={false}
         maxTagCount="responsive"
         placeholder="状态（可多选）"
         style={{ width: 184 }}
@@ -58,6 +61,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
       <Select<number | null>
         aria-label="类别"
         allowClear
+        virtual={false}
         placeholder="问题类别"
         style={{ width: 112 }}
         value={filters.categoryId}
@@ -67,6 +71,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
       <Select<number | null>
         aria-label="承办股室"
         allowClear
+        virtual={false}
         placeholder="承办股室"
         style={{ width: 146 }}
         popupMatchSelectWidth={false}
@@ -78,6 +83,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
         <Select<number | null>
           aria-label="属地"
           allowClear
+          virtual={false}
           placeholder="属地"
           style={{ width: 112 }}
           popupMatchSelectWidth={false}
@@ -89,6 +95,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
       <Select<DueFilter | null>
         aria-label="时限状态"
         allowClear
+        virtual={false}
         placeholder="时限状态"
         style={{ width: 124 }}
         popupMatchSelectWidth={false}
@@ -99,6 +106,7 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
       <Select<Procedure | null>
         aria-label="办理程序"
         allowClear
+        virtual={false}
         placeholder="办理程序"
         style={{ width: 104 }}
         value={filters.procedure}

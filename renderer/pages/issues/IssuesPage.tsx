@@ -44,6 +44,10 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
     () => dueCounts.take(null),
   )
   const openId = openIssueId(params)
+  // The drawer is mounted at the first issue opened and kept from then on (it returns the focus
+  // when it closes): a ledger opened only to look at its rows does not draw a closed drawer.
+  const [drawerUsed, setDrawerUsed] = useState(openId !== null)
+  if (openId !== null && !drawerUsed) setDrawerUsed(true)
 
   const setFilters = useCallback((filters: IssueFilters) => setView((v) => ({ ...v, filters, page: 1 })), [setView])
   // Stable, so the table (memo) is drawn again only when its page or view changes, not when the
@@ -86,7 +90,7 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
         onSort={setSort}
         onOpen={openIssue}
       />
-      <IssueDrawer id={openId} onClose={() => navigate('issues')} onChanged={refresh} />
+      {drawerUsed && <IssueDrawer id={openId} onClose={() => navigate('issues')} onChanged={refresh} />}
     </>
   )
 }
