@@ -1,61 +1,35 @@
-import pg from 'pg'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import type pg from 'pg'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
-import type { Ledger } from '../../db/core/open'
-import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
+import { openServerLedger } from '../../db/core/open-server'
 import { LEDGER_WRITE_LOCK } from '../../db/core/write-lock'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
-import { openDay, residentVisit } from '../support/desk'
-import { openServerTestLedger } from '../support/engine-ledger'
+import { residentVisit } from '../support/desk'
 import { refused } from '../support/refusals'
-import { seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { serverDesks, type DeskWithDay } from '../support/server-desks'
+import { tableCounts } from '../support/temp-ledger'
 
 // A registration on a server takes the ledger's write lock late (db/core/write-lock.ts): its visit
 // and matters go in first, and the lock comes before anything another desk could change. Each
 // test holds the lock from another session so the registrations stop at it, then lets go, and
 // looks at what the ledger kept.
 
-let t: TestLedger<Ledger> | undefined
-const opened: ServerLedger[] = []
-const sessions: pg.Client[] = []
-afterEach(async () => {
-  for (const c of sessions.splice(0)) await c.end().catch(() => undefined)
-  for (const l of opened.splice(0)) await l.close()
-  await t?.close()
-  t = undefined
-})
+const desks = serverDesks()
+afterEach(() => desks.close())
 
-interface Desks {
-  t: TestLedger<Ledger>
-  f: Fixture
-  sessionId: number
-  database: string
-}
+type Desks = DeskWithDay
 
-async function deskWithDay(): Promise<Desks> {
-  t = await openServerTestLedger('2026-11-10 09:00:00')
-  const f = await seedFixture(t)
-  const day = await openDay(t, f, '2026-11-10')
-  return { t, f, sessionId: day.id, database: new URL(t.file).pathname.slice(1) }
-}
+const deskWithDay = () => desks.deskWithDay()
 
 /** Another desk PC on the same ledger: a connection of its own, the same clerk and clock. */
 async function secondDesk(d: Desks): Promise<LedgerContext> {
-  const ledger = await openServerLedger(d.t.file)
-  opened.push(ledger)
+  const ledger = desks.keep(await openServerLedger(d.t.file))
   return { db: ledger.db, actor: d.t.ctx.actor, now: d.t.ctx.now }
-}
-
-async function superuser(database: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}${database}` })
-  await client.connect()
-  sessions.push(client)
-  return client
 }
 
 /** A session of another program holding the ledger's write lock until it commits or rolls back. */
 async function holdWriteLock(d: Desks): Promise<pg.Client> {
-  const holder = await superuser(d.database)
+  const holder = await desks.superuser(d)
   await holder.query('begin')
   await holder.query(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`)
   return holder
