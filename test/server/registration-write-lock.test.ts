@@ -126,4 +126,49 @@ describe('a registration on a server', () => {
     expect(after.visits).toBe((before.visits ?? 0) + 1)
     expect(after.matters).toBe((before.matters ?? 0) + 1)
   })
+
+  it('is refused, nothing written, when another desk merged its visitor into another while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const first = await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const other = await registerVisit(
+      d.t.ctx,
+      residentVisit(d.sessionId, { visitor: { name: '张桂芳', phone: '13812340000', kind: 'resident' } }),
+    )
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
+    await waitingForLock(holder, 1)
+    await holder.query('update visitors set merged_into_id = $1 where id = $2', [other.visitorId, first.visitorId])
+    await holder.query('commit')
+    const e = await saving
+    expect(e.code).toBe('stale_record')
+    expect(e.message).toContain('来访人刚被其他窗口合并到另一条记录，本次登记未保存')
+    expect(await tableCounts(d.t)).toEqual(before)
+  })
+
+  it('counts its deadline with a holiday another desk saved while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const input = enterpriseVisit(d)
+    const dueOf = async (number: string | null | undefined) =>
+      (
+        await d.t.ctx.db
+          .selectFrom('issues')
+          .select('due_date')
+          .where('number', '=', number ?? '')
+          .executeTakeFirstOrThrow()
+      ).due_date
+    const plain = await registerVisit(d.t.ctx, input)
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, input)
+    await waitingForLock(holder, 1)
+    await holder.query(
+      `insert into holiday_overrides (date, kind, name, created_at) values ('2026-11-12', 'holiday', '临时调休', '2026-11-10 09:00:00')`,
+    )
+    await holder.query('commit')
+    const saved = await saving
+    const withoutHoliday = await dueOf(plain.matters[0]?.issueNumber)
+    const withHoliday = await dueOf(saved.matters[0]?.issueNumber)
+    expect(withoutHoliday).not.toBeNull()
+    expect(String(withHoliday) > String(withoutHoliday)).toBe(true)
+  })
 })
