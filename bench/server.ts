@@ -293,25 +293,28 @@ try {
     }
   }
 
+  function deskJob(target: string, desk: number, run: number, mode: DeskJob['mode'], count: number): DeskJob {
+    return {
+      target,
+      sessionId: session.id,
+      count,
+      warmup: WARMUP,
+      mode,
+      desk,
+      actor: { id: made.deskStaff.id, name: made.deskStaff.name },
+      // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
+      start: morning + 3_600_000 + run * 600_000,
+      ...contactOf(desk),
+    }
+  }
+
   /**
    * Every desk presses 保存 at the same moment, `WAVES` times: each wave's line goes to all desks at
    * once, and the next only when all have answered (and a tenth of a second has passed, as the
    * clerks turn to the next visitor). The last desk served waits for every desk before it.
    */
   async function deskWaves(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
-    const started = Array.from({ length: desks }, (_, desk) =>
-      startDesk({
-        target,
-        sessionId: session.id,
-        count: WAVES,
-        warmup: WARMUP,
-        mode: 'together',
-        desk,
-        actor: { id: made.deskStaff.id, name: made.deskStaff.name },
-        start: morning + 3_600_000 + run * 600_000,
-        ...contactOf(desk),
-      }),
-    )
+    const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'together', WAVES)))
     // These desks answer wave by wave and end without a `samples` line: their ending is awaited, not read.
     const ended = started.map((d) => d.samples.catch(() => undefined))
     await Promise.all(started.map((d) => d.ready))
@@ -339,20 +342,7 @@ try {
   }
 
   async function deskRun(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
-    const started = Array.from({ length: desks }, (_, desk) =>
-      startDesk({
-        target,
-        sessionId: session.id,
-        count: EACH,
-        warmup: WARMUP,
-        desk,
-        actor: { id: made.deskStaff.id, name: made.deskStaff.name },
-        // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
-        start: morning + 3_600_000 + run * 600_000,
-        mode: 'back-to-back',
-        ...contactOf(desk),
-      }),
-    )
+    const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'back-to-back', EACH)))
     await Promise.all(started.map((d) => d.ready))
     const t0 = performance.now()
     const busy0 = machineBusyMs()

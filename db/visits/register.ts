@@ -168,6 +168,9 @@ async function recordContact(
     { ...v.visitor, kind: organizationId !== null ? 'enterprise' : v.visitor.kind },
     organizationId,
   )
+  // Another desk may merge them into another record while this one waits for the lock; the merge
+  // moves their visits, but not this one, which it cannot see yet.
+  recheckUnderWriteLock((locked) => stillUnmerged(locked, visitorId, organizationId))
   const at = stamp(ctx)
   const visit = await trx
     .insertInto('visits')
@@ -188,8 +191,7 @@ async function recordContact(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
-  const matters: { id: number; m: (typeof v.matters)[number]; label: string; intake: Awaited<ReturnType<typeof planIntake>> | null }[] = []
+  const matters: { id: number; m: (typeof v.matters)[number]; index: number }[] = []
   for (const [index, m] of v.matters.entries()) {
     const matter = await trx
       .insertInto('matters')
@@ -204,24 +206,24 @@ async function recordContact(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const category = categories.find((c) => c.id === m.categoryId)
-    const label = `第${index + 1}项问题`
-    const intake =
-      m.type === 'issue' && m.intake !== null && calendar !== null && category
-        ? await planIntake(trx, where, category, m.intake, calendar, label)
-        : null
-    matters.push({ id: matter.id, m, label, intake })
+    matters.push({ id: matter.id, m, index })
   }
 
   await holdWriteLock(trx)
+  // The deadlines from the calendar as it is under the lock: a holiday arrangement saved a moment
+  // ago recounts the open issues' deadlines, and this one's must be counted the same way.
+  const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
   await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
   await countAnswerUses(
     trx,
     v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
   )
   const numbers: string[] = []
-  for (const { id: matterId, m, label, intake } of matters) {
-    if (m.type !== 'issue' || m.caseFile === null || intake === null) continue
+  for (const { id: matterId, m, index } of matters) {
+    const category = categories.find((c) => c.id === m.categoryId)
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
+    const label = `第${index + 1}项问题`
+    const intake = await planIntake(trx, where, category, m.intake, calendar, label)
     const caseFile = await settleCaseFile(trx, ctx, m.caseFile, {
       categoryId: m.categoryId,
       date: where.date,
@@ -262,6 +264,25 @@ async function recordContact(
     numbers.push(number)
   }
   return { visitId: visit.id, visitorId, organizationId, numbers }
+}
+
+async function stillUnmerged(trx: Executor, visitorId: number, organizationId: number | null): Promise<void> {
+  const row = await trx
+    .selectNoFrom((eb) => [
+      eb.selectFrom('visitors').select('merged_into_id').where('id', '=', visitorId).as('visitor'),
+      eb
+        .selectFrom('organizations')
+        .select('merged_into_id')
+        .where('id', '=', organizationId ?? 0)
+        .as('organization'),
+    ])
+    .executeTakeFirstOrThrow()
+  if (row.visitor !== null || row.organization !== null) {
+    throw new LedgerError(
+      'stale_record',
+      `${row.visitor !== null ? '来访人' : '企业'}刚被其他窗口合并到另一条记录，本次登记未保存；已填写的内容仍保留，请重新选择后保存`,
+    )
+  }
 }
 
 async function summaryOf(ctx: LedgerContext, visitId: number): Promise<VisitSummary> {

@@ -1,63 +1,43 @@
-import pg from 'pg'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import type pg from 'pg'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
-import type { Ledger } from '../../db/core/open'
 import { openServerLedger, type ServerLedger, type ServerOpenOptions } from '../../db/core/open-server'
 import { LEDGER_WRITE_LOCK } from '../../db/core/server-dialect'
 import { registerVisit } from '../../db/visits/register'
-import { openDay, residentVisit } from '../support/desk'
-import { openServerTestLedger } from '../support/engine-ledger'
+import { residentVisit } from '../support/desk'
 import { startNetworkLink, startSilentHost, type NetworkLink } from '../support/network-link'
 import { refused } from '../support/refusals'
-import { seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { serverDesks, type DeskWithDay } from '../support/server-desks'
+import { tableCounts } from '../support/temp-ledger'
 
 // The network or the server failing under a save: the desk is told in Chinese, the server keeps
 // nothing of the save (its transaction rolled back), and the next save, once the line is back,
 // works on the same ledger without restarting the app. The desk reaches the server through a
 // relay the test can cut (support/network-link.ts), or the server ends its session.
 
-let t: TestLedger<Ledger> | undefined
+const desks = serverDesks()
 let link: NetworkLink | undefined
-const opened: ServerLedger[] = []
-const blockers: pg.Client[] = []
+/** The second desk's ledger, reaching the server through the link. */
+let overLink: ServerLedger | undefined
 afterEach(async () => {
-  for (const c of blockers.splice(0)) await c.end().catch(() => undefined)
-  for (const l of opened.splice(0)) await l.close()
+  await desks.close()
   await link?.close()
   link = undefined
-  await t?.close()
-  t = undefined
+  overLink = undefined
 })
 
-interface Desk {
-  t: TestLedger<Ledger>
-  f: Fixture
-  sessionId: number
-  database: string
-}
+type Desk = DeskWithDay
 
-async function deskWithDay(): Promise<Desk> {
-  t = await openServerTestLedger('2026-11-10 09:00:00')
-  const f = await seedFixture(t)
-  const day = await openDay(t, f, '2026-11-10')
-  return { t, f, sessionId: day.id, database: new URL(t.file).pathname.slice(1) }
-}
+const deskWithDay = () => desks.deskWithDay()
 
 /** A second desk on the same ledger, connected through a line the test can cut. */
 async function deskOverLink(d: Desk, options: ServerOpenOptions = {}): Promise<LedgerContext> {
   const url = new URL(d.t.file)
   link = await startNetworkLink(Number(url.port))
   url.port = String(link.port)
-  const ledger = await openServerLedger(url.toString(), options)
-  opened.push(ledger)
+  const ledger = desks.keep(await openServerLedger(url.toString(), options))
+  overLink = ledger
   return { db: ledger.db, actor: d.t.ctx.actor, now: d.t.ctx.now }
-}
-
-async function superuser(database: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}${database}` })
-  await client.connect()
-  blockers.push(client)
-  return client
 }
 
 function issueVisit(d: Desk) {
@@ -73,7 +53,7 @@ function issueVisit(d: Desk) {
  * the write lock and written the visitor. Resolves once the desk's session is seen waiting.
  */
 async function holdTheDay(d: Desk): Promise<pg.Client> {
-  const blocker = await superuser(d.database)
+  const blocker = await desks.superuser(d)
   await blocker.query('begin')
   await blocker.query('select id from sessions where id = $1 for update', [d.sessionId])
   return blocker
@@ -133,7 +113,7 @@ describe('a save when the network or the server fails', () => {
     const ctx = await deskOverLink(d)
     const before = await tableCounts(d.t)
     await link?.cut()
-    const pool = opened[0]?.pool
+    const pool = overLink?.pool
     // The idle connections the cut reset leave the pool first, as they do while a desk sits idle.
     for (let i = 0; i < 200 && (pool?.totalCount ?? 0) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
     const e = await refused(registerVisit(ctx, issueVisit(d)))
@@ -149,7 +129,7 @@ describe('a save when the network or the server fails', () => {
     const d = await deskWithDay()
     const ctx = await deskOverLink(d, { timeouts: { lockMs: 200 } })
     const before = await tableCounts(d.t)
-    const blocker = await superuser(d.database)
+    const blocker = await desks.superuser(d)
     await blocker.query('begin')
     await blocker.query(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`)
     const e = await refused(registerVisit(ctx, issueVisit(d)))

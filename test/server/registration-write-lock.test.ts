@@ -1,61 +1,35 @@
-import pg from 'pg'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import type pg from 'pg'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
-import type { Ledger } from '../../db/core/open'
-import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
+import { openServerLedger } from '../../db/core/open-server'
 import { LEDGER_WRITE_LOCK } from '../../db/core/write-lock'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
-import { openDay, residentVisit } from '../support/desk'
-import { openServerTestLedger } from '../support/engine-ledger'
+import { residentVisit } from '../support/desk'
 import { refused } from '../support/refusals'
-import { seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { serverDesks, type DeskWithDay } from '../support/server-desks'
+import { tableCounts } from '../support/temp-ledger'
 
 // A registration on a server takes the ledger's write lock late (db/core/write-lock.ts): its visit
 // and matters go in first, and the lock comes before anything another desk could change. Each
 // test holds the lock from another session so the registrations stop at it, then lets go, and
 // looks at what the ledger kept.
 
-let t: TestLedger<Ledger> | undefined
-const opened: ServerLedger[] = []
-const sessions: pg.Client[] = []
-afterEach(async () => {
-  for (const c of sessions.splice(0)) await c.end().catch(() => undefined)
-  for (const l of opened.splice(0)) await l.close()
-  await t?.close()
-  t = undefined
-})
+const desks = serverDesks()
+afterEach(() => desks.close())
 
-interface Desks {
-  t: TestLedger<Ledger>
-  f: Fixture
-  sessionId: number
-  database: string
-}
+type Desks = DeskWithDay
 
-async function deskWithDay(): Promise<Desks> {
-  t = await openServerTestLedger('2026-11-10 09:00:00')
-  const f = await seedFixture(t)
-  const day = await openDay(t, f, '2026-11-10')
-  return { t, f, sessionId: day.id, database: new URL(t.file).pathname.slice(1) }
-}
+const deskWithDay = () => desks.deskWithDay()
 
 /** Another desk PC on the same ledger: a connection of its own, the same clerk and clock. */
 async function secondDesk(d: Desks): Promise<LedgerContext> {
-  const ledger = await openServerLedger(d.t.file)
-  opened.push(ledger)
+  const ledger = desks.keep(await openServerLedger(d.t.file))
   return { db: ledger.db, actor: d.t.ctx.actor, now: d.t.ctx.now }
-}
-
-async function superuser(database: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}${database}` })
-  await client.connect()
-  sessions.push(client)
-  return client
 }
 
 /** A session of another program holding the ledger's write lock until it commits or rolls back. */
 async function holdWriteLock(d: Desks): Promise<pg.Client> {
-  const holder = await superuser(d.database)
+  const holder = await desks.superuser(d)
   await holder.query('begin')
   await holder.query(`select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK})`)
   return holder
@@ -151,5 +125,50 @@ describe('a registration on a server', () => {
     const after = await tableCounts(d.t)
     expect(after.visits).toBe((before.visits ?? 0) + 1)
     expect(after.matters).toBe((before.matters ?? 0) + 1)
+  })
+
+  it('is refused, nothing written, when another desk merged its visitor into another while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const first = await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const other = await registerVisit(
+      d.t.ctx,
+      residentVisit(d.sessionId, { visitor: { name: '张桂芳', phone: '13812340000', kind: 'resident' } }),
+    )
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
+    await waitingForLock(holder, 1)
+    await holder.query('update visitors set merged_into_id = $1 where id = $2', [other.visitorId, first.visitorId])
+    await holder.query('commit')
+    const e = await saving
+    expect(e.code).toBe('stale_record')
+    expect(e.message).toContain('来访人刚被其他窗口合并到另一条记录，本次登记未保存')
+    expect(await tableCounts(d.t)).toEqual(before)
+  })
+
+  it('counts its deadline with a holiday another desk saved while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const input = enterpriseVisit(d)
+    const dueOf = async (number: string | null | undefined) =>
+      (
+        await d.t.ctx.db
+          .selectFrom('issues')
+          .select('due_date')
+          .where('number', '=', number ?? '')
+          .executeTakeFirstOrThrow()
+      ).due_date
+    const plain = await registerVisit(d.t.ctx, input)
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, input)
+    await waitingForLock(holder, 1)
+    await holder.query(
+      `insert into holiday_overrides (date, kind, name, created_at) values ('2026-11-12', 'holiday', '临时调休', '2026-11-10 09:00:00')`,
+    )
+    await holder.query('commit')
+    const saved = await saving
+    const withoutHoliday = await dueOf(plain.matters[0]?.issueNumber)
+    const withHoliday = await dueOf(saved.matters[0]?.issueNumber)
+    expect(withoutHoliday).not.toBeNull()
+    expect(String(withHoliday) > String(withoutHoliday)).toBe(true)
   })
 })
