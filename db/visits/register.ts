@@ -5,7 +5,6 @@ import { bookingIdentity, markArrived } from './appointments'
 import { audit } from '../core/audit'
 import { stamp, today, writeLockingLate, type Executor, type LedgerContext, type Tx } from '../core/context'
 import { holdWriteLock, recheckUnderWriteLock } from '../core/write-lock'
-import type { SessionRow } from '../core/schema'
 import { loadCalendar } from '../issues/deadlines'
 import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from '../directory/records'
 import { resolveOrganization, resolveVisitor } from '../directory/match'
@@ -20,7 +19,7 @@ import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
-import { dayLabel } from '../../shared/dates'
+import { joinDuty, onDuty, sessionForArrival } from './arrival'
 import { countAnswerUses } from '../reference/answers'
 import { SUBMISSION_TOKEN } from '../../shared/submission'
 
@@ -324,26 +323,6 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   return summaryOf(ctx, visitId)
 }
 
-/** The open reception day a visit arriving on `arrived` goes into, or the desk's refusal. */
-async function sessionForArrival(trx: Executor, sessionId: number, arrived: string): Promise<SessionRow> {
-  const session = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('voided_at', 'is', null).executeTakeFirst()
-  if (!session) throw notFound('接待日', sessionId)
-  if (session.status !== 'open') {
-    throw new LedgerError(
-      'session_not_open',
-      `接待日“${session.title}”${session.status === 'planned' ? '尚未开始' : '已结束'}，不能登记来访`,
-    )
-  }
-  if (session.date !== arrived) {
-    throw new LedgerError(
-      'session_not_today',
-      `进行中的接待日是${dayLabel(session.date)}（${session.title}），今天是${dayLabel(arrived)}：来访登记记在到达当天，` +
-        '不能登记到那一天。请结束该接待日并开始今日接待，或登记为非接待日来访',
-    )
-  }
-  return session
-}
-
 /**
  * One form submission, one visit: a submission saved before is answered with its visit. Two
  * arrivals of the same submission at once on a server both find none before the lock; the unique
@@ -357,30 +336,6 @@ async function onceUnder(ctx: LedgerContext, token: string | null, work: (trx: T
     if (saved === null) throw e
     return saved
   }
-}
-
-/** Whether the person at the desk is already on the day's 值班人员 (read before the write lock). */
-async function onDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
-  if (ctx.actor.id === null) return true
-  const on = await trx
-    .selectFrom('session_staff')
-    .select('staff_id')
-    .where('session_id', '=', sessionId)
-    .where('staff_id', '=', ctx.actor.id)
-    .executeTakeFirst()
-  return on !== undefined
-}
-
-/** Whoever registers at the desk is on the day's 值班人员; true when this visit put them there. */
-async function joinDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
-  if (ctx.actor.id === null) return false
-  // The same person at a second PC may have joined since it was read: then nobody is added.
-  const added = await trx
-    .insertInto('session_staff')
-    .values({ session_id: sessionId, staff_id: ctx.actor.id })
-    .onConflict((oc) => oc.columns(['session_id', 'staff_id']).doNothing())
-    .executeTakeFirst()
-  return Number(added.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
 export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionId' | 'appointmentId'> {
