@@ -1,31 +1,18 @@
 // The command-line door to the ledger for IT staff and scripts: `npm run ledger -- <command>`.
 // Runs db/ in plain Node; never prints a stack trace for a user's mistake.
-import fs from 'node:fs'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import dayjs from 'dayjs'
-import { systemActor, type LedgerContext, type SystemActor } from '../../db/core/context'
-import { generateDemoMonth } from '../demo'
 import { LedgerError } from '../../db/core/errors'
-import { ledgerVersion, openLedger, type Ledger, type LocalLedger } from '../../db/core/open'
-import { latestMigration } from '../../db/migrations'
-import { moveToServer } from '../../db/move/to-server'
-import { exportToLocal } from '../../db/move/to-local'
-import { openServerLedger } from '../../db/core/open-server'
-import { grantDeskRole } from '../../db/core/server-roles'
-import { chooseLedger, maskedUrl, openTarget, PG_ENV } from './target'
-import { backupNow } from '../../db/backup/backup'
-import { restoreFromBackup, verifyBackupFile } from '../../db/backup/restore'
-import { checkLedgerHealth } from '../../db/backup/startup'
-import { parseAnchor } from '../../db/audit/verify'
-import { checkLedger, checkLines, checkServerLedger } from './check'
-import { planExport, runExport } from './export'
-import { batchesCommand, importCommand, inspectCommand, KIND_HELP, planImport, undoCommand } from './import'
-import { formatSummary } from './format'
-import { planSummary, runSummary } from './summary'
-import { commandLineKeys, needsPassphrase, PASSPHRASE_HELP, refusePassphraseArgument } from './passphrase'
-import { isPlainSqliteFile } from '../../db/keys/cipher'
-import type { LedgerKeys } from '../../db/keys/keys'
+import { maskedUrl, PG_ENV } from './target'
+import { KIND_HELP } from './import'
+import { PASSPHRASE_HELP, refusePassphraseArgument } from './passphrase'
+import { OPTIONS, usage, UsageError, type Command } from './commands/common'
+import { demoCommand } from './commands/demo-data'
+import { exportCommand, summaryCommand } from './commands/figures-and-export'
+import { checkCommand } from './commands/integrity-check'
+import { backupCommand, restoreCommand } from './commands/backup-restore'
+import { importBatchesCommand, importCommand, importInspectCommand, importUndoCommand } from './commands/import-batches'
+import { exportLocalCommand, migrateToPgCommand } from './commands/move-between-engines'
+import { grantAppRoleCommand, migrateCommand } from './commands/server-setup'
 
 // One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
 const COMMANDS: Record<string, string> = {
@@ -92,27 +79,22 @@ function commandUsage(command: string): string {
   return `用法：npm run ledger -- ${command} [选项]\n\n${COMMANDS[command] ?? ''}\n`
 }
 
-class UsageError extends Error {}
-
-function need(value: string | undefined, flag: string): string {
-  if (value === undefined || value === '') throw new UsageError(`缺少参数 ${flag}`)
-  return value
-}
-
-async function openExisting(file: string, keys: LedgerKeys | undefined, readonly = false): Promise<LocalLedger> {
-  if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-  return openLedger(file, { readonly, keys })
-}
-
-// Commands that only read open the file read-only: they work while the app (or anyone) writes,
-// and never upgrade or otherwise change it.
-const READ_ONLY = true
-
-/** The command line acts with the system capability on the file: no person, no role, recorded as 命令行. */
-const commandLine: SystemActor = { ...systemActor, name: '命令行' }
-
-function context(ledger: Ledger): LedgerContext {
-  return { db: ledger.db, actor: commandLine, now: () => new Date() }
+// Each command's body, by the name it is called with (the same names as COMMANDS).
+const RUN: Record<string, Command> = {
+  demo: demoCommand,
+  summary: summaryCommand,
+  export: exportCommand,
+  check: checkCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  import: importCommand,
+  'import-inspect': importInspectCommand,
+  'import-batches': importBatchesCommand,
+  'import-undo': importUndoCommand,
+  'migrate-to-pg': migrateToPgCommand,
+  'export-local': exportLocalCommand,
+  migrate: migrateCommand,
+  'grant-app-role': grantAppRoleCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -127,264 +109,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandUsage(asked))
     return 0
   }
-  refusePassphraseArgument(rest, (message) => new UsageError(message))
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      db: { type: 'string' },
-      month: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      year: { type: 'string' },
-      csv: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      in: { type: 'string' },
-      mapping: { type: 'string' },
-      sheet: { type: 'string' },
-      kind: { type: 'string' },
-      location: { type: 'string' },
-      batch: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      'skip-bad': { type: 'boolean', default: false },
-      anchor: { type: 'string', multiple: true },
-      'passphrase-file': { type: 'string' },
-      pg: { type: 'string' },
-      role: { type: 'string' },
-    },
-    strict: true,
-  })
-  /** The key provider, asked for only when the command needs a key: an encrypted file, or one it writes (and so encrypts). */
-  const keysFor = async (files: (string | undefined)[], writes: boolean): Promise<LedgerKeys | undefined> =>
-    needsPassphrase(files, writes)
-      ? commandLineKeys({ file: values['passphrase-file'], env: process.env }, (message) => new UsageError(message))
-      : undefined
-  switch (command) {
-    case 'demo': {
-      const ledger = await openLedger(need(values.db, '--db'), { keys: await keysFor([], true) })
-      try {
-        const plan = await generateDemoMonth(context(ledger), need(values.month, '--month'))
-        process.stdout.write(
-          `已生成 ${plan.month} 演示数据：接待日 2 场，来访 ${plan.visits} 批 ${plan.personTimes} 人次\n${plan.signInNote}\n`,
-        )
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    case 'summary': {
-      const plan = planSummary({ month: values.month, from: values.from, to: values.to }, (message) => new UsageError(message))
-      const target = chooseLedger(values, process.env, usage)
-      const ledger = await openTarget(target, () => keysFor([values.db], false), READ_ONLY, usage)
-      try {
-        const today = dayjs().format('YYYY-MM-DD')
-        const report = await runSummary(ledger.db, plan, today)
-        process.stdout.write(values.json ? `${JSON.stringify({ ...report.summary, sentence: report.sentence })}\n` : formatSummary(report))
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    case 'export': {
-      const plan = planExport(
-        { month: values.month, year: values.year, from: values.from, to: values.to, out: values.out, csv: values.csv },
-        (message) => new UsageError(message),
-      )
-      const target = chooseLedger(values, process.env, usage)
-      const ledger = await openTarget(target, () => keysFor([values.db], true), !READ_ONLY, usage)
-      try {
-        process.stdout.write(await runExport(context(ledger), plan))
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    case 'check': {
-      const target = chooseLedger(values, process.env, usage)
-      const anchors = (values.anchor ?? []).map((text) => {
-        const a = parseAnchor(text)
-        if (a === null)
-          throw new UsageError(`无法识别的链头：${text}（应为“编号:哈希前至少 8 位”，如 1234:3f5a9c01，或审计日志导出的 CSV 文件）`)
-        return a
-      })
-      const ledger =
-        target.kind === 'server'
-          ? await openTarget(target, () => Promise.resolve(undefined), READ_ONLY, usage)
-          : await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
-      try {
-        const r = ledger.engine === 'pg' ? await checkServerLedger(ledger, anchors) : await checkLedger(ledger, anchors)
-        process.stdout.write(`${checkLines(r).join('\n')}\n`)
-        return r.ok ? 0 : 1
-      } finally {
-        await ledger.close()
-      }
-    }
-    case 'backup': {
-      const file = need(values.db, '--db')
-      const out = path.resolve(need(values.out, '--out'))
-      if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
-      // Read-only: a backup never upgrades or otherwise touches an encrypted ledger. An unencrypted
-      // one is encrypted first (with its own encrypted copy), so no unencrypted backup is written.
-      const plain = isPlainSqliteFile(file)
-      const ledger = await openLedger(file, { readonly: !plain, keys: await keysFor([file], true) })
-      try {
-        const made = await backupNow(ledger, new Date(), out)
-        process.stdout.write(`已备份：${made.file}（${made.size} 字节，完整性检查通过）\n`)
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    case 'restore': {
-      const file = path.resolve(need(values.db, '--db'))
-      const from = path.resolve(need(values.from, '--from'))
-      // The restored ledger is encrypted, whatever the backup was.
-      const keys = (await keysFor([file, from], true)) ?? null
-      verifyBackupFile(from, undefined, keys)
-      let current: LocalLedger | null = null
-      if (fs.existsSync(file)) {
-        // A damaged ledger cannot be opened: its raw files are kept instead of a backup-API copy.
-        current =
-          checkLedgerHealth(file, keys).state === 'ok'
-            ? await openLedger(file, { backupBeforeMigration: false, readonly: true, keys: keys ?? undefined })
-            : null
-      }
-      const { ledger, result } = await restoreFromBackup({
-        current,
-        file,
-        backupFile: from,
-        now: () => new Date(),
-        actor: commandLine,
-        program: '命令行（从备份恢复台账）',
-        keys,
-      })
-      await ledger.close()
-      process.stdout.write(
-        `已从备份恢复：${result.restoredFrom}，数据版本 ${result.schemaVersion}\n` +
-          (result.keptCopy ? `原台账已另存为：${result.keptCopy.file}\n` : ''),
-      )
-      return 0
-    }
-    case 'import': {
-      const plan = planImport(
-        {
-          in: values.in,
-          mapping: values.mapping,
-          sheet: values.sheet,
-          kind: values.kind,
-          location: values.location,
-          dryRun: values['dry-run'],
-          skipBad: values['skip-bad'],
-        },
-        (message) => new UsageError(message),
-      )
-      const ledger = await openLedger(need(values.db, '--db'), { keys: await keysFor([], true) })
-      try {
-        const { output, code } = await importCommand(context(ledger), plan)
-        process.stdout.write(output)
-        return code
-      } finally {
-        await ledger.close()
-      }
-    }
-    case 'migrate-to-pg': {
-      const file = need(values.db, '--db')
-      const url = values.pg ?? process.env[PG_ENV]
-      if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
-      const local = await openExisting(file, await keysFor([file], false), READ_ONLY)
-      try {
-        if (ledgerVersion(local.sqlite) !== latestMigration) {
-          throw new UsageError(
-            `台账文件的数据版本（${ledgerVersion(local.sqlite)}）不是本软件的最新版本（${latestMigration}）：请先用本软件打开一次（升级）再迁移`,
-          )
-        }
-        const moved = await moveToServer(local, url, { actor: commandLine, now: () => new Date() })
-        process.stdout.write(
-          `已迁入台账服务器 ${moved.where}：${moved.tables} 张表 ${moved.rows} 条记录，条数、数字、审计链（${moved.auditRows} 条）与记录状态核对一致\n`,
-        )
-      } finally {
-        await local.close()
-      }
-      return 0
-    }
-    case 'export-local': {
-      const url = values.pg ?? process.env[PG_ENV]
-      if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
-      if (values.db !== undefined) throw new UsageError('export-local 用 --out 给出本地文件，不用 --db')
-      const out = need(values.out, '--out')
-      if (fs.existsSync(out)) throw new UsageError(`文件已存在：${out}（导出的本地副本不覆盖已有文件）`)
-      const keys = await commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage)
-      const server = await openServerLedger(url, { maintenance: true })
-      try {
-        const made = await exportToLocal(server, out, keys, () => new Date())
-        process.stdout.write(
-          `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
-        )
-      } finally {
-        await server.close()
-      }
-      return 0
-    }
-    case 'migrate': {
-      const url = serverUrl(values.pg)
-      const server = await openServerLedger(url, { maintenance: true })
-      try {
-        const { rows } = await server.pool.query<{ name: string }>('select name from ledger_migration order by name desc limit 1')
-        process.stdout.write(
-          `台账服务器 ${server.database} 上的台账已是最新版本（${rows[0]?.name ?? ''}）。请运行 grant-app-role 为窗口账号授权。\n`,
-        )
-      } finally {
-        await server.close()
-      }
-      return 0
-    }
-    case 'grant-app-role': {
-      const url = serverUrl(values.pg)
-      const role = need(values.role, '--role')
-      const server = await openServerLedger(url, { maintenance: true })
-      const client = await server.pool.connect()
-      try {
-        await grantDeskRole(client, role, server.database)
-        process.stdout.write(`已为窗口账号 ${role} 授权：台账的表可读写，审计日志等只能追加的表只可读和追加。\n`)
-      } finally {
-        client.release()
-        await server.close()
-      }
-      return 0
-    }
-    case 'import-inspect': {
-      process.stdout.write(await inspectCommand(need(values.in, '--in')))
-      return 0
-    }
-    case 'import-batches': {
-      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], false), READ_ONLY)
-      try {
-        process.stdout.write(await batchesCommand(context(ledger)))
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    case 'import-undo': {
-      const ledger = await openExisting(need(values.db, '--db'), await keysFor([values.db], true))
-      try {
-        process.stdout.write(await undoCommand(context(ledger), values.batch, (message) => new UsageError(message)))
-      } finally {
-        await ledger.close()
-      }
-      return 0
-    }
-    default:
-      throw new UsageError(`未知命令：${command}`)
-  }
-}
-
-const usage = (message: string) => new UsageError(message)
-
-function serverUrl(flag: string | undefined): string {
-  const url = flag ?? process.env[PG_ENV]
-  if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
-  return url
+  refusePassphraseArgument(rest, usage)
+  const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true })
+  const run = Object.hasOwn(RUN, command) ? RUN[command] : undefined
+  if (run === undefined) throw new UsageError(`未知命令：${command}`)
+  return run(values)
 }
 
 /** Whatever is printed, a server password given on the command line or in LEDGER_PG never is. */

@@ -1,0 +1,76 @@
+// What every command of `npm run ledger` shares: the flags, the usage error, the actor and the
+// ways a command opens its ledger. ledger.ts parses the flags and picks the command; the commands
+// live beside this file.
+import fs from 'node:fs'
+import type { parseArgs, ParseArgsConfig } from 'node:util'
+import { systemActor, type LedgerContext, type SystemActor } from '../../../db/core/context'
+import { openLedger, type Ledger, type LocalLedger } from '../../../db/core/open'
+import type { LedgerKeys } from '../../../db/keys/keys'
+import { commandLineKeys, needsPassphrase } from '../passphrase'
+import { PG_ENV } from '../target'
+
+/** Every flag any command takes: parsed once, strictly, so a flag no command knows is an error. */
+export const OPTIONS = {
+  db: { type: 'string' },
+  month: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  year: { type: 'string' },
+  csv: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  in: { type: 'string' },
+  mapping: { type: 'string' },
+  sheet: { type: 'string' },
+  kind: { type: 'string' },
+  location: { type: 'string' },
+  batch: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'skip-bad': { type: 'boolean', default: false },
+  anchor: { type: 'string', multiple: true },
+  'passphrase-file': { type: 'string' },
+  pg: { type: 'string' },
+  role: { type: 'string' },
+} satisfies NonNullable<ParseArgsConfig['options']>
+
+export type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values']
+
+/** A command's body: the parsed flags in, the exit code out. */
+export type Command = (values: CliValues) => Promise<number>
+
+/** A mistake in how the command was called: printed with the usage text, never with a stack trace. */
+export class UsageError extends Error {}
+
+export const usage = (message: string) => new UsageError(message)
+
+export function need(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`缺少参数 ${flag}`)
+  return value
+}
+
+export function serverUrl(flag: string | undefined): string {
+  const url = flag ?? process.env[PG_ENV]
+  if (url === undefined || url === '') throw new UsageError(`缺少参数 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
+  return url
+}
+
+/** The key provider, asked for only when the command needs a key: an encrypted file, or one it writes (and so encrypts). */
+export async function keysFor(values: CliValues, files: (string | undefined)[], writes: boolean): Promise<LedgerKeys | undefined> {
+  return needsPassphrase(files, writes) ? commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage) : undefined
+}
+
+export async function openExisting(file: string, keys: LedgerKeys | undefined, readonly = false): Promise<LocalLedger> {
+  if (!fs.existsSync(file)) throw new UsageError(`台账文件不存在：${file}`)
+  return openLedger(file, { readonly, keys })
+}
+
+// Commands that only read open the file read-only: they work while the app (or anyone) writes,
+// and never upgrade or otherwise change it.
+export const READ_ONLY = true
+
+/** The command line acts with the system capability on the file: no person, no role, recorded as 命令行. */
+export const commandLine: SystemActor = { ...systemActor, name: '命令行' }
+
+export function context(ledger: Ledger): LedgerContext {
+  return { db: ledger.db, actor: commandLine, now: () => new Date() }
+}

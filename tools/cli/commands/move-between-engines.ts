@@ -1,0 +1,48 @@
+// `ledger migrate-to-pg` and `ledger export-local`: the whole ledger moved from a local file onto
+// the ledger server, and copied from the server back into a local file.
+import fs from 'node:fs'
+import { ledgerVersion } from '../../../db/core/open'
+import { openServerLedger } from '../../../db/core/open-server'
+import { latestMigration } from '../../../db/migrations'
+import { exportToLocal } from '../../../db/move/to-local'
+import { moveToServer } from '../../../db/move/to-server'
+import { commandLineKeys } from '../passphrase'
+import { commandLine, keysFor, need, openExisting, READ_ONLY, serverUrl, usage, UsageError, type Command } from './common'
+
+export const migrateToPgCommand: Command = async (values) => {
+  const file = need(values.db, '--db')
+  const url = serverUrl(values.pg)
+  const local = await openExisting(file, await keysFor(values, [file], false), READ_ONLY)
+  try {
+    if (ledgerVersion(local.sqlite) !== latestMigration) {
+      throw new UsageError(
+        `台账文件的数据版本（${ledgerVersion(local.sqlite)}）不是本软件的最新版本（${latestMigration}）：请先用本软件打开一次（升级）再迁移`,
+      )
+    }
+    const moved = await moveToServer(local, url, { actor: commandLine, now: () => new Date() })
+    process.stdout.write(
+      `已迁入台账服务器 ${moved.where}：${moved.tables} 张表 ${moved.rows} 条记录，条数、数字、审计链（${moved.auditRows} 条）与记录状态核对一致\n`,
+    )
+  } finally {
+    await local.close()
+  }
+  return 0
+}
+
+export const exportLocalCommand: Command = async (values) => {
+  const url = serverUrl(values.pg)
+  if (values.db !== undefined) throw new UsageError('export-local 用 --out 给出本地文件，不用 --db')
+  const out = need(values.out, '--out')
+  if (fs.existsSync(out)) throw new UsageError(`文件已存在：${out}（导出的本地副本不覆盖已有文件）`)
+  const keys = await commandLineKeys({ file: values['passphrase-file'], env: process.env }, usage)
+  const server = await openServerLedger(url, { maintenance: true })
+  try {
+    const made = await exportToLocal(server, out, keys, () => new Date())
+    process.stdout.write(
+      `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
+    )
+  } finally {
+    await server.close()
+  }
+  return 0
+}
