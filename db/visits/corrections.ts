@@ -8,6 +8,7 @@ import type { Correction, CorrectionEntity, VisitSummary } from '../../shared/ty
 import { correctionField } from '../../shared/codes/visits'
 import { optionalText, requireText } from '../validation/text'
 import { listVisits } from './queries'
+import { correctionsOf } from './correction-owners'
 import { restoreHiddenNumbers } from '../privacy/mask'
 
 // 更正: a saved record's wording or head-count put right. Nothing is overwritten without a trace:
@@ -273,26 +274,8 @@ function toCorrection(r: {
 
 /** A visit's corrections with those of its matters and issues, oldest first. */
 export async function visitCorrections(db: Executor, visitId: number): Promise<Correction[]> {
-  const rows = await db
-    .selectFrom('corrections as c')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('c.entity', '=', 'visit'), eb('c.entity_id', '=', visitId)]),
-        eb.and([
-          eb('c.entity', '=', 'matter'),
-          eb('c.entity_id', 'in', eb.selectFrom('matters').select('id').where('visit_id', '=', visitId)),
-        ]),
-        eb.and([
-          eb('c.entity', '=', 'issue'),
-          eb(
-            'c.entity_id',
-            'in',
-            eb.selectFrom('issues as i').innerJoin('matters as m', 'm.id', 'i.matter_id').select('i.id').where('m.visit_id', '=', visitId),
-          ),
-        ]),
-      ]),
-    )
+  const rows = await correctionsOf(db, { visitIds: [visitId] })
+    .selectAll('c')
     .orderBy('c.id')
     .execute()
   return rows.map(toCorrection)
@@ -300,19 +283,6 @@ export async function visitCorrections(db: Executor, visitId: number): Promise<C
 
 /** An issue's corrections, its matter's included, oldest first. */
 export async function issueCorrections(db: Executor, issueId: number): Promise<Correction[]> {
-  const rows = await db
-    .selectFrom('corrections as c')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('c.entity', '=', 'issue'), eb('c.entity_id', '=', issueId)]),
-        eb.and([
-          eb('c.entity', '=', 'matter'),
-          eb('c.entity_id', 'in', eb.selectFrom('issues').select('matter_id').where('id', '=', issueId)),
-        ]),
-      ]),
-    )
-    .orderBy('c.id')
-    .execute()
+  const rows = await correctionsOf(db, { issueId }).selectAll('c').orderBy('c.id').execute()
   return rows.map(toCorrection)
 }

@@ -4,6 +4,7 @@ import { maskPhone } from '../privacy/mask'
 import { pageBounds, type Paging } from '../core/paging'
 import type { IssueStatus, MatterType } from '../core/schema'
 import type { MatterSummary, VisitPage, VisitSummary } from '../../shared/types'
+import { correctionsOf } from './correction-owners'
 
 export interface VisitFilter {
   sessionId?: number
@@ -141,31 +142,10 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
 export async function correctionCounts(db: Executor, visitIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>()
   if (visitIds.length === 0) return counts
-  const ids = [...visitIds]
-  const [own, ofMatters, ofIssues] = await Promise.all([
-    db
-      .selectFrom('corrections as c')
-      .select((eb) => ['c.entity_id as visit_id', eb.fn.countAll<number>().as('n')])
-      .where('c.entity', '=', 'visit')
-      .where('c.entity_id', 'in', ids)
-      .groupBy('c.entity_id')
-      .execute(),
-    db
-      .selectFrom('matters as m')
-      .innerJoin('corrections as c', (j) => j.onRef('c.entity_id', '=', 'm.id').on('c.entity', '=', 'matter'))
-      .select((eb) => ['m.visit_id', eb.fn.countAll<number>().as('n')])
-      .where('m.visit_id', 'in', ids)
-      .groupBy('m.visit_id')
-      .execute(),
-    db
-      .selectFrom('matters as m')
-      .innerJoin('issues as i', 'i.matter_id', 'm.id')
-      .innerJoin('corrections as c', (j) => j.onRef('c.entity_id', '=', 'i.id').on('c.entity', '=', 'issue'))
-      .select((eb) => ['m.visit_id', eb.fn.countAll<number>().as('n')])
-      .where('m.visit_id', 'in', ids)
-      .groupBy('m.visit_id')
-      .execute(),
-  ])
-  for (const r of [...own, ...ofMatters, ...ofIssues]) counts.set(r.visit_id, (counts.get(r.visit_id) ?? 0) + Number(r.n))
+  const rows = await correctionsOf(db, { visitIds })
+    .select((eb) => ['owned.owner_id as visit_id', eb.fn.countAll<number>().as('n')])
+    .groupBy('owned.owner_id')
+    .execute()
+  for (const r of rows) counts.set(r.visit_id, Number(r.n))
   return counts
 }
