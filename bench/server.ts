@@ -8,12 +8,12 @@
 //    the desks connect as the app role that grant-app-role gave its privileges.
 // 2. The figures the desk shows (db/figures: the month's summary and report, the year's) on both,
 //    taken in turns.
-// 3. Registration with 1, 4 and 8 desks at once: each desk a process of its own with its own
-//    connection (bench/desk-worker.ts), registering its visits one after another through the
-//    desk's registerVisit (a consultation and an issue). p50 / p99 per registration over every
-//    desk's samples, and registrations per second over the wall time. The same on the local file
-//    (several processes on one file wait for SQLite's lock with its busy timeout; on a desk PC
-//    the file has one writer, the app).
+// 3. Registration with 1, 4 and 8 desks at once (bench/server-desks.ts): each desk a process of
+//    its own with its own connection (bench/desk-worker.ts), registering its visits one after
+//    another through the desk's registerVisit (a consultation and an issue). p50 / p99 per
+//    registration over every desk's samples, and registrations per second over the wall time. The
+//    same on the local file (several processes on one file wait for SQLite's lock with its busy
+//    timeout; on a desk PC the file has one writer, the app).
 //
 // The machine is shared: the 1-minute load average is printed with every row.
 //
@@ -22,7 +22,6 @@
 // run it, commits not waiting for the disk: what the disk costs), --keep (leave the ledger file; the
 // server's folder goes either way).
 
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -37,13 +36,12 @@ import { yearlySummary } from '../db/figures/year'
 import { moveToServer } from '../db/move/to-server'
 import { openSession, planSession } from '../db/sessions/sessions'
 import { PG_DESK, PG_OWNER, startPgServer } from '../test/support/pg-server'
-import { z } from 'zod'
-import type { DeskJob } from './desk-worker'
 import { benchKeys } from './encryption'
 import { generateLedger } from './generate'
 import { time, timePair, type Stats } from './measure'
 import { text } from './row-text'
-import { deskRunRow, figuresTable, refusedText, registrationTable, type BenchEngine, type DeskRunRow, type FigureRow } from './server-table'
+import { deskRuns } from './server-desks'
+import { figuresTable, registrationTable, type DeskRunRow, type FigureRow } from './server-table'
 
 // ---- options ----
 
@@ -61,25 +59,6 @@ const DESKS = [1, 4, 8]
 const WAVES = Number(flag('--waves') ?? (SMALL ? 20 : 100))
 const WARMUP = SMALL ? 2 : 5
 const load = () => os.loadavg()[0] ?? 0
-// The machine's busy CPU time so far, every core, in ms (Linux's /proc/stat, in hundredths of a
-// second); null elsewhere. Over a run it says how much work a registration costs the machine,
-// wherever it was done: a desk, the server, or something else sharing the cores.
-const machineBusyMs = (): number | null => {
-  try {
-    const [, user, nice, system, , , irq, softirq, steal] = (fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
-      .trim()
-      .split(/\s+/)
-      .map(Number)
-    const busy = [user, nice, system, irq, softirq, steal].reduce((a: number, b) => a + (b ?? 0), 0)
-    return Number.isFinite(busy) ? busy * 10 : null
-  } catch {
-    return null
-  }
-}
-const busySince = (start: number | null) => {
-  const end = machineBusyMs()
-  return start === null || end === null ? null : end - start
-}
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 say(
@@ -229,138 +208,17 @@ try {
 
   // ---- registration with several desks at once ----
 
-  const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
-
-  type Answer = { ms: number } | { refused: string }
-
-  interface Desk {
-    ready: Promise<void>
-    samples: Promise<{ samples: number[]; refused: string[] }>
-    go(): void
-    /** `together`: the desk's answer to the next line sent. */
-    next(): Promise<Answer>
-  }
-
-  function startDesk(job: DeskJob): Desk {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'desk-worker.ts'), JSON.stringify(job)], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    let onReady: () => void = () => undefined
-    const ready = new Promise<void>((resolve) => (onReady = resolve))
-    let onSamples: (s: { samples: number[]; refused: string[] }) => void = () => undefined
-    const samples = new Promise<{ samples: number[]; refused: string[] }>((resolve, reject) => {
-      onSamples = resolve
-      child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
-    })
-    const answers: Answer[] = []
-    const waiting: ((a: Answer) => void)[] = []
-    const answered = (a: Answer) => {
-      const w = waiting.shift()
-      if (w) w(a)
-      else answers.push(a)
-    }
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk
-      const lines = out.split('\n')
-      out = lines.pop() ?? ''
-      for (const line of lines) {
-        if (line === 'ready') onReady()
-        if (line.startsWith('saved ')) answered({ ms: Number(line.slice('saved '.length)) })
-        if (line.startsWith('refused ')) answered({ refused: line.slice('refused '.length) })
-        if (line.startsWith('samples ')) {
-          onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
-        }
-      }
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => (err += chunk))
-    // A desk that dies before it is ready, or between waves, must not leave the run waiting for it.
-    child.on('close', () => {
-      onReady()
-      for (const w of waiting.splice(0)) w({ refused: 'exited' })
-    })
-    return {
-      ready,
-      samples,
-      go: () => child.stdin.write('go\n'),
-      next: () => {
-        const a = answers.shift()
-        return a ? Promise.resolve(a) : new Promise<Answer>((resolve) => waiting.push(resolve))
-      },
-    }
-  }
-
-  function deskJob(target: string, desk: number, run: number, mode: DeskJob['mode'], count: number): DeskJob {
-    return {
-      target,
-      sessionId: session.id,
-      count,
-      warmup: WARMUP,
-      mode,
-      desk,
-      actor: { id: made.deskStaff.id, name: made.deskStaff.name },
-      // Each run its own stretch of the morning, so no two runs' desks share a clock reading.
-      start: morning + 3_600_000 + run * 600_000,
-      ...contactOf(desk),
-    }
-  }
-
-  /**
-   * Every desk presses 保存 at the same moment, `WAVES` times: each wave's line goes to all desks at
-   * once, and the next only when all have answered (and a tenth of a second has passed, as the
-   * clerks turn to the next visitor). The last desk served waits for every desk before it.
-   */
-  async function deskWaves(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
-    const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'together', WAVES)))
-    // These desks answer wave by wave and end without a `samples` line: their ending is awaited, not read.
-    const ended = started.map((d) => d.samples.catch(() => undefined))
-    await Promise.all(started.map((d) => d.ready))
-    const samples: number[][] = started.map(() => [])
-    const refused: string[] = []
-    const t0 = performance.now()
-    const busy0 = machineBusyMs()
-    for (let wave = 0; wave < WAVES; wave++) {
-      for (const d of started) d.go()
-      const answers = await Promise.all(started.map((d) => d.next()))
-      for (const [i, a] of answers.entries()) {
-        if ('ms' in a) samples[i]?.push(a.ms)
-        else refused.push(a.refused)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    const wallMs = performance.now() - t0
-    const busyMs = busySince(busy0)
-    await Promise.all(ended)
-    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, load(), refused, busyMs), together: true }
-    say(
-      `  ${engine}, ${desks} at once × ${WAVES}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, load ${row.load.toFixed(2)}`,
-    )
-    return row
-  }
-
-  async function deskRun(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
-    const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'back-to-back', EACH)))
-    await Promise.all(started.map((d) => d.ready))
-    const t0 = performance.now()
-    const busy0 = machineBusyMs()
-    for (const d of started) d.go()
-    const results = await Promise.all(started.map((d) => d.samples))
-    const row = deskRunRow(
-      engine,
-      results.map((r) => r.samples),
-      performance.now() - t0,
-      load(),
-      results.flatMap((r) => r.refused),
-      busySince(busy0),
-    )
-    say(
-      `  ${engine}, ${desks} × ${EACH}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
-    )
-    return row
-  }
+  const { deskRun, deskWaves } = deskRuns({
+    sessionId: session.id,
+    actor: { id: made.deskStaff.id, name: made.deskStaff.name },
+    morning,
+    warmup: WARMUP,
+    each: EACH,
+    waves: WAVES,
+    contactOf,
+    load,
+    say,
+  })
 
   say(`Registering, ${EACH} visits per desk (${WARMUP} more first, untimed) …`)
   const runs: DeskRunRow[] = []
