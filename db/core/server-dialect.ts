@@ -52,6 +52,18 @@ export class PreparedStatements {
 }
 
 /**
+ * Statements sent together without parameters (the simple protocol: the begin and the write lock,
+ * the lock and the audit chain's head) are answered by pg with one result each, in order; the
+ * caller reads the last.
+ */
+function lastResult(answer: pg.QueryResult | readonly pg.QueryResult[]): pg.QueryResult {
+  if ('rows' in answer) return answer
+  const last = answer[answer.length - 1]
+  if (last === undefined) throw new Error('the server answered none of the statements sent')
+  return last
+}
+
+/**
  * A pooled connection whose failures reach the ledger code as the desk's Chinese message
  * (server-faults.ts), and which, once its connection failed, goes back to the pool as broken:
  * pg then closes it instead of handing it to the next save, and the pool opens a new one.
@@ -78,11 +90,14 @@ class FaultMappedClient implements PostgresPoolClient {
     const name = this.prepared?.nameOf(text, parameters.length)
     const sent = name === undefined ? this.client.query(text, [...parameters]) : this.client.query({ name, text, values: [...parameters] })
     return sent.then(
-      (result): PostgresQueryResult<R> => ({
-        command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',
-        rowCount: result.rowCount ?? 0,
-        rows: result.rows,
-      }),
+      (answer): PostgresQueryResult<R> => {
+        const result = lastResult(answer)
+        return {
+          command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',
+          rowCount: result.rowCount ?? 0,
+          rows: result.rows,
+        }
+      },
       (e: unknown) => {
         if (isConnectionFault(e)) this.#broken = true
         throw serverFault(e, this.where)
