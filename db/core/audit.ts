@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import type { Executor, LedgerContext } from './context'
 import { stamp } from './context'
 import { stateDigest, takeTouched, type StateEntry } from './record-state'
-import { holdWriteLock } from './write-lock'
+import { chainExtendedTo, chainHeadUnderLock, holdWriteLock } from './write-lock'
+import { onServer } from './engine'
+import { sql } from 'kysely'
 
 const GENESIS = '0'.repeat(64)
 
@@ -112,8 +114,12 @@ async function appendAudit(trx: Executor, rows: readonly AuditFields[], alsoVouc
   await holdWriteLock(trx)
   // A record both touched and named (a write beside the app that an upgrade then changed) is vouched for once.
   const entries = [...new Map([...(await takeTouched(trx)), ...alsoVouchFor].map((e) => [`${e.table}\u001f${e.key}`, e])).values()]
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
-  let prev = last?.hash ?? GENESIS
+  const head = chainHeadUnderLock()
+  const last =
+    head !== undefined
+      ? head
+      : ((await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())?.hash ?? null)
+  let prev = last ?? GENESIS
   const digest = stateDigest(entries)
   const chained = rows.map((fields, i) => {
     // Named only when one row carries a digest: a ledger from before digests has no such column.
@@ -122,6 +128,11 @@ async function appendAudit(trx: Executor, rows: readonly AuditFields[], alsoVouc
     prev = linked.hash
     return linked
   })
+  if (onServer(trx) && chained.length <= AUDIT_BATCH && entries.length > 0 && entries.length <= STATE_BATCH) {
+    await appendWithStateOnServer(trx, chained, entries)
+    chainExtendedTo(prev)
+    return
+  }
   let lastId = 0
   for (let i = 0; i < chained.length; i += AUDIT_BATCH) {
     const inserted = await trx
@@ -132,6 +143,28 @@ async function appendAudit(trx: Executor, rows: readonly AuditFields[], alsoVouc
     for (const r of inserted) lastId = Math.max(lastId, r.id)
   }
   if (entries.length > 0) await insertState(trx, lastId, entries)
+  chainExtendedTo(prev)
+}
+
+/**
+ * On a server, the audit rows and the state their last vouches for in one statement: under the
+ * write lock every round trip is one the other desks wait for.
+ */
+async function appendWithStateOnServer(
+  trx: Executor,
+  chained: readonly (AuditFields & { prev_hash: string; hash: string })[],
+  entries: readonly StateEntry[],
+): Promise<void> {
+  const state = sql.join(entries.map((e) => sql`(${e.table}, ${e.key}, cast(${e.columnCount} as integer), ${e.hash})`))
+  await trx
+    .with('appended', (db) => db.insertInto('audit_log').values(chained).returning('id'))
+    .insertInto('audit_state')
+    .columns(['audit_id', 'entity_table', 'row_key', 'column_count', 'row_hash'])
+    .expression(
+      sql<never>`select (select max(id) from appended), s.entity_table, s.row_key, s.column_count, s.row_hash
+        from (values ${state}) as s (entity_table, row_key, column_count, row_hash)`,
+    )
+    .execute()
 }
 
 export interface AuditChainReport {

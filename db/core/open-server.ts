@@ -208,6 +208,7 @@ export async function openServerLedger(target: string | ServerConfig, options: S
         onCreateConnection: async (connection) => {
           await connection.executeQuery(CompiledQuery.raw(SERVER_TOUCHED_TABLE_DDL))
         },
+        prepareStatements: desk,
       },
       where,
     ),

@@ -25,6 +25,45 @@ export { LEDGER_WRITE_LOCK }
 const WRITE_COMMANDS = ['UPDATE', 'DELETE', 'INSERT', 'MERGE'] as const
 
 /**
+ * The statements a desk's connections keep prepared on the server, by their text. A statement the
+ * server has parsed and planned before on this connection is only bound and run: on a registration
+ * that halves the server's work, most of which was parsing and planning the same few dozen
+ * statements again. Only statements with parameters (Kysely's; the simple protocol's multi-statement
+ * begin stays as it is), not the bulk ones (a long list of values seldom repeats), and at most
+ * `limit` texts a pool, so a connection's prepared statements stay a bounded few.
+ */
+export class PreparedStatements {
+  readonly #names = new Map<string, string>()
+
+  constructor(
+    readonly limit = 1000,
+    readonly maxParameters = 100,
+  ) {}
+
+  /** The name `text` is prepared under, or undefined to send it unprepared. */
+  nameOf(text: string, parameterCount: number): string | undefined {
+    if (parameterCount === 0 || parameterCount > this.maxParameters) return undefined
+    const known = this.#names.get(text)
+    if (known !== undefined || this.#names.size >= this.limit) return known
+    const name = `ledger_${this.#names.size + 1}`
+    this.#names.set(text, name)
+    return name
+  }
+}
+
+/**
+ * Statements sent together without parameters (the simple protocol: the begin and the write lock,
+ * the lock and the audit chain's head) are answered by pg with one result each, in order; the
+ * caller reads the last.
+ */
+function lastResult(answer: pg.QueryResult | readonly pg.QueryResult[]): pg.QueryResult {
+  if ('rows' in answer) return answer
+  const last = answer[answer.length - 1]
+  if (last === undefined) throw new Error('the server answered none of the statements sent')
+  return last
+}
+
+/**
  * A pooled connection whose failures reach the ledger code as the desk's Chinese message
  * (server-faults.ts), and which, once its connection failed, goes back to the pool as broken:
  * pg then closes it instead of handing it to the next save, and the pool opens a new one.
@@ -35,6 +74,7 @@ class FaultMappedClient implements PostgresPoolClient {
   constructor(
     readonly client: pg.PoolClient,
     readonly where: string,
+    readonly prepared: PreparedStatements | null,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>
@@ -47,12 +87,17 @@ class FaultMappedClient implements PostgresPoolClient {
     if (parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))) {
       return Promise.reject(new LedgerError('invalid_text', `输入的文字${MALFORMED_TEXT_MESSAGE}`))
     }
-    return this.client.query(text, [...parameters]).then(
-      (result): PostgresQueryResult<R> => ({
-        command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',
-        rowCount: result.rowCount ?? 0,
-        rows: result.rows,
-      }),
+    const name = this.prepared?.nameOf(text, parameters.length)
+    const sent = name === undefined ? this.client.query(text, [...parameters]) : this.client.query({ name, text, values: [...parameters] })
+    return sent.then(
+      (answer): PostgresQueryResult<R> => {
+        const result = lastResult(answer)
+        return {
+          command: WRITE_COMMANDS.find((c) => c === result.command) ?? 'SELECT',
+          rowCount: result.rowCount ?? 0,
+          rows: result.rows,
+        }
+      },
       (e: unknown) => {
         if (isConnectionFault(e)) this.#broken = true
         throw serverFault(e, this.where)
@@ -78,6 +123,7 @@ class FaultMappedPool implements PostgresPool {
   constructor(
     readonly pool: pg.Pool,
     readonly where: string,
+    readonly prepared: PreparedStatements | null,
   ) {}
 
   async connect(): Promise<PostgresPoolClient> {
@@ -89,7 +135,7 @@ class FaultMappedPool implements PostgresPool {
     }
     const known = this.#wrapped.get(client)
     if (known !== undefined) return known
-    const made = new FaultMappedClient(client, this.where)
+    const made = new FaultMappedClient(client, this.where, this.prepared)
     // pg also emits the failure of a checked-out client as an 'error' event, which unheard would
     // end the process; the query that was running has already been told, and the client is broken.
     client.on('error', () => made.markBroken())
@@ -149,6 +195,11 @@ class WriteLockedDriver extends PostgresDriver {
 export interface ServerLedgerDialectConfig {
   pool: pg.Pool
   onCreateConnection?: PostgresDialectConfig['onCreateConnection']
+  /**
+   * Keep statements prepared on each connection (a desk's). Not for IT's maintenance, whose
+   * migrations change the tables a prepared statement was planned for on the same connection.
+   */
+  prepareStatements?: boolean
 }
 
 export class ServerLedgerDialect extends PostgresDialect {
@@ -157,7 +208,9 @@ export class ServerLedgerDialect extends PostgresDialect {
 
   /** `where`: host:port/database, named in the desk's message when the server fails. */
   constructor(config: ServerLedgerDialectConfig, where = '台账服务器') {
-    const kysely: PostgresDialectConfig = { ...config, pool: new FaultMappedPool(config.pool, where) }
+    const { prepareStatements = false, ...rest } = config
+    const prepared = prepareStatements ? new PreparedStatements() : null
+    const kysely: PostgresDialectConfig = { ...rest, pool: new FaultMappedPool(config.pool, where, prepared) }
     super(kysely)
     this.#config = kysely
     this.#where = where

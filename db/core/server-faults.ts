@@ -23,6 +23,13 @@ const ENDED_CODES = new Set(['57P01', '57P02', '57P03', '57P05', '08000', '08003
  */
 const BUSY_CODES = new Set(['57014', '55P03', '40P01'])
 
+/**
+ * A statement a desk keeps prepared (server-dialect.ts) whose table IT's upgrade has just changed:
+ * the server refuses to run it on that connection again, so the connection is given up and the
+ * next try gets a fresh one, which prepares it anew.
+ */
+const REPLANNED = /cached plan must not change result type/i
+
 // pg reports a socket that ends mid-query, a client used after that, and its own connect
 // timeout by message only (no code).
 const ENDED_MESSAGES = /Connection terminated|not queryable|Client was closed|Connection ended/i
@@ -36,7 +43,7 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-export type FaultKind = 'unreachable' | 'lost' | 'busy'
+export type FaultKind = 'unreachable' | 'lost' | 'busy' | 'changed'
 
 /** Which kind of server fault an error is, or null when it is not one (a refusal, a constraint, a bug). */
 export function faultKind(e: unknown): FaultKind | null {
@@ -44,6 +51,7 @@ export function faultKind(e: unknown): FaultKind | null {
   const code = errorCode(e)
   const message = errorMessage(e)
   if (BUSY_CODES.has(code)) return 'busy'
+  if (code === '0A000' && REPLANNED.test(message)) return 'changed'
   if (CONNECT_TIMEOUT.test(message)) return 'unreachable'
   if (UNREACHABLE_CODES.has(code)) return 'unreachable'
   if (SOCKET_CODES.has(code) || ENDED_CODES.has(code) || ENDED_MESSAGES.test(message)) return 'lost'
@@ -69,6 +77,12 @@ export function serverFault(e: unknown, where: string, atCommit = false): unknow
       `台账服务器（${at}）正忙（其他窗口的保存长时间未完成），本次保存未完成，台账未作改动；已填写的内容仍保留，请稍后重试。`,
     )
   }
+  if (kind === 'changed') {
+    return new LedgerError(
+      'server_changed',
+      `台账服务器（${at}）上的台账刚刚升级，本次操作未完成，台账未作改动；已填写的内容仍保留，请重试。`,
+    )
+  }
   if (kind === 'unreachable') {
     return new LedgerError('server_unreachable', `无法连接台账服务器（${at}），本次保存未完成，已填写的内容仍保留，请检查网络后重试。`)
   }
@@ -87,7 +101,12 @@ export function serverFault(e: unknown, where: string, atCommit = false): unknow
 /** Whether a fault left the connection unusable (as opposed to a timeout the session survives). */
 export function isConnectionFault(e: unknown): boolean {
   if (e instanceof LedgerError)
-    return e.code === 'connection_lost' || e.code === 'server_unreachable' || e.code === 'connection_lost_at_commit'
+    return (
+      e.code === 'connection_lost' ||
+      e.code === 'server_unreachable' ||
+      e.code === 'connection_lost_at_commit' ||
+      e.code === 'server_changed'
+    )
   const kind = faultKind(e)
-  return kind === 'lost' || kind === 'unreachable'
+  return kind === 'lost' || kind === 'unreachable' || kind === 'changed'
 }

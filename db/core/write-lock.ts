@@ -21,6 +21,11 @@ interface LateLock {
   state: 'asked' | 'deferred' | 'held'
   /** Checks of what was read before the lock, run once it is held. */
   rechecks: ((trx: Executor) => Promise<void>)[]
+  /**
+   * The audit chain's last hash (null: the chain is empty), read with the lock and kept up to date
+   * by what this transaction appends (audit.ts); unknown until the lock is held.
+   */
+  chainHead?: string | null
 }
 
 const lateLock = new AsyncLocalStorage<LateLock>()
@@ -52,7 +57,25 @@ export async function holdWriteLock(trx: Executor): Promise<boolean> {
   const store = lateLock.getStore()
   if (store?.state !== 'deferred') return false
   store.state = 'held'
-  await sql`select pg_advisory_xact_lock(${sql.lit(LEDGER_WRITE_LOCK)})`.execute(trx)
+  // The chain's head in the same round trip (PostgreSQL's simple protocol runs the two in turn, the
+  // second after the lock is granted): only the lock's holder extends the chain, so it stays the
+  // head until this transaction appends to it.
+  const { rows } = await sql<{ hash: string }>`${sql.raw(
+    `select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK}); select hash from audit_log order by id desc limit 1`,
+  )}`.execute(trx)
+  store.chainHead = rows[0]?.hash ?? null
   for (const check of store.rechecks) await check(trx)
   return true
+}
+
+/** The audit chain's last hash as this transaction's late lock read it (null: empty), or undefined when not known here. */
+export function chainHeadUnderLock(): string | null | undefined {
+  const store = lateLock.getStore()
+  return store?.state === 'held' ? store.chainHead : undefined
+}
+
+/** The chain's new head after this transaction appended to it under its late lock. */
+export function chainExtendedTo(hash: string): void {
+  const store = lateLock.getStore()
+  if (store?.state === 'held') store.chainHead = hash
 }

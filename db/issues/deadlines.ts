@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { WorkCalendar } from '../calendar/working-days'
 import type { Executor } from '../core/context'
 import { DUE_SOON_WORKDAYS } from '../../shared/limits'
@@ -12,10 +13,16 @@ export { isOpenStatus, OPEN_STATUSES } from '../../shared/lifecycle'
 let lastCalendar: { key: string; calendar: WorkCalendar } | null = null
 
 export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
-  const rows = await db.selectFrom('holiday_overrides').select(['date', 'kind']).orderBy('date').execute()
-  const years = await db.selectFrom('calendar_years').select('year').orderBy('year').execute()
-  const overrides = rows.map((r) => ({ date: r.date, kind: r.kind }))
-  const entered = years.map((y) => y.year)
+  // One statement for both tables: under the server's write lock every round trip is one the other desks wait.
+  const rows = await db
+    .selectFrom('holiday_overrides')
+    .select(['date', 'kind', sql<number | null>`null`.as('year')])
+    .unionAll(db.selectFrom('calendar_years').select([sql<string | null>`null`.as('date'), sql<null>`null`.as('kind'), 'year']))
+    .execute()
+  const overrides = rows
+    .flatMap((r) => (r.date !== null && r.kind !== null ? [{ date: r.date, kind: r.kind }] : []))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const entered = rows.flatMap((r) => (r.year !== null ? [r.year] : [])).sort((a, b) => a - b)
   const key = JSON.stringify([overrides, entered])
   if (lastCalendar?.key !== key) lastCalendar = { key, calendar: new WorkCalendar(overrides, entered) }
   return lastCalendar.calendar

@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
 import { openServerLedger } from '../../db/core/open-server'
+import { chainHash, verifyAuditChain } from '../../db/core/audit'
 import { LEDGER_WRITE_LOCK } from '../../db/core/write-lock'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
 import { residentVisit } from '../support/desk'
@@ -144,6 +145,36 @@ describe('a registration on a server', () => {
     expect(e.code).toBe('stale_record')
     expect(e.message).toContain('来访人刚被其他窗口合并到另一条记录，本次登记未保存')
     expect(await tableCounts(d.t)).toEqual(before)
+  })
+
+  it('chains its audit row to the one another desk appended while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    await waitingForLock(holder, 1)
+    const { rows } = await holder.query<{ hash: string }>('select hash from audit_log order by id desc limit 1')
+    const prev = rows[0]?.hash ?? ''
+    const row = {
+      at: '2026-11-10 09:00:01',
+      actor_id: null,
+      actor_name: '系统',
+      action: 'note',
+      entity: 'ledger',
+      entity_id: null,
+      detail: '{}',
+    }
+    await holder.query(
+      `insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prev, chainHash(prev, row)],
+    )
+    await holder.query('commit')
+    await saving
+    const chain = await verifyAuditChain(d.t.ctx.db)
+    expect(chain.brokenAt).toBeNull()
+    const [last, before] = await d.t.ctx.db.selectFrom('audit_log').select(['action', 'prev_hash']).orderBy('id', 'desc').limit(2).execute()
+    expect(before?.action).toBe('note')
+    expect(last?.action).toBe('register')
   })
 
   it('counts its deadline with a holiday another desk saved while it waited for the lock', async () => {
