@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
 import type { Executor, LedgerContext } from './context'
 import { stamp } from './context'
 import { stateDigest, takeTouched, type StateEntry } from './record-state'
 import { chainExtendedTo, chainHeadUnderLock, holdWriteLock } from './write-lock'
 import { onServer } from './engine'
-import { sql } from 'kysely'
 
 const GENESIS = '0'.repeat(64)
 
