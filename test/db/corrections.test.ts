@@ -5,7 +5,7 @@ import { assignIssue, resolveIssue } from '../../db/issues/actions'
 import { getIssueDetail } from '../../db/issues/detail'
 import { correctIssue } from '../../db/issues/text'
 import { correctMatter, correctVisit, visitCorrections } from '../../db/visits/corrections'
-import { registerVisit } from '../../db/visits/register'
+import { listSessionVisits, registerVisit } from '../../db/visits/register'
 import { voidVisit } from '../../db/visits/voids'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
 import type { Ledger } from '../../db/core/open'
@@ -106,6 +106,25 @@ describe('更正 a visit with its matters in one write', () => {
     )
     expect(e.message).toContain('不属于这条来访登记')
     expect(await tableCounts(t)).toEqual(before)
+  })
+})
+
+describe('the corrections a visit is shown with', () => {
+  it("are counted in the day's list with its matters' and its issues', and no other visit's", async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const { visit, issueId } = await acceptIssue(t, f, day.id, '化工园区夜间有刺鼻气味')
+    const other = await registerVisit(t.ctx, residentVisit(day.id))
+    await correctVisit(t.ctx, { visitId: visit.id, headcount: 2, reason: '同来的还有一位村民' })
+    await correctIssue(t.ctx, { issueId, content: '化工园区东侧夜间有刺鼻气味', place: '城东工业园东区', reason: '来访人指明是东侧' })
+    await correctMatter(t.ctx, { matterId: other.matters[0]!.id, answer: '已告知向城市管理部门反映，电话12319', reason: '补充电话' })
+    const listed = await listSessionVisits(t.ctx, day.id)
+    const countOf = (id: number) => listed.rows.find((v) => v.id === id)?.correctionCount
+    expect(countOf(visit.id)).toBe(
+      1 + (await getIssueDetail(t.ctx.db, issueId, '2026-11-10')).timeline.filter((e) => e.kind === 'correction').length,
+    )
+    expect(countOf(visit.id)).toBe((await visitCorrections(t.ctx.db, visit.id)).length)
+    expect(countOf(visit.id)).toBe(3)
+    expect(countOf(other.id)).toBe(1)
   })
 })
 
