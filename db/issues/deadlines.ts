@@ -4,6 +4,7 @@ import type { Executor } from '../core/context'
 import { DUE_SOON_WORKDAYS } from '../../shared/limits'
 import { isOpenStatus } from '../../shared/lifecycle'
 import type { DueState, IssueStatus } from '../../shared/types'
+import type { HolidayOverridesTable } from '../core/schema'
 
 export { isOpenStatus, OPEN_STATUSES } from '../../shared/lifecycle'
 
@@ -16,7 +17,11 @@ export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
   // One statement for both tables: under the server's write lock every round trip is one the other desks wait.
   const rows = await db
     .selectFrom('holiday_overrides')
-    .select(['date', 'kind', sql<number | null>`null`.as('year')])
+    .select((eb) => [
+      eb.ref('date').$castTo<string | null>().as('date'),
+      eb.ref('kind').$castTo<HolidayOverridesTable['kind'] | null>().as('kind'),
+      sql<number | null>`null`.as('year'),
+    ])
     .unionAll(db.selectFrom('calendar_years').select([sql<string | null>`null`.as('date'), sql<null>`null`.as('kind'), 'year']))
     .execute()
   const overrides = rows

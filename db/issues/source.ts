@@ -1,5 +1,5 @@
 import { audit } from '../core/audit'
-import { stamp, write, type Executor, type LedgerContext, type Tx } from '../core/context'
+import { stamp, write, type Executor, type LedgerContext } from '../core/context'
 import { LedgerError, notFound } from '../core/errors'
 import { addCalendarDays, dueAfter } from '../calendar/calendar-days'
 import type { WorkCalendar } from '../calendar/working-days'
@@ -142,23 +142,28 @@ export interface IntakePlan {
   referral: { dueOn: string; replyBy: string } | null
 }
 
-/** The rules of a registration's 来源 and 办理程序; a refusal names the matter (`label`). */
-export async function planIntake(
-  trx: Tx,
+/**
+ * The source an intake names, or the channel's default: read before a registration takes the
+ * server's write lock (the office's list of sources, which the supervisor keeps, is not what the
+ * lock guards), so planIntake under it reads nothing.
+ */
+export async function chooseSource(db: Executor, channel: Channel, intake: CleanIntake, label: string): Promise<IssueSourceRow | null> {
+  if (intake.sourceId === null) return defaultSource(db, channel)
+  const source = await db.selectFrom('issue_sources').selectAll().where('id', '=', intake.sourceId).executeTakeFirst()
+  if (!source) throw notFound('来源', intake.sourceId)
+  if (source.active !== 1) throw new LedgerError('invalid_input', `${label}：来源“${source.name}”已停用，请选择其他来源`)
+  return source
+}
+
+/** The rules of a registration's 来源 and 办理程序 and its deadline; a refusal names the matter (`label`). */
+export function planIntake(
   where: { channel: Channel; date: string },
   category: Pick<CategoryRow, 'time_limit_days' | 'time_limit_unit'>,
   intake: CleanIntake,
+  source: IssueSourceRow | null,
   calendar: WorkCalendar,
   label: string,
-): Promise<IntakePlan> {
-  let source: IssueSourceRow | null
-  if (intake.sourceId !== null) {
-    source = (await trx.selectFrom('issue_sources').selectAll().where('id', '=', intake.sourceId).executeTakeFirst()) ?? null
-    if (!source) throw notFound('来源', intake.sourceId)
-    if (source.active !== 1) throw new LedgerError('invalid_input', `${label}：来源“${source.name}”已停用，请选择其他来源`)
-  } else {
-    source = await defaultSource(trx, where.channel)
-  }
+): IntakePlan {
   const kind: SourceKind = source?.kind ?? sourceKindOf(where.channel)
   if (kind === 'desk' && intake.sourceRef !== null) {
     throw new LedgerError('invalid_input', `${label}：现场接待的事项没有工单号或文号，请删去工单号，或改选来源（如 12345、上级交办）`)

@@ -61,7 +61,11 @@ async function subjectId(trx: Tx, ctx: LedgerContext, subject: CleanCaseFile['su
   return row.merged_into_id ?? row.id
 }
 
-async function checkLocality(trx: Tx, localityId: number | null, label: string): Promise<number | null> {
+/**
+ * The locality an issue is filed under, checked to be one in use (required once the office keeps a
+ * list): read before a registration takes the server's write lock, as the list is the supervisor's.
+ */
+export async function checkLocality(trx: Executor, localityId: number | null, label: string): Promise<number | null> {
   if (localityId === null) {
     if (await hasActiveLocalities(trx)) throw new LedgerError('required', `请选择${label}的属地（乡镇、街道）`)
     return null
@@ -179,9 +183,10 @@ export async function settleCaseFile(
   ctx: LedgerContext,
   c: CleanCaseFile,
   issue: { categoryId: number; date: string; visitorId: number; place: string | null; label: string },
+  /** The issue's locality as checkLocality passed it. */
+  locality: number | null,
 ): Promise<SettledCaseFile> {
   const subject = await subjectId(trx, ctx, c.subject)
-  const locality = await checkLocality(trx, c.localityId, issue.label)
   let repeatOf: { id: number; number: string } | null = null
   if (c.repeatOfId !== null) {
     const shown = await repeatCandidates(

@@ -12,8 +12,8 @@ import { refreshLastVisits } from '../directory/last-visit'
 import { isUniqueClash, LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
-import { cleanIntake, planIntake, type IntakeInput } from '../issues/source'
-import { cleanCaseFile, settleCaseFile, type CaseFileInput } from '../issues/subject'
+import { chooseSource, cleanIntake, planIntake, type IntakeInput } from '../issues/source'
+import { checkLocality, cleanCaseFile, settleCaseFile, type CaseFileInput } from '../issues/subject'
 import type { VisitPage, VisitSummary } from '../../shared/types'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
@@ -208,6 +208,17 @@ async function recordContact(
     matters.push({ id: matter.id, m, index })
   }
 
+  // What each issue is filed under, checked against the office's lists (the supervisor's, not what the lock guards).
+  const filed = new Map<number, { source: Awaited<ReturnType<typeof chooseSource>>; locality: number | null }>()
+  for (const { id: matterId, m, index } of matters) {
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null) continue
+    const label = `第${index + 1}项问题`
+    filed.set(matterId, {
+      source: await chooseSource(trx, where.channel, m.intake, label),
+      locality: await checkLocality(trx, m.caseFile.localityId, label),
+    })
+  }
+
   await holdWriteLock(trx)
   // The deadlines from the calendar as it is under the lock: a holiday arrangement saved a moment
   // ago recounts the open issues' deadlines, and this one's must be counted the same way.
@@ -220,16 +231,17 @@ async function recordContact(
   const numbers: string[] = []
   for (const { id: matterId, m, index } of matters) {
     const category = categories.find((c) => c.id === m.categoryId)
-    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category) continue
+    const checked = filed.get(matterId)
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category || !checked) continue
     const label = `第${index + 1}项问题`
-    const intake = await planIntake(trx, where, category, m.intake, calendar, label)
-    const caseFile = await settleCaseFile(trx, ctx, m.caseFile, {
-      categoryId: m.categoryId,
-      date: where.date,
-      visitorId,
-      place: m.place,
-      label,
-    })
+    const intake = planIntake(where, category, m.intake, checked.source, calendar, label)
+    const caseFile = await settleCaseFile(
+      trx,
+      ctx,
+      m.caseFile,
+      { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label },
+      checked.locality,
+    )
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
       .insertInto('issues')
