@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely'
 import { audit } from './audit'
 import { systemActor, write, type LedgerContext } from './context'
-import { AUDITED_TABLES, DELETED, rowHash, type StateComparison, type StateEntry } from './record-state'
+import { AUDITED_TABLES, DELETED, entryOf, rowHash, type StateComparison, type StateEntry } from './record-state'
 import type { Database as Schema } from './schema'
 
 // Record digests on a PostgreSQL server, as record-state.ts does them in the SQLite file. There,
@@ -135,7 +135,7 @@ export async function vouchForServerUpgrade(
         const rowKey = key.map((c) => String(row[c])).join(':')
         if (!moved.has(`${table}\u001f${rowKey}`)) continue
         const values = Object.values(row)
-        entries.push({ table, key: rowKey, columnCount: values.length, hash: rowHash(values) })
+        entries.push(entryOf({ table, key: rowKey, values }))
       }
     }
     await audit(trx, ctx, 'upgrade_state', 'ledger', null, { migrations, records: entries.length }, entries)

@@ -113,9 +113,7 @@ function whereKey(table: string, key: string) {
 async function currentEntry(db: Executor, table: string, key: string): Promise<StateEntry> {
   const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${whereKey(table, key)}`.execute(db)
   const row = rows[0]
-  if (row === undefined) return { table, key, columnCount: 0, hash: DELETED }
-  const values = Object.values(row)
-  return { table, key, columnCount: values.length, hash: rowHash(values) }
+  return row === undefined ? goneEntry(table, key) : entryOf({ table, key, values: Object.values(row) })
 }
 
 // The note lives in the connection's temp schema: `temp` in SQLite, `pg_temp` on a server (record-state-server.ts).
@@ -165,12 +163,9 @@ async function currentEntries(db: Executor, table: string, keys: readonly string
     const { rows } = await sql<
       Record<string, unknown>
     >`select * from ${sql.table(table)} where ${sql.ref('id')} in (${sql.join(ids)})`.execute(db)
-    for (const row of rows) {
-      const values = Object.values(row)
-      found.set(String(row['id']), { table, key: String(row['id']), columnCount: values.length, hash: rowHash(values) })
-    }
+    for (const row of rows) found.set(String(row['id']), entryOf({ table, key: String(row['id']), values: Object.values(row) }))
   }
-  return keys.map((key) => found.get(key) ?? { table, key, columnCount: 0, hash: DELETED })
+  return keys.map((key) => found.get(key) ?? goneEntry(table, key))
 }
 
 /**
@@ -189,16 +184,9 @@ async function currentEntriesOnServer(db: Executor, byId: ReadonlyMap<string, re
   for (const row of rows) {
     const parsed: unknown = JSON.parse(row.state)
     const values = parsed !== null && typeof parsed === 'object' ? Object.values(parsed) : []
-    found.set(`${row.entity_table}\u001f${row.row_key}`, {
-      table: row.entity_table,
-      key: row.row_key,
-      columnCount: values.length,
-      hash: rowHash(values),
-    })
+    found.set(`${row.entity_table}\u001f${row.row_key}`, entryOf({ table: row.entity_table, key: row.row_key, values }))
   }
-  return [...byId].flatMap(([table, keys]) =>
-    keys.map((key) => found.get(`${table}\u001f${key}`) ?? { table, key, columnCount: 0, hash: DELETED }),
-  )
+  return [...byId].flatMap(([table, keys]) => keys.map((key) => found.get(`${table}\u001f${key}`) ?? goneEntry(table, key)))
 }
 
 /** Whether writes on this connection left records that no audit row has vouched for yet. */
@@ -247,6 +235,11 @@ export function* allCurrentRecords(sqlite: Database.Database): Generator<Current
       yield { table, key: String(rowKey), values }
     }
   }
+}
+
+/** A record no longer there: vouched for as DELETED. */
+function goneEntry(table: string, key: string): StateEntry {
+  return { table, key, columnCount: 0, hash: DELETED }
 }
 
 export function entryOf(record: CurrentRecord, columnCount = record.values.length): StateEntry {

@@ -190,7 +190,13 @@ async function recordContact(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const matters: { id: number; m: (typeof v.matters)[number]; index: number }[] = []
+  const matters: {
+    id: number
+    m: (typeof v.matters)[number]
+    index: number
+    /** An issue's source and locality, checked against the office's lists (the supervisor's, not what the lock guards). */
+    filed: { source: Awaited<ReturnType<typeof chooseSource>>; locality: number | null } | null
+  }[] = []
   for (const [index, m] of v.matters.entries()) {
     const matter = await trx
       .insertInto('matters')
@@ -205,18 +211,15 @@ async function recordContact(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    matters.push({ id: matter.id, m, index })
-  }
-
-  // What each issue is filed under, checked against the office's lists (the supervisor's, not what the lock guards).
-  const filed = new Map<number, { source: Awaited<ReturnType<typeof chooseSource>>; locality: number | null }>()
-  for (const { id: matterId, m, index } of matters) {
-    if (m.type !== 'issue' || m.intake === null || m.caseFile === null) continue
     const label = `第${index + 1}项问题`
-    filed.set(matterId, {
-      source: await chooseSource(trx, where.channel, m.intake, label),
-      locality: await checkLocality(trx, m.caseFile.localityId, label),
-    })
+    const filed =
+      m.intake !== null && m.caseFile !== null
+        ? {
+            source: await chooseSource(trx, where.channel, m.intake, label),
+            locality: await checkLocality(trx, m.caseFile.localityId, label),
+          }
+        : null
+    matters.push({ id: matter.id, m, index, filed })
   }
 
   await holdWriteLock(trx)
@@ -229,18 +232,17 @@ async function recordContact(
     v.matters.flatMap((m) => (m.answerTemplateId !== null ? [{ templateId: m.answerTemplateId, categoryId: m.categoryId }] : [])),
   )
   const numbers: string[] = []
-  for (const { id: matterId, m, index } of matters) {
+  for (const { id: matterId, m, index, filed } of matters) {
     const category = categories.find((c) => c.id === m.categoryId)
-    const checked = filed.get(matterId)
-    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category || !checked) continue
+    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category || filed === null) continue
     const label = `第${index + 1}项问题`
-    const intake = planIntake(where, category, m.intake, checked.source, calendar, label)
+    const intake = planIntake(where, category, m.intake, filed.source, calendar, label)
     const caseFile = await settleCaseFile(
       trx,
       ctx,
       m.caseFile,
       { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label },
-      checked.locality,
+      filed.locality,
     )
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
