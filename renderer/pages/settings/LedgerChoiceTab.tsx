@@ -204,7 +204,10 @@ export function LedgerChoiceTab() {
               )}
             </>
           )}
-          {tested && <Alert type={tested.ok ? 'success' : 'error'} showIcon title={tested.text} style={{ marginBottom: 12 }} />}
+          {/* Announced as it comes: the answer arrives a while after 测试连接 is pressed. */}
+          <div role="status" aria-label="测试连接的结果">
+            {tested && <Alert type={tested.ok ? 'success' : 'error'} showIcon title={tested.text} style={{ marginBottom: 12 }} />}
+          </div>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           {savedNow && (
             <Alert type="success" showIcon title="已保存。重新启动程序后生效，本次仍使用上面的台账。" style={{ marginBottom: 12 }} />
