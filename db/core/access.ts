@@ -31,8 +31,13 @@ export interface StaffAccessRow {
   pin_initial: number
 }
 
+/** The read of a person's row that every rule about them makes. */
+export function staffAccess(db: Executor, id: number) {
+  return db.selectFrom('staff').select(['name', 'role', 'active', 'pin_hash', 'pin_initial']).where('id', '=', id)
+}
+
 function staffAccessRow(db: Executor, id: number): Promise<StaffAccessRow | undefined> {
-  return db.selectFrom('staff').select(['name', 'role', 'active', 'pin_hash', 'pin_initial']).where('id', '=', id).executeTakeFirst()
+  return staffAccess(db, id).executeTakeFirst()
 }
 
 /** A supervisor's powers, given the person's row: a supervisor signed in with a PIN of their own. */
@@ -60,7 +65,11 @@ export function requirePersonAtDesk(ctx: LedgerContext, what: string): void {
 export async function assertMayWrite(db: Executor, actor: Actor): Promise<void> {
   if (actor.kind === 'system') return
   if (actor.kind === 'nobody') throw new LedgerError('forbidden', '尚未登录：请先在右上角“值班人员”中选择本人，再修改台账')
-  const row = await staffAccessRow(db, actor.id)
+  checkMayWrite(actor, await staffAccessRow(db, actor.id))
+}
+
+/** assertMayWrite's rule for a person, given their row as the ledger has it. */
+export function checkMayWrite(actor: StaffActor, row: Pick<StaffAccessRow, 'active'> | undefined): void {
   if (row === undefined || row.active !== 1) {
     throw new LedgerError('forbidden', `“${actor.name}”已停用，不能再以其名义修改台账，请重新选择值班人员`)
   }

@@ -1,11 +1,11 @@
 import dayjs from 'dayjs'
 import type { Kysely, Transaction } from 'kysely'
-import { assertMayWrite } from './access'
+import { assertMayWrite, checkMayWrite, staffAccess } from './access'
 import type { Database } from './schema'
 import type { StaffRole } from '../../shared/types'
 import { appendPendingAudit, audit, holdAuditRows } from './audit'
 import { hasUntakenTouches } from './record-state'
-import { recheckUnderWriteLock, withLateWriteLock } from './write-lock'
+import { holdWriteLock, recheckUnderWriteLock, withLateWriteLock, writeLockDeferred } from './write-lock'
 
 /**
  * A person who chose themselves at the desk. `role` is what the ledger said when the actor was
@@ -73,7 +73,8 @@ export function today(ctx: LedgerContext): string {
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    await assertMayWrite(trx, ctx.actor)
+    // A person's write with the lock taken late is checked under it (writeLockingLate), once.
+    if (ctx.actor.kind !== 'staff' || !writeLockDeferred()) await assertMayWrite(trx, ctx.actor)
     holdAuditRows(trx)
     const result = await work(trx)
     if (!(await appendPendingAudit(trx)) && (await hasUntakenTouches(trx))) await audit(trx, ctx, 'record_state', 'ledger', null)
@@ -88,9 +89,17 @@ export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Pro
  */
 export function writeLockingLate<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return withLateWriteLock(() =>
-    write(ctx, (trx) => {
-      recheckUnderWriteLock((locked) => assertMayWrite(locked, ctx.actor))
-      return work(trx)
+    write(ctx, async (trx) => {
+      const { actor } = ctx
+      if (actor.kind === 'staff')
+        recheckUnderWriteLock(
+          (locked) => staffAccess(locked, actor.id),
+          (row) => checkMayWrite(actor, row),
+        )
+      const result = await work(trx)
+      // Never a commit without the lock and its rechecks, even for a write that took it nowhere.
+      await holdWriteLock(trx)
+      return result
     }),
   )
 }

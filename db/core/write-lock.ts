@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { sql } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Executor } from './context'
+import type { Database } from './schema'
 
 // One writer at a time, as on SQLite: on a server every transaction takes the ledger's write lock
 // (a transaction-level advisory lock, released by commit or rollback, also when the connection
@@ -17,10 +19,16 @@ import type { Executor } from './context'
 // On the file BEGIN IMMEDIATE is the lock and nothing here changes anything.
 export const LEDGER_WRITE_LOCK = 0x4c454447 // 'LEDG'
 
+/** A read made before the lock, made again under it, and what its row must be (or what is made of it). */
+interface Recheck {
+  read: (db: Executor) => SelectQueryBuilder<Database, keyof Database, unknown>
+  check: (row: unknown) => void
+}
+
 interface LateLock {
   state: 'asked' | 'deferred' | 'held'
   /** Checks of what was read before the lock, run once it is held. */
-  rechecks: ((trx: Executor) => Promise<void>)[]
+  rechecks: Recheck[]
   /**
    * The audit chain's last hash (null: the chain is empty), read with the lock and kept up to date
    * by what this transaction appends (audit.ts); unknown until the lock is held.
@@ -43,10 +51,46 @@ export function deferWriteLockAtBegin(): boolean {
   return true
 }
 
-/** When the lock is taken late, `check` runs again under it; otherwise it already ran under the lock. */
-export function recheckUnderWriteLock(check: (trx: Executor) => Promise<void>): void {
+/** True while this transaction's write lock is deferred and not yet taken: what it reads may still change. */
+export function writeLockDeferred(): boolean {
+  return lateLock.getStore()?.state === 'deferred'
+}
+
+/**
+ * When the lock is taken late, `read` (one row, or none) is made again under it and `check` given
+ * its row; otherwise the read already ran under the lock and nothing is asked again.
+ */
+export function recheckUnderWriteLock<TB extends keyof Database, Row>(
+  read: (db: Executor) => SelectQueryBuilder<Database, TB, Row>,
+  check: (row: Row | undefined) => void,
+): void {
+  readUnderWriteLock(read, check)
+}
+
+/**
+ * A read that belongs under the lock, made in the statement after the one that takes it (with the
+ * rechecks) when the lock is taken late: `take` gives what is made of its row, to be asked for
+ * once the lock is held. Null when the lock is not taken late: the caller reads for itself.
+ */
+export function readUnderWriteLock<TB extends keyof Database, Row, T>(
+  read: (db: Executor) => SelectQueryBuilder<Database, TB, Row>,
+  take: (row: Row | undefined) => T,
+): (() => T) | null {
   const store = lateLock.getStore()
-  if (store?.state === 'deferred') store.rechecks.push(check)
+  if (store?.state !== 'deferred') return null
+  let taken: { value: T } | null = null
+  store.rechecks.push({
+    read,
+    // The row comes back as JSON (below), which gives the values the read itself would: the
+    // server's columns are integers and text.
+    check: (row) => {
+      taken = { value: take(row === null || row === undefined ? undefined : (row as Row)) }
+    },
+  })
+  return () => {
+    if (taken === null) throw new Error('readUnderWriteLock: asked for before the write lock was taken')
+    return taken.value
+  }
 }
 
 /**
@@ -64,8 +108,19 @@ export async function holdWriteLock(trx: Executor): Promise<boolean> {
     `select pg_advisory_xact_lock(${LEDGER_WRITE_LOCK}); select hash from audit_log order by id desc limit 1`,
   )}`.execute(trx)
   store.chainHead = rows[0]?.hash ?? null
-  for (const check of store.rechecks) await check(trx)
+  await recheck(trx, store.rechecks)
   return true
+}
+
+/**
+ * Every recheck in one statement, each read's row as one JSON column: the clerk still active, the
+ * day still open, the visitor not merged away are one round trip under the lock, not three.
+ */
+async function recheck(trx: Executor, rechecks: readonly Recheck[]): Promise<void> {
+  if (rechecks.length === 0) return
+  const row = await trx.selectNoFrom(rechecks.map((r, i) => jsonObjectFrom(r.read(trx)).as(`r${i}`))).executeTakeFirstOrThrow()
+  const rows: Record<string, unknown> = row
+  rechecks.forEach((r, i) => r.check(rows[`r${i}`]))
 }
 
 /** The audit chain's last hash as this transaction's late lock read it (null: empty), or undefined when not known here. */

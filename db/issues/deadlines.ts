@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { WorkCalendar } from '../calendar/working-days'
 import type { Executor } from '../core/context'
 import { DUE_SOON_WORKDAYS } from '../../shared/limits'
@@ -24,11 +25,28 @@ export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
     ])
     .unionAll(db.selectFrom('calendar_years').select([sql<string | null>`null`.as('date'), sql<null>`null`.as('kind'), 'year']))
     .execute()
-  const overrides = rows
-    .flatMap((r) => (r.date !== null && r.kind !== null ? [{ date: r.date, kind: r.kind }] : []))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const entered = rows.flatMap((r) => (r.year !== null ? [r.year] : [])).sort((a, b) => a - b)
-  const key = JSON.stringify([overrides, entered])
+  return calendarOf({
+    overrides: rows.flatMap((r) => (r.date !== null && r.kind !== null ? [{ date: r.date, kind: r.kind }] : [])),
+    years: rows.flatMap((r) => (r.year !== null ? [{ year: r.year }] : [])),
+  })
+}
+
+/** The calendar's rows as one row, each table a JSON array: a read under a server's write lock (db/core/write-lock.ts). */
+export function calendarReadOnServer(db: Executor) {
+  return db.selectNoFrom((eb) => [
+    jsonArrayFrom(eb.selectFrom('holiday_overrides').select(['date', 'kind'])).as('overrides'),
+    jsonArrayFrom(eb.selectFrom('calendar_years').select('year')).as('years'),
+  ])
+}
+
+/** The calendar the office's rows make, in any order. */
+export function calendarOf(rows: {
+  overrides: readonly Pick<HolidayOverridesTable, 'date' | 'kind'>[]
+  years: readonly { year: number }[]
+}): WorkCalendar {
+  const overrides = [...rows.overrides].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const entered = rows.years.map((r) => r.year).sort((a, b) => a - b)
+  const key = JSON.stringify([overrides.map((o) => ({ date: o.date, kind: o.kind })), entered])
   if (lastCalendar?.key !== key) lastCalendar = { key, calendar: new WorkCalendar(overrides, entered) }
   return lastCalendar.calendar
 }

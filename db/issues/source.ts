@@ -122,8 +122,8 @@ export function cleanIntake(input: IntakeInput | undefined, label: string): Clea
 }
 
 /** The source a channel names (现场接待 for the desk, 来信 for a letter …): the first in use of that kind. */
-export async function defaultSource(db: Executor, channel: Channel): Promise<IssueSourceRow | null> {
-  const row = await db
+function defaultSourceRead(db: Executor, channel: Channel) {
+  return db
     .selectFrom('issue_sources')
     .selectAll()
     .where('kind', '=', sourceKindOf(channel))
@@ -131,8 +131,10 @@ export async function defaultSource(db: Executor, channel: Channel): Promise<Iss
     .orderBy('sort_order')
     .orderBy('id')
     .limit(1)
-    .executeTakeFirst()
-  return row ?? null
+}
+
+export async function defaultSource(db: Executor, channel: Channel): Promise<IssueSourceRow | null> {
+  return (await defaultSourceRead(db, channel).executeTakeFirst()) ?? null
 }
 
 /** What an issue is written with, and what its procedure starts with once it has an id. */
@@ -143,13 +145,19 @@ export interface IntakePlan {
 }
 
 /**
- * The source an intake names, or the channel's default: read before a registration takes the
- * server's write lock (the office's list of sources, which the supervisor keeps, is not what the
- * lock guards), so planIntake under it reads nothing.
+ * The source an intake names, or the channel's default: on a server read with the write lock's
+ * rechecks (the office's list of sources, which the supervisor keeps, is not what the lock guards,
+ * but there it costs no round trip of its own), so planIntake under it reads nothing.
  */
-export async function chooseSource(db: Executor, channel: Channel, intake: CleanIntake, label: string): Promise<IssueSourceRow | null> {
-  if (intake.sourceId === null) return defaultSource(db, channel)
-  const source = await db.selectFrom('issue_sources').selectAll().where('id', '=', intake.sourceId).executeTakeFirst()
+export function sourceRead(db: Executor, channel: Channel, intake: CleanIntake) {
+  return intake.sourceId === null
+    ? defaultSourceRead(db, channel)
+    : db.selectFrom('issue_sources').selectAll().where('id', '=', intake.sourceId)
+}
+
+/** The source sourceRead found, or the refusal: a source named and gone, or no longer in use. */
+export function checkSource(source: IssueSourceRow | undefined, intake: CleanIntake, label: string): IssueSourceRow | null {
+  if (intake.sourceId === null) return source ?? null
   if (!source) throw notFound('来源', intake.sourceId)
   if (source.active !== 1) throw new LedgerError('invalid_input', `${label}：来源“${source.name}”已停用，请选择其他来源`)
   return source

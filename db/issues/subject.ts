@@ -6,7 +6,6 @@ import { today, write, type Executor, type LedgerContext, type Tx } from '../cor
 import { LedgerError, notFound } from '../core/errors'
 import { cleanOrganization, type OrganizationInput } from '../directory/records'
 import { resolveOrganization } from '../directory/match'
-import { hasActiveLocalities } from '../reference/localities'
 import { getCaseRules } from '../reference/case-rules'
 import type { IssueDetail, RepeatCandidate, RepeatCandidates } from '../../shared/types'
 import { isIsoDate } from '../validation/dates'
@@ -62,18 +61,32 @@ async function subjectId(trx: Tx, ctx: LedgerContext, subject: CleanCaseFile['su
 }
 
 /**
- * The locality an issue is filed under, checked to be one in use (required once the office keeps a
- * list): read before a registration takes the server's write lock, as the list is the supervisor's.
+ * The locality an issue is filed under (or, with none named, whether the office keeps a list, which
+ * makes one required). A registration on a server reads it with the write lock's rechecks, as the
+ * list is the supervisor's and there it costs no round trip of its own.
  */
-export async function checkLocality(trx: Executor, localityId: number | null, label: string): Promise<number | null> {
+export function localityRead(db: Executor, localityId: number | null) {
+  const localities = db.selectFrom('localities').select(['id', 'name', 'active'])
+  return localityId === null ? localities.where('active', '=', 1).limit(1) : localities.where('id', '=', localityId)
+}
+
+/** The locality localityRead found checked to be one in use (required once the office keeps a list). */
+export function checkLocalityRow(
+  row: { id: number; name: string; active: number } | undefined,
+  localityId: number | null,
+  label: string,
+): number | null {
   if (localityId === null) {
-    if (await hasActiveLocalities(trx)) throw new LedgerError('required', `请选择${label}的属地（乡镇、街道）`)
+    if (row !== undefined) throw new LedgerError('required', `请选择${label}的属地（乡镇、街道）`)
     return null
   }
-  const row = await trx.selectFrom('localities').select(['id', 'name', 'active']).where('id', '=', localityId).executeTakeFirst()
   if (!row) throw notFound('属地', localityId)
   if (row.active !== 1) throw new LedgerError('invalid_input', `属地“${row.name}”已停用，请选择其他属地`)
   return row.id
+}
+
+export async function checkLocality(trx: Executor, localityId: number | null, label: string): Promise<number | null> {
+  return checkLocalityRow(await localityRead(trx, localityId).executeTakeFirst(), localityId, label)
 }
 
 export interface RepeatQuery {

@@ -6,9 +6,28 @@ import { dayLabel } from '../../shared/dates'
 // What a walk-in at the desk needs of its reception day: the day open and today's, and the clerk
 // on its 值班人员 (db/visits/register.ts).
 
+/**
+ * The reception day a visit is registered into, with whether `staffId` is on its 值班人员 (the
+ * staff id when so), in one read.
+ */
+export function arrivalSession(db: Executor, sessionId: number, staffId: number | null) {
+  return db
+    .selectFrom('sessions')
+    .selectAll('sessions')
+    .select((eb) =>
+      eb
+        .selectFrom('session_staff')
+        .select('staff_id')
+        .whereRef('session_staff.session_id', '=', 'sessions.id')
+        .where('session_staff.staff_id', '=', staffId ?? 0)
+        .as('on_duty_staff_id'),
+    )
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.voided_at', 'is', null)
+}
+
 /** The open reception day a visit arriving on `arrived` goes into, or the desk's refusal. */
-export async function sessionForArrival(trx: Executor, sessionId: number, arrived: string): Promise<SessionRow> {
-  const session = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('voided_at', 'is', null).executeTakeFirst()
+export function checkArrival<S extends SessionRow>(session: S | undefined, sessionId: number, arrived: string): S {
   if (!session) throw notFound('接待日', sessionId)
   if (session.status !== 'open') {
     throw new LedgerError(
@@ -24,18 +43,6 @@ export async function sessionForArrival(trx: Executor, sessionId: number, arrive
     )
   }
   return session
-}
-
-/** Whether the person at the desk is already on the day's 值班人员 (read before the write lock). */
-export async function onDuty(trx: Tx, ctx: LedgerContext, sessionId: number): Promise<boolean> {
-  if (ctx.actor.id === null) return true
-  const on = await trx
-    .selectFrom('session_staff')
-    .select('staff_id')
-    .where('session_id', '=', sessionId)
-    .where('staff_id', '=', ctx.actor.id)
-    .executeTakeFirst()
-  return on !== undefined
 }
 
 /** Whoever registers at the desk is on the day's 值班人员; true when this visit put them there. */

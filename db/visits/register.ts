@@ -4,22 +4,23 @@ import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
 import { audit } from '../core/audit'
 import { stamp, today, writeLockingLate, type Executor, type LedgerContext, type Tx } from '../core/context'
-import { holdWriteLock, recheckUnderWriteLock } from '../core/write-lock'
-import { loadCalendar } from '../issues/deadlines'
+import { holdWriteLock, readUnderWriteLock, recheckUnderWriteLock } from '../core/write-lock'
+import { calendarOf, calendarReadOnServer, loadCalendar } from '../issues/deadlines'
 import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from '../directory/records'
 import { resolveOrganization, resolveVisitor } from '../directory/match'
 import { refreshLastVisits } from '../directory/last-visit'
 import { isUniqueClash, LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
-import { chooseSource, cleanIntake, planIntake, type IntakeInput } from '../issues/source'
-import { checkLocality, cleanCaseFile, settleCaseFile, type CaseFileInput } from '../issues/subject'
+import { checkSource, cleanIntake, planIntake, sourceRead, type CleanIntake, type IntakeInput } from '../issues/source'
+import { checkLocalityRow, cleanCaseFile, localityRead, settleCaseFile, type CaseFileInput, type CleanCaseFile } from '../issues/subject'
 import type { VisitPage, VisitSummary } from '../../shared/types'
+import type { IssueSourceRow } from '../core/schema'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
 import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
-import { joinDuty, onDuty, sessionForArrival } from './arrival'
+import { arrivalSession, checkArrival, joinDuty } from './arrival'
 import { countAnswerUses } from '../reference/answers'
 import { SUBMISSION_TOKEN } from '../../shared/submission'
 
@@ -169,7 +170,10 @@ async function recordContact(
   )
   // Another desk may merge them into another record while this one waits for the lock; the merge
   // moves their visits, but not this one, which it cannot see yet.
-  recheckUnderWriteLock((locked) => stillUnmerged(locked, visitorId, organizationId))
+  recheckUnderWriteLock(
+    (locked) => mergedInto(locked, visitorId, organizationId),
+    (row) => checkUnmerged(row),
+  )
   const at = stamp(ctx)
   const visit = await trx
     .insertInto('visits')
@@ -194,8 +198,11 @@ async function recordContact(
     id: number
     m: (typeof v.matters)[number]
     index: number
-    /** An issue's source and locality, checked against the office's lists (the supervisor's, not what the lock guards). */
-    filed: { source: Awaited<ReturnType<typeof chooseSource>>; locality: number | null } | null
+    /**
+     * An issue's source and locality, checked against the office's lists (the supervisor's, not what
+     * the lock guards): read with the lock's rechecks when it is taken late, else before the lock.
+     */
+    filed: Filing | null
   }[] = []
   for (const [index, m] of v.matters.entries()) {
     const matter = await trx
@@ -212,20 +219,22 @@ async function recordContact(
       .returning('id')
       .executeTakeFirstOrThrow()
     const label = `第${index + 1}项问题`
-    const filed =
-      m.intake !== null && m.caseFile !== null
-        ? {
-            source: await chooseSource(trx, where.channel, m.intake, label),
-            locality: await checkLocality(trx, m.caseFile.localityId, label),
-          }
-        : null
-    matters.push({ id: matter.id, m, index, filed })
+    matters.push({
+      id: matter.id,
+      m,
+      index,
+      filed: m.intake !== null && m.caseFile !== null ? await filing(trx, where.channel, m.intake, m.caseFile, label) : null,
+    })
   }
 
-  await holdWriteLock(trx)
   // The deadlines from the calendar as it is under the lock: a holiday arrangement saved a moment
   // ago recounts the open issues' deadlines, and this one's must be counted the same way.
-  const calendar = v.matters.some((m) => m.type === 'issue') ? await loadCalendar(trx) : null
+  const hasIssues = v.matters.some((m) => m.type === 'issue')
+  const calendarUnderLock = hasIssues
+    ? readUnderWriteLock(calendarReadOnServer, (row) => calendarOf(row ?? { overrides: [], years: [] }))
+    : null
+  await holdWriteLock(trx)
+  const calendar = hasIssues ? (calendarUnderLock?.() ?? (await loadCalendar(trx))) : null
   await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
   await countAnswerUses(
     trx,
@@ -236,13 +245,13 @@ async function recordContact(
     const category = categories.find((c) => c.id === m.categoryId)
     if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category || filed === null) continue
     const label = `第${index + 1}项问题`
-    const intake = planIntake(where, category, m.intake, filed.source, calendar, label)
+    const intake = planIntake(where, category, m.intake, filed.source(), calendar, label)
     const caseFile = await settleCaseFile(
       trx,
       ctx,
       m.caseFile,
       { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label },
-      filed.locality,
+      filed.locality(),
     )
     const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
     const issue = await trx
@@ -279,18 +288,43 @@ async function recordContact(
   return { visitId: visit.id, visitorId, organizationId, numbers }
 }
 
-async function stillUnmerged(trx: Executor, visitorId: number, organizationId: number | null): Promise<void> {
-  const row = await trx
-    .selectNoFrom((eb) => [
-      eb.selectFrom('visitors').select('merged_into_id').where('id', '=', visitorId).as('visitor'),
-      eb
-        .selectFrom('organizations')
-        .select('merged_into_id')
-        .where('id', '=', organizationId ?? 0)
-        .as('organization'),
-    ])
-    .executeTakeFirstOrThrow()
-  if (row.visitor !== null || row.organization !== null) {
+interface Filing {
+  source: () => IssueSourceRow | null
+  locality: () => number | null
+}
+
+/** An issue's source and locality, read under the lock when it is taken late (no round trip of their own), else now. */
+async function filing(trx: Tx, channel: Channel, intake: CleanIntake, caseFile: CleanCaseFile, label: string): Promise<Filing> {
+  const source = readUnderWriteLock(
+    (db) => sourceRead(db, channel, intake),
+    (row) => checkSource(row, intake, label),
+  )
+  const locality = readUnderWriteLock(
+    (db) => localityRead(db, caseFile.localityId),
+    (row) => checkLocalityRow(row, caseFile.localityId, label),
+  )
+  if (source !== null && locality !== null) return { source, locality }
+  const now = {
+    source: checkSource(await sourceRead(trx, channel, intake).executeTakeFirst(), intake, label),
+    locality: checkLocalityRow(await localityRead(trx, caseFile.localityId).executeTakeFirst(), caseFile.localityId, label),
+  }
+  return { source: () => now.source, locality: () => now.locality }
+}
+
+/** Where the visitor and the enterprise were merged into (null: they were not). */
+function mergedInto(db: Executor, visitorId: number, organizationId: number | null) {
+  return db.selectNoFrom((eb) => [
+    eb.selectFrom('visitors').select('merged_into_id').where('id', '=', visitorId).as('visitor'),
+    eb
+      .selectFrom('organizations')
+      .select('merged_into_id')
+      .where('id', '=', organizationId ?? 0)
+      .as('organization'),
+  ])
+}
+
+function checkUnmerged(row: { visitor: number | null; organization: number | null } | undefined): void {
+  if (row !== undefined && (row.visitor !== null || row.organization !== null)) {
     throw new LedgerError(
       'stale_record',
       `${row.visitor !== null ? '来访人' : '企业'}刚被其他窗口合并到另一条记录，本次登记未保存；已填写的内容仍保留，请重新选择后保存`,
@@ -316,10 +350,14 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const visitId = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记来访')
     const arrived = today(ctx)
-    const session = await sessionForArrival(trx, input.sessionId, arrived)
+    const staffId = ctx.actor.id
+    const session = checkArrival(await arrivalSession(trx, input.sessionId, staffId).executeTakeFirst(), input.sessionId, arrived)
     // Another desk may end the day while this one waits for the lock.
-    recheckUnderWriteLock((locked) => sessionForArrival(locked, input.sessionId, arrived).then(() => undefined))
-    const alreadyOnDuty = await onDuty(trx, ctx, session.id)
+    recheckUnderWriteLock(
+      (locked) => arrivalSession(locked, input.sessionId, staffId),
+      (row) => checkArrival(row, input.sessionId, arrived),
+    )
+    const alreadyOnDuty = staffId === null || session.on_duty_staff_id !== null
     const r = await recordContact(trx, ctx, { sessionId: session.id, date: arrived, channel: 'desk', submissionToken: token }, v)
     const joined = !alreadyOnDuty && (await joinDuty(trx, ctx, session.id))
     if (input.appointmentId !== undefined) await markArrived(trx, ctx, input.appointmentId, session.id, r.visitId)

@@ -1,10 +1,11 @@
-import type pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LedgerContext } from '../../db/core/context'
 import { openServerLedger } from '../../db/core/open-server'
 import { chainHash, verifyAuditChain } from '../../db/core/audit'
 import { LEDGER_WRITE_LOCK } from '../../db/core/write-lock'
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
+import { seedLocalities } from '../support/case-file'
 import { residentVisit } from '../support/desk'
 import { refused } from '../support/refusals'
 import { serverDesks, type DeskWithDay } from '../support/server-desks'
@@ -201,5 +202,82 @@ describe('a registration on a server', () => {
     const withHoliday = await dueOf(saved.matters[0]?.issueNumber)
     expect(withoutHoliday).not.toBeNull()
     expect(String(withHoliday) > String(withoutHoliday)).toBe(true)
+  })
+
+  it('is refused, nothing written, when the clerk was deactivated while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
+    await waitingForLock(holder, 1)
+    await holder.query('update staff set active = 0 where id = $1', [d.t.ctx.actor.id])
+    await holder.query('commit')
+    const e = await saving
+    expect(e.code).toBe('forbidden')
+    expect(e.message).toContain('已停用，不能再以其名义修改台账')
+    expect(await tableCounts(d.t)).toEqual(before)
+  })
+
+  it('is refused, nothing written, when the issue’s 属地 was taken out of use while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const [town] = await seedLocalities(d.t)
+    const input = enterpriseVisit(d)
+    const withTown = { ...input, matters: input.matters.map((m) => ({ ...m, localityId: town?.id ?? 0 })) }
+    await registerVisit(d.t.ctx, withTown)
+    const before = await tableCounts(d.t)
+    const holder = await holdWriteLock(d)
+    const saving = refused(registerVisit(d.t.ctx, withTown))
+    await waitingForLock(holder, 1)
+    await holder.query('update localities set active = 0 where id = $1', [town?.id])
+    await holder.query('commit')
+    const e = await saving
+    expect(e.message).toBe('属地“城关镇”已停用，请选择其他属地')
+    expect(await tableCounts(d.t)).toEqual(before)
+  })
+
+  it('files its issue under the 来源 in use under the lock when the one it was about to take went out of use meanwhile', async () => {
+    const d = await deskWithDay()
+    const first = await registerVisit(d.t.ctx, enterpriseVisit(d))
+    const sourceOf = async (number: string | null | undefined) =>
+      (
+        await d.t.ctx.db
+          .selectFrom('issues')
+          .select('source_id')
+          .where('number', '=', number ?? '')
+          .executeTakeFirstOrThrow()
+      ).source_id
+    const deskSource = await sourceOf(first.matters[0]?.issueNumber)
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, enterpriseVisit(d))
+    await waitingForLock(holder, 1)
+    const { rows } = await holder.query<{ id: number }>(
+      `insert into issue_sources (name, kind, active, sort_order, created_at) values ('窗口来访（新）', 'desk', 1, 99, '2026-11-10 09:00:00') returning id`,
+    )
+    await holder.query('update issue_sources set active = 0 where id = $1', [deskSource])
+    await holder.query('commit')
+    const saved = await saving
+    expect(await sourceOf(saved.matters[0]?.issueNumber)).toBe(rows[0]?.id)
+  })
+
+  it('makes ten statements under the write lock, the commit among them, for a returning visitor with one issue', async () => {
+    const d = await deskWithDay()
+    await registerVisit(d.t.ctx, enterpriseVisit(d))
+    // A spy on the client the ledger's pool hands out: every statement still goes to the server.
+    const sent = vi.spyOn(pg.Client.prototype, 'query')
+    let texts: string[] = []
+    try {
+      await registerVisit(d.t.ctx, enterpriseVisit(d))
+      texts = sent.mock.calls.map((args) => {
+        const q: unknown = args[0]
+        return typeof q === 'string' ? q : typeof q === 'object' && q !== null && 'text' in q ? String(q.text) : ''
+      })
+    } finally {
+      sent.mockRestore()
+    }
+    const locked = texts.findIndex((text) => text.includes('pg_advisory_xact_lock'))
+    const committed = texts.indexOf('commit')
+    expect(locked).toBeGreaterThan(0)
+    expect(committed - locked + 1).toBe(10)
   })
 })
