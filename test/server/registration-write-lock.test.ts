@@ -50,6 +50,32 @@ async function waitingForLock(holder: pg.Client, n: number): Promise<number[]> {
   throw new Error(`fewer than ${n} sessions came to wait for the write lock`)
 }
 
+/**
+ * A registration started while another session holds the write lock, `change` made by that
+ * session while it waits, then the lock let go: the refusal the registration ends in, every
+ * table's count checked to be as before it.
+ */
+async function refusedAfter(d: Desks, input: RegisterVisitInput, change: (holder: pg.Client) => Promise<unknown>) {
+  const before = await tableCounts(d.t)
+  const holder = await holdWriteLock(d)
+  const saving = refused(registerVisit(d.t.ctx, input))
+  await waitingForLock(holder, 1)
+  await change(holder)
+  await holder.query('commit')
+  const e = await saving
+  expect(await tableCounts(d.t)).toEqual(before)
+  return e
+}
+
+/** The issue a registration was told it saved, by its number. */
+function issueNumbered(d: Desks, number: string | null | undefined) {
+  return d.t.ctx.db
+    .selectFrom('issues')
+    .select(['due_date', 'source_id'])
+    .where('number', '=', number ?? '')
+    .executeTakeFirstOrThrow()
+}
+
 function enterpriseVisit(d: Desks, over: Partial<RegisterVisitInput> = {}): RegisterVisitInput {
   return residentVisit(d.sessionId, {
     visitor: { name: '钱文斌', phone: '13711112222', kind: 'enterprise' },
@@ -136,16 +162,11 @@ describe('a registration on a server', () => {
       d.t.ctx,
       residentVisit(d.sessionId, { visitor: { name: '张桂芳', phone: '13812340000', kind: 'resident' } }),
     )
-    const before = await tableCounts(d.t)
-    const holder = await holdWriteLock(d)
-    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
-    await waitingForLock(holder, 1)
-    await holder.query('update visitors set merged_into_id = $1 where id = $2', [other.visitorId, first.visitorId])
-    await holder.query('commit')
-    const e = await saving
+    const e = await refusedAfter(d, residentVisit(d.sessionId), (holder) =>
+      holder.query('update visitors set merged_into_id = $1 where id = $2', [other.visitorId, first.visitorId]),
+    )
     expect(e.code).toBe('stale_record')
     expect(e.message).toContain('来访人刚被其他窗口合并到另一条记录，本次登记未保存')
-    expect(await tableCounts(d.t)).toEqual(before)
   })
 
   it('chains its audit row to the one another desk appended while it waited for the lock', async () => {
@@ -181,14 +202,7 @@ describe('a registration on a server', () => {
   it('counts its deadline with a holiday another desk saved while it waited for the lock', async () => {
     const d = await deskWithDay()
     const input = enterpriseVisit(d)
-    const dueOf = async (number: string | null | undefined) =>
-      (
-        await d.t.ctx.db
-          .selectFrom('issues')
-          .select('due_date')
-          .where('number', '=', number ?? '')
-          .executeTakeFirstOrThrow()
-      ).due_date
+    const dueOf = async (number: string | null | undefined) => (await issueNumbered(d, number)).due_date
     const plain = await registerVisit(d.t.ctx, input)
     const holder = await holdWriteLock(d)
     const saving = registerVisit(d.t.ctx, input)
@@ -207,16 +221,11 @@ describe('a registration on a server', () => {
   it('is refused, nothing written, when the clerk was deactivated while it waited for the lock', async () => {
     const d = await deskWithDay()
     await registerVisit(d.t.ctx, residentVisit(d.sessionId))
-    const before = await tableCounts(d.t)
-    const holder = await holdWriteLock(d)
-    const saving = refused(registerVisit(d.t.ctx, residentVisit(d.sessionId)))
-    await waitingForLock(holder, 1)
-    await holder.query('update staff set active = 0 where id = $1', [d.t.ctx.actor.id])
-    await holder.query('commit')
-    const e = await saving
+    const e = await refusedAfter(d, residentVisit(d.sessionId), (holder) =>
+      holder.query('update staff set active = 0 where id = $1', [d.t.ctx.actor.id]),
+    )
     expect(e.code).toBe('forbidden')
     expect(e.message).toContain('已停用，不能再以其名义修改台账')
-    expect(await tableCounts(d.t)).toEqual(before)
   })
 
   it('is refused, nothing written, when the issue’s 属地 was taken out of use while it waited for the lock', async () => {
@@ -225,28 +234,14 @@ describe('a registration on a server', () => {
     const input = enterpriseVisit(d)
     const withTown = { ...input, matters: input.matters.map((m) => ({ ...m, localityId: town?.id ?? 0 })) }
     await registerVisit(d.t.ctx, withTown)
-    const before = await tableCounts(d.t)
-    const holder = await holdWriteLock(d)
-    const saving = refused(registerVisit(d.t.ctx, withTown))
-    await waitingForLock(holder, 1)
-    await holder.query('update localities set active = 0 where id = $1', [town?.id])
-    await holder.query('commit')
-    const e = await saving
+    const e = await refusedAfter(d, withTown, (holder) => holder.query('update localities set active = 0 where id = $1', [town?.id]))
     expect(e.message).toBe('属地“城关镇”已停用，请选择其他属地')
-    expect(await tableCounts(d.t)).toEqual(before)
   })
 
   it('files its issue under the 来源 in use under the lock when the one it was about to take went out of use meanwhile', async () => {
     const d = await deskWithDay()
     const first = await registerVisit(d.t.ctx, enterpriseVisit(d))
-    const sourceOf = async (number: string | null | undefined) =>
-      (
-        await d.t.ctx.db
-          .selectFrom('issues')
-          .select('source_id')
-          .where('number', '=', number ?? '')
-          .executeTakeFirstOrThrow()
-      ).source_id
+    const sourceOf = async (number: string | null | undefined) => (await issueNumbered(d, number)).source_id
     const deskSource = await sourceOf(first.matters[0]?.issueNumber)
     const holder = await holdWriteLock(d)
     const saving = registerVisit(d.t.ctx, enterpriseVisit(d))
