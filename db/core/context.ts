@@ -72,9 +72,13 @@ export function today(ctx: LedgerContext): string {
  * around it.
  */
 export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return inWriteTransaction(ctx, work, 'at once')
+}
+
+function inWriteTransaction<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>, check: 'at once' | 'under a late lock'): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    // A person's write with the lock taken late is checked under it (writeLockingLate), once.
-    if (ctx.actor.kind !== 'staff' || !writeLockDeferred()) await assertMayWrite(trx, ctx.actor)
+    // A person's write whose lock this transaction took late is checked under it (writeLockingLate), once.
+    if (check === 'at once' || ctx.actor.kind !== 'staff' || !writeLockDeferred()) await assertMayWrite(trx, ctx.actor)
     holdAuditRows(trx)
     const result = await work(trx)
     if (!(await appendPendingAudit(trx)) && (await hasUntakenTouches(trx))) await audit(trx, ctx, 'record_state', 'ledger', null)
@@ -89,18 +93,22 @@ export function write<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Pro
  */
 export function writeLockingLate<T>(ctx: LedgerContext, work: (trx: Tx) => Promise<T>): Promise<T> {
   return withLateWriteLock(() =>
-    write(ctx, async (trx) => {
-      const { actor } = ctx
-      if (actor.kind === 'staff')
-        recheckUnderWriteLock(
-          (locked) => staffAccess(locked, actor.id),
-          (row) => checkMayWrite(actor, row),
-        )
-      const result = await work(trx)
-      // Never a commit without the lock and its rechecks, even for a write that took it nowhere.
-      await holdWriteLock(trx)
-      return result
-    }),
+    inWriteTransaction(
+      ctx,
+      async (trx) => {
+        const { actor } = ctx
+        if (actor.kind === 'staff')
+          recheckUnderWriteLock(
+            (locked) => staffAccess(locked, actor.id),
+            (row) => checkMayWrite(actor, row),
+          )
+        const result = await work(trx)
+        // Never a commit without the lock and its rechecks, even for a write that took it nowhere.
+        await holdWriteLock(trx)
+        return result
+      },
+      'under a late lock',
+    ),
   )
 }
 

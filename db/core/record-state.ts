@@ -121,7 +121,6 @@ const touchedTable = (db: Executor) => sql.raw(onServer(db) ? 'pg_temp.audit_tou
 
 /** The records this connection's writes touched since the last audit row, as they are now; the note is cleared. */
 export async function takeTouched(db: Executor): Promise<StateEntry[]> {
-  if (onServer(db)) return takeTouchedOnServer(db)
   let touched: { entity_table: string; row_key: string }[]
   try {
     touched = (
@@ -136,20 +135,23 @@ export async function takeTouched(db: Executor): Promise<StateEntry[]> {
   }
   if (touched.length === 0) return []
   touched.sort((a, b) => compareKeys(a.entity_table, b.entity_table) || compareKeys(a.row_key, b.row_key))
-  // Records named by their id are read a table at a time; the few with other keys one by one.
+  // Records named by their id are read a table at a time (one statement, on a server one round
+  // trip, for all of a table's); the few with other keys one by one.
   const byId = new Map<string, string[]>()
   const entries: StateEntry[] = []
   for (const t of touched) {
-    if (keyedById(t.entity_table)) byId.set(t.entity_table, [...(byId.get(t.entity_table) ?? []), t.row_key])
+    if (AUDITED_TABLES[t.entity_table]?.key.join() === 'id') byId.set(t.entity_table, [...(byId.get(t.entity_table) ?? []), t.row_key])
     else entries.push(await currentEntry(db, t.entity_table, t.row_key))
   }
-  for (const [table, keys] of byId) entries.push(...(await currentEntries(db, table, keys)))
+  if (onServer(db) && byId.size > 1 && [...byId.values()].every((keys) => keys.length <= STATE_READ_BATCH)) {
+    entries.push(...(await currentEntriesOnServer(db, byId)))
+  } else {
+    for (const [table, keys] of byId) entries.push(...(await currentEntries(db, table, keys)))
+  }
   return entries
 }
 
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-const keyedById = (table: string) => AUDITED_TABLES[table]?.key.join() === 'id'
 
 const STATE_READ_BATCH = 500
 
@@ -167,38 +169,24 @@ async function currentEntries(db: Executor, table: string, keys: readonly string
 }
 
 /**
- * On a server, the note taken and every record it names by id read in the same statement: one
- * round trip under the write lock, where a registration's took two. Each record comes as JSON in
- * its table's column order, which gives the values `select *` does (the server's columns are
- * integers and text); the few named by other keys are read one by one after it. Every audited
- * table is named: a server ledger has them all from its first migration, and a desk opens only
- * a ledger of its own version.
+ * On a server, the records of several tables named by id in one statement (one round trip under
+ * the write lock, where a registration's four tables took four): each row as JSON in its table's
+ * column order, which gives the values `select *` does (the server's columns are integers and text).
  */
-async function takeTouchedOnServer(db: Executor): Promise<StateEntry[]> {
-  const reads = Object.keys(AUDITED_TABLES)
-    .filter(keyedById)
-    .map(
-      (table) =>
-        sql`when ${table} then (select cast(row_to_json(x) as text) from ${sql.table(table)} as x where x.id = cast(t.row_key as bigint))`,
-    )
-  const { rows } = await sql<{ entity_table: string; row_key: string; state: string | null }>`
-    with t as (delete from pg_temp.audit_touched returning entity_table, row_key)
-    select t.entity_table, t.row_key, case t.entity_table ${sql.join(reads, sql` `)} end as state from t`.execute(db)
-  rows.sort((a, b) => compareKeys(a.entity_table, b.entity_table) || compareKeys(a.row_key, b.row_key))
-  const entries: StateEntry[] = []
+async function currentEntriesOnServer(db: Executor, byId: ReadonlyMap<string, readonly string[]>): Promise<StateEntry[]> {
+  const reads = [...byId].map(
+    ([table, keys]) =>
+      sql`select ${sql.lit(table)} as entity_table, cast(x.id as text) as row_key, cast(row_to_json(x) as text) as state
+        from ${sql.table(table)} as x where x.id in (${sql.join(keys)})`,
+  )
+  const { rows } = await sql<{ entity_table: string; row_key: string; state: string }>`${sql.join(reads, sql` union all `)}`.execute(db)
+  const found = new Map<string, StateEntry>()
   for (const row of rows) {
-    if (!keyedById(row.entity_table)) {
-      entries.push(await currentEntry(db, row.entity_table, row.row_key))
-      continue
-    }
-    const parsed: unknown = row.state === null ? null : JSON.parse(row.state)
-    entries.push(
-      parsed !== null && typeof parsed === 'object'
-        ? entryOf({ table: row.entity_table, key: row.row_key, values: Object.values(parsed) })
-        : goneEntry(row.entity_table, row.row_key),
-    )
+    const parsed: unknown = JSON.parse(row.state)
+    const values = parsed !== null && typeof parsed === 'object' ? Object.values(parsed) : []
+    found.set(`${row.entity_table}\u001f${row.row_key}`, entryOf({ table: row.entity_table, key: row.row_key, values }))
   }
-  return entries
+  return [...byId].flatMap(([table, keys]) => keys.map((key) => found.get(`${table}\u001f${key}`) ?? goneEntry(table, key)))
 }
 
 /** Whether writes on this connection left records that no audit row has vouched for yet. */

@@ -38,9 +38,11 @@ export async function refreshLastVisits(trx: Executor, by: VisitedBy): Promise<v
     .set({ version: nextVersion, last_visit_date: organizationsLast })
     .where('id', 'in', organizations)
     .where(sql<boolean>`last_visit_date ${isNot(trx)} ${organizationsLast}`)
-  if (visitors.length > 0 && organizations.length > 0 && onServer(trx)) {
+  if (visitors.length === 1 && organizations.length === 1 && onServer(trx)) {
     // A registration's visitor and enterprise in one statement: it runs under the server's write
     // lock, where each round trip is one every other desk waits for (SQLite has no UPDATE in WITH).
+    // Only the one of each: an undo's thousands go as two statements, each within the server's
+    // limit of parameters and each one text to prepare.
     await sql`with visitor_dates as (${visitorUpdate}) ${organizationUpdate}`.execute(trx)
     return
   }

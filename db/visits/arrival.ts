@@ -8,20 +8,25 @@ import { dayLabel } from '../../shared/dates'
 
 /**
  * The reception day a visit is registered into, with whether `staffId` is on its 值班人员 (the
- * staff id when so), in one read.
+ * staff id when so) and whether that person is active (null: no such person), in one read.
  */
 export function arrivalSession(db: Executor, sessionId: number, staffId: number | null) {
   return db
     .selectFrom('sessions')
     .selectAll('sessions')
-    .select((eb) =>
+    .select((eb) => [
       eb
         .selectFrom('session_staff')
         .select('staff_id')
         .whereRef('session_staff.session_id', '=', 'sessions.id')
         .where('session_staff.staff_id', '=', staffId ?? 0)
         .as('on_duty_staff_id'),
-    )
+      eb
+        .selectFrom('staff')
+        .select('active')
+        .where('staff.id', '=', staffId ?? 0)
+        .as('staff_active'),
+    ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.voided_at', 'is', null)
 }

@@ -1,4 +1,4 @@
-import { requirePersonAtDesk } from '../core/access'
+import { checkMayWrite, requirePersonAtDesk } from '../core/access'
 import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
 import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
@@ -160,20 +160,19 @@ async function recordContact(
     if (c.active !== 1) throw new LedgerError('invalid_input', `问题类别“${c.name}”已停用，请选择其他类别`)
   }
 
-  // Found as they are, or (under the lock, looked for again) added or brought up to date.
+  // Found as they are, or (under the lock, looked for again) added or brought up to date. Another
+  // desk may merge either into another record while this one waits for the lock; the merge moves
+  // their visits, but not this one, which it cannot see yet. Each is checked again from the moment
+  // it is found: the visitor's search may be what takes the lock.
   const organizationId = v.organization ? await resolveOrganization(trx, ctx, v.organization) : null
+  if (organizationId !== null) recheckUnderWriteLock((locked) => mergedAway(locked, 'organizations', organizationId), notMerged('企业'))
   const visitorId = await resolveVisitor(
     trx,
     ctx,
     { ...v.visitor, kind: organizationId !== null ? 'enterprise' : v.visitor.kind },
     organizationId,
   )
-  // Another desk may merge them into another record while this one waits for the lock; the merge
-  // moves their visits, but not this one, which it cannot see yet.
-  recheckUnderWriteLock(
-    (locked) => mergedInto(locked, visitorId, organizationId),
-    (row) => checkUnmerged(row),
-  )
+  recheckUnderWriteLock((locked) => mergedAway(locked, 'visitors', visitorId), notMerged('来访人'))
   const at = stamp(ctx)
   const visit = await trx
     .insertInto('visits')
@@ -311,24 +310,16 @@ async function filing(trx: Tx, channel: Channel, intake: CleanIntake, caseFile: 
   return { source: () => now.source, locality: () => now.locality }
 }
 
-/** Where the visitor and the enterprise were merged into (null: they were not). */
-function mergedInto(db: Executor, visitorId: number, organizationId: number | null) {
-  return db.selectNoFrom((eb) => [
-    eb.selectFrom('visitors').select('merged_into_id').where('id', '=', visitorId).as('visitor'),
-    eb
-      .selectFrom('organizations')
-      .select('merged_into_id')
-      .where('id', '=', organizationId ?? 0)
-      .as('organization'),
-  ])
+/** Where a visitor or an enterprise was merged into (null: it was not). */
+function mergedAway(db: Executor, table: 'visitors' | 'organizations', id: number) {
+  return db.selectFrom(table).select('merged_into_id').where('id', '=', id)
 }
 
-function checkUnmerged(row: { visitor: number | null; organization: number | null } | undefined): void {
-  if (row !== undefined && (row.visitor !== null || row.organization !== null)) {
-    throw new LedgerError(
-      'stale_record',
-      `${row.visitor !== null ? '来访人' : '企业'}刚被其他窗口合并到另一条记录，本次登记未保存；已填写的内容仍保留，请重新选择后保存`,
-    )
+function notMerged(what: '来访人' | '企业') {
+  return (row: { merged_into_id: number | null } | undefined): void => {
+    if (row !== undefined && row.merged_into_id !== null) {
+      throw new LedgerError('stale_record', `${what}刚被其他窗口合并到另一条记录，本次登记未保存；已填写的内容仍保留，请重新选择后保存`)
+    }
   }
 }
 
@@ -350,14 +341,21 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const visitId = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记来访')
     const arrived = today(ctx)
-    const staffId = ctx.actor.id
-    const session = checkArrival(await arrivalSession(trx, input.sessionId, staffId).executeTakeFirst(), input.sessionId, arrived)
-    // Another desk may end the day while this one waits for the lock.
+    const { actor } = ctx
+    const staffId = actor.id
+    const read = await arrivalSession(trx, input.sessionId, staffId).executeTakeFirst()
+    // The clerk first, with the day's read: a clerk deactivated meanwhile is told so, not about the day.
+    if (actor.kind === 'staff' && read !== undefined)
+      checkMayWrite(actor, read.staff_active === null ? undefined : { active: read.staff_active })
+    const session = checkArrival(read, input.sessionId, arrived)
+    let alreadyOnDuty = staffId === null || session.on_duty_staff_id !== null
+    // Another desk may end the day, or take the clerk off its 值班人员, while this one waits for the lock.
     recheckUnderWriteLock(
       (locked) => arrivalSession(locked, input.sessionId, staffId),
-      (row) => checkArrival(row, input.sessionId, arrived),
+      (row) => {
+        alreadyOnDuty = staffId === null || checkArrival(row, input.sessionId, arrived).on_duty_staff_id !== null
+      },
     )
-    const alreadyOnDuty = staffId === null || session.on_duty_staff_id !== null
     const r = await recordContact(trx, ctx, { sessionId: session.id, date: arrived, channel: 'desk', submissionToken: token }, v)
     const joined = !alreadyOnDuty && (await joinDuty(trx, ctx, session.id))
     if (input.appointmentId !== undefined) await markArrived(trx, ctx, input.appointmentId, session.id, r.visitId)

@@ -11,7 +11,8 @@ import { acceptIssue, openDay, residentVisit } from '../support/desk'
 import type { Ledger } from '../../db/core/open'
 import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
 import { refused } from '../support/refusals'
-import { tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { actorOf, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
+import { saveStaff } from '../../db/reference/reference'
 
 const execFileAsync = promisify(execFile)
 
@@ -23,6 +24,17 @@ seededEngineLedgerPerTest('2026-11-10 08:00:00', (s) => ({ t, f } = s))
 const CODE_A = '91350100M000100Y43'
 
 describe('registering a visit', () => {
+  it('tells a clerk deactivated since signing in that they are, not that the day has ended', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const clerk = { ...t.ctx, actor: actorOf(f.desk) }
+    await closeSession(t.ctx, day.id)
+    await saveStaff({ ...t.ctx, actor: actorOf(f.leader) }, { id: f.desk.id, name: f.desk.name, active: false })
+    const before = await tableCounts(t)
+    const e = await refused(registerVisit(clerk, residentVisit(day.id)))
+    expect(e.message).toBe(`“${f.desk.name}”已停用，不能再以其名义修改台账，请重新选择值班人员`)
+    expect(await tableCounts(t)).toEqual(before)
+  })
+
   it('saves an enterprise visitor with a consultation and an accepted issue in one visit', async () => {
     const day = await openDay(t, f, '2026-11-10')
     const v = await registerVisit(t.ctx, {

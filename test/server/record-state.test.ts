@@ -2,7 +2,9 @@ import pg from 'pg'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Ledger } from '../../db/core/open'
+import { write } from '../../db/core/context'
 import { rowHash } from '../../db/core/record-state'
+import { compareServerRecordState } from '../../db/core/record-state-server'
 import { registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
 import { openServerTestLedger } from '../support/engine-ledger'
@@ -73,5 +75,32 @@ describe('record digests on a server ledger', () => {
     }
     expect(await latestDigest(t, 'visitors', String(visitorId))).toBe(vouched)
     expect(await digestNow(t, 'visitors', visitorId)).not.toBe(vouched)
+  })
+
+  it('vouches for every record of a write that touches more of them than come with the note, those it deleted too', async () => {
+    t = await openServerTestLedger('2026-11-10 08:00:00')
+    const l = t
+    const made = await write(l.ctx, async (trx) => {
+      const rows = Array.from({ length: 1_200 }, (_, i) => ({
+        name: `股室${i + 1}`,
+        created_at: '2026-11-10 08:00:00',
+        import_batch_id: null,
+      }))
+      const ids = (await trx.insertInto('departments').values(rows).returning('id').execute()).map((r) => r.id)
+      // Gone again before the audit row: some among the first noted, some among the last.
+      const gone = [ids[0] ?? 0, ids[700] ?? 0, ids[1_199] ?? 0]
+      await trx.deleteFrom('departments').where('id', 'in', gone).execute()
+      return { ids, gone }
+    })
+    const kept = made.ids.filter((id) => !made.gone.includes(id))
+    const state = await compareServerRecordState(l.ledger.db)
+    expect({ changed: state.changed, unaudited: state.unaudited, deleted: state.deleted }).toEqual({
+      changed: [],
+      unaudited: [],
+      deleted: [],
+    })
+    for (const id of [kept[0] ?? 0, kept[600] ?? 0, kept[kept.length - 1] ?? 0])
+      expect(await latestDigest(l, 'departments', String(id))).toBe(await digestNow(l, 'departments', id))
+    for (const id of made.gone) expect(await latestDigest(l, 'departments', String(id))).toBe('deleted')
   })
 })

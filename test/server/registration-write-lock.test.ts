@@ -169,6 +169,45 @@ describe('a registration on a server', () => {
     expect(e.message).toContain('来访人刚被其他窗口合并到另一条记录，本次登记未保存')
   })
 
+  it('is refused, nothing written, when another desk merged its enterprise away while a new visitor of it waited for the lock', async () => {
+    const d = await deskWithDay()
+    const first = await registerVisit(d.t.ctx, enterpriseVisit(d))
+    const other = await registerVisit(
+      d.t.ctx,
+      enterpriseVisit(d, {
+        visitor: { name: '孙建华', phone: '13922223333', kind: 'enterprise' },
+        organization: { name: '东城再生资源有限公司', creditCode: '91350100M000200Y1H' },
+      }),
+    )
+    // The enterprise is found before the lock; the visitor is new, so looking for it again is what waits.
+    const newcomer = enterpriseVisit(d, { visitor: { name: '周海燕', phone: '13655556666', kind: 'enterprise' } })
+    const e = await refusedAfter(d, newcomer, (holder) =>
+      holder.query('update organizations set merged_into_id = $1 where id = $2', [other.organizationId, first.organizationId]),
+    )
+    expect(e.code).toBe('stale_record')
+    expect(e.message).toContain('企业刚被其他窗口合并到另一条记录，本次登记未保存')
+  })
+
+  it('puts the clerk back on the day’s 值班人员 when another desk took them off it while it waited for the lock', async () => {
+    const d = await deskWithDay()
+    await registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    const onDuty = () =>
+      d.t.ctx.db
+        .selectFrom('session_staff')
+        .select('staff_id')
+        .where('session_id', '=', d.sessionId)
+        .where('staff_id', '=', d.t.ctx.actor.id ?? 0)
+        .execute()
+    expect(await onDuty()).toHaveLength(1)
+    const holder = await holdWriteLock(d)
+    const saving = registerVisit(d.t.ctx, residentVisit(d.sessionId))
+    await waitingForLock(holder, 1)
+    await holder.query('delete from session_staff where session_id = $1 and staff_id = $2', [d.sessionId, d.t.ctx.actor.id])
+    await holder.query('commit')
+    await saving
+    expect(await onDuty()).toHaveLength(1)
+  })
+
   it('chains its audit row to the one another desk appended while it waited for the lock', async () => {
     const d = await deskWithDay()
     await registerVisit(d.t.ctx, residentVisit(d.sessionId))
@@ -255,7 +294,7 @@ describe('a registration on a server', () => {
     expect(await sourceOf(saved.matters[0]?.issueNumber)).toBe(rows[0]?.id)
   })
 
-  it('makes nine statements under the write lock, the commit among them, for a returning visitor with one issue', async () => {
+  it('makes ten statements under the write lock, the commit among them, for a returning visitor with one issue', async () => {
     const d = await deskWithDay()
     await registerVisit(d.t.ctx, enterpriseVisit(d))
     // A spy on the client the ledger's pool hands out: every statement still goes to the server.
@@ -273,6 +312,6 @@ describe('a registration on a server', () => {
     const locked = texts.findIndex((text) => text.includes('pg_advisory_xact_lock'))
     const committed = texts.indexOf('commit')
     expect(locked).toBeGreaterThan(0)
-    expect(committed - locked + 1).toBe(9)
+    expect(committed - locked + 1).toBe(10)
   })
 })
