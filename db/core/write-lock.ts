@@ -94,6 +94,21 @@ export function readUnderWriteLock<TB extends keyof Database, Row, T>(
 }
 
 /**
+ * `take` of `read`'s row, to be asked for once the lock is held: read with the rechecks when the
+ * lock is taken late, else read now (the lock already held, or the file, whose transaction is it).
+ */
+export async function readWithWriteLock<TB extends keyof Database, Row, T>(
+  trx: Executor,
+  read: (db: Executor) => SelectQueryBuilder<Database, TB, Row>,
+  take: (row: Row | undefined) => T,
+): Promise<() => T> {
+  const later = readUnderWriteLock(read, take)
+  if (later !== null) return later
+  const value = take(await read(trx).executeTakeFirst())
+  return () => value
+}
+
+/**
  * Takes the write lock if this transaction deferred it and has not taken it yet, then runs the
  * rechecks. True when it was taken now: whatever the caller read before may have changed.
  */

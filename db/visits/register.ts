@@ -1,144 +1,34 @@
 import { checkMayWrite, requirePersonAtDesk } from '../core/access'
 import { CONTACT_CHANNELS, type Channel } from '../../shared/codes/visits'
-import { MAX_MATTERS_PER_VISIT } from '../../shared/limits'
 import { bookingIdentity, markArrived } from './appointments'
 import { audit } from '../core/audit'
 import { stamp, today, writeLockingLate, type Executor, type LedgerContext, type Tx } from '../core/context'
-import { holdWriteLock, readUnderWriteLock, recheckUnderWriteLock } from '../core/write-lock'
+import { holdWriteLock, readUnderWriteLock, readWithWriteLock, recheckUnderWriteLock } from '../core/write-lock'
 import { calendarOf, calendarReadOnServer, loadCalendar } from '../issues/deadlines'
-import { cleanOrganization, cleanVisitor, type OrganizationInput, type VisitorInput } from '../directory/records'
 import { resolveOrganization, resolveVisitor } from '../directory/match'
 import { refreshLastVisits } from '../directory/last-visit'
 import { isUniqueClash, LedgerError, notFound } from '../core/errors'
 import { recordHistory } from '../issues/history'
 import { startProcedure } from '../issues/procedure'
-import { checkSource, cleanIntake, planIntake, sourceRead, type CleanIntake, type IntakeInput } from '../issues/source'
-import { checkLocalityRow, cleanCaseFile, localityRead, settleCaseFile, type CaseFileInput, type CleanCaseFile } from '../issues/subject'
+import { checkSource, planIntake, sourceRead, type CleanIntake } from '../issues/source'
+import { checkLocalityRow, localityRead, settleCaseFile, type CleanCaseFile } from '../issues/subject'
 import type { VisitPage, VisitSummary } from '../../shared/types'
 import type { IssueSourceRow } from '../core/schema'
 import { isYearMonth, monthRange, requireDate } from '../validation/dates'
-import { optionalText, requireText } from '../validation/text'
 import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
 import { arrivalSession, checkArrival, joinDuty } from './arrival'
+import { cleanToken, cleanVisitInput, type CleanVisit, type RegisterVisitInput } from './visit-input'
+import { nextIssueNumber } from '../issues/number'
 import { countAnswerUses } from '../reference/answers'
-import { SUBMISSION_TOKEN } from '../../shared/submission'
 
-export type MatterInput =
-  | {
-      type: 'consultation'
-      categoryId: number
-      content: string
-      answer: string
-      /** The 常用答复 the answer started from (it may have been edited since): counted as a use. */
-      answerTemplateId?: number | undefined
-    }
-  | ({
-      type: 'issue'
-      categoryId: number
-      content: string
-      place?: string | null | undefined
-      intake?: IntakeInput | undefined
-    } & CaseFileInput)
-
-export interface RegisterVisitInput {
-  sessionId: number
-  visitor: VisitorInput
-  organization?: OrganizationInput | null | undefined
-  headcount: number
-  matters: MatterInput[]
-  note?: string | null | undefined
-  /** The booking this arrival fulfils; it is marked arrived in the same transaction. */
-  appointmentId?: number | undefined
-  /**
-   * The form submission this is (the screen makes one per filled-in form). The ledger keeps it
-   * unique among visits: the same submission arriving twice gets the visit saved the first time.
-   */
-  submissionToken?: string | undefined
-}
-
-function cleanToken(token: string | undefined): string | null {
-  if (token === undefined) return null
-  if (!SUBMISSION_TOKEN.test(token)) throw new LedgerError('invalid_input', '提交标识格式不正确，请刷新后重新保存')
-  return token
-}
+export type { MatterInput, RegisterVisitInput } from './visit-input'
 
 /** The visit an earlier arrival of the same submission saved, if any. */
 async function savedUnder(trx: Executor, token: string | null): Promise<number | null> {
   if (token === null) return null
   const row = await trx.selectFrom('visits').select('id').where('submission_token', '=', token).executeTakeFirst()
   return row?.id ?? null
-}
-
-function cleanMatter(m: MatterInput, index: number) {
-  const n = index + 1
-  if (m.type === 'consultation') {
-    return {
-      type: m.type,
-      categoryId: m.categoryId,
-      content: requireText(m.content, `第${n}项咨询内容`, 2000),
-      answer: requireText(m.answer, `第${n}项咨询的答复`, 4000),
-      place: null,
-      intake: null,
-      answerTemplateId: m.answerTemplateId ?? null,
-      caseFile: null,
-    }
-  }
-  return {
-    type: m.type,
-    categoryId: m.categoryId,
-    content: requireText(m.content, `第${n}项反映问题`, 4000),
-    answer: null,
-    place: optionalText(m.place, `第${n}项问题地点`, 200),
-    intake: cleanIntake(m.intake, `第${n}项问题`),
-    answerTemplateId: null,
-    caseFile: cleanCaseFile(m),
-  }
-}
-
-/** The month's next issue number, read under the write lock, so nobody else can take it. */
-export async function nextIssueNumber(trx: Tx, acceptedDate: string): Promise<{ number: string; yearMonth: string; seq: number }> {
-  await holdWriteLock(trx)
-  const yearMonth = acceptedDate.slice(0, 7)
-  const row = await trx
-    .selectFrom('issues')
-    .select((eb) => eb.fn.max('seq').as('max_seq'))
-    .where('year_month', '=', yearMonth)
-    .executeTakeFirst()
-  const seq = Number(row?.max_seq ?? 0) + 1
-  return { number: `JD-${yearMonth}-${String(seq).padStart(4, '0')}`, yearMonth, seq }
-}
-
-interface CleanVisit {
-  visitor: ReturnType<typeof cleanVisitor>
-  organization: ReturnType<typeof cleanOrganization> | null
-  headcount: number
-  matters: ReturnType<typeof cleanMatter>[]
-  note: string | null
-}
-
-function cleanVisitInput(
-  input: Pick<RegisterVisitInput, 'visitor' | 'organization' | 'headcount' | 'matters' | 'note'>,
-  booked: { phone: string | null; creditCode: string | null } | null,
-): CleanVisit {
-  if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 999) {
-    throw new LedgerError('invalid_input', '来访人数须为 1 至 999 的整数')
-  }
-  if (input.matters.length === 0) throw new LedgerError('invalid_input', '请至少登记一项咨询或问题')
-  if (input.matters.length > MAX_MATTERS_PER_VISIT) throw new LedgerError('invalid_input', `一次来访最多登记 ${MAX_MATTERS_PER_VISIT} 项`)
-  // A booked visitor's phone and credit code were taken at booking; the desk only saw them masked.
-  return {
-    visitor: cleanVisitor({ ...input.visitor, phone: input.visitor.phone || (input.visitor.id === undefined ? booked?.phone : null) }),
-    organization: input.organization
-      ? cleanOrganization({
-          ...input.organization,
-          creditCode: input.organization.creditCode || (input.organization.id === undefined ? booked?.creditCode : null),
-        })
-      : null,
-    headcount: input.headcount,
-    matters: input.matters.map(cleanMatter),
-    note: optionalText(input.note, '备注', 500),
-  }
 }
 
 /**
@@ -228,6 +118,7 @@ async function recordContact(
 
   // The deadlines from the calendar as it is under the lock: a holiday arrangement saved a moment
   // ago recounts the open issues' deadlines, and this one's must be counted the same way.
+  // Its read with the rechecks is the server's JSON form of the two tables; otherwise it is read as everywhere else.
   const hasIssues = v.matters.some((m) => m.type === 'issue')
   const calendarUnderLock = hasIssues
     ? readUnderWriteLock(calendarReadOnServer, (row) => calendarOf(row ?? { overrides: [], years: [] }))
@@ -294,20 +185,18 @@ interface Filing {
 
 /** An issue's source and locality, read under the lock when it is taken late (no round trip of their own), else now. */
 async function filing(trx: Tx, channel: Channel, intake: CleanIntake, caseFile: CleanCaseFile, label: string): Promise<Filing> {
-  const source = readUnderWriteLock(
-    (db) => sourceRead(db, channel, intake),
-    (row) => checkSource(row, intake, label),
-  )
-  const locality = readUnderWriteLock(
-    (db) => localityRead(db, caseFile.localityId),
-    (row) => checkLocalityRow(row, caseFile.localityId, label),
-  )
-  if (source !== null && locality !== null) return { source, locality }
-  const now = {
-    source: checkSource(await sourceRead(trx, channel, intake).executeTakeFirst(), intake, label),
-    locality: checkLocalityRow(await localityRead(trx, caseFile.localityId).executeTakeFirst(), caseFile.localityId, label),
+  return {
+    source: await readWithWriteLock(
+      trx,
+      (db) => sourceRead(db, channel, intake),
+      (row) => checkSource(row, intake, label),
+    ),
+    locality: await readWithWriteLock(
+      trx,
+      (db) => localityRead(db, caseFile.localityId),
+      (row) => checkLocalityRow(row, caseFile.localityId, label),
+    ),
   }
-  return { source: () => now.source, locality: () => now.locality }
 }
 
 /** Where a visitor or an enterprise was merged into (null: it was not). */

@@ -9,7 +9,8 @@ import type { Ledger } from '../../db/core/open'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { casesFor, synthesize, transitionCases } from '../support/fuzz-cases'
-import { baseInputs, engineWorldPerFile, UNMASKED_ID, UNMASKED_PHONE, type World } from '../support/world'
+import { baseInputs } from '../support/contract-inputs'
+import { engineWorldPerFile, UNMASKED_ID, UNMASKED_PHONE, type World } from '../support/world'
 
 // Bad input over every contract call, through dispatch against a real ledger with something in
 // every state. The cases and what each expects come from test/support/fuzz-cases.ts:

@@ -10,7 +10,8 @@ import { generateDemoMonth } from '../../tools/demo'
 import { contract, type ContractKey } from '../../electron/contract'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { readXlsx, rowsOf, textOf } from '../support/export-files'
-import { baseInputs, FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
+import { baseInputs } from '../support/contract-inputs'
+import { FULL_ID, FULL_PHONE, UNMASKED_ID, UNMASKED_PHONE, worldPerFile, type World } from '../support/world'
 import { localOf } from '../support/temp-ledger'
 
 // 个人信息保护法 art. 51 / GB/T 35273 §7.2: full phone and ID numbers are on file, and no call
