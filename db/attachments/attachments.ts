@@ -13,6 +13,8 @@ import { mediaTypeOf } from './content-type'
 import { connectionKey } from '../keys/cipher'
 import { fileHolds, ledgerStore, plainCopyOf, putFile, sha256Of, type FileStore } from './store'
 import type { ReadState } from './sealed'
+import { keepOnServer, plainCopyFromServer } from './server-contents'
+import type { Ledger } from '../core/open'
 
 // Files on an issue: the signed 交办单, site photos, the reply letter. Every refusal comes before
 // anything is written, so a refused file leaves neither a row nor a file behind.
@@ -51,8 +53,21 @@ export function storeOfLedger(ledger: { file: string; sqlite: Database.Database 
   return ledgerStore(ledger.file, connectionKey(ledger.sqlite))
 }
 
-/** Adds a file to an issue: the bytes beside the ledger by hash (once per content), sealed, the row with its history and audit rows. */
-export async function addAttachment(ctx: LedgerContext, store: FileStore, input: NewAttachment): Promise<IssueAttachment> {
+/** A server ledger keeps the bytes in its own table (server-contents.ts), not in a folder. */
+export const ON_SERVER = { onServer: true } as const
+
+/** Where the bytes of a ledger's files are: the folder beside the file, or the server. */
+export type AttachmentPlace = FileStore | typeof ON_SERVER
+
+export function placeOfLedger(ledger: Ledger): AttachmentPlace {
+  return ledger.engine === 'sqlite' ? storeOfLedger(ledger) : ON_SERVER
+}
+
+/**
+ * Adds a file to an issue: the bytes by hash (once per content) beside the ledger, sealed, or in
+ * the server's table in the same transaction; the row with its history and audit rows.
+ */
+export async function addAttachment(ctx: LedgerContext, place: AttachmentPlace, input: NewAttachment): Promise<IssueAttachment> {
   // Only shown, never a path: cleaned like any text typed into the ledger.
   const fileName = requireText(input.fileName, '附件文件名', 200).replace(/\n/g, ' ')
   assertKeepable(fileName, input.bytes)
@@ -63,7 +78,8 @@ export async function addAttachment(ctx: LedgerContext, store: FileStore, input:
     const id = await write(ctx, async (trx) => {
       const issue = await trx.selectFrom('issues').select(['id', 'status', 'number']).where('id', '=', input.issueId).executeTakeFirst()
       if (!issue) throw notFound('问题', input.issueId)
-      placed = putFile(store, sha256, input.bytes)
+      if ('onServer' in place) await keepOnServer(trx, sha256, input.bytes, stamp(ctx))
+      else placed = putFile(place, sha256, input.bytes)
       let attachmentId = 0
       await recordHistory(
         trx,
@@ -97,7 +113,8 @@ export async function addAttachment(ctx: LedgerContext, store: FileStore, input:
     return await getAttachment(ctx.db, id)
   } catch (e) {
     // The write did not happen: a file this call put there belongs to nothing.
-    if (placed && !(await sha256Referenced(ctx.db, sha256))) fs.rmSync(path.join(store.folder, sha256), { force: true })
+    if (placed && !('onServer' in place) && !(await sha256Referenced(ctx.db, sha256)))
+      fs.rmSync(path.join(place.folder, sha256), { force: true })
     throw e
   }
 }
@@ -159,17 +176,20 @@ function problemText(state: Exclude<ReadState, 'ok'>): string {
 
 /**
  * The plain content of an attachment the ledger has, for the system viewer or a download:
- * decrypted into `viewFolder` (the app's temporary folder), checked against its hash on the way.
+ * decrypted (or read from the server) into `viewFolder` (the app's temporary folder), checked
+ * against its hash on the way.
  * Refused in Chinese when its file is gone, altered or sealed with another key.
  */
 export async function attachmentFile(
   db: Executor,
-  store: FileStore,
+  place: AttachmentPlace,
   id: number,
   viewFolder: string,
 ): Promise<{ file: string; attachment: IssueAttachment }> {
   const attachment = await getAttachment(db, id)
-  const { file, state } = plainCopyOf(store, attachment.sha256, attachment.mediaType, viewFolder, attachment.id)
+  const { file, state } = await ('onServer' in place
+    ? plainCopyFromServer(db, attachment.sha256, attachment.mediaType, viewFolder, attachment.id)
+    : plainCopyOf(place, attachment.sha256, attachment.mediaType, viewFolder, attachment.id))
   if (state !== 'ok')
     throw new LedgerError(
       'attachment_file_problem',

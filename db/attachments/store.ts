@@ -178,19 +178,22 @@ export function sealInPlace(store: FileStore, sha256: string, fault?: () => void
   )
 }
 
+/** Reads a file's plain bytes to `write` a chunk at a time, checked against its name on the way; how it went. */
+export type PlainSource = (write: (chunk: Uint8Array) => void) => ReadState | Promise<ReadState>
+
 /**
  * The plain content of a stored file, for the system viewer or a download: written into
  * `folder` (the app's temporary folder, owner-only) as `附件-<id>.<ending>` (Windows picks the
  * viewer by the ending), readable by this account only. Refused, with nothing left behind,
- * when the file is not there, was altered, or was sealed with another key.
+ * when the source says the content is not there, was altered, or was sealed with another key.
+ * The source is the store's file (plainCopyOf) or a server's row (server-contents.ts).
  */
-export function plainCopyOf(
-  store: FileStore,
-  sha256: string,
+export async function plainCopyFrom(
+  source: PlainSource,
   mediaType: AttachmentMediaType,
   folder: string,
   id: number,
-): { file: string; state: ReadState } {
+): Promise<{ file: string; state: ReadState }> {
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 })
   fs.chmodSync(folder, 0o700)
   // A fresh subfolder each time: a viewer still showing the last copy keeps it.
@@ -199,7 +202,7 @@ export function plainCopyOf(
   const sink = openSink(file, null, 0o600)
   let state: ReadState = 'altered'
   try {
-    state = readStoredFile(fileIn(store, sha256), sha256, store.key, (chunk) => sink.write(chunk)).state
+    state = await source((chunk) => sink.write(chunk))
     if (state === 'ok') sink.finish()
     else sink.abort()
   } catch (e) {
@@ -213,6 +216,24 @@ export function plainCopyOf(
   }
   fs.chmodSync(file, 0o400)
   return { file, state }
+}
+
+/** plainCopyFrom the store's own file for `sha256`, read with the store's key. */
+export function plainCopyOf(
+  store: FileStore,
+  sha256: string,
+  mediaType: AttachmentMediaType,
+  folder: string,
+  id: number,
+): Promise<{ file: string; state: ReadState }> {
+  return plainCopyFrom((write) => readStoredFile(fileIn(store, sha256), sha256, store.key, write).state, mediaType, folder, id)
+}
+
+/** The plain bytes of the store's file for `sha256`, when it holds them (for a move to a server). */
+export function contentOf(store: FileStore, sha256: string): { state: ReadState; bytes: Buffer } {
+  const chunks: Buffer[] = []
+  const { state } = readStoredFile(fileIn(store, sha256), sha256, store.key, (chunk) => chunks.push(Buffer.from(chunk)))
+  return { state, bytes: state === 'ok' ? Buffer.concat(chunks) : Buffer.alloc(0) }
 }
 
 /** Removes the plain copies made for viewing (at start and quit); one a viewer still holds open stays for the next time. */

@@ -31,7 +31,13 @@ export async function copyServerToLocal(ctx: LedgerContext, server: ServerLedger
   await assertMayCopyServer(ctx, request.passphrase, request.confirm)
   const made = await exportToLocal(server, request.file, request.keys(request.passphrase), ctx.now)
   await write(ctx, (trx) =>
-    audit(trx, ctx, 'copy_to_local', 'ledger', null, { file: made.file, rows: made.rows, auditRows: made.auditRows }),
+    audit(trx, ctx, 'copy_to_local', 'ledger', null, {
+      file: made.file,
+      rows: made.rows,
+      auditRows: made.auditRows,
+      files: made.files,
+      fileProblems: made.fileProblems.length,
+    }),
   )
   return made
 }

@@ -9,7 +9,7 @@ import { LedgerError } from './errors'
 // desk's account cannot switch the triggers off either (ALTER TABLE needs ownership).
 
 /** Tables whose rows, once written, stay: the triggers refuse UPDATE and DELETE, the desk role holds only SELECT and INSERT. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'audit_state', 'corrections', 'ledger_identity'] as const
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_state', 'corrections', 'ledger_identity', 'attachment_contents'] as const
 
 /** The migrator's own bookkeeping: the desk reads which version the ledger is at, never writes it. */
 const MIGRATOR_TABLES = ['ledger_migration', 'ledger_migration_lock'] as const

@@ -14,6 +14,7 @@ import * as m0012 from './0012_session_rules'
 import * as m0014 from './0014_attachments'
 import * as m0016 from './0016_last_visit_dates'
 import * as m0017 from './0017_record_versions'
+import * as m0018 from './0018_attachment_contents'
 
 // A static list, not a folder scan: it bundles with the app and loads under vitest alike.
 // Names sort in order; a landed entry is never edited or removed. A ledger on a PostgreSQL server
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0014_attachments': m0014,
   '0016_last_visit_dates': m0016,
   '0017_record_versions': m0017,
+  '0018_attachment_contents': m0018,
 }
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? ''

@@ -7,10 +7,11 @@ import { monthlyReport, periodReport } from '../figures/report'
 
 // What moving a ledger between the local file and a server copies, and how a move proves itself:
 // every table the two engines share, in an order where each row's references are already there.
-// The migration bookkeeping is each engine's own, and the search text is built by each engine
-// from the issues (SQLite pads it for FTS5, the server's pg_trgm indexes do not).
+// The migration bookkeeping is each engine's own, the search text is built by each engine
+// from the issues (SQLite pads it for FTS5, the server's pg_trgm indexes do not), and the bytes of
+// the files on issues are a folder beside a file and a table on a server (files.ts moves them).
 
-const NOT_COPIED = new Set(['ledger_migration', 'ledger_migration_lock', 'issue_search_text'])
+const NOT_COPIED = new Set(['ledger_migration', 'ledger_migration_lock', 'issue_search_text', 'attachment_contents'])
 
 export interface TablePlan {
   name: string

@@ -15,6 +15,8 @@ import { createKey, keyFileOf, withRecovery, writeKeyFile, type LedgerKeys } fro
 import { migrations as localMigrations } from '../migrations'
 import { rebuildSearchIndex } from '../search/sqlite-index'
 import { assertSameLedger, assertSameTables, countOn, localTables, movedFigures, serverTablePlan } from './tables'
+import { filesFolderOf, ledgerStore } from '../attachments/store'
+import { filesToLocal } from './files'
 
 // `ledger export-local`: the server ledger as one local file, the backup a server ledger gets and
 // the way back to one PC. Everything is read in one REPEATABLE READ, read-only transaction — one
@@ -29,6 +31,10 @@ export interface ExportLocalResult {
   tables: number
   rows: number
   auditRows: number
+  /** Contents of the files on issues written into the copy's folder (`<file>.files`). */
+  files: number
+  /** Contents the server lacks or holds altered, in words: not in the copy's folder either. */
+  fileProblems: string[]
 }
 
 function isTrigger(r: unknown): r is { name: string; sql: string } {
@@ -36,7 +42,7 @@ function isTrigger(r: unknown): r is { name: string; sql: string } {
 }
 
 function filesOf(out: string): string[] {
-  return [out, `${out}-wal`, `${out}-shm`, `${out}-journal`, keyFileOf(out)]
+  return [out, `${out}-wal`, `${out}-shm`, `${out}-journal`, keyFileOf(out), filesFolderOf(out)]
 }
 
 async function rowsOn(trx: Tx, table: string, columns: readonly string[]): Promise<unknown[][]> {
@@ -108,6 +114,7 @@ export async function exportToLocal(
           if (missing.length > 0)
             throw new LedgerError('move_verify_failed', `导出校验未通过（${missing.length} 处引用缺失），未留下任何文件。`)
           rebuildSearchIndex(sqlite)
+          const copied = await filesToLocal(trx, ledgerStore(file, key.key))
           fault?.()
           const counts: { table: string; from: number; to: number }[] = []
           for (const table of plan)
@@ -132,7 +139,14 @@ export async function exportToLocal(
           const integrity = sqlite.pragma('integrity_check', { simple: true })
           if (integrity !== 'ok')
             throw new LedgerError('move_verify_failed', `导出校验未通过（完整性检查：${String(integrity)}），未留下任何文件。`)
-          return { file, tables: plan.length, rows: counts.reduce((n, c) => n + c.to, 0), auditRows: chain.rows }
+          return {
+            file,
+            tables: plan.length,
+            rows: counts.reduce((n, c) => n + c.to, 0),
+            auditRows: chain.rows,
+            files: copied.files,
+            fileProblems: copied.problems,
+          }
         })
       sqlite.pragma('wal_checkpoint(TRUNCATE)')
       return result
@@ -140,7 +154,7 @@ export async function exportToLocal(
       await local.destroy()
     }
   } catch (e) {
-    if (made) for (const f of filesOf(file)) fs.rmSync(f, { force: true })
+    if (made) for (const f of filesOf(file)) fs.rmSync(f, { force: true, recursive: true })
     throw e
   }
 }

@@ -22,6 +22,7 @@ import {
   serverTablePlan,
   type TablePlan,
 } from './tables'
+import { filesToServer } from './files'
 
 // `ledger migrate-to-pg`: a local ledger moved onto an empty server database in one transaction.
 // Every table's rows go over in id order with their ids, so issue numbers, references and the
@@ -50,6 +51,8 @@ export interface MoveToServerResult {
   tables: number
   rows: number
   auditRows: number
+  /** Contents of the files on issues written to the server. */
+  files: number
 }
 
 async function refuseNonEmpty(pool: pg.Pool, where: string): Promise<void> {
@@ -155,15 +158,17 @@ export async function moveToServer(local: LocalLedger, url: string, options: Mov
         counts.push({ table: table.name, from: copied.length, to: await countOn(trx, table.name) })
         await options.fault?.(table.name)
       }
+      const files = await filesToServer(trx, local, dayjs(options.now()).format('YYYY-MM-DD HH:mm:ss'))
+      await options.fault?.('attachment_contents')
       assertSameLedger('迁移', counts, fromFigures, await movedFigures(trx, today))
       await assertDigestsCarry(trx, local)
       const ctx: LedgerContext = { db, actor: options.actor, now: options.now }
-      await audit(trx, ctx, 'migrate_to_pg', 'ledger', null, { from: path.basename(local.file), tables: plan.length, rows })
+      await audit(trx, ctx, 'migrate_to_pg', 'ledger', null, { from: path.basename(local.file), tables: plan.length, rows, files })
       const chain = await verifyAuditChain(trx)
       if (chain.brokenAt !== null || chain.rows !== localChain.rows + 1) {
         throw new LedgerError('move_verify_failed', '迁移校验未通过（服务器上的审计链与本地不符），已撤销，未作任何改动。')
       }
-      return { where, tables: plan.length, rows, auditRows: chain.rows }
+      return { where, tables: plan.length, rows, auditRows: chain.rows, files }
     })
   } finally {
     if (local.sqlite.inTransaction) local.sqlite.exec('commit')

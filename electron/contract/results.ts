@@ -46,6 +46,11 @@ export interface ServerCopy {
   file: string
   rows: number
   auditRows: number
+  /** Files on issues copied into the folder beside the copy (`<file>.files`). */
+  files: number
+  filesFolder: string
+  /** Files the server lacks or holds altered, in words: not in the copy either. */
+  fileProblems: string[]
 }
 
 /** What became of a print request: printed, saved to `file`, or cancelled by the user. */

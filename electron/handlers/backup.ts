@@ -7,6 +7,7 @@ import { LedgerError } from '../../db/core/errors'
 import type { LedgerKeys } from '../../db/keys/keys'
 import type { LocalLedger } from '../../db/core/open'
 import { whileRestoring } from './call-gate'
+import { filesFolderOf } from '../../db/attachments/store'
 import { ledgerContext, localLedgerOf, notOnServer, ON_SERVER_INSTEAD } from './ledger-context'
 import { chooseSavePath } from './save-target'
 import type { AppState, Handlers, SaveFilter } from './types'
@@ -41,7 +42,14 @@ export const backupHandlers = {
       confirm: input.confirm,
       keys: copyKeys(state),
     })
-    return { file: made.file, rows: made.rows, auditRows: made.auditRows }
+    return {
+      file: made.file,
+      rows: made.rows,
+      auditRows: made.auditRows,
+      files: made.files,
+      filesFolder: filesFolderOf(made.file),
+      fileProblems: made.fileProblems,
+    }
   },
   'backup-folder-choose': async (state) => {
     // Refused before the dialog opens (setBackupFolder checks again): a desk clerk should not be asked to pick a folder.

@@ -1,6 +1,6 @@
 import { today } from '../../db/core/context'
 import { LedgerError } from '../../db/core/errors'
-import { addAttachment, attachmentFile, storeOfLedger } from '../../db/attachments/attachments'
+import { addAttachment, attachmentFile, placeOfLedger } from '../../db/attachments/attachments'
 import { defaultViewFolder } from '../../db/attachments/view-folder'
 import {
   addProgress,
@@ -21,7 +21,7 @@ import { revealForCallback } from '../../db/privacy/reveal'
 import { correctIssueCategory } from '../../db/issues/category'
 import { returnSection, signSection } from '../../db/issues/sections'
 import { repeatCandidates, updateIssueCaseFile } from '../../db/issues/subject'
-import { ledgerContext, localLedgerOf, ON_SERVER_INSTEAD } from './ledger-context'
+import { ledgerContext } from './ledger-context'
 import type { Handlers } from './types'
 
 export const issuesHandlers = {
@@ -44,7 +44,7 @@ export const issuesHandlers = {
   'issue-correct-category': (state, input) => correctIssueCategory(ledgerContext(state), input),
   'issue-attachment-add': async (state, input) => {
     const ctx = ledgerContext(state)
-    await addAttachment(ctx, storeOfLedger(localLedgerOf(state, '添加附件', ON_SERVER_INSTEAD.attachments)), {
+    await addAttachment(ctx, placeOfLedger(state.ledger), {
       issueId: input.issueId,
       kind: input.kind,
       fileName: input.fileName,
@@ -56,8 +56,7 @@ export const issuesHandlers = {
     if (!state.showStoredFile) throw new LedgerError('unavailable', '当前环境无法打开附件，请在桌面程序中查看')
     // Decrypted into the app's temporary folder (owner-only), never beside the stored files.
     const viewFolder = state.viewFolder ?? defaultViewFolder()
-    const ledger = localLedgerOf(state, '打开附件', ON_SERVER_INSTEAD.attachments)
-    const { file, attachment } = await attachmentFile(ledger.db, storeOfLedger(ledger), input.attachmentId, viewFolder)
+    const { file, attachment } = await attachmentFile(state.ledger.db, placeOfLedger(state.ledger), input.attachmentId, viewFolder)
     return { downloadUrl: await state.showStoredFile(file, attachment.originalName, attachment.mediaType) }
   },
   'callback-due': (state, input) => callbackQueue(ledgerContext(state), 'due', input),

@@ -6,6 +6,7 @@ import { openLedger } from '../../db/core/open'
 import { saveStaff } from '../../db/reference/reference'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { AppState } from '../../electron/handlers/types'
+import { TINY_PNG } from '../support/attachments'
 import { acceptIssue, openDay } from '../support/desk'
 import { data, field } from '../support/dispatch'
 import { openServerTestLedger } from '../support/engine-ledger'
@@ -14,7 +15,7 @@ import { FIXTURE_LEADER_PIN, seedFixture, tableCounts, type Fixture, type TestLe
 import type { Ledger } from '../../db/core/open'
 
 // The app's calls on a server ledger, through dispatch as IPC makes them: what reaches the local
-// file (backups, restore, the keys, files on issues) is refused in Chinese with nothing written,
+// file (backups, restore, the keys) is refused in Chinese with nothing written,
 // 立即备份 keeps a verified local copy, the audit check and who is on duty read the server.
 
 const COPY_PASSPHRASE = '副本口令：白日依山尽，黄河入海流'
@@ -84,19 +85,33 @@ describe('calls that reach the local file, on a server ledger', () => {
     })
   }
 
-  it('adding a file to an issue is refused as not on the server, and the issue keeps no attachment', async () => {
+  it('adds a file to an issue on the server and opens it again as the bytes that were added', async () => {
     await signIn('desk')
     const day = await openDay(t, f, '2026-11-10')
     const { issueId } = await acceptIssue(t, f, day.id)
-    const answer = await dispatch(state, 'issue-attachment-add', {
-      issueId,
-      kind: 'site_photo',
-      fileName: '现场.png',
-      contentBase64: Buffer.from('not really a png').toString('base64'),
-    })
-    expect(answer).toMatchObject({ ok: false, error: { code: 'not_on_server' } })
-    expect(field(field(answer, 'error'), 'message')).toContain('附件')
-    expect(await t.ledger.db.selectFrom('issue_attachments').select('id').execute()).toEqual([])
+    const shown: string[] = []
+    state.showStoredFile = async (file) => {
+      shown.push(file)
+      return null
+    }
+    const detail = data(
+      await dispatch(state, 'issue-attachment-add', {
+        issueId,
+        kind: 'site_photo',
+        fileName: '现场.png',
+        contentBase64: TINY_PNG.toString('base64'),
+      }),
+    )
+    const timeline = field(detail, 'timeline')
+    const files = Array.isArray(timeline)
+      ? timeline.filter((e) => field(e, 'kind') === 'attachment').map((e) => field(e, 'attachment'))
+      : []
+    expect(files.map((a) => field(a, 'originalName'))).toEqual(['现场.png'])
+    const attachmentId = Number(field(files[0], 'id'))
+    state.viewFolder = path.join(t.dir, 'view')
+    data(await dispatch(state, 'issue-attachment-open', { attachmentId }))
+    expect(shown).toHaveLength(1)
+    expect(fs.readFileSync(shown[0] ?? '')).toEqual(TINY_PNG)
   })
 })
 

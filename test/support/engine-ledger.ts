@@ -20,7 +20,8 @@ export function testEngine(env: NodeJS.ProcessEnv = process.env): Engine {
 
 let databases = 0
 
-function serverUrl(database: string): string {
+/** A test database's address as the test server's superuser: for the tests' own looks and changes around the app. */
+export function serverUrl(database: string): string {
   return `${inject('pgServerUrl')}${database}`
 }
 

@@ -5,6 +5,7 @@ import type { LocalLedger } from '../../db/core/open'
 import { ledgerVersion } from '../../db/core/open'
 import { latestMigration } from '../../db/migrations'
 import { attachmentFileProblems } from '../../db/attachments/attachments'
+import { serverContentProblems } from '../../db/attachments/server-contents'
 import { checkSearchIndex } from '../../db/search/sqlite-index'
 import type { AuditChainStatus } from '../../shared/types'
 import { auditFindings } from '../../shared/audit-findings'
@@ -77,7 +78,8 @@ export async function checkLedger(ledger: LocalLedger, anchors: readonly FoundAn
 /**
  * A server ledger: its data version and its audit log, records included. The server keeps its own
  * pages and foreign keys, and its search index is a GIN index kept by PostgreSQL, so the file's
- * integrity, foreign-key and FTS checks have nothing to say there; a server ledger keeps no files.
+ * integrity, foreign-key and FTS checks have nothing to say there. The files on issues are rows of
+ * attachment_contents there, each hashed again by the server.
  */
 export interface ServerCheckReport {
   engine: 'pg'
@@ -86,21 +88,33 @@ export interface ServerCheckReport {
   version: string
   expectedVersion: string
   audit: AuditChainStatus
+  attachmentProblems: string[]
+}
+
+async function serverAttachmentProblems(ledger: ServerLedger): Promise<string[]> {
+  // A server an older version built has no contents table yet: its version line says so already.
+  const { rows } = await sql<{ there: boolean }>`select to_regclass('attachment_contents') is not null as there`.execute(ledger.db)
+  return rows[0]?.there === true ? serverContentProblems(ledger.db) : []
 }
 
 export async function checkServerLedger(ledger: ServerLedger, anchors: readonly FoundAnchor[] = []): Promise<ServerCheckReport> {
   const { rows } = await sql<{ name: string }>`select max(name) as name from ledger_migration`.execute(ledger.db)
   const version = rows[0]?.name ?? ''
   const audit = await verifyServerAudit(ledger.db, anchors)
+  const attachmentProblems = await serverAttachmentProblems(ledger)
   return {
     engine: 'pg',
-    ok: version === latestMigration && audit.ok,
+    ok: version === latestMigration && audit.ok && attachmentProblems.length === 0,
     database: ledger.database,
     version,
     expectedVersion: latestMigration,
     audit,
+    attachmentProblems,
   }
 }
+
+const attachmentLine = (problems: readonly string[]) =>
+  `附件文件：${problems.length === 0 ? '齐全且未被改动' : `发现问题 ${problems.length} 处：${problems.slice(0, 5).join('；')}`}`
 
 const versionLine = (r: { version: string; expectedVersion: string }) =>
   `数据版本：${r.version}${r.version === r.expectedVersion ? '（最新）' : `（软件期望 ${r.expectedVersion}）`}`
@@ -112,7 +126,8 @@ export function checkLines(r: CheckReport | ServerCheckReport): string[] {
       `台账服务器：${r.database}`,
       versionLine(r),
       ...auditFindings(r.audit),
-      '服务器自行保证数据页和外键的完整，检索索引由服务器维护；服务器台账不存附件文件',
+      attachmentLine(r.attachmentProblems),
+      '服务器自行保证数据页和外键的完整，检索索引由服务器维护',
       r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员（可用 pg_dump 的备份或 export-local 的本地副本核对）',
     ]
   }
@@ -122,7 +137,7 @@ export function checkLines(r: CheckReport | ServerCheckReport): string[] {
     versionLine(r),
     ...auditFindings(r.audit),
     `检索索引：${r.searchProblems.length === 0 ? '与记录一致' : `不一致（${r.searchProblems.slice(0, 3).join('；')}），可重建`}`,
-    `附件文件：${r.attachmentProblems.length === 0 ? '齐全且未被改动' : `发现问题 ${r.attachmentProblems.length} 处：${r.attachmentProblems.slice(0, 5).join('；')}`}`,
+    attachmentLine(r.attachmentProblems),
     `文件加密：${r.encrypted ? '已加密（SQLCipher 4 格式）' : '未加密（下次以写入方式打开时自动加密）'}`,
     r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员并从备份恢复',
   ]

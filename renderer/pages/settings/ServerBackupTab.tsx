@@ -70,6 +70,15 @@ export function ServerBackupTab({ server }: { server: string }) {
             </Button>
           </Form>
         )}
+        {made && made.fileProblems.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={`服务器上有 ${made.fileProblems.length} 个附件文件缺失或内容已被改动，副本中也没有它们`}
+            description={`${made.fileProblems.slice(0, 5).join('；')}。请联系 IT 人员运行 npm run ledger -- check --pg 查看。`}
+          />
+        )}
         {made && (
           <Alert
             type="success"
@@ -82,6 +91,11 @@ export function ServerBackupTab({ server }: { server: string }) {
                 <Typography.Text type="secondary">
                   共 {made.rows} 条记录，其中审计日志 {made.auditRows} 条。
                 </Typography.Text>
+                {made.files > 0 && (
+                  <Typography.Text type="secondary">
+                    问题附件 {made.files} 个保存在副本旁的文件夹 {made.filesFolder} 中（加密），请与副本文件一起保管、一起复制。
+                  </Typography.Text>
+                )}
               </Space>
             }
           />

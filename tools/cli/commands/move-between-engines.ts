@@ -1,6 +1,7 @@
 // `ledger migrate-to-pg` and `ledger export-local`: the whole ledger moved from a local file onto
 // the ledger server, and copied from the server back into a local file.
 import fs from 'node:fs'
+import { filesFolderOf } from '../../../db/attachments/store'
 import { ledgerVersion } from '../../../db/core/open'
 import { openServerLedger } from '../../../db/core/open-server'
 import { latestMigration } from '../../../db/migrations'
@@ -21,7 +22,7 @@ export const migrateToPgCommand: Command = async (values) => {
     }
     const moved = await moveToServer(local, url, { actor: commandLine, now: () => new Date() })
     process.stdout.write(
-      `已迁入台账服务器 ${moved.where}：${moved.tables} 张表 ${moved.rows} 条记录，条数、数字、审计链（${moved.auditRows} 条）与记录状态核对一致\n`,
+      `已迁入台账服务器 ${moved.where}：${moved.tables} 张表 ${moved.rows} 条记录、附件文件 ${moved.files} 个，条数、数字、审计链（${moved.auditRows} 条）与记录状态核对一致\n`,
     )
   } finally {
     await local.close()
@@ -41,6 +42,12 @@ export const exportLocalCommand: Command = async (values) => {
     process.stdout.write(
       `已导出本地台账：${made.file}（${made.tables} 张表 ${made.rows} 条记录，审计链 ${made.auditRows} 条；条数、数字、审计链与记录状态核对一致，以恢复口令加密）\n`,
     )
+    if (made.files > 0) process.stdout.write(`附件文件 ${made.files} 个在 ${filesFolderOf(made.file)}（加密），请与台账文件一起保管\n`)
+    if (made.fileProblems.length > 0) {
+      process.stderr.write(
+        `注意：服务器上有 ${made.fileProblems.length} 个附件文件缺失或内容已被改动，副本中也没有：${made.fileProblems.slice(0, 5).join('，')}（check --pg 列出全部）\n`,
+      )
+    }
   } finally {
     await server.close()
   }

@@ -1,0 +1,70 @@
+import type { Tx } from '../core/context'
+import { LedgerError } from '../core/errors'
+import type { LocalLedger } from '../core/open'
+import { storeOfLedger } from '../attachments/attachments'
+import { keepOnServer, namedContents, serverContentOf } from '../attachments/server-contents'
+import { contentOf, putFile, type FileStore } from '../attachments/store'
+import type { ReadState } from '../attachments/sealed'
+
+// The bytes of the files on issues in a move between the engines: a file keeps them in the
+// folder beside it, sealed with its key; a server in attachment_contents. Each content goes over
+// once, one at a time (a 20 MB scan is never held twice), checked against its name on the way.
+
+function problem(sha256: string, state: Exclude<ReadState, 'ok'>): string {
+  const what = state === 'missing' ? '缺失' : state === 'other_key' ? '无法用本台账的密钥解密' : '内容已被改动'
+  return `${sha256.slice(0, 12)}…${what}`
+}
+
+/**
+ * Every content the file's attachments name, read from its folder with its key and written to
+ * the server in the move's transaction. Refused, the move undone, when any is missing or altered:
+ * the server keeps no attachment without its bytes.
+ */
+export async function filesToServer(trx: Tx, local: LocalLedger, at: string): Promise<number> {
+  const store = storeOfLedger(local)
+  const named = local.sqlite
+    .prepare('select distinct sha256 from issue_attachments order by sha256')
+    .pluck()
+    .all()
+    .filter((v): v is string => typeof v === 'string')
+  const problems: string[] = []
+  for (const sha256 of named) {
+    const { state, bytes } = contentOf(store, sha256)
+    if (state === 'ok') await keepOnServer(trx, sha256, bytes, at)
+    else problems.push(problem(sha256, state))
+  }
+  if (problems.length > 0) {
+    throw new LedgerError(
+      'move_files_missing',
+      `本地台账有 ${problems.length} 个附件文件不能迁移（${problems.slice(0, 5).join('，')}），已撤销，未作任何改动。请先运行 npm run ledger -- check 查看，并从备份恢复附件文件后再迁移。`,
+    )
+  }
+  return named.length
+}
+
+export interface FilesCopied {
+  files: number
+  /** Contents the server lacks or holds altered: the copy's rows name them, its folder has no file for them. */
+  problems: string[]
+}
+
+/**
+ * Every content the server's attachments name, written into the local copy's folder sealed with
+ * its key, from the export's snapshot. A content the server lacks (a ledger moved there by an
+ * earlier version kept no files) or holds altered is named, not copied: the copy's own check
+ * then says the same as the server's.
+ */
+export async function filesToLocal(trx: Tx, store: FileStore): Promise<FilesCopied> {
+  const problems: string[] = []
+  let files = 0
+  for (const sha256 of await namedContents(trx)) {
+    const { state, bytes } = await serverContentOf(trx, sha256)
+    if (state !== 'ok') {
+      problems.push(problem(sha256, state))
+      continue
+    }
+    putFile(store, sha256, bytes)
+    files++
+  }
+  return { files, problems }
+}
