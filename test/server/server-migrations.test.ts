@@ -10,6 +10,10 @@ import { listOrganizations, listVisitors } from '../../db/directory/list'
 import { migrations } from '../../db/migrations'
 import { latestServerMigration, serverMigrations } from '../../db/migrations/pg'
 import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
+import { addAttachment, ON_SERVER } from '../../db/attachments/attachments'
+import { sha256Of } from '../../db/attachments/store'
+import { checkServerLedger } from '../../tools/cli/check'
+import { jpegBytes, SMALL_PDF } from '../support/attachments'
 
 // The server's twins upgrade a server ledger as their SQLite originals upgrade the file: a
 // database built by the previous version, with rows written as that version wrote them, opened
@@ -54,6 +58,46 @@ async function reopen(url: string, version = latestServerMigration): Promise<Ser
   const ledger = await openServerLedger(url, { migrations: upTo, maintenance: true })
   opened.push(ledger)
   return ledger
+}
+
+/** As the previous version wrote them, over a plain connection: a category, a day, an enterprise and its visitor, a visit with an issue, a booking. */
+async function writeAnIssueAround(url: string, at: string): Promise<void> {
+  const plain = new pg.Client({ connectionString: url })
+  await plain.connect()
+  try {
+    await plain.query(`insert into categories (id, name, time_limit_days, created_at) values (1, '大气', 15, $1)`, [at])
+    await plain.query(
+      `insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
+      (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', $1, $1)`,
+      [at],
+    )
+    await plain.query(`insert into organizations (id, name, created_at, updated_at) values (1, '城东化工有限公司', $1, $1)`, [at])
+    await plain.query(
+      `insert into visitors (id, name, kind, organization_id, created_at, updated_at) values (1, '张桂芳', 'enterprise', 1, $1, $1)`,
+      [at],
+    )
+    await plain.query(
+      `insert into visits (id, session_id, visitor_id, organization_id, headcount, visit_date, arrived_at, created_at)
+      values (1, 1, 1, 1, 1, '2026-11-03', '2026-11-03 09:10:00', $1)`,
+      [at],
+    )
+    await plain.query(
+      `insert into matters (id, visit_id, type, category_id, content, created_at) values (1, 1, 'issue', 1, '夜间有刺鼻气味', $1)`,
+      [at],
+    )
+    await plain.query(
+      `insert into issues (id, matter_id, number, year_month, seq, status, category_id, accepted_date, due_date, created_at, updated_at)
+      values (1, 1, 'JD-2026-11-0001', '2026-11', 1, 'accepted', 1, '2026-11-03', '2026-11-17', $1, $1)`,
+      [at],
+    )
+    await plain.query(
+      `insert into appointments (id, session_id, visitor_name, phone, kind, headcount, status, created_at, updated_at)
+      values (1, 1, '李四', '13800001111', 'resident', 1, 'booked', $1, $1)`,
+      [at],
+    )
+  } finally {
+    await plain.end()
+  }
 }
 
 describe('upgrading a server ledger', () => {
@@ -131,42 +175,7 @@ describe('upgrading a server ledger', () => {
   it('gives every record a clerk edits version 1 as its last column (0017), the records still matching their digests', async () => {
     const { url, ledger: old } = await serverAt('0016_last_visit_dates')
     const at = '2026-11-03 09:00:00'
-    const plain = new pg.Client({ connectionString: url })
-    await plain.connect()
-    try {
-      await plain.query(`insert into categories (id, name, time_limit_days, created_at) values (1, '大气', 15, $1)`, [at])
-      await plain.query(
-        `insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
-        (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', $1, $1)`,
-        [at],
-      )
-      await plain.query(`insert into organizations (id, name, created_at, updated_at) values (1, '城东化工有限公司', $1, $1)`, [at])
-      await plain.query(
-        `insert into visitors (id, name, kind, organization_id, created_at, updated_at) values (1, '张桂芳', 'enterprise', 1, $1, $1)`,
-        [at],
-      )
-      await plain.query(
-        `insert into visits (id, session_id, visitor_id, organization_id, headcount, visit_date, arrived_at, created_at)
-        values (1, 1, 1, 1, 1, '2026-11-03', '2026-11-03 09:10:00', $1)`,
-        [at],
-      )
-      await plain.query(
-        `insert into matters (id, visit_id, type, category_id, content, created_at) values (1, 1, 'issue', 1, '夜间有刺鼻气味', $1)`,
-        [at],
-      )
-      await plain.query(
-        `insert into issues (id, matter_id, number, year_month, seq, status, category_id, accepted_date, due_date, created_at, updated_at)
-        values (1, 1, 'JD-2026-11-0001', '2026-11', 1, 'accepted', 1, '2026-11-03', '2026-11-17', $1, $1)`,
-        [at],
-      )
-      await plain.query(
-        `insert into appointments (id, session_id, visitor_name, phone, kind, headcount, status, created_at, updated_at)
-        values (1, 1, '李四', '13800001111', 'resident', 1, 'booked', $1, $1)`,
-        [at],
-      )
-    } finally {
-      await plain.end()
-    }
+    await writeAnIssueAround(url, at)
     const tables = ['sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments']
     await vouchAsTheApp(old, ['categories', ...tables], [])
     const before = new Map<string, unknown[]>()
@@ -174,7 +183,7 @@ describe('upgrading a server ledger', () => {
     await old.close()
     opened.splice(opened.indexOf(old), 1)
 
-    const upgraded = await reopen(url)
+    const upgraded = await reopen(url, '0017_record_versions')
     for (const table of tables) {
       const columns = await sql<{ column_name: string; is_nullable: string; column_default: string | null }>`
         select column_name, is_nullable, column_default from information_schema.columns
@@ -186,5 +195,42 @@ describe('upgrading a server ledger', () => {
     // The column is added after each record's digested columns: every record still matches its last digest.
     const check = await verifyServerAudit(upgraded.db)
     expect(check).toMatchObject({ brokenAt: null, records: { changed: 0, deleted: 0, unaudited: 0 } })
+  })
+
+  it('keeps an attachment an earlier move left without its bytes (0018), which check names, and takes files with their bytes from then on', async () => {
+    const { url, ledger: old } = await serverAt('0017_record_versions')
+    const at = '2026-11-03 09:00:00'
+    await writeAnIssueAround(url, at)
+    const plain = new pg.Client({ connectionString: url })
+    await plain.connect()
+    try {
+      // What migrate-to-pg of the previous version copied: the row, never the file beside the ledger.
+      await plain.query(
+        `insert into issue_attachments (issue_id, kind, original_name, media_type, size, sha256, created_at)
+        values (1, 'site_photo', '现场.png', 'image/png', ${jpegBytes(3).length}, $1, $2)`,
+        [sha256Of(jpegBytes(3)), at],
+      )
+    } finally {
+      await plain.end()
+    }
+    await vouchAsTheApp(
+      old,
+      ['categories', 'sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments', 'issue_attachments'],
+      [],
+    )
+    const before = (await sql`select * from issue_attachments`.execute(old.db)).rows
+    await old.close()
+    opened.splice(opened.indexOf(old), 1)
+
+    const upgraded = await reopen(url)
+    expect((await sql`select * from issue_attachments`.execute(upgraded.db)).rows).toEqual(before)
+    const report = await checkServerLedger(upgraded)
+    expect(report.attachmentProblems).toEqual([expect.stringMatching(/^附件 #1（现场\.png）的文件缺失/)])
+    expect(report.audit.records).toMatchObject({ changed: 0, deleted: 0, unaudited: 0 })
+    const ctx = { db: upgraded.db, actor: systemActor, now: () => new Date('2026-11-10T02:00:00Z') }
+    const added = await addAttachment(ctx, ON_SERVER, { issueId: 1, kind: 'reply_letter', fileName: '回复.pdf', bytes: SMALL_PDF })
+    const { rows } = await sql<{ sha256: string }>`select sha256 from attachment_contents`.execute(upgraded.db)
+    expect(rows).toEqual([{ sha256: added.sha256 }])
+    expect((await checkServerLedger(upgraded)).attachmentProblems).toHaveLength(1)
   })
 })

@@ -1,0 +1,183 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addAttachment, attachmentFile, listAttachments, ON_SERVER, storeOfLedger } from '../../db/attachments/attachments'
+import { filesFolderOf, sha256Of, storedFileOf } from '../../db/attachments/store'
+import { systemActor } from '../../db/core/context'
+import { openLedger, type LocalLedger } from '../../db/core/open'
+import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
+import { exportToLocal } from '../../db/move/to-local'
+import { moveToServer } from '../../db/move/to-server'
+import { checkLedger } from '../../tools/cli/check'
+import { jpegBytes, rawBytes, SMALL_PDF, TINY_PNG } from '../support/attachments'
+import { registerComplaint } from '../support/case-file'
+import { openDay } from '../support/desk'
+import { createServerDatabase, dropServerDatabase, serverUrl } from '../support/engine-ledger'
+import { otherPcKeys, TEST_RECOVERY_PASSPHRASE, testKeys } from '../support/keys'
+import { refused } from '../support/refusals'
+import { openTempLedger, seedFixture, tempDir, type Fixture, type TestLedger } from '../support/temp-ledger'
+
+// The files on issues in a move between the engines: migrate-to-pg carries each file's bytes from
+// the folder beside the ledger into the server's table (or refuses, leaving the server empty,
+// when one is missing); export-local writes them back beside the copy, sealed with its own key.
+
+const now = () => new Date('2026-11-20T10:00:00+08:00')
+const mover = { ...systemActor, name: '命令行' }
+let t: TestLedger
+let f: Fixture
+const cleanup: (() => Promise<void>)[] = []
+
+beforeEach(async () => {
+  t = await openTempLedger('2026-11-10 08:00:00')
+  f = await seedFixture(t)
+})
+
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+  await t.close()
+})
+
+/** An issue with a photo, a PDF and the photo again: two contents, three attachments. */
+async function withFiles(): Promise<number> {
+  const day = await openDay(t, f, '2026-11-10')
+  const { issueId } = await registerComplaint(t, f, day.id)
+  const store = storeOfLedger(t.ledger)
+  await addAttachment(t.ctx, store, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
+  await addAttachment(t.ctx, store, { issueId, kind: 'reply_letter', fileName: '回复.pdf', bytes: SMALL_PDF })
+  await addAttachment(t.ctx, store, { issueId, kind: 'other', fileName: '现场（又一份）.png', bytes: TINY_PNG })
+  return issueId
+}
+
+async function emptyServer(): Promise<{ name: string; url: string }> {
+  const db = await createServerDatabase()
+  cleanup.push(() => dropServerDatabase(db.name))
+  return db
+}
+
+async function opened(url: string): Promise<ServerLedger> {
+  const server = await openServerLedger(url, { maintenance: true })
+  cleanup.push(() => server.close())
+  return server
+}
+
+function outFile(): string {
+  const dir = tempDir()
+  cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }))
+  return path.join(dir, 'ledger.sqlite')
+}
+
+async function openCopy(out: string): Promise<LocalLedger> {
+  // Another PC, with only the recovery passphrase.
+  const copy = await openLedger(out, { keys: otherPcKeys(TEST_RECOVERY_PASSPHRASE), readonly: true })
+  cleanup.push(() => copy.close())
+  return copy
+}
+
+describe('migrate-to-pg with files on issues', () => {
+  it('carries every file’s bytes to the server, each content once, opened there as they were', async () => {
+    const issueId = await withFiles()
+    const { url } = await emptyServer()
+    const moved = await moveToServer(t.ledger, url, { actor: mover, now })
+    expect(moved.files).toBe(2)
+    const server = await opened(url)
+    const { rows } = await sql<{ sha256: string }>`select sha256 from attachment_contents order by sha256`.execute(server.db)
+    expect(rows.map((r) => r.sha256)).toEqual([sha256Of(TINY_PNG), sha256Of(SMALL_PDF)].sort())
+    const files = await listAttachments(server.db, issueId)
+    expect(files.map((a) => a.originalName)).toEqual(['现场.png', '回复.pdf', '现场（又一份）.png'])
+    const view = path.join(t.dir, 'view')
+    expect(fs.readFileSync((await attachmentFile(server.db, ON_SERVER, files[1]?.id ?? 0, view)).file)).toEqual(SMALL_PDF)
+  })
+
+  it('is refused, the server left empty, when a file beside the ledger is missing', async () => {
+    await withFiles()
+    fs.rmSync(storedFileOf(t.file, sha256Of(SMALL_PDF)), { force: true })
+    const { name, url } = await emptyServer()
+    const e = await refused(moveToServer(t.ledger, url, { actor: mover, now }))
+    expect(e.code).toBe('move_files_missing')
+    expect(e.message).toMatch(/1 个附件文件不能迁移（[0-9a-f]{12}…缺失）.*未作任何改动.*check/)
+    const plain = new pg.Client({ connectionString: serverUrl(name) })
+    await plain.connect()
+    try {
+      const counts = await plain.query<{ n: string }>(
+        'select (select count(*) from issues) + (select count(*) from issue_attachments) + (select count(*) from attachment_contents) as n',
+      )
+      expect(counts.rows[0]?.n).toBe('0')
+    } finally {
+      await plain.end()
+    }
+  })
+})
+
+describe('export-local with files on issues', () => {
+  async function onServer(): Promise<{ server: ServerLedger; name: string; issueId: number }> {
+    const issueId = await withFiles()
+    const { name, url } = await emptyServer()
+    await moveToServer(t.ledger, url, { actor: mover, now })
+    return { server: await opened(url), name, issueId }
+  }
+
+  it('writes every file beside the copy, sealed with the copy’s key, opened on another PC as it was', async () => {
+    const { server, issueId } = await onServer()
+    const out = outFile()
+    const made = await exportToLocal(server, out, testKeys(), now)
+    expect(made).toMatchObject({ files: 2, fileProblems: [] })
+    const copy = await openCopy(out)
+    const store = storeOfLedger(copy)
+    expect(store.folder).toBe(filesFolderOf(out))
+    expect(rawBytes(store, sha256Of(TINY_PNG)).includes(TINY_PNG)).toBe(false)
+    const files = await listAttachments(copy.db, issueId)
+    expect(files).toHaveLength(3)
+    const view = path.join(t.dir, 'view-copy')
+    expect(fs.readFileSync((await attachmentFile(copy.db, store, files[0]?.id ?? 0, view)).file)).toEqual(TINY_PNG)
+    expect((await checkLedger(copy)).attachmentProblems).toEqual([])
+  })
+
+  it('names a file the server lacks, makes the copy all the same, and the copy’s check names it too', async () => {
+    const { server, name, issueId } = await onServer()
+    // A row a previous version's move left without its bytes: written past the deferred check, as the superuser.
+    const admin = new pg.Client({ connectionString: serverUrl(name) })
+    await admin.connect()
+    try {
+      await admin.query('begin')
+      await admin.query('set local session_replication_role = replica')
+      await admin.query(
+        `insert into issue_attachments (issue_id, kind, original_name, media_type, size, sha256, created_at)
+         values ($1, 'other', '丢失.jpg', 'image/jpeg', 10, $2, '2026-11-10 09:00:00')`,
+        [issueId, sha256Of(jpegBytes(9))],
+      )
+      await admin.query('commit')
+    } finally {
+      await admin.end()
+    }
+    const out = outFile()
+    const made = await exportToLocal(server, out, testKeys(), now)
+    expect(made.files).toBe(2)
+    expect(made.fileProblems).toEqual([`${sha256Of(jpegBytes(9)).slice(0, 12)}…缺失`])
+    const report = await checkLedger(await openCopy(out))
+    expect(report.attachmentProblems).toEqual([expect.stringMatching(/（丢失\.jpg）的文件缺失/)])
+  })
+
+  it('leaves no folder of files behind when the copy fails after they are written', async () => {
+    const { server } = await onServer()
+    const out = outFile()
+    await expect(
+      exportToLocal(server, out, testKeys(), now, () => {
+        throw new Error('磁盘已满')
+      }),
+    ).rejects.toThrow('磁盘已满')
+    expect(fs.existsSync(filesFolderOf(out))).toBe(false)
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  it('refuses to write beside a folder of files already there, leaving it as it was', async () => {
+    const { server } = await onServer()
+    const out = outFile()
+    fs.mkdirSync(filesFolderOf(out), { recursive: true })
+    fs.writeFileSync(path.join(filesFolderOf(out), 'note.txt'), '别人的文件')
+    expect((await refused(exportToLocal(server, out, testKeys(), now))).code).toBe('export_local_exists')
+    expect(fs.readdirSync(filesFolderOf(out))).toEqual(['note.txt'])
+    expect(fs.existsSync(out)).toBe(false)
+  })
+})
