@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { saveStaff, seedDefaults } from '../../db/reference/reference'
 import { openSession, planSession } from '../../db/sessions/sessions'
 import { openApp, type AppUnderTest } from '../support/browser'
 import { createServerDatabase, dropServerDatabase, type ServerDatabase } from '../support/engine-ledger'
-import { seedOffice, signIn, SUPERVISOR_PIN } from '../support/office-screens'
+import { residentVisit, seedOffice, signIn, SUPERVISOR_PIN } from '../support/office-screens'
+import { TINY_PNG } from '../support/attachments'
+import { sha256Of } from '../../db/attachments/store'
+import { sql } from 'kysely'
 import { otherPcKeys } from '../support/keys'
 import { openLedger } from '../../db/core/open'
 import { PG_DESK, PG_TEMPLATE } from '../support/pg-server'
@@ -72,10 +76,32 @@ describe('the preview on a server ledger', () => {
     await page.getByText('JD-2026-11-0001').first().waitFor()
     expect(await page.getByText('小河沟黑臭').count()).toBeGreaterThan(0)
     await app.screenshot('server-issues-ledger')
-    // The case file offers no 添加附件 on a server, and says why.
+  })
+
+  it('adds a photo to an issue in its case file, kept on the server, and opens it again as the same bytes', async () => {
+    database = await createServerDatabase(PG_TEMPLATE)
+    app = await openApp({
+      server: database.deskUrl,
+      now: '2026-11-10 09:00:00',
+      seedLedger: async (ctx) => {
+        const office = await seedOffice(ctx)
+        await residentVisit(ctx, office.desk, office.session.id, '周大妈', { issue: '化工厂夜间排放刺鼻废气' })
+      },
+    })
+    const { page } = app
+    await signIn(app, '王晓丽')
+    await page.getByRole('menuitem', { name: '问题台账' }).click()
     await page.getByText('JD-2026-11-0001').first().click()
-    await page.getByText(/台账服务器暂不保存附件文件/).waitFor()
-    expect(await page.getByRole('button', { name: '添加附件' }).count()).toBe(0)
+    const drawer = page.getByRole('dialog')
+    await drawer.getByText('办理经过').waitFor()
+    await drawer.getByTestId('attachment-file').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: TINY_PNG })
+    await drawer.getByText('已添加附件：现场照片.png').waitFor()
+    await app.screenshot('server-attachment-added')
+    const { rows } = await sql<{ sha256: string; size: number }>`select sha256, size from attachment_contents`.execute(app.ctx.db)
+    expect(rows).toEqual([{ sha256: sha256Of(TINY_PNG), size: TINY_PNG.length }])
+    const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: '打开' }).click()])
+    expect(download.suggestedFilename()).toBe('现场照片.png')
+    expect(fs.readFileSync(await download.path())).toEqual(TINY_PNG)
   })
 })
 

@@ -1,9 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons'
-import { Alert, Button, Select, Space, Typography } from 'antd'
+import { Alert, Button, Select, Space } from 'antd'
 import { useRef, useState } from 'react'
 import type { AttachmentKind, IssueDetail } from '../../../../electron/contract/types'
 import { api } from '../../../api'
-import { knownAppInfo } from '../../../hooks/useAppInfo'
 import { attachmentKind } from '../../../../shared/codes/attachments'
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/limits'
 
@@ -37,15 +36,6 @@ export function AttachmentAdd({ detail, onAdded }: { detail: IssueDetail; onAdde
       setBusy(false)
       if (input.current) input.current.value = ''
     }
-  }
-
-  // Files on issues are kept beside the ledger file: a server ledger does not store them (yet), so no button that would be refused.
-  if (knownAppInfo()?.engine === 'pg') {
-    return (
-      <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
-        台账服务器暂不保存附件文件（附件保存在本机台账文件旁）。纸质或电子材料请按单位规定另行保管。
-      </Typography.Paragraph>
-    )
   }
 
   return (
