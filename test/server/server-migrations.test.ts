@@ -60,7 +60,7 @@ async function reopen(url: string, version = latestServerMigration): Promise<Ser
   return ledger
 }
 
-/** As the previous version wrote them, over a plain connection: a category, a day, an enterprise and its visitor, a visit with an issue, a booking. */
+/** As the previous version wrote them, over a plain connection: a category, a day, an enterprise, its visitor, a visit with an issue. */
 async function writeAnIssueAround(url: string, at: string): Promise<void> {
   const plain = new pg.Client({ connectionString: url })
   await plain.connect()
