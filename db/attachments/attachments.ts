@@ -12,7 +12,7 @@ import type { AttachmentKind, IssueAttachment } from '../../shared/types'
 import { mediaTypeOf } from './content-type'
 import { connectionKey } from '../keys/cipher'
 import { fileHolds, ledgerStore, plainCopyOf, putFile, sha256Of, type FileStore } from './store'
-import type { ReadState } from './sealed'
+import { problemWords, type ReadState } from './sealed'
 import { keepOnServer, plainCopyFromServer } from './server-contents'
 import type { Ledger } from '../core/open'
 
@@ -217,11 +217,7 @@ export function attachmentFileProblems(sqlite: Database.Database, ledgerFile: st
     const name = maskFreeText(String(Reflect.get(row, 'original_name')))
     const state = seen.get(sha256) ?? fileHolds(store, sha256)
     seen.set(sha256, state)
-    if (state !== 'ok') problems.push(`附件 #${id}（${name}）的文件${checkText(state)}：${sha256.slice(0, 12)}…`)
+    if (state !== 'ok') problems.push(`附件 #${id}（${name}）的文件${problemWords(state)}：${sha256.slice(0, 12)}…`)
   }
   return problems
-}
-
-function checkText(state: Exclude<ReadState, 'ok'>): string {
-  return state === 'missing' ? '缺失' : state === 'other_key' ? '无法用本台账的密钥解密' : '内容已被改动'
 }

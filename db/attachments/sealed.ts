@@ -122,6 +122,11 @@ export function openSink(file: string, key: AttachmentKey | null, mode = 0o444):
 
 export type ReadState = 'ok' | 'missing' | 'altered' | 'other_key'
 
+/** A problem with a stored file as check and the moves word it: 缺失, 无法用本台账的密钥解密, 内容已被改动. */
+export function problemWords(state: Exclude<ReadState, 'ok'>): string {
+  return state === 'missing' ? '缺失' : state === 'other_key' ? '无法用本台账的密钥解密' : '内容已被改动'
+}
+
 export interface ReadResult {
   state: ReadState
   /** Whether the file is sealed (false: plain, or not there). */

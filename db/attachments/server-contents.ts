@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Executor, Tx } from '../core/context'
 import { maskFreeText } from '../privacy/mask'
 import type { AttachmentMediaType } from '../../shared/codes/attachments'
-import type { ReadState } from './sealed'
+import { problemWords, type ReadState } from './sealed'
 import { plainCopyFrom, sha256Of } from './store'
 
 // The bytes of the files on issues on a server ledger (migration 0018): a row of
@@ -46,7 +46,7 @@ export function plainCopyFromServer(
   )
 }
 
-/** The distinct contents the server's issue_attachments name, in order (for a move, one at a time). */
+/** The distinct contents a ledger's issue_attachments name, in order, on either engine (for a move, one at a time). */
 export async function namedContents(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('issue_attachments').select('sha256').distinct().orderBy('sha256').execute()
   return rows.map((r) => r.sha256)
@@ -63,6 +63,7 @@ export async function serverContentProblems(db: Executor): Promise<string[]> {
     where c.sha256 is null or encode(sha256(c.content), 'hex') <> c.sha256
     order by a.id`.execute(db)
   return rows.map(
-    (r) => `附件 #${r.id}（${maskFreeText(r.original_name)}）的文件${r.missing ? '缺失' : '内容已被改动'}：${r.sha256.slice(0, 12)}…`,
+    (r) =>
+      `附件 #${r.id}（${maskFreeText(r.original_name)}）的文件${problemWords(r.missing ? 'missing' : 'altered')}：${r.sha256.slice(0, 12)}…`,
   )
 }

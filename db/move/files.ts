@@ -4,15 +4,14 @@ import type { LocalLedger } from '../core/open'
 import { storeOfLedger } from '../attachments/attachments'
 import { keepOnServer, namedContents, serverContentOf } from '../attachments/server-contents'
 import { contentOf, putFile, type FileStore } from '../attachments/store'
-import type { ReadState } from '../attachments/sealed'
+import { problemWords, type ReadState } from '../attachments/sealed'
 
 // The bytes of the files on issues in a move between the engines: a file keeps them in the
 // folder beside it, sealed with its key; a server in attachment_contents. Each content goes over
 // once, one at a time (a 20 MB scan is never held twice), checked against its name on the way.
 
 function problem(sha256: string, state: Exclude<ReadState, 'ok'>): string {
-  const what = state === 'missing' ? '缺失' : state === 'other_key' ? '无法用本台账的密钥解密' : '内容已被改动'
-  return `${sha256.slice(0, 12)}…${what}`
+  return `${sha256.slice(0, 12)}…${problemWords(state)}`
 }
 
 /**
@@ -22,11 +21,8 @@ function problem(sha256: string, state: Exclude<ReadState, 'ok'>): string {
  */
 export async function filesToServer(trx: Tx, local: LocalLedger, at: string): Promise<number> {
   const store = storeOfLedger(local)
-  const named = local.sqlite
-    .prepare('select distinct sha256 from issue_attachments order by sha256')
-    .pluck()
-    .all()
-    .filter((v): v is string => typeof v === 'string')
+  // The move's read transaction is open on the file (to-server.ts): the same moment as its rows.
+  const named = await namedContents(local.db)
   const problems: string[] = []
   for (const sha256 of named) {
     const { state, bytes } = contentOf(store, sha256)
