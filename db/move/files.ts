@@ -1,8 +1,13 @@
-import type { Tx } from '../core/context'
+import path from 'node:path'
+import dayjs from 'dayjs'
+import { sql } from 'kysely'
+import { audit } from '../core/audit'
+import type { LedgerContext, Tx } from '../core/context'
 import { LedgerError } from '../core/errors'
+import { readLedgerId } from '../core/identity'
 import type { LocalLedger } from '../core/open'
 import { storeOfLedger } from '../attachments/attachments'
-import { keepOnServer, namedContents, serverContentOf } from '../attachments/server-contents'
+import { keepOnServer, namedContents, serverContentOf, serverContentProblems } from '../attachments/server-contents'
 import { contentOf, putFile, type FileStore } from '../attachments/store'
 import { problemWords, type ReadState } from '../attachments/sealed'
 
@@ -63,4 +68,47 @@ export async function filesToLocal(trx: Tx, store: FileStore): Promise<FilesCopi
     files++
   }
   return { files, problems }
+}
+
+export interface FilesCarried {
+  /** Contents written to the server from the file's folder. */
+  carried: number
+  /** What `check --pg` still names afterwards: an attachment whose bytes the server lacks or holds altered. */
+  problems: string[]
+}
+
+/**
+ * The bytes a ledger moved by an earlier version left behind (its migrate-to-pg carried the rows
+ * only): every content the server's attachments name and the server lacks, read from the folder
+ * beside the local file the ledger came from, checked against its name, and added in one
+ * transaction with an audit row. Only the same ledger's file is taken; nothing on the server is
+ * replaced (its contents are append-only), so a content the server holds altered stays named.
+ */
+export async function carryMissingFiles(ctx: LedgerContext, local: LocalLedger): Promise<FilesCarried> {
+  const fileId = await readLedgerId(local.db)
+  const serverId = await readLedgerId(ctx.db)
+  if (fileId === null || fileId !== serverId) {
+    throw new LedgerError(
+      'move_other_ledger',
+      `台账文件 ${path.basename(local.file)} 与台账服务器上的不是同一本台账（台账编号不同），未作任何改动。请给出当初迁入服务器的那个台账文件。`,
+    )
+  }
+  const store = storeOfLedger(local)
+  return ctx.db.transaction().execute(async (trx) => {
+    const lacking = await sql<{ sha256: string }>`select distinct a.sha256 from issue_attachments a
+      where not exists (select 1 from attachment_contents c where c.sha256 = a.sha256) order by a.sha256`.execute(trx)
+    const at = dayjs(ctx.now()).format('YYYY-MM-DD HH:mm:ss')
+    let carried = 0
+    for (const { sha256 } of lacking.rows) {
+      const { state, bytes } = contentOf(store, sha256)
+      if (state !== 'ok') continue
+      await keepOnServer(trx, sha256, bytes, at)
+      carried++
+    }
+    const problems = await serverContentProblems(trx)
+    if (carried > 0) {
+      await audit(trx, ctx, 'carry_files_to_pg', 'ledger', null, { from: path.basename(local.file), files: carried, left: problems.length })
+    }
+    return { carried, problems }
+  })
 }

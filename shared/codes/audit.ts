@@ -79,6 +79,7 @@ export const auditAction = codeList({
   upgrade_state: '记录升级后的记录状态',
   record_state: '记录写入后的记录状态',
   migrate_to_pg: '迁移到台账服务器',
+  carry_files_to_pg: '补迁附件文件到台账服务器',
   copy_to_local: '另存台账服务器的本地副本',
   choose_ledger: '更改本机所用的台账',
 })

@@ -106,6 +106,7 @@ describe('ledger command line', () => {
       'import-undo',
       'migrate-to-pg',
       'export-local',
+      'files-to-pg',
     ]
     const all = await ledgerCli('--help')
     expect(all.code).toBe(0)

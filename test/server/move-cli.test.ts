@@ -99,6 +99,14 @@ describe('ledger migrate-to-pg and export-local', () => {
     withoutPassword(r)
   })
 
+  it('finds nothing to carry with files-to-pg after a move of this version, and says every file is on the server', async () => {
+    const r = await ledgerCli('files-to-pg', '--db', w.t.file, '--pg', url)
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('补迁附件文件 0 个')
+    expect(r.stdout).toContain('服务器上各附件的文件齐全且未被改动')
+    withoutPassword(r)
+  })
+
   it('exports a month of the server ledger to Excel with --pg', async () => {
     const out = path.join(dir, '2026-11.xlsx')
     const r = await ledgerCli('export', '--pg', url, '--month', '2026-11', '--out', out)

@@ -8,9 +8,10 @@ import { filesFolderOf, sha256Of, storedFileOf } from '../../db/attachments/stor
 import { systemActor } from '../../db/core/context'
 import { openLedger, type LocalLedger } from '../../db/core/open'
 import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
+import { carryMissingFiles } from '../../db/move/files'
 import { exportToLocal } from '../../db/move/to-local'
 import { moveToServer } from '../../db/move/to-server'
-import { checkLedger } from '../../tools/cli/check'
+import { checkLedger, checkServerLedger } from '../../tools/cli/check'
 import { jpegBytes, rawBytes, SMALL_PDF, TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
@@ -179,5 +180,103 @@ describe('export-local with files on issues', () => {
     expect((await refused(exportToLocal(server, out, testKeys(), now))).code).toBe('export_local_exists')
     expect(fs.readdirSync(filesFolderOf(out))).toEqual(['note.txt'])
     expect(fs.existsSync(out)).toBe(false)
+  })
+})
+
+describe('files-to-pg after a move by an earlier version', () => {
+  /** What an earlier version's migrate-to-pg left: every row, no bytes (taken away past the triggers, as the superuser). */
+  async function movedWithoutBytes(): Promise<{ server: ServerLedger; name: string; issueId: number }> {
+    const issueId = await withFiles()
+    const { name, url } = await emptyServer()
+    await moveToServer(t.ledger, url, { actor: mover, now })
+    await asSuperuser(name, 'delete from attachment_contents')
+    return { server: await opened(url), name, issueId }
+  }
+
+  async function asSuperuser(name: string, text: string): Promise<void> {
+    const admin = new pg.Client({ connectionString: serverUrl(name) })
+    await admin.connect()
+    try {
+      await admin.query('begin')
+      await admin.query('set local session_replication_role = replica')
+      await admin.query(text)
+      await admin.query('commit')
+    } finally {
+      await admin.end()
+    }
+  }
+
+  const serverCtx = (server: ServerLedger) => ({ db: server.db, actor: mover, now })
+
+  it('carries every content the server lacks from the file the ledger came from, and the case file opens it there', async () => {
+    const { server, issueId } = await movedWithoutBytes()
+    expect(await checkServerLedger(server)).toMatchObject({ attachmentProblems: [expect.anything(), expect.anything(), expect.anything()] })
+    const done = await carryMissingFiles(serverCtx(server), t.ledger)
+    expect(done).toEqual({ carried: 2, problems: [] })
+    const report = await checkServerLedger(server)
+    expect(report).toMatchObject({ ok: true, attachmentProblems: [] })
+    const files = await listAttachments(server.db, issueId)
+    const view = path.join(t.dir, 'view-carried')
+    expect(fs.readFileSync((await attachmentFile(server.db, ON_SERVER, files[1]?.id ?? 0, view)).file)).toEqual(SMALL_PDF)
+  })
+
+  it('leaves an audit row by the command line naming the file and how many it carried, the chain still whole', async () => {
+    const { server } = await movedWithoutBytes()
+    await carryMissingFiles(serverCtx(server), t.ledger)
+    const last = await server.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(last).toMatchObject({ action: 'carry_files_to_pg', entity: 'ledger', actor_name: '命令行' })
+    expect(JSON.parse(last.detail)).toEqual({ from: path.basename(t.file), files: 2, left: 0 })
+    expect((await checkServerLedger(server)).audit).toMatchObject({ ok: true, brokenAt: null })
+  })
+
+  it('refuses the file of another ledger, carrying nothing', async () => {
+    const { server } = await movedWithoutBytes()
+    const other = await openTempLedger('2026-11-10 08:00:00')
+    cleanup.push(() => other.close())
+    const before = await server.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+    const e = await refused(carryMissingFiles(serverCtx(server), other.ledger))
+    expect(e).toMatchObject({ code: 'move_other_ledger', message: expect.stringMatching(/不是同一本台账.*未作任何改动/) })
+    const { rows } = await sql<{ n: string }>`select count(*) as n from attachment_contents`.execute(server.db)
+    expect(Number(rows[0]?.n)).toBe(0)
+    const after = await server.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
+  })
+
+  it('carries what the file still has and names the attachments whose bytes it lacks too', async () => {
+    const { server } = await movedWithoutBytes()
+    fs.rmSync(storedFileOf(t.file, sha256Of(TINY_PNG)), { force: true })
+    const done = await carryMissingFiles(serverCtx(server), t.ledger)
+    expect(done.carried).toBe(1)
+    expect(done.problems).toEqual([
+      expect.stringMatching(/^附件 #\d+（现场\.png）的文件缺失/),
+      expect.stringMatching(/^附件 #\d+（现场（又一份）\.png）的文件缺失/),
+    ])
+  })
+
+  it('changes nothing and writes no audit row when the server already holds every content', async () => {
+    await withFiles()
+    const { url } = await emptyServer()
+    await moveToServer(t.ledger, url, { actor: mover, now })
+    const server = await opened(url)
+    const before = await server.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(await carryMissingFiles(serverCtx(server), t.ledger)).toEqual({ carried: 0, problems: [] })
+    const after = await server.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(after.id).toBe(before.id)
+  })
+
+  it('never replaces a content the server holds altered, which stays named', async () => {
+    await withFiles()
+    const { name, url } = await emptyServer()
+    await moveToServer(t.ledger, url, { actor: mover, now })
+    await asSuperuser(name, `update attachment_contents set content = '\\x00', size = 1 where sha256 = '${sha256Of(SMALL_PDF)}'`)
+    const server = await opened(url)
+    const done = await carryMissingFiles(serverCtx(server), t.ledger)
+    expect(done).toEqual({ carried: 0, problems: [expect.stringMatching(/（回复\.pdf）的文件内容已被改动/)] })
   })
 })

@@ -127,6 +127,9 @@ export function checkLines(r: CheckReport | ServerCheckReport): string[] {
       versionLine(r),
       ...auditFindings(r.audit),
       attachmentLine(r.attachmentProblems),
+      ...(r.attachmentProblems.length > 0
+        ? ['（较早版本迁移时没有带上附件文件：可用 files-to-pg --db 原台账文件 --pg 地址 从原台账文件旁补上缺失的）']
+        : []),
       '服务器自行保证数据页和外键的完整，检索索引由服务器维护',
       r.ok ? '结论：台账正常' : '结论：台账存在问题，请联系技术人员（可用 pg_dump 的备份或 export-local 的本地副本核对）',
     ]

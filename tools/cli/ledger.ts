@@ -11,7 +11,7 @@ import { exportCommand, summaryCommand } from './commands/figures-and-export'
 import { checkCommand } from './commands/integrity-check'
 import { backupCommand, restoreCommand } from './commands/backup-restore'
 import { importBatchesCommand, importCommand, importInspectCommand, importUndoCommand } from './commands/import-batches'
-import { exportLocalCommand, migrateToPgCommand } from './commands/move-between-engines'
+import { exportLocalCommand, filesToPgCommand, migrateToPgCommand } from './commands/move-between-engines'
 import { grantAppRoleCommand, migrateCommand } from './commands/server-setup'
 
 // One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
@@ -52,6 +52,9 @@ const COMMANDS: Record<string, string> = {
   'export-local': `  export-local --pg 地址 --out 文件             把台账服务器上的台账导出为一个本地台账文件（同一时刻的一致副本，不妨碍各窗口
                                               继续登记；新密钥，以恢复口令加密；核对条数、数字、审计链和记录状态；
                                               不覆盖已有文件）：服务器台账的备份，也是回到单机的办法`,
+  'files-to-pg': `  files-to-pg --db 文件 --pg 地址               把较早版本迁移时没有带上的附件文件，从当初迁入的那个台账文件旁补到服务器上
+                                              （只补服务器缺少的、与记录的校验值相符的文件，不改动已有的；须是同一本台账；
+                                              仍有缺失时列出并以退出码 1 结束）`,
   migrate: `  migrate  --pg 所有者地址                     以台账所有者账号在服务器上建立台账或升级到本软件的版本（窗口账号无权升级）；
                                               之后请再运行 grant-app-role，为升级新增的表授权`,
   'grant-app-role': `  grant-app-role --pg 所有者地址 --role 窗口账号
@@ -93,6 +96,7 @@ const RUN: Record<string, Command> = {
   'import-undo': importUndoCommand,
   'migrate-to-pg': migrateToPgCommand,
   'export-local': exportLocalCommand,
+  'files-to-pg': filesToPgCommand,
   migrate: migrateCommand,
   'grant-app-role': grantAppRoleCommand,
 }

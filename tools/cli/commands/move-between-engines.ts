@@ -1,14 +1,16 @@
 // `ledger migrate-to-pg` and `ledger export-local`: the whole ledger moved from a local file onto
-// the ledger server, and copied from the server back into a local file.
+// the ledger server, and copied from the server back into a local file; `ledger files-to-pg`: the
+// files on issues an earlier version's move left behind, carried over from the same file.
 import fs from 'node:fs'
 import { filesFolderOf } from '../../../db/attachments/store'
 import { ledgerVersion } from '../../../db/core/open'
 import { openServerLedger } from '../../../db/core/open-server'
 import { latestMigration } from '../../../db/migrations'
+import { carryMissingFiles } from '../../../db/move/files'
 import { exportToLocal } from '../../../db/move/to-local'
 import { moveToServer } from '../../../db/move/to-server'
 import { commandLineKeys } from '../passphrase'
-import { commandLine, keysFor, need, openExisting, READ_ONLY, serverUrl, usage, UsageError, type Command } from './common'
+import { commandLine, context, keysFor, need, openExisting, READ_ONLY, serverUrl, usage, UsageError, type Command } from './common'
 
 export const migrateToPgCommand: Command = async (values) => {
   const file = need(values.db, '--db')
@@ -52,4 +54,29 @@ export const exportLocalCommand: Command = async (values) => {
     await server.close()
   }
   return 0
+}
+
+export const filesToPgCommand: Command = async (values) => {
+  const file = need(values.db, '--db')
+  const url = serverUrl(values.pg)
+  const local = await openExisting(file, await keysFor(values, [file], false), READ_ONLY)
+  try {
+    const server = await openServerLedger(url, { maintenance: true })
+    try {
+      const { carried, problems } = await carryMissingFiles(context(server), local)
+      process.stdout.write(`已从 ${file} 补迁附件文件 ${carried} 个到台账服务器 ${server.database}\n`)
+      if (problems.length === 0) {
+        process.stdout.write('服务器上各附件的文件齐全且未被改动\n')
+        return 0
+      }
+      process.stderr.write(
+        `仍有 ${problems.length} 个附件的文件缺失或内容已被改动（本地文件旁也没有可用的）：${problems.slice(0, 5).join('；')}（check --pg 列出全部）\n`,
+      )
+      return 1
+    } finally {
+      await server.close()
+    }
+  } finally {
+    await local.close()
+  }
 }
