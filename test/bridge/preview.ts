@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { describeServer } from '../../db/core/open-server'
 import { startBridge } from './server'
 import { commandLineKeys } from '../../tools/cli/passphrase'
-import { PG_ENV } from '../../tools/cli/target'
+import { PG_ENV } from '../../tools/cli/server-address'
 
 async function askPassphrase(): Promise<string> {
   const keys = await commandLineKeys({ file: undefined, env: {} }, (message) => new Error(message))

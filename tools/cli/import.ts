@@ -150,5 +150,3 @@ export async function batchesCommand(ctx: LedgerContext): Promise<string> {
   )
   return `${lines.join('\n')}\n`
 }
-
-export const KIND_HELP = sessionKind.codes.map((k) => `${k}=${sessionKind.labels[k]}`).join('，')

@@ -2,17 +2,12 @@
 // Runs db/ in plain Node; never prints a stack trace for a user's mistake.
 import { parseArgs } from 'node:util'
 import { LedgerError } from '../../db/core/errors'
-import { maskedUrl, PG_ENV } from './target'
-import { KIND_HELP } from './import'
-import { PASSPHRASE_HELP, refusePassphraseArgument } from './passphrase'
-import { OPTIONS, usage, UsageError, type Command } from './commands/common'
-import { demoCommand } from './commands/demo-data'
-import { exportCommand, summaryCommand } from './commands/figures-and-export'
-import { checkCommand } from './commands/integrity-check'
-import { backupCommand, restoreCommand } from './commands/backup-restore'
-import { importBatchesCommand, importCommand, importInspectCommand, importUndoCommand } from './commands/import-batches'
-import { exportLocalCommand, filesToPgCommand, migrateToPgCommand } from './commands/move-between-engines'
-import { grantAppRoleCommand, migrateCommand } from './commands/server-setup'
+import { sessionKind } from '../../shared/codes/sessions'
+import { maskedUrl, PG_ENV } from './server-address'
+import { PASSPHRASE_HELP, refusePassphraseArgument } from './passphrase-argument'
+import { OPTIONS, usage, UsageError, type Command } from './commands/flags'
+
+const KIND_HELP = sessionKind.codes.map((k) => `${k}=${sessionKind.labels[k]}`).join('，')
 
 // One entry per command: `ledger <command> --help` prints its own, `ledger --help` all of them.
 const COMMANDS: Record<string, string> = {
@@ -82,23 +77,25 @@ function commandUsage(command: string): string {
   return `用法：npm run ledger -- ${command} [选项]\n\n${COMMANDS[command] ?? ''}\n`
 }
 
-// Each command's body, by the name it is called with (the same names as COMMANDS).
-const RUN: Record<string, Command> = {
-  demo: demoCommand,
-  summary: summaryCommand,
-  export: exportCommand,
-  check: checkCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  import: importCommand,
-  'import-inspect': importInspectCommand,
-  'import-batches': importBatchesCommand,
-  'import-undo': importUndoCommand,
-  'migrate-to-pg': migrateToPgCommand,
-  'export-local': exportLocalCommand,
-  'files-to-pg': filesToPgCommand,
-  migrate: migrateCommand,
-  'grant-app-role': grantAppRoleCommand,
+// Each command's body, by the name it is called with (the same names as COMMANDS). Loaded on call:
+// a command brings its own drivers (SQLCipher, pg, the spreadsheet writer), which --help and the
+// other commands never need to wait for.
+const RUN: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./commands/demo-data')).demoCommand,
+  summary: async () => (await import('./commands/figures')).summaryCommand,
+  export: async () => (await import('./commands/export-files')).exportCommand,
+  check: async () => (await import('./commands/integrity-check')).checkCommand,
+  backup: async () => (await import('./commands/backup-restore')).backupCommand,
+  restore: async () => (await import('./commands/backup-restore')).restoreCommand,
+  import: async () => (await import('./commands/import-batches')).importCommand,
+  'import-inspect': async () => (await import('./commands/import-batches')).importInspectCommand,
+  'import-batches': async () => (await import('./commands/import-batches')).importBatchesCommand,
+  'import-undo': async () => (await import('./commands/import-batches')).importUndoCommand,
+  'migrate-to-pg': async () => (await import('./commands/move-between-engines')).migrateToPgCommand,
+  'export-local': async () => (await import('./commands/move-between-engines')).exportLocalCommand,
+  'files-to-pg': async () => (await import('./commands/move-between-engines')).filesToPgCommand,
+  migrate: async () => (await import('./commands/server-setup')).migrateCommand,
+  'grant-app-role': async () => (await import('./commands/server-setup')).grantAppRoleCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -115,8 +112,9 @@ async function main(argv: string[]): Promise<number> {
   }
   refusePassphraseArgument(rest, usage)
   const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true })
-  const run = Object.hasOwn(RUN, command) ? RUN[command] : undefined
-  if (run === undefined) throw new UsageError(`未知命令：${command}`)
+  const load = Object.hasOwn(RUN, command) ? RUN[command] : undefined
+  if (load === undefined) throw new UsageError(`未知命令：${command}`)
+  const run = await load()
   return run(values)
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { looksEncrypted } from '../../db/keys/cipher'
 import type { LedgerKeys } from '../../db/keys/keys'
+import { PASSPHRASE_ENV } from './passphrase-argument'
 
 // The command line has no safeStorage: it reaches a ledger's key with the recovery passphrase,
 // given in one of three ways — never as an argument, which every user of the PC can read in the
@@ -8,23 +9,6 @@ import type { LedgerKeys } from '../../db/keys/keys'
 //   - typed at the prompt (nothing is echoed);
 //   - --passphrase-file 文件: the first line of a file (e.g. on a USB stick kept with the sheet);
 //   - the environment variable LEDGER_PASSPHRASE (for scripts; visible to the same user only).
-
-export const PASSPHRASE_ENV = 'LEDGER_PASSPHRASE'
-
-export const PASSPHRASE_HELP = `恢复口令（加密的台账和备份需要）：在提示时输入，或 --passphrase-file 文件（读取第一行），
-                                              或环境变量 ${PASSPHRASE_ENV}；不接受写在命令行参数中（进程列表中人人可见）`
-
-/** Refuses a passphrase given as an argument before anything else is read. */
-export function refusePassphraseArgument(args: readonly string[], fail: (message: string) => Error): void {
-  const bad = args.find(
-    (a) => a === '--passphrase' || a.startsWith('--passphrase=') || a === '-p' || a === '--password' || a.startsWith('--password='),
-  )
-  if (bad !== undefined) {
-    throw fail(
-      `恢复口令不能写在命令行参数中（${bad.split('=')[0]}）：其他用户可在进程列表中看到它。请在提示时输入，或用 --passphrase-file 文件，或环境变量 ${PASSPHRASE_ENV}`,
-    )
-  }
-}
 
 function fromFile(file: string, fail: (message: string) => Error): string {
   let text: string

@@ -2,12 +2,11 @@ import fs from 'node:fs'
 import { openServerLedger } from '../../db/core/open-server'
 import { openLedger, type Ledger } from '../../db/core/open'
 import type { LedgerKeys } from '../../db/keys/keys'
+import { PG_ENV } from './server-address'
 
 // Which ledger a command reads: a local file (--db) or a PostgreSQL server (--pg URL, or the
 // environment variable LEDGER_PG for scripts, so the password stays out of the process list).
 // Never both: a command that could reach either would be a guess.
-
-export const PG_ENV = 'LEDGER_PG'
 
 export type LedgerTarget = { kind: 'file'; file: string } | { kind: 'server'; url: string }
 
@@ -24,18 +23,6 @@ export function chooseLedger(
   const url = values.pg ?? fromEnv
   if (url !== undefined && url !== '') return { kind: 'server', url }
   throw fail(`缺少参数 --db（本地台账文件）或 --pg（台账服务器地址，也可用环境变量 ${PG_ENV}）`)
-}
-
-/** The server address for messages: the password (in the address or its query) shown as ***. */
-export function maskedUrl(url: string): string {
-  try {
-    const u = new URL(url)
-    if (u.password !== '') u.password = '***'
-    if (u.searchParams.has('password')) u.searchParams.set('password', '***')
-    return u.toString()
-  } catch {
-    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@').replace(/(password=)[^&]*/i, '$1***')
-  }
 }
 
 /** Opens the chosen ledger for a command; a local file read-only when the command only reads. */

@@ -6,7 +6,8 @@ import { restoreFromBackup, verifyBackupFile } from '../../../db/backup/restore'
 import { checkLedgerHealth } from '../../../db/backup/startup'
 import { openLedger, type LocalLedger } from '../../../db/core/open'
 import { isPlainSqliteFile } from '../../../db/keys/cipher'
-import { commandLine, keysFor, need, UsageError, type Command } from './common'
+import { commandLine, keysFor, need } from './common'
+import { UsageError, type Command } from './flags'
 
 export const backupCommand: Command = async (values) => {
   const file = need(values.db, '--db')

@@ -1,47 +1,13 @@
-// What every command of `npm run ledger` shares: the flags, the usage error, the actor and the
-// ways a command opens its ledger. ledger.ts parses the flags and picks the command; the commands
-// live beside this file.
+// What the commands of `npm run ledger` share once they run: the actor and the ways a command opens
+// its ledger. The flags and the usage error are in flags.ts, which ledger.ts reads before it loads
+// the one command asked for.
 import fs from 'node:fs'
-import type { parseArgs, ParseArgsConfig } from 'node:util'
 import { systemActor, type LedgerContext, type SystemActor } from '../../../db/core/context'
 import { openLedger, type Ledger, type LocalLedger } from '../../../db/core/open'
 import type { LedgerKeys } from '../../../db/keys/keys'
 import { commandLineKeys, needsPassphrase } from '../passphrase'
-import { PG_ENV } from '../target'
-
-/** Every flag any command takes: parsed once, strictly, so a flag no command knows is an error. */
-export const OPTIONS = {
-  db: { type: 'string' },
-  month: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  year: { type: 'string' },
-  csv: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  in: { type: 'string' },
-  mapping: { type: 'string' },
-  sheet: { type: 'string' },
-  kind: { type: 'string' },
-  location: { type: 'string' },
-  batch: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  'skip-bad': { type: 'boolean', default: false },
-  anchor: { type: 'string', multiple: true },
-  'passphrase-file': { type: 'string' },
-  pg: { type: 'string' },
-  role: { type: 'string' },
-} satisfies NonNullable<ParseArgsConfig['options']>
-
-export type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values']
-
-/** A command's body: the parsed flags in, the exit code out. */
-export type Command = (values: CliValues) => Promise<number>
-
-/** A mistake in how the command was called: printed with the usage text, never with a stack trace. */
-export class UsageError extends Error {}
-
-export const usage = (message: string) => new UsageError(message)
+import { PG_ENV } from '../server-address'
+import { usage, UsageError, type CliValues } from './flags'
 
 export function need(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`缺少参数 ${flag}`)

@@ -1,7 +1,8 @@
 // `ledger demo`: a month of demo records in a new or existing ledger, for training and trying out.
 import { openLedger } from '../../../db/core/open'
 import { generateDemoMonth } from '../../demo'
-import { context, keysFor, need, type Command } from './common'
+import { context, keysFor, need } from './common'
+import { type Command } from './flags'
 
 export const demoCommand: Command = async (values) => {
   const ledger = await openLedger(need(values.db, '--db'), { keys: await keysFor(values, [], true) })

@@ -2,7 +2,8 @@
 // ledger in as one batch, looking at a sheet first, and listing or undoing the batches.
 import { openLedger } from '../../../db/core/open'
 import { batchesCommand, importCommand as runImport, inspectCommand, planImport, undoCommand } from '../import'
-import { context, keysFor, need, openExisting, READ_ONLY, usage, type Command } from './common'
+import { context, keysFor, need, openExisting, READ_ONLY } from './common'
+import { usage, type Command } from './flags'
 
 export const importCommand: Command = async (values) => {
   const plan = planImport(

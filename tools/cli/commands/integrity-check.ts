@@ -2,7 +2,8 @@
 import { parseAnchor } from '../../../db/audit/verify'
 import { checkLedger, checkLines, checkServerLedger } from '../check'
 import { chooseLedger, openTarget } from '../target'
-import { keysFor, need, openExisting, READ_ONLY, usage, UsageError, type Command } from './common'
+import { keysFor, need, openExisting, READ_ONLY } from './common'
+import { usage, UsageError, type Command } from './flags'
 
 export const checkCommand: Command = async (values) => {
   const target = chooseLedger(values, process.env, usage)

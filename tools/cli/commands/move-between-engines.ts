@@ -10,7 +10,8 @@ import { carryMissingFiles } from '../../../db/move/files'
 import { exportToLocal } from '../../../db/move/to-local'
 import { moveToServer } from '../../../db/move/to-server'
 import { commandLineKeys } from '../passphrase'
-import { commandLine, context, keysFor, need, openExisting, READ_ONLY, serverUrl, usage, UsageError, type Command } from './common'
+import { commandLine, context, keysFor, need, openExisting, READ_ONLY, serverUrl } from './common'
+import { usage, UsageError, type Command } from './flags'
 
 export const migrateToPgCommand: Command = async (values) => {
   const file = need(values.db, '--db')

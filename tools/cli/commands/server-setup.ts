@@ -2,7 +2,8 @@
 // server (or upgrade it) and give a desk account its rights.
 import { openServerLedger } from '../../../db/core/open-server'
 import { grantDeskRole } from '../../../db/core/server-roles'
-import { need, serverUrl, type Command } from './common'
+import { need, serverUrl } from './common'
+import { type Command } from './flags'
 
 export const migrateCommand: Command = async (values) => {
   const url = serverUrl(values.pg)
