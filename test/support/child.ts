@@ -2,15 +2,23 @@ import { spawn } from 'node:child_process'
 
 // A tsx child process that prints one fact per line, for tests where a second program works on
 // the same ledger (test/support/*-worker.ts). Its stdin stays open until `finish()`: workers that
-// hold a ledger let go of it when stdin ends.
+// hold a ledger let go of it when stdin ends; the crash drills `kill()` it instead.
+
+export interface ChildExit {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stderr: string
+}
 
 export interface LineChild {
   lines: string[]
   /** Resolves once `count` lines matching `pattern` have been printed (or the child ended). */
   waitFor(pattern: RegExp, count?: number): Promise<void>
   /** Ends stdin and waits for the child to exit. */
-  finish(): Promise<{ code: number | null; stderr: string }>
-  exited: Promise<{ code: number | null; stderr: string }>
+  finish(): Promise<ChildExit>
+  /** SIGKILL, as a crash or the task manager would, and waits for the exit. */
+  kill(): Promise<void>
+  exited: Promise<ChildExit>
 }
 
 export function startChild(script: string, args: string[]): LineChild {
@@ -39,10 +47,11 @@ export function startChild(script: string, args: string[]): LineChild {
   proc.stderr.on('data', (chunk: string) => {
     stderr += chunk
   })
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    proc.on('close', (code) => {
+  const exited = new Promise<ChildExit>((resolve) => {
+    proc.on('close', (code, signal) => {
+      // A line cut off by a kill was never printed in full: it is not in `lines`.
       for (const w of waiters.splice(0)) w.resolve()
-      resolve({ code, stderr })
+      resolve({ code, signal, stderr })
     })
   })
   return {
@@ -55,6 +64,10 @@ export function startChild(script: string, args: string[]): LineChild {
     finish: async () => {
       proc.stdin.end()
       return exited
+    },
+    kill: async () => {
+      proc.kill('SIGKILL')
+      await exited
     },
     exited,
   }
