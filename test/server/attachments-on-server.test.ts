@@ -12,7 +12,7 @@ import { ATTACHMENT_MAX_BYTES } from '../../shared/limits'
 import { jpegBytes, PROGRAM_BYTES, SMALL_PDF, TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
-import { openServerTestLedger, serverUrl } from '../support/engine-ledger'
+import { onPlainConnection, openServerTestLedger, serverUrl } from '../support/engine-ledger'
 import { refused } from '../support/refusals'
 import { seedFixture, tableCounts, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -50,14 +50,8 @@ async function contents(): Promise<{ sha256: string; size: number }[]> {
 }
 
 /** A plain connection as the test server's superuser, for changes made around the app. */
-async function aroundTheApp<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: serverUrl(new URL(t.file).pathname.slice(1)) })
-  await c.connect()
-  try {
-    return await work(c)
-  } finally {
-    await c.end()
-  }
+function aroundTheApp<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  return onPlainConnection(serverUrl(new URL(t.file).pathname.slice(1)), work)
 }
 
 describe('files on an issue, on a server ledger', () => {
@@ -111,14 +105,10 @@ describe('files on an issue, on a server ledger', () => {
   it('refuses the desk’s account an update or a delete of a content', async () => {
     const issueId = await anIssue()
     await addAttachment(t.ctx, ON_SERVER, { issueId, kind: 'site_photo', fileName: '现场.png', bytes: TINY_PNG })
-    const desk = new pg.Client({ connectionString: t.file })
-    await desk.connect()
-    try {
+    await onPlainConnection(t.file, async (desk) => {
       await expect(desk.query(`update attachment_contents set created_at = 'x'`)).rejects.toThrow(/permission denied/)
       await expect(desk.query('delete from attachment_contents')).rejects.toThrow(/permission denied/)
-    } finally {
-      await desk.end()
-    }
+    })
     expect(await contents()).toHaveLength(1)
   })
 

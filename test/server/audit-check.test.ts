@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { auditChainStatus } from '../../db/audit/log'
@@ -6,7 +5,7 @@ import { verifyServerAudit } from '../../db/audit/verify-server'
 import type { Ledger } from '../../db/core/open'
 import { registerVisit } from '../../db/visits/register'
 import { acceptIssue, openDay, residentVisit } from '../support/desk'
-import { openServerTestLedger } from '../support/engine-ledger'
+import { onPlainConnection, openServerTestLedger } from '../support/engine-ledger'
 import { refused } from '../support/refusals'
 import { actAs, seedFixture, type Fixture, type TestLedger } from '../support/temp-ledger'
 
@@ -34,13 +33,9 @@ async function busyLedger(): Promise<TestLedger<Ledger>> {
 /** What psql as the server's administrator does to the ledger's database: nothing of the app in between. */
 async function asAdministrator(l: TestLedger<Ledger>, text: string, values: unknown[] = []): Promise<void> {
   const database = new URL(l.file).pathname.slice(1)
-  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}${database}` })
-  await client.connect()
-  try {
+  await onPlainConnection(`${inject('pgServerUrl')}${database}`, async (client) => {
     await client.query(text, values)
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 async function someVisitorId(l: TestLedger<Ledger>): Promise<number> {

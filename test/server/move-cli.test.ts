@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ledgerCli, ledgerCliWith, type CliResult } from '../support/cli'
-import { dropServerDatabase } from '../support/engine-ledger'
+import { dropServerDatabase, onPlainConnection } from '../support/engine-ledger'
 import { tempDir } from '../support/temp-ledger'
 import { TEST_RECOVERY_PASSPHRASE } from '../support/keys'
 import { setRecoveryPassphrase } from '../../db/keys/recovery'
@@ -24,13 +23,9 @@ let wrongUrl = ''
 let dir = ''
 
 async function asAdmin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${inject('pgServerUrl')}postgres` })
-  await client.connect()
-  try {
+  await onPlainConnection(`${inject('pgServerUrl')}postgres`, async (client) => {
     await client.query(text)
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 beforeAll(async () => {
@@ -147,13 +142,9 @@ describe('ledger migrate-to-pg and export-local', () => {
 
   // Last: it changes the server ledger beside the app, as psql would.
   it('exits 1 from check when a record on the server was changed beside the app, naming the record', async () => {
-    const admin = new pg.Client({ connectionString: `${inject('pgServerUrl')}${DATABASE}` })
-    await admin.connect()
-    try {
+    await onPlainConnection(`${inject('pgServerUrl')}${DATABASE}`, async (admin) => {
       await admin.query("update visitors set name = '改过的名字' where id = (select min(id) from visitors)")
-    } finally {
-      await admin.end()
-    }
+    })
     const r = await ledgerCli('check', '--pg', url)
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/记录与审计：1 条记录在程序之外被改动（改动 1、删除 0、未经审计写入 0）：来访人 #\d+：改动未经审计/)

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAttachment, attachmentFile, listAttachments, ON_SERVER, storeOfLedger } from '../../db/attachments/attachments'
@@ -15,7 +14,7 @@ import { checkLedger, checkServerLedger } from '../../tools/cli/check'
 import { jpegBytes, rawBytes, SMALL_PDF, TINY_PNG } from '../support/attachments'
 import { registerComplaint } from '../support/case-file'
 import { openDay } from '../support/desk'
-import { createServerDatabase, dropServerDatabase, serverUrl } from '../support/engine-ledger'
+import { createServerDatabase, dropServerDatabase, onPlainConnection, plainRows, serverUrl } from '../support/engine-ledger'
 import { otherPcKeys, TEST_RECOVERY_PASSPHRASE, testKeys } from '../support/keys'
 import { refused } from '../support/refusals'
 import { openTempLedger, seedFixture, tempDir, type Fixture, type TestLedger } from '../support/temp-ledger'
@@ -63,6 +62,16 @@ async function opened(url: string): Promise<ServerLedger> {
   return server
 }
 
+/** As the test server's superuser with the triggers and deferred checks off: what an earlier version could leave. */
+async function pastTheChecks(name: string, text: string, values: unknown[] = []): Promise<void> {
+  await onPlainConnection(serverUrl(name), async (admin) => {
+    await admin.query('begin')
+    await admin.query('set local session_replication_role = replica')
+    await admin.query(text, values)
+    await admin.query('commit')
+  })
+}
+
 function outFile(): string {
   const dir = tempDir()
   cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }))
@@ -98,16 +107,11 @@ describe('migrate-to-pg with files on issues', () => {
     const e = await refused(moveToServer(t.ledger, url, { actor: mover, now }))
     expect(e.code).toBe('move_files_missing')
     expect(e.message).toMatch(/1 个附件文件不能迁移（[0-9a-f]{12}…缺失）.*未作任何改动.*check/)
-    const plain = new pg.Client({ connectionString: serverUrl(name) })
-    await plain.connect()
-    try {
-      const counts = await plain.query<{ n: string }>(
-        'select (select count(*) from issues) + (select count(*) from issue_attachments) + (select count(*) from attachment_contents) as n',
-      )
-      expect(counts.rows[0]?.n).toBe('0')
-    } finally {
-      await plain.end()
-    }
+    const counts = await plainRows<{ n: string }>(
+      serverUrl(name),
+      'select (select count(*) from issues) + (select count(*) from issue_attachments) + (select count(*) from attachment_contents) as n',
+    )
+    expect(counts[0]?.n).toBe('0')
   })
 })
 
@@ -138,20 +142,12 @@ describe('export-local with files on issues', () => {
   it('names a file the server lacks, makes the copy all the same, and the copy’s check names it too', async () => {
     const { server, name, issueId } = await onServer()
     // A row a previous version's move left without its bytes: written past the deferred check, as the superuser.
-    const admin = new pg.Client({ connectionString: serverUrl(name) })
-    await admin.connect()
-    try {
-      await admin.query('begin')
-      await admin.query('set local session_replication_role = replica')
-      await admin.query(
-        `insert into issue_attachments (issue_id, kind, original_name, media_type, size, sha256, created_at)
-         values ($1, 'other', '丢失.jpg', 'image/jpeg', 10, $2, '2026-11-10 09:00:00')`,
-        [issueId, sha256Of(jpegBytes(9))],
-      )
-      await admin.query('commit')
-    } finally {
-      await admin.end()
-    }
+    await pastTheChecks(
+      name,
+      `insert into issue_attachments (issue_id, kind, original_name, media_type, size, sha256, created_at)
+       values ($1, 'other', '丢失.jpg', 'image/jpeg', 10, $2, '2026-11-10 09:00:00')`,
+      [issueId, sha256Of(jpegBytes(9))],
+    )
     const out = outFile()
     const made = await exportToLocal(server, out, testKeys(), now)
     expect(made.files).toBe(2)
@@ -189,21 +185,8 @@ describe('files-to-pg after a move by an earlier version', () => {
     const issueId = await withFiles()
     const { name, url } = await emptyServer()
     await moveToServer(t.ledger, url, { actor: mover, now })
-    await asSuperuser(name, 'delete from attachment_contents')
+    await pastTheChecks(name, 'delete from attachment_contents')
     return { server: await opened(url), name, issueId }
-  }
-
-  async function asSuperuser(name: string, text: string): Promise<void> {
-    const admin = new pg.Client({ connectionString: serverUrl(name) })
-    await admin.connect()
-    try {
-      await admin.query('begin')
-      await admin.query('set local session_replication_role = replica')
-      await admin.query(text)
-      await admin.query('commit')
-    } finally {
-      await admin.end()
-    }
   }
 
   const serverCtx = (server: ServerLedger) => ({ db: server.db, actor: mover, now })
@@ -274,7 +257,7 @@ describe('files-to-pg after a move by an earlier version', () => {
     await withFiles()
     const { name, url } = await emptyServer()
     await moveToServer(t.ledger, url, { actor: mover, now })
-    await asSuperuser(name, `update attachment_contents set content = '\\x00', size = 1 where sha256 = '${sha256Of(SMALL_PDF)}'`)
+    await pastTheChecks(name, `update attachment_contents set content = '\\x00', size = 1 where sha256 = '${sha256Of(SMALL_PDF)}'`)
     const server = await opened(url)
     const done = await carryMissingFiles(serverCtx(server), t.ledger)
     expect(done).toEqual({ carried: 0, problems: [expect.stringMatching(/（回复\.pdf）的文件内容已被改动/)] })

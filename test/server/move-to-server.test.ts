@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { verifyAuditChain } from '../../db/core/audit'
@@ -6,7 +5,7 @@ import { systemActor } from '../../db/core/context'
 import { openServerLedger, type ServerLedger } from '../../db/core/open-server'
 import { moveToServer } from '../../db/move/to-server'
 import { countOn, localTables, movedFigures } from '../../db/move/tables'
-import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
+import { createServerDatabase, dropServerDatabase, onPlainConnection, plainRows } from '../support/engine-ledger'
 import { refused } from '../support/refusals'
 import { openLedger } from '../../db/core/open'
 import { registerVisit } from '../../db/visits/register'
@@ -45,9 +44,7 @@ async function openServer(url: string): Promise<ServerLedger> {
 
 /** Rows on the server in every table that holds records (not its schema bookkeeping, not what a new database starts with). */
 async function recordsOnServer(url: string): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
+  return onPlainConnection(url, async (client) => {
     const tables = (
       await client.query<{ name: string }>(
         "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
@@ -59,9 +56,7 @@ async function recordsOnServer(url: string): Promise<Record<string, number>> {
       out[t] = Number((await client.query<{ n: string }>(`select count(*) as n from "${t}"`)).rows[0]?.n)
     }
     return out
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 describe('moving a local ledger onto a server', () => {
@@ -190,10 +185,7 @@ describe('refusals', () => {
 
   it('refuses a database that holds other data and is not a ledger', async () => {
     const url = await emptyDatabase()
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query('create table payroll (id integer)')
-    await client.end()
+    await plainRows(url, 'create table payroll (id integer)')
     expect(await refused(moveToServer(w.t.ledger, url, mover))).toMatchObject({
       code: 'not_a_ledger',
       message: expect.stringContaining('不是接待日台账'),

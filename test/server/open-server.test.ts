@@ -1,10 +1,9 @@
-import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { openServerLedger } from '../../db/core/open-server'
 import { serverMigrations } from '../../db/migrations/pg'
 import { migrations as localMigrations } from '../../db/migrations'
-import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
+import { createServerDatabase, dropServerDatabase, plainRows } from '../support/engine-ledger'
 import { refused } from '../support/refusals'
 import { openTempLedger } from '../support/temp-ledger'
 
@@ -22,15 +21,7 @@ async function emptyDatabase(): Promise<{ name: string; url: string }> {
   return db
 }
 
-async function query<R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<R>(text)).rows
-  } finally {
-    await client.end()
-  }
-}
+const query = plainRows
 
 /** Every table with its rows, and the migrations recorded: what "nothing changed" compares. */
 async function snapshot(url: string): Promise<unknown> {

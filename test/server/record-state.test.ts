@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Ledger } from '../../db/core/open'
@@ -7,7 +6,7 @@ import { rowHash } from '../../db/core/record-state'
 import { compareServerRecordState } from '../../db/core/record-state-server'
 import { registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
-import { openServerTestLedger } from '../support/engine-ledger'
+import { onPlainConnection, openServerTestLedger } from '../support/engine-ledger'
 import { seedFixture, type TestLedger } from '../support/temp-ledger'
 
 // Record digests on the server: the app's writes are vouched for by the audit row of their
@@ -64,15 +63,12 @@ describe('record digests on a server ledger', () => {
     const visitorId = (await t.ledger.db.selectFrom('visits').select('visitor_id').where('id', '=', v.id).executeTakeFirstOrThrow())
       .visitor_id
     const vouched = await latestDigest(t, 'visitors', String(visitorId))
-    const other = new pg.Client({ connectionString: t.file })
-    await other.connect()
-    try {
+    const { ctx } = t
+    await onPlainConnection(t.file, async (other) => {
       await other.query("update visitors set name = '改过的名字' where id = $1", [visitorId])
       // The app's next write vouches only for what it touched itself.
-      await registerVisit(t.ctx, residentVisit(day.id, { visitor: { name: '刘洋', phone: '13900001111', kind: 'resident' } }))
-    } finally {
-      await other.end()
-    }
+      await registerVisit(ctx, residentVisit(day.id, { visitor: { name: '刘洋', phone: '13900001111', kind: 'resident' } }))
+    })
     expect(await latestDigest(t, 'visitors', String(visitorId))).toBe(vouched)
     expect(await digestNow(t, 'visitors', visitorId)).not.toBe(vouched)
   })

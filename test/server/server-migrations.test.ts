@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { audit } from '../../db/core/audit'
@@ -9,7 +8,7 @@ import { verifyServerAudit } from '../../db/audit/verify-server'
 import { listOrganizations, listVisitors } from '../../db/directory/list'
 import { migrations } from '../../db/migrations'
 import { latestServerMigration, serverMigrations } from '../../db/migrations/pg'
-import { createServerDatabase, dropServerDatabase } from '../support/engine-ledger'
+import { createServerDatabase, dropServerDatabase, onPlainConnection } from '../support/engine-ledger'
 import { addAttachment, ON_SERVER } from '../../db/attachments/attachments'
 import { sha256Of } from '../../db/attachments/store'
 import { checkServerLedger } from '../../tools/cli/check'
@@ -62,9 +61,7 @@ async function reopen(url: string, version = latestServerMigration): Promise<Ser
 
 /** As the previous version wrote them, over a plain connection: a category, a day, an enterprise, its visitor, a visit with an issue. */
 async function writeAnIssueAround(url: string, at: string): Promise<void> {
-  const plain = new pg.Client({ connectionString: url })
-  await plain.connect()
-  try {
+  await onPlainConnection(url, async (plain) => {
     await plain.query(`insert into categories (id, name, time_limit_days, created_at) values (1, '大气', 15, $1)`, [at])
     await plain.query(
       `insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
@@ -95,9 +92,7 @@ async function writeAnIssueAround(url: string, at: string): Promise<void> {
       values (1, 1, '李四', '13800001111', 'resident', 1, 'booked', $1, $1)`,
       [at],
     )
-  } finally {
-    await plain.end()
-  }
+  })
 }
 
 describe('upgrading a server ledger', () => {
@@ -114,9 +109,7 @@ describe('upgrading a server ledger', () => {
     // As the previous version wrote them: 张桂芳's later visit was voided, 王芳 never came.
     // Written over a plain connection, as the previous version's rows stand in the database; the
     // app's own note of touched records is not on it, so only vouchAsTheApp vouches for them.
-    const plain = new pg.Client({ connectionString: url })
-    await plain.connect()
-    try {
+    await onPlainConnection(url, async (plain) => {
       await plain.query(
         `insert into sessions (id, date, kind, title, location, status, created_at, updated_at) values
         (1, '2026-11-03', 'public', '2026年11月3日服务群众接待日', '接待室', 'closed', $1, $1),
@@ -140,9 +133,7 @@ describe('upgrading a server ledger', () => {
         (2, 2, null, 2, '2026-11-10', '2026-11-10 09:30:00', $1, null, null)`,
         [at],
       )
-    } finally {
-      await plain.end()
-    }
+    })
     // 李四 was written by another program, beside the app: the upgrade must not vouch for him.
     await vouchAsTheApp(old, ['sessions', 'organizations', 'visitors', 'visits'], ['visitors:2'])
     const visitsBefore = (await sql`select * from visits order by id`.execute(old.db)).rows
@@ -201,18 +192,14 @@ describe('upgrading a server ledger', () => {
     const { url, ledger: old } = await serverAt('0017_record_versions')
     const at = '2026-11-03 09:00:00'
     await writeAnIssueAround(url, at)
-    const plain = new pg.Client({ connectionString: url })
-    await plain.connect()
-    try {
+    await onPlainConnection(url, async (plain) => {
       // What migrate-to-pg of the previous version copied: the row, never the file beside the ledger.
       await plain.query(
         `insert into issue_attachments (issue_id, kind, original_name, media_type, size, sha256, created_at)
         values (1, 'site_photo', '现场.png', 'image/png', ${jpegBytes(3).length}, $1, $2)`,
         [sha256Of(jpegBytes(3)), at],
       )
-    } finally {
-      await plain.end()
-    }
+    })
     await vouchAsTheApp(
       old,
       ['categories', 'sessions', 'organizations', 'visitors', 'visits', 'matters', 'issues', 'appointments', 'issue_attachments'],

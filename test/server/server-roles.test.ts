@@ -1,10 +1,9 @@
-import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { openServerLedger } from '../../db/core/open-server'
 import { grantDeskRole } from '../../db/core/server-roles'
 import { serverMigrations } from '../../db/migrations/pg'
 import { ledgerCli } from '../support/cli'
-import { createServerDatabase, dropServerDatabase, type ServerDatabase } from '../support/engine-ledger'
+import { createServerDatabase, dropServerDatabase, onPlainConnection, plainRows, type ServerDatabase } from '../support/engine-ledger'
 import { PG_TEMPLATE } from '../support/pg-server'
 import { refused } from '../support/refusals'
 
@@ -26,15 +25,7 @@ async function database(template: string | null = PG_TEMPLATE): Promise<ServerDa
   return db
 }
 
-async function run<R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<R>(text)).rows
-  } finally {
-    await client.end()
-  }
-}
+const run = plainRows
 
 async function asSuperuser(database: string, text: string): Promise<void> {
   await run(`${inject('pgServerUrl')}${database}`, text)
@@ -52,13 +43,7 @@ async function loginRole(db: ServerDatabase, name: string): Promise<string> {
 }
 
 async function grant(db: ServerDatabase, role: string): Promise<void> {
-  const client = new pg.Client({ connectionString: db.ownerUrl })
-  await client.connect()
-  try {
-    await grantDeskRole(client, role, db.name)
-  } finally {
-    await client.end()
-  }
+  await onPlainConnection(db.ownerUrl, (client) => grantDeskRole(client, role, db.name))
 }
 
 /** The audit log and the migrations recorded: what "nothing changed" compares after a refusal. */

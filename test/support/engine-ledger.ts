@@ -36,8 +36,9 @@ export interface ServerDatabase {
   deskUrl: string
 }
 
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl('postgres') })
+/** A plain `pg` connection for the work given, closed after it: the tests' looks and changes around the app. */
+export async function onPlainConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     return await work(client)
@@ -45,6 +46,13 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     await client.end()
   }
 }
+
+/** The rows of one statement over a plain connection. */
+export async function plainRows<R extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
+  return onPlainConnection(url, async (client) => (await client.query<R>(text, values)).rows)
+}
+
+const asAdmin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => onPlainConnection(serverUrl('postgres'), work)
 
 /** A new, empty database on the test server (nothing in it: not even the ledger's schema), owned by the ledger's owner. */
 export async function createServerDatabase(template: string | null = null): Promise<ServerDatabase> {
