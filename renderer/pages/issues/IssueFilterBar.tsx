@@ -5,6 +5,7 @@ import type { IssueStatus, Procedure } from '../../../electron/contract/types'
 import { procedure } from '../../../shared/codes/petitions'
 import { ISSUE_STATUS, optionsOf } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
+import { LazyPicker } from '../../components/LazyPicker'
 import { ALL_STATUSES, DUE_FILTER_LABEL, emptyFilters, hasFilters, type DueFilter, type IssueFilters } from './filters'
 
 interface Props {
@@ -46,82 +47,88 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
         onChange={(e) => setText(e.target.value)}
         onPressEnter={() => onChange({ ...filters, text })}
       />
-      <Select<IssueStatus[]>
-        aria-label="状态"
-        mode="multiple"
-        allowClear
-        virtual={false}
-        maxTagCount="responsive"
-        placeholder="状态（可多选）"
-        style={{ width: 184 }}
-        value={filters.status}
-        options={optionsOf(ISSUE_STATUS, ALL_STATUSES)}
-        onChange={(v) => set('status', v)}
-      />
-      <Select<number | null>
-        aria-label="类别"
-        allowClear
-        virtual={false}
-        placeholder="问题类别"
-        style={{ width: 112 }}
-        value={filters.categoryId}
-        options={categories.map((c) => ({ value: c.id, label: c.name }))}
-        onChange={(v) => set('categoryId', v ?? null)}
-      />
-      <Select<number | null>
-        aria-label="承办股室"
-        allowClear
-        virtual={false}
-        placeholder="承办股室"
-        style={{ width: 146 }}
-        popupMatchSelectWidth={false}
-        value={filters.departmentId}
-        options={departments.map((d) => ({ value: d.id, label: d.name }))}
-        onChange={(v) => set('departmentId', v ?? null)}
-      />
+      <LazyPicker shape="multiple" label="状态" placeholder="状态（可多选）" width={184} real={filters.status.length > 0}>
+        {(p) => (
+          <Select<IssueStatus[]>
+            {...p}
+            mode="multiple"
+            allowClear
+            virtual={false}
+            maxTagCount="responsive"
+            value={filters.status}
+            options={optionsOf(ISSUE_STATUS, ALL_STATUSES)}
+            onChange={(v) => set('status', v)}
+          />
+        )}
+      </LazyPicker>
+      <LazyPicker shape="single" label="类别" placeholder="问题类别" width={112} real={filters.categoryId !== null}>
+        {(p) => (
+          <Select<number | null>
+            {...p}
+            allowClear
+            virtual={false}
+            value={filters.categoryId}
+            options={categories.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(v) => set('categoryId', v ?? null)}
+          />
+        )}
+      </LazyPicker>
+      <LazyPicker shape="single" label="承办股室" placeholder="承办股室" width={146} real={filters.departmentId !== null}>
+        {(p) => (
+          <Select<number | null>
+            {...p}
+            allowClear
+            virtual={false}
+            popupMatchSelectWidth={false}
+            value={filters.departmentId}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            onChange={(v) => set('departmentId', v ?? null)}
+          />
+        )}
+      </LazyPicker>
       {localities.length > 0 && (
-        <Select<number | null>
-          aria-label="属地"
-          allowClear
-          virtual={false}
-          placeholder="属地"
-          style={{ width: 112 }}
-          popupMatchSelectWidth={false}
-          value={filters.localityId}
-          options={localities.map((l) => ({ value: l.id, label: l.name }))}
-          onChange={(v) => set('localityId', v ?? null)}
-        />
+        <LazyPicker shape="single" label="属地" placeholder="属地" width={112} real={filters.localityId !== null}>
+          {(p) => (
+            <Select<number | null>
+              {...p}
+              allowClear
+              virtual={false}
+              popupMatchSelectWidth={false}
+              value={filters.localityId}
+              options={localities.map((l) => ({ value: l.id, label: l.name }))}
+              onChange={(v) => set('localityId', v ?? null)}
+            />
+          )}
+        </LazyPicker>
       )}
-      <Select<DueFilter | null>
-        aria-label="时限状态"
-        allowClear
-        virtual={false}
-        placeholder="时限状态"
-        style={{ width: 124 }}
-        popupMatchSelectWidth={false}
-        value={filters.dueState}
-        options={dueOptions}
-        onChange={(v) => set('dueState', v ?? null)}
-      />
-      <Select<Procedure | null>
-        aria-label="办理程序"
-        allowClear
-        virtual={false}
-        placeholder="办理程序"
-        style={{ width: 104 }}
-        value={filters.procedure}
-        options={procedure.options()}
-        onChange={(v) => set('procedure', v ?? null)}
-      />
-      <DatePicker
-        aria-label="受理月份"
-        picker="month"
-        placeholder="受理月份"
-        format="YYYY年MM月"
-        style={{ width: 124 }}
-        value={filters.month}
-        onChange={(d) => set('month', d)}
-      />
+      <LazyPicker shape="single" label="时限状态" placeholder="时限状态" width={124} real={filters.dueState !== null}>
+        {(p) => (
+          <Select<DueFilter | null>
+            {...p}
+            allowClear
+            virtual={false}
+            popupMatchSelectWidth={false}
+            value={filters.dueState}
+            options={dueOptions}
+            onChange={(v) => set('dueState', v ?? null)}
+          />
+        )}
+      </LazyPicker>
+      <LazyPicker shape="single" label="办理程序" placeholder="办理程序" width={104} real={filters.procedure !== null}>
+        {(p) => (
+          <Select<Procedure | null>
+            {...p}
+            allowClear
+            virtual={false}
+            value={filters.procedure}
+            options={procedure.options()}
+            onChange={(v) => set('procedure', v ?? null)}
+          />
+        )}
+      </LazyPicker>
+      <LazyPicker shape="date" label="受理月份" placeholder="受理月份" width={124} real={filters.month !== null}>
+        {(p) => <DatePicker {...p} picker="month" format="YYYY年MM月" value={filters.month} onChange={(d) => set('month', d)} />}
+      </LazyPicker>
       {hasFilters(filters) && (
         <Button
           onClick={() => {
