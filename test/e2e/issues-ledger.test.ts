@@ -206,6 +206,53 @@ describe('问题台账 filters', () => {
   })
 })
 
+/** The focused element as "TAG aria-label", to tell the plain box from the real picker's input. */
+function focusedControl(page: Page): Promise<string> {
+  return page.evaluate<string>("`${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label')}`")
+}
+
+const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)'
+
+describe('问题台账 filter pickers', () => {
+  it('draws a filter as a plain box until it is used, and a click on it opens the real drop-down whose choice filters the table', async () => {
+    const { app, s } = await openLedger()
+    const { page } = app
+    const box = page.getByRole('combobox', { name: '类别', exact: true })
+    expect(await box.evaluate((e) => e.tagName)).toBe('DIV')
+    expect(await box.getAttribute('class')).toContain('ant-select')
+    for (const label of ['状态', '类别', '承办股室', '时限状态', '办理程序', '受理月份']) {
+      const named = page.locator(`[aria-label="${label}"]`)
+      expect(await named.count()).toBe(1)
+      expect(await named.evaluate((e) => `${e.tagName} ${e.getAttribute('role')} ${e.getAttribute('tabindex')}`)).toBe('DIV combobox 0')
+    }
+    await box.click()
+    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).waitFor()
+    expect(await focusedControl(page)).toBe('INPUT 类别')
+    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).click()
+    await expect.poll(() => shown(page)).toEqual([s.c])
+    // The others are still boxes: only the one used was mounted.
+    expect(await page.getByRole('combobox', { name: '时限状态', exact: true }).evaluate((e) => e.tagName)).toBe('DIV')
+  })
+
+  it('opens a filter from the keyboard: Tab onto its box, then ArrowDown or Enter', async () => {
+    const { app } = await openLedger()
+    const { page } = app
+    await page.getByLabel('搜索问题', { exact: true }).focus()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focusedControl(page)).toBe('INPUT 状态')
+    await page.keyboard.press('ArrowDown')
+    await page.locator(openDropdown).getByTitle('已办结', { exact: true }).waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByLabel('状态', { exact: true }).getAttribute('aria-expanded')).toBe('false')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focusedControl(page)).toBe('INPUT 类别')
+    expect(await page.getByLabel('类别', { exact: true }).getAttribute('aria-expanded')).toBe('false')
+    await page.keyboard.press('Enter')
+    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).waitFor()
+    expect(await page.getByLabel('类别', { exact: true }).getAttribute('aria-expanded')).toBe('true')
+  })
+})
+
 describe('问题台账 deadlines', () => {
   it('marks an issue past its working-day deadline in red, saying by how many working days', async () => {
     const { app, s } = await openLedger()
