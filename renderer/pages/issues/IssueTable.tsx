@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react'
 import { Empty, Table, type TableColumnsType, type TableProps } from 'antd'
 import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
+import { lazySizeChanger } from '../../components/LazySizeChanger'
 import { PlainTag } from '../../components/PlainTag'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { DueTag } from './DueTag'
@@ -20,6 +21,8 @@ interface Props {
 const SORT_KEYS: readonly SortKey[] = ['acceptedDate', 'dueDate', 'number']
 
 type SortOrderName = 'ascend' | 'descend'
+
+const SizeChanger = lazySizeChanger(PAGE_SIZES)
 
 function isSortKey(key: unknown): key is SortKey {
   return SORT_KEYS.some((k) => k === key)
@@ -152,6 +155,7 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
         total: data?.total ?? 0,
         pageSizeOptions: PAGE_SIZES.map(String),
         showSizeChanger: true,
+        components: { sizeChanger: SizeChanger },
         showTotal: (total) => `共 ${total} 个问题`,
         size: 'small',
       }}
