@@ -425,4 +425,24 @@ describe('问题台账 paging', () => {
     await page.locator('.issue-table th', { hasText: '受理日期' }).click()
     await expect.poll(async () => (await shown(page))[0]).toBe(accepted.at(-1))
   })
+
+  it('shows more issues a page once the desk picks 50 条/页 in the plain box under the table', async () => {
+    app = await openApp({
+      now: NOW,
+      seed: async (ctx) => {
+        for (const month of ['2026-07', '2026-08', '2026-09', '2026-10']) await generateDemoMonth(ctx, month)
+      },
+    })
+    const { page } = app
+    const total = (await app.ctx.db.selectFrom('issues').select('id').execute()).length
+    expect(total).toBeGreaterThan(20)
+    await page.goto(`${app.bridge.url}#/issues`)
+    await page.getByText(`共 ${total} 个问题`).waitFor()
+    const box = page.getByRole('combobox', { name: '页码', exact: true })
+    expect(await box.evaluate((e) => `${e.tagName} ${e.textContent}`)).toBe('DIV 20 条/页')
+    await box.click()
+    await page.locator(openDropdown).getByTitle('50 条/页', { exact: true }).click()
+    await expect.poll(async () => (await shown(page)).length).toBe(Math.min(total, 50))
+    expect(await page.getByRole('combobox', { name: '页码', exact: true }).evaluate((e) => e.tagName)).toBe('INPUT')
+  })
 })
