@@ -253,10 +253,12 @@ export function exportedCsvOf(detail: string): string | null {
 
 /**
  * An anchor of the history a restore replaced: beyond the restored backup's last row and taken
- * before the restore. That history is in the copy the restore kept, not in this log.
+ * before the restore. That history is in the copy the restore kept, not in this log. Times are
+ * to the second, so a head written in the restore's own second may be of either history: it is
+ * the replaced one's unless this log has that row with that hash (`matches`).
  */
-function replacedByRestore(anchor: AuditAnchor, restores: readonly Restore[]): boolean {
-  return anchor.at !== '' && restores.some((r) => anchor.id > r.forkId && anchor.at < r.at)
+function replacedByRestore(anchor: AuditAnchor, restores: readonly Restore[], matches: boolean): boolean {
+  return anchor.at !== '' && restores.some((r) => anchor.id > r.forkId && (anchor.at < r.at || (anchor.at === r.at && !matches)))
 }
 
 /** One anchor against the log's row of that id (`hashOf`), or null when it says nothing about this log. */
@@ -268,9 +270,9 @@ export function judgeAnchor(
 ): AuditAnchorCheck | null {
   // Another ledger's anchor (a copy in a shared folder, a CSV of another file) says nothing about this one.
   if (f.anchor.ledgerId !== null && ledgerId !== null && f.anchor.ledgerId !== ledgerId) return null
-  if (replacedByRestore(f.anchor, restores)) return null
   const hash = hashOf(f.anchor.id)
   const result = hash === undefined ? 'missing' : hash.startsWith(f.anchor.hash.toLowerCase()) ? 'match' : 'differs'
+  if (replacedByRestore(f.anchor, restores, result === 'match')) return null
   return { source: f.source, anchor: f.anchor, result }
 }
 

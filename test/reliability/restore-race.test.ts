@@ -98,7 +98,8 @@ describe('restoring while another process writes', () => {
     expect(whileOpen.code).toBe(2)
     expect(whileOpen.stderr).toMatch(IN_USE)
     for (const r of refused) expect(r.stderr).toMatch(IN_USE)
-    expect((await ledgerCli('check', '--db', file)).code).toBe(0)
+    const checked = await ledgerCli('check', '--db', file)
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0)
   })
 
   it('tells a second program who holds the ledger while the app has it open', { timeout: 120_000 }, async () => {
