@@ -1,12 +1,12 @@
 import { SearchOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Flex, Input, Select } from 'antd'
 import { memo, useEffect, useState } from 'react'
-import type { IssueStatus, Procedure } from '../../../electron/contract/types'
+import type { IssueStatus } from '../../../electron/contract/types'
 import { procedure } from '../../../shared/codes/petitions'
 import { ISSUE_STATUS, optionsOf } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { LazyPicker } from '../../components/LazyPicker'
-import { ALL_STATUSES, DUE_FILTER_LABEL, emptyFilters, hasFilters, type DueFilter, type IssueFilters } from './filters'
+import { ALL_STATUSES, DUE_FILTER_LABEL, emptyFilters, hasFilters, type IssueFilters } from './filters'
 
 interface Props {
   filters: IssueFilters
@@ -61,71 +61,51 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
           />
         )}
       </LazyPicker>
-      <LazyPicker shape="single" label="类别" placeholder="问题类别" width={112} real={filters.categoryId !== null}>
-        {(p) => (
-          <Select<number | null>
-            {...p}
-            allowClear
-            virtual={false}
-            value={filters.categoryId}
-            options={categories.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(v) => set('categoryId', v ?? null)}
-          />
-        )}
-      </LazyPicker>
-      <LazyPicker shape="single" label="承办股室" placeholder="承办股室" width={146} real={filters.departmentId !== null}>
-        {(p) => (
-          <Select<number | null>
-            {...p}
-            allowClear
-            virtual={false}
-            popupMatchSelectWidth={false}
-            value={filters.departmentId}
-            options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            onChange={(v) => set('departmentId', v ?? null)}
-          />
-        )}
-      </LazyPicker>
+      <SingleFilter
+        label="类别"
+        placeholder="问题类别"
+        width={112}
+        value={filters.categoryId}
+        options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v) => set('categoryId', v)}
+      />
+      <SingleFilter
+        label="承办股室"
+        placeholder="承办股室"
+        width={146}
+        wide
+        value={filters.departmentId}
+        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        onChange={(v) => set('departmentId', v)}
+      />
       {localities.length > 0 && (
-        <LazyPicker shape="single" label="属地" placeholder="属地" width={112} real={filters.localityId !== null}>
-          {(p) => (
-            <Select<number | null>
-              {...p}
-              allowClear
-              virtual={false}
-              popupMatchSelectWidth={false}
-              value={filters.localityId}
-              options={localities.map((l) => ({ value: l.id, label: l.name }))}
-              onChange={(v) => set('localityId', v ?? null)}
-            />
-          )}
-        </LazyPicker>
+        <SingleFilter
+          label="属地"
+          placeholder="属地"
+          width={112}
+          wide
+          value={filters.localityId}
+          options={localities.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v) => set('localityId', v)}
+        />
       )}
-      <LazyPicker shape="single" label="时限状态" placeholder="时限状态" width={124} real={filters.dueState !== null}>
-        {(p) => (
-          <Select<DueFilter | null>
-            {...p}
-            allowClear
-            virtual={false}
-            popupMatchSelectWidth={false}
-            value={filters.dueState}
-            options={dueOptions}
-            onChange={(v) => set('dueState', v ?? null)}
-          />
-        )}
-      </LazyPicker>
-      <LazyPicker shape="single" label="办理程序" placeholder="办理程序" width={104} real={filters.procedure !== null}>
-        {(p) => (
-          <Select<Procedure | null>
-            {...p}
-            allowClear
-            virtual={false}
-            value={filters.procedure}
-            options={procedure.options()}
-            onChange={(v) => set('procedure', v ?? null)}
-          />
-        )}
-      </LazyPicker>
+      <SingleFilter
+        label="时限状态"
+        placeholder="时限状态"
+        width={124}
+        wide
+        value={filters.dueState}
+        options={dueOptions}
+        onChange={(v) => set('dueState', v)}
+      />
+      <SingleFilter
+        label="办理程序"
+        placeholder="办理程序"
+        width={104}
+        value={filters.procedure}
+        options={procedure.options()}
+        onChange={(v) => set('procedure', v)}
+      />
       <LazyPicker shape="date" label="受理月份" placeholder="受理月份" width={124} real={filters.month !== null}>
         {(p) => <DatePicker {...p} picker="month" format="YYYY年MM月" value={filters.month} onChange={(d) => set('month', d)} />}
       </LazyPicker>
@@ -142,3 +122,33 @@ export const IssueFilterBar = memo(function IssueFilterBar({ filters, onChange }
     </Flex>
   )
 })
+
+interface SingleFilterProps<V extends string | number> {
+  label: string
+  placeholder: string
+  width: number
+  /** The list as wide as its longest name, not the box. */
+  wide?: boolean
+  value: V | null
+  options: { value: V; label: string }[]
+  onChange: (value: V | null) => void
+}
+
+/** One of the bar's single-choice filters: a plain box until used, then antd's Select (clearable, not virtual). */
+function SingleFilter<V extends string | number>({ label, placeholder, width, wide, value, options, onChange }: SingleFilterProps<V>) {
+  return (
+    <LazyPicker shape="single" label={label} placeholder={placeholder} width={width} real={value !== null}>
+      {(p) => (
+        <Select<V | null>
+          {...p}
+          allowClear
+          virtual={false}
+          popupMatchSelectWidth={!wide}
+          value={value}
+          options={options}
+          onChange={(v) => onChange(v ?? null)}
+        />
+      )}
+    </LazyPicker>
+  )
+}
