@@ -6,7 +6,9 @@
 // one JSON line. `together`: one per line it is sent (every desk is sent its line at the same moment: the clerks
 // pressing 保存 at once), answering each with `saved <ms>` or `refused <code>`.
 
+import fs from 'node:fs'
 import readline from 'node:readline'
+import { sql } from 'kysely'
 import { z } from 'zod'
 import type { LedgerContext } from '../db/core/context'
 import { openLedger, type Ledger } from '../db/core/open'
@@ -59,6 +61,13 @@ const input: RegisterVisitInput = {
   ],
 }
 
+/** Milliseconds of CPU since the start signal: this process's, and its server backend's (null on the file, or off Linux). */
+function cpuSpent(): { desk: number; server: number | null } {
+  const used = process.cpuUsage(deskCpu0)
+  const backend = backendMs()
+  return { desk: (used.user + used.system) / 1000, server: backend0 === null || backend === null ? null : backend - backend0 }
+}
+
 // A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
 // desk would be told: counted by its code, and the desk goes on with the next visit.
 async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
@@ -71,10 +80,27 @@ async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
   }
 }
 
+// The CPU the timed registrations cost this desk's process, and (on the server, which runs on
+// this machine in the bench) its connection's backend: where a registration's machine CPU goes.
+// The backend's from Linux's /proc/<pid>/stat (user and system ticks, a hundredth of a second).
+const backendPid =
+  ledger.engine === 'pg' ? (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(ledger.db)).rows[0]?.pid : undefined
+const backendMs = (): number | null => {
+  if (backendPid === undefined) return null
+  try {
+    const fields = fs.readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
 for (let i = 0; i < job.warmup; i++) await registerVisit(ctx, input)
 process.stdout.write('ready\n')
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
 await lines.next()
+const deskCpu0 = process.cpuUsage()
+const backend0 = backendMs()
 
 if (job.mode === 'back-to-back') {
   const samples: number[] = []
@@ -84,13 +110,14 @@ if (job.mode === 'back-to-back') {
     if ('ms' in r) samples.push(r.ms)
     else refused.push(r.refused)
   }
-  process.stdout.write(`samples ${JSON.stringify({ samples, refused })}\n`)
+  process.stdout.write(`samples ${JSON.stringify({ samples, refused, cpu: cpuSpent() })}\n`)
 } else {
   for (let i = 0; i < job.count; i++) {
     if (i > 0) await lines.next()
     const r = await registerTimed()
     process.stdout.write('ms' in r ? `saved ${r.ms}\n` : `refused ${r.refused}\n`)
   }
+  process.stdout.write(`cpu ${JSON.stringify(cpuSpent())}\n`)
 }
 await ledger.close()
 process.stdin.destroy()

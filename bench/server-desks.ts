@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import type { DeskJob } from './desk-worker'
-import { deskRunRow, refusedText, type BenchEngine, type DeskRunRow } from './server-table'
+import { cpuText, deskRunRow, refusedText, type BenchEngine, type DeskRunRow } from './server-table'
 
 // The machine's busy CPU time so far, every core, in ms (Linux's /proc/stat, in hundredths of a
 // second); null elsewhere. Over a run it says how much work a registration costs the machine,
@@ -30,31 +30,46 @@ const busySince = (start: number | null) => {
   return start === null || end === null ? null : end - start
 }
 
-const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()) })
+const DeskCpu = z.object({ desk: z.number(), server: z.number().nullable() })
+type DeskCpu = z.infer<typeof DeskCpu>
+const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()), cpu: DeskCpu })
+type DeskResult = z.infer<typeof DeskResult>
 
 type Answer = { ms: number } | { refused: string }
 
 interface Desk {
   ready: Promise<void>
-  samples: Promise<{ samples: number[]; refused: string[] }>
+  samples: Promise<DeskResult>
+  /** `together`: the CPU the desk and its backend spent, said after its last answer. */
+  cpu: Promise<DeskCpu>
   go(): void
   /** `together`: the desk's answer to the next line sent. */
   next(): Promise<Answer>
 }
 
 function startDesk(job: DeskJob): Desk {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'desk-worker.ts'), JSON.stringify(job)], {
+  // DESK_PROFILES=folder: each desk writes a CPU profile of itself there (Node's --cpu-prof), to see where its part goes.
+  const profile = process.env.DESK_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DESK_PROFILES}`] : []
+  const worker = path.join(import.meta.dirname, 'desk-worker.ts')
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', worker, JSON.stringify(job)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let out = ''
   let err = ''
   let onReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (onReady = resolve))
-  let onSamples: (s: { samples: number[]; refused: string[] }) => void = () => undefined
-  const samples = new Promise<{ samples: number[]; refused: string[] }>((resolve, reject) => {
+  let onSamples: (s: DeskResult) => void = () => undefined
+  const samples = new Promise<DeskResult>((resolve, reject) => {
     onSamples = resolve
     child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
   })
+  let onCpu: (c: DeskCpu) => void = () => undefined
+  const cpu = new Promise<DeskCpu>((resolve, reject) => {
+    onCpu = resolve
+    child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code} before its CPU: ${err}`)))
+  })
+  // Only a wave run waits for it (a back-to-back desk says its CPU with its samples).
+  cpu.catch(() => undefined)
   const answers: Answer[] = []
   const waiting: ((a: Answer) => void)[] = []
   const answered = (a: Answer) => {
@@ -71,6 +86,7 @@ function startDesk(job: DeskJob): Desk {
       if (line === 'ready') onReady()
       if (line.startsWith('saved ')) answered({ ms: Number(line.slice('saved '.length)) })
       if (line.startsWith('refused ')) answered({ refused: line.slice('refused '.length) })
+      if (line.startsWith('cpu ')) onCpu(DeskCpu.parse(JSON.parse(line.slice('cpu '.length))))
       if (line.startsWith('samples ')) {
         onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
       }
@@ -86,6 +102,7 @@ function startDesk(job: DeskJob): Desk {
   return {
     ready,
     samples,
+    cpu,
     go: () => child.stdin.write('go\n'),
     next: () => {
       const a = answers.shift()
@@ -138,8 +155,8 @@ export function deskRuns(bench: DeskBench) {
    */
   async function deskWaves(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
     const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'together', bench.waves)))
-    // These desks answer wave by wave and end without a `samples` line: their ending is awaited, not read.
-    const ended = started.map((d) => d.samples.catch(() => undefined))
+    // These desks answer wave by wave and end with a `cpu` line, not a `samples` one.
+    for (const d of started) d.samples.catch(() => undefined)
     await Promise.all(started.map((d) => d.ready))
     const samples: number[][] = started.map(() => [])
     const refused: string[] = []
@@ -156,10 +173,10 @@ export function deskRuns(bench: DeskBench) {
     }
     const wallMs = performance.now() - t0
     const busyMs = busySince(busy0)
-    await Promise.all(ended)
-    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs), together: true }
+    const cpu = await Promise.all(started.map((d) => d.cpu))
+    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs, cpu), together: true }
     bench.say(
-      `  ${engine}, ${desks} at once × ${bench.waves}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} at once × ${bench.waves}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, CPU ${cpuText(row)} ms each, load ${row.load.toFixed(2)}`,
     )
     return row
   }
@@ -179,9 +196,10 @@ export function deskRuns(bench: DeskBench) {
       bench.load(),
       results.flatMap((r) => r.refused),
       busySince(busy0),
+      results.map((r) => r.cpu),
     )
     bench.say(
-      `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${row.cpuMs?.toFixed(1) ?? '—'} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${cpuText(row)} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
     )
     return row
   }

@@ -23,6 +23,9 @@ export interface DeskRunRow {
   together?: boolean
   /** The whole machine's busy CPU time (every core: desks, server, anything else) over the run, per registration. */
   cpuMs: number | null
+  /** Of it, per registration: the desks' own processes, and their connections' server backends (null on the file). */
+  deskCpuMs: number | null
+  serverCpuMs: number | null
 }
 
 /** One row from each desk's samples (milliseconds per registration) and the run's wall time. */
@@ -33,8 +36,11 @@ export function deskRunRow(
   load: number,
   refused: readonly string[] = [],
   busyMs: number | null = null,
+  cpu: readonly { desk: number; server: number | null }[] = [],
 ): DeskRunRow {
   const pooled = samples.flat()
+  const perRegistration = (total: number | null) => (total !== null && pooled.length > 0 && cpu.length > 0 ? total / pooled.length : null)
+  const servers = cpu.map((c) => c.server)
   const each = samples.length === 0 ? 0 : Math.ceil((pooled.length + refused.length) / samples.length)
   return {
     engine,
@@ -46,7 +52,17 @@ export function deskRunRow(
     load,
     refused: [...refused],
     cpuMs: busyMs !== null && pooled.length > 0 ? busyMs / pooled.length : null,
+    deskCpuMs: perRegistration(cpu.reduce((a, c) => a + c.desk, 0)),
+    serverCpuMs: perRegistration(servers.every((s) => s !== null) ? servers.reduce((a: number, s) => a + (s ?? 0), 0) : null),
   }
+}
+
+/** "13.1 (desk 6.2, server 5.8)": the machine's CPU per registration, and the desks' and backends' shares of it. */
+export function cpuText(r: Pick<DeskRunRow, 'cpuMs' | 'deskCpuMs' | 'serverCpuMs'>): string {
+  if (r.cpuMs === null) return '—'
+  const parts = [r.deskCpuMs === null ? null : `desk ${ms(r.deskCpuMs)}`, r.serverCpuMs === null ? null : `server ${ms(r.serverCpuMs)}`]
+  const shares = parts.filter((p) => p !== null)
+  return shares.length === 0 ? ms(r.cpuMs) : `${ms(r.cpuMs)} (${shares.join(', ')})`
 }
 
 /** "3 (SQLITE_BUSY × 3)", or "0". */
@@ -78,13 +94,13 @@ export const P99_GOAL_MS = 50
 
 export function registrationTable(rows: readonly DeskRunRow[]): string {
   const lines = [
-    '| engine | desks × visits | p50 / p99 ms per registration | registrations / s | machine CPU ms per registration | refused | wall s | load | p99 ≤ 50 ms |',
+    '| engine | desks × visits | p50 / p99 ms per registration | registrations / s | machine CPU ms per registration (desk, server) | refused | wall s | load | p99 ≤ 50 ms |',
     '|---|---|---|---|---|---|---|---|---|',
   ]
   for (const r of rows) {
     const met = r.registration.p99 <= P99_GOAL_MS && r.refused.length === 0 ? 'yes' : '**no**'
     lines.push(
-      `| ${r.engine} | ${r.together === true ? `${r.desks} at once × ${r.each} times` : `${r.desks} × ${r.each}`} | ${ms(r.registration.p50)} / ${ms(r.registration.p99)} | ${r.together === true ? '—' : r.perSecond.toFixed(0)} | ${r.cpuMs === null ? '—' : ms(r.cpuMs)} | ${refusedText(r.refused)} | ${(r.wallMs / 1000).toFixed(1)} | ${r.load.toFixed(2)} | ${met} |`,
+      `| ${r.engine} | ${r.together === true ? `${r.desks} at once × ${r.each} times` : `${r.desks} × ${r.each}`} | ${ms(r.registration.p50)} / ${ms(r.registration.p99)} | ${r.together === true ? '—' : r.perSecond.toFixed(0)} | ${cpuText(r)} | ${refusedText(r.refused)} | ${(r.wallMs / 1000).toFixed(1)} | ${r.load.toFixed(2)} | ${met} |`,
     )
   }
   return lines.join('\n')

@@ -15,12 +15,14 @@
 //    same on the local file (several processes on one file wait for SQLite's lock with its busy
 //    timeout; on a desk PC the file has one writer, the app).
 //
-// The machine is shared: the 1-minute load average is printed with every row.
+// The machine is shared: the 1-minute load average is printed with every row, and the CPU a
+// registration cost: the whole machine's, and of it the desks' own processes' and their
+// connections' server backends' (each desk reads its own and its backend's from Linux).
 //
 // Options: --small (a 0.01× ledger, 20 visits per desk, fewer runs: a check in about a minute),
 // --scale X, --each N (visits per desk; 200 by default), --fsync-off (the server as the tests
 // run it, commits not waiting for the disk: what the disk costs), --keep (leave the ledger file; the
-// server's folder goes either way).
+// server's folder goes either way). DESK_PROFILES=folder writes each desk's CPU profile there.
 
 import fs from 'node:fs'
 import os from 'node:os'

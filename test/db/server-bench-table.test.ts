@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deskRunRow, figuresTable, ms, refusedText, registrationTable } from '../../bench/server-table'
+import { cpuText, deskRunRow, figuresTable, ms, refusedText, registrationTable } from '../../bench/server-table'
 
 // The server benchmark's arithmetic (bench/server-table.ts): several desks' samples pooled into
 // one row, and the Markdown tables the README quotes. Pure: no ledger, no timing taken here.
@@ -69,6 +69,35 @@ describe("the server benchmark's rows", () => {
     )
     expect(row.cpuMs).toBe(120)
     expect(registrationTable([row]).split('\n')[2]).toContain('| 4 | 120.0 | 1 (server_busy × 1) |')
+  })
+
+  it("splits the CPU per registration into the desks' processes and their server backends", () => {
+    const row = deskRunRow(
+      'PostgreSQL',
+      [
+        [10, 20],
+        [30, 40],
+      ],
+      1_000,
+      1,
+      [],
+      600,
+      [
+        { desk: 200, server: 240 },
+        { desk: 120, server: 160 },
+      ],
+    )
+    expect([row.cpuMs, row.deskCpuMs, row.serverCpuMs]).toEqual([150, 80, 100])
+    expect(registrationTable([row]).split('\n')[2]).toContain('| 150.0 (desk 80.00, server 100.0) |')
+  })
+
+  it('leaves the server share out when a desk could not read its backend (the file, or not Linux)', () => {
+    const row = deskRunRow('SQLite file', [[10], [20]], 1_000, 1, [], 40, [
+      { desk: 12, server: null },
+      { desk: 8, server: null },
+    ])
+    expect(row.serverCpuMs).toBeNull()
+    expect(cpuText(row)).toBe('20.00 (desk 10.00)')
   })
 
   it("prints the figures with the server's p50 as a multiple of the file's", () => {
