@@ -29,6 +29,11 @@ export interface StepParts {
    * browser lays it out and paints it), without the walk finding the target or seeing the result.
    */
   waited: number
+  /**
+   * The clerk's wait to the result on screen: from the press to the first frame the page painted
+   * after its last change (that change laid out and painted). Null if the page painted none.
+   */
+  painted: number | null
   /** Calls across the bridge during the step, and the kB their answers carried. */
   calls: number
   answerKb: number
@@ -40,6 +45,7 @@ export interface StepParts {
 const pageRecord = z.object({
   pressed: z.number().nullable(),
   changes: z.array(z.number()),
+  paints: z.array(z.number()),
   resources: z.array(
     z.object({
       name: z.string(),
@@ -57,10 +63,28 @@ export async function watchPresses(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     document.addEventListener('pointerdown', (e) => { window.__ledgerPressedAt = e.timeStamp }, true)
     window.__ledgerChanges = []
+    window.__ledgerPaints = []
+    // A message posted from an animation frame's callback arrives once that frame is laid out and
+    // painted: the time the change was on screen. One probe per frame, however many changes.
+    let probing = false
+    const painted = () => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        probing = false
+        const paints = window.__ledgerPaints
+        paints.push(new Event('now').timeStamp)
+        if (paints.length > 5000) paints.splice(0, 2500)
+      }
+      channel.port2.postMessage(null)
+    }
     new MutationObserver(() => {
       const changes = window.__ledgerChanges
       changes.push(new Event('now').timeStamp)
       if (changes.length > 5000) changes.splice(0, 2500)
+      if (!probing) {
+        probing = true
+        requestAnimationFrame(painted)
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
   })()`)
 }
@@ -101,6 +125,7 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
       return {
         pressed: window.__ledgerPressedAt ?? null,
         changes: window.__ledgerChanges ?? [],
+        paints: window.__ledgerPaints ?? [],
         resources: (await resources()).filter((e) => !e.name.includes('?clock=')).map((e) => ({
           name: e.name,
           start: e.startTime + shift.by,
@@ -123,6 +148,7 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
   // (Nothing watched the page, as at a start: all of it counts as drawing.)
   const lastChange =
     record.changes.length === 0 ? endedAt : Math.max(lastAnswer ?? press, ...record.changes.map(at).filter((t) => t <= endedAt))
+  const firstPaint = record.paints.map(at).find((t) => t >= lastChange)
   const kb = (rs: typeof during) => rs.reduce((n, r) => n + r.size, 0) / 1000
   return {
     input: press - startedAt,
@@ -132,6 +158,7 @@ export async function partsOf(page: Page, startedAt: number, endedAt: number, pr
     drawn: lastChange - (lastAnswer ?? press),
     seen: endedAt - lastChange,
     waited: lastChange - press,
+    painted: firstPaint === undefined ? null : firstPaint - press,
     calls: calls.length,
     answerKb: kb(calls),
     codeFiles: code.length,
