@@ -403,7 +403,7 @@ describe('问题台账 paging', () => {
     expect(calls.some((c) => c.includes('"pageSize":20') && c.includes('"page":1'))).toBe(true)
     expect(calls.every((c) => !c.includes('"pageSize":500'))).toBe(true)
     // The main columns fit a 1366×768 window: no horizontal scrolling.
-    const fits = await page.locator('.issue-table .ant-table-body').evaluate((el) => el.scrollWidth <= el.clientWidth)
+    const fits = await page.locator('.issue-table .ant-table-content').evaluate((el) => el.scrollWidth <= el.clientWidth)
     expect(fits).toBe(true)
     await app.screenshot('issues-ledger')
 

@@ -136,7 +136,6 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
       columns={columns}
       dataSource={data?.rows ?? []}
       loading={loading}
-      scroll={{ y: 'calc(100vh - 296px)' }}
       locale={{ emptyText: <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} /> }}
       rowClassName={rowClass}
       onRow={(r) => ({
