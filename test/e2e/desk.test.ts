@@ -87,8 +87,8 @@ describe('今日接待 with a returning visitor', () => {
     await page.getByText(/Alt\+1　张桂芳 138\*\*\*\*5678/).waitFor()
     await page.keyboard.press('Alt+1')
     await page.getByText('老来访人：张桂芳（138****5678） · 以往来访 1 次').waitFor()
-    await page.getByText('JD-2026-10-0001').first().waitFor()
-    expect(await page.getByText('化工园区夜间有刺鼻气味').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByText('化工园区夜间有刺鼻气味').count()).toBeGreaterThan(0)
+    expect(await page.getByText('JD-2026-10-0001').count()).toBeGreaterThan(0)
     expect(await page.getByLabel('来访人姓名').inputValue()).toBe('张桂芳')
     await app.screenshot('desk-returning-visitor')
 

@@ -73,8 +73,10 @@ describe('the preview on a server ledger', () => {
     expect(stored).toEqual([{ number: 'JD-2026-11-0001', content: '小河沟黑臭' }])
     await page.getByRole('menuitem', { name: '问题台账' }).click()
     await page.getByRole('heading', { name: '问题台账' }).waitFor()
-    await page.getByText('JD-2026-11-0001').first().waitFor()
-    expect(await page.getByText('小河沟黑臭').count()).toBeGreaterThan(0)
+    // The save's toast also names JD-2026-11-0001, so the row is looked for in the ledger's table.
+    const row = page.locator('.issue-table tr.issue-row', { hasText: 'JD-2026-11-0001' })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.innerText()).toContain('小河沟黑臭')
     await app.screenshot('server-issues-ledger')
   })
 
