@@ -2,9 +2,9 @@
 // connection, as a PC at the front desk: opens the ledger (a postgres:// address as the desk's
 // role, or the encrypted file with the bench's key), prints `ready`, waits for a line on stdin,
 // then (after a few untimed ones) registers its visits — the desk's own registerVisit, a consultation and an issue each.
-// `back-to-back`: one after another on a single `go`, then the milliseconds of each (and the codes of any refused) as
-// one JSON line. `together`: one per line it is sent (every desk is sent its line at the same moment: the clerks
-// pressing 保存 at once), answering each with `saved <ms>` or `refused <code>`.
+// Each registration is answered with `saved <ms>` or `refused <code>`, and the desk ends with a `cpu` line.
+// `back-to-back`: one after another on a single `go`. `together`: one per line it is sent (every desk is sent its
+// line at the same moment: the clerks pressing 保存 at once).
 
 import fs from 'node:fs'
 import readline from 'node:readline'
@@ -61,13 +61,6 @@ const input: RegisterVisitInput = {
   ],
 }
 
-/** Milliseconds of CPU since the start signal: this process's, and its server backend's (null on the file, or off Linux). */
-function cpuSpent(): { desk: number; server: number | null } {
-  const used = process.cpuUsage(deskCpu0)
-  const backend = backendMs()
-  return { desk: (used.user + used.system) / 1000, server: backend0 === null || backend === null ? null : backend - backend0 }
-}
-
 // A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
 // desk would be told: counted by its code, and the desk goes on with the next visit.
 async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
@@ -102,22 +95,18 @@ await lines.next()
 const deskCpu0 = process.cpuUsage()
 const backend0 = backendMs()
 
-if (job.mode === 'back-to-back') {
-  const samples: number[] = []
-  const refused: string[] = []
-  for (let i = 0; i < job.count; i++) {
-    const r = await registerTimed()
-    if ('ms' in r) samples.push(r.ms)
-    else refused.push(r.refused)
-  }
-  process.stdout.write(`samples ${JSON.stringify({ samples, refused, cpu: cpuSpent() })}\n`)
-} else {
-  for (let i = 0; i < job.count; i++) {
-    if (i > 0) await lines.next()
-    const r = await registerTimed()
-    process.stdout.write('ms' in r ? `saved ${r.ms}\n` : `refused ${r.refused}\n`)
-  }
-  process.stdout.write(`cpu ${JSON.stringify(cpuSpent())}\n`)
+/** Milliseconds of CPU since the start signal: this process's, and its server backend's (null on the file, or off Linux). */
+function cpuSpent(): { desk: number; server: number | null } {
+  const used = process.cpuUsage(deskCpu0)
+  const backend = backendMs()
+  return { desk: (used.user + used.system) / 1000, server: backend0 === null || backend === null ? null : backend - backend0 }
 }
+
+for (let i = 0; i < job.count; i++) {
+  if (i > 0 && job.mode === 'together') await lines.next()
+  const r = await registerTimed()
+  process.stdout.write('ms' in r ? `saved ${r.ms}\n` : `refused ${r.refused}\n`)
+}
+process.stdout.write(`cpu ${JSON.stringify(cpuSpent())}\n`)
 await ledger.close()
 process.stdin.destroy()

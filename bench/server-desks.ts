@@ -32,18 +32,15 @@ const busySince = (start: number | null) => {
 
 const DeskCpu = z.object({ desk: z.number(), server: z.number().nullable() })
 type DeskCpu = z.infer<typeof DeskCpu>
-const DeskResult = z.object({ samples: z.array(z.number()), refused: z.array(z.string()), cpu: DeskCpu })
-type DeskResult = z.infer<typeof DeskResult>
 
 type Answer = { ms: number } | { refused: string }
 
 interface Desk {
   ready: Promise<void>
-  samples: Promise<DeskResult>
-  /** `together`: the CPU the desk and its backend spent, said after its last answer. */
+  /** The CPU the desk and its backend spent, said after its last answer. */
   cpu: Promise<DeskCpu>
   go(): void
-  /** `together`: the desk's answer to the next line sent. */
+  /** The desk's next answer: to the next line sent (`together`), or the next of its run (`back-to-back`). */
   next(): Promise<Answer>
 }
 
@@ -58,18 +55,11 @@ function startDesk(job: DeskJob): Desk {
   let err = ''
   let onReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (onReady = resolve))
-  let onSamples: (s: DeskResult) => void = () => undefined
-  const samples = new Promise<DeskResult>((resolve, reject) => {
-    onSamples = resolve
-    child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code}: ${err}`)))
-  })
   let onCpu: (c: DeskCpu) => void = () => undefined
   const cpu = new Promise<DeskCpu>((resolve, reject) => {
     onCpu = resolve
     child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code} before its CPU: ${err}`)))
   })
-  // Only a wave run waits for it (a back-to-back desk says its CPU with its samples).
-  cpu.catch(() => undefined)
   const answers: Answer[] = []
   const waiting: ((a: Answer) => void)[] = []
   const answered = (a: Answer) => {
@@ -87,25 +77,23 @@ function startDesk(job: DeskJob): Desk {
       if (line.startsWith('saved ')) answered({ ms: Number(line.slice('saved '.length)) })
       if (line.startsWith('refused ')) answered({ refused: line.slice('refused '.length) })
       if (line.startsWith('cpu ')) onCpu(DeskCpu.parse(JSON.parse(line.slice('cpu '.length))))
-      if (line.startsWith('samples ')) {
-        onSamples(DeskResult.parse(JSON.parse(line.slice('samples '.length))))
-      }
     }
   })
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => (err += chunk))
-  // A desk that dies before it is ready, or between waves, must not leave the run waiting for it.
+  // A desk that dies before it is ready, or between answers, must not leave the run waiting for it.
+  let exited = false
   child.on('close', () => {
+    exited = true
     onReady()
     for (const w of waiting.splice(0)) w({ refused: 'exited' })
   })
   return {
     ready,
-    samples,
     cpu,
     go: () => child.stdin.write('go\n'),
     next: () => {
-      const a = answers.shift()
+      const a = answers.shift() ?? (exited ? { refused: 'exited' } : undefined)
       return a ? Promise.resolve(a) : new Promise<Answer>((resolve) => waiting.push(resolve))
     },
   }
@@ -155,8 +143,6 @@ export function deskRuns(bench: DeskBench) {
    */
   async function deskWaves(engine: BenchEngine, target: string, desks: number, run: number): Promise<DeskRunRow> {
     const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'together', bench.waves)))
-    // These desks answer wave by wave and end with a `cpu` line, not a `samples` one.
-    for (const d of started) d.samples.catch(() => undefined)
     await Promise.all(started.map((d) => d.ready))
     const samples: number[][] = started.map(() => [])
     const refused: string[] = []
@@ -188,15 +174,18 @@ export function deskRuns(bench: DeskBench) {
     const t0 = performance.now()
     const busy0 = machineBusyMs()
     for (const d of started) d.go()
-    const results = await Promise.all(started.map((d) => d.samples))
+    const answers = await Promise.all(started.map((d) => Promise.all(Array.from({ length: bench.each }, () => d.next()))))
+    const wallMs = performance.now() - t0
+    const busyMs = busySince(busy0)
+    const cpu = await Promise.all(started.map((d) => d.cpu))
     const row = deskRunRow(
       engine,
-      results.map((r) => r.samples),
-      performance.now() - t0,
+      answers.map((a) => a.flatMap((x) => ('ms' in x ? [x.ms] : []))),
+      wallMs,
       bench.load(),
-      results.flatMap((r) => r.refused),
-      busySince(busy0),
-      results.map((r) => r.cpu),
+      answers.flatMap((a) => a.flatMap((x) => ('refused' in x ? [x.refused] : []))),
+      busyMs,
+      cpu,
     )
     bench.say(
       `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${cpuText(row)} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
