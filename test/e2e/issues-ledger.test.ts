@@ -156,7 +156,7 @@ describe('问题台账 filters', () => {
     await expect.poll(() => shown(page)).toEqual([s.d])
     await pick(page, '状态', '已转办')
     await page.getByRole('heading', { name: '问题台账' }).click()
-    expect(new Set(await shown(page))).toEqual(new Set([s.d, s.e]))
+    await expect.poll(async () => new Set(await shown(page))).toEqual(new Set([s.d, s.e]))
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' })
     await app.screenshot('issues-filtered')
     await clearFilters(page)

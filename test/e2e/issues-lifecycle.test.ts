@@ -242,7 +242,8 @@ describe('问题台账 life cycle', () => {
     await form.getByLabel('转办理由').fill('属餐饮油烟，由城市管理部门负责')
     await form.getByLabel('转办理由').press('Enter')
     await page.getByText(/已转办至 县城市管理局/).waitFor()
-    await drawer.getByText('县城市管理局').first().waitFor()
+    // The saved notice names the unit too: the reloaded facts are what show the transfer.
+    await drawer.getByText('转办单位', { exact: true }).waitFor()
     const row = await issueRow(app, id)
     expect([row.status, row.transfer_to, row.reason]).toEqual(['transferred', '县城市管理局', '属餐饮油烟，由城市管理部门负责'])
     expect((await historyOf(app, id)).at(-1)).toEqual({
