@@ -5,7 +5,7 @@ import { dueSoonUntil, dueState, loadCalendar, OPEN_STATUSES } from './deadlines
 import { LedgerError } from '../core/errors'
 import { issueJoin } from './join'
 import { pageBounds } from '../core/paging'
-import type { DueState, OverdueBy, IssueListItem, IssuePage, IssueStatus } from '../../shared/types'
+import type { DueCounts, DueState, OverdueBy, IssueListItem, IssuePage, IssueStatus } from '../../shared/types'
 import { isYearMonth, monthRange } from '../validation/dates'
 import { issueTextConditions } from '../search/conditions'
 import type { LimitUnit, Procedure } from '../../shared/codes/petitions'
@@ -196,20 +196,36 @@ function filteredIssues(
   return q
 }
 
+/**
+ * How many issues match, leaving out the issues of voided visits as every list does (db/voids.ts):
+ * all matching less the voided matching ones. The few voided issues are found from the partial
+ * index visits_voided, where testing every matching issue against them costs a lookup per row
+ * (5 ms over 61,000 issues).
+ */
+async function countMatching(db: Executor, matching: ReturnType<typeof filteredIssues>): Promise<number> {
+  const all = await matching.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+  const voided = await matching
+    .where('i.id', 'in', voidedIssueIds(db))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(all.n) - Number(voided.n)
+}
+
+/** 问题台账's 已超期 and 即将到期 counts: the totals of those two filters, on one reading of the calendar. */
+export async function countDueIssues(db: Executor, today: string): Promise<DueCounts> {
+  const calendar = await loadCalendar(db)
+  const soonUntil = dueSoonUntil(calendar, today)
+  const count = (dueState: 'overdue' | 'due_soon') => countMatching(db, filteredIssues(db, { dueState }, today, soonUntil, []))
+  return { overdue: await count('overdue'), dueSoon: await count('due_soon') }
+}
+
 export async function listIssues(db: Executor, filter: IssueFilter, today: string): Promise<IssuePage> {
   const calendar = await loadCalendar(db)
   const soonUntil = dueSoonUntil(calendar, today)
   const { page, pageSize, offset } = pageBounds(filter, 50, 500)
 
   const matching = filteredIssues(db, filter, today, soonUntil, await issueTextConditions(db, filter.text ?? ''))
-  // Issues of a voided visit leave every list (db/voids.ts). Counted as all matching less the voided
-  // matching ones: the few voided issues are found from the partial index visits_voided, where
-  // testing every matching issue against them costs a lookup per row (5 ms over 61,000 issues).
-  const allRow = await matching.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
-  const voidedRow = await matching
-    .where('i.id', 'in', voidedIssueIds(db))
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow()
+  const total = await countMatching(db, matching)
   const q = matching.where('i.id', 'not in', voidedIssueIds(db))
   const order = filter.order ?? 'desc'
   const sortColumn =
@@ -237,7 +253,7 @@ export async function listIssues(db: Executor, filter: IssueFilter, today: strin
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
   return {
     rows: rows.map((r) => toListItem(r, { today, soonUntil, calendar })),
-    total: Number(allRow.n) - Number(voidedRow.n),
+    total,
     page,
     pageSize,
   }

@@ -14,7 +14,7 @@ import {
   transferIssue,
 } from '../../db/issues/actions'
 import { callbackQueue } from '../../db/issues/callback-queue'
-import { listIssues } from '../../db/issues/queries'
+import { countDueIssues, listIssues } from '../../db/issues/queries'
 import { getIssueDetail } from '../../db/issues/detail'
 import { correctIssue } from '../../db/issues/text'
 import { revealForCallback } from '../../db/privacy/reveal'
@@ -26,6 +26,7 @@ import type { Handlers } from './types'
 
 export const issuesHandlers = {
   'issue-list': (state, input) => listIssues(state.ledger.db, input, today(ledgerContext(state))),
+  'issue-due-counts': (state) => countDueIssues(state.ledger.db, today(ledgerContext(state))),
   'issue-get': (state, input) => getIssueDetail(state.ledger.db, input.id, today(ledgerContext(state))),
   'issue-assign': (state, input) => assignIssue(ledgerContext(state), input),
   'issue-progress': (state, input) => addProgress(ledgerContext(state), input),

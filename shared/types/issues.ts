@@ -106,6 +106,12 @@ export interface CallbackPage {
   pageSize: number
 }
 
+/** 问题台账's 已超期 and 即将到期 buttons: how many open issues are past their deadline, and due within the warning days. */
+export interface DueCounts {
+  overdue: number
+  dueSoon: number
+}
+
 export interface IssuePage {
   rows: IssueListItem[]
   total: number

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dueSoonUntil, loadCalendar } from '../../db/issues/deadlines'
-import { listIssues } from '../../db/issues/queries'
+import { countDueIssues, listIssues } from '../../db/issues/queries'
+import { voidVisit } from '../../db/visits/voids'
 import { setHolidayOverride } from '../../db/reference/reference'
 import { acceptIssue, openDay } from '../support/desk'
 import type { Ledger } from '../../db/core/open'
@@ -53,6 +54,23 @@ describe('deadlines in working days', () => {
     expect((await listIssues(t.ctx.db, { dueState: 'overdue' }, '2026-03-09')).total).toBe(0)
     expect((await listIssues(t.ctx.db, { dueState: 'due_soon' }, '2026-03-04')).total).toBe(1)
     expect((await listIssues(t.ctx.db, { dueState: 'on_time' }, '2026-03-03')).total).toBe(1)
+  })
+
+  it('counts 已超期 and 即将到期 as the totals of those two filters, an issue of a voided visit in neither', async () => {
+    const day = await openDay(t, f, '2026-02-10')
+    const late = await acceptIssue(t, f, day.id, '厂区夜间偷排废水')
+    const voided = await acceptIssue(t, f, day.id, '搅拌站粉尘')
+    const soon = await acceptIssue(t, f, day.id, '饭店油烟直排')
+    await acceptIssue(t, f, day.id, '噪声扰民')
+    const due = (id: number, date: string) => t.ledger.db.updateTable('issues').set({ due_date: date }).where('id', '=', id).execute()
+    await due(late.issueId, '2026-03-02')
+    await due(voided.issueId, '2026-03-02')
+    await due(soon.issueId, '2026-03-04')
+    await voidVisit(t.ctx, { visitId: voided.visit.id, reason: '重复登记' })
+    const today = '2026-03-03'
+    const totals = async (dueState: 'overdue' | 'due_soon') => (await listIssues(t.ctx.db, { dueState }, today)).total
+    expect(await countDueIssues(t.ctx.db, today)).toEqual({ overdue: 1, dueSoon: 1 })
+    expect(await countDueIssues(t.ctx.db, today)).toEqual({ overdue: await totals('overdue'), dueSoon: await totals('due_soon') })
   })
 })
 

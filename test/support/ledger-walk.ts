@@ -154,8 +154,8 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   await atDesk?.()
 
   let started = walkNow()
-  // The screen also asks for two counts (pageSize 1) for its 已超期 / 即将到期 buttons.
-  const opened = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId === undefined, issuePage)
+  // The screen's 已超期 / 即将到期 counts come in a call of their own (issue-due-counts).
+  const opened = nextCall(page, 'issue-list', issueListInput, (i) => i.categoryId === undefined, issuePage)
   await page.getByRole('menuitem', { name: '问题台账' }).click()
   const all = (await opened).answer
   await issueRowsShown(
@@ -173,7 +173,7 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(category, { exact: true })
   await option.waitFor()
   started = walkNow()
-  const filterCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.categoryId !== undefined, issuePage)
+  const filterCall = nextCall(page, 'issue-list', issueListInput, (i) => i.categoryId !== undefined, issuePage)
   await option.click()
   const { input: filterInput, answer: filtered } = await filterCall
   await issueRowsShown(
@@ -188,7 +188,7 @@ export async function walkLedger(page: Page, url: string, category: string, atDe
   const lastItem = page.locator('.issue-table .ant-pagination-item').last()
   const lastPage = Number(await lastItem.getAttribute('title'))
   started = walkNow()
-  const lastCall = nextCall(page, 'issue-list', issueListInput, (i) => i.pageSize !== 1 && i.page === lastPage, issuePage)
+  const lastCall = nextCall(page, 'issue-list', issueListInput, (i) => i.page === lastPage, issuePage)
   await lastItem.click()
   const last = (await lastCall).answer
   await issueRowsShown(

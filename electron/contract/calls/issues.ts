@@ -1,7 +1,15 @@
 import { z } from 'zod'
-import type { AttachmentOpened, CallbackPage, IssueDetail, IssuePage, RepeatCandidates, RevealedValue } from '../../../shared/types'
+import type {
+  AttachmentOpened,
+  CallbackPage,
+  DueCounts,
+  IssueDetail,
+  IssuePage,
+  RepeatCandidates,
+  RevealedValue,
+} from '../../../shared/types'
 import { call, type AnyCallSpec } from '../define'
-import { id, isoDate, yearMonth, text, optionalText, byId, page, pageSize, version } from './common'
+import { id, isoDate, yearMonth, text, optionalText, byId, noInput, page, pageSize, version } from './common'
 import { callbackMethod, DUE_FILTERS, issueStatus, satisfaction } from '../../../shared/codes/issues'
 import { procedure } from '../../../shared/codes/petitions'
 import { finding } from '../../../shared/codes/case-file'
@@ -153,6 +161,7 @@ export const callbackRevealPhoneInput = z.object({ issueId: id }).strict()
 
 export const issuesCalls = {
   'issue-list': call(issueListInput).returns<IssuePage>(),
+  'issue-due-counts': call(noInput).returns<DueCounts>(),
   'issue-get': call(byId).returns<IssueDetail>(),
   'issue-assign': call(issueAssignInput).returns<IssueDetail>(),
   'issue-progress': call(issueProgressInput).returns<IssueDetail>(),

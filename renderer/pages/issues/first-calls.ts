@@ -14,13 +14,7 @@ export const ANSWER_WAIT_MS = 100
 export const issuePage = prefetchable((input: ContractInput<'issue-list'>) => api.issueList(input))
 
 /** The 已超期 / 即将到期 buttons' two counts. */
-export const dueCounts = prefetchable(async (_: null) => {
-  const [overdue, dueSoon] = await Promise.all([
-    api.issueList({ dueState: 'overdue', pageSize: 1 }),
-    api.issueList({ dueState: 'due_soon', pageSize: 1 }),
-  ])
-  return { overdue: overdue.total, dueSoon: dueSoon.total }
-})
+export const dueCounts = prefetchable((_: null) => api.issueDueCounts({}))
 
 export const issueDetail = prefetchable((id: number) => api.issueGet({ id }))
 
