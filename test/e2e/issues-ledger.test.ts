@@ -1,14 +1,9 @@
 import { WorkCalendar } from '../../db/calendar/working-days'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LedgerContext } from '../../db/core/context'
 import { generateDemoMonth } from '../../tools/demo'
-import { assignIssue, resolveIssue, transferIssue } from '../../db/issues/actions'
-import { listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
-import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
-import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from '../support/browser'
-import type { TestClock } from '../support/temp-ledger'
+import { NOW, openFiveIssues, pick, shown } from '../support/five-issues'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -16,130 +11,10 @@ afterEach(async (t) => {
   app = null
 })
 
-const NOW = '2026-11-10 09:00:00'
-
-interface Seeded {
-  /** Ledger numbers by the letter the tests call them. */
-  a: string
-  b: string
-  c: string
-  d: string
-  e: string
-  ids: Record<'a' | 'b' | 'c' | 'd' | 'e', number>
-}
-
-/** Registers one issue at a reception day on `date`; the day is closed again afterwards. */
-async function issueOn(
-  ctx: LedgerContext,
-  clock: TestClock,
-  date: string,
-  v: { name: string; phone: string; org?: string; category: string; content: string; place: string },
-): Promise<{ id: number; number: string }> {
-  clock.set(`${date} 08:30:00`)
-  const categories = await listCategories(ctx.db)
-  const categoryId = categories.find((c) => c.name === v.category)?.id
-  if (categoryId === undefined) throw new Error(`no category ${v.category}`)
-  const s = await planSession(ctx, { date, kind: v.org ? 'enterprise' : 'public', location: '局一楼接待室' })
-  await openSession(ctx, s.id)
-  const visit = await registerVisit(ctx, {
-    sessionId: s.id,
-    visitor: { name: v.name, phone: v.phone, kind: v.org ? 'enterprise' : 'resident' },
-    organization: v.org ? { name: v.org } : null,
-    headcount: 1,
-    matters: [{ type: 'issue', categoryId, content: v.content, place: v.place }],
-  })
-  await closeSession(ctx, s.id)
-  const m = visit.matters[0]
-  if (!m?.issueId || !m.issueNumber) throw new Error('no issue registered')
-  return { id: m.issueId, number: m.issueNumber }
-}
-
-/**
- * Five issues whose states the filters tell apart, seen from 2026-11-10 (三个工作日内 = up to 11-13):
- * A 大气 accepted 10-12 (15 working days → early November): assigned to 大气环境股, overdue.
- * B 政策咨询 accepted 11-05 (5 → 11-12): due soon.   C 噪声 accepted 11-05 (10 → 11-19): on time.
- * D 排污许可 of 青山化工 accepted 10-13: resolved.    E 水 accepted 11-06: transferred.
- */
-async function seedFive(ctx: LedgerContext, clock: TestClock): Promise<Seeded> {
-  const deps = await listDepartments(ctx.db)
-  const dep = (name: string) => {
-    const d = deps.find((x) => x.name === name)
-    if (!d) throw new Error(`no department ${name}`)
-    return d.id
-  }
-  await saveStaff(ctx, { name: '赵刚', role: 'handler', departmentId: dep('大气环境股') })
-  const a = await issueOn(ctx, clock, '2026-10-12', {
-    name: '张桂芳',
-    phone: '13812345678',
-    category: '大气',
-    content: '化工园区夜间有刺鼻气味',
-    place: '城东工业园',
-  })
-  const d = await issueOn(ctx, clock, '2026-10-13', {
-    name: '陈志强',
-    phone: '13912345678',
-    org: '青山化工有限公司',
-    category: '排污许可',
-    content: '排污许可证延续办理进度',
-    place: '青山化工厂区',
-  })
-  const b = await issueOn(ctx, clock, '2026-11-05', {
-    name: '周敏',
-    phone: '13712345678',
-    category: '政策咨询',
-    content: '小微企业环评豁免政策',
-    place: '城南',
-  })
-  const c = await issueOn(ctx, clock, '2026-11-05', {
-    name: '刘洋',
-    phone: '13612345678',
-    category: '噪声',
-    content: '搅拌站夜间作业噪声扰民',
-    place: '河滨路搅拌站',
-  })
-  const e = await issueOn(ctx, clock, '2026-11-06', {
-    name: '吴强',
-    phone: '13512345678',
-    category: '水',
-    content: '小区化粪池外溢',
-    place: '幸福小区',
-  })
-  clock.set('2026-11-06 10:00:00')
-  await assignIssue(ctx, { issueId: a.id, departmentId: dep('大气环境股') })
-  await assignIssue(ctx, { issueId: d.id, departmentId: dep('环境影响评价与排放管理股') })
-  await resolveIssue(ctx, { issueId: d.id, result: '已指导企业提交延续申请，许可证已核发' })
-  await transferIssue(ctx, { issueId: e.id, to: '县住房和城乡建设局', reason: '属物业管理范围' })
-  await assignIssue(ctx, { issueId: c.id, departmentId: dep('生态环境保护综合行政执法大队') })
-  clock.set(NOW)
-  return { a: a.number, b: b.number, c: c.number, d: d.number, e: e.number, ids: { a: a.id, b: b.id, c: c.id, d: d.id, e: e.id } }
-}
-
-async function openLedger(): Promise<{ app: AppUnderTest; s: Seeded }> {
-  let seeded: Seeded | null = null
-  const opened = await openApp({
-    now: NOW,
-    seed: async (ctx, clock) => {
-      seeded = await seedFive(ctx, clock)
-    },
-  })
-  app = opened
-  await opened.page.goto(`${opened.bridge.url}#/issues`)
-  await opened.page.getByRole('heading', { name: '问题台账' }).waitFor()
-  if (!seeded) throw new Error('not seeded')
-  return { app: opened, s: seeded }
-}
-
-/** The ledger numbers in the table as shown, top to bottom, once it has settled. */
-async function shown(page: Page): Promise<string[]> {
-  await page.locator('.issue-table .ant-spin-spinning').waitFor({ state: 'detached' })
-  const texts = await page.locator('.issue-table tbody tr.ant-table-row td:first-child').allTextContents()
-  return texts.map((t) => t.trim())
-}
-
-/** Picks an option in the antd select labelled `label` from the dropdown now open. */
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click()
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click()
+async function openLedger() {
+  const opened = await openFiveIssues()
+  app = opened.app
+  return opened
 }
 
 async function clearFilters(page: Page): Promise<void> {
@@ -203,53 +78,6 @@ describe('问题台账 filters', () => {
     await page.getByLabel('搜索问题', { exact: true }).fill('青山化工')
     await page.getByLabel('搜索问题', { exact: true }).press('Enter')
     await expect.poll(() => shown(page)).toEqual([s.d])
-  })
-})
-
-/** The focused element as "TAG aria-label", to tell the plain box from the real picker's input. */
-function focusedControl(page: Page): Promise<string> {
-  return page.evaluate<string>("`${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label')}`")
-}
-
-const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)'
-
-describe('问题台账 filter pickers', () => {
-  it('draws a filter as a plain box until it is used, and a click on it opens the real drop-down whose choice filters the table', async () => {
-    const { app, s } = await openLedger()
-    const { page } = app
-    const box = page.getByRole('combobox', { name: '类别', exact: true })
-    expect(await box.evaluate((e) => e.tagName)).toBe('DIV')
-    expect(await box.getAttribute('class')).toContain('ant-select')
-    for (const label of ['状态', '类别', '承办股室', '时限状态', '办理程序', '受理月份']) {
-      const named = page.locator(`[aria-label="${label}"]`)
-      expect(await named.count()).toBe(1)
-      expect(await named.evaluate((e) => `${e.tagName} ${e.getAttribute('role')} ${e.getAttribute('tabindex')}`)).toBe('DIV combobox 0')
-    }
-    await box.click()
-    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).waitFor()
-    expect(await focusedControl(page)).toBe('INPUT 类别')
-    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).click()
-    await expect.poll(() => shown(page)).toEqual([s.c])
-    // The others are still boxes: only the one used was mounted.
-    expect(await page.getByRole('combobox', { name: '时限状态', exact: true }).evaluate((e) => e.tagName)).toBe('DIV')
-  })
-
-  it('opens a filter from the keyboard: Tab onto its box, then ArrowDown or Enter', async () => {
-    const { app } = await openLedger()
-    const { page } = app
-    await page.getByLabel('搜索问题', { exact: true }).focus()
-    await page.keyboard.press('Tab')
-    await expect.poll(() => focusedControl(page)).toBe('INPUT 状态')
-    await page.keyboard.press('ArrowDown')
-    await page.locator(openDropdown).getByTitle('已办结', { exact: true }).waitFor()
-    await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByLabel('状态', { exact: true }).getAttribute('aria-expanded')).toBe('false')
-    await page.keyboard.press('Tab')
-    await expect.poll(() => focusedControl(page)).toBe('INPUT 类别')
-    expect(await page.getByLabel('类别', { exact: true }).getAttribute('aria-expanded')).toBe('false')
-    await page.keyboard.press('Enter')
-    await page.locator(openDropdown).getByTitle('噪声', { exact: true }).waitFor()
-    expect(await page.getByLabel('类别', { exact: true }).getAttribute('aria-expanded')).toBe('true')
   })
 })
 
@@ -424,25 +252,5 @@ describe('问题台账 paging', () => {
     await expect.poll(() => shown(page)).toEqual(accepted.slice(0, 20))
     await page.locator('.issue-table th', { hasText: '受理日期' }).click()
     await expect.poll(async () => (await shown(page))[0]).toBe(accepted.at(-1))
-  })
-
-  it('shows more issues a page once the desk picks 50 条/页 in the plain box under the table', async () => {
-    app = await openApp({
-      now: NOW,
-      seed: async (ctx) => {
-        for (const month of ['2026-07', '2026-08', '2026-09', '2026-10']) await generateDemoMonth(ctx, month)
-      },
-    })
-    const { page } = app
-    const total = (await app.ctx.db.selectFrom('issues').select('id').execute()).length
-    expect(total).toBeGreaterThan(20)
-    await page.goto(`${app.bridge.url}#/issues`)
-    await page.getByText(`共 ${total} 个问题`).waitFor()
-    const box = page.getByRole('combobox', { name: '页码', exact: true })
-    expect(await box.evaluate((e) => `${e.tagName} ${e.textContent}`)).toBe('DIV 20 条/页')
-    await box.click()
-    await page.locator(openDropdown).getByTitle('50 条/页', { exact: true }).click()
-    await expect.poll(async () => (await shown(page)).length).toBe(Math.min(total, 50))
-    expect(await page.getByRole('combobox', { name: '页码', exact: true }).evaluate((e) => e.tagName)).toBe('INPUT')
   })
 })
