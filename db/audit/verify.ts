@@ -3,7 +3,8 @@ import path from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { BACKUP_FOLDER_SETTING, defaultBackupFolder, listBackupFiles } from '../backup/files'
 import { readManifest } from '../backup/manifest'
-import { chainHash } from '../core/audit'
+import { chainHash, type AuditFields } from '../core/audit'
+import type { AuditRow } from '../core/schema'
 import { ledgerIdOf } from '../core/identity'
 import { compareRecordState, recordLabel, stateDigest, type StateComparison, type StateEntry } from '../core/record-state'
 import type { AuditAnchor, AuditAnchorCheck, AuditChainStatus } from '../../shared/types'
@@ -55,19 +56,7 @@ function tables(sqlite: Database.Database): Set<string> {
   )
 }
 
-interface ChainRow {
-  id: number
-  at: string
-  actor_id: number | null
-  actor_name: string
-  action: string
-  entity: string
-  entity_id: number | null
-  detail: string
-  prev_hash: string
-  hash: string
-  state_digest?: string | null
-}
+type ChainRow = AuditFields & Pick<AuditRow, 'id' | 'prev_hash' | 'hash'>
 
 function isChainRow(r: unknown): r is ChainRow {
   return r !== null && typeof r === 'object' && 'id' in r && 'hash' in r && 'prev_hash' in r && 'detail' in r

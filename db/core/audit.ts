@@ -5,19 +5,12 @@ import { stamp } from './context'
 import { stateDigest, takeTouched, type StateEntry } from './record-state'
 import { chainExtendedTo, chainHeadUnderLock, holdWriteLock } from './write-lock'
 import { onServer } from './engine'
+import type { AuditRow } from './schema'
 
 const GENESIS = '0'.repeat(64)
 
-interface AuditFields {
-  at: string
-  actor_id: number | null
-  actor_name: string
-  action: string
-  entity: string
-  entity_id: number | null
-  detail: string
-  state_digest?: string | null
-}
+/** What a row's link hashes: the audit row without its id and hashes; the digest absent in rows from before 0007. */
+export type AuditFields = Omit<AuditRow, 'id' | 'prev_hash' | 'hash' | 'state_digest'> & { state_digest?: string | null }
 
 /** A row's link in the chain. Rows that vouch for record state add its digest (older rows hash as they always did). */
 export function chainHash(prev: string, row: AuditFields): string {
