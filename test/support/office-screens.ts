@@ -5,6 +5,7 @@ import { openSession, planSession } from '../../db/sessions/sessions'
 import type { Session, Staff, VisitSummary } from '../../shared/types'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from './browser'
+import type { Page } from 'playwright-core'
 import { actorOf, type TestClock } from './temp-ledger'
 
 // Shared by the screen tests of sign-in, backups, the audit log, reveal and voiding: an office with a desk
@@ -84,11 +85,29 @@ export async function residentVisit(
   })
 }
 
+/**
+ * Opens the header's 值班人员 box and picks `name`. Right after a start the desk's form may still
+ * take the focus as it mounts (RegistrationForm focuses 来访人姓名), which closes a drop-down opened a
+ * moment before; the box is then opened again, as a clerk would.
+ */
+async function pickOperator(page: Page, name: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: '值班人员' })
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name })
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await box.click()
+    try {
+      await option.click({ timeout: 3000 })
+      return
+    } catch (e) {
+      if (attempt === 4) throw e
+    }
+  }
+}
+
 /** Picks someone in the header's 值班人员 box, typing their PIN when asked. */
 export async function signIn(app: AppUnderTest, name: string, pin?: string): Promise<void> {
   const { page } = app
-  await page.getByRole('combobox', { name: '值班人员' }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+  await pickOperator(page, name)
   if (pin !== undefined) {
     const dialog = page.getByRole('dialog', { name: `${name} 登录` })
     await dialog.getByLabel('PIN 码').fill(pin)
@@ -101,8 +120,7 @@ export async function signIn(app: AppUnderTest, name: string, pin?: string): Pro
 /** The first supervisor of an office picks themselves and, asked, chooses their own PIN. */
 export async function signInChoosingPin(app: AppUnderTest, name: string, pin: string): Promise<void> {
   const { page } = app
-  await page.getByRole('combobox', { name: '值班人员' }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).click()
+  await pickOperator(page, name)
   const dialog = page.getByRole('dialog', { name: `${name} 首次登录：设置本人的 PIN` })
   await dialog.getByLabel('新 PIN', { exact: true }).fill(pin)
   await dialog.getByLabel('再次输入新 PIN').fill(pin)
