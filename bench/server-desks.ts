@@ -60,6 +60,11 @@ function startDesk(job: DeskJob): Desk {
     onCpu = resolve
     child.on('close', (code) => reject(new Error(`desk ${job.desk + 1} exited ${code} before its CPU: ${err}`)))
   })
+  // Awaited once the run's answers are in; a desk that died before then must fail the run there
+  // (with its stderr, through the bench's own clean-up), not end the process as an unhandled rejection.
+  cpu.catch(() => undefined)
+  // A wave's line to a desk that has died: its answer is `exited`, not an EPIPE nobody listens for.
+  child.stdin.on('error', () => undefined)
   const answers: Answer[] = []
   const waiting: ((a: Answer) => void)[] = []
   const answered = (a: Answer) => {
@@ -91,7 +96,9 @@ function startDesk(job: DeskJob): Desk {
   return {
     ready,
     cpu,
-    go: () => child.stdin.write('go\n'),
+    go: () => {
+      if (!exited) child.stdin.write('go\n')
+    },
     next: () => {
       const a = answers.shift() ?? (exited ? { refused: 'exited' } : undefined)
       return a ? Promise.resolve(a) : new Promise<Answer>((resolve) => waiting.push(resolve))

@@ -199,7 +199,7 @@ function filteredIssues(
 /**
  * How many issues match, leaving out the issues of voided visits as every list does (db/voids.ts):
  * all matching less the voided matching ones. The few voided issues are found from the partial
- * index visits_voided, where testing every matching issue against them costs a lookup per row
+ * index visits_voided, whereas testing every matching issue against them costs a lookup per row
  * (5 ms over 61,000 issues).
  */
 async function countMatching(db: Executor, matching: ReturnType<typeof filteredIssues>): Promise<number> {

@@ -13,10 +13,8 @@ afterEach(async (t) => {
   app = null
 })
 
-async function openLedger() {
-  const opened = await openFiveIssues()
-  app = opened.app
-  return opened
+function openLedger() {
+  return openFiveIssues((opened) => (app = opened))
 }
 
 /** The focused element as "TAG aria-label", to tell the plain box from the real picker's input. */

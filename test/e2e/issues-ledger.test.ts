@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateDemoMonth } from '../../tools/demo'
 import { openApp, type AppUnderTest } from '../support/browser'
-import { NOW, openFiveIssues, pick, shown } from '../support/five-issues'
+import { NOW, OPEN_DROPDOWN, openFiveIssues, pick, shown } from '../support/five-issues'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -11,10 +11,8 @@ afterEach(async (t) => {
   app = null
 })
 
-async function openLedger() {
-  const opened = await openFiveIssues()
-  app = opened.app
-  return opened
+function openLedger() {
+  return openFiveIssues((opened) => (app = opened))
 }
 
 async function clearFilters(page: Page): Promise<void> {
@@ -32,7 +30,7 @@ describe('问题台账 filters', () => {
     await pick(page, '状态', '已转办')
     await page.getByRole('heading', { name: '问题台账' }).click()
     await expect.poll(async () => new Set(await shown(page))).toEqual(new Set([s.d, s.e]))
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' })
+    await page.locator(OPEN_DROPDOWN).waitFor({ state: 'hidden' })
     await app.screenshot('issues-filtered')
     await clearFilters(page)
     await expect.poll(async () => (await shown(page)).length).toBe(5)

@@ -108,19 +108,23 @@ async function seedFive(ctx: LedgerContext, clock: TestClock): Promise<Seeded> {
   return { a: a.number, b: b.number, c: c.number, d: d.number, e: e.number, ids: { a: a.id, b: b.id, c: c.id, d: d.id, e: e.id } }
 }
 
-/** The app at 问题台账 over the five issues; the caller closes it. */
-export async function openFiveIssues(): Promise<{ app: AppUnderTest; s: Seeded }> {
+/**
+ * The app at 问题台账 over the five issues. `opened` is told of the app as soon as it is open, so
+ * that the caller's afterEach closes it (with its evidence) even if reaching the screen fails.
+ */
+export async function openFiveIssues(opened: (app: AppUnderTest) => void): Promise<{ app: AppUnderTest; s: Seeded }> {
   let seeded: Seeded | null = null
-  const opened = await openApp({
+  const app = await openApp({
     now: NOW,
     seed: async (ctx, clock) => {
       seeded = await seedFive(ctx, clock)
     },
   })
-  await opened.page.goto(`${opened.bridge.url}#/issues`)
-  await opened.page.getByRole('heading', { name: '问题台账' }).waitFor()
+  opened(app)
+  await app.page.goto(`${app.bridge.url}#/issues`)
+  await app.page.getByRole('heading', { name: '问题台账' }).waitFor()
   if (!seeded) throw new Error('not seeded')
-  return { app: opened, s: seeded }
+  return { app, s: seeded }
 }
 
 /** The ledger numbers in the table as shown, top to bottom, once it has settled. */
