@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../tools/demo'
-import { openApp, type AppUnderTest } from '../support/browser'
-import { NOW, OPEN_DROPDOWN, openFiveIssues, shown } from '../support/five-issues'
+import type { AppUnderTest } from '../support/browser'
+import { OPEN_DROPDOWN, openDemoMonths, openFiveIssues, shown } from '../support/five-issues'
 
 // 问题台账's pickers drawn as plain boxes until used (renderer/components/LazyPicker.tsx,
 // LazySizeChanger.tsx): the mouse and the keyboard reach the real picker as before.
@@ -64,12 +63,7 @@ describe('问题台账 filter pickers', () => {
 
 describe('问题台账 page size picker', () => {
   it('shows more issues a page once the desk picks 50 条/页 in the plain box under the table', async () => {
-    app = await openApp({
-      now: NOW,
-      seed: async (ctx) => {
-        for (const month of ['2026-07', '2026-08', '2026-09', '2026-10']) await generateDemoMonth(ctx, month)
-      },
-    })
+    app = await openDemoMonths(['2026-07', '2026-08', '2026-09', '2026-10'])
     const { page } = app
     const total = (await app.ctx.db.selectFrom('issues').select('id').execute()).length
     expect(total).toBeGreaterThan(20)

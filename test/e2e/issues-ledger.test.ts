@@ -1,9 +1,8 @@
 import { WorkCalendar } from '../../db/calendar/working-days'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDemoMonth } from '../../tools/demo'
-import { openApp, type AppUnderTest } from '../support/browser'
-import { NOW, OPEN_DROPDOWN, openFiveIssues, pick, shown } from '../support/five-issues'
+import type { AppUnderTest } from '../support/browser'
+import { OPEN_DROPDOWN, openDemoMonths, openFiveIssues, pick, shown } from '../support/five-issues'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -114,12 +113,7 @@ describe('问题台账 deadlines', () => {
 
 describe('问题台账 overdue count', () => {
   it('lists exactly the overdue issues when the desk clicks the overdue count', async () => {
-    app = await openApp({
-      now: NOW,
-      seed: async (ctx) => {
-        for (const month of ['2026-08', '2026-09', '2026-10']) await generateDemoMonth(ctx, month)
-      },
-    })
+    app = await openDemoMonths(['2026-08', '2026-09', '2026-10'])
     const { page } = app
     const overdue = await app.ctx.db
       .selectFrom('issues')
@@ -169,7 +163,7 @@ describe('问题台账 opening an issue', () => {
 
 describe('问题台账 issue detail', () => {
   it("shows an issue's facts, the actions its state allows and its whole timeline", async () => {
-    app = await openApp({ now: NOW, seed: async (ctx) => void (await generateDemoMonth(ctx, '2026-10')) })
+    app = await openDemoMonths(['2026-10'])
     const { page } = app
     const reopened = await app.ctx.db
       .selectFrom('issues')
@@ -209,12 +203,7 @@ describe('问题台账 issue detail', () => {
 
 describe('问题台账 paging', () => {
   it('loads one page from the ledger at a time and sorts on the server', async () => {
-    app = await openApp({
-      now: NOW,
-      seed: async (ctx) => {
-        for (const month of ['2026-07', '2026-08', '2026-09', '2026-10']) await generateDemoMonth(ctx, month)
-      },
-    })
+    app = await openDemoMonths(['2026-07', '2026-08', '2026-09', '2026-10'])
     const { page } = app
     const numbers = (await app.ctx.db.selectFrom('issues').select('number').orderBy('number').execute()).map((r) => r.number)
     const total = numbers.length

@@ -4,6 +4,7 @@ import { assignIssue, resolveIssue, transferIssue } from '../../db/issues/action
 import { listCategories, listDepartments, saveStaff } from '../../db/reference/reference'
 import { closeSession, openSession, planSession } from '../../db/sessions/sessions'
 import { registerVisit } from '../../db/visits/register'
+import { generateDemoMonth } from '../../tools/demo'
 import { openApp, type AppUnderTest } from './browser'
 import type { TestClock } from './temp-ledger'
 
@@ -141,4 +142,14 @@ export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidd
 export async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click()
   await page.locator(OPEN_DROPDOWN).getByTitle(option, { exact: true }).click()
+}
+
+/** The app over the demo ledger's `months` (tools/demo.ts), at the desk on NOW; the caller closes it. */
+export function openDemoMonths(months: readonly string[]): Promise<AppUnderTest> {
+  return openApp({
+    now: NOW,
+    seed: async (ctx) => {
+      for (const month of months) await generateDemoMonth(ctx, month)
+    },
+  })
 }
