@@ -261,3 +261,35 @@ describe('a new ledger', () => {
     expect(audit).toEqual([{ action: 'create', actor_name: '首次使用（尚无人员）' }])
   })
 })
+
+describe('值班人员 while the desk is still loading', () => {
+  it('keeps the 值班人员 drop-down open when the desk’s form appears under it, and puts the cursor in 来访人姓名 once someone is picked', async () => {
+    app = (await openOffice()).app
+    const { page } = app
+    // The open day answers late (a slow disk at start): the clerk already has 值班人员 open when the form appears.
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route('**/__api/session-current', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.reload()
+    await page.getByRole('combobox', { name: '值班人员' }).click()
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '王晓丽' })
+    await option.waitFor()
+    release()
+    await page.getByLabel('来访人姓名').waitFor()
+    await settle(app)
+    expect(await option.isVisible()).toBe(true)
+
+    await option.click()
+    await page.locator('header').getByText('王晓丽').filter({ visible: true }).first().waitFor()
+    const nameId = await page.getByLabel('来访人姓名').getAttribute('id')
+    expect(nameId).toBeTruthy()
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(nameId)
+  })
+})

@@ -85,23 +85,10 @@ export async function residentVisit(
   })
 }
 
-/**
- * Opens the header's 值班人员 box and picks `name`. Right after a start the desk's form may still
- * take the focus as it mounts (RegistrationForm focuses 来访人姓名), which closes a drop-down opened a
- * moment before; the box is then opened again, as a clerk would.
- */
+/** Opens the header's 值班人员 box and picks `name`, as a clerk would: once (the desk's form leaves an open drop-down alone). */
 async function pickOperator(page: Page, name: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: '值班人员' })
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name })
-  for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) await box.click()
-    try {
-      await option.click({ timeout: 3000 })
-      return
-    } catch (e) {
-      if (attempt === 4) throw e
-    }
-  }
+  await page.getByRole('combobox', { name: '值班人员' }).click()
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).click()
 }
 
 /** Picks someone in the header's 值班人员 box, typing their PIN when asked. */
