@@ -132,7 +132,7 @@ export async function migrate(db: Kysely<Schema>, list: Record<string, Migration
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知'
     throw new LedgerError(
       'migration_failed',
-      `台账升级失败（${failed}）：${error instanceof Error ? error.message : String(error)}。台账保持原版本未改动。`,
+      `台账升级失败（${failed}）：${(error instanceof Error ? error.message : String(error)).replace(/。$/, '')}。台账保持原版本未改动。`,
     )
   }
 }
@@ -196,7 +196,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
         sqlite.exec('create temp table if not exists ledger_identity_hint (id text)')
         sqlite.prepare('insert into temp.ledger_identity_hint (id) values (?)').run(options.ledgerIdHint)
       }
-      await migrate(db, list, options.migrateTo)
+      // Only when there is something to run: the migrator takes the write lock even for nothing, so a
+      // desk opening an up-to-date file would wait on (and fail behind) another desk's long save.
+      if (pending.length > 0) await migrate(db, list, options.migrateTo)
       // The copy taken just before the upgrade that gave this ledger its id is its own copy too.
       const id = ledgerIdOf(sqlite)
       if (copy !== null && copy.ledgerId === null && id !== null) claimBackup(copy, id)

@@ -44,4 +44,21 @@ describe('a ledger file another program is writing', () => {
       await other.close()
     }
   })
+
+  it('opens an up-to-date ledger while another program holds a long save, and the desk saves once that is done', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const other = await openLedger(t.file, { keys: testKeys() })
+    let opened: Awaited<ReturnType<typeof openLedger>> | null = null
+    try {
+      other.sqlite.prepare('begin immediate').run()
+      // A desk started while the other's save runs: nothing to upgrade, so nothing to wait for.
+      opened = await openLedger(t.file, { keys: testKeys() })
+      other.sqlite.prepare('commit').run()
+      const saved = await registerVisit({ ...t.ctx, db: opened.db }, residentVisit(day.id))
+      expect(saved.id).toBeGreaterThan(0)
+    } finally {
+      await opened?.close()
+      await other.close()
+    }
+  })
 })
