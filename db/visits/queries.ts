@@ -15,6 +15,11 @@ export interface VisitFilter {
   contactsInMonth?: { first: string; nextFirst: string }
   limit?: number
   offset?: number
+  /**
+   * The visits were saved by this very call: nothing can have corrected them yet, so their
+   * corrections are not counted (a registration's answer, one statement fewer per save).
+   */
+  justSaved?: boolean
 }
 
 /** The visits a filter selects, voided ones never: the same conditions serve the list and its count. */
@@ -73,10 +78,12 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     .offset(filter.offset ?? 0)
     .execute()
   if (visits.length === 0) return []
-  const corrected = await correctionCounts(
-    db,
-    visits.map((v) => v.id),
-  )
+  const corrected = filter.justSaved
+    ? new Map<number, number>()
+    : await correctionCounts(
+        db,
+        visits.map((v) => v.id),
+      )
   const matters = await db
     .selectFrom('matters as m')
     .innerJoin('categories as c', 'c.id', 'm.category_id')

@@ -19,7 +19,7 @@ import type { Paging } from '../core/paging'
 import { listVisits, pageVisits } from './queries'
 import { arrivalSession, checkArrival, joinDuty } from './arrival'
 import { cleanToken, cleanVisitInput, type CleanVisit, type RegisterVisitInput } from './visit-input'
-import { nextIssueNumber } from '../issues/number'
+import { issueNumbersFrom } from '../issues/number'
 import { countAnswerUses } from '../reference/answers'
 
 export type { MatterInput, RegisterVisitInput } from './visit-input'
@@ -93,10 +93,12 @@ async function recordContact(
      */
     filed: Filing | null
   }[] = []
-  for (const [index, m] of v.matters.entries()) {
-    const matter = await trx
-      .insertInto('matters')
-      .values({
+  // One statement for all the visit's matters. Their ids are handed out in the order of the values;
+  // RETURNING's own order is not promised, so the ids are sorted to match the matters.
+  const inserted = await trx
+    .insertInto('matters')
+    .values(
+      v.matters.map((m) => ({
         visit_id: visit.id,
         type: m.type,
         category_id: m.categoryId,
@@ -104,12 +106,17 @@ async function recordContact(
         answer: m.answer,
         place: m.place,
         created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+      })),
+    )
+    .returning('id')
+    .execute()
+  const matterIds = inserted.map((r) => r.id).sort((a, b) => a - b)
+  for (const [index, m] of v.matters.entries()) {
+    const id = matterIds[index]
+    if (id === undefined) throw new Error('the ledger gave fewer matter ids than matters inserted')
     const label = `第${index + 1}项问题`
     matters.push({
-      id: matter.id,
+      id,
       m,
       index,
       filed: m.intake !== null && m.caseFile !== null ? await filing(trx, where.channel, m.intake, m.caseFile, label) : null,
@@ -123,6 +130,7 @@ async function recordContact(
   const calendarUnderLock = hasIssues
     ? readUnderWriteLock(calendarReadOnServer, (row) => calendarOf(row ?? { overrides: [], years: [] }))
     : null
+  const nextNumber = hasIssues ? await issueNumbersFrom(trx, where.date) : null
   await holdWriteLock(trx)
   const calendar = hasIssues ? (calendarUnderLock?.() ?? (await loadCalendar(trx))) : null
   await refreshLastVisits(trx, { visitorIds: [visitorId], organizationIds: [organizationId] })
@@ -133,7 +141,16 @@ async function recordContact(
   const numbers: string[] = []
   for (const { id: matterId, m, index, filed } of matters) {
     const category = categories.find((c) => c.id === m.categoryId)
-    if (m.type !== 'issue' || m.intake === null || m.caseFile === null || calendar === null || !category || filed === null) continue
+    if (
+      m.type !== 'issue' ||
+      m.intake === null ||
+      m.caseFile === null ||
+      calendar === null ||
+      nextNumber === null ||
+      !category ||
+      filed === null
+    )
+      continue
     const label = `第${index + 1}项问题`
     const intake = planIntake(where, category, m.intake, filed.source(), calendar, label)
     const caseFile = await settleCaseFile(
@@ -143,7 +160,7 @@ async function recordContact(
       { categoryId: m.categoryId, date: where.date, visitorId, place: m.place, label },
       filed.locality(),
     )
-    const { number, yearMonth, seq } = await nextIssueNumber(trx, where.date)
+    const { number, yearMonth, seq } = nextNumber()
     const issue = await trx
       .insertInto('issues')
       .values({
@@ -212,9 +229,9 @@ function notMerged(what: '来访人' | '企业') {
   }
 }
 
-async function summaryOf(ctx: LedgerContext, visitId: number): Promise<VisitSummary> {
-  const [summary] = await listVisits(ctx.db, { visitIds: [visitId] })
-  if (!summary) throw notFound('来访登记', visitId)
+async function summaryOf(ctx: LedgerContext, saved: Saved): Promise<VisitSummary> {
+  const [summary] = await listVisits(ctx.db, { visitIds: [saved.visitId], justSaved: saved.now })
+  if (!summary) throw notFound('来访登记', saved.visitId)
   return summary
 }
 
@@ -227,7 +244,7 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
   const token = cleanToken(input.submissionToken)
   const booked = input.appointmentId !== undefined ? await bookingIdentity(ctx.db, input.appointmentId) : null
   const v = cleanVisitInput(input, booked)
-  const visitId = await onceUnder(ctx, token, async (trx) => {
+  const saved = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记来访')
     const arrived = today(ctx)
     const { actor } = ctx
@@ -259,7 +276,7 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
     })
     return r.visitId
   })
-  return summaryOf(ctx, visitId)
+  return summaryOf(ctx, saved)
 }
 
 /**
@@ -267,14 +284,23 @@ export async function registerVisit(ctx: LedgerContext, input: RegisterVisitInpu
  * arrivals of the same submission at once on a server both find none before the lock; the unique
  * index lets one in, and the other, refused by it, is answered with the visit the first saved.
  */
-async function onceUnder(ctx: LedgerContext, token: string | null, work: (trx: Tx) => Promise<number>): Promise<number> {
+async function onceUnder(ctx: LedgerContext, token: string | null, work: (trx: Tx) => Promise<number>): Promise<Saved> {
   try {
-    return await writeLockingLate(ctx, async (trx) => (await savedUnder(trx, token)) ?? work(trx))
+    return await writeLockingLate(ctx, async (trx) => {
+      const before = await savedUnder(trx, token)
+      return before !== null ? { visitId: before, now: false } : { visitId: await work(trx), now: true }
+    })
   } catch (e) {
-    const saved = token !== null && isUniqueClash(e, 'visits_submission_token') ? await savedUnder(ctx.db, token) : null
-    if (saved === null) throw e
-    return saved
+    const before = token !== null && isUniqueClash(e, 'visits_submission_token') ? await savedUnder(ctx.db, token) : null
+    if (before === null) throw e
+    return { visitId: before, now: false }
   }
+}
+
+/** The visit a submission saved, and whether this call saved it (or an earlier arrival of the same submission did). */
+interface Saved {
+  visitId: number
+  now: boolean
 }
 
 export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionId' | 'appointmentId'> {
@@ -291,7 +317,7 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
   if (date > today(ctx)) throw new LedgerError('invalid_date', `收到日期不能晚于今天（${today(ctx)}）`)
   const token = cleanToken(input.submissionToken)
   const v = cleanVisitInput(input, null)
-  const visitId = await onceUnder(ctx, token, async (trx) => {
+  const saved = await onceUnder(ctx, token, async (trx) => {
     requirePersonAtDesk(ctx, '登记')
     const r = await recordContact(trx, ctx, { sessionId: null, date, channel: input.channel, submissionToken: token }, v)
     await audit(trx, ctx, 'register_contact', 'visit', r.visitId, {
@@ -302,7 +328,7 @@ export async function registerContact(ctx: LedgerContext, input: RegisterContact
     })
     return r.visitId
   })
-  return summaryOf(ctx, visitId)
+  return summaryOf(ctx, saved)
 }
 
 /** A month's calls, letters and online messages, newest first, a page at a time. */

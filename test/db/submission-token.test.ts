@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { registerContact, registerVisit } from '../../db/visits/register'
+import { correctVisit } from '../../db/visits/corrections'
+import { listSessionVisits, registerContact, registerVisit } from '../../db/visits/register'
 import { openDay, residentVisit } from '../support/desk'
 import type { Ledger } from '../../db/core/open'
 import { seededEngineLedgerPerTest } from '../support/ledger-hooks'
@@ -43,6 +44,22 @@ describe('one form submission, one visit', () => {
     t.clock.tick(600)
     const again = await registerVisit(t.ctx, issueVisit(day.id, 'form-reloaded-1'))
     expect(again).toEqual(first)
+  })
+
+  it('answers a resubmission after the visit was corrected with the visit as it is now, its correction counted', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const first = await registerVisit(t.ctx, issueVisit(day.id, 'form-corrected-1'))
+    expect(first.correctionCount).toBe(0)
+    await correctVisit(t.ctx, { visitId: first.id, headcount: 3, reason: '同来的还有两位村民' })
+    const again = await registerVisit(t.ctx, issueVisit(day.id, 'form-corrected-1'))
+    expect(again).toMatchObject({ id: first.id, headcount: 3, correctionCount: 1 })
+  })
+
+  it('answers a new registration with the visit as the day’s list shows it', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const saved = await registerVisit(t.ctx, issueVisit(day.id, 'form-listed-01'))
+    const listed = await listSessionVisits(t.ctx, day.id)
+    expect(listed.rows).toEqual([saved])
   })
 
   it('saves two visits for two submissions, however alike they are', async () => {

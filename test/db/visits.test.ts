@@ -117,6 +117,42 @@ describe('registering a visit', () => {
     expect(await tableCounts(t)).toEqual(before)
   })
 
+  it('numbers the issues of one visit in the order they were entered, each on its own matter, after the month’s last', async () => {
+    const day = await openDay(t, f, '2026-11-10')
+    const earlier = await acceptIssue(t, f, day.id)
+    const issue = (content: string) => ({ type: 'issue' as const, categoryId: f.category('大气').id, content, place: '城东工业园' })
+    const v = await registerVisit(
+      t.ctx,
+      residentVisit(day.id, {
+        matters: [
+          issue('化工园区夜间有刺鼻气味'),
+          { type: 'consultation', categoryId: f.category('排污许可').id, content: '排污许可证延续需要哪些材料', answer: '已发放材料清单' },
+          issue('河道有黑色污水排入'),
+          issue('夜间施工噪声扰民'),
+        ],
+      }),
+    )
+    expect(earlier.number).toBe('JD-2026-11-0001')
+    expect(v.matters.map((m) => [m.content, m.issueNumber])).toEqual([
+      ['化工园区夜间有刺鼻气味', 'JD-2026-11-0002'],
+      ['排污许可证延续需要哪些材料', null],
+      ['河道有黑色污水排入', 'JD-2026-11-0003'],
+      ['夜间施工噪声扰民', 'JD-2026-11-0004'],
+    ])
+    const stored = await t.ledger.db
+      .selectFrom('issues as i')
+      .innerJoin('matters as m', 'm.id', 'i.matter_id')
+      .select(['i.number', 'm.content', 'm.type'])
+      .where('m.visit_id', '=', v.id)
+      .orderBy('i.seq')
+      .execute()
+    expect(stored).toEqual([
+      { number: 'JD-2026-11-0002', content: '化工园区夜间有刺鼻气味', type: 'issue' },
+      { number: 'JD-2026-11-0003', content: '河道有黑色污水排入', type: 'issue' },
+      { number: 'JD-2026-11-0004', content: '夜间施工噪声扰民', type: 'issue' },
+    ])
+  })
+
   it('numbers issues per month without gaps and starts again at 0001 in a new month', async () => {
     const nov = await openDay(t, f, '2026-11-27')
     const a = await acceptIssue(t, f, nov.id)
