@@ -167,6 +167,10 @@ async function backupBeforeMigration(
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<LocalLedger> {
   const list = options.migrations ?? knownMigrations
   const readonly = options.readonly ?? false
+  // Refused here, as the migrator would refuse it: with nothing pending the migrator is not asked.
+  if (options.migrateTo !== undefined && !(options.migrateTo in list)) {
+    throw new LedgerError('migration_failed', `台账升级失败：没有名为 ${options.migrateTo} 的数据版本。台账保持原版本未改动。`)
+  }
   // Before anything touches the path: a share's name alone is enough to refuse it.
   refuseNetworkLedger(file)
   // A writer holds the file shared, so a restore (or the app, when another process writes) is refused, not raced.

@@ -15,11 +15,6 @@ export interface VisitFilter {
   contactsInMonth?: { first: string; nextFirst: string }
   limit?: number
   offset?: number
-  /**
-   * The visits were saved by this very call: nothing can have corrected them yet, so their
-   * corrections are not counted (a registration's answer, one statement fewer per save).
-   */
-  justSaved?: boolean
 }
 
 /** The visits a filter selects, voided ones never: the same conditions serve the list and its count. */
@@ -50,7 +45,16 @@ export async function pageVisits(db: Executor, filter: VisitFilter, paging: Pagi
   return { rows, total: Number(count.n), page, pageSize }
 }
 
-export async function listVisits(db: Executor, filter: VisitFilter): Promise<VisitSummary[]> {
+export interface VisitListing {
+  /**
+   * The visits were saved by this very call and are read the moment it committed: their
+   * corrections are not counted (0), one statement fewer per registration. Another desk would have
+   * to correct a visit it has only just been able to see, in the moments between.
+   */
+  justSaved?: boolean
+}
+
+export async function listVisits(db: Executor, filter: VisitFilter, listing: VisitListing = {}): Promise<VisitSummary[]> {
   const q = filteredVisits(db, filter)
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .leftJoin('organizations as o', 'o.id', 'v.organization_id')
@@ -78,7 +82,7 @@ export async function listVisits(db: Executor, filter: VisitFilter): Promise<Vis
     .offset(filter.offset ?? 0)
     .execute()
   if (visits.length === 0) return []
-  const corrected = filter.justSaved
+  const corrected = listing.justSaved
     ? new Map<number, number>()
     : await correctionCounts(
         db,

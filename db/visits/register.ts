@@ -93,8 +93,9 @@ async function recordContact(
      */
     filed: Filing | null
   }[] = []
-  // One statement for all the visit's matters. Their ids are handed out in the order of the values;
-  // RETURNING's own order is not promised, so the ids are sorted to match the matters.
+  // One statement for all the visit's matters. Both engines hand out the ids in the order of the
+  // values (SQLite's rowid and the server's identity, row by row), though neither documents it, and
+  // RETURNING's own order is not promised: sorted, the ids match the matters.
   const inserted = await trx
     .insertInto('matters')
     .values(
@@ -110,10 +111,11 @@ async function recordContact(
     )
     .returning('id')
     .execute()
+  if (inserted.length !== v.matters.length) throw new Error('the ledger gave another number of matter ids than matters inserted')
   const matterIds = inserted.map((r) => r.id).sort((a, b) => a - b)
   for (const [index, m] of v.matters.entries()) {
     const id = matterIds[index]
-    if (id === undefined) throw new Error('the ledger gave fewer matter ids than matters inserted')
+    if (id === undefined) throw new Error('the ledger gave another number of matter ids than matters inserted')
     const label = `第${index + 1}项问题`
     matters.push({
       id,
@@ -230,7 +232,7 @@ function notMerged(what: '来访人' | '企业') {
 }
 
 async function summaryOf(ctx: LedgerContext, saved: Saved): Promise<VisitSummary> {
-  const [summary] = await listVisits(ctx.db, { visitIds: [saved.visitId], justSaved: saved.now })
+  const [summary] = await listVisits(ctx.db, { visitIds: [saved.visitId] }, { justSaved: saved.savedNow })
   if (!summary) throw notFound('来访登记', saved.visitId)
   return summary
 }
@@ -288,19 +290,19 @@ async function onceUnder(ctx: LedgerContext, token: string | null, work: (trx: T
   try {
     return await writeLockingLate(ctx, async (trx) => {
       const before = await savedUnder(trx, token)
-      return before !== null ? { visitId: before, now: false } : { visitId: await work(trx), now: true }
+      return before !== null ? { visitId: before, savedNow: false } : { visitId: await work(trx), savedNow: true }
     })
   } catch (e) {
     const before = token !== null && isUniqueClash(e, 'visits_submission_token') ? await savedUnder(ctx.db, token) : null
     if (before === null) throw e
-    return { visitId: before, now: false }
+    return { visitId: before, savedNow: false }
   }
 }
 
 /** The visit a submission saved, and whether this call saved it (or an earlier arrival of the same submission did). */
 interface Saved {
   visitId: number
-  now: boolean
+  savedNow: boolean
 }
 
 export interface RegisterContactInput extends Omit<RegisterVisitInput, 'sessionId' | 'appointmentId'> {

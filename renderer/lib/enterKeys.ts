@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react'
+import { holdsOpenDropDown } from './focus'
 
 // Enter at the desk: in 'next' mode it moves to the next field and saves from the last one;
 // in 'save' mode it saves from any field (the earlier behaviour, kept as a 设置 for those who
@@ -68,7 +69,7 @@ export function enterKeys(mode: EnterMode, submit: () => void): (e: KeyboardEven
     }
     if (e.shiftKey && target instanceof HTMLTextAreaElement) return
     // An open list takes Enter to pick the option (a drop-down, or the 常用答复 under a text box).
-    if (target.getAttribute('aria-expanded') === 'true' || target.closest('.ant-select-open') !== null) return
+    if (holdsOpenDropDown(target)) return
     if (mode === 'save') {
       if (target.getAttribute('role') === 'combobox') return
       e.preventDefault()

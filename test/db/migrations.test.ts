@@ -99,16 +99,26 @@ describe('migrations', () => {
     const broken: Migration = {
       async up(db: Kysely<unknown>) {
         await db.schema.createTable('half_built').addColumn('id', 'integer').execute()
-        throw new Error('boom')
+        throw new Error('磁盘空间不足。')
       },
     }
     const e = await openLedger(f, { migrations: { ...migrations, '9999_broken': broken } }).catch((err: unknown) => err)
     expect(e).toBeInstanceOf(LedgerError)
     expect(e instanceof LedgerError && e.message).toMatch(/台账升级失败.*9999_broken.*原版本/)
+    // The cause's own full stop, not a second one after it.
+    expect(e instanceof LedgerError && e.message).toContain('磁盘空间不足。台账保持原版本未改动。')
     const again = await openLedger(f)
     expect(ledgerVersion(again.sqlite)).toBe(latestMigration)
     expect(again.sqlite.prepare("select name from sqlite_master where name = 'half_built'").all()).toEqual([])
     await again.close()
+  })
+
+  it('refuses an upgrade to a data version it does not know, on a file that is up to date too', async () => {
+    const f = file()
+    await (await openLedger(f)).close()
+    const e = await openLedger(f, { migrateTo: '9999_unknown' }).catch((err: unknown) => err)
+    expect(e).toBeInstanceOf(LedgerError)
+    expect(e instanceof LedgerError && e.message).toMatch(/没有名为 9999_unknown 的数据版本/)
   })
 
   it('refuses a ledger written by a newer version and leaves the file untouched', async () => {

@@ -262,28 +262,35 @@ describe('a new ledger', () => {
   })
 })
 
+/**
+ * The open day answers late (a slow disk at start), so the clerk already has 值班人员 open when the
+ * desk's form appears under it: the list must stay open. Answers the option to pick.
+ */
+async function openOperatorsBeforeTheDay(opened: AppUnderTest, formBox: string) {
+  const { page } = opened
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/__api/session-current', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.reload()
+  await page.getByRole('combobox', { name: '值班人员' }).click()
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '王晓丽' })
+  await option.waitFor()
+  release()
+  await page.getByLabel(formBox, { exact: true }).waitFor()
+  await settle(opened)
+  return option
+}
+
 describe('值班人员 while the desk is still loading', () => {
   it('keeps the 值班人员 drop-down open when the desk’s form appears under it, and puts the cursor in 来访人姓名 once someone is picked', async () => {
     app = (await openOffice()).app
     const { page } = app
-    // The open day answers late (a slow disk at start): the clerk already has 值班人员 open when the form appears.
-    let release = (): void => undefined
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route('**/__api/session-current', async (route) => {
-      await held
-      await route.continue()
-    })
-    await page.reload()
-    await page.getByRole('combobox', { name: '值班人员' }).click()
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: '王晓丽' })
-    await option.waitFor()
-    release()
-    await page.getByLabel('来访人姓名').waitFor()
-    await settle(app)
+    const option = await openOperatorsBeforeTheDay(app, '来访人姓名')
     expect(await option.isVisible()).toBe(true)
 
     await option.click()
@@ -291,5 +298,25 @@ describe('值班人员 while the desk is still loading', () => {
     const nameId = await page.getByLabel('来访人姓名').getAttribute('id')
     expect(nameId).toBeTruthy()
     await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(nameId)
+  })
+
+  it('keeps the 值班人员 drop-down open when the form for starting today’s reception appears under it', async () => {
+    const { app: opened } = await openSeeded((ctx) => seedOffice(ctx, { openDay: false }))
+    app = opened
+    const option = await openOperatorsBeforeTheDay(app, '地点')
+    expect(await option.isVisible()).toBe(true)
+    await option.click()
+    await app.page.locator('header').getByText('王晓丽').filter({ visible: true }).first().waitFor()
+    expect(app.bridge.state.operator.name).toBe('王晓丽')
+  })
+
+  it('puts the cursor in 地点 when the form for starting today’s reception appears and nothing is open', async () => {
+    const { app: opened } = await openSeeded((ctx) => seedOffice(ctx, { openDay: false }))
+    app = opened
+    const location = app.page.getByLabel('地点', { exact: true })
+    await location.waitFor()
+    const id = await location.getAttribute('id')
+    expect(id).toBeTruthy()
+    await expect.poll(() => app?.page.evaluate('document.activeElement?.id')).toBe(id)
   })
 })

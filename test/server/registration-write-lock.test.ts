@@ -294,7 +294,7 @@ describe('a registration on a server', () => {
     expect(await sourceOf(saved.matters[0]?.issueNumber)).toBe(rows[0]?.id)
   })
 
-  it('makes nine statements under the write lock, the commit among them, for a returning visitor with one issue, its number read with the rechecks', async () => {
+  it('makes 18 statements, nine under the write lock with the commit, for a returning visitor with one issue, its number read with the rechecks', async () => {
     const d = await deskWithDay()
     await registerVisit(d.t.ctx, enterpriseVisit(d))
     // A spy on the client the ledger's pool hands out: every statement still goes to the server.
@@ -313,6 +313,10 @@ describe('a registration on a server', () => {
     const committed = texts.indexOf('commit')
     expect(locked).toBeGreaterThan(0)
     expect(committed - locked + 1).toBe(9)
+    // After the commit, the saved visit for the screen: the visit and its matters (no corrections to count yet).
+    expect(texts.length - committed - 1).toBe(2)
+    // With `begin` and the reads and the visit's own rows before the lock: 18 in all.
+    expect(texts).toHaveLength(18)
     // The month's last number comes in the statement after the lock's, with what is read again, not in one of its own.
     expect(texts.findIndex((text) => text.includes('max("seq")'))).toBe(locked + 1)
   })

@@ -16,6 +16,7 @@ import {
 } from '../../components/VisitorFields'
 import { enterKeys, focusFirstEmpty } from '../../lib/enterKeys'
 import { useOperator } from '../../lib/operator'
+import { focusUnlessHeldOpen } from '../../lib/focus'
 import { useReference } from '../../lib/reference'
 import { useCloseGuard } from '../../lib/useCloseGuard'
 import { useFormDraft } from '../../lib/useFormDraft'
@@ -94,11 +95,8 @@ export function RegistrationForm({ session, arrival, onArrivalDone, onSaved, onD
 
   // Back to the name box after every save or clear, once the button has finished re-rendering.
   const [cleared, setCleared] = useState(0)
-  // …and after choosing oneself in 值班人员: sign in, then type. Never out of a drop-down the clerk
-  // holds open: the form mounts once the day has loaded, and by then the clerk may be in 值班人员.
-  useEffect(() => {
-    if (document.activeElement?.getAttribute('aria-expanded') !== 'true') nameRef.current?.focus()
-  }, [cleared, operator?.id])
+  // …and after choosing oneself in 值班人员: sign in, then type (lib/focus.ts: not out of 值班人员 held open).
+  useEffect(() => focusUnlessHeldOpen(nameRef.current, box.current), [cleared, operator?.id])
 
   const choose = (c: Choice) => {
     if (c.kind === 'visitor') {

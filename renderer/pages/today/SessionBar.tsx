@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography, type InputRef } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Session, SessionKind } from '../../../electron/contract/types'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
+import { focusUnlessHeldOpen } from '../../lib/focus'
 import { optionsOf, SESSION_KIND, SESSION_STATUS } from '../../lib/labels'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
@@ -79,6 +80,9 @@ function StartToday({ onStarted }: { onStarted: () => void }) {
   // Only today's: a day planned for an earlier date cannot be opened now (its visits would be misdated).
   const todays = (planned.data ?? []).filter((s) => s.date === today)
   const [form] = Form.useForm<StartValues>()
+  // Into 地点 as the form appears, but not out of 值班人员 if the clerk already has it open (lib/focus.ts).
+  const locationRef = useRef<InputRef>(null)
+  useEffect(() => focusUnlessHeldOpen(locationRef.current, null), [])
   // No field is singled out: every refusal here goes to the alert under the form.
   const { error, saving: busy, submit } = useSaving(form)
 
@@ -119,7 +123,7 @@ function StartToday({ onStarted }: { onStarted: () => void }) {
           <Select style={{ width: 160 }} options={optionsOf(SESSION_KIND, ['enterprise', 'public', 'leader', 'field'])} />
         </Form.Item>
         <Form.Item name="location" label="地点" rules={[{ required: true, whitespace: true, message: '请填写接待地点' }]}>
-          <Input style={{ width: 200 }} placeholder="如：局一楼接待室" autoFocus />
+          <Input style={{ width: 200 }} placeholder="如：局一楼接待室" ref={locationRef} />
         </Form.Item>
         <Form.Item name="hostLeaderId" label="接待领导">
           <Select
