@@ -111,11 +111,10 @@ async function recordContact(
     )
     .returning('id')
     .execute()
-  if (inserted.length !== v.matters.length) throw new Error('the ledger gave another number of matter ids than matters inserted')
   const matterIds = inserted.map((r) => r.id).sort((a, b) => a - b)
   for (const [index, m] of v.matters.entries()) {
     const id = matterIds[index]
-    if (id === undefined) throw new Error('the ledger gave another number of matter ids than matters inserted')
+    if (id === undefined) throw new Error('the ledger gave fewer matter ids than matters inserted')
     const label = `第${index + 1}项问题`
     matters.push({
       id,

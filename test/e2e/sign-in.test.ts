@@ -3,7 +3,18 @@ import { saveStaff, seedDefaults } from '../../db/reference/reference'
 import { setStaffPin } from '../../db/staff/operators'
 import { verifyPin } from '../../db/staff/pin'
 import { openApp, type AppUnderTest } from '../support/browser'
-import { as, DESK_PIN, openSeeded, seedOffice, settle, signIn, SUPERVISOR_PIN, type Office } from '../support/office-screens'
+import {
+  as,
+  DESK_PIN,
+  openSeeded,
+  operatorOption,
+  seedOffice,
+  settle,
+  signedInShown,
+  signIn,
+  SUPERVISOR_PIN,
+  type Office,
+} from '../support/office-screens'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -278,7 +289,7 @@ async function openOperatorsBeforeTheDay(opened: AppUnderTest, formBox: string) 
   })
   await page.reload()
   await page.getByRole('combobox', { name: '值班人员' }).click()
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '王晓丽' })
+  const option = operatorOption(page, '王晓丽')
   await option.waitFor()
   release()
   await page.getByLabel(formBox, { exact: true }).waitFor()
@@ -294,7 +305,7 @@ describe('值班人员 while the desk is still loading', () => {
     expect(await option.isVisible()).toBe(true)
 
     await option.click()
-    await page.locator('header').getByText('王晓丽').filter({ visible: true }).first().waitFor()
+    await signedInShown(page, '王晓丽')
     const nameId = await page.getByLabel('来访人姓名').getAttribute('id')
     expect(nameId).toBeTruthy()
     await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(nameId)
@@ -306,7 +317,7 @@ describe('值班人员 while the desk is still loading', () => {
     const option = await openOperatorsBeforeTheDay(app, '地点')
     expect(await option.isVisible()).toBe(true)
     await option.click()
-    await app.page.locator('header').getByText('王晓丽').filter({ visible: true }).first().waitFor()
+    await signedInShown(app.page, '王晓丽')
     expect(app.bridge.state.operator.name).toBe('王晓丽')
   })
 

@@ -5,7 +5,7 @@ import { openSession, planSession } from '../../db/sessions/sessions'
 import type { Session, Staff, VisitSummary } from '../../shared/types'
 import { registerVisit } from '../../db/visits/register'
 import { openApp, type AppUnderTest } from './browser'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { actorOf, type TestClock } from './temp-ledger'
 
 // Shared by the screen tests of sign-in, backups, the audit log, reveal and voiding: an office with a desk
@@ -85,10 +85,20 @@ export async function residentVisit(
   })
 }
 
+/** `name` in the header's 值班人员 list while it is open. */
+export function operatorOption(page: Page, name: string): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name })
+}
+
 /** Opens the header's 值班人员 box and picks `name`, as a clerk would: once (the desk's form leaves an open drop-down alone). */
 async function pickOperator(page: Page, name: string): Promise<void> {
   await page.getByRole('combobox', { name: '值班人员' }).click()
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).click()
+  await operatorOption(page, name).click()
+}
+
+/** Waits until the header names `name` as the one signed in. */
+export async function signedInShown(page: Page, name: string): Promise<void> {
+  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
 }
 
 /** Picks someone in the header's 值班人员 box, typing their PIN when asked. */
@@ -101,7 +111,7 @@ export async function signIn(app: AppUnderTest, name: string, pin?: string): Pro
     await dialog.getByLabel('PIN 码').press('Enter')
     await dialog.waitFor({ state: 'hidden' })
   }
-  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
+  await signedInShown(page, name)
 }
 
 /** The first supervisor of an office picks themselves and, asked, chooses their own PIN. */
@@ -113,7 +123,7 @@ export async function signInChoosingPin(app: AppUnderTest, name: string, pin: st
   await dialog.getByLabel('再次输入新 PIN').fill(pin)
   await dialog.getByLabel('再次输入新 PIN').press('Enter')
   await dialog.waitFor({ state: 'hidden' })
-  await page.locator('header').getByText(name).filter({ visible: true }).first().waitFor()
+  await signedInShown(page, name)
 }
 
 export { settle } from './browser'
