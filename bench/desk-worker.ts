@@ -2,7 +2,7 @@
 // connection, as a PC at the front desk: opens the ledger (a postgres:// address as the desk's
 // role, or the encrypted file with the bench's key), prints `ready`, waits for a line on stdin,
 // then (after a few untimed ones) registers its visits — the desk's own registerVisit, a consultation and an issue each.
-// Each registration is answered with `saved <ms>` or `refused <code>`, and the desk ends with a `cpu` line.
+// Each registration is answered with `saved <ms> <wait ms>` or `refused <code>`, and the desk ends with a `cpu` line.
 // `back-to-back`: one after another on a single `go`. `together`: one per line it is sent (every desk is sent its
 // line at the same moment: the clerks pressing 保存 at once).
 
@@ -61,15 +61,17 @@ const input: RegisterVisitInput = {
   ],
 }
 
-// A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
-// desk would be told: counted by its code, and the desk goes on with the next visit.
-async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
-  const started = performance.now()
+// How long a process has waited for a core, runnable but not running, in ms: Linux's
+// /proc/<pid>/schedstat (its second field, in nanoseconds); null elsewhere. On this machine eight
+// desks and the server share the cores; at an office each desk is a PC of its own and the server
+// has its own cores, so the registration's time spent waiting for one is this machine's, not the
+// ledger's.
+const waitedForCpuMs = (pid: number | 'self'): number | null => {
   try {
-    await registerVisit(ctx, input)
-    return { ms: performance.now() - started }
-  } catch (e) {
-    return { refused: e instanceof Error && 'code' in e ? String(e.code) : 'error' }
+    const waited = Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1])
+    return Number.isFinite(waited) ? waited / 1e6 : null
+  } catch {
+    return null
   }
 }
 
@@ -78,6 +80,28 @@ async function registerTimed(): Promise<{ ms: number } | { refused: string }> {
 // The backend's from Linux's /proc/<pid>/stat (user and system ticks, a hundredth of a second).
 const backendPid =
   ledger.engine === 'pg' ? (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(ledger.db)).rows[0]?.pid : undefined
+
+/** The desk's and its backend's waits for a core so far, in ms; null where either cannot be read. */
+const waitedSoFar = (): number | null => {
+  const desk = waitedForCpuMs('self')
+  const backend = backendPid === undefined ? 0 : waitedForCpuMs(backendPid)
+  return desk === null || backend === null ? null : desk + backend
+}
+
+// A save the ledger refuses (SQLite's busy timeout run out, the server's lock timeout) is what the
+// desk would be told: counted by its code, and the desk goes on with the next visit.
+async function registerTimed(): Promise<{ ms: number; waitedMs: number | null } | { refused: string }> {
+  const waited0 = waitedSoFar()
+  const started = performance.now()
+  try {
+    await registerVisit(ctx, input)
+    const ms = performance.now() - started
+    const waited = waitedSoFar()
+    return { ms, waitedMs: waited0 === null || waited === null ? null : waited - waited0 }
+  } catch (e) {
+    return { refused: e instanceof Error && 'code' in e ? String(e.code) : 'error' }
+  }
+}
 const backendMs = (): number | null => {
   if (backendPid === undefined) return null
   try {
@@ -88,7 +112,8 @@ const backendMs = (): number | null => {
   }
 }
 
-for (let i = 0; i < job.warmup; i++) await registerVisit(ctx, input)
+// Refused warm-ups (several processes on one file queueing for SQLite's lock) are not timed either.
+for (let i = 0; i < job.warmup; i++) await registerTimed()
 process.stdout.write('ready\n')
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
 await lines.next()
@@ -105,7 +130,7 @@ function cpuSpent(): { desk: number; server: number | null } {
 for (let i = 0; i < job.count; i++) {
   if (i > 0 && job.mode === 'together') await lines.next()
   const r = await registerTimed()
-  process.stdout.write('ms' in r ? `saved ${r.ms}\n` : `refused ${r.refused}\n`)
+  process.stdout.write('ms' in r ? `saved ${r.ms} ${r.waitedMs ?? '-'}\n` : `refused ${r.refused}\n`)
 }
 process.stdout.write(`cpu ${JSON.stringify(cpuSpent())}\n`)
 await ledger.close()

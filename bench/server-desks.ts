@@ -33,7 +33,8 @@ const busySince = (start: number | null) => {
 const DeskCpu = z.object({ desk: z.number(), server: z.number().nullable() })
 type DeskCpu = z.infer<typeof DeskCpu>
 
-type Answer = { ms: number } | { refused: string }
+/** A save's time, and how long its desk and backend waited for a core meanwhile (null where unknown). */
+type Answer = { ms: number; waitedMs: number | null } | { refused: string }
 
 interface Desk {
   ready: Promise<void>
@@ -79,7 +80,11 @@ function startDesk(job: DeskJob): Desk {
     out = lines.pop() ?? ''
     for (const line of lines) {
       if (line === 'ready') onReady()
-      if (line.startsWith('saved ')) answered({ ms: Number(line.slice('saved '.length)) })
+      if (line.startsWith('saved ')) {
+        const [ms, waited] = line.slice('saved '.length).split(' ')
+        const waitedMs = Number(waited)
+        answered({ ms: Number(ms), waitedMs: Number.isFinite(waitedMs) ? waitedMs : null })
+      }
       if (line.startsWith('refused ')) answered({ refused: line.slice('refused '.length) })
       if (line.startsWith('cpu ')) onCpu(DeskCpu.parse(JSON.parse(line.slice('cpu '.length))))
     }
@@ -105,6 +110,12 @@ function startDesk(job: DeskJob): Desk {
     },
   }
 }
+
+/** " (less the waits for a core 9.80 / 31.20)", or nothing where they could not be read. */
+const lessWaitsText = (row: DeskRunRow) =>
+  row.withoutCpuWaits === null
+    ? ''
+    : ` (less the waits for a core ${row.withoutCpuWaits.p50.toFixed(2)} / ${row.withoutCpuWaits.p99.toFixed(2)})`
 
 /** What every desk of the runs shares, from the bench's ledger and options. */
 export interface DeskBench {
@@ -152,6 +163,7 @@ export function deskRuns(bench: DeskBench) {
     const started = Array.from({ length: desks }, (_, desk) => startDesk(deskJob(target, desk, run, 'together', bench.waves)))
     await Promise.all(started.map((d) => d.ready))
     const samples: number[][] = started.map(() => [])
+    const waited: (number | null)[][] = started.map(() => [])
     const refused: string[] = []
     const t0 = performance.now()
     const busy0 = machineBusyMs()
@@ -159,17 +171,19 @@ export function deskRuns(bench: DeskBench) {
       for (const d of started) d.go()
       const answers = await Promise.all(started.map((d) => d.next()))
       for (const [i, a] of answers.entries()) {
-        if ('ms' in a) samples[i]?.push(a.ms)
-        else refused.push(a.refused)
+        if ('ms' in a) {
+          samples[i]?.push(a.ms)
+          waited[i]?.push(a.waitedMs)
+        } else refused.push(a.refused)
       }
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     const wallMs = performance.now() - t0
     const busyMs = busySince(busy0)
     const cpu = await Promise.all(started.map((d) => d.cpu))
-    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs, cpu), together: true }
+    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs, cpu, waited), together: true }
     bench.say(
-      `  ${engine}, ${desks} at once × ${bench.waves}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, refused ${refusedText(row.refused)}, CPU ${cpuText(row)} ms each, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} at once × ${bench.waves}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms${lessWaitsText(row)}, refused ${refusedText(row.refused)}, CPU ${cpuText(row)} ms each, load ${row.load.toFixed(2)}`,
     )
     return row
   }
@@ -193,9 +207,10 @@ export function deskRuns(bench: DeskBench) {
       answers.flatMap((a) => a.flatMap((x) => ('refused' in x ? [x.refused] : []))),
       busyMs,
       cpu,
+      answers.map((a) => a.flatMap((x) => ('ms' in x ? [x.waitedMs] : []))),
     )
     bench.say(
-      `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms, ${row.perSecond.toFixed(0)} /s, CPU ${cpuText(row)} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
+      `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms${lessWaitsText(row)}, ${row.perSecond.toFixed(0)} /s, CPU ${cpuText(row)} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,
     )
     return row
   }
