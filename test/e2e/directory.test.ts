@@ -262,3 +262,48 @@ describe('企业与来访人 with a long history', () => {
     await drawer.getByText('共 201 次，列出最近 200 次').waitFor()
   })
 })
+
+describe('企业与来访人 while the list is on its way', () => {
+  /** Whether a spinner was ever drawn in the list since the call, and the rows once they are in. */
+  async function watchSpinner(page: AppUnderTest['page']): Promise<void> {
+    await page.evaluate(() => {
+      const seen = { spun: false }
+      Object.assign(window, { spinnerSeen: seen })
+      new MutationObserver(() => {
+        if (document.querySelector('.ant-table-wrapper .ant-spin-spinning')) seen.spun = true
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
+  }
+  const spun = (page: AppUnderTest['page']) =>
+    page.evaluate(() => ('spinnerSeen' in window ? Boolean((window.spinnerSeen as { spun: boolean }).spun) : null))
+
+  async function openWith(delayMs: number): Promise<AppUnderTest> {
+    const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
+    const opened = await openApp({ now: '2026-11-10 09:00:00', seed: (ctx, clock) => seedDirectory(ctx, clock, seeded) })
+    await settle(opened)
+    await opened.page.route('**/__api/organization-list', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs))
+      await route.continue()
+    })
+    await watchSpinner(opened.page)
+    await opened.page.getByRole('menuitem', { name: '企业与来访人' }).click()
+    return opened
+  }
+
+  it('draws the rows of a quick answer without a spinner drawn and taken down first', async () => {
+    // Late enough that the screen is drawn before its rows, well inside the spinner's pause.
+    app = await openWith(50)
+    await app.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
+    await app.page.getByText('共 3 家').waitFor()
+    expect(await spun(app.page)).toBe(false)
+  })
+
+  it('shows the spinner, and no empty-list text, while a slow answer keeps the clerk waiting', async () => {
+    app = await openWith(1_500)
+    await app.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor()
+    expect(await app.page.getByText('还没有企业来访').count()).toBe(0)
+    await app.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
+    await app.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' })
+    expect(await spun(app.page)).toBe(true)
+  })
+})

@@ -65,7 +65,9 @@ export function PagedSearchTable<T extends { id: number }>({
       <Table<T>
         size="small"
         rowKey="id"
-        loading={list.loading}
+        // The spinner only for an answer that keeps the clerk waiting: drawn and taken down again
+        // within the same few frames it is only work.
+        loading={{ spinning: list.loading, delay: 200 }}
         dataSource={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         // The row is the control (its name is plain text): a click, or Enter on the focused row.
@@ -88,7 +90,7 @@ export function PagedSearchTable<T extends { id: number }>({
           showTotal: (n) => `共 ${n} ${unit}`,
           onChange: setPage,
         }}
-        locale={{ emptyText: query ? `没有找到“${query}”` : emptyText }}
+        locale={{ emptyText: list.data === undefined ? ' ' : query ? `没有找到“${query}”` : emptyText }}
         columns={columns}
       />
     </>
