@@ -5,6 +5,7 @@ import { closeSession, openSession, planSession } from '../../db/sessions/sessio
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
 import { setStaffPin } from '../../db/staff/operators'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
+import { holdAnswers, spinnerSeen, watchSpinner } from '../support/spinner-watch'
 import { actorOf, type TestClock } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
@@ -264,46 +265,34 @@ describe('企业与来访人 with a long history', () => {
 })
 
 describe('企业与来访人 while the list is on its way', () => {
-  /** Whether a spinner was ever drawn in the list since the call, and the rows once they are in. */
-  async function watchSpinner(page: AppUnderTest['page']): Promise<void> {
-    await page.evaluate(() => {
-      const seen = { spun: false }
-      Object.assign(window, { spinnerSeen: seen })
-      new MutationObserver(() => {
-        if (document.querySelector('.ant-table-wrapper .ant-spin-spinning')) seen.spun = true
-      }).observe(document.body, { subtree: true, childList: true, attributes: true })
-    })
-  }
-  const spun = (page: AppUnderTest['page']) =>
-    page.evaluate(() => ('spinnerSeen' in window ? Boolean((window.spinnerSeen as { spun: boolean }).spun) : null))
-
-  async function openWith(delayMs: number): Promise<AppUnderTest> {
+  /** The directory opened from the desk, its first page held back until released (or for `ms`). */
+  async function openHeld(ms?: number): Promise<{ opened: AppUnderTest; release: () => void }> {
     const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
     const opened = await openApp({ now: '2026-11-10 09:00:00', seed: (ctx, clock) => seedDirectory(ctx, clock, seeded) })
+    app = opened
     await settle(opened)
-    await opened.page.route('**/__api/organization-list', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs))
-      await route.continue()
-    })
-    await watchSpinner(opened.page)
+    const { release } = await holdAnswers(opened.page, 'organization-list', ms)
+    await watchSpinner(opened.page, '.ant-table-wrapper')
     await opened.page.getByRole('menuitem', { name: '企业与来访人' }).click()
-    return opened
+    return { opened, release }
   }
 
   it('draws the rows of a quick answer without a spinner drawn and taken down first', async () => {
-    // Late enough that the screen is drawn before its rows, well inside the spinner's pause.
-    app = await openWith(50)
-    await app.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
-    await app.page.getByText('共 3 家').waitFor()
-    expect(await spun(app.page)).toBe(false)
+    const { opened, release } = await openHeld()
+    // The screen is drawn before its rows; they come at once after it, well inside the spinner's pause.
+    await opened.page.getByLabel('查找企业').waitFor()
+    release()
+    await opened.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
+    await opened.page.getByText('共 3 家').waitFor()
+    expect(await spinnerSeen(opened.page)).toBe(false)
   })
 
   it('shows the spinner, and no empty-list text, while a slow answer keeps the clerk waiting', async () => {
-    app = await openWith(1_500)
-    await app.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor()
-    expect(await app.page.getByText('还没有企业来访').count()).toBe(0)
-    await app.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
-    await app.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' })
-    expect(await spun(app.page)).toBe(true)
+    const { opened } = await openHeld(1_500)
+    await opened.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor()
+    expect(await opened.page.getByText('还没有企业来访').count()).toBe(0)
+    await opened.page.getByRole('row', { name: /青山化工有限公司/ }).waitFor()
+    await opened.page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' })
+    expect(await spinnerSeen(opened.page)).toBe(true)
   })
 })

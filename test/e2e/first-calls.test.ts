@@ -77,7 +77,7 @@ describe('the calls a screen starts on the click that opens it', () => {
     await app.page.getByRole('menuitem', { name: '问题台账' }).click()
     const rows = app.page.locator('.issue-table tbody tr.ant-table-row')
     await rows.first().waitFor()
-    await app.page.locator('.issue-table .ant-spin-spinning').waitFor({ state: 'detached' })
+    await app.page.locator('.issue-table-loading').waitFor({ state: 'detached' })
     await app.page.waitForLoadState('networkidle')
     const screenCalls = opened.calls.slice(before)
     const pages = named(screenCalls, 'issue-list')

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppUnderTest } from '../support/browser'
 import { OPEN_DROPDOWN, openDemoMonths, openFiveIssues, pick, shown } from '../support/five-issues'
+import { holdAnswers, spinnerSeen, watchSpinner } from '../support/spinner-watch'
 
 let app: AppUnderTest | null = null
 afterEach(async (t) => {
@@ -75,6 +76,37 @@ describe('问题台账 filters', () => {
     await page.getByLabel('搜索问题', { exact: true }).fill('青山化工')
     await page.getByLabel('搜索问题', { exact: true }).press('Enter')
     await expect.poll(() => shown(page)).toEqual([s.d])
+  })
+})
+
+describe('问题台账 while a page is on its way', () => {
+  /** Back to 问题台账 from the desk, its first page held back until released (or for `ms`). */
+  async function reopenHeld(ms?: number) {
+    const opened = await openLedger()
+    const { page } = opened.app
+    await page.getByRole('menuitem', { name: '今日接待' }).click()
+    const { release } = await holdAnswers(page, 'issue-list', ms)
+    await watchSpinner(page, '.issue-table')
+    await page.getByRole('menuitem', { name: '问题台账' }).click()
+    return { ...opened, release }
+  }
+
+  it('draws the rows of a quick answer without a spinner drawn and taken down first', async () => {
+    const { app, s, release } = await reopenHeld()
+    // The screen is drawn before its rows; they come at once after it, well inside the spinner's pause.
+    await app.page.locator('.issue-table').waitFor()
+    release()
+    await expect.poll(async () => new Set(await shown(app.page))).toEqual(new Set([s.a, s.b, s.c, s.d, s.e]))
+    expect(await spinnerSeen(app.page)).toBe(false)
+  })
+
+  it('shows the spinner, and no empty-ledger text, while a slow answer keeps the clerk waiting', async () => {
+    const { app, s } = await reopenHeld(1_500)
+    await app.page.locator('.issue-table .ant-spin-spinning').waitFor()
+    expect(await app.page.getByText('台账中还没有受理的问题').count()).toBe(0)
+    await expect.poll(async () => (await shown(app.page)).length).toBe(5)
+    expect(await shown(app.page)).toContain(s.a)
+    expect(await spinnerSeen(app.page)).toBe(true)
   })
 })
 

@@ -130,7 +130,7 @@ export async function openFiveIssues(opened: (app: AppUnderTest) => void): Promi
 
 /** The ledger numbers in the table as shown, top to bottom, once it has settled. */
 export async function shown(page: Page): Promise<string[]> {
-  await page.locator('.issue-table .ant-spin-spinning').waitFor({ state: 'detached' })
+  await page.locator('.issue-table-loading').waitFor({ state: 'detached' })
   const texts = await page.locator('.issue-table tbody tr.ant-table-row td:first-child').allTextContents()
   return texts.map((t) => t.trim())
 }

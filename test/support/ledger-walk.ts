@@ -78,7 +78,7 @@ async function issueRowsShown(page: Page, numbers: readonly string[]): Promise<v
     .first()
     .getByText(last, { exact: true })
     .waitFor()
-  await page.locator('.issue-table .ant-spin-spinning').waitFor({ state: 'detached' })
+  await page.locator('.issue-table-loading').waitFor({ state: 'detached' })
 }
 
 async function shownNumbers(page: Page): Promise<string[]> {
@@ -254,7 +254,7 @@ async function directoryRowsShown(page: Page, names: readonly string[]): Promise
     .first()
     .getByText(last, { exact: true })
     .waitFor()
-  await activeTab(page).locator('.ant-spin-spinning').waitFor({ state: 'detached' })
+  await activeTab(page).locator('.directory-table-loading').waitFor({ state: 'detached' })
 }
 
 /** From a fresh start at the desk: 企业与来访人 from the menu (the 企业 tab), then the 来访人 tab. */

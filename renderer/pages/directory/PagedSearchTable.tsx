@@ -66,8 +66,9 @@ export function PagedSearchTable<T extends { id: number }>({
         size="small"
         rowKey="id"
         // The spinner only for an answer that keeps the clerk waiting: drawn and taken down again
-        // within the same few frames it is only work.
+        // within a few frames it is only work. The class says it at once (the screen tests wait for its end).
         loading={{ spinning: list.loading, delay: 200 }}
+        className={list.loading ? 'directory-table-loading' : undefined}
         dataSource={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         // The row is the control (its name is plain text): a click, or Enter on the focused row.

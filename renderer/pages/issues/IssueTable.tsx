@@ -129,14 +129,17 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
 
   return (
     <Table<IssueListItem>
-      className="issue-table"
+      // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
+      className={loading ? 'issue-table issue-table-loading' : 'issue-table'}
       size="small"
       rowKey="id"
       tableLayout="fixed"
       columns={columns}
       dataSource={data?.rows ?? []}
-      loading={loading}
-      locale={{ emptyText: <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} /> }}
+      // The spinner only for an answer that keeps the clerk waiting: drawn and taken down again
+      // within a few frames it is only work.
+      loading={{ spinning: loading, delay: 200 }}
+      locale={{ emptyText: data === undefined ? ' ' : <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} /> }}
       rowClassName={rowClass}
       onRow={(r) => ({
         tabIndex: 0,
