@@ -8,6 +8,7 @@ import { navigate } from '../../lib/route'
 import { pagerOf, type Paged } from '../../lib/usePaged'
 import { QUEUE_PAGE_SIZE } from './DueTable'
 import { visitorLabel } from './visitorLabel'
+import { tableWaiting } from '../../lib/tableWaiting'
 
 interface Props {
   queue: Paged<CallbackPage>
@@ -74,8 +75,11 @@ export function ToCloseTable({ queue, onClosed }: Props) {
         tableLayout="fixed"
         columns={columns}
         dataSource={data?.rows ?? []}
-        loading={queue.query.loading}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待销号的问题" /> }}
+        {...tableWaiting(
+          queue.query.loading,
+          data !== undefined,
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待销号的问题" />,
+        )}
         pagination={pagerOf(queue, QUEUE_PAGE_SIZE, '个')}
       />
     </>

@@ -17,6 +17,7 @@ import { useReference } from '../../lib/reference'
 import { newSubmissionToken } from '../../../shared/submission'
 import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, toMatterInput, type MatterValues } from '../today/registration'
+import { tableWaiting } from '../../lib/tableWaiting'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
 
@@ -187,10 +188,9 @@ export default function ContactsPage({ params }: { params: URLSearchParams }) {
           <Table<VisitSummary>
             size="small"
             rowKey="id"
-            loading={list.query.loading}
+            {...tableWaiting(list.query.loading, list.query.data !== undefined, '本月没有来电来信记录')}
             dataSource={list.query.data?.rows ?? []}
             pagination={pagerOf(list, CONTACTS_PAGE_SIZE, '件')}
-            locale={{ emptyText: '本月没有来电来信记录' }}
             columns={[
               { title: '日期', dataIndex: 'visitDate', width: 100 },
               { title: '方式', dataIndex: 'channel', width: 60, render: (c: string) => CHANNELS.find((x) => x.value === c)?.label ?? c },

@@ -5,6 +5,7 @@ import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
 import { DIRECTORY_PAGE_SIZE } from './first-calls'
 import './directory.css'
+import { tableWaiting } from '../../lib/tableWaiting'
 
 interface Props<T extends { id: number }> {
   version: number
@@ -65,9 +66,7 @@ export function PagedSearchTable<T extends { id: number }>({
       <Table<T>
         size="small"
         rowKey="id"
-        // The spinner only for an answer that keeps the clerk waiting: drawn and taken down again
-        // within a few frames it is only work. The class says it at once (the screen tests wait for its end).
-        loading={{ spinning: list.loading, delay: 200 }}
+        // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
         className={list.loading ? 'directory-table-loading' : undefined}
         dataSource={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
@@ -91,7 +90,7 @@ export function PagedSearchTable<T extends { id: number }>({
           showTotal: (n) => `共 ${n} ${unit}`,
           onChange: setPage,
         }}
-        locale={{ emptyText: list.data === undefined ? ' ' : query ? `没有找到“${query}”` : emptyText }}
+        {...tableWaiting(list.loading, list.data !== undefined, query ? `没有找到“${query}”` : emptyText)}
         columns={columns}
       />
     </>

@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/useQuery'
 import { useSaving } from '../../lib/useSaving'
 import { CalendarNotice } from '../../components/CalendarNotice'
 import { HolidayYears } from './HolidayYears'
+import { tableWaiting } from '../../lib/tableWaiting'
 
 interface Values {
   from: Dayjs | null
@@ -124,10 +125,9 @@ export function HolidaysTab() {
       <Table<HolidayOverride>
         size="small"
         rowKey="date"
-        loading={list.loading}
+        {...tableWaiting(list.loading, list.data !== undefined, '还没有自定义的节假日设置，内置数据已涵盖 2004—2026 年')}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
-        locale={{ emptyText: '还没有自定义的节假日设置，内置数据已涵盖 2004—2026 年' }}
         columns={[
           {
             title: '日期',
