@@ -61,8 +61,9 @@ const input: RegisterVisitInput = {
   ],
 }
 
-// How long a process has waited for a core, runnable but not running, in ms: Linux's
-// /proc/<pid>/schedstat (its second field, in nanoseconds); null elsewhere. On this machine eight
+// How long a process's main thread (where the desk's JavaScript and sockets run) has waited for a
+// core, runnable but not running, in ms: Linux's /proc/<pid>/schedstat (its second field, in
+// nanoseconds); null elsewhere. On this machine eight
 // desks and the server share the cores; at an office each desk is a PC of its own and the server
 // has its own cores, so the registration's time spent waiting for one is this machine's, not the
 // ledger's.
@@ -78,8 +79,8 @@ const waitedForCpuMs = (pid: number | 'self'): number | null => {
 // The CPU the timed registrations cost this desk's process, and (on the server, which runs on
 // this machine in the bench) its connection's backend: where a registration's machine CPU goes.
 // The backend's from Linux's /proc/<pid>/stat (user and system ticks, a hundredth of a second).
-const backendPid =
-  ledger.engine === 'pg' ? (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(ledger.db)).rows[0]?.pid : undefined
+const currentBackendPid = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(ledger.db)).rows[0]?.pid
+const backendPid = ledger.engine === 'pg' ? await currentBackendPid() : undefined
 
 /** The desk's and its backend's waits for a core so far, in ms; null where either cannot be read. */
 const waitedSoFar = (): number | null => {
@@ -120,11 +121,17 @@ await lines.next()
 const deskCpu0 = process.cpuUsage()
 const backend0 = backendMs()
 
-/** Milliseconds of CPU since the start signal: this process's, and its server backend's (null on the file, or off Linux). */
-function cpuSpent(): { desk: number; server: number | null } {
+/**
+ * Milliseconds of CPU since the start signal: this process's, and its server backend's (null on the
+ * file, or off Linux). `sameBackend` false: the pool replaced the connection during the run (it
+ * closes one left idle), so what was read of the backend was another process's.
+ */
+async function cpuSpent(): Promise<{ desk: number; server: number | null; sameBackend: boolean }> {
   const used = process.cpuUsage(deskCpu0)
   const backend = backendMs()
-  return { desk: (used.user + used.system) / 1000, server: backend0 === null || backend === null ? null : backend - backend0 }
+  const sameBackend = backendPid === undefined || (await currentBackendPid()) === backendPid
+  const server = backend0 === null || backend === null || !sameBackend ? null : backend - backend0
+  return { desk: (used.user + used.system) / 1000, server, sameBackend }
 }
 
 for (let i = 0; i < job.count; i++) {
@@ -132,6 +139,6 @@ for (let i = 0; i < job.count; i++) {
   const r = await registerTimed()
   process.stdout.write('ms' in r ? `saved ${r.ms} ${r.waitedMs ?? '-'}\n` : `refused ${r.refused}\n`)
 }
-process.stdout.write(`cpu ${JSON.stringify(cpuSpent())}\n`)
+process.stdout.write(`cpu ${JSON.stringify(await cpuSpent())}\n`)
 await ledger.close()
 process.stdin.destroy()

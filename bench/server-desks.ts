@@ -30,7 +30,7 @@ const busySince = (start: number | null) => {
   return start === null || end === null ? null : end - start
 }
 
-const DeskCpu = z.object({ desk: z.number(), server: z.number().nullable() })
+const DeskCpu = z.object({ desk: z.number(), server: z.number().nullable(), sameBackend: z.boolean() })
 type DeskCpu = z.infer<typeof DeskCpu>
 
 /** A save's time, and how long its desk and backend waited for a core meanwhile (null where unknown). */
@@ -111,6 +111,10 @@ function startDesk(job: DeskJob): Desk {
   }
 }
 
+/** A desk's waits for a core, none where its backend was replaced during the run (another process's were read). */
+const trustedWaits = (waited: readonly (readonly (number | null)[])[], cpu: readonly DeskCpu[]) =>
+  waited.map((w, desk) => (cpu[desk]?.sameBackend === false ? w.map(() => null) : w))
+
 /** " (less the waits for a core 9.80 / 31.20)", or nothing where they could not be read. */
 const lessWaitsText = (row: DeskRunRow) =>
   row.withoutCpuWaits === null
@@ -181,7 +185,10 @@ export function deskRuns(bench: DeskBench) {
     const wallMs = performance.now() - t0
     const busyMs = busySince(busy0)
     const cpu = await Promise.all(started.map((d) => d.cpu))
-    const row: DeskRunRow = { ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs, cpu, waited), together: true }
+    const row: DeskRunRow = {
+      ...deskRunRow(engine, samples, wallMs, bench.load(), refused, busyMs, cpu, trustedWaits(waited, cpu)),
+      together: true,
+    }
     bench.say(
       `  ${engine}, ${desks} at once × ${bench.waves}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms${lessWaitsText(row)}, refused ${refusedText(row.refused)}, CPU ${cpuText(row)} ms each, load ${row.load.toFixed(2)}`,
     )
@@ -207,7 +214,10 @@ export function deskRuns(bench: DeskBench) {
       answers.flatMap((a) => a.flatMap((x) => ('refused' in x ? [x.refused] : []))),
       busyMs,
       cpu,
-      answers.map((a) => a.flatMap((x) => ('ms' in x ? [x.waitedMs] : []))),
+      trustedWaits(
+        answers.map((a) => a.flatMap((x) => ('ms' in x ? [x.waitedMs] : []))),
+        cpu,
+      ),
     )
     bench.say(
       `  ${engine}, ${desks} × ${bench.each}: ${row.registration.p50.toFixed(2)} / ${row.registration.p99.toFixed(2)} ms${lessWaitsText(row)}, ${row.perSecond.toFixed(0)} /s, CPU ${cpuText(row)} ms each, refused ${refusedText(row.refused)}, load ${row.load.toFixed(2)}`,

@@ -117,7 +117,7 @@ describe("the server benchmark's rows", () => {
         [5, 70],
       ],
     )
-    // 20, 40, 45, 30: the desk that waited 70 ms of its 100 is the fastest once its wait is out.
+    // 20, 40, 45, 30: the save that waited 70 ms of its 100 goes from the slowest to the second fastest.
     expect(row.withoutCpuWaits).toEqual({ n: 4, p50: 30, p99: 45 })
     expect(registrationTable([row]).split('\n')[2]).toContain('| 40.00 / 100.0 | 30.00 / 45.00 |')
   })

@@ -5,7 +5,7 @@ import type { CallbackItem, CallbackPage } from '../../../electron/contract/type
 import { navigate } from '../../lib/route'
 import { pagerOf, type Paged } from '../../lib/usePaged'
 import { visitorLabel } from './visitorLabel'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 export const QUEUE_PAGE_SIZE = 10
 
@@ -56,7 +56,7 @@ export function DueTable({ queue, onCall }: Props) {
       tableLayout="fixed"
       columns={columns}
       dataSource={data?.rows ?? []}
-      {...tableWaiting(queue.query.loading, data !== undefined, <Empty description="没有等待回访的问题" />)}
+      {...listWaiting(queue.query.loading, data !== undefined, <Empty description="没有等待回访的问题" />)}
       pagination={pagerOf(queue, QUEUE_PAGE_SIZE, '个')}
     />
   )

@@ -8,7 +8,7 @@ import { navigate } from '../../lib/route'
 import { pagerOf, type Paged } from '../../lib/usePaged'
 import { QUEUE_PAGE_SIZE } from './DueTable'
 import { visitorLabel } from './visitorLabel'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 interface Props {
   queue: Paged<CallbackPage>
@@ -75,7 +75,7 @@ export function ToCloseTable({ queue, onClosed }: Props) {
         tableLayout="fixed"
         columns={columns}
         dataSource={data?.rows ?? []}
-        {...tableWaiting(
+        {...listWaiting(
           queue.query.loading,
           data !== undefined,
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待销号的问题" />,

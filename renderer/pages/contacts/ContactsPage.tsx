@@ -17,7 +17,7 @@ import { useReference } from '../../lib/reference'
 import { newSubmissionToken } from '../../../shared/submission'
 import { MatterFields } from '../today/MatterFields'
 import { emptyMatter, toMatterInput, type MatterValues } from '../today/registration'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 type ContactChannel = ContractInput<'contact-register'>['channel']
 
@@ -188,7 +188,7 @@ export default function ContactsPage({ params }: { params: URLSearchParams }) {
           <Table<VisitSummary>
             size="small"
             rowKey="id"
-            {...tableWaiting(list.query.loading, list.query.data !== undefined, '本月没有来电来信记录')}
+            {...listWaiting(list.query.loading, list.query.data !== undefined, '本月没有来电来信记录')}
             dataSource={list.query.data?.rows ?? []}
             pagination={pagerOf(list, CONTACTS_PAGE_SIZE, '件')}
             columns={[

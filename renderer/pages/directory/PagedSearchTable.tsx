@@ -5,7 +5,7 @@ import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
 import { DIRECTORY_PAGE_SIZE } from './first-calls'
 import './directory.css'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 interface Props<T extends { id: number }> {
   version: number
@@ -67,7 +67,7 @@ export function PagedSearchTable<T extends { id: number }>({
         size="small"
         rowKey="id"
         // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
-        className={list.loading ? 'directory-table-loading' : undefined}
+        className={list.loading ? 'directory-table directory-table-loading' : 'directory-table'}
         dataSource={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         // The row is the control (its name is plain text): a click, or Enter on the focused row.
@@ -90,7 +90,7 @@ export function PagedSearchTable<T extends { id: number }>({
           showTotal: (n) => `共 ${n} ${unit}`,
           onChange: setPage,
         }}
-        {...tableWaiting(list.loading, list.data !== undefined, query ? `没有找到“${query}”` : emptyText)}
+        {...listWaiting(list.loading, list.data !== undefined, query ? `没有找到“${query}”` : emptyText)}
         columns={columns}
       />
     </>

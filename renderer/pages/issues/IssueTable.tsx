@@ -7,7 +7,7 @@ import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
 import { DueTag } from './DueTag'
 import { PAGE_SIZES, type IssueView, type SortKey, type SortOrder } from './filters'
 import './issues.css'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 interface Props {
   data: IssuePage | undefined
@@ -137,7 +137,7 @@ export const IssueTable = memo(function IssueTable({ data, loading, view, filter
       tableLayout="fixed"
       columns={columns}
       dataSource={data?.rows ?? []}
-      {...tableWaiting(loading, data !== undefined, <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} />)}
+      {...listWaiting(loading, data !== undefined, <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} />)}
       rowClassName={rowClass}
       onRow={(r) => ({
         tabIndex: 0,

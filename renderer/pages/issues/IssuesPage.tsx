@@ -24,7 +24,8 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   const [view, setShownView] = useState<IssueView>(initialView)
   // A filter, page or order chosen asks the ledger at once, in the click's task, and the screen
   // waits a moment for the answer: the table is then drawn once, with the new rows, rather than
-  // with a spinner over the old ones first. A slow answer shows the spinner after ANSWER_WAIT_MS.
+  // with a spinner over the old ones first. A slow answer shows the spinner after ANSWER_WAIT_MS and
+  // the table's own pause (listWaiting).
   const latest = useRef(view)
   const setView = useCallback((change: (v: IssueView) => IssueView) => {
     const next = change(latest.current)

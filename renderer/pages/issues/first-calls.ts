@@ -6,8 +6,9 @@ import { initialView, toListInput } from './filters'
 // 问题台账's calls, started by the click that opens the screen or an issue (layout/first-calls.ts).
 
 /**
- * How long a filter, page or order chosen in 问题台账 waits for its rows before the table shows
- * its spinner: a page of rows takes the ledger a few tens of milliseconds.
+ * How long a filter, page or order chosen in 问题台账 waits for its rows before the table is drawn
+ * as loading (its spinner follows after listWaiting's pause): a page of rows takes the ledger a few
+ * tens of milliseconds.
  */
 export const ANSWER_WAIT_MS = 100
 

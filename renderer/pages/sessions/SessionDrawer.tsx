@@ -29,6 +29,7 @@ import { navigate } from '../../lib/route'
 import { pagerOf, usePaged, type Paged } from '../../lib/usePaged'
 import { useQuery } from '../../lib/useQuery'
 import { KIND_COLOR, STATUS_COLOR, WEEKDAY } from './kinds'
+import { listWaiting } from '../../lib/listWaiting'
 
 interface Props {
   id: number
@@ -237,10 +238,9 @@ function VisitTable({ visits, onVoid, onCorrect }: VisitTableProps) {
     <Table<VisitSummary>
       size="small"
       rowKey="id"
-      loading={visits.query.loading}
+      {...listWaiting(visits.query.loading, visits.query.data !== undefined, '没有来访登记')}
       dataSource={visits.query.data?.rows ?? []}
       pagination={pagerOf(visits, VISIT_PAGE_SIZE)}
-      locale={{ emptyText: '没有来访登记' }}
       columns={[
         { title: '时间', dataIndex: 'arrivedAt', width: 60, render: (v: string) => v.slice(11, 16) },
         {

@@ -12,6 +12,7 @@ import { SessionCalendar } from './SessionCalendar'
 import { SessionDrawer } from './SessionDrawer'
 import { SessionFormModal } from './SessionFormModal'
 import { SessionRulesModal } from './SessionRulesModal'
+import { listWaiting } from '../../lib/listWaiting'
 
 type Editing = { session: Session | null; date?: string } | null
 
@@ -132,10 +133,9 @@ export default function SessionsPage({ params }: { params?: URLSearchParams }) {
         <Table<Session>
           size="small"
           rowKey="id"
-          loading={list.loading}
+          {...listWaiting(list.loading, list.data !== undefined, `${month.format('YYYY年M月')}还没有接待日，点击右上角“计划接待日”`)}
           dataSource={sessions}
           pagination={{ pageSize: 12, hideOnSinglePage: true }}
-          locale={{ emptyText: `${month.format('YYYY年M月')}还没有接待日，点击右上角“计划接待日”` }}
           onRow={(s) => ({ onDoubleClick: () => setDetailId(s.id) })}
           columns={[
             {

@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/errors'
 import { useReference } from '../../lib/reference'
 import { useQuery } from '../../lib/useQuery'
 import { useSaving } from '../../lib/useSaving'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 /**
  * 常用答复: the answers the office gives often, per category. The desk offers them in 答复内容 the
@@ -66,7 +66,7 @@ export function AnswersTab() {
         size="small"
         rowKey="id"
         pagination={false}
-        {...tableWaiting(list.loading, list.data !== undefined, '这个类别还没有常用答复')}
+        {...listWaiting(list.loading, list.data !== undefined, '这个类别还没有常用答复')}
         dataSource={list.data ?? []}
         columns={[
           {

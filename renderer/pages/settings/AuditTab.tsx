@@ -8,6 +8,7 @@ import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
+import { listWaiting } from '../../lib/listWaiting'
 
 const PAGE_SIZE = 20
 
@@ -184,9 +185,8 @@ function AuditLog() {
       <Table<AuditEntry>
         size="small"
         rowKey="id"
-        loading={list.loading}
+        {...listWaiting(list.loading, list.data !== undefined, '没有符合条件的审计记录')}
         dataSource={list.data?.rows ?? []}
-        locale={{ emptyText: '没有符合条件的审计记录' }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useOperator } from '../../lib/operator'
 import { useQuery } from '../../lib/useQuery'
+import { listWaiting } from '../../lib/listWaiting'
 
 const KIND_COLOR: Record<BackupKind, string> = {
   daily: 'blue',
@@ -172,10 +173,9 @@ export function BackupTab() {
         <Table<BackupInfo>
           size="small"
           rowKey="name"
-          loading={overview.loading}
+          {...listWaiting(overview.loading, o !== undefined, '还没有备份，点击右上角“立即备份”')}
           dataSource={o?.backups ?? []}
           pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
-          locale={{ emptyText: '还没有备份，点击右上角“立即备份”' }}
           columns={[
             {
               title: '类型',

@@ -10,7 +10,7 @@ import { useQuery } from '../../lib/useQuery'
 import { useSaving } from '../../lib/useSaving'
 import { CalendarNotice } from '../../components/CalendarNotice'
 import { HolidayYears } from './HolidayYears'
-import { tableWaiting } from '../../lib/tableWaiting'
+import { listWaiting } from '../../lib/listWaiting'
 
 interface Values {
   from: Dayjs | null
@@ -125,7 +125,7 @@ export function HolidaysTab() {
       <Table<HolidayOverride>
         size="small"
         rowKey="date"
-        {...tableWaiting(list.loading, list.data !== undefined, '还没有自定义的节假日设置，内置数据已涵盖 2004—2026 年')}
+        {...listWaiting(list.loading, list.data !== undefined, '还没有自定义的节假日设置，内置数据已涵盖 2004—2026 年')}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
         columns={[

@@ -9,6 +9,7 @@ import { CorrectionsLink } from '../../components/CorrectionHistory'
 import { CorrectVisitModal } from './CorrectVisitModal'
 import { VoidVisitModal } from './VoidReasonModal'
 import { VISITS_PAGE_SIZE } from './first-calls'
+import { listWaiting } from '../../lib/listWaiting'
 
 /** Today's arrivals, newest first, each with what it raised; one entered by mistake can be voided. */
 interface Props {
@@ -57,10 +58,9 @@ export function TodayVisits({ visits, personTimes, onChanged }: Props) {
   return (
     <Card size="small" title={`今日来访（${total} 批，${personTimes} 人次）`} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
       <List
-        loading={visits.query.loading}
+        {...listWaiting(visits.query.loading, visits.query.data !== undefined, <Empty description="还没有来访登记" />)}
         dataSource={visits.query.data?.rows ?? []}
         pagination={pagerOf(visits, VISITS_PAGE_SIZE)}
-        locale={{ emptyText: <Empty description="还没有来访登记" /> }}
         renderItem={(v) => (
           <List.Item
             className="today-visit"
