@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { TableColumnsType } from 'antd'
+import type { PlainColumn } from '../../components/PlainTable'
 import type { OrganizationListItem } from '../../../electron/contract/types'
 import { organizationPage } from './first-calls'
 import { PagedSearchTable, visitColumns } from './PagedSearchTable'
@@ -11,38 +11,38 @@ interface Props {
 }
 
 /** The same for every render: the table keeps its columns across pages. */
-const columns: TableColumnsType<OrganizationListItem> = [
+const columns: readonly PlainColumn<OrganizationListItem>[] = [
   {
+    key: 'name',
     title: '企业（单位）名称',
-    dataIndex: 'name',
-    render: (name: string) => (
+    cell: (r) => (
       <span className="directory-name directory-ellipsis" style={{ maxWidth: 300 }}>
-        {name}
+        {r.name}
       </span>
     ),
   },
   {
+    key: 'creditCode',
     title: '统一社会信用代码',
-    dataIndex: 'creditCode',
     width: 190,
-    render: (v: string | null) => v ?? <span className="directory-muted">未登记</span>,
+    cell: (r) => r.creditCode ?? <span className="directory-muted">未登记</span>,
   },
   {
+    key: 'industry',
     title: '行业',
-    dataIndex: 'industry',
     width: 130,
     // The whole text in the cell's title when it is cut short.
-    render: (v: string | null) =>
-      v ? (
-        <span className="directory-ellipsis" style={{ maxWidth: 118 }} title={v}>
-          {v}
+    cell: (r) =>
+      r.industry ? (
+        <span className="directory-ellipsis" style={{ maxWidth: 118 }} title={r.industry}>
+          {r.industry}
         </span>
       ) : (
         '—'
       ),
   },
-  { title: '来访人', dataIndex: 'visitorCount', width: 70, align: 'right' },
-  { title: '来访', width: 120, align: 'right', render: (_, r) => `${r.visitCount} 次 ${r.personTimes} 人次` },
+  { key: 'visitorCount', title: '来访人', width: 70, align: 'right', cell: (r) => r.visitorCount },
+  { key: 'visits', title: '来访', width: 120, align: 'right', cell: (r) => `${r.visitCount} 次 ${r.personTimes} 人次` },
   ...visitColumns<OrganizationListItem>(),
 ]
 

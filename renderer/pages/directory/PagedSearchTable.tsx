@@ -1,6 +1,7 @@
-import { Alert, Input, Table, type TableColumnsType } from 'antd'
+import { Alert, Input } from 'antd'
 import { useState } from 'react'
 import type { DirectoryPage } from '../../../electron/contract/types'
+import { PlainTable, type PlainColumn } from '../../components/PlainTable'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
 import { DIRECTORY_PAGE_SIZE } from './first-calls'
@@ -22,7 +23,7 @@ interface Props<T extends { id: number }> {
   unit: string
   /** What an empty list says when nothing is being searched for. */
   emptyText: string
-  columns: TableColumnsType<T>
+  columns: readonly PlainColumn<T>[]
 }
 
 /** A search box over a paged list; a click on a row selects it. */
@@ -63,25 +64,16 @@ export function PagedSearchTable<T extends { id: number }>({
         autoFocus={autoFocus}
       />
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} />}
-      <Table<T>
-        size="small"
-        rowKey="id"
+      <PlainTable<T>
         // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
         className={list.loading ? 'directory-table directory-table-loading' : 'directory-table'}
-        dataSource={list.data?.rows ?? []}
+        layout="auto"
+        columns={columns}
+        rows={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         // The row is the control (its name is plain text): a click, or Enter on the focused row.
-        onRow={(r) => ({
-          tabIndex: 0,
-          onClick: () => onSelect(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter' && e.target === e.currentTarget) {
-              e.preventDefault()
-              onSelect(r.id)
-            }
-          },
-          style: { cursor: 'pointer' },
-        })}
+        onOpen={(r) => onSelect(r.id)}
+        waiting={listWaiting(list.loading, list.data !== undefined, query ? `没有找到“${query}”` : emptyText)}
         pagination={{
           current: page,
           pageSize: DIRECTORY_PAGE_SIZE,
@@ -90,8 +82,6 @@ export function PagedSearchTable<T extends { id: number }>({
           showTotal: (n) => `共 ${n} ${unit}`,
           onChange: setPage,
         }}
-        {...listWaiting(list.loading, list.data !== undefined, query ? `没有找到“${query}”` : emptyText)}
-        columns={columns}
       />
     </>
   )
@@ -101,15 +91,20 @@ export function PagedSearchTable<T extends { id: number }>({
  * The two columns every directory list ends with. Cells are plain spans with antd's text colours
  * (directory.css), not a Typography component per cell: a page of rows is most of a click's wait.
  */
-export function visitColumns<T extends { lastVisitDate: string | null; openIssueCount: number }>(): TableColumnsType<T> {
+export function visitColumns<T extends { lastVisitDate: string | null; openIssueCount: number }>(): PlainColumn<T>[] {
   return [
-    { title: '最近来访', dataIndex: 'lastVisitDate', width: 100, render: (v: string | null) => v ?? '—' },
+    { key: 'lastVisitDate', title: '最近来访', width: 100, cell: (r) => r.lastVisitDate ?? '—' },
     {
+      key: 'openIssueCount',
       title: '未办结',
-      dataIndex: 'openIssueCount',
       width: 70,
       align: 'right',
-      render: (n: number) => (n > 0 ? <span className="directory-warning">{n} 个</span> : <span className="directory-muted">0</span>),
+      cell: (r) =>
+        r.openIssueCount > 0 ? (
+          <span className="directory-warning">{r.openIssueCount} 个</span>
+        ) : (
+          <span className="directory-muted">0</span>
+        ),
     },
   ]
 }

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { TableColumnsType } from 'antd'
+import type { PlainColumn } from '../../components/PlainTable'
 import { PlainTag } from '../../components/PlainTag'
 import type { VisitorListItem } from '../../../electron/contract/types'
 import { visitorPage } from './first-calls'
@@ -12,33 +12,28 @@ interface Props {
 }
 
 /** The same for every render: the table keeps its columns across pages. */
-const columns: TableColumnsType<VisitorListItem> = [
+const columns: readonly PlainColumn<VisitorListItem>[] = [
+  { key: 'name', title: '姓名', width: 120, cell: (r) => <span className="directory-name">{r.name}</span> },
   {
-    title: '姓名',
-    dataIndex: 'name',
-    width: 120,
-    render: (name: string) => <span className="directory-name">{name}</span>,
-  },
-  {
+    key: 'kind',
     title: '类型',
-    dataIndex: 'kind',
     width: 70,
-    render: (_, r) => (r.kind === 'enterprise' ? <PlainTag color="blue">企业</PlainTag> : <PlainTag color="green">群众</PlainTag>),
+    cell: (r) => (r.kind === 'enterprise' ? <PlainTag color="blue">企业</PlainTag> : <PlainTag color="green">群众</PlainTag>),
   },
-  { title: '联系电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+  { key: 'phone', title: '联系电话', width: 130, cell: (r) => r.phone ?? '—' },
   {
+    key: 'organizationName',
     title: '所属企业',
-    dataIndex: 'organizationName',
-    render: (v: string | null) =>
-      v ? (
-        <span className="directory-ellipsis" style={{ maxWidth: 280 }} title={v}>
-          {v}
+    cell: (r) =>
+      r.organizationName ? (
+        <span className="directory-ellipsis" style={{ maxWidth: 280 }} title={r.organizationName}>
+          {r.organizationName}
         </span>
       ) : (
         '—'
       ),
   },
-  { title: '来访次数', dataIndex: 'visitCount', width: 80, align: 'right' },
+  { key: 'visitCount', title: '来访次数', width: 80, align: 'right', cell: (r) => r.visitCount },
   ...visitColumns<VisitorListItem>(),
 ]
 

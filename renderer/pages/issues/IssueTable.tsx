@@ -1,13 +1,14 @@
 import { memo, useMemo } from 'react'
-import { Empty, Table, type TableColumnsType, type TableProps } from 'antd'
+import { Empty } from 'antd'
 import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
 import { lazySizeChanger } from '../../components/LazySizeChanger'
+import { PlainTable, type PlainColumn } from '../../components/PlainTable'
 import { PlainTag } from '../../components/PlainTag'
 import { ISSUE_STATUS, ISSUE_STATUS_COLOR } from '../../lib/labels'
+import { listWaiting } from '../../lib/listWaiting'
 import { DueTag } from './DueTag'
 import { PAGE_SIZES, type IssueView, type SortKey, type SortOrder } from './filters'
 import './issues.css'
-import { listWaiting } from '../../lib/listWaiting'
 
 interface Props {
   data: IssuePage | undefined
@@ -19,15 +20,8 @@ interface Props {
   onOpen: (id: number) => void
 }
 
-const SORT_KEYS: readonly SortKey[] = ['acceptedDate', 'dueDate', 'number']
-
-type SortOrderName = 'ascend' | 'descend'
-
 const SizeChanger = lazySizeChanger(PAGE_SIZES)
-
-function isSortKey(key: unknown): key is SortKey {
-  return SORT_KEYS.some((k) => k === key)
-}
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map(String)
 
 function rowClass(r: IssueListItem): string {
   if (r.dueState === 'overdue') return 'issue-row issue-row-overdue'
@@ -35,131 +29,83 @@ function rowClass(r: IssueListItem): string {
   return 'issue-row'
 }
 
-function columnsFor(sort: SortKey, order: SortOrder): TableColumnsType<IssueListItem> {
-  const sortOrder = (key: SortKey) => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null)
-  // A click flips the order and never lands on "unsorted"; dates start newest-first, deadlines most urgent first.
-  const flip: SortOrderName[] = ['ascend', 'descend', 'ascend']
-  const flipNewestFirst: SortOrderName[] = ['descend', 'ascend', 'descend']
-  return [
-    { key: 'number', title: '编号', dataIndex: 'number', width: 138, sorter: true, sortOrder: sortOrder('number'), sortDirections: flip },
-    {
-      key: 'status',
-      title: '状态',
-      width: 92,
-      render: (_, r) => <PlainTag color={ISSUE_STATUS_COLOR[r.status]}>{ISSUE_STATUS[r.status]}</PlainTag>,
-    },
-    { key: 'category', title: '类别', dataIndex: 'categoryName', width: 88, ellipsis: true },
-    {
-      key: 'content',
-      title: '反映问题',
-      ellipsis: true,
-      render: (_, r) => (
-        <>
-          {r.procedure !== 'general' && (
-            <PlainTag color={r.procedure === 'petition' ? 'magenta' : 'gold'}>{r.procedure === 'petition' ? '信访' : '转办件'}</PlainTag>
-          )}
-          {r.content}
-        </>
-      ),
-    },
-    {
-      key: 'visitor',
-      title: '来访人/企业',
-      width: 172,
-      ellipsis: true,
-      render: (_, r) => (r.organizationName ? `${r.visitorName}（${r.organizationName}）` : r.visitorName),
-    },
-    {
-      key: 'subject',
-      title: '被反映对象/属地',
-      width: 150,
-      ellipsis: true,
-      render: (_, r) => [r.subjectName, r.localityName].filter((x) => x !== null).join(' · ') || '—',
-    },
-    {
-      key: 'department',
-      title: '承办股室',
-      width: 124,
-      ellipsis: true,
-      render: (_, r) => r.departmentName ?? <span className="issue-muted">{r.status === 'accepted' ? '未交办' : '—'}</span>,
-    },
-    {
-      key: 'acceptedDate',
-      title: '受理日期',
-      dataIndex: 'acceptedDate',
-      width: 108,
-      sorter: true,
-      sortOrder: sortOrder('acceptedDate'),
-      sortDirections: flipNewestFirst,
-    },
-    {
-      key: 'dueDate',
-      title: '办结时限',
-      width: 196,
-      sorter: true,
-      sortOrder: sortOrder('dueDate'),
-      sortDirections: flip,
-      render: (_, r) => (
-        <span className="issue-due">
-          <span className="issue-due-date">{r.dueDate}</span>
-          <DueTag state={r.dueState} provisional={r.dueProvisional} overdueBy={r.overdueBy} />
-        </span>
-      ),
-    },
-  ]
-}
+const visitorOf = (r: IssueListItem) => (r.organizationName ? `${r.visitorName}（${r.organizationName}）` : r.visitorName)
+const subjectOf = (r: IssueListItem) => [r.subjectName, r.localityName].filter((x) => x !== null).join(' · ') || '—'
+const departmentOf = (r: IssueListItem) => r.departmentName ?? (r.status === 'accepted' ? '未交办' : '—')
+
+// Dates start newest first, deadlines most urgent first; a click on the sorted column flips it.
+const COLUMNS: readonly PlainColumn<IssueListItem, SortKey>[] = [
+  { key: 'number', title: '编号', width: 138, sort: { key: 'number', first: 'asc' }, cell: (r) => r.number },
+  {
+    key: 'status',
+    title: '状态',
+    width: 92,
+    cell: (r) => <PlainTag color={ISSUE_STATUS_COLOR[r.status]}>{ISSUE_STATUS[r.status]}</PlainTag>,
+  },
+  { key: 'category', title: '类别', width: 88, ellipsis: true, cell: (r) => r.categoryName, tip: (r) => r.categoryName },
+  {
+    key: 'content',
+    title: '反映问题',
+    ellipsis: true,
+    cell: (r) => (
+      <>
+        {r.procedure !== 'general' && (
+          <PlainTag color={r.procedure === 'petition' ? 'magenta' : 'gold'}>{r.procedure === 'petition' ? '信访' : '转办件'}</PlainTag>
+        )}
+        {r.content}
+      </>
+    ),
+  },
+  { key: 'visitor', title: '来访人/企业', width: 172, ellipsis: true, cell: visitorOf, tip: visitorOf },
+  { key: 'subject', title: '被反映对象/属地', width: 150, ellipsis: true, cell: subjectOf, tip: subjectOf },
+  {
+    key: 'department',
+    title: '承办股室',
+    width: 124,
+    ellipsis: true,
+    cell: (r) => r.departmentName ?? <span className="issue-muted">{departmentOf(r)}</span>,
+    tip: departmentOf,
+  },
+  { key: 'acceptedDate', title: '受理日期', width: 108, sort: { key: 'acceptedDate', first: 'desc' }, cell: (r) => r.acceptedDate },
+  {
+    key: 'dueDate',
+    title: '办结时限',
+    width: 196,
+    sort: { key: 'dueDate', first: 'asc' },
+    cell: (r) => (
+      <span className="issue-due">
+        <span className="issue-due-date">{r.dueDate}</span>
+        <DueTag state={r.dueState} provisional={r.dueProvisional} overdueBy={r.overdueBy} />
+      </span>
+    ),
+  },
+]
 
 /** The ledger, one page at a time from main; a row opens with a click or Enter. */
 export const IssueTable = memo(function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
-  // The columns change only with the order: a new page of rows reuses them (the cells are plain
-  // spans, no antd component per cell, since a page of rows is most of what a click waits for).
-  const columns = useMemo(() => columnsFor(view.sort, view.order), [view.sort, view.order])
-
-  const onChange: TableProps<IssueListItem>['onChange'] = (p, _f, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter
-      if (s && isSortKey(s.columnKey) && s.order) onSort(s.columnKey, s.order === 'ascend' ? 'asc' : 'desc')
-      else onSort('acceptedDate', 'desc')
-      return
-    }
-    if (extra.action === 'paginate') {
-      const size = p.pageSize ?? view.pageSize
-      onPage(size !== view.pageSize ? 1 : (p.current ?? 1), size)
-    }
-  }
-
+  const sorting = useMemo(() => ({ key: view.sort, order: view.order, onSort }), [view.sort, view.order, onSort])
   return (
-    <Table<IssueListItem>
+    <PlainTable<IssueListItem, SortKey>
       // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
       className={loading ? 'issue-table issue-table-loading' : 'issue-table'}
-      size="small"
-      rowKey="id"
-      tableLayout="fixed"
-      columns={columns}
-      dataSource={data?.rows ?? []}
-      {...listWaiting(loading, data !== undefined, <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} />)}
+      layout="fixed"
+      columns={COLUMNS}
+      rows={data?.rows ?? []}
       rowClassName={rowClass}
-      onRow={(r) => ({
-        tabIndex: 0,
-        onClick: () => onOpen(r.id),
-        onKeyDown: (e) => {
-          if (e.key === 'Enter' && e.target === e.currentTarget) {
-            e.preventDefault()
-            onOpen(r.id)
-          }
-        },
-      })}
+      onOpen={(r) => onOpen(r.id)}
+      sorting={sorting}
+      waiting={listWaiting(loading, data !== undefined, <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} />)}
       pagination={{
         current: view.page,
         pageSize: view.pageSize,
         total: data?.total ?? 0,
-        pageSizeOptions: PAGE_SIZES.map(String),
+        pageSizeOptions: PAGE_SIZE_OPTIONS,
         showSizeChanger: true,
         components: { sizeChanger: SizeChanger },
         showTotal: (total) => `共 ${total} 个问题`,
-        size: 'small',
+        // A new page size starts again at the first page.
+        onChange: (page, size) => onPage(size !== view.pageSize ? 1 : page, size),
       }}
-      onChange={onChange}
     />
   )
 })
