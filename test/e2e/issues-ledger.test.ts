@@ -142,6 +142,18 @@ describe('问题台账 deadlines', () => {
     expect(a.due_date < '2026-11-10').toBe(true)
     await app.screenshot('issues-overdue')
   })
+
+  it("tints a row under the pointer with antd's hover colour, over the overdue red", async () => {
+    const { app, s } = await openLedger()
+    const { page } = app
+    const cell = page.locator('.issue-table tbody tr.issue-row-overdue', { hasText: s.a }).locator('td').nth(2)
+    const background = () => cell.evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    expect(await background()).toBe('rgb(255, 241, 240)')
+    await cell.hover()
+    expect(await background()).toBe('rgb(250, 250, 250)')
+    await page.getByRole('heading', { name: '问题台账' }).hover()
+    expect(await background()).toBe('rgb(255, 241, 240)')
+  })
 })
 
 describe('问题台账 overdue count', () => {
@@ -272,5 +284,25 @@ describe('问题台账 paging', () => {
     await expect.poll(() => shown(page)).toEqual(accepted.slice(0, 20))
     await page.locator('.issue-table th', { hasText: '受理日期' }).click()
     await expect.poll(async () => (await shown(page))[0]).toBe(accepted.at(-1))
+  })
+
+  it('sorts from the keyboard with Enter on a column header, which says how it is sorted', async () => {
+    const { app } = await openLedger()
+    const { page } = app
+    const numbers = (await app.ctx.db.selectFrom('issues').select('number').orderBy('number').execute()).map((r) => r.number)
+    const header = (name: string) => page.getByRole('columnheader', { name, exact: true })
+    expect(await header('受理日期').getAttribute('aria-sort')).toBe('descending')
+    expect(await header('编号').getAttribute('aria-sort')).toBeNull()
+    await header('编号').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => shown(page)).toEqual(numbers)
+    expect(await header('编号').getAttribute('aria-sort')).toBe('ascending')
+    expect(await header('受理日期').getAttribute('aria-sort')).toBeNull()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => shown(page)).toEqual([...numbers].reverse())
+    expect(await header('编号').getAttribute('aria-sort')).toBe('descending')
+    // The sorted column's cells carry antd's sorted-column shade.
+    const cell = page.locator('.issue-table tbody tr.ant-table-row td:first-child').first()
+    expect(await cell.getAttribute('class')).toContain('ant-table-column-sort')
   })
 })
