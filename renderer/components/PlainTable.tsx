@@ -15,12 +15,12 @@ export interface PlainColumn<T, K extends string = never> {
   title: string
   width?: number
   align?: 'right'
-  /** Cut off with … in one line (the table's layout is then fixed). */
+  /** Cut off with … in one line; a table with such a column lays its columns out at their widths, whatever the cells hold. */
   ellipsis?: boolean
-  /** Sorted by the ledger: `first` is the order a first click gives, the next click flips it. */
+  /** Sorted by the ledger: `first` is the order a first press gives, the next press flips it. */
   sort?: { key: K; first: PlainSortOrder }
   cell: (row: T) => ReactNode
-  /** The cell's title: the whole text of a cell that may be cut off. */
+  /** A cut-off cell's title, its whole text: by default the cell itself when it is only text. */
   tip?: (row: T) => string | undefined
 }
 
@@ -34,15 +34,20 @@ interface Props<T extends { id: number }, K extends string> {
   className: string
   columns: readonly PlainColumn<T, K>[]
   rows: readonly T[]
-  /** Fixed: the columns' widths hold whatever the cells hold (needed for ellipsis); auto: as antd's default. */
-  layout: 'fixed' | 'auto'
   rowClassName?: (row: T) => string
   /** A click on a row, or Enter on the focused row: the row is the control. */
   onOpen: (row: T) => void
   sorting?: PlainSorting<K>
   waiting: ReturnType<typeof listWaiting>
-  /** antd's Pagination under the rows, drawn only when there are rows to page through (as antd's Table does). */
+  /** antd's Pagination under the rows, small, drawn only when the total is above 0 (as antd's Table does). */
   pagination: PaginationProps
+}
+
+/** antd's words for a sortable header, from the locale the app gives ConfigProvider. */
+interface SortWords {
+  sortable: string
+  asc: string
+  desc: string
 }
 
 /**
@@ -50,27 +55,35 @@ interface Props<T extends { id: number }, K extends string> {
  * sortable header's markup, antd's Spin and Pagination) without the component. The ledger's and
  * the directory's lists are pages the ledger sorted and cut: none of Table's client-side sorting,
  * filtering, selection or measuring is used, and its per-cell components and its scroll-bar
- * measuring on every mount (a forced layout) were a third of opening 问题台账.
+ * measuring on every mount (a forced layout) were 15–20 ms of the script in opening 问题台账.
+ * The sort hint is the header's native title, not antd's Tooltip: no component per header.
  */
 export function PlainTable<T extends { id: number }, K extends string = never>({
   className,
   columns,
   rows,
-  layout,
   rowClassName,
   onOpen,
   sorting,
   waiting,
   pagination,
 }: Props<T, K>) {
-  const p = useContext(ConfigProvider.ConfigContext).getPrefixCls('table')
+  const { getPrefixCls, locale } = useContext(ConfigProvider.ConfigContext)
+  const p = getPrefixCls('table')
   const rootCls = `${p}-css-var`
   const [hashId, cssVarCls] = useTableStyle(p, rootCls)
-  const shared = `${cssVarCls} ${rootCls} ${hashId}`
+  const themeClasses = `${cssVarCls} ${rootCls} ${hashId}`
+  // As antd's Table: cut-off cells need the columns held at their widths.
+  const layout = columns.some((c) => c.ellipsis) ? 'fixed' : 'auto'
+  const words: SortWords = {
+    sortable: locale?.global?.sortable ?? '可排序',
+    asc: locale?.Table?.triggerAsc ?? '点击升序',
+    desc: locale?.Table?.triggerDesc ?? '点击降序',
+  }
   const empty = rows.length === 0
-  const tableClass = [`${p} ${p}-small ${shared}`, layout === 'fixed' && `${p}-layout-fixed`, empty && `${p}-empty`]
+  const tableClass = [`${p} ${p}-small ${themeClasses}`, layout === 'fixed' && `${p}-layout-fixed`, empty && `${p}-empty`]
   return (
-    <div className={`${shared} ${p}-wrapper ${className}`}>
+    <div className={`${themeClasses} ${p}-wrapper plain-table ${className}`}>
       <Spin {...waiting.loading}>
         <div className={tableClass.filter(Boolean).join(' ')}>
           <div className={`${p}-container`}>
@@ -81,7 +94,25 @@ export function PlainTable<T extends { id: number }, K extends string = never>({
                     <col key={c.key} style={c.width === undefined ? undefined : { width: c.width }} />
                   ))}
                 </colgroup>
-                <Head p={p} columns={columns} sorting={sorting} />
+                <thead className={`${p}-thead`}>
+                  <tr>
+                    {columns.map((c) =>
+                      c.sort !== undefined && sorting !== undefined ? (
+                        <SortHeader key={c.key} p={p} column={c} sortBy={c.sort} sorting={sorting} words={words} />
+                      ) : (
+                        <th
+                          key={c.key}
+                          scope="col"
+                          className={cellClass(p, c, false)}
+                          title={c.ellipsis ? c.title : undefined}
+                          style={alignOf(c)}
+                        >
+                          {c.title}
+                        </th>
+                      ),
+                    )}
+                  </tr>
+                </thead>
                 <tbody className={`${p}-tbody`}>
                   {empty ? (
                     <tr className={`${p}-placeholder`}>
@@ -107,86 +138,66 @@ export function PlainTable<T extends { id: number }, K extends string = never>({
             </div>
           </div>
         </div>
-        {(pagination.total ?? 0) > 0 && <Pagination {...pagination} size="small" className={`${p}-pagination ${p}-pagination-end`} />}
+        {(pagination.total ?? 0) > 0 && (
+          <Pagination
+            {...pagination}
+            size="small"
+            className={[`${p}-pagination ${p}-pagination-end`, pagination.className].filter(Boolean).join(' ')}
+          />
+        )}
       </Spin>
     </div>
   )
 }
 
-function cellClass(p: string, c: { ellipsis?: boolean; sort?: { key: string } }, sortKey: string | undefined): string {
+function cellClass(p: string, c: { ellipsis?: boolean }, sorted: boolean): string {
   let cls = `${p}-cell`
   if (c.ellipsis) cls += ` ${p}-cell-ellipsis`
-  if (c.sort !== undefined && c.sort.key === sortKey) cls += ` ${p}-column-sort`
+  if (sorted) cls += ` ${p}-column-sort`
   return cls
 }
 
 const alignOf = (c: { align?: 'right' }) => (c.align === undefined ? undefined : { textAlign: c.align })
 
-function Head<T, K extends string>({
+/** antd's sortable header: a press or Enter flips the order; a first press gives the column's own first order. */
+function SortHeader<T, K extends string>({
   p,
-  columns,
+  column,
+  sortBy,
   sorting,
+  words,
 }: {
   p: string
-  columns: readonly PlainColumn<T, K>[]
-  sorting: PlainSorting<K> | undefined
-}) {
-  return (
-    <thead className={`${p}-thead`}>
-      <tr>
-        {columns.map((c) =>
-          c.sort !== undefined && sorting !== undefined ? (
-            <SortHeader key={c.key} p={p} title={c.title} sortKey={c.sort.key} first={c.sort.first} sorting={sorting} />
-          ) : (
-            <th key={c.key} scope="col" className={cellClass(p, c, undefined)} title={c.ellipsis ? c.title : undefined} style={alignOf(c)}>
-              {c.title}
-            </th>
-          ),
-        )}
-      </tr>
-    </thead>
-  )
-}
-
-/** antd's sortable header: a click or Enter flips the order, and a first press gives the column's own first order. */
-function SortHeader<K extends string>({
-  p,
-  title,
-  sortKey,
-  first,
-  sorting,
-}: {
-  p: string
-  title: string
-  sortKey: K
-  first: PlainSortOrder
+  column: PlainColumn<T, K>
+  sortBy: { key: K; first: PlainSortOrder }
   sorting: PlainSorting<K>
+  words: SortWords
 }) {
-  const on = sorting.key === sortKey
-  const next: PlainSortOrder = on ? (sorting.order === 'asc' ? 'desc' : 'asc') : first
-  const press = () => sorting.onSort(sortKey, next)
+  const sorted = sorting.key === sortBy.key
+  const next: PlainSortOrder = sorted ? (sorting.order === 'asc' ? 'desc' : 'asc') : sortBy.first
+  const press = () => sorting.onSort(sortBy.key, next)
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return
     e.preventDefault()
     press()
   }
   const arrow = (order: PlainSortOrder) =>
-    `${p}-column-sorter-${order === 'asc' ? 'up' : 'down'}${on && sorting.order === order ? ' active' : ''}`
+    `${p}-column-sorter-${order === 'asc' ? 'up' : 'down'}${sorted && sorting.order === order ? ' active' : ''}`
   return (
     <th
       scope="col"
       tabIndex={0}
-      aria-label={title}
-      aria-description="可排序"
-      aria-sort={on ? (sorting.order === 'asc' ? 'ascending' : 'descending') : undefined}
-      // antd's sorter tooltip says the same; a native title costs no component per header.
-      title={next === 'asc' ? '点击升序' : '点击降序'}
-      className={`${p}-cell${on ? ` ${p}-column-sort` : ''} ${p}-column-has-sorters`}
+      aria-label={column.title}
+      aria-description={words.sortable}
+      aria-sort={sorted ? (sorting.order === 'asc' ? 'ascending' : 'descending') : undefined}
+      title={next === 'asc' ? words.asc : words.desc}
+      className={`${cellClass(p, column, sorted)} ${p}-column-has-sorters`}
+      style={alignOf(column)}
       onClick={press}
       onKeyDown={onKeyDown}
     >
       <div className={`${p}-column-sorters`}>
-        <span className={`${p}-column-title`}>{title}</span>
+        <span className={`${p}-column-title`}>{column.title}</span>
         <span className={`${p}-column-sorter ${p}-column-sorter-full`}>
           <span className={`${p}-column-sorter-inner`} aria-hidden="true">
             <CaretUpOutlined className={arrow('asc')} />
@@ -221,11 +232,16 @@ function Row<T extends { id: number }, K extends string>({ p, row, columns, sort
       onClick={() => onOpen(row)}
       onKeyDown={onKeyDown}
     >
-      {columns.map((c) => (
-        <td key={c.key} className={cellClass(p, c, sortKey)} title={c.tip?.(row)} style={alignOf(c)}>
-          {c.cell(row)}
-        </td>
-      ))}
+      {columns.map((c) => {
+        const content = c.cell(row)
+        const tip =
+          c.tip?.(row) ?? (c.ellipsis && (typeof content === 'string' || typeof content === 'number') ? String(content) : undefined)
+        return (
+          <td key={c.key} className={cellClass(p, c, c.sort !== undefined && c.sort.key === sortKey)} title={tip} style={alignOf(c)}>
+            {content}
+          </td>
+        )
+      })}
     </tr>
   )
 }

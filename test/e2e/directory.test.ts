@@ -144,6 +144,30 @@ describe('企业与来访人', () => {
     await app.screenshot('directory-history')
   })
 
+  it('opens an enterprise from the keyboard with Enter on its row, which stays marked while its drawer is open', async () => {
+    const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
+    app = await openDirectory(seeded)
+    const { page } = app
+    await expect.poll(() => page.getByText('共 3 家').count()).toBe(1)
+    const row = page.locator('.directory-table tbody tr.ant-table-row', { hasText: '青山化工有限公司' })
+    const background = () =>
+      row
+        .locator('td')
+        .first()
+        .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    await row.focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: '青山化工有限公司' }).getByText('2 次，3 人次').waitFor()
+    expect(page.url()).toContain(`#/directory?tab=organizations&id=${seeded.qingshan}`)
+    await expect.poll(() => row.getAttribute('class')).toContain('ant-table-row-selected')
+    // antd's selected colour, and its darker one under the pointer.
+    await expect.poll(background).toBe('rgb(230, 244, 255)')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.url()).toMatch(/tab=organizations$/)
+    await row.hover()
+    await expect.poll(background).toBe('rgb(250, 250, 250)')
+  })
+
   it('merges two records of the same enterprise into one, keeping every visit', async () => {
     const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
     app = await openDirectory(seeded, 'supervisor')

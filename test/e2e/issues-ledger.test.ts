@@ -148,11 +148,11 @@ describe('问题台账 deadlines', () => {
     const { page } = app
     const cell = page.locator('.issue-table tbody tr.issue-row-overdue', { hasText: s.a }).locator('td').nth(2)
     const background = () => cell.evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
-    expect(await background()).toBe('rgb(255, 241, 240)')
+    await expect.poll(background).toBe('rgb(255, 241, 240)')
     await cell.hover()
-    expect(await background()).toBe('rgb(250, 250, 250)')
+    await expect.poll(background).toBe('rgb(250, 250, 250)')
     await page.getByRole('heading', { name: '问题台账' }).hover()
-    expect(await background()).toBe('rgb(255, 241, 240)')
+    await expect.poll(background).toBe('rgb(255, 241, 240)')
   })
 })
 
@@ -287,7 +287,7 @@ describe('问题台账 paging', () => {
   })
 
   it('sorts from the keyboard with Enter on a column header, which says how it is sorted', async () => {
-    const { app } = await openLedger()
+    const { app, s } = await openLedger()
     const { page } = app
     const numbers = (await app.ctx.db.selectFrom('issues').select('number').orderBy('number').execute()).map((r) => r.number)
     const header = (name: string) => page.getByRole('columnheader', { name, exact: true })
@@ -301,8 +301,15 @@ describe('问题台账 paging', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => shown(page)).toEqual([...numbers].reverse())
     expect(await header('编号').getAttribute('aria-sort')).toBe('descending')
-    // The sorted column's cells carry antd's sorted-column shade.
-    const cell = page.locator('.issue-table tbody tr.ant-table-row td:first-child').first()
-    expect(await cell.getAttribute('class')).toContain('ant-table-column-sort')
+    // The sorted column's cells carry antd's sorted-column shade; the others none.
+    await page.getByRole('heading', { name: '问题台账' }).hover()
+    const onTime = page.locator('.issue-table tbody tr.ant-table-row', { hasText: s.c })
+    const shade = (n: number) =>
+      onTime
+        .locator('td')
+        .nth(n)
+        .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    await expect.poll(() => shade(0)).toBe('rgb(250, 250, 250)')
+    expect(await shade(2)).not.toBe('rgb(250, 250, 250)')
   })
 })

@@ -10,7 +10,6 @@ interface Props {
   onSelect: (id: number) => void
 }
 
-/** The same for every render: the table keeps its columns across pages. */
 const columns: readonly PlainColumn<OrganizationListItem>[] = [
   {
     key: 'name',

@@ -67,7 +67,6 @@ export function PagedSearchTable<T extends { id: number }>({
       <PlainTable<T>
         // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
         className={list.loading ? 'directory-table directory-table-loading' : 'directory-table'}
-        layout="auto"
         columns={columns}
         rows={list.data?.rows ?? []}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}

@@ -11,7 +11,6 @@ interface Props {
   onSelect: (id: number) => void
 }
 
-/** The same for every render: the table keeps its columns across pages. */
 const columns: readonly PlainColumn<VisitorListItem>[] = [
   { key: 'name', title: '姓名', width: 120, cell: (r) => <span className="directory-name">{r.name}</span> },
   {

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import { Empty } from 'antd'
 import type { IssueListItem, IssuePage } from '../../../electron/contract/types'
 import { lazySizeChanger } from '../../components/LazySizeChanger'
@@ -47,6 +47,7 @@ const COLUMNS: readonly PlainColumn<IssueListItem, SortKey>[] = [
     key: 'content',
     title: '反映问题',
     ellipsis: true,
+    tip: (r) => r.content,
     cell: (r) => (
       <>
         {r.procedure !== 'general' && (
@@ -83,17 +84,15 @@ const COLUMNS: readonly PlainColumn<IssueListItem, SortKey>[] = [
 
 /** The ledger, one page at a time from main; a row opens with a click or Enter. */
 export const IssueTable = memo(function IssueTable({ data, loading, view, filtered, onPage, onSort, onOpen }: Props) {
-  const sorting = useMemo(() => ({ key: view.sort, order: view.order, onSort }), [view.sort, view.order, onSort])
   return (
     <PlainTable<IssueListItem, SortKey>
       // While a page is on its way: the screen tests wait for its end, as the clerk waits for the rows.
       className={loading ? 'issue-table issue-table-loading' : 'issue-table'}
-      layout="fixed"
       columns={COLUMNS}
       rows={data?.rows ?? []}
       rowClassName={rowClass}
       onOpen={(r) => onOpen(r.id)}
-      sorting={sorting}
+      sorting={{ key: view.sort, order: view.order, onSort }}
       waiting={listWaiting(loading, data !== undefined, <Empty description={filtered ? '没有符合条件的问题' : '台账中还没有受理的问题'} />)}
       pagination={{
         current: view.page,
