@@ -5,6 +5,7 @@ import { closeSession, openSession, planSession } from '../../db/sessions/sessio
 import { registerVisit, type RegisterVisitInput } from '../../db/visits/register'
 import { setStaffPin } from '../../db/staff/operators'
 import { openApp, settle, type AppUnderTest } from '../support/browser'
+import { backgroundOf } from '../support/computed-style'
 import { holdAnswers, spinnerSeen, watchSpinner } from '../support/spinner-watch'
 import { actorOf, type TestClock } from '../support/temp-ledger'
 
@@ -150,17 +151,13 @@ describe('企业与来访人', () => {
     const { page } = app
     await expect.poll(() => page.getByText('共 3 家').count()).toBe(1)
     const row = page.locator('.directory-table tbody tr.ant-table-row', { hasText: '青山化工有限公司' })
-    const background = () =>
-      row
-        .locator('td')
-        .first()
-        .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    const background = () => backgroundOf(row.locator('td').first())
     await row.focus()
     await page.keyboard.press('Enter')
     await page.getByRole('dialog', { name: '青山化工有限公司' }).getByText('2 次，3 人次').waitFor()
     expect(page.url()).toContain(`#/directory?tab=organizations&id=${seeded.qingshan}`)
     await expect.poll(() => row.getAttribute('class')).toContain('ant-table-row-selected')
-    // antd's selected colour, and its darker one under the pointer.
+    // antd's selected colour while its drawer is open; once closed, the plain hover colour under the pointer.
     await expect.poll(background).toBe('rgb(230, 244, 255)')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.url()).toMatch(/tab=organizations$/)

@@ -2,6 +2,7 @@ import { WorkCalendar } from '../../db/calendar/working-days'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppUnderTest } from '../support/browser'
+import { backgroundOf } from '../support/computed-style'
 import { OPEN_DROPDOWN, openDemoMonths, openFiveIssues, pick, shown } from '../support/five-issues'
 import { holdAnswers, spinnerSeen, watchSpinner } from '../support/spinner-watch'
 
@@ -121,11 +122,7 @@ describe('问题台账 deadlines', () => {
     expect(late).toBeGreaterThan(0)
     await row.getByText(`超期 ${late} 工作日`, { exact: true }).waitFor()
     expect(await row.getAttribute('class')).toContain('issue-row-overdue')
-    const background = await row
-      .locator('td')
-      .nth(2)
-      .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
-    expect(background).toBe('rgb(255, 241, 240)')
+    expect(await backgroundOf(row.locator('td').nth(2))).toBe('rgb(255, 241, 240)')
     const bar = await row
       .locator('td')
       .first()
@@ -147,7 +144,7 @@ describe('问题台账 deadlines', () => {
     const { app, s } = await openLedger()
     const { page } = app
     const cell = page.locator('.issue-table tbody tr.issue-row-overdue', { hasText: s.a }).locator('td').nth(2)
-    const background = () => cell.evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    const background = () => backgroundOf(cell)
     await expect.poll(background).toBe('rgb(255, 241, 240)')
     await cell.hover()
     await expect.poll(background).toBe('rgb(250, 250, 250)')
@@ -304,11 +301,7 @@ describe('问题台账 paging', () => {
     // The sorted column's cells carry antd's sorted-column shade; the others none.
     await page.getByRole('heading', { name: '问题台账' }).hover()
     const onTime = page.locator('.issue-table tbody tr.ant-table-row', { hasText: s.c })
-    const shade = (n: number) =>
-      onTime
-        .locator('td')
-        .nth(n)
-        .evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).backgroundColor)
+    const shade = (n: number) => backgroundOf(onTime.locator('td').nth(n))
     await expect.poll(() => shade(0)).toBe('rgb(250, 250, 250)')
     expect(await shade(2)).not.toBe('rgb(250, 250, 250)')
   })
