@@ -19,13 +19,20 @@ export function usePaged<T extends { total: number }>(
 ): Paged<T> {
   const [page, setPage] = useState(1)
   const query = useQuery(() => load({ page, pageSize }), [...deps, page, pageSize])
-  const total = query.data?.total
+  useLastPageKept(query.data?.total, page, pageSize, setPage)
+  return { query, page, setPage }
+}
+
+/**
+ * When a list shrinks under the page shown (a 销号, a void, a merge, another desk's work), goes to the
+ * last page that still exists, so the clerk never sees an empty page under a count of rows.
+ */
+export function useLastPageKept(total: number | undefined, page: number, pageSize: number, setPage: (page: number) => void): void {
   useEffect(() => {
     if (total === undefined) return
     const last = Math.max(1, Math.ceil(total / pageSize))
     if (page > last) setPage(last)
-  }, [total, page, pageSize])
-  return { query, page, setPage }
+  }, [total, page, pageSize, setPage])
 }
 
 /**

@@ -214,6 +214,51 @@ describe('企业与来访人', () => {
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ mergedId: seeded.duplicate, movedVisits: 1, reason: '简称与全称重复登记' })
   })
 
+  it('goes back to the last page that still exists when a merge leaves the page shown empty', async () => {
+    app = await openApp({
+      now: '2026-11-10 09:00:00',
+      onDuty: { name: '李建国', pin: SUPERVISOR_PIN },
+      seed: async (ctx) => {
+        await seedDefaults(ctx)
+        const boss = await saveStaff(ctx, { name: '李建国', role: 'supervisor' })
+        await setStaffPin({ ...ctx, actor: actorOf(boss) }, { staffId: boss.id, pin: SUPERVISOR_PIN })
+        const categoryId = (await listCategories(ctx.db)).find((c) => c.name === '排污许可')?.id ?? 0
+        const s = await openSession(ctx, (await planSession(ctx, { date: '2026-11-10', kind: 'enterprise', location: '政务服务中心' })).id)
+        // The first registered is the last listed: 青山化工 alone on page 2 of eleven.
+        const names = ['青山化工', '青山化工有限公司', ...Array.from({ length: 9 }, (_, i) => `城东${i + 1}号纸业有限公司`)]
+        for (const [i, name] of names.entries()) {
+          await registerVisit(ctx, {
+            sessionId: s.id,
+            visitor: { name: `来访人${i + 1}`, phone: `139000000${String(i).padStart(2, '0')}`, kind: 'enterprise' },
+            organization: { name },
+            headcount: 1,
+            matters: [{ type: 'consultation', categoryId, content: '排污许可证延续', answer: '已告知办理流程' }],
+          })
+        }
+      },
+    })
+    const { page } = app
+    await page.getByRole('menuitem', { name: '企业与来访人' }).click()
+    await expect.poll(() => page.getByText('共 11 家').count()).toBe(1)
+    await page.locator('.directory-table .ant-pagination-item-2').click()
+    const rows = page.locator('.directory-table tbody tr.ant-table-row')
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('青山化工')])
+    await rows.first().click()
+    const drawer = page.getByRole('dialog', { name: '青山化工' })
+    await drawer.getByRole('button', { name: '合并重复记录' }).click()
+    const dialog = page.getByRole('dialog', { name: '合并重复的企业：青山化工' })
+    await dialog.getByLabel('与哪一条重复（输入查找）').fill('青山')
+    await page.getByTitle(/^青山化工有限公司/).click()
+    await dialog.getByRole('button', { name: '确认合并' }).click()
+    await expect.poll(() => page.getByText(/^已合并：/).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    // Ten left: page 2 no longer exists, and the clerk is shown page 1's ten rather than an empty page.
+    await expect.poll(() => page.getByText('共 10 家').count()).toBe(1)
+    await expect.poll(() => rows.count()).toBe(10)
+    expect(await page.locator('.directory-table .ant-pagination-item-active').textContent()).toBe('1')
+    expect(await page.locator('.directory-table .ant-pagination-item-2').count()).toBe(0)
+  })
+
   it('edits a visitor without seeing the stored phone: blank keeps it, a wrong ID number is shown by its field and stays typed', async () => {
     const seeded: Seeded = { qingshan: 0, duplicate: 0, zhang: 0 }
     app = await openDirectory(seeded)

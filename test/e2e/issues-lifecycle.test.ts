@@ -8,6 +8,7 @@ import { setStaffPin } from '../../db/staff/operators'
 import { registerVisit } from '../../db/visits/register'
 import { signIn } from '../support/office-screens'
 import { openApp, type AppUnderTest } from '../support/browser'
+import { pick as pickFilter, shown } from '../support/five-issues'
 import { actorOf } from '../support/temp-ledger'
 
 let app: AppUnderTest | null = null
@@ -294,5 +295,46 @@ describe('问题台账 life cycle', () => {
       to_status: 'rejected',
       reason: '属民事纠纷，已告知通过人民调解解决',
     })
+  })
+
+  it('goes back to the last page that still exists when an action empties the page shown', async () => {
+    app = await openApp({
+      now: NOW,
+      seed: async (ctx) => {
+        const sessionId = await seedDay(ctx)
+        const categoryId = (await listCategories(ctx.db)).find((c) => c.name === '大气')?.id ?? 1
+        for (let i = 1; i <= 21; i++) {
+          await registerVisit(ctx, {
+            sessionId,
+            visitor: { name: '张桂芳', phone: '13812345678', kind: 'resident' },
+            headcount: 1,
+            matters: [{ type: 'issue', categoryId, content: `第${i}处油烟扰民`, place: '城东' }],
+          })
+        }
+      },
+    })
+    const { page } = app
+    await page.goto(`${app.bridge.url}#/issues`)
+    await pickFilter(page, '状态', '已受理')
+    await page.getByText('共 21 个问题').waitFor()
+    await page.locator('.ant-pagination-item-2').click()
+    await expect.poll(() => shown(page)).toHaveLength(1)
+    const [last] = await shown(page)
+    await page.locator('.issue-table tbody tr.ant-table-row').first().click()
+    const drawer = page.getByRole('dialog')
+    await drawer.getByRole('button', { name: twoChar('转办') }).click()
+    const form = actionCard(drawer, '转办')
+    await form.getByLabel('转办单位').fill('县城市管理局')
+    await form.getByLabel('转办理由').fill('属餐饮油烟，由城市管理部门负责')
+    await form.getByLabel('转办理由').press('Enter')
+    await page.getByText(/已转办至 县城市管理局/).waitFor()
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+    // Page 2 no longer exists under the filter: the clerk sees page 1's twenty, not an empty page.
+    await page.getByText('共 20 个问题').waitFor()
+    await expect.poll(() => shown(page)).toHaveLength(20)
+    expect(await shown(page)).not.toContain(last)
+    expect(await page.locator('.issue-table .ant-pagination-item-active').textContent()).toBe('1')
+    expect(await page.locator('.issue-table .ant-pagination-item-2').count()).toBe(0)
   })
 })

@@ -4,6 +4,7 @@ import type { DirectoryPage } from '../../../electron/contract/types'
 import { PlainTable, type PlainColumn } from '../../components/PlainTable'
 import { useQuery } from '../../lib/useQuery'
 import { useDebounced } from '../../lib/useDebounced'
+import { useLastPageKept } from '../../lib/usePaged'
 import { DIRECTORY_PAGE_SIZE } from './first-calls'
 import './directory.css'
 import { listWaiting } from '../../lib/listWaiting'
@@ -48,6 +49,7 @@ export function PagedSearchTable<T extends { id: number }>({
     [query, page, version],
     ready === undefined ? undefined : () => ready({ query, page, pageSize: DIRECTORY_PAGE_SIZE }),
   )
+  useLastPageKept(list.data?.total, page, DIRECTORY_PAGE_SIZE, setPage)
   return (
     <>
       <Input.Search

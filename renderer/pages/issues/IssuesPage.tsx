@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react'
 import { navigate } from '../../lib/route'
 import { briefly } from '../../lib/prefetch'
 import { useQuery } from '../../lib/useQuery'
+import { useLastPageKept } from '../../lib/usePaged'
 import {
   hasFilters,
   initialView,
@@ -54,6 +55,8 @@ export default function IssuesPage({ params }: { params?: URLSearchParams }) {
   // Stable, so the table (memo) is drawn again only when its page or view changes, not when the
   // counts come in or the drawer opens.
   const setPage = useCallback((page: number, pageSize: number) => setView((v) => ({ ...v, page, pageSize })), [setView])
+  const toPage = useCallback((page: number) => setPage(page, latest.current.pageSize), [setPage])
+  useLastPageKept(list.data?.total, view.page, view.pageSize, toPage)
   const setSort = useCallback((sort: SortKey, order: SortOrder) => setView((v) => ({ ...v, sort, order, page: 1 })), [setView])
   // At once: the drawer is drawn while its issue is read (the route change starts the call).
   const openIssue = useCallback((id: number) => navigate('issues', { id }), [])
